@@ -1,0 +1,70 @@
+//! One file per subcommand; what they share is here: loading and checking an
+//! input while printing its diagnostics.
+
+pub mod build;
+pub mod check;
+
+use std::path::Path;
+
+use crate::diag::{self, Diagnostic, SourceFile};
+use crate::error::Error;
+use crate::load::{self, Loaded, Outcome};
+use crate::validate;
+
+/// Prints diagnostics as they come and counts them.
+#[derive(Default)]
+pub struct Reporter {
+    pub errors: usize,
+    pub warnings: usize,
+}
+
+impl Reporter {
+    pub fn report(&mut self, diagnostic: &Diagnostic, source: Option<&SourceFile>) {
+        if diagnostic.is_error() {
+            self.errors += 1;
+        } else {
+            self.warnings += 1;
+        }
+        eprintln!("{}", diag::render(diagnostic, source));
+    }
+
+    /// The closing line: how many errors and warnings, or nothing when clean.
+    pub fn finish(&self, files: usize) -> Result<(), Error> {
+        let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+        if self.errors + self.warnings > 0 {
+            eprintln!(
+                "{}: {}, {}",
+                plural(files, "file"),
+                plural(self.errors, "error"),
+                plural(self.warnings, "warning")
+            );
+        }
+        if self.errors > 0 {
+            Err(Error::InvalidInput {
+                errors: self.errors,
+            })
+        } else {
+            Ok(())
+        }
+    }
+}
+
+/// Loads and validates one input, printing its diagnostics. Returns the report
+/// when it has no errors.
+pub fn load_checked(path: &Path, reporter: &mut Reporter) -> Result<Option<Loaded>, Error> {
+    match load::load(path)? {
+        Outcome::Invalid(source, diagnostics) => {
+            for d in &diagnostics {
+                reporter.report(d, Some(&source));
+            }
+            Ok(None)
+        }
+        Outcome::Loaded(loaded) => {
+            let diagnostics = validate::validate(&loaded);
+            for d in &diagnostics {
+                reporter.report(d, Some(&loaded.source));
+            }
+            Ok((!diagnostics.iter().any(Diagnostic::is_error)).then_some(*loaded))
+        }
+    }
+}

@@ -1,0 +1,336 @@
+//! One diagnostic type for every stage (YAML, rules, templates, typesetting) and
+//! one emitter that prints them the way rustc does.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use unicode_width::UnicodeWidthStr;
+
+/// How bad a diagnostic is. Errors stop a build; warnings do not.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+/// Stable diagnostic codes. The code is what users search for and, later,
+/// what they allow or deny; the name says what it is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Code {
+    /// The file is not valid YAML.
+    YamlSyntax,
+    /// A value has the wrong type or is out of range.
+    InvalidValue,
+    /// A required field is absent.
+    MissingField,
+    /// A field that the schema does not know.
+    UnknownField,
+    /// The same key twice in one mapping.
+    DuplicateKey,
+    /// A `{name}` reference to a count that is not defined.
+    UndefinedCount,
+    /// A `{name:fmt}` reference with a format nianbao does not know.
+    UnknownFormat,
+    /// A count that is defined but never referenced.
+    UnusedCount,
+    /// A count that has no value yet.
+    CountWithoutValue,
+    /// Placeholder text such as "（统计具体数字）" left in the document.
+    Placeholder,
+    /// The plan's year is not the year after the report's.
+    PlanYear,
+    /// The document date is not a real date, or lies outside the period.
+    DocumentDate,
+    /// A template could not be loaded or rendered.
+    Template,
+}
+
+impl Code {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Code::YamlSyntax => "E0001",
+            Code::InvalidValue => "E0002",
+            Code::MissingField => "E0003",
+            Code::UnknownField => "E0004",
+            Code::DuplicateKey => "E0005",
+            Code::UndefinedCount => "E0101",
+            Code::UnknownFormat => "E0102",
+            Code::PlanYear => "E0201",
+            Code::DocumentDate => "E0202",
+            Code::Template => "E0301",
+            Code::UnusedCount => "W0101",
+            Code::CountWithoutValue => "W0102",
+            Code::Placeholder => "W0103",
+        }
+    }
+}
+
+/// A place in an input file: 1-based line, 1-based column counted in characters,
+/// and the length of the marked text in characters (at least one caret is drawn).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct Span {
+    pub line: usize,
+    pub column: usize,
+    pub len: usize,
+}
+
+#[derive(Clone, Debug)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    pub code: Code,
+    pub message: String,
+    pub file: Option<PathBuf>,
+    pub span: Option<Span>,
+    pub hints: Vec<String>,
+}
+
+impl Diagnostic {
+    pub fn error(code: Code, message: impl Into<String>) -> Self {
+        Self::new(Severity::Error, code, message)
+    }
+
+    pub fn warning(code: Code, message: impl Into<String>) -> Self {
+        Self::new(Severity::Warning, code, message)
+    }
+
+    fn new(severity: Severity, code: Code, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity,
+            code,
+            message: message.into(),
+            file: None,
+            span: None,
+            hints: Vec::new(),
+        }
+    }
+
+    pub fn at(mut self, file: &Path, span: Option<Span>) -> Self {
+        self.file = Some(file.to_path_buf());
+        self.span = span;
+        self
+    }
+
+    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+        self.hints.push(hint.into());
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+/// The text of one input file, kept so that diagnostics can show the offending line.
+#[derive(Debug)]
+pub struct SourceFile {
+    pub path: PathBuf,
+    pub text: String,
+    line_starts: Vec<usize>,
+}
+
+impl SourceFile {
+    pub fn new(path: PathBuf, text: String) -> Self {
+        let line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        SourceFile {
+            path,
+            text,
+            line_starts,
+        }
+    }
+
+    /// The text of a 1-based line, without its line ending.
+    pub fn line(&self, line: usize) -> Option<&str> {
+        let start = *self.line_starts.get(line.checked_sub(1)?)?;
+        let end = self
+            .line_starts
+            .get(line)
+            .copied()
+            .unwrap_or(self.text.len());
+        Some(self.text[start..end].trim_end_matches(['\n', '\r']))
+    }
+
+    /// The byte offset of a 1-based line and 1-based character column.
+    pub fn offset_of(&self, line: usize, column: usize) -> Option<usize> {
+        let start = *self.line_starts.get(line.checked_sub(1)?)?;
+        let text = self.line(line)?;
+        let within = text
+            .char_indices()
+            .nth(column.saturating_sub(1))
+            .map(|(i, _)| i)
+            .unwrap_or(text.len());
+        Some(start + within)
+    }
+
+    /// The span of `len_chars` characters starting at a byte offset.
+    pub fn span_at(&self, offset: usize, len_chars: usize) -> Span {
+        let line_index = match self.line_starts.binary_search(&offset) {
+            Ok(i) => i,
+            Err(i) => i - 1,
+        };
+        let start = self.line_starts[line_index];
+        let column = self.text[start..offset].chars().count() + 1;
+        Span {
+            line: line_index + 1,
+            column,
+            len: len_chars,
+        }
+    }
+
+    /// Finds `needle` in the source at or after the given position and returns its span.
+    /// Values keep only the location of their start; this locates a piece inside them.
+    pub fn find_from(&self, from: Span, needle: &str) -> Option<Span> {
+        self.find_nth_from(from, needle, 0)
+    }
+
+    /// Like [`SourceFile::find_from`], for the occurrence after `nth` earlier ones.
+    pub fn find_nth_from(&self, from: Span, needle: &str, nth: usize) -> Option<Span> {
+        let start = self.offset_of(from.line, from.column)?;
+        let (found, _) = self.text[start..].match_indices(needle).nth(nth)?;
+        Some(self.span_at(start + found, needle.chars().count()))
+    }
+}
+
+/// Writes diagnostics as text, in the style of rustc.
+pub fn render(diagnostic: &Diagnostic, source: Option<&SourceFile>) -> String {
+    let mut out = String::new();
+    let severity = match diagnostic.severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+    };
+    let _ = writeln!(
+        out,
+        "{severity}[{}]: {}",
+        diagnostic.code.as_str(),
+        diagnostic.message
+    );
+    let file = diagnostic.file.as_ref().map(|p| p.display().to_string());
+    match (&file, diagnostic.span) {
+        (Some(file), Some(span)) if span.line > 0 => {
+            let line_text = source.and_then(|s| s.line(span.line));
+            let number = span.line.to_string();
+            let pad = " ".repeat(number.len());
+            let _ = writeln!(out, "{pad}--> {file}:{}:{}", span.line, span.column);
+            if let Some(text) = line_text {
+                let (text, column) = excerpt(text, span.column, span.len);
+                let before: String = text.chars().take(column.saturating_sub(1)).collect();
+                let marked: String = text
+                    .chars()
+                    .skip(column.saturating_sub(1))
+                    .take(span.len.max(1))
+                    .collect();
+                let indent = " ".repeat(UnicodeWidthStr::width(before.as_str()));
+                let carets = "^".repeat(UnicodeWidthStr::width(marked.as_str()).max(1));
+                let _ = writeln!(out, "{pad} |");
+                let _ = writeln!(out, "{number} | {text}");
+                let _ = writeln!(out, "{pad} | {indent}{carets}");
+            }
+            for hint in &diagnostic.hints {
+                let _ = writeln!(out, "{pad} = help: {hint}");
+            }
+        }
+        _ => {
+            if let Some(file) = &file {
+                let _ = writeln!(out, " --> {file}");
+            }
+            for hint in &diagnostic.hints {
+                let _ = writeln!(out, "  = help: {hint}");
+            }
+        }
+    }
+    out
+}
+
+/// The part of a long line around the marked text (a Chinese paragraph is often
+/// one line of hundreds of characters), and the marked column within that part.
+fn excerpt(line: &str, column: usize, len: usize) -> (String, usize) {
+    const CONTEXT: usize = 24;
+    let line = line.replace('\t', "    ");
+    let chars: Vec<char> = line.chars().collect();
+    if UnicodeWidthStr::width(line.as_str()) <= 100 {
+        return (line, column);
+    }
+    let start = column.saturating_sub(1).saturating_sub(CONTEXT);
+    let end = (column.saturating_sub(1) + len.max(1) + CONTEXT).min(chars.len());
+    let mut out = String::new();
+    let mut column = column - start;
+    if start > 0 {
+        out.push('…');
+        column += 1;
+    }
+    out.extend(&chars[start..end]);
+    if end < chars.len() {
+        out.push('…');
+    }
+    (out, column)
+}
+
+/// Levenshtein distance, for "did you mean" suggestions.
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut current = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != *cb);
+            current.push(
+                (previous[j] + cost)
+                    .min(previous[j + 1] + 1)
+                    .min(current[j] + 1),
+            );
+        }
+        previous = current;
+    }
+    previous[b.len()]
+}
+
+/// The closest candidate to `word`, if it is close enough to be a likely typo.
+pub fn suggest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    candidates
+        .into_iter()
+        .map(|c| (edit_distance(word, c), c))
+        .filter(|(d, c)| *d <= 2.max(c.chars().count() / 3))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn caret_is_as_wide_as_the_chinese_text() {
+        let src = SourceFile::new("a.yaml".into(), "x: 开展（统计具体数字）。\n".into());
+        let span = src
+            .find_from(
+                Span {
+                    line: 1,
+                    column: 1,
+                    len: 0,
+                },
+                "（统计具体数字）",
+            )
+            .unwrap();
+        assert_eq!((span.line, span.column, span.len), (1, 6, 8));
+        let d = Diagnostic::warning(Code::Placeholder, "placeholder")
+            .at(Path::new("a.yaml"), Some(span));
+        let text = render(&d, Some(&src));
+        assert!(text.contains(" --> a.yaml:1:6"), "{text}");
+        assert!(text.contains("1 | x: 开展（统计具体数字）。"), "{text}");
+        // "x: 开展" is 3 + 4 columns wide; eight full-width characters take 16 carets.
+        assert!(
+            text.contains(&format!("  | {}{}\n", " ".repeat(7), "^".repeat(16))),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn suggests_close_names_only() {
+        assert_eq!(
+            suggest("organisaton", ["organisation", "year"]),
+            Some("organisation")
+        );
+        assert_eq!(suggest("zzz_unknown_field", ["meta", "counts"]), None);
+    }
+}

@@ -1,0 +1,57 @@
+//! The one error type of a run, and its exit codes.
+//!
+//! Exit codes: 0 success; 1 the input has errors (diagnostics were printed);
+//! 2 usage or I/O failure (a file that cannot be read or written, a bad option).
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug)]
+pub enum Error {
+    /// The inputs have errors; their diagnostics have been printed.
+    InvalidInput { errors: usize },
+    /// A file could not be read or written.
+    Io {
+        path: PathBuf,
+        action: &'static str,
+        source: std::io::Error,
+    },
+    /// An option or argument that cannot be used.
+    Usage(String),
+}
+
+impl Error {
+    pub fn io(path: &Path, action: &'static str, source: std::io::Error) -> Self {
+        Error::Io {
+            path: path.to_path_buf(),
+            action,
+            source,
+        }
+    }
+
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            Error::InvalidInput { .. } => 1,
+            Error::Io { .. } | Error::Usage(_) => 2,
+        }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::InvalidInput { errors: 1 } => write!(f, "could not go on because of 1 error"),
+            Error::InvalidInput { errors } => {
+                write!(f, "could not go on because of {errors} errors")
+            }
+            Error::Io {
+                path,
+                action,
+                source,
+            } => write!(f, "cannot {action} `{}`: {source}", path.display()),
+            Error::Usage(message) => f.write_str(message),
+        }
+    }
+}
+
+impl std::error::Error for Error {}

@@ -1,0 +1,27 @@
+//! nianbao turns YAML records of a year's work into the year-end work summary
+//! (年度工作总结) and next year's plan, as Markdown and as a typeset PDF.
+//!
+//! The pipeline, one module a stage: [`load`] (YAML → [`model`], with places) →
+//! [`validate`] (located [`diag`]nostics) → [`render`] (tera → Markdown).
+
+pub mod cli;
+pub mod cmd;
+pub mod diag;
+pub mod error;
+pub mod load;
+pub mod model;
+pub mod numerals;
+pub mod output;
+pub mod refs;
+pub mod render;
+pub mod validate;
+
+pub use error::Error;
+
+/// Runs one command line. The binary only parses arguments and reports the result.
+pub fn run(cli: cli::Cli) -> Result<(), Error> {
+    match cli.command {
+        cli::Command::Check(args) => cmd::check::run(&args),
+        cli::Command::Build(args) => cmd::build::run(&args),
+    }
+}

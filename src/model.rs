@@ -1,0 +1,167 @@
+//! The input schema (v1) as plain data. Every value that a diagnostic may point
+//! at is `Spanned`, so it keeps the line and column where the YAML wrote it.
+
+use std::fmt;
+use std::marker::PhantomData;
+
+use serde::Deserialize;
+use serde::de::{Deserializer, MapAccess, Visitor};
+pub use serde_saphyr::Spanned;
+
+/// A string from the input, with its place.
+pub type Text = Spanned<String>;
+
+/// One report: what a year's work summary and next year's plan are made of.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Report {
+    pub meta: Meta,
+    #[serde(default)]
+    pub opening: Option<Text>,
+    #[serde(default)]
+    pub counts: Named<Count>,
+    pub summary: Summary,
+    #[serde(default)]
+    pub problems: Vec<Text>,
+    #[serde(default)]
+    pub plans: Option<Plans>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Meta {
+    /// The office that reports, e.g. 学校工会; the author of the PDF.
+    pub organisation: Text,
+    /// The year the report covers.
+    pub year: Spanned<i32>,
+    /// The document date (成文日期), `YYYY-MM-DD`.
+    pub date: Text,
+    /// The name under the text, usually the office; absent: no signature line.
+    #[serde(default)]
+    pub signature: Option<Text>,
+    /// Replaces the derived title "<organisation><year>年工作总结及<year+1>年工作计划".
+    #[serde(default)]
+    pub title: Option<Text>,
+    #[serde(default)]
+    pub lang: Option<Spanned<Lang>>,
+}
+
+#[derive(Clone, Copy, Debug, Default, Deserialize, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    #[default]
+    Zh,
+    En,
+}
+
+/// A named figure, referenced from the text as `{name}`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Count {
+    #[serde(default)]
+    pub value: Option<Spanned<f64>>,
+    /// The measure word or unit: 人, 项, 件, 万元 …
+    #[serde(default)]
+    pub unit: String,
+    /// What is counted, for tables and for people reading the YAML.
+    #[serde(default)]
+    pub label: Option<Text>,
+    #[serde(default)]
+    pub note: Option<Text>,
+    /// An approximate figure: written "1000余份" / "一千余份".
+    #[serde(default)]
+    pub approx: bool,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Summary {
+    pub sections: Vec<Section>,
+}
+
+/// A level-2 section of the summary: （一）title, then its points.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    pub title: Text,
+    #[serde(default)]
+    pub style: PointStyle,
+    #[serde(default)]
+    pub points: Vec<Text>,
+}
+
+/// How a section's points are written.
+#[derive(Clone, Copy, Debug, Default, Deserialize, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PointStyle {
+    /// 一是…… 二是…… (the default).
+    #[default]
+    Points,
+    /// Plain paragraphs, no numbering.
+    Paragraphs,
+    /// A numbered list 1. 2. 3.
+    Numbered,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Plans {
+    /// The year planned for: the report's year + 1.
+    pub year: Spanned<i32>,
+    #[serde(default)]
+    pub intro: Option<Text>,
+    #[serde(default)]
+    pub sections: Vec<PlanSection>,
+}
+
+/// One item of next year's plan, written run-in: （一）title。text
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlanSection {
+    /// A stable name, so that next year's summary can say which plan it fulfils.
+    #[serde(default)]
+    pub id: Option<Text>,
+    pub title: Text,
+    #[serde(default)]
+    pub text: Option<Text>,
+}
+
+/// A YAML mapping of names to values that keeps the order and the place of each name.
+#[derive(Debug)]
+pub struct Named<V>(pub Vec<(Text, V)>);
+
+impl<V> Default for Named<V> {
+    fn default() -> Self {
+        Named(Vec::new())
+    }
+}
+
+impl<V> Named<V> {
+    pub fn get(&self, name: &str) -> Option<&V> {
+        self.0.iter().find(|(k, _)| k.value == name).map(|(_, v)| v)
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (&Text, &V)> {
+        self.0.iter().map(|(k, v)| (k, v))
+    }
+}
+
+impl<'de, V: Deserialize<'de>> Deserialize<'de> for Named<V> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct NamedVisitor<V>(PhantomData<V>);
+        impl<'de, V: Deserialize<'de>> Visitor<'de> for NamedVisitor<V> {
+            type Value = Named<V>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a mapping of names to values")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                let mut entries = Vec::new();
+                while let Some((key, value)) = map.next_entry::<Text, V>()? {
+                    entries.push((key, value));
+                }
+                Ok(Named(entries))
+            }
+        }
+        deserializer.deserialize_map(NamedVisitor(PhantomData))
+    }
+}

@@ -1,0 +1,135 @@
+//! Count references inside text: `{name}` writes the count with its unit ("411人"),
+//! `{name:cn}` in Chinese numerals ("九篇"), `{name:num}` the number alone.
+//! `{{` and `}}` write literal braces; a brace that starts no reference stays as it is.
+
+use crate::model::Count;
+use crate::numerals;
+
+/// The formats a reference may ask for.
+pub const FORMATS: [&str; 3] = ["", "cn", "num"];
+
+#[derive(Debug, PartialEq, Eq)]
+pub enum Piece<'a> {
+    Literal(&'a str),
+    Ref {
+        name: &'a str,
+        format: &'a str,
+        /// The whole reference as written, `{name:fmt}`, for locating it in the source.
+        written: &'a str,
+    },
+}
+
+/// Splits text into literal runs and count references.
+pub fn parse(text: &str) -> Vec<Piece<'_>> {
+    let mut pieces = Vec::new();
+    let mut literal_start = 0;
+    let mut i = 0;
+    let bytes = text.as_bytes();
+    while i < bytes.len() {
+        match bytes[i] {
+            b'{' | b'}' if bytes.get(i + 1) == Some(&bytes[i]) => {
+                push_literal(&mut pieces, &text[literal_start..=i]);
+                i += 2;
+                literal_start = i;
+            }
+            b'{' => {
+                if let Some(len) = reference_len(&text[i..]) {
+                    push_literal(&mut pieces, &text[literal_start..i]);
+                    let written = &text[i..i + len];
+                    let inner = &written[1..len - 1];
+                    let (name, format) = inner.split_once(':').unwrap_or((inner, ""));
+                    pieces.push(Piece::Ref {
+                        name,
+                        format,
+                        written,
+                    });
+                    i += len;
+                    literal_start = i;
+                } else {
+                    i += 1;
+                }
+            }
+            _ => i += 1,
+        }
+    }
+    push_literal(&mut pieces, &text[literal_start..]);
+    pieces
+}
+
+fn push_literal<'a>(pieces: &mut Vec<Piece<'a>>, text: &'a str) {
+    if !text.is_empty() {
+        pieces.push(Piece::Literal(text));
+    }
+}
+
+/// The length of `{ident}` or `{ident:ident}` at the start of `text`, if it is one.
+fn reference_len(text: &str) -> Option<usize> {
+    let close = text.find('}')?;
+    let inner = &text[1..close];
+    let is_ident = |s: &str| {
+        let mut chars = s.chars();
+        chars
+            .next()
+            .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+            && chars.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+    };
+    let ok = match inner.split_once(':') {
+        Some((name, format)) => is_ident(name) && (format.is_empty() || is_ident(format)),
+        None => is_ident(inner),
+    };
+    ok.then_some(close + 1)
+}
+
+/// What a count writes when it has no value yet.
+pub const MISSING_VALUE: &str = "（待统计）";
+
+/// Writes a count in the given format. Unknown formats are caught by validation;
+/// here they fall back to the default.
+pub fn format_count(count: &Count, format: &str) -> String {
+    let Some(value) = count.value.as_ref().map(|v| v.value) else {
+        return MISSING_VALUE.to_string();
+    };
+    let approx = if count.approx { "余" } else { "" };
+    match format {
+        "num" => numerals::arabic(value),
+        "cn" if value >= 0.0 && value.fract() == 0.0 => {
+            let n = value as u64;
+            let number = if count.unit.is_empty() || count.approx {
+                numerals::chinese(n)
+            } else {
+                numerals::chinese_before_measure(n)
+            };
+            format!("{number}{approx}{}", count.unit)
+        }
+        _ => format!("{}{approx}{}", numerals::arabic(value), count.unit),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_references_and_literals() {
+        let pieces = parse("生日慰问{birthday}；{{x}} {not a ref} {a:cn}");
+        assert_eq!(
+            pieces,
+            vec![
+                Piece::Literal("生日慰问"),
+                Piece::Ref {
+                    name: "birthday",
+                    format: "",
+                    written: "{birthday}"
+                },
+                Piece::Literal("；{"),
+                Piece::Literal("x}"),
+                Piece::Literal(" {not a ref} "),
+                Piece::Ref {
+                    name: "a",
+                    format: "cn",
+                    written: "{a:cn}"
+                },
+            ]
+        );
+    }
+}

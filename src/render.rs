@@ -1,0 +1,371 @@
+//! The model → Markdown stage: a view of the report (text escaped for Markdown,
+//! count references written out) rendered by tera templates, built in and
+//! overridable by name from a folder.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::Serialize;
+use tera::{Context, Kwargs, State, Tera};
+
+use crate::diag::{Code, Diagnostic};
+use crate::model::{Count, Lang, PointStyle, Report, Text};
+use crate::numerals;
+use crate::refs::{self, Piece};
+use crate::validate::parse_date;
+
+/// The built-in templates, by the name a user's file must have to replace one.
+pub const BUILTIN_TEMPLATES: [(&str, &str); 5] = [
+    ("report.md", include_str!("../templates/report.md")),
+    ("summary.md", include_str!("../templates/summary.md")),
+    ("problems.md", include_str!("../templates/problems.md")),
+    ("plans.md", include_str!("../templates/plans.md")),
+    ("closing.md", include_str!("../templates/closing.md")),
+];
+
+/// The template that renders a whole document.
+pub const ENTRY_TEMPLATE: &str = "report.md";
+
+/// What the templates see. All text is Markdown-safe.
+#[derive(Debug, Serialize)]
+pub struct View {
+    pub lang: Lang,
+    pub title: String,
+    pub organisation: String,
+    pub year: i32,
+    /// The document date as `YYYY-MM-DD`; `cn_date` writes it 2020年12月8日.
+    pub date: String,
+    pub signature: Option<String>,
+    pub opening: Option<String>,
+    pub summary: SummaryView,
+    pub problems: Vec<String>,
+    pub plans: Option<PlansView>,
+    pub counts: BTreeMap<String, CountView>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SummaryView {
+    pub sections: Vec<SectionView>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SectionView {
+    pub title: String,
+    pub style: PointStyle,
+    pub points: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PlansView {
+    pub year: i32,
+    pub intro: Option<String>,
+    pub sections: Vec<PlanSectionView>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PlanSectionView {
+    pub id: Option<String>,
+    pub title: String,
+    pub text: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct CountView {
+    pub value: Option<f64>,
+    pub unit: String,
+    pub label: Option<String>,
+    pub note: Option<String>,
+    /// As `{name}` writes it: 411人.
+    pub text: String,
+}
+
+/// The plain-text title: the override, or one derived from organisation and period.
+pub fn title(report: &Report) -> String {
+    if let Some(title) = &report.meta.title {
+        return title.value.clone();
+    }
+    let org = &report.meta.organisation.value;
+    let year = report.meta.year.value;
+    match (&report.plans, report.meta.lang.as_ref().map(|l| l.value)) {
+        (Some(plans), Some(Lang::En)) => {
+            format!("{org}: Work Report {year} and Plan {}", plans.year.value)
+        }
+        (None, Some(Lang::En)) => format!("{org}: Work Report {year}"),
+        (Some(plans), _) => format!("{org}{year}年工作总结及{}年工作计划", plans.year.value),
+        (None, _) => format!("{org}{year}年工作总结"),
+    }
+}
+
+impl View {
+    pub fn new(report: &Report) -> Self {
+        let text = |t: &Text| markdown_text(report, &t.value);
+        let optional = |t: &Option<Text>| t.as_ref().map(text);
+        View {
+            lang: report
+                .meta
+                .lang
+                .as_ref()
+                .map(|l| l.value)
+                .unwrap_or_default(),
+            title: escape_markdown(&title(report)),
+            organisation: text(&report.meta.organisation),
+            year: report.meta.year.value,
+            date: report.meta.date.value.trim().to_string(),
+            signature: optional(&report.meta.signature),
+            opening: optional(&report.opening),
+            summary: SummaryView {
+                sections: report
+                    .summary
+                    .sections
+                    .iter()
+                    .map(|s| SectionView {
+                        title: text(&s.title),
+                        style: s.style,
+                        points: s.points.iter().map(text).collect(),
+                    })
+                    .collect(),
+            },
+            problems: report.problems.iter().map(text).collect(),
+            plans: report.plans.as_ref().map(|p| PlansView {
+                year: p.year.value,
+                intro: optional(&p.intro),
+                sections: p
+                    .sections
+                    .iter()
+                    .map(|s| PlanSectionView {
+                        id: s.id.as_ref().map(|i| i.value.clone()),
+                        title: text(&s.title),
+                        text: s.text.as_ref().map(text).unwrap_or_default(),
+                    })
+                    .collect(),
+            }),
+            counts: report
+                .counts
+                .iter()
+                .map(|(name, count)| (name.value.clone(), count_view(count)))
+                .collect(),
+        }
+    }
+}
+
+fn count_view(count: &Count) -> CountView {
+    CountView {
+        value: count.value.as_ref().map(|v| v.value),
+        unit: escape_markdown(&count.unit),
+        label: count.label.as_ref().map(|l| escape_markdown(&l.value)),
+        note: count.note.as_ref().map(|n| escape_markdown(&n.value)),
+        text: escape_markdown(&refs::format_count(count, "")),
+    }
+}
+
+/// Input text with its count references written out, escaped for Markdown.
+fn markdown_text(report: &Report, text: &str) -> String {
+    let mut plain = String::new();
+    for piece in refs::parse(text) {
+        match piece {
+            Piece::Literal(s) => plain.push_str(s),
+            Piece::Ref { name, format, .. } => match report.counts.get(name) {
+                Some(count) => plain.push_str(&refs::format_count(count, format)),
+                None => plain.push_str(&format!("{{{name}}}")),
+            },
+        }
+    }
+    escape_markdown(&plain)
+}
+
+/// Escapes text so that Markdown reads it as the same text: inline markup
+/// characters get a backslash, and so does whatever would open a block at the
+/// start of a line (a heading, a list, a quote, a rule).
+pub fn escape_markdown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        let line = line.trim_start_matches([' ', '\t']);
+        // A leading "1." or "1)" would start an ordered list.
+        let digits = line.chars().take_while(|c| c.is_ascii_digit()).count();
+        for (at, c) in line.char_indices() {
+            let line_start = at == 0;
+            let needs = match c {
+                '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '!' | '|' | '~' | '&' | '#'
+                | '$' | '{' | '}' => true,
+                '-' | '+' | '=' => line_start,
+                '.' | ')' => at == digits && digits > 0,
+                _ => false,
+            };
+            if needs {
+                out.push('\\');
+            }
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Ends a sentence or list item with punctuation unless it already has some.
+fn end_with(text: &str, kwargs: &Kwargs) -> tera::TeraResult<String> {
+    let last: Option<bool> = kwargs.get("last")?;
+    let mark: Option<&str> = kwargs.get("mark")?;
+    let mark = match (mark, last) {
+        (Some(mark), _) => mark,
+        (None, Some(false)) => "；",
+        (None, _) => "。",
+    };
+    let ends_in_punctuation = text
+        .chars()
+        .last()
+        .is_some_and(|c| "。；！？：…;.!?:".contains(c));
+    Ok(if ends_in_punctuation || text.is_empty() {
+        text.to_string()
+    } else {
+        format!("{text}{mark}")
+    })
+}
+
+/// Registers nianbao's filters: numbering, dates and figures.
+fn register_filters(tera: &mut Tera) {
+    tera.register_filter(
+        "numbering",
+        |n: u64, kw: Kwargs, _: &State| -> tera::TeraResult<String> {
+            let style: Option<&str> = kw.get("style")?;
+            Ok(numerals::enumerate(n, style.unwrap_or("一、")))
+        },
+    );
+    tera.register_filter("cn_number", |n: u64, _: Kwargs, _: &State| {
+        numerals::chinese(n)
+    });
+    tera.register_filter(
+        "cn_date",
+        |d: &str, _: Kwargs, _: &State| -> tera::TeraResult<String> {
+            parse_date(d)
+                .map(numerals::chinese_date)
+                .ok_or_else(|| tera::Error::message(format!("`{d}` is not a date")))
+        },
+    );
+    tera.register_filter(
+        "en_date",
+        |d: &str, _: Kwargs, _: &State| -> tera::TeraResult<String> {
+            parse_date(d)
+                .map(numerals::english_date)
+                .ok_or_else(|| tera::Error::message(format!("`{d}` is not a date")))
+        },
+    );
+    tera.register_filter(
+        "figure",
+        |value: f64, kw: Kwargs, _: &State| -> tera::TeraResult<String> {
+            let unit: Option<&str> = kw.get("unit")?;
+            let style: Option<&str> = kw.get("style")?;
+            let number = match style {
+                Some("cn") if value >= 0.0 && value.fract() == 0.0 => {
+                    numerals::chinese(value as u64)
+                }
+                _ => numerals::arabic(value),
+            };
+            Ok(format!("{number}{}", unit.unwrap_or("")))
+        },
+    );
+    tera.register_filter("end_with", |text: &str, kw: Kwargs, _: &State| {
+        end_with(text, &kw)
+    });
+}
+
+/// The templates of a run: the built-ins, each replaced by a file of the same name
+/// in `user_dir` when there is one; other files there are added as they are.
+pub struct Templates {
+    tera: Tera,
+}
+
+impl Templates {
+    pub fn load(user_dir: Option<&Path>) -> Result<Self, Diagnostic> {
+        let mut tera = Tera::new();
+        tera.autoescape_on(Vec::<&str>::new());
+        register_filters(&mut tera);
+        tera.add_raw_templates(BUILTIN_TEMPLATES)
+            .map_err(|e| template_diagnostic(&e, None))?;
+        if let Some(dir) = user_dir {
+            let entries = std::fs::read_dir(dir).map_err(|e| {
+                Diagnostic::error(
+                    Code::Template,
+                    format!("cannot read the templates folder: {e}"),
+                )
+                .at(dir, None)
+            })?;
+            let mut files: Vec<_> = entries
+                .filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|x| x == "md"))
+                .collect();
+            files.sort();
+            let named: Vec<(std::path::PathBuf, String)> = files
+                .into_iter()
+                .filter_map(|p| {
+                    let name = p.file_name()?.to_str()?.to_string();
+                    Some((p, name))
+                })
+                .collect();
+            // Add them all at once so that templates may include one another.
+            let mut sources = Vec::new();
+            for (path, name) in &named {
+                let text = std::fs::read_to_string(path).map_err(|e| {
+                    Diagnostic::error(Code::Template, format!("cannot read the template: {e}"))
+                        .at(path, None)
+                })?;
+                sources.push((name.clone(), text));
+            }
+            tera.add_raw_templates(sources)
+                .map_err(|e| template_diagnostic(&e, Some(dir)))?;
+        }
+        Ok(Templates { tera })
+    }
+
+    /// Renders the report to Markdown.
+    pub fn render(&self, view: &View, templates_dir: Option<&Path>) -> Result<String, Diagnostic> {
+        let context =
+            Context::from_serialize(view).map_err(|e| template_diagnostic(&e, templates_dir))?;
+        let text = self
+            .tera
+            .render(ENTRY_TEMPLATE, &context)
+            .map_err(|e| template_diagnostic(&e, templates_dir))?;
+        Ok(tidy(&text))
+    }
+}
+
+/// Collapses the blank lines that template logic leaves: at most one between
+/// blocks, none at the start, one newline at the end.
+fn tidy(markdown: &str) -> String {
+    let mut out = String::with_capacity(markdown.len());
+    let mut blank = 0;
+    for line in markdown.lines() {
+        let line = line.trim_end_matches([' ', '\t']);
+        if line.is_empty() {
+            blank += 1;
+            continue;
+        }
+        if !out.is_empty() && blank > 0 {
+            out.push('\n');
+        }
+        blank = 0;
+        out.push_str(line);
+        out.push('\n');
+    }
+    out
+}
+
+fn template_diagnostic(error: &tera::Error, dir: Option<&Path>) -> Diagnostic {
+    let mut message = error.to_string();
+    let mut source = std::error::Error::source(error);
+    while let Some(cause) = source {
+        message.push_str(&format!(": {cause}"));
+        source = cause.source();
+    }
+    let d = Diagnostic::error(
+        Code::Template,
+        format!("template error: {}", message.trim()),
+    );
+    let d = match dir {
+        Some(dir) => d.at(dir, None),
+        None => d,
+    };
+    d.hint("check the template named above; `nianbao templates` shows the built-in ones")
+}
