@@ -13,7 +13,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 (年度工作总结) and next year's plan.\n\nThe facts are kept as data: counts are named \
 figures referenced from the text, numbering (一、 （一） 一是) is generated, and `check` \
 finds what offices get wrong before the document goes out.",
-    after_help = "Examples:\n  nianbao check inputs/2020.yaml\n  nianbao build inputs/2020.yaml            # writes output/2020.md\n  nianbao build inputs/*.yaml -o out --templates my-templates\n\nExit codes: 0 success, 1 the input has errors, 2 usage or I/O failure."
+    after_help = "Examples:\n  nianbao check inputs/2020.yaml\n  nianbao build inputs/2020.yaml            # writes output/2020.md and output/2020.pdf\n  nianbao build inputs/2020.yaml --format md\n  nianbao fonts                             # which font serves each role\n  nianbao build inputs/*.yaml -o out --templates my-templates\n\nExit codes: 0 success, 1 the input has errors, 2 usage or I/O failure."
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -29,9 +29,25 @@ pub enum Command {
     Check(CheckArgs),
     /// Validate inputs and write the documents to the output folder.
     #[command(
-        after_help = "Writes DIR/<input stem>.md for each input (DIR is `output` unless -o says).\nWarnings are printed and do not stop a build; errors do, and then nothing is written.\n\nExample:\n  nianbao build inputs/2020.yaml -o output"
+        after_help = "Writes DIR/<input stem>.md and DIR/<input stem>.pdf for each input (DIR is `output`\nunless -o says). The PDF is typeset from that Markdown in the style of a 公文 (GB/T 9704).\nWarnings are printed and do not stop a build; errors do, and then nothing is written.\n\nExamples:\n  nianbao build inputs/2020.yaml\n  nianbao build inputs/2020.yaml -o out --format pdf --font-path ~/fonts"
     )]
     Build(BuildArgs),
+    /// List the font that serves each role (title, Song, FangSong, Hei, Kai).
+    #[command(
+        after_help = "Installed fonts under the customary names (仿宋_GB2312, SimSun, SimHei, KaiTi,\n方正小标宋 …) are preferred; otherwise the free fonts nianbao carries serve."
+    )]
+    Fonts(FontArgs),
+}
+
+/// Where fonts come from.
+#[derive(Debug, Args)]
+pub struct FontArgs {
+    /// Also use the fonts in this folder (repeatable); they come before installed ones.
+    #[arg(long = "font-path", value_name = "DIR")]
+    pub font_paths: Vec<PathBuf>,
+    /// Do not look for installed fonts; use only --font-path and the carried fonts.
+    #[arg(long)]
+    pub no_system_fonts: bool,
 }
 
 #[derive(Debug, Args)]
@@ -49,17 +65,24 @@ pub struct BuildArgs {
     /// Where the documents go.
     #[arg(short, long, value_name = "DIR", default_value = "output")]
     pub output: PathBuf,
-    /// What to write, comma-separated.
-    #[arg(long, value_enum, value_delimiter = ',', default_value = "md")]
+    /// What to write, comma-separated: md, pdf or md,pdf.
+    #[arg(long, value_enum, value_delimiter = ',', default_value = "md,pdf")]
     pub format: Vec<Format>,
     /// A folder of templates; a file named like a built-in one (report.md,
-    /// summary.md, problems.md, plans.md, closing.md) replaces it.
+    /// summary.md, problems.md, plans.md, closing.md, style.typ) replaces it.
     #[arg(long, value_name = "DIR")]
     pub templates: Option<PathBuf>,
+    #[command(flatten)]
+    pub fonts: FontArgs,
+    /// Print how long each stage took.
+    #[arg(long)]
+    pub timings: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum Format {
     /// Markdown: DIR/<stem>.md
     Md,
+    /// PDF: DIR/<stem>.pdf
+    Pdf,
 }

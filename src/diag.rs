@@ -43,6 +43,12 @@ pub enum Code {
     DocumentDate,
     /// A template could not be loaded or rendered.
     Template,
+    /// A character that no font has a glyph for.
+    MissingGlyph,
+    /// A font file or folder that cannot be used.
+    Font,
+    /// Typst could not typeset the document (an error in a style file).
+    Typeset,
 }
 
 impl Code {
@@ -58,6 +64,9 @@ impl Code {
             Code::PlanYear => "E0201",
             Code::DocumentDate => "E0202",
             Code::Template => "E0301",
+            Code::MissingGlyph => "E0401",
+            Code::Font => "E0402",
+            Code::Typeset => "E0403",
             Code::UnusedCount => "W0101",
             Code::CountWithoutValue => "W0102",
             Code::Placeholder => "W0103",

@@ -2,7 +2,8 @@
 //! (年度工作总结) and next year's plan, as Markdown and as a typeset PDF.
 //!
 //! The pipeline, one module a stage: [`load`] (YAML → [`model`], with places) →
-//! [`validate`] (located [`diag`]nostics) → [`render`] (tera → Markdown).
+//! [`validate`] (located [`diag`]nostics) → [`render`] (tera → Markdown) →
+//! [`typeset`] (Markdown → Typst markup → PDF).
 
 pub mod cli;
 pub mod cmd;
@@ -14,6 +15,7 @@ pub mod numerals;
 pub mod output;
 pub mod refs;
 pub mod render;
+pub mod typeset;
 pub mod validate;
 
 pub use error::Error;
@@ -23,5 +25,6 @@ pub fn run(cli: cli::Cli) -> Result<(), Error> {
     match cli.command {
         cli::Command::Check(args) => cmd::check::run(&args),
         cli::Command::Build(args) => cmd::build::run(&args),
+        cli::Command::Fonts(args) => cmd::fonts::run(&args),
     }
 }

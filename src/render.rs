@@ -96,6 +96,25 @@ pub fn title(report: &Report) -> String {
     }
 }
 
+/// The widest title that fits one line: 156 mm of 22 pt characters.
+const TITLE_LINE_WIDTH: usize = 40;
+
+/// The title for the Markdown. A derived title too long for one line breaks by
+/// meaning, after the organisation (`<br>`), not wherever the line is full.
+fn title_markdown(report: &Report) -> String {
+    let title = title(report);
+    let org = &report.meta.organisation.value;
+    let width = unicode_width::UnicodeWidthStr::width(title.as_str());
+    match title.strip_prefix(org.as_str()) {
+        Some(rest)
+            if report.meta.title.is_none() && width > TITLE_LINE_WIDTH && !rest.is_empty() =>
+        {
+            format!("{}<br>{}", escape_markdown(org), escape_markdown(rest))
+        }
+        _ => escape_markdown(&title),
+    }
+}
+
 impl View {
     pub fn new(report: &Report) -> Self {
         let text = |t: &Text| markdown_text(report, &t.value);
@@ -107,7 +126,7 @@ impl View {
                 .as_ref()
                 .map(|l| l.value)
                 .unwrap_or_default(),
-            title: escape_markdown(&title(report)),
+            title: title_markdown(report),
             organisation: text(&report.meta.organisation),
             year: report.meta.year.value,
             date: report.meta.date.value.trim().to_string(),
@@ -215,12 +234,29 @@ fn end_with(text: &str, kwargs: &Kwargs) -> tera::TeraResult<String> {
     let ends_in_punctuation = text
         .chars()
         .last()
-        .is_some_and(|c| "。；！？：…;.!?:".contains(c));
+        .is_some_and(|c| END_PUNCTUATION.contains(c));
     Ok(if ends_in_punctuation || text.is_empty() {
         text.to_string()
     } else {
         format!("{text}{mark}")
     })
+}
+
+/// Sentence-ending punctuation, Chinese and Western.
+const END_PUNCTUATION: &str = "。；！？：…;.!?:";
+
+/// Text without its sentence-ending punctuation.
+fn trim_end_punctuation(text: &str) -> &str {
+    text.trim_end_matches(|c| END_PUNCTUATION.contains(c))
+}
+
+/// The sentence-ending punctuation of a text, or "。" when it has none.
+fn end_mark(text: &str) -> String {
+    let trimmed = trim_end_punctuation(text);
+    match &text[trimmed.len()..] {
+        "" => "。".to_string(),
+        mark => mark.to_string(),
+    }
 }
 
 /// Registers nianbao's filters: numbering, dates and figures.
@@ -267,6 +303,13 @@ fn register_filters(tera: &mut Tera) {
     );
     tera.register_filter("end_with", |text: &str, kw: Kwargs, _: &State| {
         end_with(text, &kw)
+    });
+    tera.register_filter(
+        "trim_end_punctuation",
+        |text: &str, _: Kwargs, _: &State| trim_end_punctuation(text).to_string(),
+    );
+    tera.register_filter("end_mark", |text: &str, _: Kwargs, _: &State| {
+        end_mark(text)
     });
 }
 

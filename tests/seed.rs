@@ -42,7 +42,7 @@ fn markdown_structure_of_the_seed() {
     let lines: Vec<&str> = md.lines().collect();
     assert_eq!(
         lines[0],
-        "# 广东邮电职业技术学院学院工会2020年工作总结及2021年工作计划"
+        "# 广东邮电职业技术学院学院工会<br>2020年工作总结及2021年工作计划"
     );
     for heading in [
         "## 一、2020年工作总结",
@@ -64,7 +64,8 @@ fn markdown_structure_of_the_seed() {
     assert!(md.contains("全年完成各类宣传稿件九篇。"));
     assert!(md.contains("\n1. 学校职代会日常工作还需进一步增强；\n"));
     assert!(md.contains("\n3. 疫情常态化后教职工活动的方式还没有更多的办法。\n"));
-    assert!(md.contains("\n**（五）守正创新，加强工会自身建设。**加强工会干部"));
+    // Run-in heading: the strong part ends before the full stop (CommonMark).
+    assert!(md.contains("\n**（五）守正创新，加强工会自身建设**。加强工会干部"));
     assert!(
         md.ends_with("<!-- nianbao:closing -->\n学校工会办\\\n2020年12月8日\n"),
         "{md}"

@@ -3,12 +3,15 @@
 
 pub mod build;
 pub mod check;
+pub mod fonts;
 
 use std::path::Path;
 
+use crate::cli::FontArgs;
 use crate::diag::{self, Diagnostic, SourceFile};
 use crate::error::Error;
 use crate::load::{self, Loaded, Outcome};
+use crate::typeset::{FontOptions, FontSet};
 use crate::validate;
 
 /// Prints diagnostics as they come and counts them.
@@ -67,4 +70,16 @@ pub fn load_checked(path: &Path, reporter: &mut Reporter) -> Result<Option<Loade
             Ok((!diagnostics.iter().any(Diagnostic::is_error)).then_some(*loaded))
         }
     }
+}
+
+/// Loads the fonts of the run once. A font problem is a usage error (exit 2).
+pub fn load_fonts(args: &FontArgs) -> Result<FontSet, Error> {
+    FontSet::load(&FontOptions {
+        font_paths: args.font_paths.clone(),
+        system_fonts: !args.no_system_fonts,
+    })
+    .map_err(|d| {
+        let hints: Vec<String> = d.hints.iter().map(|h| format!("\n  = help: {h}")).collect();
+        Error::Usage(format!("{}{}", d.message, hints.concat()))
+    })
 }

@@ -48,7 +48,7 @@ pub fn markdown_text(markdown: &str) -> String {
         }
         let line = line.trim_start_matches('#').trim_start();
         let line = line.strip_suffix('\\').unwrap_or(line);
-        let line = line.replace("**", "");
+        let line = line.replace("**", "").replace("<br>", "");
         let mut chars = line.chars().peekable();
         while let Some(c) = chars.next() {
             if c == '\\' && chars.peek().is_some_and(|n| n.is_ascii_punctuation()) {
@@ -84,4 +84,58 @@ pub fn first_difference(got: &str, want: &str) -> String {
 
 pub fn read(path: &Path) -> String {
     std::fs::read_to_string(path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()))
+}
+
+/// A minimal valid input; tests change one thing in it.
+pub const MINIMAL: &str = "\
+meta:
+  organisation: 某某工会
+  year: 2020
+  date: 2020-12-08
+  signature: 工会办
+counts:
+  visits: { value: 411, unit: 人 }
+summary:
+  sections:
+    - title: 关心关爱员工
+      points:
+        - 生日慰问{visits}。
+plans:
+  year: 2021
+  sections:
+    - id: care
+      title: 关心关爱员工
+      text: 继续开展慰问。
+";
+
+/// Builds `input` into `out_dir` with extra arguments; returns the output.
+pub fn build(input: &Path, out_dir: &Path, extra: &[&str]) -> Output {
+    let mut args = vec![
+        "build",
+        input.to_str().unwrap(),
+        "-o",
+        out_dir.to_str().unwrap(),
+        "--no-system-fonts",
+    ];
+    args.extend_from_slice(extra);
+    nianbao(&args)
+}
+
+/// Runs a poppler tool on a file and returns its standard output.
+pub fn poppler(tool: &str, args: &[&str]) -> String {
+    let out = Command::new(tool)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("{tool} runs (install poppler-utils): {e}"));
+    assert!(
+        out.status.success(),
+        "{tool} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// The text of a PDF as pdftotext reads it.
+pub fn pdf_text(pdf: &Path) -> String {
+    poppler("pdftotext", &[pdf.to_str().unwrap(), "-"])
 }

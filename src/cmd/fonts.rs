@@ -1,0 +1,37 @@
+//! `nianbao fonts`: which font serves each role.
+
+use crate::cli::FontArgs;
+use crate::cmd::load_fonts;
+use crate::error::Error;
+use crate::typeset::Role;
+use crate::typeset::fonts::FALLBACK_FAMILY;
+
+pub fn run(args: &FontArgs) -> Result<(), Error> {
+    let fonts = load_fonts(args)?;
+    for role in Role::ALL {
+        match fonts.serving(role) {
+            Some((font, origin)) => {
+                let info = font.info();
+                println!(
+                    "{:<40} {} ({:?}, weight {})\n{:<40}   from {origin}",
+                    role.describe(),
+                    info.family,
+                    info.variant.style,
+                    info.variant.weight.to_number(),
+                    ""
+                );
+            }
+            None => println!("{:<40} none", role.describe()),
+        }
+    }
+    println!(
+        "{:<40} {FALLBACK_FAMILY} (carried; loaded only for ideographs the role fonts lack)",
+        "fallback"
+    );
+    let files = fonts.all().count();
+    println!("\n{files} font faces loaded; chains, first installed name wins:");
+    for role in Role::ALL {
+        println!("  {}: {}", role.key(), fonts.chain(role).join(", "));
+    }
+    Ok(())
+}

@@ -1,0 +1,356 @@
+//! Fonts for the four roles of a 公文 (Song, FangSong, Hei, Kai, and bold Song for
+//! the title). nianbao carries free fonts for each role, embedded in the binary, and
+//! prefers installed fonts under the customary names. Everything is loaded once per
+//! process; the fallback for rare ideographs only when a document needs it.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use typst::foundations::Bytes;
+use typst::text::Font;
+
+use crate::diag::{Code, Diagnostic};
+
+/// A role a font plays in the document.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    /// 小标宋: the title, bold Song.
+    Title,
+    /// 宋体: page numbers.
+    Song,
+    /// 仿宋: the body.
+    Fang,
+    /// 黑体: level-1 headings.
+    Hei,
+    /// 楷体: level-2 and run-in headings.
+    Kai,
+}
+
+impl Role {
+    pub const ALL: [Role; 5] = [Role::Title, Role::Song, Role::Fang, Role::Hei, Role::Kai];
+
+    /// The key the style file uses: `fonts.fang` …
+    pub fn key(self) -> &'static str {
+        match self {
+            Role::Title => "title",
+            Role::Song => "song",
+            Role::Fang => "fang",
+            Role::Hei => "hei",
+            Role::Kai => "kai",
+        }
+    }
+
+    pub fn describe(self) -> &'static str {
+        match self {
+            Role::Title => "title 标题 (bold Song 小标宋)",
+            Role::Song => "Song 宋体 (page numbers)",
+            Role::Fang => "FangSong 仿宋 (body)",
+            Role::Hei => "Hei 黑体 (level-1 headings)",
+            Role::Kai => "Kai 楷体 (level-2 and run-in headings)",
+        }
+    }
+
+    /// The customary names, preferred when such a font is installed.
+    pub fn customary(self) -> &'static [&'static str] {
+        match self {
+            Role::Title => &[
+                "FZXiaoBiaoSong-B05S",
+                "FZXiaoBiaoSong-B05",
+                "方正小标宋简体",
+                "方正小标宋_GBK",
+            ],
+            Role::Song => &["SimSun", "宋体", "STSong", "Songti SC"],
+            Role::Fang => &[
+                "FangSong_GB2312",
+                "仿宋_GB2312",
+                "FangSong",
+                "仿宋",
+                "STFangsong",
+            ],
+            Role::Hei => &["SimHei", "黑体", "STHeiti", "Heiti SC"],
+            Role::Kai => &["KaiTi_GB2312", "楷体_GB2312", "KaiTi", "楷体", "STKaiti"],
+        }
+    }
+
+    /// The family of the free font nianbao carries for the role.
+    pub fn carried(self) -> &'static str {
+        match self {
+            Role::Title | Role::Song => "FandolSong",
+            Role::Fang => "FandolFang R",
+            Role::Hei => "FandolHei",
+            Role::Kai => "FandolKai",
+        }
+    }
+}
+
+/// The family of the carried fallback for ideographs the role fonts lack.
+pub const FALLBACK_FAMILY: &str = "Noto Serif CJK SC";
+
+struct Carried {
+    file: &'static str,
+    data: &'static [u8],
+}
+
+const CARRIED: [Carried; 5] = [
+    Carried {
+        file: "nianbao-song.otf",
+        data: include_bytes!("../../fonts/nianbao-song.otf"),
+    },
+    Carried {
+        file: "nianbao-song-bold.otf",
+        data: include_bytes!("../../fonts/nianbao-song-bold.otf"),
+    },
+    Carried {
+        file: "nianbao-fang.otf",
+        data: include_bytes!("../../fonts/nianbao-fang.otf"),
+    },
+    Carried {
+        file: "nianbao-hei.otf",
+        data: include_bytes!("../../fonts/nianbao-hei.otf"),
+    },
+    Carried {
+        file: "nianbao-kai.otf",
+        data: include_bytes!("../../fonts/nianbao-kai.otf"),
+    },
+];
+
+const CARRIED_FALLBACK: Carried = Carried {
+    file: "nianbao-fallback-serif.otf",
+    data: include_bytes!("../../fonts/nianbao-fallback-serif.otf"),
+};
+
+/// Where a font came from, for `nianbao fonts`.
+#[derive(Clone, Debug)]
+pub enum Origin {
+    Carried(&'static str),
+    File(PathBuf),
+}
+
+impl std::fmt::Display for Origin {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Origin::Carried(file) => write!(f, "carried by nianbao (fonts/{file})"),
+            Origin::File(path) => write!(f, "{}", path.display()),
+        }
+    }
+}
+
+/// The fonts of a process.
+pub struct FontSet {
+    /// Installed fonts with customary names and `--font-path` fonts first, then
+    /// the carried ones, in a fixed order (the order changes the PDF's bytes).
+    fonts: Vec<(Font, Origin)>,
+    fallback: OnceLock<Font>,
+}
+
+/// Where to look for installed fonts.
+pub struct FontOptions {
+    /// Folders whose fonts are all added (`--font-path`).
+    pub font_paths: Vec<PathBuf>,
+    /// Look for installed fonts with the customary names.
+    pub system_fonts: bool,
+}
+
+impl FontSet {
+    /// Loads the fonts. A file under `--font-path` that is not a font is an error.
+    pub fn load(options: &FontOptions) -> Result<FontSet, Diagnostic> {
+        let mut fonts = Vec::new();
+        for dir in &options.font_paths {
+            if !dir.is_dir() {
+                return Err(Diagnostic::error(
+                    Code::Font,
+                    format!("the font folder `{}` does not exist", dir.display()),
+                )
+                .hint("--font-path takes a folder of .ttf, .otf, .ttc or .otc files"));
+            }
+            for path in font_files(dir) {
+                let loaded = load_file(&path, |_| true);
+                if loaded.is_empty() {
+                    return Err(Diagnostic::error(
+                        Code::Font,
+                        format!("`{}` is not a font that can be read", path.display()),
+                    )
+                    .hint(
+                        "use TrueType or OpenType fonts (.ttf .otf .ttc .otc); WOFF is not read",
+                    ));
+                }
+                fonts.extend(loaded);
+            }
+        }
+        if options.system_fonts {
+            let wanted: BTreeSet<String> = Role::ALL
+                .iter()
+                .flat_map(|r| r.customary())
+                .map(|n| n.to_lowercase())
+                .collect();
+            for dir in system_font_dirs() {
+                for path in font_files(&dir) {
+                    fonts.extend(load_file(&path, |family| {
+                        wanted.contains(&family.to_lowercase())
+                    }));
+                }
+            }
+        }
+        for carried in &CARRIED {
+            let font = Font::new(Bytes::new(carried.data), 0).ok_or_else(|| {
+                Diagnostic::error(
+                    Code::Font,
+                    format!("the carried font {} is broken", carried.file),
+                )
+            })?;
+            fonts.push((font, Origin::Carried(carried.file)));
+        }
+        Ok(FontSet {
+            fonts,
+            fallback: OnceLock::new(),
+        })
+    }
+
+    /// The fallback font, parsed on first use.
+    pub fn fallback(&self) -> &Font {
+        self.fallback.get_or_init(|| {
+            Font::new(Bytes::new(CARRIED_FALLBACK.data), 0)
+                .expect("the carried fallback font parses")
+        })
+    }
+
+    /// The fonts a document needs: all role fonts, and the fallback if some of
+    /// its characters need it.
+    pub fn for_document(&self, needs_fallback: bool) -> Vec<Font> {
+        let mut fonts: Vec<Font> = self.fonts.iter().map(|(f, _)| f.clone()).collect();
+        if needs_fallback {
+            fonts.push(self.fallback().clone());
+        }
+        fonts
+    }
+
+    /// The font chain of a role, as the style file gets it.
+    pub fn chain(&self, role: Role) -> Vec<String> {
+        let mut chain: Vec<String> = role.customary().iter().map(|s| s.to_string()).collect();
+        chain.push(role.carried().to_string());
+        chain.push(FALLBACK_FAMILY.to_string());
+        chain
+    }
+
+    /// The font that serves a role: the first family of its chain that is loaded,
+    /// in the weight the role asks for (bold for the title).
+    pub fn serving(&self, role: Role) -> Option<(&Font, &Origin)> {
+        let weight = if role == Role::Title { 700 } else { 400 };
+        self.chain(role).iter().find_map(|family| {
+            self.fonts
+                .iter()
+                .filter(|(f, _)| f.info().family.eq_ignore_ascii_case(family))
+                .min_by_key(|(f, _)| (f.info().variant.weight.to_number() as i32 - weight).abs())
+                .map(|(f, o)| (f, o))
+        })
+    }
+
+    /// Whether some loaded role font has a glyph for `c`.
+    pub fn covers(&self, c: char) -> bool {
+        self.fonts
+            .iter()
+            .any(|(f, _)| f.info().coverage.contains(c as u32))
+    }
+
+    /// Whether the fallback has a glyph for `c`.
+    pub fn fallback_covers(&self, c: char) -> bool {
+        // Cheap: the fallback holds exactly the ideographs that the carried role
+        // fonts lack; parse it only when the character is an ideograph.
+        (0x4E00..=0x9FFF).contains(&(c as u32))
+            && self.fallback().info().coverage.contains(c as u32)
+    }
+
+    /// All fonts with where they come from, for `nianbao fonts`.
+    pub fn all(&self) -> impl Iterator<Item = (&Font, &Origin)> {
+        self.fonts.iter().map(|(f, o)| (f, o))
+    }
+}
+
+/// The folders where operating systems keep installed fonts.
+fn system_font_dirs() -> Vec<PathBuf> {
+    let mut dirs: Vec<PathBuf> = [
+        "/usr/share/fonts",
+        "/usr/local/share/fonts",
+        "/Library/Fonts",
+        "/System/Library/Fonts",
+        "C:\\Windows\\Fonts",
+    ]
+    .iter()
+    .map(PathBuf::from)
+    .collect();
+    if let Some(home) = std::env::var_os("HOME").map(PathBuf::from) {
+        dirs.push(home.join(".fonts"));
+        dirs.push(home.join(".local/share/fonts"));
+        dirs.push(home.join("Library/Fonts"));
+    }
+    dirs.into_iter().filter(|d| d.is_dir()).collect()
+}
+
+/// Font files under a folder, sorted, at most 8 levels deep.
+fn font_files(dir: &Path) -> Vec<PathBuf> {
+    fn walk(dir: &Path, depth: usize, out: &mut Vec<PathBuf>) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                if depth < 8 {
+                    walk(&path, depth + 1, out);
+                }
+            } else if path.extension().is_some_and(|e| {
+                let e = e.to_string_lossy().to_lowercase();
+                ["ttf", "otf", "ttc", "otc"].contains(&e.as_str())
+            }) {
+                out.push(path);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(dir, 0, &mut out);
+    out.sort();
+    out
+}
+
+/// The faces of a font file whose family `keep` accepts. The file is mapped,
+/// not read, and only its name tables are looked at before a face is kept.
+fn load_file(path: &Path, keep: impl Fn(&str) -> bool) -> Vec<(Font, Origin)> {
+    let Ok(file) = std::fs::File::open(path) else {
+        return Vec::new();
+    };
+    // SAFETY: the map is only read; a font file changed while nianbao runs can
+    // give wrong glyphs but not unsoundness beyond what reading it would.
+    let Ok(map) = (unsafe { memmap2::Mmap::map(&file) }) else {
+        return Vec::new();
+    };
+    let count = ttf_parser::fonts_in_collection(&map).unwrap_or(1);
+    let wanted: Vec<u32> = (0..count)
+        .filter(|&i| {
+            ttf_parser::Face::parse(&map, i)
+                .ok()
+                .is_some_and(|face| family_names(&face).iter().any(|n| keep(n)))
+        })
+        .collect();
+    if wanted.is_empty() {
+        return Vec::new();
+    }
+    let bytes = Bytes::new(map);
+    wanted
+        .into_iter()
+        .filter_map(|i| Font::new(bytes.clone(), i))
+        .map(|font| (font, Origin::File(path.to_path_buf())))
+        .collect()
+}
+
+/// All family names of a face, in every language it has them.
+fn family_names(face: &ttf_parser::Face) -> Vec<String> {
+    face.names()
+        .into_iter()
+        .filter(|n| {
+            n.name_id == ttf_parser::name_id::FAMILY
+                || n.name_id == ttf_parser::name_id::TYPOGRAPHIC_FAMILY
+        })
+        .filter_map(|n| n.to_string())
+        .collect()
+}

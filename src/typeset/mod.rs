@@ -1,0 +1,229 @@
+//! The Markdown → PDF stage: the writer makes Typst markup from the Markdown, the
+//! built-in (or the user's) style file sets the page, and typst compiles it in a
+//! world that holds only those two sources and the fonts nianbao gives it.
+
+pub mod fonts;
+pub mod writer;
+
+use std::time::{Duration, Instant};
+
+use chrono::{Datelike, NaiveDate};
+use typst::diag::{Severity as TypstSeverity, SourceDiagnostic};
+use typst::foundations::{Array, Dict, IntoValue, Smart};
+use typst::syntax::{DiagSpanKind, Source};
+use typst_as_lib::conversions::IntoSource;
+use typst_as_lib::{TypstAsLibError, TypstEngine};
+use typst_layout::PagedDocument;
+
+use crate::diag::{Code, Diagnostic, SourceFile};
+pub use fonts::{FontOptions, FontSet, Role};
+
+/// The built-in style file.
+pub const BUILTIN_STYLE: &str = include_str!("../../templates/style.typ");
+/// Its name, also the name of a user's file that replaces it.
+pub const STYLE_NAME: &str = "style.typ";
+const MAIN_NAME: &str = "main.typ";
+
+/// What the PDF says about itself.
+#[derive(Clone, Debug)]
+pub struct PdfMeta {
+    pub title: String,
+    pub author: String,
+    pub date: NaiveDate,
+    /// "zh" or "en".
+    pub lang: &'static str,
+}
+
+/// The style file of a run, with where it came from (None: built in).
+pub struct Style {
+    pub text: String,
+    pub path: Option<std::path::PathBuf>,
+}
+
+impl Style {
+    pub fn builtin() -> Style {
+        Style {
+            text: BUILTIN_STYLE.to_string(),
+            path: None,
+        }
+    }
+}
+
+/// How long each part of typesetting took.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Timings {
+    pub markup: Duration,
+    pub compile: Duration,
+    pub export: Duration,
+}
+
+/// Why a document could not be typeset.
+#[derive(Debug)]
+pub enum TypesetError {
+    /// Characters that no font has, in the order they first appear.
+    MissingGlyphs(Vec<char>),
+    /// Typst reported errors (in the style file, or a bug in nianbao's markup).
+    Diagnostics(Vec<Diagnostic>),
+}
+
+/// Typesets Markdown into PDF bytes.
+pub fn pdf(
+    markdown: &str,
+    meta: &PdfMeta,
+    fonts: &FontSet,
+    style: &Style,
+) -> Result<(Vec<u8>, Timings), TypesetError> {
+    let mut timings = Timings::default();
+    let started = Instant::now();
+    let needs_fallback = check_coverage(markdown, fonts)?;
+    let body = writer::markdown_to_typst(markdown);
+    let main = main_source(&body);
+    timings.markup = started.elapsed();
+
+    let started = Instant::now();
+    let main_source = (MAIN_NAME, main).into_source();
+    let style_source = (STYLE_NAME, style.text.clone()).into_source();
+    let engine = TypstEngine::builder()
+        .fonts(fonts.for_document(needs_fallback))
+        .with_static_source_file_resolver([main_source.clone(), style_source.clone()])
+        .build();
+    let result = engine.compile_with_input::<_, _, PagedDocument>(MAIN_NAME, inputs(meta, fonts));
+    timings.compile = started.elapsed();
+    let sources = [(&main_source, None), (&style_source, style.path.as_deref())];
+    let document = match result.output {
+        Ok(document) => document,
+        Err(TypstAsLibError::TypstSource(errors)) => {
+            return Err(TypesetError::Diagnostics(
+                errors
+                    .iter()
+                    .map(|e| typst_diagnostic(e, &sources))
+                    .collect(),
+            ));
+        }
+        Err(other) => {
+            return Err(TypesetError::Diagnostics(vec![Diagnostic::error(
+                Code::Typeset,
+                format!("typesetting failed: {other}"),
+            )]));
+        }
+    };
+    // Warnings about customary fonts that are not installed are expected: the
+    // chains name them first on purpose. Anything else is a real problem.
+    let warnings: Vec<Diagnostic> = result
+        .warnings
+        .iter()
+        .filter(|w| !w.message.contains("unknown font family"))
+        .map(|w| typst_diagnostic(w, &sources))
+        .collect();
+    if !warnings.is_empty() {
+        return Err(TypesetError::Diagnostics(warnings));
+    }
+
+    let started = Instant::now();
+    let options = typst_pdf::PdfOptions {
+        ident: Smart::Custom(format!("nianbao-{}-{}", meta.title, meta.date)),
+        ..Default::default()
+    };
+    let bytes = typst_pdf::pdf(&document, &options).map_err(|errors| {
+        TypesetError::Diagnostics(
+            errors
+                .iter()
+                .map(|e| typst_diagnostic(e, &sources))
+                .collect(),
+        )
+    })?;
+    timings.export = started.elapsed();
+    Ok((bytes, timings))
+}
+
+/// Finds the characters no role font has. Those the fallback has make it needed;
+/// those nobody has are an error, never a tofu box.
+fn check_coverage(markdown: &str, fonts: &FontSet) -> Result<bool, TypesetError> {
+    let mut needs_fallback = false;
+    let mut missing: Vec<char> = Vec::new();
+    for c in markdown.chars() {
+        if c.is_whitespace() || c.is_control() || fonts.covers(c) {
+            continue;
+        }
+        if fonts.fallback_covers(c) {
+            needs_fallback = true;
+        } else if !missing.contains(&c) {
+            missing.push(c);
+        }
+    }
+    if missing.is_empty() {
+        Ok(needs_fallback)
+    } else {
+        Err(TypesetError::MissingGlyphs(missing))
+    }
+}
+
+/// The document: the style applied to the body that the writer made.
+fn main_source(body: &str) -> String {
+    format!(
+        "#import \"{STYLE_NAME}\": *\n\
+         #import sys: inputs\n\
+         #let fonts = inputs.fonts\n\
+         #show: nianbao-document.with(\n  title: inputs.title,\n  author: inputs.author,\n  \
+         date: datetime(year: inputs.year, month: inputs.month, day: inputs.day),\n  \
+         lang: inputs.lang,\n  fonts: fonts,\n)\n\n{body}"
+    )
+}
+
+/// The data the document reads: never spliced into code, always passed as values.
+fn inputs(meta: &PdfMeta, fonts: &FontSet) -> Dict {
+    let mut chains = Dict::new();
+    for role in Role::ALL {
+        let chain: Array = fonts
+            .chain(role)
+            .into_iter()
+            .map(|f| f.into_value())
+            .collect();
+        chains.insert(role.key().into(), chain.into_value());
+    }
+    let mut inputs = Dict::new();
+    inputs.insert("title".into(), meta.title.as_str().into_value());
+    inputs.insert("author".into(), meta.author.as_str().into_value());
+    inputs.insert("year".into(), (meta.date.year() as i64).into_value());
+    inputs.insert("month".into(), (meta.date.month() as i64).into_value());
+    inputs.insert("day".into(), (meta.date.day() as i64).into_value());
+    inputs.insert("lang".into(), meta.lang.into_value());
+    inputs.insert("fonts".into(), chains.into_value());
+    inputs
+}
+
+/// A Typst diagnostic as one of ours, located in the style file when it is there.
+fn typst_diagnostic(
+    diagnostic: &SourceDiagnostic,
+    sources: &[(&Source, Option<&std::path::Path>)],
+) -> Diagnostic {
+    let mut d = match diagnostic.severity {
+        TypstSeverity::Error => Diagnostic::error(Code::Typeset, diagnostic.message.to_string()),
+        TypstSeverity::Warning => {
+            Diagnostic::warning(Code::Typeset, diagnostic.message.to_string())
+        }
+    };
+    let located = diagnostic.span.id().and_then(|id| {
+        let (source, path) = sources.iter().find(|(s, _)| s.id() == id)?;
+        let range = match diagnostic.span.get() {
+            DiagSpanKind::Number { num, sub_range, .. } => source.range(num, sub_range)?,
+            DiagSpanKind::Range { range, .. } => range,
+            DiagSpanKind::Detached => return None,
+        };
+        let file = SourceFile::new(
+            path.map(|p| p.to_path_buf()).unwrap_or_else(|| {
+                format!("<built-in {}>", source.id().vpath().get_without_slash()).into()
+            }),
+            source.text().to_string(),
+        );
+        let len = source.text()[range.clone()].chars().count();
+        Some((file.path.clone(), file.span_at(range.start, len)))
+    });
+    if let Some((path, span)) = located {
+        d = d.at(&path, Some(span));
+    }
+    for hint in &diagnostic.hints {
+        d = d.hint(hint.v.to_string());
+    }
+    d
+}
