@@ -3,27 +3,8 @@
 mod common;
 use common::*;
 
-/// A minimal valid input; each test breaks one thing in it.
-const VALID: &str = "\
-meta:
-  organisation: 某某工会
-  year: 2020
-  date: 2020-12-08
-  signature: 工会办
-counts:
-  visits: { value: 411, unit: 人 }
-summary:
-  sections:
-    - title: 关心关爱员工
-      points:
-        - 生日慰问{visits}。
-plans:
-  year: 2021
-  sections:
-    - id: care
-      title: 关心关爱员工
-      text: 继续开展慰问。
-";
+/// The minimal valid input of `common`; each test breaks one thing in it.
+const VALID: &str = MINIMAL;
 
 /// Runs `check` on `text` and returns (exit code, stderr with the temp path as [FILE]).
 fn check(text: &str) -> (i32, String) {

@@ -242,3 +242,41 @@ fn fonts_command_lists_each_role() {
         assert!(text.contains(line), "{line:?} not in\n{text}");
     }
 }
+
+#[test]
+fn font_path_fonts_come_first_and_non_fonts_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let fonts_dir = dir.path().join("fonts");
+    std::fs::create_dir(&fonts_dir).unwrap();
+    std::fs::copy(
+        repo().join("fonts/nianbao-kai.otf"),
+        fonts_dir.join("my-kai.otf"),
+    )
+    .unwrap();
+    let out = nianbao(&[
+        "fonts",
+        "--no-system-fonts",
+        "--font-path",
+        fonts_dir.to_str().unwrap(),
+    ]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(
+        text.contains(&format!("from {}", fonts_dir.join("my-kai.otf").display())),
+        "{text}"
+    );
+
+    std::fs::write(fonts_dir.join("broken.ttf"), "not a font").unwrap();
+    let out = nianbao(&[
+        "fonts",
+        "--no-system-fonts",
+        "--font-path",
+        fonts_dir.to_str().unwrap(),
+    ]);
+    let err = stderr(&out);
+    assert_eq!(code(&out), 2, "{err}");
+    assert!(
+        err.contains("broken.ttf` is not a font that can be read"),
+        "{err}"
+    );
+}

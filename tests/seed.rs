@@ -10,19 +10,21 @@ fn expected_seed_text() -> String {
     squeeze(&seed).replacen("二落实", "二是落实", 1)
 }
 
+/// Builds the Markdown of the seed input and returns it.
+fn seed_markdown() -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let out = build(
+        &repo().join("inputs/2020.yaml"),
+        dir.path(),
+        &["--format", "md"],
+    );
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    read(&dir.path().join("2020.md"))
+}
+
 #[test]
 fn markdown_of_the_seed_input_has_the_seed_text() {
-    let dir = tempfile::tempdir().unwrap();
-    let out = nianbao(&[
-        "build",
-        "inputs/2020.yaml",
-        "-o",
-        dir.path().to_str().unwrap(),
-        "--format",
-        "md",
-    ]);
-    assert_eq!(code(&out), 0, "{}", stderr(&out));
-    let markdown = read(&dir.path().join("2020.md"));
+    let markdown = seed_markdown();
     let got = squeeze(&markdown_text(&markdown));
     let want = expected_seed_text();
     assert!(got == want, "{}", first_difference(&got, &want));
