@@ -32,6 +32,13 @@ pub enum Command {
         after_help = "Writes DIR/<input stem>.md and DIR/<input stem>.pdf for each input (DIR is `output`\nunless -o says). The PDF is typeset from that Markdown in the style of a 公文 (GB/T 9704).\nWarnings are printed and do not stop a build; errors do, and then nothing is written.\n\nExamples:\n  nianbao build inputs/2020.yaml\n  nianbao build inputs/2020.yaml -o out --format pdf --font-path ~/fonts"
     )]
     Build(BuildArgs),
+    /// Archive final documents as PDF/A-2b with a manifest; `archive verify`, `archive list`.
+    #[command(
+        args_conflicts_with_subcommands = true,
+        subcommand_negates_reqs = true,
+        after_help = "Stores DIR/<year>/<organisation>-<kind>.pdf (PDF/A-2b) with its Markdown and a copy of\nits input, and records their sha256 in DIR/manifest.json. Only final documents are\narchived: errors, placeholders such as （统计具体数字） and counts without values are\nrefused. Nothing archived is overwritten; --replace keeps the earlier files as a\nnumbered version.\n\nExamples:\n  nianbao archive inputs/2020.yaml\n  nianbao archive verify\n  nianbao archive list --dir output/archive"
+    )]
+    Archive(ArchiveArgs),
     /// List the font that serves each role (title, Song, FangSong, Hei, Kai).
     #[command(
         after_help = "Installed fonts under the customary names (仿宋_GB2312, SimSun, SimHei, KaiTi,\n方正小标宋 …) are preferred; otherwise the free fonts nianbao carries serve."
@@ -77,6 +84,42 @@ pub struct BuildArgs {
     /// Print how long each stage took.
     #[arg(long)]
     pub timings: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ArchiveArgs {
+    #[command(subcommand)]
+    pub action: Option<ArchiveAction>,
+    /// Input YAML files of final documents.
+    #[arg(required = true, value_name = "INPUT")]
+    pub inputs: Vec<PathBuf>,
+    /// The archive folder.
+    #[arg(long, value_name = "DIR", default_value = DEFAULT_ARCHIVE)]
+    pub dir: PathBuf,
+    /// Archive again what is archived already, keeping the earlier files as a numbered version.
+    #[arg(long)]
+    pub replace: bool,
+    /// A folder of templates, as for `build`.
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
+    #[command(flatten)]
+    pub fonts: FontArgs,
+}
+
+pub const DEFAULT_ARCHIVE: &str = "output/archive";
+
+#[derive(Debug, Subcommand)]
+pub enum ArchiveAction {
+    /// Recompute every hash; report missing, altered and unlisted files (exit 1 if any).
+    Verify {
+        #[arg(long, value_name = "DIR", default_value = DEFAULT_ARCHIVE)]
+        dir: PathBuf,
+    },
+    /// Print the archive as a table: year, organisation, kind, date, version, file.
+    List {
+        #[arg(long, value_name = "DIR", default_value = DEFAULT_ARCHIVE)]
+        dir: PathBuf,
+    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -18,6 +18,9 @@ pub enum Error {
     },
     /// An option or argument that cannot be used.
     Usage(String),
+    /// The work was refused (an archived document would be overwritten, an
+    /// archive does not verify); the message says why.
+    Refused(String),
 }
 
 impl Error {
@@ -31,7 +34,7 @@ impl Error {
 
     pub fn exit_code(&self) -> i32 {
         match self {
-            Error::InvalidInput { .. } => 1,
+            Error::InvalidInput { .. } | Error::Refused(_) => 1,
             Error::Io { .. } | Error::Usage(_) => 2,
         }
     }
@@ -49,7 +52,7 @@ impl fmt::Display for Error {
                 action,
                 source,
             } => write!(f, "cannot {action} `{}`: {source}", path.display()),
-            Error::Usage(message) => f.write_str(message),
+            Error::Usage(message) | Error::Refused(message) => f.write_str(message),
         }
     }
 }

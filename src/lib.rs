@@ -5,6 +5,7 @@
 //! [`validate`] (located [`diag`]nostics) → [`render`] (tera → Markdown) →
 //! [`typeset`] (Markdown → Typst markup → PDF).
 
+pub mod archive;
 pub mod cli;
 pub mod cmd;
 pub mod diag;
@@ -13,6 +14,7 @@ pub mod load;
 pub mod model;
 pub mod numerals;
 pub mod output;
+pub mod pipeline;
 pub mod refs;
 pub mod render;
 pub mod typeset;
@@ -26,5 +28,6 @@ pub fn run(cli: cli::Cli) -> Result<(), Error> {
         cli::Command::Check(args) => cmd::check::run(&args),
         cli::Command::Build(args) => cmd::build::run(&args),
         cli::Command::Fonts(args) => cmd::fonts::run(&args),
+        cli::Command::Archive(args) => cmd::archive::run(&args),
     }
 }

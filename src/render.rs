@@ -317,6 +317,7 @@ fn register_filters(tera: &mut Tera) {
 /// in `user_dir` when there is one; other files there are added as they are.
 pub struct Templates {
     tera: Tera,
+    dir: Option<std::path::PathBuf>,
 }
 
 impl Templates {
@@ -359,17 +360,25 @@ impl Templates {
             tera.add_raw_templates(sources)
                 .map_err(|e| template_diagnostic(&e, Some(dir)))?;
         }
-        Ok(Templates { tera })
+        Ok(Templates {
+            tera,
+            dir: user_dir.map(Path::to_path_buf),
+        })
+    }
+
+    /// The user's templates folder, if there is one.
+    pub fn user_dir(&self) -> Option<&Path> {
+        self.dir.as_deref()
     }
 
     /// Renders the report to Markdown.
-    pub fn render(&self, view: &View, templates_dir: Option<&Path>) -> Result<String, Diagnostic> {
-        let context =
-            Context::from_serialize(view).map_err(|e| template_diagnostic(&e, templates_dir))?;
+    pub fn render(&self, view: &View) -> Result<String, Diagnostic> {
+        let dir = self.user_dir();
+        let context = Context::from_serialize(view).map_err(|e| template_diagnostic(&e, dir))?;
         let text = self
             .tera
             .render(ENTRY_TEMPLATE, &context)
-            .map_err(|e| template_diagnostic(&e, templates_dir))?;
+            .map_err(|e| template_diagnostic(&e, dir))?;
         Ok(tidy(&text))
     }
 }

@@ -1,6 +1,7 @@
 //! One file per subcommand; what they share is here: loading and checking an
 //! input while printing its diagnostics.
 
+pub mod archive;
 pub mod build;
 pub mod check;
 pub mod fonts;
@@ -11,7 +12,8 @@ use crate::cli::FontArgs;
 use crate::diag::{self, Diagnostic, SourceFile};
 use crate::error::Error;
 use crate::load::{self, Loaded, Outcome};
-use crate::typeset::{FontOptions, FontSet};
+use crate::render::Templates;
+use crate::typeset::{FontOptions, FontSet, STYLE_NAME, Style};
 use crate::validate;
 
 /// Prints diagnostics as they come and counts them.
@@ -29,6 +31,14 @@ impl Reporter {
             self.warnings += 1;
         }
         eprintln!("{}", diag::render(diagnostic, source));
+    }
+
+    /// Reports diagnostics of one input; those located in it show its lines.
+    pub fn report_all(&mut self, diagnostics: &[Diagnostic], source: &SourceFile) {
+        for d in diagnostics {
+            let own = d.file.as_deref() == Some(source.path.as_path());
+            self.report(d, own.then_some(source));
+        }
     }
 
     /// The closing line: how many errors and warnings, or nothing when clean.
@@ -81,5 +91,28 @@ pub fn load_fonts(args: &FontArgs) -> Result<FontSet, Error> {
     .map_err(|d| {
         let hints: Vec<String> = d.hints.iter().map(|h| format!("\n  = help: {h}")).collect();
         Error::Usage(format!("{}{}", d.message, hints.concat()))
+    })
+}
+
+/// The user's style file when the templates folder has one, else the built-in.
+pub fn load_style(templates_dir: Option<&Path>) -> Result<Style, Error> {
+    let Some(path) = templates_dir
+        .map(|d| d.join(STYLE_NAME))
+        .filter(|p| p.exists())
+    else {
+        return Ok(Style::builtin());
+    };
+    let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, "read", e))?;
+    Ok(Style {
+        text,
+        path: Some(path),
+    })
+}
+
+/// The templates of the run; a broken one is reported as an error.
+pub fn load_templates(dir: Option<&Path>, reporter: &mut Reporter) -> Result<Templates, Error> {
+    Templates::load(dir).map_err(|d| {
+        reporter.report(&d, None);
+        Error::InvalidInput { errors: 1 }
     })
 }

@@ -66,12 +66,13 @@ pub enum TypesetError {
     Diagnostics(Vec<Diagnostic>),
 }
 
-/// Typesets Markdown into PDF bytes.
+/// Typesets Markdown into PDF bytes; `archival` makes it PDF/A-2b.
 pub fn pdf(
     markdown: &str,
     meta: &PdfMeta,
     fonts: &FontSet,
     style: &Style,
+    archival: bool,
 ) -> Result<(Vec<u8>, Timings), TypesetError> {
     let mut timings = Timings::default();
     let started = Instant::now();
@@ -120,8 +121,20 @@ pub fn pdf(
     }
 
     let started = Instant::now();
+    let standards = if archival {
+        typst_pdf::PdfStandards::new(&[typst_pdf::PdfStandard::A_2b])
+    } else {
+        typst_pdf::PdfStandards::new(&[])
+    };
+    let standards = standards.map_err(|e| {
+        TypesetError::Diagnostics(vec![Diagnostic::error(
+            Code::Typeset,
+            e.message().to_string(),
+        )])
+    })?;
     let options = typst_pdf::PdfOptions {
         ident: Smart::Custom(format!("nianbao-{}-{}", meta.title, meta.date)),
+        standards,
         ..Default::default()
     };
     let bytes = typst_pdf::pdf(&document, &options).map_err(|errors| {

@@ -1,0 +1,159 @@
+//! `nianbao archive`: final documents as PDF/A-2b; `archive verify`, `archive list`.
+
+use std::path::Path;
+
+use crate::archive::{self, Existing, Manifest, NewDocument};
+use crate::cli::{ArchiveAction, ArchiveArgs};
+use crate::cmd::{Reporter, load_fonts, load_style, load_templates};
+use crate::diag::{Code, Diagnostic, Severity};
+use crate::error::Error;
+use crate::load::{self, Loaded, Outcome};
+use crate::pipeline::{self, Document, PdfSetup};
+use crate::render;
+use crate::validate;
+
+pub fn run(args: &ArchiveArgs) -> Result<(), Error> {
+    match &args.action {
+        Some(ArchiveAction::Verify { dir }) => verify(dir),
+        Some(ArchiveAction::List { dir }) => {
+            if !dir.join(archive::MANIFEST).exists() {
+                return Err(Error::Usage(format!(
+                    "`{}` holds no archive",
+                    dir.display()
+                )));
+            }
+            print!("{}", archive::table(&Manifest::load(dir)?));
+            Ok(())
+        }
+        None => store(args),
+    }
+}
+
+fn store(args: &ArchiveArgs) -> Result<(), Error> {
+    let mut reporter = Reporter::default();
+    let templates = load_templates(args.templates.as_deref(), &mut reporter)?;
+    let fonts = load_fonts(&args.fonts)?;
+    let style = load_style(args.templates.as_deref())?;
+    let setup = PdfSetup {
+        fonts: &fonts,
+        style: &style,
+        archival: true,
+    };
+    // Everything is checked and made before anything is written.
+    let mut made: Vec<(Loaded, Document)> = Vec::new();
+    for input in &args.inputs {
+        let Some(loaded) = load_final(input, &mut reporter)? else {
+            continue;
+        };
+        match pipeline::make(&loaded, &templates, Some(&setup)) {
+            Ok(document) => made.push((loaded, document)),
+            Err(diagnostics) => reporter.report_all(&diagnostics, &loaded.source),
+        }
+    }
+    reporter.finish(args.inputs.len())?;
+
+    let manifest = Manifest::load(&args.dir)?;
+    if !args.replace {
+        for (loaded, _) in &made {
+            let (year, org, kind) = identity(loaded);
+            let path = args
+                .dir
+                .join(format!("{}.pdf", archive::stem(year, org, kind)));
+            if manifest.current(year, org, kind).is_some() || path.exists() {
+                return Err(already_archived(&path));
+            }
+        }
+    }
+    for (loaded, document) in &made {
+        let (year, organisation, kind) = identity(loaded);
+        let input_bytes = std::fs::read(&loaded.source.path)
+            .map_err(|e| Error::io(&loaded.source.path, "read", e))?;
+        let new = NewDocument {
+            year,
+            organisation,
+            kind,
+            date: loaded.report.meta.date.value.trim(),
+            title: &render::title(&loaded.report),
+            pdf: document.pdf.as_deref().unwrap_or_default(),
+            markdown: &document.markdown,
+            inputs: vec![(loaded.source.path.clone(), input_bytes)],
+        };
+        match archive::store(&args.dir, &new, args.replace)? {
+            Ok(entry) => eprintln!(
+                "archived {} (version {}, sha256 {})",
+                args.dir.join(&entry.pdf.path).display(),
+                entry.version,
+                entry.pdf.sha256
+            ),
+            Err(Existing(path)) => return Err(already_archived(&path)),
+        }
+    }
+    Ok(())
+}
+
+fn already_archived(path: &Path) -> Error {
+    Error::Refused(format!(
+        "`{}` is archived already and is never overwritten\n  = help: to archive a corrected document, add --replace: the earlier one is kept as a numbered version",
+        path.display()
+    ))
+}
+
+/// The organisation, year and kind that name an archived document.
+fn identity(loaded: &Loaded) -> (i32, &str, &'static str) {
+    let report = &loaded.report;
+    let kind = if report.plans.is_some() {
+        "combined"
+    } else {
+        "summary"
+    };
+    (
+        report.meta.year.value,
+        report.meta.organisation.value.as_str(),
+        kind,
+    )
+}
+
+/// Loads and validates an input for the archive, where what is unfinished
+/// (placeholders, counts without values) is an error, not a warning.
+fn load_final(path: &Path, reporter: &mut Reporter) -> Result<Option<Loaded>, Error> {
+    let loaded = match load::load(path)? {
+        Outcome::Invalid(source, diagnostics) => {
+            reporter.report_all(&diagnostics, &source);
+            return Ok(None);
+        }
+        Outcome::Loaded(loaded) => *loaded,
+    };
+    let diagnostics: Vec<Diagnostic> = validate::validate(&loaded)
+        .into_iter()
+        .map(|mut d| {
+            if matches!(d.code, Code::Placeholder | Code::CountWithoutValue) {
+                d.severity = Severity::Error;
+                d.message = format!("unfinished for the archive: {}", d.message);
+            }
+            d
+        })
+        .collect();
+    reporter.report_all(&diagnostics, &loaded.source);
+    Ok((!diagnostics.iter().any(Diagnostic::is_error)).then_some(loaded))
+}
+
+fn verify(dir: &Path) -> Result<(), Error> {
+    let (checked, problems) = archive::verify(dir)?;
+    for problem in &problems {
+        println!("{problem}");
+    }
+    if problems.is_empty() {
+        println!(
+            "{checked} files verified in {}: all match the manifest",
+            dir.display()
+        );
+        Ok(())
+    } else {
+        Err(Error::Refused(format!(
+            "the archive in `{}` does not verify: {} problem{}",
+            dir.display(),
+            problems.len(),
+            if problems.len() == 1 { "" } else { "s" }
+        )))
+    }
+}

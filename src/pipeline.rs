@@ -1,0 +1,94 @@
+//! One document through the stages after loading: render the Markdown, then
+//! typeset the PDF from it. `build` and `archive` share this.
+
+use std::time::{Duration, Instant};
+
+use crate::diag::{Code, Diagnostic};
+use crate::load::Loaded;
+use crate::model::Lang;
+use crate::render::{self, Templates, View};
+use crate::typeset::{self, FontSet, PdfMeta, Style, Timings, TypesetError};
+use crate::validate::parse_date;
+
+/// What the PDF stage needs; absent when only Markdown is wanted.
+pub struct PdfSetup<'a> {
+    pub fonts: &'a FontSet,
+    pub style: &'a Style,
+    /// PDF/A-2b, for the archive.
+    pub archival: bool,
+}
+
+/// A made document.
+pub struct Document {
+    pub markdown: String,
+    pub pdf: Option<Vec<u8>>,
+    pub render_time: Duration,
+    pub typeset_timings: Timings,
+}
+
+/// Renders and, with `pdf`, typesets a loaded and validated report.
+pub fn make(
+    loaded: &Loaded,
+    templates: &Templates,
+    pdf: Option<&PdfSetup>,
+) -> Result<Document, Vec<Diagnostic>> {
+    let started = Instant::now();
+    let markdown = templates
+        .render(&View::new(&loaded.report))
+        .map_err(|d| vec![d])?;
+    let render_time = started.elapsed();
+    let mut document = Document {
+        markdown,
+        pdf: None,
+        render_time,
+        typeset_timings: Timings::default(),
+    };
+    if let Some(setup) = pdf {
+        let (bytes, timings) = typeset::pdf(
+            &document.markdown,
+            &pdf_meta(loaded),
+            setup.fonts,
+            setup.style,
+            setup.archival,
+        )
+        .map_err(|e| match e {
+            TypesetError::Diagnostics(diagnostics) => diagnostics,
+            TypesetError::MissingGlyphs(chars) => chars
+                .into_iter()
+                .map(|c| missing_glyph(loaded, c))
+                .collect(),
+        })?;
+        document.pdf = Some(bytes);
+        document.typeset_timings = timings;
+    }
+    Ok(document)
+}
+
+/// What the PDF says about itself, from the report.
+pub fn pdf_meta(loaded: &Loaded) -> PdfMeta {
+    let report = &loaded.report;
+    PdfMeta {
+        title: render::title(report),
+        author: report.meta.organisation.value.clone(),
+        // Validation has checked the date before anything is made.
+        date: parse_date(&report.meta.date.value).unwrap_or_default(),
+        lang: match report.meta.lang.as_ref().map(|l| l.value) {
+            Some(Lang::En) => "en",
+            _ => "zh",
+        },
+    }
+}
+
+/// A character no font has, located at its first appearance in the input.
+fn missing_glyph(loaded: &Loaded, c: char) -> Diagnostic {
+    let source = &loaded.source;
+    let d = Diagnostic::error(
+        Code::MissingGlyph,
+        format!("no font has a glyph for “{c}” (U+{:04X})", c as u32),
+    );
+    let d = match source.text.find(c) {
+        Some(at) => d.at(&source.path, Some(source.span_at(at, 1))),
+        None => d.at(&source.path, None),
+    };
+    d.hint("add a font that has it with --font-path DIR, or write the character another way; it would print as an empty box")
+}
