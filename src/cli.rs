@@ -62,6 +62,33 @@ pub struct CheckArgs {
     /// Input YAML files.
     #[arg(required = true, value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
+    /// How to print diagnostics: human text on stderr, or one JSON document on stdout.
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: DiagnosticFormat,
+    #[command(flatten)]
+    pub options: CheckOptions,
+}
+
+/// How strict and in which language validation speaks.
+#[derive(Debug, Args)]
+pub struct CheckOptions {
+    /// The language of the messages (default: the document's, `meta.lang`).
+    #[arg(long, value_enum, value_name = "LANG")]
+    pub lang: Option<crate::model::Lang>,
+    /// `--deny warnings` turns every warning into an error.
+    #[arg(long, value_enum, value_name = "WHAT")]
+    pub deny: Vec<Deny>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Deny {
+    Warnings,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum DiagnosticFormat {
+    Human,
+    Json,
 }
 
 #[derive(Debug, Args)]
@@ -81,6 +108,8 @@ pub struct BuildArgs {
     pub templates: Option<PathBuf>,
     #[command(flatten)]
     pub fonts: FontArgs,
+    #[command(flatten)]
+    pub options: CheckOptions,
     /// Print how long each stage took.
     #[arg(long)]
     pub timings: bool,
@@ -104,6 +133,8 @@ pub struct ArchiveArgs {
     pub templates: Option<PathBuf>,
     #[command(flatten)]
     pub fonts: FontArgs,
+    #[command(flatten)]
+    pub options: CheckOptions,
 }
 
 pub const DEFAULT_ARCHIVE: &str = "output/archive";

@@ -13,64 +13,145 @@ pub enum Severity {
     Error,
 }
 
-/// Stable diagnostic codes. The code is what users search for and, later,
-/// what they allow or deny; the name says what it is about.
+/// Stable diagnostic codes. The code is what users search for; the name is what
+/// `settings: rules:` allows, warns or denies.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Code {
-    /// The file is not valid YAML.
     YamlSyntax,
-    /// A value has the wrong type or is out of range.
     InvalidValue,
-    /// A required field is absent.
     MissingField,
-    /// A field that the schema does not know.
     UnknownField,
-    /// The same key twice in one mapping.
     DuplicateKey,
-    /// A `{name}` reference to a count that is not defined.
     UndefinedCount,
-    /// A `{name:fmt}` reference with a format nianbao does not know.
     UnknownFormat,
-    /// A count that is defined but never referenced.
     UnusedCount,
-    /// A count that has no value yet.
     CountWithoutValue,
-    /// Placeholder text such as "（统计具体数字）" left in the document.
     Placeholder,
-    /// The plan's year is not the year after the report's.
     PlanYear,
-    /// The document date is not a real date, or lies outside the period.
     DocumentDate,
-    /// A template could not be loaded or rendered.
     Template,
-    /// A character that no font has a glyph for.
     MissingGlyph,
-    /// A font file or folder that cannot be used.
     Font,
-    /// Typst could not typeset the document (an error in a style file).
     Typeset,
+    UnbalancedBrackets,
+    HalfWidthPunctuation,
+    SpaceAroundDigits,
+    RepeatedPunctuation,
+    MixedNumerals,
+    MissingEndPunctuation,
+    PartExceedsWhole,
+    UnknownPartOf,
+    PercentOutOfRange,
+    DateOutsidePeriod,
+    DuplicateTitle,
+    DuplicateId,
+    IdenticalPoints,
+    SectionWithoutPoints,
+    EmptyText,
 }
 
 impl Code {
-    pub fn as_str(self) -> &'static str {
+    pub const ALL: [Code; 31] = [
+        Code::YamlSyntax,
+        Code::InvalidValue,
+        Code::MissingField,
+        Code::UnknownField,
+        Code::DuplicateKey,
+        Code::UndefinedCount,
+        Code::UnknownFormat,
+        Code::UnusedCount,
+        Code::CountWithoutValue,
+        Code::Placeholder,
+        Code::PlanYear,
+        Code::DocumentDate,
+        Code::Template,
+        Code::MissingGlyph,
+        Code::Font,
+        Code::Typeset,
+        Code::UnbalancedBrackets,
+        Code::HalfWidthPunctuation,
+        Code::SpaceAroundDigits,
+        Code::RepeatedPunctuation,
+        Code::MixedNumerals,
+        Code::MissingEndPunctuation,
+        Code::PartExceedsWhole,
+        Code::UnknownPartOf,
+        Code::PercentOutOfRange,
+        Code::DateOutsidePeriod,
+        Code::DuplicateTitle,
+        Code::DuplicateId,
+        Code::IdenticalPoints,
+        Code::SectionWithoutPoints,
+        Code::EmptyText,
+    ];
+
+    /// The code and the name of each rule.
+    fn table(self) -> (&'static str, &'static str) {
         match self {
-            Code::YamlSyntax => "E0001",
-            Code::InvalidValue => "E0002",
-            Code::MissingField => "E0003",
-            Code::UnknownField => "E0004",
-            Code::DuplicateKey => "E0005",
-            Code::UndefinedCount => "E0101",
-            Code::UnknownFormat => "E0102",
-            Code::PlanYear => "E0201",
-            Code::DocumentDate => "E0202",
-            Code::Template => "E0301",
-            Code::MissingGlyph => "E0401",
-            Code::Font => "E0402",
-            Code::Typeset => "E0403",
-            Code::UnusedCount => "W0101",
-            Code::CountWithoutValue => "W0102",
-            Code::Placeholder => "W0103",
+            Code::YamlSyntax => ("E0001", "yaml-syntax"),
+            Code::InvalidValue => ("E0002", "invalid-value"),
+            Code::MissingField => ("E0003", "missing-field"),
+            Code::UnknownField => ("E0004", "unknown-field"),
+            Code::DuplicateKey => ("E0005", "duplicate-key"),
+            Code::UndefinedCount => ("E0101", "undefined-count"),
+            Code::UnknownFormat => ("E0102", "unknown-format"),
+            Code::UnusedCount => ("W0101", "unused-count"),
+            Code::CountWithoutValue => ("W0102", "count-without-value"),
+            Code::Placeholder => ("W0103", "placeholder"),
+            Code::PlanYear => ("E0201", "plan-year"),
+            Code::DocumentDate => ("E0202", "document-date"),
+            Code::Template => ("E0301", "template"),
+            Code::MissingGlyph => ("E0401", "missing-glyph"),
+            Code::Font => ("E0402", "font"),
+            Code::Typeset => ("E0403", "typeset"),
+            Code::UnbalancedBrackets => ("W0501", "unbalanced-brackets"),
+            Code::HalfWidthPunctuation => ("W0502", "half-width-punctuation"),
+            Code::SpaceAroundDigits => ("W0503", "space-around-digits"),
+            Code::RepeatedPunctuation => ("W0504", "repeated-punctuation"),
+            Code::MixedNumerals => ("W0505", "mixed-numerals"),
+            Code::MissingEndPunctuation => ("W0506", "missing-end-punctuation"),
+            Code::PartExceedsWhole => ("E0601", "part-exceeds-whole"),
+            Code::UnknownPartOf => ("E0602", "unknown-part-of"),
+            Code::PercentOutOfRange => ("E0603", "percent-out-of-range"),
+            Code::DateOutsidePeriod => ("W0604", "date-outside-period"),
+            Code::DuplicateTitle => ("W0605", "duplicate-title"),
+            Code::DuplicateId => ("E0606", "duplicate-id"),
+            Code::IdenticalPoints => ("W0607", "identical-points"),
+            Code::SectionWithoutPoints => ("W0701", "section-without-points"),
+            Code::EmptyText => ("W0702", "empty-text"),
         }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        self.table().0
+    }
+
+    /// The rule's name, as `settings: rules:` writes it.
+    pub fn name(self) -> &'static str {
+        self.table().1
+    }
+
+    pub fn from_name(name: &str) -> Option<Code> {
+        Code::ALL.into_iter().find(|c| c.name() == name)
+    }
+
+    /// Whether `settings: rules:` may allow (silence) it. Errors that would
+    /// make a wrong document cannot be allowed, only denied.
+    pub fn can_be_allowed(self) -> bool {
+        !matches!(
+            self,
+            Code::YamlSyntax
+                | Code::InvalidValue
+                | Code::MissingField
+                | Code::UnknownField
+                | Code::DuplicateKey
+                | Code::UndefinedCount
+                | Code::UnknownFormat
+                | Code::Template
+                | Code::MissingGlyph
+                | Code::Font
+                | Code::Typeset
+        )
     }
 }
 
@@ -273,6 +354,38 @@ fn excerpt(line: &str, column: usize, len: usize) -> (String, usize) {
         out.push('…');
     }
     (out, column)
+}
+
+/// Diagnostics as one JSON document, for tools.
+pub fn to_json(diagnostics: &[Diagnostic], errors: usize, warnings: usize) -> String {
+    let items: Vec<serde_json::Value> = diagnostics
+        .iter()
+        .map(|d| {
+            let span = d.span.filter(|s| s.line > 0);
+            serde_json::json!({
+                "file": d.file.as_ref().map(|f| f.display().to_string()),
+                "line": span.map(|s| s.line),
+                "column": span.map(|s| s.column),
+                "end_line": span.map(|s| s.line),
+                "end_column": span.map(|s| s.column + s.len.max(1)),
+                "severity": match d.severity {
+                    Severity::Error => "error",
+                    Severity::Warning => "warning",
+                },
+                "code": d.code.as_str(),
+                "rule": d.code.name(),
+                "message": d.message,
+                "hint": d.hints.first(),
+                "hints": d.hints,
+            })
+        })
+        .collect();
+    let doc = serde_json::json!({
+        "diagnostics": items,
+        "errors": errors,
+        "warnings": warnings,
+    });
+    serde_json::to_string_pretty(&doc).expect("diagnostics serialise")
 }
 
 /// Levenshtein distance, for "did you mean" suggestions.

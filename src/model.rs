@@ -25,6 +25,27 @@ pub struct Report {
     pub problems: Vec<Text>,
     #[serde(default)]
     pub plans: Option<Plans>,
+    /// How strict `check` is: rule name → allow, warn or deny.
+    #[serde(default)]
+    pub settings: Settings,
+}
+
+/// What a rule's diagnostics become: nothing, warnings, or errors.
+#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    Allow,
+    Warn,
+    Deny,
+}
+
+/// The input's `settings:` part.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Settings {
+    /// Rule name → level, e.g. `half-width-punctuation: allow`.
+    #[serde(default)]
+    pub rules: std::collections::BTreeMap<String, Spanned<Level>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -46,7 +67,9 @@ pub struct Meta {
     pub lang: Option<Spanned<Lang>>,
 }
 
-#[derive(Clone, Copy, Debug, Default, Deserialize, PartialEq, Eq, serde::Serialize)]
+#[derive(
+    Clone, Copy, Debug, Default, Deserialize, PartialEq, Eq, serde::Serialize, clap::ValueEnum,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     #[default]
@@ -71,6 +94,9 @@ pub struct Count {
     /// An approximate figure: written "1000余份" / "一千余份".
     #[serde(default)]
     pub approx: bool,
+    /// The name of a count this one is part of; it may not exceed it.
+    #[serde(default)]
+    pub part_of: Option<Text>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -37,7 +37,9 @@ fn the_seed_is_refused_for_its_placeholder_and_nothing_is_written() {
     let err = stderr(&out);
     assert_eq!(code(&out), 1, "{err}");
     assert!(
-        err.contains("error[W0103]: unfinished for the archive: placeholder “（统计具体数字）” left in summary section 1, point 2"),
+        err.contains(
+            "error[W0103]: 未定稿，不能归档：总结第1节第2条留有占位文字“（统计具体数字）”"
+        ),
         "{err}"
     );
     assert!(err.contains("--> "), "{err}");
@@ -56,7 +58,7 @@ fn counts_without_values_are_refused() {
     let err = stderr(&out);
     assert_eq!(code(&out), 1, "{err}");
     assert!(
-        err.contains("unfinished for the archive: count `visits` has no value"),
+        err.contains("error[W0102]: 未定稿，不能归档：数字 `visits` 没有数值"),
         "{err}"
     );
     assert!(!dir.path().join("archive").exists());

@@ -10,7 +10,7 @@ const VALID: &str = MINIMAL;
 fn check(text: &str) -> (i32, String) {
     let dir = tempfile::tempdir().unwrap();
     let path = write_input(&dir, "report.yaml", text);
-    let out = nianbao(&["check", path.to_str().unwrap()]);
+    let out = nianbao(&["check", path.to_str().unwrap(), "--lang", "en"]);
     let err = stderr(&out).replace(path.to_str().unwrap(), "[FILE]");
     (code(&out), err)
 }
@@ -77,7 +77,7 @@ fn unknown_top_level_field_lists_the_allowed_ones() {
     );
     assert!(err.contains("--> [FILE]:19:1"), "{err}");
     assert!(
-        err.contains("meta, opening, counts, summary, problems, plans"),
+        err.contains("meta, opening, counts, summary, problems, plans, settings"),
         "{err}"
     );
 }

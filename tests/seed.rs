@@ -79,10 +79,14 @@ fn check_reports_the_seed_placeholder_with_its_place() {
     let out = nianbao(&["check", "inputs/2020.yaml"]);
     let err = stderr(&out);
     assert_eq!(code(&out), 0, "{err}");
+    // A Chinese document gets its messages in Chinese.
     assert!(
-        err.contains(
-            "warning[W0103]: placeholder “（统计具体数字）” left in summary section 1, point 2"
-        ),
+        err.contains("warning[W0103]: 总结第1节第2条留有占位文字“（统计具体数字）”"),
+        "{err}"
+    );
+    // The seed's other slip: "九篇" beside "17项".
+    assert!(
+        err.contains("warning[W0505]: 总结第5节第3条中的 `{publicity_articles:cn}` 用汉字数字"),
         "{err}"
     );
     // The place of the placeholder inside the long line of the point.

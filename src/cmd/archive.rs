@@ -4,10 +4,11 @@ use std::path::Path;
 
 use crate::archive::{self, Existing, Manifest, NewDocument};
 use crate::cli::{ArchiveAction, ArchiveArgs};
-use crate::cmd::{Reporter, load_fonts, load_style, load_templates};
+use crate::cmd::{Reporter, load_fonts, load_style, load_templates, validate_options};
 use crate::diag::{Code, Diagnostic, Severity};
 use crate::error::Error;
 use crate::load::{self, Loaded, Outcome};
+use crate::model::Lang;
 use crate::pipeline::{self, Document, PdfSetup};
 use crate::render;
 use crate::validate;
@@ -42,7 +43,8 @@ fn store(args: &ArchiveArgs) -> Result<(), Error> {
     // Everything is checked and made before anything is written.
     let mut made: Vec<(Loaded, Document)> = Vec::new();
     for input in &args.inputs {
-        let Some(loaded) = load_final(input, &mut reporter)? else {
+        let Some(loaded) = load_final(input, &mut reporter, validate_options(&args.options))?
+        else {
             continue;
         };
         match pipeline::make(&loaded, &templates, Some(&setup)) {
@@ -115,7 +117,11 @@ fn identity(loaded: &Loaded) -> (i32, &str, &'static str) {
 
 /// Loads and validates an input for the archive, where what is unfinished
 /// (placeholders, counts without values) is an error, not a warning.
-fn load_final(path: &Path, reporter: &mut Reporter) -> Result<Option<Loaded>, Error> {
+fn load_final(
+    path: &Path,
+    reporter: &mut Reporter,
+    options: validate::Options,
+) -> Result<Option<Loaded>, Error> {
     let loaded = match load::load(path)? {
         Outcome::Invalid(source, diagnostics) => {
             reporter.report_all(&diagnostics, &source);
@@ -123,12 +129,20 @@ fn load_final(path: &Path, reporter: &mut Reporter) -> Result<Option<Loaded>, Er
         }
         Outcome::Loaded(loaded) => *loaded,
     };
-    let diagnostics: Vec<Diagnostic> = validate::validate(&loaded)
+    let lang = options
+        .lang
+        .or(loaded.report.meta.lang.as_ref().map(|l| l.value))
+        .unwrap_or_default();
+    let prefix = match lang {
+        Lang::Zh => "未定稿，不能归档：",
+        Lang::En => "unfinished for the archive: ",
+    };
+    let diagnostics: Vec<Diagnostic> = validate::validate_with(&loaded, options)
         .into_iter()
         .map(|mut d| {
             if matches!(d.code, Code::Placeholder | Code::CountWithoutValue) {
                 d.severity = Severity::Error;
-                d.message = format!("unfinished for the archive: {}", d.message);
+                d.message = format!("{prefix}{}", d.message);
             }
             d
         })

@@ -1,13 +1,17 @@
 //! `nianbao check`: validate only.
 
-use crate::cli::CheckArgs;
-use crate::cmd::{Reporter, load_checked};
+use crate::cli::{CheckArgs, DiagnosticFormat};
+use crate::cmd::{Reporter, load_checked, validate_options};
 use crate::error::Error;
 
 pub fn run(args: &CheckArgs) -> Result<(), Error> {
-    let mut reporter = Reporter::default();
+    let mut reporter = match args.format {
+        DiagnosticFormat::Human => Reporter::default(),
+        DiagnosticFormat::Json => Reporter::json(),
+    };
+    let options = validate_options(&args.options);
     for input in &args.inputs {
-        load_checked(input, &mut reporter)?;
+        load_checked(input, &mut reporter, options)?;
     }
     reporter.finish(args.inputs.len())
 }

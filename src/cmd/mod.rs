@@ -8,7 +8,7 @@ pub mod fonts;
 
 use std::path::Path;
 
-use crate::cli::FontArgs;
+use crate::cli::{CheckOptions, Deny, FontArgs};
 use crate::diag::{self, Diagnostic, SourceFile};
 use crate::error::Error;
 use crate::load::{self, Loaded, Outcome};
@@ -16,21 +16,34 @@ use crate::render::Templates;
 use crate::typeset::{FontOptions, FontSet, STYLE_NAME, Style};
 use crate::validate;
 
-/// Prints diagnostics as they come and counts them.
+/// Prints diagnostics as they come (or, for JSON, all at the end) and counts them.
 #[derive(Default)]
 pub struct Reporter {
     pub errors: usize,
     pub warnings: usize,
+    /// Some: collect for one JSON document instead of printing text.
+    json: Option<Vec<Diagnostic>>,
 }
 
 impl Reporter {
+    /// A reporter that prints one JSON document on stdout at `finish`.
+    pub fn json() -> Self {
+        Reporter {
+            json: Some(Vec::new()),
+            ..Reporter::default()
+        }
+    }
+
     pub fn report(&mut self, diagnostic: &Diagnostic, source: Option<&SourceFile>) {
         if diagnostic.is_error() {
             self.errors += 1;
         } else {
             self.warnings += 1;
         }
-        eprintln!("{}", diag::render(diagnostic, source));
+        match &mut self.json {
+            Some(collected) => collected.push(diagnostic.clone()),
+            None => eprintln!("{}", diag::render(diagnostic, source)),
+        }
     }
 
     /// Reports diagnostics of one input; those located in it show its lines.
@@ -44,7 +57,9 @@ impl Reporter {
     /// The closing line: how many errors and warnings, or nothing when clean.
     pub fn finish(&self, files: usize) -> Result<(), Error> {
         let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-        if self.errors + self.warnings > 0 {
+        if let Some(collected) = &self.json {
+            println!("{}", diag::to_json(collected, self.errors, self.warnings));
+        } else if self.errors + self.warnings > 0 {
             eprintln!(
                 "{}: {}, {}",
                 plural(files, "file"),
@@ -64,7 +79,11 @@ impl Reporter {
 
 /// Loads and validates one input, printing its diagnostics. Returns the report
 /// when it has no errors.
-pub fn load_checked(path: &Path, reporter: &mut Reporter) -> Result<Option<Loaded>, Error> {
+pub fn load_checked(
+    path: &Path,
+    reporter: &mut Reporter,
+    options: validate::Options,
+) -> Result<Option<Loaded>, Error> {
     match load::load(path)? {
         Outcome::Invalid(source, diagnostics) => {
             for d in &diagnostics {
@@ -73,7 +92,7 @@ pub fn load_checked(path: &Path, reporter: &mut Reporter) -> Result<Option<Loade
             Ok(None)
         }
         Outcome::Loaded(loaded) => {
-            let diagnostics = validate::validate(&loaded);
+            let diagnostics = validate::validate_with(&loaded, options);
             for d in &diagnostics {
                 reporter.report(d, Some(&loaded.source));
             }
@@ -115,4 +134,12 @@ pub fn load_templates(dir: Option<&Path>, reporter: &mut Reporter) -> Result<Tem
         reporter.report(&d, None);
         Error::InvalidInput { errors: 1 }
     })
+}
+
+/// The validation options the command line asks for.
+pub fn validate_options(args: &CheckOptions) -> validate::Options {
+    validate::Options {
+        lang: args.lang,
+        deny_warnings: args.deny.contains(&Deny::Warnings),
+    }
 }

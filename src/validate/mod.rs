@@ -1,0 +1,289 @@
+//! Rules that a loaded report must satisfy, one file per family: `counts`
+//! (references and figures), `text` (punctuation and numerals), `structure`
+//! (dates, years, duplicates, completeness). Each rule adds located diagnostics
+//! with a stable code; none stops the others, so one `check` reports everything.
+//! Messages are in the document's language (or `--lang`).
+
+mod counts;
+mod structure;
+mod text;
+
+use chrono::NaiveDate;
+
+use crate::diag::{Code, Diagnostic, Severity, SourceFile, Span};
+use crate::load::Loaded;
+use crate::model::{Lang, Level, Report, Spanned, Text};
+
+/// Text that stands for a figure or a sentence still to be written.
+pub const PLACEHOLDERS: [&str; 6] = ["（统计具体数字）", "XX", "×××", "TODO", "待补充", "待统计"];
+
+/// How many days after the period's end a document may still be dated.
+pub const DATE_GRACE_DAYS: i64 = 92;
+
+/// How the run asks for diagnostics.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Options {
+    /// The language of the messages; None: the document's.
+    pub lang: Option<Lang>,
+    /// `--deny warnings`: every warning is an error.
+    pub deny_warnings: bool,
+}
+
+/// What kind of text a field holds; rules differ for titles and sentences.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TextKind {
+    /// Names, titles, headings: no sentence punctuation expected.
+    Name,
+    /// Paragraphs and points: a sentence that ends in punctuation.
+    Sentence,
+    /// List items whose end punctuation nianbao adds (problems).
+    Item,
+}
+
+/// A string of the report with its place, in words for the message.
+pub struct Field<'a> {
+    pub text: &'a Text,
+    pub place: String,
+    pub kind: TextKind,
+    /// Part of next period's plan (its dates lie in the next period).
+    pub in_plan: bool,
+}
+
+/// What every rule gets.
+pub struct Ctx<'a> {
+    pub report: &'a Report,
+    pub source: &'a SourceFile,
+    pub lang: Lang,
+    pub fields: Vec<Field<'a>>,
+}
+
+impl Ctx<'_> {
+    /// The message in the run's language.
+    pub fn t(&self, zh: impl Into<String>, en: impl Into<String>) -> String {
+        match self.lang {
+            Lang::Zh => zh.into(),
+            Lang::En => en.into(),
+        }
+    }
+
+    /// A diagnostic at a span of this input.
+    pub fn at(&self, severity: Severity, code: Code, message: String, span: Span) -> Diagnostic {
+        let d = match severity {
+            Severity::Error => Diagnostic::error(code, message),
+            Severity::Warning => Diagnostic::warning(code, message),
+        };
+        d.at(&self.source.path, Some(span))
+    }
+
+    /// The span of a piece of text inside a string value (its `nth` occurrence),
+    /// or the value's start.
+    pub fn span_within(&self, text: &Text, needle: &str, nth: usize) -> Span {
+        self.source
+            .find_nth_from(span_of(text), needle, nth)
+            .unwrap_or_else(|| span_of(text))
+    }
+}
+
+pub fn validate(loaded: &Loaded) -> Vec<Diagnostic> {
+    validate_with(loaded, Options::default())
+}
+
+pub fn validate_with(loaded: &Loaded, options: Options) -> Vec<Diagnostic> {
+    let report = &loaded.report;
+    let lang = options
+        .lang
+        .or(report.meta.lang.as_ref().map(|l| l.value))
+        .unwrap_or_default();
+    let ctx = Ctx {
+        report,
+        source: &loaded.source,
+        lang,
+        fields: fields(report, lang),
+    };
+    let mut out = Vec::new();
+    counts::check(&ctx, &mut out);
+    text::check(&ctx, &mut out);
+    structure::check(&ctx, &mut out);
+    apply_levels(&ctx, out, options)
+}
+
+/// Applies the input's rule levels and `--deny warnings`; reports unknown rule names.
+fn apply_levels(ctx: &Ctx, diagnostics: Vec<Diagnostic>, options: Options) -> Vec<Diagnostic> {
+    let rules = &ctx.report.settings.rules;
+    let mut out: Vec<Diagnostic> = Vec::new();
+    for (name, level) in rules {
+        if Code::from_name(name).is_none() {
+            let mut span = span_of(level);
+            span = ctx
+                .source
+                .find_from(Span { column: 1, ..span }, name)
+                .unwrap_or(span);
+            let names: Vec<&str> = Code::ALL.iter().map(|c| c.name()).collect();
+            let mut d = ctx.at(
+                Severity::Error,
+                Code::UnknownField,
+                ctx.t(
+                    format!("未知的规则 `{name}`"),
+                    format!("unknown rule `{name}`"),
+                ),
+                span,
+            );
+            if let Some(best) = crate::diag::suggest(name, names.iter().copied()) {
+                d = d.hint(ctx.t(
+                    format!("是否指 `{best}`？"),
+                    format!("did you mean `{best}`?"),
+                ));
+            }
+            out.push(d);
+        }
+    }
+    for mut d in diagnostics {
+        let level = rules.get(d.code.name()).map(|l| l.value);
+        match level {
+            Some(Level::Allow) if d.code.can_be_allowed() => continue,
+            Some(Level::Deny) => d.severity = Severity::Error,
+            Some(Level::Warn) if d.code.can_be_allowed() => d.severity = Severity::Warning,
+            _ => {}
+        }
+        if options.deny_warnings {
+            d.severity = Severity::Error;
+        }
+        out.push(d);
+    }
+    out
+}
+
+/// Every string of the report that reaches the document, with its place.
+fn fields(report: &Report, lang: Lang) -> Vec<Field<'_>> {
+    let zh = lang == Lang::Zh;
+    let mut out = Vec::new();
+    let place = |zh_text: String, en_text: String| if zh { zh_text } else { en_text };
+    let meta = &report.meta;
+    out.push(Field {
+        text: &meta.organisation,
+        place: place(
+            "meta.organisation（单位）".into(),
+            "meta.organisation".into(),
+        ),
+        kind: TextKind::Name,
+        in_plan: false,
+    });
+    for (text, name) in [
+        (&meta.title, "meta.title"),
+        (&meta.signature, "meta.signature"),
+    ] {
+        if let Some(text) = text {
+            out.push(Field {
+                text,
+                place: name.to_string(),
+                kind: TextKind::Name,
+                in_plan: false,
+            });
+        }
+    }
+    if let Some(opening) = &report.opening {
+        out.push(Field {
+            text: opening,
+            place: place("开头段落".into(), "the opening".into()),
+            kind: TextKind::Sentence,
+            in_plan: false,
+        });
+    }
+    for (i, section) in report.summary.sections.iter().enumerate() {
+        let n = i + 1;
+        out.push(Field {
+            text: &section.title,
+            place: place(
+                format!("总结第{n}节标题"),
+                format!("summary section {n}, title"),
+            ),
+            kind: TextKind::Name,
+            in_plan: false,
+        });
+        for (j, point) in section.points.iter().enumerate() {
+            let m = j + 1;
+            out.push(Field {
+                text: point,
+                place: place(
+                    format!("总结第{n}节第{m}条"),
+                    format!("summary section {n}, point {m}"),
+                ),
+                kind: TextKind::Sentence,
+                in_plan: false,
+            });
+        }
+    }
+    for (i, problem) in report.problems.iter().enumerate() {
+        let n = i + 1;
+        out.push(Field {
+            text: problem,
+            place: place(format!("存在问题第{n}条"), format!("problem {n}")),
+            kind: TextKind::Item,
+            in_plan: false,
+        });
+    }
+    if let Some(plans) = &report.plans {
+        if let Some(intro) = &plans.intro {
+            out.push(Field {
+                text: intro,
+                place: place("计划引言".into(), "plans.intro".into()),
+                kind: TextKind::Sentence,
+                in_plan: true,
+            });
+        }
+        for (i, section) in plans.sections.iter().enumerate() {
+            let n = i + 1;
+            out.push(Field {
+                text: &section.title,
+                place: place(
+                    format!("计划第{n}项标题"),
+                    format!("plan section {n}, title"),
+                ),
+                kind: TextKind::Name,
+                in_plan: true,
+            });
+            if let Some(text) = &section.text {
+                out.push(Field {
+                    text,
+                    place: place(
+                        format!("计划第{n}项正文"),
+                        format!("plan section {n}, text"),
+                    ),
+                    kind: TextKind::Sentence,
+                    in_plan: true,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Every string of the report that reaches the document, with its place in English.
+pub fn text_fields(report: &Report) -> Vec<(&Text, String)> {
+    fields(report, Lang::En)
+        .into_iter()
+        .map(|f| (f.text, f.place))
+        .collect()
+}
+
+/// The span of a spanned value, as far as the loader knows it.
+pub fn span_of<T>(value: &Spanned<T>) -> Span {
+    Span {
+        line: value.referenced.line() as usize,
+        column: value.referenced.column() as usize,
+        len: 1,
+    }
+}
+
+/// The span of a spanned value that is written as `text`, covering all of it.
+pub fn span_covering<T>(value: &Spanned<T>, text: &str) -> Span {
+    Span {
+        len: text.chars().count().max(1),
+        ..span_of(value)
+    }
+}
+
+/// Parses the document date; `YYYY-MM-DD`, a real calendar date.
+pub fn parse_date(text: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok()
+}
