@@ -22,6 +22,7 @@ pub enum Code {
     MissingField,
     UnknownField,
     DuplicateKey,
+    InputLimit,
     UndefinedCount,
     UnknownFormat,
     UnusedCount,
@@ -51,12 +52,13 @@ pub enum Code {
 }
 
 impl Code {
-    pub const ALL: [Code; 31] = [
+    pub const ALL: [Code; 32] = [
         Code::YamlSyntax,
         Code::InvalidValue,
         Code::MissingField,
         Code::UnknownField,
         Code::DuplicateKey,
+        Code::InputLimit,
         Code::UndefinedCount,
         Code::UnknownFormat,
         Code::UnusedCount,
@@ -93,6 +95,7 @@ impl Code {
             Code::MissingField => ("E0003", "missing-field"),
             Code::UnknownField => ("E0004", "unknown-field"),
             Code::DuplicateKey => ("E0005", "duplicate-key"),
+            Code::InputLimit => ("E0006", "input-limit"),
             Code::UndefinedCount => ("E0101", "undefined-count"),
             Code::UnknownFormat => ("E0102", "unknown-format"),
             Code::UnusedCount => ("W0101", "unused-count"),
@@ -145,6 +148,7 @@ impl Code {
                 | Code::MissingField
                 | Code::UnknownField
                 | Code::DuplicateKey
+                | Code::InputLimit
                 | Code::UndefinedCount
                 | Code::UnknownFormat
                 | Code::Template
@@ -219,7 +223,13 @@ pub struct SourceFile {
 }
 
 impl SourceFile {
+    /// The text of a file; a byte-order mark is dropped so that columns count
+    /// from the first character.
     pub fn new(path: PathBuf, text: String) -> Self {
+        let text = match text.strip_prefix('\u{feff}') {
+            Some(rest) => rest.to_string(),
+            None => text,
+        };
         let line_starts = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();

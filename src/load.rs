@@ -27,6 +27,29 @@ pub enum Outcome {
 /// Reads and parses one input. I/O failures are errors of the run (exit 2);
 /// bad content is a diagnostic (exit 1).
 pub fn load(path: &Path) -> Result<Outcome, Error> {
+    let size = std::fs::metadata(path)
+        .map_err(|e| Error::io(path, "read", e))?
+        .len();
+    if size > MAX_INPUT_BYTES {
+        let source = SourceFile::new(path.to_path_buf(), String::new());
+        let diagnostic = Diagnostic::error(
+            Code::InputLimit,
+            format!(
+                "the input is {:.1} MB; nianbao reads inputs up to {} MB",
+                size as f64 / 1e6,
+                MAX_INPUT_BYTES / 1_000_000
+            ),
+        )
+        .at(path, None)
+        .hint("a year's report is far smaller: split activity logs into a folder of files");
+        return Ok(Outcome::Invalid(source, vec![diagnostic]));
+    }
+    if std::fs::metadata(path).is_ok_and(|m| m.is_dir()) {
+        return Err(Error::Usage(format!(
+            "`{}` is a folder; give the YAML file",
+            path.display()
+        )));
+    }
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, "read", e))?;
     let text = match String::from_utf8(bytes) {
         Ok(text) => text,
@@ -45,9 +68,21 @@ pub fn load(path: &Path) -> Result<Outcome, Error> {
     Ok(parse(SourceFile::new(path.to_path_buf(), text)))
 }
 
+/// The largest input nianbao reads (10 MB).
+pub const MAX_INPUT_BYTES: u64 = 10_000_000;
+
 /// Parses the text of an input that has already been read.
 pub fn parse(source: SourceFile) -> Outcome {
-    let text = source.text.strip_prefix('\u{feff}').unwrap_or(&source.text);
+    let text = &source.text;
+    let has_content = text
+        .lines()
+        .any(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#') && l.trim() != "---");
+    if !has_content {
+        let diagnostic = Diagnostic::error(Code::MissingField, "the file is empty")
+            .at(&source.path, None)
+            .hint("an input needs at least `meta:` and `summary:`; see README.md");
+        return Outcome::Invalid(source, vec![diagnostic]);
+    }
     match serde_saphyr::from_str::<Report>(text) {
         Ok(report) => Outcome::Loaded(Box::new(Loaded { source, report })),
         Err(e) => {
@@ -113,6 +148,28 @@ fn yaml_diagnostic(error: &serde_saphyr::Error, source: &SourceFile) -> Diagnost
         return diagnostic(Code::DuplicateKey, message)
             .hint("each key may appear once in a mapping: remove or rename one");
     }
+    let expected = [
+        ("expected sequence start", "expected a list here"),
+        (
+            "expected mapping start",
+            "expected a mapping (key: value) here",
+        ),
+        ("expected string scalar", "expected text here"),
+        ("cannot deserialize null into string", "expected text here"),
+    ];
+    if let Some((_, plain)) = expected.iter().find(|(m, _)| message.starts_with(m)) {
+        let hint = if message.starts_with("expected string")
+            && span.is_some_and(|s| {
+                source
+                    .line(s.line)
+                    .is_some_and(|l| l.chars().nth(s.column - 1) == Some('{'))
+            }) {
+            "text that starts with `{` must be quoted: '{name}人次……'"
+        } else {
+            "see the input format in README.md for what this field takes"
+        };
+        return diagnostic(Code::InvalidValue, plain.to_string()).hint(hint);
+    }
     if message.starts_with("invalid") || message.contains("out of range") {
         let written = span
             .and_then(|s| source.line(s.line).map(|l| (s, l)))
@@ -127,9 +184,9 @@ fn yaml_diagnostic(error: &serde_saphyr::Error, source: &SourceFile) -> Diagnost
         return diagnostic(Code::InvalidValue, text)
             .hint("see the input format in README.md for what this field takes");
     }
-    if message.contains("end of input") && span.is_none() {
-        return diagnostic(Code::MissingField, "the file is empty".to_string())
-            .hint("an input needs at least `meta:` and `summary:`; see README.md");
+    if message.contains("budget") || message.contains("recursion limit") {
+        return diagnostic(Code::InputLimit, format!("the input exceeds a limit: {message}"))
+            .hint("nianbao reads at most 250 000 nodes, 64 levels of nesting and 50 000 aliases (README.md, “Limits”)");
     }
     diagnostic(Code::YamlSyntax, message)
         .hint("check indentation, quotes and the `key: value` form on this line")

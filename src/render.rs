@@ -334,6 +334,7 @@ impl Templates {
                     format!("cannot read the templates folder: {e}"),
                 )
                 .at(dir, None)
+                .hint("--templates takes a folder; `templates/` in nianbao's repository shows the built-in ones")
             })?;
             let mut files: Vec<_> = entries
                 .filter_map(Result::ok)

@@ -24,7 +24,7 @@ fn valid_input_is_clean() {
 
 #[test]
 fn yaml_syntax_error() {
-    let (code, err) = check(&VALID.replace("  year: 2020", "  year: [2020"));
+    let (code, err) = check(&VALID.replace("  signature: 工会办", "  signature: \"工会办"));
     assert_eq!(code, 1, "{err}");
     assert!(err.contains("error[E0001]"), "{err}");
     assert!(err.contains("--> [FILE]:"), "{err}");
@@ -199,4 +199,52 @@ fn missing_input_is_an_io_failure() {
         "{}",
         stderr(&out)
     );
+}
+
+#[test]
+fn deny_warnings_turns_warnings_into_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = VALID.replace("继续开展慰问。", "继续开展慰问TODO。");
+    let path = write_input(&dir, "report.yaml", &text);
+    let out = nianbao(&["check", path.to_str().unwrap(), "--deny", "warnings"]);
+    let err = stderr(&out);
+    assert_eq!(code(&out), 1, "{err}");
+    assert!(
+        err.contains("error[W0103]: 计划第1项正文留有占位文字“TODO”"),
+        "{err}"
+    );
+    let out = build(&path, dir.path(), &["--format", "md", "--deny", "warnings"]);
+    assert_eq!(code(&out), 1);
+    assert!(!dir.path().join("report.md").exists());
+}
+
+#[test]
+fn json_diagnostics_carry_place_code_and_hint() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write_input(&dir, "report.yaml", &VALID.replace("{visits}", "{vists}"));
+    let out = nianbao(&[
+        "check",
+        path.to_str().unwrap(),
+        "--format",
+        "json",
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(code(&out), 1);
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let first = &doc["diagnostics"][0];
+    assert_eq!(first["code"], "E0101");
+    assert_eq!(first["rule"], "undefined-count");
+    assert_eq!(first["severity"], "error");
+    assert_eq!(
+        (first["line"].clone(), first["column"].clone()),
+        (12.into(), 15.into())
+    );
+    assert_eq!(
+        (first["end_line"].clone(), first["end_column"].clone()),
+        (12.into(), 22.into())
+    );
+    assert_eq!(first["hint"], "did you mean `{visits}`?");
+    assert_eq!(first["file"], path.to_str().unwrap());
+    assert_eq!(doc["errors"], 1);
 }

@@ -129,7 +129,14 @@ pub fn load_style(templates_dir: Option<&Path>) -> Result<Style, Error> {
 }
 
 /// The templates of the run; a broken one is reported as an error.
+/// A templates folder that does not exist is a usage error (exit 2).
 pub fn load_templates(dir: Option<&Path>, reporter: &mut Reporter) -> Result<Templates, Error> {
+    if let Some(dir) = dir.filter(|d| !d.is_dir()) {
+        return Err(Error::Usage(format!(
+            "the templates folder `{}` does not exist",
+            dir.display()
+        )));
+    }
     Templates::load(dir).map_err(|d| {
         reporter.report(&d, None);
         Error::InvalidInput { errors: 1 }
