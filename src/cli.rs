@@ -99,6 +99,10 @@ pub struct BuildArgs {
     /// Where the documents go.
     #[arg(short, long, value_name = "DIR", default_value = "output")]
     pub output: PathBuf,
+    /// Which document: the summary with problems and plan (like the seed), the
+    /// summary only, or the plan only.
+    #[arg(long, value_enum, default_value = "combined")]
+    pub kind: crate::view::Kind,
     /// What to write, comma-separated: md, pdf or md,pdf.
     #[arg(long, value_enum, value_delimiter = ',', default_value = "md,pdf")]
     pub format: Vec<Format>,
@@ -128,6 +132,9 @@ pub struct ArchiveArgs {
     /// Archive again what is archived already, keeping the earlier files as a numbered version.
     #[arg(long)]
     pub replace: bool,
+    /// Which document, as for `build`.
+    #[arg(long, value_enum, default_value = "combined")]
+    pub kind: crate::view::Kind,
     /// A folder of templates, as for `build`.
     #[arg(long, value_name = "DIR")]
     pub templates: Option<PathBuf>,

@@ -30,6 +30,7 @@ pub enum Code {
     Placeholder,
     PlanYear,
     DocumentDate,
+    Period,
     Template,
     MissingGlyph,
     Font,
@@ -52,7 +53,7 @@ pub enum Code {
 }
 
 impl Code {
-    pub const ALL: [Code; 32] = [
+    pub const ALL: [Code; 33] = [
         Code::YamlSyntax,
         Code::InvalidValue,
         Code::MissingField,
@@ -66,6 +67,7 @@ impl Code {
         Code::Placeholder,
         Code::PlanYear,
         Code::DocumentDate,
+        Code::Period,
         Code::Template,
         Code::MissingGlyph,
         Code::Font,
@@ -103,6 +105,7 @@ impl Code {
             Code::Placeholder => ("W0103", "placeholder"),
             Code::PlanYear => ("E0201", "plan-year"),
             Code::DocumentDate => ("E0202", "document-date"),
+            Code::Period => ("E0203", "period"),
             Code::Template => ("E0301", "template"),
             Code::MissingGlyph => ("E0401", "missing-glyph"),
             Code::Font => ("E0402", "font"),

@@ -14,11 +14,13 @@ pub mod load;
 pub mod model;
 pub mod numerals;
 pub mod output;
+pub mod period;
 pub mod pipeline;
 pub mod refs;
 pub mod render;
 pub mod typeset;
 pub mod validate;
+pub mod view;
 
 pub use error::Error;
 

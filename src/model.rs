@@ -1,4 +1,4 @@
-//! The input schema (v1) as plain data. Every value that a diagnostic may point
+//! The input schema as plain data. Every value that a diagnostic may point
 //! at is `Spanned`, so it keeps the line and column where the YAML wrote it.
 
 use std::fmt;
@@ -25,6 +25,9 @@ pub struct Report {
     pub problems: Vec<Text>,
     #[serde(default)]
     pub plans: Option<Plans>,
+    /// Documents attached after the body (附件), each on a page of its own.
+    #[serde(default)]
+    pub attachments: Vec<Attachment>,
     /// How strict `check` is: rule name → allow, warn or deny.
     #[serde(default)]
     pub settings: Settings,
@@ -55,6 +58,14 @@ pub struct Meta {
     pub organisation: Text,
     /// The year the report covers.
     pub year: Spanned<i32>,
+    /// A half-year report: 1 (上半年) or 2 (下半年) of `year`.
+    #[serde(default)]
+    pub half: Option<Spanned<u8>>,
+    /// Any other period: its first and last day (`YYYY-MM-DD`), within `year`'s report.
+    #[serde(default)]
+    pub from: Option<Text>,
+    #[serde(default)]
+    pub to: Option<Text>,
     /// The document date (成文日期), `YYYY-MM-DD`.
     pub date: Text,
     /// The name under the text, usually the office; absent: no signature line.
@@ -65,6 +76,33 @@ pub struct Meta {
     pub title: Option<Text>,
     #[serde(default)]
     pub lang: Option<Spanned<Lang>>,
+    /// What stands under the text: both signature and date (default), one, or neither.
+    #[serde(default)]
+    pub ending: Option<Spanned<Ending>>,
+    /// The style of level-3 numbers: "1." (default) or "1、".
+    #[serde(default)]
+    pub level3: Option<Text>,
+    /// The problems part as a numbered list (default) or as one paragraph.
+    #[serde(default)]
+    pub problems_as: Option<Spanned<ProblemsAs>>,
+}
+
+#[derive(Clone, Copy, Debug, Default, Deserialize, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Ending {
+    #[default]
+    Both,
+    Signature,
+    Date,
+    None,
+}
+
+#[derive(Clone, Copy, Debug, Default, Deserialize, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ProblemsAs {
+    #[default]
+    List,
+    Paragraph,
 }
 
 #[derive(
@@ -105,6 +143,38 @@ pub struct Summary {
     pub sections: Vec<Section>,
 }
 
+/// A table: a header row and rows of cells (counts may be referenced in cells).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Table {
+    #[serde(default)]
+    pub caption: Option<Text>,
+    pub header: Vec<Text>,
+    #[serde(default)]
+    pub rows: Vec<Vec<Text>>,
+}
+
+/// One block of a section's body, written as a single-key mapping:
+/// `- paragraph: …`, `- points: […]`, `- numbered: […]`, `- table: {…}`, `- section: {…}`.
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Block {
+    Paragraph(Text),
+    Points(Vec<Text>),
+    Numbered(Vec<Text>),
+    Table(Table),
+    Section(Section),
+}
+
+/// An attachment (附件): a title and blocks, on pages of its own.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Attachment {
+    pub title: Text,
+    #[serde(default)]
+    pub body: Vec<Block>,
+}
+
 /// A level-2 section of the summary: （一）title, then its points.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -114,6 +184,19 @@ pub struct Section {
     pub style: PointStyle,
     #[serde(default)]
     pub points: Vec<Text>,
+    /// Run-in: the heading sentence and the first paragraph in one paragraph,
+    /// "（二）基层组织建设。按期完成……".
+    #[serde(default)]
+    pub run_in: bool,
+    /// Blocks after the points: paragraphs, lists, tables, sub-sections, mixed.
+    #[serde(default)]
+    pub body: Vec<Block>,
+    /// Sub-sections, one level down (1. then （1）).
+    #[serde(default)]
+    pub sections: Vec<Section>,
+    /// The id of last period's plan that this section carries out.
+    #[serde(default)]
+    pub fulfils: Option<Text>,
 }
 
 /// How a section's points are written.
@@ -132,8 +215,10 @@ pub enum PointStyle {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Plans {
-    /// The year planned for: the report's year + 1.
-    pub year: Spanned<i32>,
+    /// The year planned for: the report's year + 1 (for a first half-year report,
+    /// the same year). Optional: nianbao knows the next period.
+    #[serde(default)]
+    pub year: Option<Spanned<i32>>,
     #[serde(default)]
     pub intro: Option<Text>,
     #[serde(default)]

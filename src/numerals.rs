@@ -92,6 +92,33 @@ pub fn enumerate(n: u64, pattern: &str) -> String {
     }
 }
 
+/// Lower-case Roman numerals: 1 → i, 4 → iv, 12 → xii.
+pub fn roman(mut n: u64) -> String {
+    const TABLE: [(u64, &str); 13] = [
+        (1000, "m"),
+        (900, "cm"),
+        (500, "d"),
+        (400, "cd"),
+        (100, "c"),
+        (90, "xc"),
+        (50, "l"),
+        (40, "xl"),
+        (10, "x"),
+        (9, "ix"),
+        (5, "v"),
+        (4, "iv"),
+        (1, "i"),
+    ];
+    let mut out = String::new();
+    for (value, letters) in TABLE {
+        while n >= value {
+            out.push_str(letters);
+            n -= value;
+        }
+    }
+    out
+}
+
 /// A figure written with Arabic numerals: 411, 8.5, 0.25 (no trailing zeros).
 pub fn arabic(value: f64) -> String {
     if value.fract() == 0.0 && value.abs() < 1e15 {
@@ -158,5 +185,7 @@ mod tests {
         assert_eq!(chinese_date(d), "2020年12月8日");
         assert_eq!(english_date(d), "8 December 2020");
         assert_eq!(chinese_before_measure(2), "两");
+        assert_eq!(roman(4), "iv");
+        assert_eq!(roman(12), "xii");
     }
 }

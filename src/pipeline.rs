@@ -6,9 +6,10 @@ use std::time::{Duration, Instant};
 use crate::diag::{Code, Diagnostic};
 use crate::load::Loaded;
 use crate::model::Lang;
-use crate::render::{self, Templates, View};
+use crate::render::Templates;
 use crate::typeset::{self, FontSet, PdfMeta, Style, Timings, TypesetError};
 use crate::validate::parse_date;
+use crate::view::{self, Kind, View};
 
 /// What the PDF stage needs; absent when only Markdown is wanted.
 pub struct PdfSetup<'a> {
@@ -30,11 +31,12 @@ pub struct Document {
 pub fn make(
     loaded: &Loaded,
     templates: &Templates,
+    kind: Kind,
     pdf: Option<&PdfSetup>,
 ) -> Result<Document, Vec<Diagnostic>> {
     let started = Instant::now();
     let markdown = templates
-        .render(&View::new(&loaded.report))
+        .render(&View::new(&loaded.report, kind))
         .map_err(|d| vec![d])?;
     let render_time = started.elapsed();
     let mut document = Document {
@@ -46,7 +48,7 @@ pub fn make(
     if let Some(setup) = pdf {
         let (bytes, timings) = typeset::pdf(
             &document.markdown,
-            &pdf_meta(loaded),
+            &pdf_meta(loaded, kind),
             setup.fonts,
             setup.style,
             setup.archival,
@@ -65,10 +67,10 @@ pub fn make(
 }
 
 /// What the PDF says about itself, from the report.
-pub fn pdf_meta(loaded: &Loaded) -> PdfMeta {
+pub fn pdf_meta(loaded: &Loaded, kind: Kind) -> PdfMeta {
     let report = &loaded.report;
     PdfMeta {
-        title: render::title(report),
+        title: view::title(report, kind),
         author: report.meta.organisation.value.clone(),
         // Validation has checked the date before anything is made.
         date: parse_date(&report.meta.date.value).unwrap_or_default(),

@@ -1,196 +1,31 @@
-//! The model → Markdown stage: a view of the report (text escaped for Markdown,
-//! count references written out) rendered by tera templates, built in and
-//! overridable by name from a folder.
+//! The view → Markdown stage: tera templates, built in and overridable by name
+//! from a folder, with nianbao's filters; and Markdown escaping for the view.
 
-use std::collections::BTreeMap;
 use std::path::Path;
 
-use serde::Serialize;
 use tera::{Context, Kwargs, State, Tera};
 
 use crate::diag::{Code, Diagnostic};
-use crate::model::{Count, Lang, PointStyle, Report, Text};
 use crate::numerals;
-use crate::refs::{self, Piece};
 use crate::validate::parse_date;
+use crate::view::View;
 
 /// The built-in templates, by the name a user's file must have to replace one.
-pub const BUILTIN_TEMPLATES: [(&str, &str); 5] = [
+pub const BUILTIN_TEMPLATES: [(&str, &str); 7] = [
     ("report.md", include_str!("../templates/report.md")),
     ("summary.md", include_str!("../templates/summary.md")),
+    ("block.md", include_str!("../templates/block.md")),
     ("problems.md", include_str!("../templates/problems.md")),
     ("plans.md", include_str!("../templates/plans.md")),
     ("closing.md", include_str!("../templates/closing.md")),
+    (
+        "attachments.md",
+        include_str!("../templates/attachments.md"),
+    ),
 ];
 
 /// The template that renders a whole document.
 pub const ENTRY_TEMPLATE: &str = "report.md";
-
-/// What the templates see. All text is Markdown-safe.
-#[derive(Debug, Serialize)]
-pub struct View {
-    pub lang: Lang,
-    pub title: String,
-    pub organisation: String,
-    pub year: i32,
-    /// The document date as `YYYY-MM-DD`; `cn_date` writes it 2020年12月8日.
-    pub date: String,
-    pub signature: Option<String>,
-    pub opening: Option<String>,
-    pub summary: SummaryView,
-    pub problems: Vec<String>,
-    pub plans: Option<PlansView>,
-    pub counts: BTreeMap<String, CountView>,
-}
-
-#[derive(Debug, Serialize)]
-pub struct SummaryView {
-    pub sections: Vec<SectionView>,
-}
-
-#[derive(Debug, Serialize)]
-pub struct SectionView {
-    pub title: String,
-    pub style: PointStyle,
-    pub points: Vec<String>,
-}
-
-#[derive(Debug, Serialize)]
-pub struct PlansView {
-    pub year: i32,
-    pub intro: Option<String>,
-    pub sections: Vec<PlanSectionView>,
-}
-
-#[derive(Debug, Serialize)]
-pub struct PlanSectionView {
-    pub id: Option<String>,
-    pub title: String,
-    pub text: String,
-}
-
-#[derive(Debug, Serialize)]
-pub struct CountView {
-    pub value: Option<f64>,
-    pub unit: String,
-    pub label: Option<String>,
-    pub note: Option<String>,
-    /// As `{name}` writes it: 411人.
-    pub text: String,
-}
-
-/// The plain-text title: the override, or one derived from organisation and period.
-pub fn title(report: &Report) -> String {
-    if let Some(title) = &report.meta.title {
-        return title.value.clone();
-    }
-    let org = &report.meta.organisation.value;
-    let year = report.meta.year.value;
-    match (&report.plans, report.meta.lang.as_ref().map(|l| l.value)) {
-        (Some(plans), Some(Lang::En)) => {
-            format!("{org}: Work Report {year} and Plan {}", plans.year.value)
-        }
-        (None, Some(Lang::En)) => format!("{org}: Work Report {year}"),
-        (Some(plans), _) => format!("{org}{year}年工作总结及{}年工作计划", plans.year.value),
-        (None, _) => format!("{org}{year}年工作总结"),
-    }
-}
-
-/// The widest title that fits one line: 156 mm of 22 pt characters.
-const TITLE_LINE_WIDTH: usize = 40;
-
-/// The title for the Markdown. A derived title too long for one line breaks by
-/// meaning, after the organisation (`<br>`), not wherever the line is full.
-fn title_markdown(report: &Report) -> String {
-    let title = title(report);
-    let org = &report.meta.organisation.value;
-    let width = unicode_width::UnicodeWidthStr::width(title.as_str());
-    match title.strip_prefix(org.as_str()) {
-        Some(rest)
-            if report.meta.title.is_none() && width > TITLE_LINE_WIDTH && !rest.is_empty() =>
-        {
-            format!("{}<br>{}", escape_markdown(org), escape_markdown(rest))
-        }
-        _ => escape_markdown(&title),
-    }
-}
-
-impl View {
-    pub fn new(report: &Report) -> Self {
-        let text = |t: &Text| markdown_text(report, &t.value);
-        let optional = |t: &Option<Text>| t.as_ref().map(text);
-        View {
-            lang: report
-                .meta
-                .lang
-                .as_ref()
-                .map(|l| l.value)
-                .unwrap_or_default(),
-            title: title_markdown(report),
-            organisation: text(&report.meta.organisation),
-            year: report.meta.year.value,
-            date: report.meta.date.value.trim().to_string(),
-            signature: optional(&report.meta.signature),
-            opening: optional(&report.opening),
-            summary: SummaryView {
-                sections: report
-                    .summary
-                    .sections
-                    .iter()
-                    .map(|s| SectionView {
-                        title: text(&s.title),
-                        style: s.style,
-                        points: s.points.iter().map(text).collect(),
-                    })
-                    .collect(),
-            },
-            problems: report.problems.iter().map(text).collect(),
-            plans: report.plans.as_ref().map(|p| PlansView {
-                year: p.year.value,
-                intro: optional(&p.intro),
-                sections: p
-                    .sections
-                    .iter()
-                    .map(|s| PlanSectionView {
-                        id: s.id.as_ref().map(|i| i.value.clone()),
-                        title: text(&s.title),
-                        text: s.text.as_ref().map(text).unwrap_or_default(),
-                    })
-                    .collect(),
-            }),
-            counts: report
-                .counts
-                .iter()
-                .map(|(name, count)| (name.value.clone(), count_view(count)))
-                .collect(),
-        }
-    }
-}
-
-fn count_view(count: &Count) -> CountView {
-    CountView {
-        value: count.value.as_ref().map(|v| v.value),
-        unit: escape_markdown(&count.unit),
-        label: count.label.as_ref().map(|l| escape_markdown(&l.value)),
-        note: count.note.as_ref().map(|n| escape_markdown(&n.value)),
-        text: escape_markdown(&refs::format_count(count, "")),
-    }
-}
-
-/// Input text with its count references written out, escaped for Markdown.
-fn markdown_text(report: &Report, text: &str) -> String {
-    let mut plain = String::new();
-    for piece in refs::parse(text) {
-        match piece {
-            Piece::Literal(s) => plain.push_str(s),
-            Piece::Ref { name, format, .. } => match report.counts.get(name) {
-                Some(count) => plain.push_str(&refs::format_count(count, format)),
-                None => plain.push_str(&format!("{{{name}}}")),
-            },
-        }
-    }
-    escape_markdown(&plain)
-}
 
 /// Escapes text so that Markdown reads it as the same text: inline markup
 /// characters get a backslash, and so does whatever would open a block at the

@@ -10,8 +10,8 @@ use crate::error::Error;
 use crate::load::{self, Loaded, Outcome};
 use crate::model::Lang;
 use crate::pipeline::{self, Document, PdfSetup};
-use crate::render;
 use crate::validate;
+use crate::view;
 
 pub fn run(args: &ArchiveArgs) -> Result<(), Error> {
     match &args.action {
@@ -47,7 +47,7 @@ fn store(args: &ArchiveArgs) -> Result<(), Error> {
         else {
             continue;
         };
-        match pipeline::make(&loaded, &templates, Some(&setup)) {
+        match pipeline::make(&loaded, &templates, args.kind, Some(&setup)) {
             Ok(document) => made.push((loaded, document)),
             Err(diagnostics) => reporter.report_all(&diagnostics, &loaded.source),
         }
@@ -57,7 +57,7 @@ fn store(args: &ArchiveArgs) -> Result<(), Error> {
     let manifest = Manifest::load(&args.dir)?;
     if !args.replace {
         for (loaded, _) in &made {
-            let (year, org, kind) = identity(loaded);
+            let (year, org, kind) = identity(loaded, args.kind);
             let path = args
                 .dir
                 .join(format!("{}.pdf", archive::stem(year, org, kind)));
@@ -67,7 +67,7 @@ fn store(args: &ArchiveArgs) -> Result<(), Error> {
         }
     }
     for (loaded, document) in &made {
-        let (year, organisation, kind) = identity(loaded);
+        let (year, organisation, kind) = identity(loaded, args.kind);
         let input_bytes = std::fs::read(&loaded.source.path)
             .map_err(|e| Error::io(&loaded.source.path, "read", e))?;
         let new = NewDocument {
@@ -75,7 +75,7 @@ fn store(args: &ArchiveArgs) -> Result<(), Error> {
             organisation,
             kind,
             date: loaded.report.meta.date.value.trim(),
-            title: &render::title(&loaded.report),
+            title: &view::title(&loaded.report, args.kind),
             pdf: document.pdf.as_deref().unwrap_or_default(),
             markdown: &document.markdown,
             inputs: vec![(loaded.source.path.clone(), input_bytes)],
@@ -101,12 +101,11 @@ fn already_archived(path: &Path) -> Error {
 }
 
 /// The organisation, year and kind that name an archived document.
-fn identity(loaded: &Loaded) -> (i32, &str, &'static str) {
+fn identity(loaded: &Loaded, kind: view::Kind) -> (i32, &str, &'static str) {
     let report = &loaded.report;
-    let kind = if report.plans.is_some() {
-        "combined"
-    } else {
-        "summary"
+    let kind = match kind {
+        view::Kind::Combined if report.plans.is_none() => "summary",
+        kind => kind.as_str(),
     };
     (
         report.meta.year.value,

@@ -32,7 +32,7 @@ pub fn run(args: &BuildArgs) -> Result<(), Error> {
             continue;
         };
         let checked = started.elapsed();
-        let document = match pipeline::make(&loaded, &templates, setup.as_ref()) {
+        let document = match pipeline::make(&loaded, &templates, args.kind, setup.as_ref()) {
             Ok(document) => document,
             Err(diagnostics) => {
                 reporter.report_all(&diagnostics, &loaded.source);

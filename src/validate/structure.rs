@@ -6,9 +6,11 @@ use chrono::NaiveDate;
 
 use super::{Ctx, DATE_GRACE_DAYS, TextKind, parse_date, span_covering, span_of};
 use crate::diag::{Code, Diagnostic, Severity};
+use crate::period::Period;
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     plan_year(ctx, out);
+    period(ctx, out);
     document_date(ctx, out);
     dates_in_text(ctx, out);
     duplicates(ctx, out);
@@ -16,25 +18,110 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
 }
 
 fn plan_year(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-    let Some(plans) = &ctx.report.plans else {
+    let Some(year) = ctx.report.plans.as_ref().and_then(|p| p.year.as_ref()) else {
         return;
     };
-    let year = ctx.report.meta.year.value;
-    let planned = plans.year.value;
-    if planned != year + 1 {
+    let period = Period::of(&ctx.report.meta);
+    let expected = period.next().year();
+    let planned = year.value;
+    if planned != expected {
         out.push(
             ctx.at(
                 Severity::Error,
                 Code::PlanYear,
                 ctx.t(
-                    format!("计划年度为{planned}年，但总结的是{year}年"),
-                    format!("the plan is for {planned}, but the report covers {year}"),
+                    format!("计划年度为{planned}年，但总结的是{}", period.label_zh(None)),
+                    format!(
+                        "the plan is for {planned}, but the report covers {}",
+                        period.label_en()
+                    ),
                 ),
-                span_covering(&plans.year, &planned.to_string()),
+                span_covering(year, &planned.to_string()),
             )
             .hint(ctx.t(
-                format!("{year}年的总结，计划的是{}年", year + 1),
-                format!("a report on {year} plans for {}", year + 1),
+                format!(
+                    "{}的总结，计划的是{expected}年（也可省略 plans.year）",
+                    period.label_zh(None)
+                ),
+                format!(
+                    "a report on {} plans for {expected} (or leave plans.year out)",
+                    period.label_en()
+                ),
+            )),
+        );
+    }
+}
+
+/// `half:` is 1 or 2; `from:` and `to:` come together, are real dates in order,
+/// and are not mixed with `half:`.
+fn period(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+    let meta = &ctx.report.meta;
+    if let Some(half) = &meta.half
+        && !matches!(half.value, 1 | 2)
+    {
+        out.push(
+            ctx.at(
+                Severity::Error,
+                Code::Period,
+                ctx.t(
+                    format!("`half: {}` 无效：上半年写 1，下半年写 2", half.value),
+                    format!("`half: {}` is not a half: write 1 or 2", half.value),
+                ),
+                span_covering(half, &half.value.to_string()),
+            )
+            .hint(ctx.t(
+                "上半年 half: 1，下半年 half: 2",
+                "half: 1 for January–June, 2 for July–December",
+            )),
+        );
+    }
+    for (field, name) in [(&meta.from, "from"), (&meta.to, "to")] {
+        if let Some(text) = field
+            && parse_date(&text.value).is_none()
+        {
+            out.push(
+                ctx.at(
+                    Severity::Error,
+                    Code::Period,
+                    ctx.t(
+                        format!("`{name}: {}` 不是有效日期", text.value),
+                        format!("`{name}: {}` is not a real date", text.value),
+                    ),
+                    span_covering(text, &text.value),
+                )
+                .hint(ctx.t("按 YYYY-MM-DD 写日期", "write the date as YYYY-MM-DD")),
+            );
+        }
+    }
+    let first = meta.from.as_ref().or(meta.to.as_ref());
+    let problem = match (&meta.from, &meta.to) {
+        (Some(_), None) | (None, Some(_)) => Some(ctx.t(
+            "`from:` 和 `to:` 须同时给出",
+            "`from:` and `to:` go together",
+        )),
+        (Some(from), Some(to)) => match (parse_date(&from.value), parse_date(&to.value)) {
+            (Some(f), Some(t)) if f > t => {
+                Some(ctx.t("`from:` 晚于 `to:`", "`from:` is after `to:`"))
+            }
+            _ if meta.half.is_some() => Some(ctx.t(
+                "`half:` 与 `from:`/`to:` 只能选一种",
+                "give either `half:` or `from:`/`to:`, not both",
+            )),
+            _ => None,
+        },
+        (None, None) => None,
+    };
+    if let (Some(message), Some(first)) = (problem, first) {
+        out.push(
+            ctx.at(
+                Severity::Error,
+                Code::Period,
+                message,
+                span_covering(first, &first.value),
+            )
+            .hint(ctx.t(
+                "例如 from: 2022-03-01 与 to: 2022-08-31",
+                "e.g. from: 2022-03-01 and to: 2022-08-31",
             )),
         );
     }
@@ -62,13 +149,8 @@ fn document_date(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         );
         return;
     };
-    let year = ctx.report.meta.year.value;
-    let (Some(start), Some(end)) = (
-        NaiveDate::from_ymd_opt(year, 1, 1),
-        NaiveDate::from_ymd_opt(year, 12, 31),
-    ) else {
-        return;
-    };
+    let period = Period::of(&ctx.report.meta);
+    let (start, end) = (period.start(), period.end());
     let latest = end + chrono::Duration::days(DATE_GRACE_DAYS);
     if parsed < start || parsed > latest {
         out.push(
@@ -76,14 +158,17 @@ fn document_date(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                 Severity::Error,
                 Code::DocumentDate,
                 ctx.t(
-                    format!("成文日期 {written} 不在{year}年或其后{DATE_GRACE_DAYS}天内"),
-                    format!("the document is dated {written}, outside the period {year}"),
+                    format!("成文日期 {written} 不在{}或其后{DATE_GRACE_DAYS}天内", period.label_zh(None)),
+                    format!("the document is dated {written}, outside the period {}", period.label_en()),
                 ),
                 span,
             )
             .hint(ctx.t(
-                format!("{year}年的总结应在 {start} 至 {latest} 之间成文"),
-                format!("a report on {year} is dated between {start} and {latest} ({DATE_GRACE_DAYS} days after the year ends)"),
+                format!("{}的总结应在 {start} 至 {latest} 之间成文", period.label_zh(None)),
+                format!(
+                    "a report on {} is dated between {start} and {latest} ({DATE_GRACE_DAYS} days after the period ends)",
+                    period.label_en()
+                ),
             )),
         );
     }
@@ -92,7 +177,7 @@ fn document_date(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
 /// Dates written in the summary's text ("2020年6月", "2020年10月8日") that lie
 /// outside the period or do not exist.
 fn dates_in_text(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-    let year = ctx.report.meta.year.value;
+    let period = Period::of(&ctx.report.meta);
     for field in &ctx.fields {
         if field.kind == TextKind::Name || field.in_plan {
             continue;
@@ -107,16 +192,21 @@ fn dates_in_text(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                 Some(d) => NaiveDate::from_ymd_opt(y, m, d).is_some(),
                 None => (1..=12).contains(&m),
             };
-            if real && y == year {
+            if real && period.has_month(y, m) {
                 continue;
             }
             let span = ctx.span_within(field.text, &written, nth);
             let message = if real {
                 ctx.t(
-                    format!("{}提到的“{written}”不在{year}年内", field.place),
                     format!(
-                        "“{written}” in {} lies outside the period {year}",
-                        field.place
+                        "{}提到的“{written}”不在{}内",
+                        field.place,
+                        period.label_zh(None)
+                    ),
+                    format!(
+                        "“{written}” in {} lies outside the period {}",
+                        field.place,
+                        period.label_en()
                     ),
                 )
             } else {

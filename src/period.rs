@@ -1,0 +1,159 @@
+//! The period a report covers: a year, a half-year, or any range of dates, and
+//! the period after it, which the plan is for.
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::model::Meta;
+use crate::validate::parse_date;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Period {
+    Year(i32),
+    /// A year and 1 (上半年) or 2 (下半年).
+    Half(i32, u8),
+    Range(NaiveDate, NaiveDate),
+}
+
+impl Period {
+    /// The period of a report's meta. Invalid halves or dates fall back to the
+    /// year; validation reports them.
+    pub fn of(meta: &Meta) -> Period {
+        let year = meta.year.value;
+        if let (Some(from), Some(to)) = (&meta.from, &meta.to)
+            && let (Some(from), Some(to)) = (parse_date(&from.value), parse_date(&to.value))
+            && from <= to
+        {
+            return Period::Range(from, to);
+        }
+        match meta.half.as_ref().map(|h| h.value) {
+            Some(h @ (1 | 2)) => Period::Half(year, h),
+            _ => Period::Year(year),
+        }
+    }
+
+    /// The period after this one: the next year, the other half, or the year after a range.
+    pub fn next(self) -> Period {
+        match self {
+            Period::Year(y) => Period::Year(y + 1),
+            Period::Half(y, 1) => Period::Half(y, 2),
+            Period::Half(y, _) => Period::Half(y + 1, 1),
+            Period::Range(_, to) => Period::Year(to.year() + 1),
+        }
+    }
+
+    pub fn start(self) -> NaiveDate {
+        match self {
+            Period::Year(y) | Period::Half(y, 1) => ymd(y, 1, 1),
+            Period::Half(y, _) => ymd(y, 7, 1),
+            Period::Range(from, _) => from,
+        }
+    }
+
+    pub fn end(self) -> NaiveDate {
+        match self {
+            Period::Year(y) | Period::Half(y, 2) => ymd(y, 12, 31),
+            Period::Half(y, _) => ymd(y, 6, 30),
+            Period::Range(_, to) => to,
+        }
+    }
+
+    /// The year the period starts in.
+    pub fn year(self) -> i32 {
+        self.start().year()
+    }
+
+    /// Whether a month of a year overlaps the period.
+    pub fn has_month(self, year: i32, month: u32) -> bool {
+        let Some(first) = NaiveDate::from_ymd_opt(year, month, 1) else {
+            return false;
+        };
+        let last = first
+            .checked_add_months(chrono::Months::new(1))
+            .and_then(|d| d.pred_opt())
+            .unwrap_or(first);
+        first <= self.end() && last >= self.start()
+    }
+
+    /// "2020年", "2022年上半年", "2022年3月至8月"; with `after`, a half-year in the
+    /// same year as `after` drops the year: "下半年".
+    pub fn label_zh(self, after: Option<Period>) -> String {
+        match self {
+            Period::Year(y) => format!("{y}年"),
+            Period::Half(y, h) => {
+                let half = if h == 1 { "上半年" } else { "下半年" };
+                match after {
+                    Some(p) if p.year() == y => half.to_string(),
+                    _ => format!("{y}年{half}"),
+                }
+            }
+            Period::Range(from, to) if from.year() == to.year() => {
+                format!("{}年{}月至{}月", from.year(), from.month(), to.month())
+            }
+            Period::Range(from, to) => format!(
+                "{}年{}月至{}年{}月",
+                from.year(),
+                from.month(),
+                to.year(),
+                to.month()
+            ),
+        }
+    }
+
+    /// "2020", "the first half of 2022", "March to August 2022".
+    pub fn label_en(self) -> String {
+        match self {
+            Period::Year(y) => y.to_string(),
+            Period::Half(y, 1) => format!("the first half of {y}"),
+            Period::Half(y, _) => format!("the second half of {y}"),
+            Period::Range(from, to) if from.year() == to.year() => {
+                format!("{} to {} {}", from.format("%B"), to.format("%B"), to.year())
+            }
+            Period::Range(from, to) => {
+                format!("{} to {}", from.format("%B %Y"), to.format("%B %Y"))
+            }
+        }
+    }
+
+    /// Where a previous period's input is found beside this one's: `2019.yaml`,
+    /// `2022-H1.yaml`.
+    pub fn file_stem(self) -> String {
+        match self {
+            Period::Year(y) => y.to_string(),
+            Period::Half(y, h) => format!("{y}-H{h}"),
+            Period::Range(from, to) => format!("{from}_{to}"),
+        }
+    }
+
+    /// The period before this one (for finding last period's input).
+    pub fn previous(self) -> Period {
+        match self {
+            Period::Year(y) => Period::Year(y - 1),
+            Period::Half(y, 2) => Period::Half(y, 1),
+            Period::Half(y, _) => Period::Half(y - 1, 2),
+            Period::Range(from, _) => Period::Year(from.year() - 1),
+        }
+    }
+}
+
+fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn next_periods_and_labels() {
+        assert_eq!(Period::Year(2020).next(), Period::Year(2021));
+        assert_eq!(Period::Half(2022, 1).next(), Period::Half(2022, 2));
+        assert_eq!(Period::Half(2022, 2).next(), Period::Half(2023, 1));
+        let h1 = Period::Half(2022, 1);
+        assert_eq!(h1.label_zh(None), "2022年上半年");
+        assert_eq!(h1.next().label_zh(Some(h1)), "下半年");
+        assert!(h1.has_month(2022, 6) && !h1.has_month(2022, 7));
+        let range = Period::Range(ymd(2022, 3, 1), ymd(2022, 8, 31));
+        assert_eq!(range.label_zh(None), "2022年3月至8月");
+        assert_eq!(range.label_en(), "March to August 2022");
+    }
+}

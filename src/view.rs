@@ -1,0 +1,486 @@
+//! What the templates see: the report as Markdown-safe text, its count references
+//! written out, its nested sections flattened into numbered blocks, and the
+//! labels of the document's language and kind.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::model::{
+    Block, Count, Ending, Lang, PointStyle, ProblemsAs, Report, Section, Table, Text,
+};
+use crate::numerals;
+use crate::period::Period;
+use crate::refs::{self, Piece};
+use crate::render::escape_markdown;
+use crate::validate::parse_date;
+
+/// Which document is made from an input.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// Summary, problems and plan, like the seed.
+    #[default]
+    Combined,
+    /// The summary and problems only.
+    Summary,
+    /// A standalone plan for the next period.
+    Plan,
+}
+
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Combined => "combined",
+            Kind::Summary => "summary",
+            Kind::Plan => "plan",
+        }
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct View {
+    pub lang: Lang,
+    pub kind: Kind,
+    /// The title, Markdown; a long derived one carries a `<br>` where it breaks.
+    pub title: String,
+    pub organisation: String,
+    pub year: i32,
+    /// The document date, `YYYY-MM-DD`; `date_text` as the language writes it.
+    pub date: String,
+    pub date_text: String,
+    pub signature: Option<String>,
+    pub show_signature: bool,
+    pub show_date: bool,
+    pub opening: Option<String>,
+    pub labels: Labels,
+    /// The enumeration patterns of the language: parts ("一、"), points ("一是").
+    pub part_style: &'static str,
+    pub point_style: &'static str,
+    pub summary: SummaryView,
+    pub problems: Vec<String>,
+    pub problems_as: ProblemsAs,
+    pub plans: Option<PlansView>,
+    pub attachments: Vec<AttachmentView>,
+    pub counts: BTreeMap<String, CountView>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Labels {
+    pub summary: String,
+    pub problems: String,
+    pub plans: String,
+    pub attachment: String,
+    pub attachments_note: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SummaryView {
+    pub blocks: Vec<BlockView>,
+}
+
+/// A flat block: a heading, a run-in heading with its text, a paragraph, a list
+/// of points, a numbered list or a table. Headings carry their number.
+#[derive(Debug, Default, Serialize)]
+pub struct BlockView {
+    pub kind: &'static str,
+    /// 2 for （一）, 3 for 1., 4 for （1）.
+    pub level: usize,
+    /// `###`… for the Markdown heading of this level.
+    pub hashes: String,
+    pub number: String,
+    pub title: String,
+    pub text: String,
+    pub items: Vec<String>,
+    pub table: Option<TableView>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct TableView {
+    pub caption: Option<String>,
+    pub header: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PlansView {
+    pub label: String,
+    pub intro: Option<String>,
+    pub sections: Vec<PlanSectionView>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PlanSectionView {
+    pub id: Option<String>,
+    pub number: String,
+    pub title: String,
+    pub text: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct AttachmentView {
+    pub number: usize,
+    pub title: String,
+    pub blocks: Vec<BlockView>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct CountView {
+    pub value: Option<f64>,
+    pub unit: String,
+    pub label: Option<String>,
+    pub note: Option<String>,
+    /// As `{name}` writes it: 411人.
+    pub text: String,
+}
+
+/// The plain-text title: the override, or one made of organisation, period and kind.
+pub fn title(report: &Report, kind: Kind) -> String {
+    if let Some(title) = &report.meta.title {
+        return title.value.clone();
+    }
+    let org = &report.meta.organisation.value;
+    let period = Period::of(&report.meta);
+    let next = period.next();
+    let has_plans = report.plans.is_some();
+    match (lang_of(report), kind) {
+        (Lang::En, Kind::Plan) => format!("{org}: Plan for {}", next.label_en()),
+        (Lang::En, Kind::Combined) if has_plans => format!(
+            "{org}: Work Report for {} and Plan for {}",
+            period.label_en(),
+            next.label_en()
+        ),
+        (Lang::En, _) => format!("{org}: Work Report for {}", period.label_en()),
+        (Lang::Zh, Kind::Plan) => format!("{org}{}工作计划", next.label_zh(None)),
+        (Lang::Zh, Kind::Combined) if has_plans => {
+            let joiner = if matches!(period, Period::Half(..)) {
+                "和"
+            } else {
+                "及"
+            };
+            format!(
+                "{org}{}工作总结{joiner}{}工作计划",
+                period.label_zh(None),
+                next.label_zh(Some(period))
+            )
+        }
+        (Lang::Zh, _) => format!("{org}{}工作总结", period.label_zh(None)),
+    }
+}
+
+pub fn lang_of(report: &Report) -> Lang {
+    report
+        .meta
+        .lang
+        .as_ref()
+        .map(|l| l.value)
+        .unwrap_or_default()
+}
+
+/// The widest title that fits one line: 156 mm of 22 pt characters.
+const TITLE_LINE_WIDTH: usize = 40;
+
+/// The title for the Markdown. A derived title too long for one line breaks by
+/// meaning, after the organisation (`<br>`), not wherever the line is full.
+fn title_markdown(report: &Report, kind: Kind) -> String {
+    let title = title(report, kind);
+    let org = &report.meta.organisation.value;
+    let width = unicode_width::UnicodeWidthStr::width(title.as_str());
+    let derived = report.meta.title.is_none() && lang_of(report) == Lang::Zh;
+    match title.strip_prefix(org.as_str()) {
+        Some(rest) if derived && width > TITLE_LINE_WIDTH && !rest.is_empty() => {
+            format!("{}<br>{}", escape_markdown(org), escape_markdown(rest))
+        }
+        _ => escape_markdown(&title),
+    }
+}
+
+/// Builds the view; numbering and labels follow the document's language.
+struct Builder<'a> {
+    report: &'a Report,
+    lang: Lang,
+    /// The number of the summary part, for English numbers such as 1.2.
+    part: usize,
+}
+
+impl View {
+    pub fn new(report: &Report, kind: Kind) -> Self {
+        let lang = lang_of(report);
+        let period = Period::of(&report.meta);
+        let next = period.next();
+        let b = Builder {
+            report,
+            lang,
+            part: 1,
+        };
+        let text = |t: &Text| b.text(t);
+        let date = report.meta.date.value.trim().to_string();
+        let parsed = parse_date(&date);
+        let ending = report
+            .meta
+            .ending
+            .as_ref()
+            .map(|e| e.value)
+            .unwrap_or_default();
+        let (zh, en) = (lang == Lang::Zh, lang == Lang::En);
+        let labels = Labels {
+            summary: if zh {
+                format!("{}工作总结", period.label_zh(None))
+            } else {
+                format!("Work in {}", period.label_en())
+            },
+            problems: if zh {
+                "存在的问题".into()
+            } else {
+                "Problems".into()
+            },
+            plans: if zh {
+                format!("{}主要工作", next.label_zh(Some(period)))
+            } else {
+                format!("Plans for {}", next.label_en())
+            },
+            attachment: if zh { "附件".into() } else { "Annex".into() },
+            attachments_note: if zh {
+                "附件：".into()
+            } else {
+                "Annexes: ".into()
+            },
+        };
+        let problems_part = 1 + usize::from(kind != Kind::Plan && !report.problems.is_empty());
+        View {
+            lang,
+            kind,
+            title: title_markdown(report, kind),
+            organisation: text(&report.meta.organisation),
+            year: report.meta.year.value,
+            date_text: parsed
+                .map(|d| {
+                    if en {
+                        numerals::english_date(d)
+                    } else {
+                        numerals::chinese_date(d)
+                    }
+                })
+                .unwrap_or_else(|| date.clone()),
+            date,
+            signature: report.meta.signature.as_ref().map(text),
+            show_signature: matches!(ending, Ending::Both | Ending::Signature)
+                && report.meta.signature.is_some(),
+            show_date: matches!(ending, Ending::Both | Ending::Date),
+            opening: report.opening.as_ref().map(text),
+            labels,
+            part_style: if zh { "一、" } else { "1." },
+            point_style: if zh { "一是" } else { "" },
+            summary: SummaryView {
+                blocks: b.sections(&report.summary.sections, 2, ""),
+            },
+            problems: report.problems.iter().map(text).collect(),
+            problems_as: report
+                .meta
+                .problems_as
+                .as_ref()
+                .map(|p| p.value)
+                .unwrap_or_default(),
+            plans: report.plans.as_ref().map(|p| PlansView {
+                label: if zh {
+                    next.label_zh(None)
+                } else {
+                    next.label_en()
+                },
+                intro: p.intro.as_ref().map(text),
+                sections: p
+                    .sections
+                    .iter()
+                    .enumerate()
+                    .map(|(i, s)| PlanSectionView {
+                        id: s.id.as_ref().map(|i| i.value.clone()),
+                        number: b.number(2, i + 1, &format!("{}", problems_part + 1)),
+                        title: text(&s.title),
+                        text: s.text.as_ref().map(text).unwrap_or_default(),
+                    })
+                    .collect(),
+            }),
+            attachments: report
+                .attachments
+                .iter()
+                .enumerate()
+                .map(|(i, a)| AttachmentView {
+                    number: i + 1,
+                    title: text(&a.title),
+                    blocks: b.blocks(&a.body, 2, ""),
+                })
+                .collect(),
+            counts: report
+                .counts
+                .iter()
+                .map(|(name, count)| (name.value.clone(), count_view(count)))
+                .collect(),
+        }
+    }
+}
+
+impl Builder<'_> {
+    fn text(&self, text: &Text) -> String {
+        markdown_text(self.report, &text.value)
+    }
+
+    /// The number of the `index`th heading of a level. `parent` is the English
+    /// number of the level above ("1" → "1.2").
+    fn number(&self, level: usize, index: usize, parent: &str) -> String {
+        let n = index as u64;
+        match (self.lang, level) {
+            (Lang::Zh, 2) => numerals::enumerate(n, "（一）"),
+            (Lang::Zh, 3) => {
+                let style = self.report.meta.level3.as_ref().map(|s| s.value.as_str());
+                numerals::enumerate(n, if style == Some("1、") { "1、" } else { "1." })
+            }
+            (Lang::Zh, _) => numerals::enumerate(n, "（1）"),
+            (Lang::En, 2) => format!("{parent}.{index} "),
+            (Lang::En, 3) => numerals::enumerate(n, "(a) "),
+            (Lang::En, _) => format!("({}) ", numerals::roman(n)),
+        }
+    }
+
+    fn sections(&self, sections: &[Section], level: usize, parent: &str) -> Vec<BlockView> {
+        let mut out = Vec::new();
+        let parent = if parent.is_empty() {
+            self.part.to_string()
+        } else {
+            parent.to_string()
+        };
+        for (i, section) in sections.iter().enumerate() {
+            let number = self.number(level, i + 1, &parent);
+            out.extend(self.section(section, level, number));
+        }
+        out
+    }
+
+    fn section(&self, section: &Section, level: usize, number: String) -> Vec<BlockView> {
+        let mut out = Vec::new();
+        let title = self.text(&section.title);
+        let mut points: Vec<String> = section.points.iter().map(|p| self.text(p)).collect();
+        if section.run_in {
+            let first = if points.is_empty() {
+                String::new()
+            } else {
+                points.remove(0)
+            };
+            out.push(BlockView {
+                kind: "runin",
+                level,
+                number: number.clone(),
+                title,
+                text: first,
+                ..BlockView::default()
+            });
+            if !points.is_empty() {
+                out.push(list_block("paragraphs", points));
+            }
+        } else {
+            out.push(BlockView {
+                kind: "heading",
+                level,
+                hashes: "#".repeat(level + 1),
+                number: number.clone(),
+                title,
+                ..BlockView::default()
+            });
+            if !points.is_empty() {
+                let kind = match section.style {
+                    PointStyle::Points if self.lang == Lang::Zh => "points",
+                    PointStyle::Points | PointStyle::Paragraphs => "paragraphs",
+                    PointStyle::Numbered => "numbered",
+                };
+                out.push(list_block(kind, points));
+            }
+        }
+        let own = number.trim().trim_end_matches('.').to_string();
+        out.extend(self.blocks(&section.body, level + 1, &own));
+        out.extend(self.sections(&section.sections, level + 1, &own));
+        out
+    }
+
+    fn blocks(&self, blocks: &[Block], level: usize, parent: &str) -> Vec<BlockView> {
+        let mut out = Vec::new();
+        let mut sub = 0;
+        for block in blocks {
+            match block {
+                Block::Paragraph(t) => out.push(list_block("paragraphs", vec![self.text(t)])),
+                Block::Points(items) => out.push(list_block(
+                    if self.lang == Lang::Zh {
+                        "points"
+                    } else {
+                        "paragraphs"
+                    },
+                    items.iter().map(|t| self.text(t)).collect(),
+                )),
+                Block::Numbered(items) => out.push(list_block(
+                    "numbered",
+                    items.iter().map(|t| self.text(t)).collect(),
+                )),
+                Block::Table(table) => out.push(BlockView {
+                    kind: "table",
+                    table: Some(self.table(table)),
+                    ..BlockView::default()
+                }),
+                Block::Section(section) => {
+                    sub += 1;
+                    let parent = if parent.is_empty() {
+                        self.part.to_string()
+                    } else {
+                        parent.to_string()
+                    };
+                    let number = self.number(level, sub, &parent);
+                    out.extend(self.section(section, level, number));
+                }
+            }
+        }
+        out
+    }
+
+    fn table(&self, table: &Table) -> TableView {
+        let cell = |t: &Text| self.text(t).replace('\n', " ");
+        TableView {
+            caption: table.caption.as_ref().map(|c| self.text(c)),
+            header: table.header.iter().map(cell).collect(),
+            rows: table
+                .rows
+                .iter()
+                .map(|row| row.iter().map(cell).collect())
+                .collect(),
+        }
+    }
+}
+
+fn list_block(kind: &'static str, items: Vec<String>) -> BlockView {
+    BlockView {
+        kind,
+        items,
+        ..BlockView::default()
+    }
+}
+
+fn count_view(count: &Count) -> CountView {
+    CountView {
+        value: count.value.as_ref().map(|v| v.value),
+        unit: escape_markdown(&count.unit),
+        label: count.label.as_ref().map(|l| escape_markdown(&l.value)),
+        note: count.note.as_ref().map(|n| escape_markdown(&n.value)),
+        text: escape_markdown(&refs::format_count(count, "")),
+    }
+}
+
+/// Input text with its count references written out, escaped for Markdown.
+pub fn markdown_text(report: &Report, text: &str) -> String {
+    let mut plain = String::new();
+    for piece in refs::parse(text) {
+        match piece {
+            Piece::Literal(s) => plain.push_str(s),
+            Piece::Ref { name, format, .. } => match report.counts.get(name) {
+                Some(count) => plain.push_str(&refs::format_count(count, format)),
+                None => plain.push_str(&format!("{{{name}}}")),
+            },
+        }
+    }
+    escape_markdown(&plain)
+}
