@@ -7,14 +7,14 @@ use crate::diag::{Code, Diagnostic};
 use crate::load::Loaded;
 use crate::model::Lang;
 use crate::render::Templates;
-use crate::typeset::{self, FontSet, PdfMeta, Style, Timings, TypesetError};
+use crate::typeset::{self, FontSet, PdfMeta, Styles, Timings, TypesetError};
 use crate::validate::parse_date;
 use crate::view::{self, Kind, View};
 
 /// What the PDF stage needs; absent when only Markdown is wanted.
 pub struct PdfSetup<'a> {
     pub fonts: &'a FontSet,
-    pub style: &'a Style,
+    pub styles: &'a Styles,
     /// PDF/A-2b, for the archive.
     pub archival: bool,
 }
@@ -46,11 +46,12 @@ pub fn make(
         typeset_timings: Timings::default(),
     };
     if let Some(setup) = pdf {
+        let meta = pdf_meta(loaded, kind);
         let (bytes, timings) = typeset::pdf(
             &document.markdown,
-            &pdf_meta(loaded, kind),
+            &meta,
             setup.fonts,
-            setup.style,
+            setup.styles.for_lang(meta.lang),
             setup.archival,
         )
         .map_err(|e| match e {

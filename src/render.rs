@@ -45,7 +45,15 @@ pub fn escape_markdown(text: &str) -> String {
                 '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '!' | '|' | '~' | '&' | '#'
                 | '$' | '{' | '}' => true,
                 '-' | '+' | '=' => line_start,
-                '.' | ')' => at == digits && digits > 0,
+                // "1." or "1)" opens a list only before a space or the end.
+                '.' | ')' => {
+                    at == digits
+                        && digits > 0
+                        && line[at + 1..]
+                            .chars()
+                            .next()
+                            .is_none_or(char::is_whitespace)
+                }
                 _ => false,
             };
             if needs {

@@ -7,8 +7,11 @@ use libfuzzer_sys::fuzz_target;
 use nianbao::typeset::writer::markdown_to_typst;
 use typst_syntax::{SyntaxKind, SyntaxNode};
 
-const ALLOWED: [&str; 13] = [
+const ALLOWED: [&str; 16] = [
     "nianbao-par",
+    "nianbao-attachment-label",
+    "nianbao-table",
+    "pagebreak",
     "nianbao-title",
     "nianbao-closing",
     "nianbao-item",

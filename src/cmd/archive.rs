@@ -4,7 +4,7 @@ use std::path::Path;
 
 use crate::archive::{self, Existing, Manifest, NewDocument};
 use crate::cli::{ArchiveAction, ArchiveArgs};
-use crate::cmd::{Reporter, load_fonts, load_style, load_templates, validate_options};
+use crate::cmd::{Reporter, load_fonts, load_styles, load_templates, validate_options};
 use crate::diag::{Code, Diagnostic, Severity};
 use crate::error::Error;
 use crate::load::{self, Loaded, Outcome};
@@ -34,10 +34,10 @@ fn store(args: &ArchiveArgs) -> Result<(), Error> {
     let mut reporter = Reporter::default();
     let templates = load_templates(args.templates.as_deref(), &mut reporter)?;
     let fonts = load_fonts(&args.fonts)?;
-    let style = load_style(args.templates.as_deref())?;
+    let styles = load_styles(args.templates.as_deref())?;
     let setup = PdfSetup {
         fonts: &fonts,
-        style: &style,
+        styles: &styles,
         archival: true,
     };
     // Everything is checked and made before anything is written.

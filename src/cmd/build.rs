@@ -5,7 +5,7 @@ use std::time::{Duration, Instant};
 
 use crate::cli::{BuildArgs, Format};
 use crate::cmd::{
-    Reporter, load_checked, load_fonts, load_style, load_templates, validate_options,
+    Reporter, load_checked, load_fonts, load_styles, load_templates, validate_options,
 };
 use crate::error::Error;
 use crate::output::{ensure_dir, write_atomic};
@@ -16,10 +16,10 @@ pub fn run(args: &BuildArgs) -> Result<(), Error> {
     let templates = load_templates(args.templates.as_deref(), &mut reporter)?;
     let wants_pdf = args.format.contains(&Format::Pdf);
     let fonts = wants_pdf.then(|| load_fonts(&args.fonts)).transpose()?;
-    let style = load_style(args.templates.as_deref())?;
+    let styles = load_styles(args.templates.as_deref())?;
     let setup = fonts.as_ref().map(|fonts| PdfSetup {
         fonts,
-        style: &style,
+        styles: &styles,
         archival: false,
     });
 

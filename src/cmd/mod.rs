@@ -13,7 +13,7 @@ use crate::diag::{self, Diagnostic, SourceFile};
 use crate::error::Error;
 use crate::load::{self, Loaded, Outcome};
 use crate::render::Templates;
-use crate::typeset::{FontOptions, FontSet, STYLE_NAME, Style};
+use crate::typeset::{FontOptions, FontSet, STYLE_NAME, STYLE_NAME_EN, Styles};
 use crate::validate;
 
 /// Prints diagnostics as they come (or, for JSON, all at the end) and counts them.
@@ -113,19 +113,19 @@ pub fn load_fonts(args: &FontArgs) -> Result<FontSet, Error> {
     })
 }
 
-/// The user's style file when the templates folder has one, else the built-in.
-pub fn load_style(templates_dir: Option<&Path>) -> Result<Style, Error> {
-    let Some(path) = templates_dir
-        .map(|d| d.join(STYLE_NAME))
-        .filter(|p| p.exists())
-    else {
-        return Ok(Style::builtin());
-    };
-    let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, "read", e))?;
-    Ok(Style {
-        text,
-        path: Some(path),
-    })
+/// The user's style files when the templates folder has them, else the built-in ones.
+pub fn load_styles(templates_dir: Option<&Path>) -> Result<Styles, Error> {
+    let mut styles = Styles::builtin();
+    for (name, style) in [
+        (STYLE_NAME, &mut styles.zh),
+        (STYLE_NAME_EN, &mut styles.en),
+    ] {
+        if let Some(path) = templates_dir.map(|d| d.join(name)).filter(|p| p.exists()) {
+            style.text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, "read", e))?;
+            style.path = Some(path);
+        }
+    }
+    Ok(styles)
 }
 
 /// The templates of the run; a broken one is reported as an error.

@@ -25,10 +25,19 @@ pub enum Role {
     Hei,
     /// 楷体: level-2 and run-in headings.
     Kai,
+    /// The serif of English documents (body, headings, title).
+    Serif,
 }
 
 impl Role {
-    pub const ALL: [Role; 5] = [Role::Title, Role::Song, Role::Fang, Role::Hei, Role::Kai];
+    pub const ALL: [Role; 6] = [
+        Role::Title,
+        Role::Song,
+        Role::Fang,
+        Role::Hei,
+        Role::Kai,
+        Role::Serif,
+    ];
 
     /// The key the style file uses: `fonts.fang` …
     pub fn key(self) -> &'static str {
@@ -38,6 +47,7 @@ impl Role {
             Role::Fang => "fang",
             Role::Hei => "hei",
             Role::Kai => "kai",
+            Role::Serif => "serif",
         }
     }
 
@@ -48,6 +58,7 @@ impl Role {
             Role::Fang => "FangSong 仿宋 (body)",
             Role::Hei => "Hei 黑体 (level-1 headings)",
             Role::Kai => "Kai 楷体 (level-2 and run-in headings)",
+            Role::Serif => "serif (English documents)",
         }
     }
 
@@ -70,6 +81,7 @@ impl Role {
             ],
             Role::Hei => &["SimHei", "黑体", "STHeiti", "Heiti SC"],
             Role::Kai => &["KaiTi_GB2312", "楷体_GB2312", "KaiTi", "楷体", "STKaiti"],
+            Role::Serif => &[],
         }
     }
 
@@ -80,6 +92,7 @@ impl Role {
             Role::Fang => "FandolFang R",
             Role::Hei => "FandolHei",
             Role::Kai => "FandolKai",
+            Role::Serif => "Libertinus Serif",
         }
     }
 }
@@ -130,7 +143,10 @@ pub enum Origin {
 impl std::fmt::Display for Origin {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Origin::Carried(file) => write!(f, "carried by nianbao (fonts/{file})"),
+            Origin::Carried(file) if file.ends_with(".otf") => {
+                write!(f, "carried by nianbao (fonts/{file})")
+            }
+            Origin::Carried(what) => write!(f, "carried by nianbao ({what})"),
             Origin::File(path) => write!(f, "{}", path.display()),
         }
     }
@@ -201,6 +217,13 @@ impl FontSet {
             })?;
             fonts.push((font, Origin::Carried(carried.file)));
         }
+        // Libertinus Serif (regular, bold, italic, bold italic) from typst-assets,
+        // for English documents.
+        for data in typst_assets::fonts().take(4) {
+            if let Some(font) = Font::new(Bytes::new(data), 0) {
+                fonts.push((font, Origin::Carried("typst-assets: Libertinus Serif")));
+            }
+        }
         Ok(FontSet {
             fonts,
             fallback: OnceLock::new(),
@@ -225,10 +248,14 @@ impl FontSet {
         fonts
     }
 
-    /// The font chain of a role, as the style file gets it.
+    /// The font chain of a role, as the style file gets it. The serif of English
+    /// documents falls back to the Song fonts for Chinese names.
     pub fn chain(&self, role: Role) -> Vec<String> {
         let mut chain: Vec<String> = role.customary().iter().map(|s| s.to_string()).collect();
         chain.push(role.carried().to_string());
+        if role == Role::Serif {
+            chain.push(Role::Song.carried().to_string());
+        }
         chain.push(FALLBACK_FAMILY.to_string());
         chain
     }

@@ -18,10 +18,12 @@ use typst_layout::PagedDocument;
 use crate::diag::{Code, Diagnostic, SourceFile};
 pub use fonts::{FontOptions, FontSet, Role};
 
-/// The built-in style file.
+/// The built-in style files: Chinese (公文) and English.
 pub const BUILTIN_STYLE: &str = include_str!("../../templates/style.typ");
-/// Its name, also the name of a user's file that replaces it.
+pub const BUILTIN_STYLE_EN: &str = include_str!("../../templates/style-en.typ");
+/// Their names, also the names of a user's files that replace them.
 pub const STYLE_NAME: &str = "style.typ";
+pub const STYLE_NAME_EN: &str = "style-en.typ";
 const MAIN_NAME: &str = "main.typ";
 
 /// What the PDF says about itself.
@@ -40,12 +42,28 @@ pub struct Style {
     pub path: Option<std::path::PathBuf>,
 }
 
-impl Style {
-    pub fn builtin() -> Style {
-        Style {
-            text: BUILTIN_STYLE.to_string(),
-            path: None,
+/// The style files of a run, one for each language.
+pub struct Styles {
+    pub zh: Style,
+    pub en: Style,
+}
+
+impl Styles {
+    pub fn builtin() -> Styles {
+        Styles {
+            zh: Style {
+                text: BUILTIN_STYLE.to_string(),
+                path: None,
+            },
+            en: Style {
+                text: BUILTIN_STYLE_EN.to_string(),
+                path: None,
+            },
         }
+    }
+
+    pub fn for_lang(&self, lang: &str) -> &Style {
+        if lang == "en" { &self.en } else { &self.zh }
     }
 }
 

@@ -4,8 +4,16 @@
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
+/// How deep blocks and spans nest in the Typst markup (Typst parses 256 levels;
+/// each block here costs a few).
+pub const MAX_NESTING: usize = 24;
+
 /// The HTML comment that marks the signature and date for right alignment.
 pub const CLOSING_MARK: &str = "nianbao:closing";
+/// The comment that starts a new page (before each attachment).
+pub const PAGEBREAK_MARK: &str = "nianbao:pagebreak";
+/// The comment that marks the next paragraph as an attachment's label ("附件1").
+pub const ATTACHMENT_MARK: &str = "nianbao:attachment";
 
 /// Writes the body of a Typst document (the part inside `nianbao-document`).
 pub fn markdown_to_typst(markdown: &str) -> String {
@@ -25,8 +33,13 @@ struct Writer {
     pending_soft_break: bool,
     /// The next paragraph is the signature and date.
     closing_next: bool,
-    /// What each open paragraph-like block must write when it ends.
-    closers: Vec<&'static str>,
+    /// The next paragraph is an attachment's label.
+    attachment_next: bool,
+    /// What each open block or span must write when it ends, and whether it was
+    /// flattened (opened beyond the nesting limit, so it wrote nothing).
+    closers: Vec<(&'static str, bool)>,
+    /// How many open blocks were flattened.
+    flat: usize,
     /// Numbers of the open lists: Some(next number) for ordered ones.
     lists: Vec<Option<u64>>,
     /// Inside a list item whose text has no paragraph of its own (a tight list).
@@ -57,6 +70,10 @@ impl Writer {
             Event::Html(html) | Event::InlineHtml(html) => {
                 if html.contains(CLOSING_MARK) {
                     self.closing_next = true;
+                } else if html.contains(PAGEBREAK_MARK) {
+                    self.out.push_str("#pagebreak(weak: true)\n\n");
+                } else if html.contains(ATTACHMENT_MARK) {
+                    self.attachment_next = true;
                 } else if !html.trim_start().starts_with("<!--") {
                     // Other HTML is kept as the text it is.
                     self.text(&html);
@@ -75,11 +92,13 @@ impl Writer {
                 // A loose list item's first paragraph is the item's own.
                 if let Some(open) = self.item_open.last_mut().filter(|open| **open) {
                     *open = false;
-                    self.closers.push("");
+                    self.open("", "");
                     return;
                 }
                 if std::mem::take(&mut self.closing_next) {
                     self.open("#nianbao-closing[", "]\n\n");
+                } else if std::mem::take(&mut self.attachment_next) {
+                    self.open("#nianbao-attachment-label(fonts: fonts)[", "]\n\n");
                 } else {
                     self.open("#nianbao-par[", "]\n\n");
                 }
@@ -88,15 +107,14 @@ impl Writer {
                 HeadingLevel::H1 => self.open("#nianbao-title(fonts: fonts)[", "]\n\n"),
                 _ => {
                     let typst_level = level as usize - 1;
-                    self.out
-                        .push_str(&format!("#heading(level: {typst_level}, outlined: true)["));
-                    self.closers.push("]\n\n");
+                    let opening = format!("#heading(level: {typst_level}, outlined: true)[");
+                    self.open(&opening, "]\n\n");
                 }
             },
             Tag::BlockQuote(_) => self.open("#quote(block: true)[", "]\n\n"),
             Tag::CodeBlock(_) => {
                 self.code = Some(String::new());
-                self.closers.push("");
+                self.open("", "");
             }
             Tag::List(start) => self.lists.push(start),
             Tag::Item => {
@@ -116,22 +134,18 @@ impl Writer {
             Tag::Strong => self.open("#strong[", "]"),
             Tag::Strikethrough => self.open("#strike[", "]"),
             Tag::Link { dest_url, .. } => {
-                self.out.push_str("#link(");
-                self.out.push_str(&string_literal(&dest_url));
-                self.out.push_str(")[");
-                self.closers.push("]");
+                let opening = format!("#link({})[", string_literal(&dest_url));
+                self.open(&opening, "]");
             }
             // Images are not loaded: the document shows their description.
-            Tag::Image { .. } => self.closers.push(""),
+            Tag::Image { .. } => self.open("", ""),
             Tag::Table(alignments) => {
-                self.out.push_str(&format!(
-                    "#table(columns: {}, inset: (x: 0.3em, y: 0.2em),\n",
-                    alignments.len().max(1)
-                ));
-                self.closers.push(")\n\n");
+                let opening = format!("#nianbao-table(columns: {},\n", alignments.len().max(1));
+                self.open(&opening, ")\n\n");
             }
-            Tag::TableHead | Tag::TableRow => self.closers.push(""),
-            Tag::TableCell => self.open("  [", "],\n"),
+            Tag::TableHead | Tag::TableRow => self.open("", ""),
+            // A cell belongs to its table: never flattened apart from it.
+            Tag::TableCell => self.open_within_table("  [", "],\n"),
             Tag::FootnoteDefinition(_)
             | Tag::HtmlBlock
             | Tag::DefinitionList
@@ -139,7 +153,7 @@ impl Writer {
             | Tag::DefinitionListDefinition
             | Tag::MetadataBlock(_)
             | Tag::Superscript
-            | Tag::Subscript => self.closers.push(""),
+            | Tag::Subscript => self.open("", ""),
         }
     }
 
@@ -163,15 +177,44 @@ impl Writer {
         }
     }
 
+    /// Opens a block or span. Beyond [`MAX_NESTING`] (Markdown such as 200 `>`),
+    /// blocks are flattened: their text continues in the enclosing block, since
+    /// Typst stops parsing at a depth far below what Markdown allows.
     fn open(&mut self, opening: &str, closing: &'static str) {
+        if self.flat > 0 || self.closers.len() >= MAX_NESTING {
+            self.flat += 1;
+            self.closers.push(("", true));
+            return;
+        }
+        self.push_open(opening, closing);
+    }
+
+    /// Opens a table cell: written whenever its table was.
+    fn open_within_table(&mut self, opening: &str, closing: &'static str) {
+        if self.flat > 0 {
+            self.open(opening, closing);
+        } else {
+            self.push_open(opening, closing);
+        }
+    }
+
+    fn push_open(&mut self, opening: &str, closing: &'static str) {
         self.out.push_str(opening);
-        self.closers.push(closing);
+        self.closers.push((closing, false));
         self.last_char = None;
         self.pending_soft_break = false;
     }
 
     fn close(&mut self) {
-        if let Some(closing) = self.closers.pop() {
+        if let Some((closing, flattened)) = self.closers.pop() {
+            if flattened {
+                self.flat -= 1;
+                // A flattened block still ends a line of text.
+                if !self.out.ends_with(' ') {
+                    self.out.push(' ');
+                }
+                return;
+            }
             self.out.push_str(closing);
         }
         self.pending_soft_break = false;
@@ -278,6 +321,21 @@ mod tests {
             typst,
             "#nianbao-par[\\#read\\(\\\"\\/etc\\/passwd\\\"\\) \\$x\\$ \\<a\\> \\@b \\\\ \\* \\_ \\] \\#]\n\n"
         );
+    }
+
+    #[test]
+    fn deep_nesting_is_flattened_into_valid_markup() {
+        // Found by fuzzing: 200 nested block quotes made markup Typst cannot parse.
+        let markdown = format!(
+            "{}<\n\n{}*a* | b\n|---|---|\n| c | d |\n",
+            ">".repeat(200),
+            "> ".repeat(30)
+        );
+        let typst = markdown_to_typst(&markdown);
+        let root = typst::syntax::parse(&typst);
+        let (errors, _) = root.errors_and_warnings();
+        assert!(errors.is_empty(), "{errors:?}\n{typst}");
+        assert!(typst.contains("\\<"), "{typst}");
     }
 
     #[test]

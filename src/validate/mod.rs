@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 
 use crate::diag::{Code, Diagnostic, Severity, SourceFile, Span};
 use crate::load::Loaded;
-use crate::model::{Lang, Level, Report, Spanned, Text};
+use crate::model::{Block, Lang, Level, Report, Section, Spanned, Text};
 
 /// Text that stands for a figure or a sentence still to be written.
 pub const PLACEHOLDERS: [&str; 6] = ["（统计具体数字）", "XX", "×××", "TODO", "待补充", "待统计"];
@@ -38,6 +38,8 @@ pub enum TextKind {
     Sentence,
     /// List items whose end punctuation nianbao adds (problems).
     Item,
+    /// Table cells: short, may be empty.
+    Cell,
 }
 
 /// A string of the report with its place, in words for the message.
@@ -190,28 +192,7 @@ fn fields(report: &Report, lang: Lang) -> Vec<Field<'_>> {
         });
     }
     for (i, section) in report.summary.sections.iter().enumerate() {
-        let n = i + 1;
-        out.push(Field {
-            text: &section.title,
-            place: place(
-                format!("总结第{n}节标题"),
-                format!("summary section {n}, title"),
-            ),
-            kind: TextKind::Name,
-            in_plan: false,
-        });
-        for (j, point) in section.points.iter().enumerate() {
-            let m = j + 1;
-            out.push(Field {
-                text: point,
-                place: place(
-                    format!("总结第{n}节第{m}条"),
-                    format!("summary section {n}, point {m}"),
-                ),
-                kind: TextKind::Sentence,
-                in_plan: false,
-            });
-        }
+        section_fields(section, &(i + 1).to_string(), zh, &mut out);
     }
     for (i, problem) in report.problems.iter().enumerate() {
         let n = i + 1;
@@ -255,7 +236,115 @@ fn fields(report: &Report, lang: Lang) -> Vec<Field<'_>> {
             }
         }
     }
+    for (i, attachment) in report.attachments.iter().enumerate() {
+        let n = i + 1;
+        out.push(Field {
+            text: &attachment.title,
+            place: place(format!("附件{n}标题"), format!("attachment {n}, title")),
+            kind: TextKind::Name,
+            in_plan: false,
+        });
+        let own = |zh_text: &str, en_text: &str| {
+            place(
+                format!("附件{n}{zh_text}"),
+                format!("attachment {n}, {en_text}"),
+            )
+        };
+        let mut sub = 0;
+        for block in &attachment.body {
+            block_fields(block, &own, &format!("A{n}"), &mut sub, zh, &mut out);
+        }
+    }
     out
+}
+
+/// The strings of a section and everything under it. `path` numbers it: "2",
+/// "2.1", "2.1.3".
+fn section_fields<'a>(section: &'a Section, path: &str, zh: bool, out: &mut Vec<Field<'a>>) {
+    let place = |zh_text: String, en_text: String| if zh { zh_text } else { en_text };
+    out.push(Field {
+        text: &section.title,
+        place: place(
+            format!("总结第{path}节标题"),
+            format!("summary section {path}, title"),
+        ),
+        kind: TextKind::Name,
+        in_plan: false,
+    });
+    for (j, point) in section.points.iter().enumerate() {
+        let m = j + 1;
+        out.push(Field {
+            text: point,
+            place: place(
+                format!("总结第{path}节第{m}条"),
+                format!("summary section {path}, point {m}"),
+            ),
+            kind: TextKind::Sentence,
+            in_plan: false,
+        });
+    }
+    let mut sub = 0;
+    let own = |zh_text: &str, en_text: &str| {
+        place(
+            format!("总结第{path}节{zh_text}"),
+            format!("summary section {path}, {en_text}"),
+        )
+    };
+    for block in &section.body {
+        block_fields(block, &own, path, &mut sub, zh, out);
+    }
+    for child in &section.sections {
+        sub += 1;
+        section_fields(child, &format!("{path}.{sub}"), zh, out);
+    }
+}
+
+/// The strings of a body block; sub-sections continue the numbering `sub`.
+fn block_fields<'a>(
+    block: &'a Block,
+    place: &dyn Fn(&str, &str) -> String,
+    path: &str,
+    sub: &mut usize,
+    zh: bool,
+    out: &mut Vec<Field<'a>>,
+) {
+    let sentence = |text: &'a Text, place: String| Field {
+        text,
+        place,
+        kind: TextKind::Sentence,
+        in_plan: false,
+    };
+    match block {
+        Block::Paragraph(text) => out.push(sentence(text, place("的段落", "paragraph"))),
+        Block::Points(items) | Block::Numbered(items) => {
+            for (j, item) in items.iter().enumerate() {
+                let m = j + 1;
+                out.push(sentence(
+                    item,
+                    place(&format!("第{m}条"), &format!("item {m}")),
+                ));
+            }
+        }
+        Block::Table(table) => {
+            let cells = table
+                .caption
+                .iter()
+                .chain(&table.header)
+                .chain(table.rows.iter().flatten());
+            for cell in cells {
+                out.push(Field {
+                    text: cell,
+                    place: place("的表格", "table"),
+                    kind: TextKind::Cell,
+                    in_plan: false,
+                });
+            }
+        }
+        Block::Section(section) => {
+            *sub += 1;
+            section_fields(section, &format!("{path}.{sub}"), zh, out);
+        }
+    }
 }
 
 /// Every string of the report that reaches the document, with its place in English.

@@ -179,7 +179,7 @@ fn document_date(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
 fn dates_in_text(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     let period = Period::of(&ctx.report.meta);
     for field in &ctx.fields {
-        if field.kind == TextKind::Name || field.in_plan {
+        if matches!(field.kind, TextKind::Name | TextKind::Cell) || field.in_plan {
             continue;
         }
         let mut occurrences: HashMap<String, usize> = HashMap::new();
@@ -330,7 +330,11 @@ fn duplicates(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         }
     }
     let mut seen: HashMap<&str, usize> = HashMap::new();
-    for field in ctx.fields.iter().filter(|f| f.kind != TextKind::Name) {
+    for field in ctx
+        .fields
+        .iter()
+        .filter(|f| !matches!(f.kind, TextKind::Name | TextKind::Cell))
+    {
         let text = field.text.value.trim();
         if text.chars().count() < 4 {
             continue;
@@ -355,7 +359,7 @@ fn duplicates(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
 /// Sections without points, and empty strings.
 fn empty(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     for (i, section) in ctx.report.summary.sections.iter().enumerate() {
-        if section.points.is_empty() {
+        if section.points.is_empty() && section.body.is_empty() && section.sections.is_empty() {
             let n = i + 1;
             out.push(
                 ctx.at(
@@ -377,7 +381,7 @@ fn empty(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             );
         }
     }
-    for field in &ctx.fields {
+    for field in ctx.fields.iter().filter(|f| f.kind != TextKind::Cell) {
         if field.text.value.trim().is_empty() {
             out.push(
                 ctx.at(
