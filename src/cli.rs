@@ -39,6 +39,11 @@ pub enum Command {
         after_help = "Stores DIR/<year>/<organisation>-<kind>.pdf (PDF/A-2b) with its Markdown and a copy of\nits input, and records their sha256 in DIR/manifest.json. Only final documents are\narchived: errors, placeholders such as （统计具体数字） and counts without values are\nrefused. Nothing archived is overwritten; --replace keeps the earlier files as a\nnumbered version.\n\nExamples:\n  nianbao archive inputs/2020.yaml\n  nianbao archive verify\n  nianbao archive list --dir output/archive"
     )]
     Archive(ArchiveArgs),
+    /// Start the next period's input from this one's plans.
+    #[command(
+        after_help = "Writes NEW.yaml: the period advanced, a summary section for each of this period's\nplans (its title and `fulfils: <plan id>`, points left to fill), the counts without\nvalues, no problems. `nianbao check NEW.yaml` accepts it and lists what is left.\n\nExample:\n  nianbao next inputs/2020.yaml -o inputs/2021.yaml"
+    )]
+    Next(NextArgs),
     /// List the font that serves each role (title, Song, FangSong, Hei, Kai).
     #[command(
         after_help = "Installed fonts under the customary names (仿宋_GB2312, SimSun, SimHei, KaiTi,\n方正小标宋 …) are preferred; otherwise the free fonts nianbao carries serve."
@@ -78,6 +83,23 @@ pub struct CheckOptions {
     /// `--deny warnings` turns every warning into an error.
     #[arg(long, value_enum, value_name = "WHAT")]
     pub deny: Vec<Deny>,
+    /// Last period's input, to check that its plans are fulfilled (default:
+    /// `<previous period>.yaml` beside the input, e.g. 2019.yaml, 2022-H1.yaml).
+    #[arg(long, value_name = "FILE")]
+    pub previous: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct NextArgs {
+    /// This period's input.
+    #[arg(value_name = "INPUT")]
+    pub input: PathBuf,
+    /// Where to write the next period's input.
+    #[arg(short, long, value_name = "NEW.yaml")]
+    pub output: PathBuf,
+    /// Replace NEW.yaml if it exists.
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

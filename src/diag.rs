@@ -50,10 +50,11 @@ pub enum Code {
     IdenticalPoints,
     SectionWithoutPoints,
     EmptyText,
+    PlanNotFulfilled,
 }
 
 impl Code {
-    pub const ALL: [Code; 33] = [
+    pub const ALL: [Code; 34] = [
         Code::YamlSyntax,
         Code::InvalidValue,
         Code::MissingField,
@@ -87,6 +88,7 @@ impl Code {
         Code::IdenticalPoints,
         Code::SectionWithoutPoints,
         Code::EmptyText,
+        Code::PlanNotFulfilled,
     ];
 
     /// The code and the name of each rule.
@@ -125,6 +127,7 @@ impl Code {
             Code::IdenticalPoints => ("W0607", "identical-points"),
             Code::SectionWithoutPoints => ("W0701", "section-without-points"),
             Code::EmptyText => ("W0702", "empty-text"),
+            Code::PlanNotFulfilled => ("W0801", "plan-not-fulfilled"),
         }
     }
 

@@ -6,6 +6,7 @@
 //! [`typeset`] (Markdown → Typst markup → PDF).
 
 pub mod archive;
+pub mod carry;
 pub mod cli;
 pub mod cmd;
 pub mod diag;
@@ -31,5 +32,6 @@ pub fn run(cli: cli::Cli) -> Result<(), Error> {
         cli::Command::Build(args) => cmd::build::run(&args),
         cli::Command::Fonts(args) => cmd::fonts::run(&args),
         cli::Command::Archive(args) => cmd::archive::run(&args),
+        cli::Command::Next(args) => cmd::next::run(&args),
     }
 }

@@ -69,10 +69,13 @@ pub fn escape_markdown(text: &str) -> String {
 fn end_with(text: &str, kwargs: &Kwargs) -> tera::TeraResult<String> {
     let last: Option<bool> = kwargs.get("last")?;
     let mark: Option<&str> = kwargs.get("mark")?;
-    let mark = match (mark, last) {
-        (Some(mark), _) => mark,
-        (None, Some(false)) => "；",
-        (None, _) => "。",
+    let en = kwargs.get::<&str>("lang")? == Some("en");
+    let mark = match (mark, last, en) {
+        (Some(mark), _, _) => mark,
+        (None, Some(false), false) => "；",
+        (None, Some(false), true) => ";",
+        (None, _, false) => "。",
+        (None, _, true) => ".",
     };
     let ends_in_punctuation = text
         .chars()
@@ -93,12 +96,15 @@ fn trim_end_punctuation(text: &str) -> &str {
     text.trim_end_matches(|c| END_PUNCTUATION.contains(c))
 }
 
-/// The sentence-ending punctuation of a text, or "。" when it has none.
-fn end_mark(text: &str) -> String {
+/// The sentence-ending punctuation of a text, or "。" (English: ". ") when it
+/// has none; for a run-in heading before its text.
+fn end_mark(text: &str, en: bool) -> String {
     let trimmed = trim_end_punctuation(text);
-    match &text[trimmed.len()..] {
-        "" => "。".to_string(),
-        mark => mark.to_string(),
+    match (&text[trimmed.len()..], en) {
+        ("", false) => "。".to_string(),
+        ("", true) => ". ".to_string(),
+        (mark, false) => mark.to_string(),
+        (mark, true) => format!("{mark} "),
     }
 }
 
@@ -151,9 +157,12 @@ fn register_filters(tera: &mut Tera) {
         "trim_end_punctuation",
         |text: &str, _: Kwargs, _: &State| trim_end_punctuation(text).to_string(),
     );
-    tera.register_filter("end_mark", |text: &str, _: Kwargs, _: &State| {
-        end_mark(text)
-    });
+    tera.register_filter(
+        "end_mark",
+        |text: &str, kw: Kwargs, _: &State| -> tera::TeraResult<String> {
+            Ok(end_mark(text, kw.get::<&str>("lang")? == Some("en")))
+        },
+    );
 }
 
 /// The templates of a run: the built-ins, each replaced by a file of the same name

@@ -269,7 +269,7 @@ impl View {
             show_date: matches!(ending, Ending::Both | Ending::Date),
             opening: report.opening.as_ref().map(text),
             labels,
-            part_style: if zh { "一、" } else { "1." },
+            part_style: if zh { "一、" } else { "1. " },
             point_style: if zh { "一是" } else { "" },
             summary: SummaryView {
                 blocks: b.sections(&report.summary.sections, 2, ""),

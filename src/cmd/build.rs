@@ -4,9 +4,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use crate::cli::{BuildArgs, Format};
-use crate::cmd::{
-    Reporter, load_checked, load_fonts, load_styles, load_templates, validate_options,
-};
+use crate::cmd::{Reporter, load_checked, load_fonts, load_styles, load_templates};
 use crate::error::Error;
 use crate::output::{ensure_dir, write_atomic};
 use crate::pipeline::{self, PdfSetup};
@@ -27,8 +25,7 @@ pub fn run(args: &BuildArgs) -> Result<(), Error> {
     let mut outputs: Vec<(PathBuf, Vec<u8>)> = Vec::new();
     for input in &args.inputs {
         let started = Instant::now();
-        let Some(loaded) = load_checked(input, &mut reporter, validate_options(&args.options))?
-        else {
+        let Some(loaded) = load_checked(input, &mut reporter, &args.options)? else {
             continue;
         };
         let checked = started.elapsed();

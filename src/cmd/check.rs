@@ -1,7 +1,7 @@
 //! `nianbao check`: validate only.
 
 use crate::cli::{CheckArgs, DiagnosticFormat};
-use crate::cmd::{Reporter, load_checked, validate_options};
+use crate::cmd::{Reporter, load_checked};
 use crate::error::Error;
 
 pub fn run(args: &CheckArgs) -> Result<(), Error> {
@@ -9,9 +9,8 @@ pub fn run(args: &CheckArgs) -> Result<(), Error> {
         DiagnosticFormat::Human => Reporter::default(),
         DiagnosticFormat::Json => Reporter::json(),
     };
-    let options = validate_options(&args.options);
     for input in &args.inputs {
-        load_checked(input, &mut reporter, options)?;
+        load_checked(input, &mut reporter, &args.options)?;
     }
     reporter.finish(args.inputs.len())
 }

@@ -5,11 +5,13 @@ pub mod archive;
 pub mod build;
 pub mod check;
 pub mod fonts;
+pub mod next;
 
 use std::path::Path;
 
+use crate::carry;
 use crate::cli::{CheckOptions, Deny, FontArgs};
-use crate::diag::{self, Diagnostic, SourceFile};
+use crate::diag::{self, Code, Diagnostic, SourceFile};
 use crate::error::Error;
 use crate::load::{self, Loaded, Outcome};
 use crate::render::Templates;
@@ -80,6 +82,62 @@ impl Reporter {
 /// Loads and validates one input, printing its diagnostics. Returns the report
 /// when it has no errors.
 pub fn load_checked(
+    path: &Path,
+    reporter: &mut Reporter,
+    options: &CheckOptions,
+) -> Result<Option<Loaded>, Error> {
+    let checked = load_validated(path, reporter, validate_options(options))?;
+    if let Some(loaded) = &checked {
+        check_previous(loaded, path, reporter, options)?;
+    }
+    Ok(checked)
+}
+
+/// Warns for last period's plans that no section of this input fulfils.
+fn check_previous(
+    loaded: &Loaded,
+    path: &Path,
+    reporter: &mut Reporter,
+    options: &CheckOptions,
+) -> Result<(), Error> {
+    let Some(previous_path) =
+        carry::previous_path(path, &loaded.report, options.previous.as_deref())
+    else {
+        return Ok(());
+    };
+    let previous = match load::load(&previous_path)? {
+        Outcome::Loaded(previous) => previous,
+        Outcome::Invalid(source, _) => {
+            let d = Diagnostic::warning(
+                Code::PlanNotFulfilled,
+                "last period's input has errors: its plans are not checked",
+            )
+            .at(&source.path, None)
+            .hint(format!("run `nianbao check {}`", source.path.display()));
+            reporter.report(&d, None);
+            return Ok(());
+        }
+    };
+    let lang = options
+        .lang
+        .or(loaded.report.meta.lang.as_ref().map(|l| l.value))
+        .unwrap_or_default();
+    for mut d in carry::check_fulfilment(loaded, &previous, lang) {
+        if options.deny.contains(&Deny::Warnings) {
+            d.severity = diag::Severity::Error;
+        }
+        let source = if d.file.as_deref() == Some(previous.source.path.as_path()) {
+            &previous.source
+        } else {
+            &loaded.source
+        };
+        reporter.report(&d, Some(source));
+    }
+    Ok(())
+}
+
+/// Loads and validates one input, printing its diagnostics.
+fn load_validated(
     path: &Path,
     reporter: &mut Reporter,
     options: validate::Options,

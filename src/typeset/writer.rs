@@ -126,8 +126,10 @@ impl Writer {
                     }
                     _ => "•".to_string(),
                 };
-                self.open("#nianbao-item[", "]\n\n");
-                self.text(&marker);
+                // The marker is data for the style, which sets it ("1." before
+                // Chinese text, "1. " and a hanging indent in English).
+                let opening = format!("#nianbao-item({})[", string_literal(&marker));
+                self.open(&opening, "]\n\n");
                 self.item_open.push(true);
             }
             Tag::Emphasis => self.open("#emph[", "]"),
@@ -346,7 +348,7 @@ mod tests {
             typst,
             "#nianbao-title(fonts: fonts)[标题]\n\n\
              #heading(level: 1, outlined: true)[一、总结]\n\n\
-             #nianbao-item[1\\.甲；]\n\n#nianbao-item[2\\.乙。]\n\n\
+             #nianbao-item(\"1.\")[甲；]\n\n#nianbao-item(\"2.\")[乙。]\n\n\
              #nianbao-closing[工会办\\\n2020年12月8日]\n\n"
         );
     }
