@@ -279,3 +279,42 @@ fn every_example_builds() {
         assert!(!md.is_empty() && !text.is_empty(), "{input}");
     }
 }
+
+#[test]
+fn any_date_range_is_a_period() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = MINIMAL.replace(
+        "  year: 2020\n  date: 2020-12-08\n",
+        "  year: 2020\n  from: 2020-03-01\n  to: 2020-08-31\n  date: 2020-09-10\n",
+    );
+    let input = write_input(&dir, "range.yaml", &text);
+    let out = build(&input, dir.path(), &["--format", "md"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let md = read(&input.with_extension("md"));
+    assert!(
+        md.starts_with("# 某某工会<br>2020年3月至8月工作总结及2021年工作计划\n"),
+        "{md}"
+    );
+    assert!(md.contains("## 一、2020年3月至8月工作总结"), "{md}");
+    // A date after the period's grace is refused; a backwards range too.
+    let late = write_input(&dir, "late.yaml", &text.replace("2020-09-10", "2021-03-01"));
+    let out = nianbao(&["check", late.to_str().unwrap(), "--lang", "en"]);
+    assert_eq!(code(&out), 1);
+    assert!(
+        stderr(&out).contains("outside the period March to August 2020"),
+        "{}",
+        stderr(&out)
+    );
+    let backwards = write_input(
+        &dir,
+        "backwards.yaml",
+        &text.replace("to: 2020-08-31", "to: 2020-02-01"),
+    );
+    let out = nianbao(&["check", backwards.to_str().unwrap(), "--lang", "en"]);
+    assert_eq!(code(&out), 1);
+    assert!(
+        stderr(&out).contains("error[E0203]: `from:` is after `to:`"),
+        "{}",
+        stderr(&out)
+    );
+}
