@@ -44,7 +44,7 @@ pub enum Command {
         after_help = "Writes NEW.yaml: the period advanced, a summary section for each of this period's\nplans (its title and `fulfils: <plan id>`, points left to fill), the counts without\nvalues, no problems. `nianbao check NEW.yaml` accepts it and lists what is left.\n\nExample:\n  nianbao next inputs/2020.yaml -o inputs/2021.yaml"
     )]
     Next(NextArgs),
-    /// List the font that serves each role (title, Song, FangSong, Hei, Kai).
+    /// List the font that serves each role (title, Song, FangSong, Hei, Kai, serif).
     #[command(
         after_help = "Installed fonts under the customary names (仿宋_GB2312, SimSun, SimHei, KaiTi,\n方正小标宋 …) are preferred; otherwise the free fonts nianbao carries serve."
     )]
@@ -129,7 +129,8 @@ pub struct BuildArgs {
     #[arg(long, value_enum, value_delimiter = ',', default_value = "md,pdf")]
     pub format: Vec<Format>,
     /// A folder of templates; a file named like a built-in one (report.md,
-    /// summary.md, problems.md, plans.md, closing.md, style.typ) replaces it.
+    /// summary.md, block.md, problems.md, plans.md, closing.md, attachments.md,
+    /// style.typ, style-en.typ) replaces it.
     #[arg(long, value_name = "DIR")]
     pub templates: Option<PathBuf>,
     #[command(flatten)]

@@ -83,7 +83,7 @@ cases = [
  ("rule-unknown", "1 error[E0004]: unknown rule `half-width-punct`", BASE + "settings:\n  rules:\n    half-width-punct: allow\n"),
  ("rule-bad-level", "1 error[E0002]: unknown value `off`", BASE + "settings:\n  rules:\n    placeholder: off\n"),
  ("alias-bomb", "1 error[", BASE.replace("plans:", "x-anchors: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\nplans:") + "problems: [" + ",".join(["*a"]*9) + "]\n"),
- ("deep-flow", "1 error[", r("生日慰问{visits}。", "x").replace("        - x", "        - " + "[" * 5000 + "]" * 5000)),
+ ("deep-flow", "1 error[", r("生日慰问{visits}。", "x").replace("        - x", "        - " + "[" * 10000 + "]" * 10000)),
  ("deep-block", "1 error[", "meta:\n" + "".join("  " * (i + 1) + "k:\n" for i in range(300))),
  ("very-long-line", "0 ", r("生日慰问{visits}。", "生日慰问{visits}，" + "关心关爱员工，" * 20000 + "完成。")),
  ("typst-and-markdown-syntax", "0 ", r("继续开展慰问。", "'#read(\"/etc/passwd\") $x$ <a> @b \\\\ * _ ] # **c** [d](e)。'")),
