@@ -51,10 +51,12 @@ pub enum Code {
     SectionWithoutPoints,
     EmptyText,
     PlanNotFulfilled,
+    DerivedMismatch,
+    UnknownSection,
 }
 
 impl Code {
-    pub const ALL: [Code; 34] = [
+    pub const ALL: [Code; 36] = [
         Code::YamlSyntax,
         Code::InvalidValue,
         Code::MissingField,
@@ -89,6 +91,8 @@ impl Code {
         Code::SectionWithoutPoints,
         Code::EmptyText,
         Code::PlanNotFulfilled,
+        Code::DerivedMismatch,
+        Code::UnknownSection,
     ];
 
     /// The code and the name of each rule.
@@ -128,6 +132,8 @@ impl Code {
             Code::SectionWithoutPoints => ("W0701", "section-without-points"),
             Code::EmptyText => ("W0702", "empty-text"),
             Code::PlanNotFulfilled => ("W0801", "plan-not-fulfilled"),
+            Code::DerivedMismatch => ("W0901", "derived-mismatch"),
+            Code::UnknownSection => ("W0902", "unknown-section"),
         }
     }
 

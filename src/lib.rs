@@ -5,6 +5,7 @@
 //! [`validate`] (located [`diag`]nostics) → [`render`] (tera → Markdown) →
 //! [`typeset`] (Markdown → Typst markup → PDF).
 
+pub mod activities;
 pub mod archive;
 pub mod carry;
 pub mod cli;

@@ -84,7 +84,10 @@ pub fn parse(source: SourceFile) -> Outcome {
         return Outcome::Invalid(source, vec![diagnostic]);
     }
     match serde_saphyr::from_str::<Report>(text) {
-        Ok(report) => Outcome::Loaded(Box::new(Loaded { source, report })),
+        Ok(mut report) => {
+            crate::activities::derive_counts(&mut report);
+            Outcome::Loaded(Box::new(Loaded { source, report }))
+        }
         Err(e) => {
             let diagnostic = yaml_diagnostic(&e, &source);
             Outcome::Invalid(source, vec![diagnostic])

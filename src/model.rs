@@ -28,6 +28,9 @@ pub struct Report {
     /// Documents attached after the body (附件), each on a page of its own.
     #[serde(default)]
     pub attachments: Vec<Attachment>,
+    /// Activities logged through the year; their figures add up to counts.
+    #[serde(default)]
+    pub activities: Vec<Activity>,
     /// How strict `check` is: rule name → allow, warn or deny.
     #[serde(default)]
     pub settings: Settings,
@@ -135,6 +138,44 @@ pub struct Count {
     /// The name of a count this one is part of; it may not exceed it.
     #[serde(default)]
     pub part_of: Option<Text>,
+    /// The sum of the activities' figures of this name, when there are any.
+    #[serde(skip)]
+    pub derived: Option<Derived>,
+    /// Last period's value of the count of the same name, when known.
+    #[serde(skip)]
+    pub previous: Option<f64>,
+}
+
+/// A count added up from activities.
+#[derive(Clone, Debug, Default)]
+pub struct Derived {
+    pub sum: f64,
+    /// The activities summed: "2021-03-08 三八节慰问 (12)".
+    pub activities: Vec<String>,
+}
+
+/// An activity logged through the year.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Activity {
+    /// `YYYY-MM-DD`.
+    pub date: Text,
+    pub title: Text,
+    /// The summary section it belongs to: the section's `id` or title.
+    #[serde(default)]
+    pub section: Option<Text>,
+    /// Who logged it: a union group, a department.
+    #[serde(default)]
+    pub group: Option<Text>,
+    /// Figures by count name: `{ birthday_visits: 35 }`.
+    #[serde(default)]
+    pub figures: Named<Spanned<f64>>,
+    #[serde(default)]
+    pub participants: Vec<Text>,
+    #[serde(default)]
+    pub tags: Vec<Text>,
+    #[serde(default)]
+    pub text: Option<Text>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -197,6 +238,19 @@ pub struct Section {
     /// The id of last period's plan that this section carries out.
     #[serde(default)]
     pub fulfils: Option<Text>,
+    /// A stable name, for activities' `section:`.
+    #[serde(default)]
+    pub id: Option<Text>,
+    /// List this section's activities (by date): `after` the points, or `instead` of them.
+    #[serde(default)]
+    pub activities: Option<Spanned<ActivityListing>>,
+}
+
+#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ActivityListing {
+    After,
+    Instead,
 }
 
 /// How a section's points are written.
@@ -250,6 +304,13 @@ impl<V> Default for Named<V> {
 impl<V> Named<V> {
     pub fn get(&self, name: &str) -> Option<&V> {
         self.0.iter().find(|(k, _)| k.value == name).map(|(_, v)| v)
+    }
+
+    pub fn get_mut(&mut self, name: &str) -> Option<&mut V> {
+        self.0
+            .iter_mut()
+            .find(|(k, _)| k.value == name)
+            .map(|(_, v)| v)
     }
 
     pub fn iter(&self) -> impl Iterator<Item = (&Text, &V)> {

@@ -86,7 +86,7 @@ pub const MISSING_VALUE: &str = "（待统计）";
 /// Writes a count in the given format. Unknown formats are caught by validation;
 /// here they fall back to the default.
 pub fn format_count(count: &Count, format: &str) -> String {
-    let Some(value) = count.value.as_ref().map(|v| v.value) else {
+    let Some(value) = count.effective_value() else {
         return MISSING_VALUE.to_string();
     };
     let approx = if count.approx { "余" } else { "" };

@@ -7,7 +7,8 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::model::{
-    Block, Count, Ending, Lang, PointStyle, ProblemsAs, Report, Section, Table, Text,
+    Activity, ActivityListing, Block, Count, Ending, Lang, PointStyle, ProblemsAs, Report, Section,
+    Table, Text,
 };
 use crate::numerals;
 use crate::period::Period;
@@ -358,7 +359,15 @@ impl Builder<'_> {
     fn section(&self, section: &Section, level: usize, number: String) -> Vec<BlockView> {
         let mut out = Vec::new();
         let title = self.text(&section.title);
-        let mut points: Vec<String> = section.points.iter().map(|p| self.text(p)).collect();
+        let listing = section.activities.as_ref().map(|l| l.value);
+        let mut points: Vec<String> = if listing == Some(ActivityListing::Instead) {
+            Vec::new()
+        } else {
+            section.points.iter().map(|p| self.text(p)).collect()
+        };
+        let activities = listing
+            .map(|_| self.activities(section))
+            .unwrap_or_default();
         if section.run_in {
             let first = if points.is_empty() {
                 String::new()
@@ -393,6 +402,9 @@ impl Builder<'_> {
                 };
                 out.push(list_block(kind, points));
             }
+        }
+        if !activities.is_empty() {
+            out.push(list_block("paragraphs", activities));
         }
         let own = number.trim().trim_end_matches('.').to_string();
         out.extend(self.blocks(&section.body, level + 1, &own));
@@ -438,6 +450,46 @@ impl Builder<'_> {
         out
     }
 
+    /// A section's activities by date: "3月8日，开展“三八”节活动。……".
+    fn activities(&self, section: &Section) -> Vec<String> {
+        let mut list: Vec<&Activity> = self
+            .report
+            .activities
+            .iter()
+            .filter(|a| {
+                a.section
+                    .as_ref()
+                    .is_some_and(|s| crate::activities::belongs_to(section, &s.value))
+            })
+            .collect();
+        list.sort_by(|a, b| a.date.value.trim().cmp(b.date.value.trim()));
+        list.into_iter()
+            .map(|a| {
+                let date = parse_date(&a.date.value);
+                let title = self.text(&a.title);
+                let text = a.text.as_ref().map(|t| self.text(t)).unwrap_or_default();
+                match (self.lang, date) {
+                    (Lang::Zh, Some(d)) => format!(
+                        "{}月{}日，{}。{}",
+                        chrono::Datelike::month(&d),
+                        chrono::Datelike::day(&d),
+                        title.trim_end_matches('。'),
+                        text
+                    ),
+                    (Lang::En, Some(d)) => format!(
+                        "{}: {}. {}",
+                        d.format("%-d %B"),
+                        title.trim_end_matches('.'),
+                        text
+                    ),
+                    (_, None) => format!("{title} {text}"),
+                }
+                .trim_end()
+                .to_string()
+            })
+            .collect()
+    }
+
     fn table(&self, table: &Table) -> TableView {
         let cell = |t: &Text| self.text(t).replace('\n', " ");
         TableView {
@@ -462,7 +514,7 @@ fn list_block(kind: &'static str, items: Vec<String>) -> BlockView {
 
 fn count_view(count: &Count) -> CountView {
     CountView {
-        value: count.value.as_ref().map(|v| v.value),
+        value: count.effective_value(),
         unit: escape_markdown(&count.unit),
         label: count.label.as_ref().map(|l| escape_markdown(&l.value)),
         note: count.note.as_ref().map(|n| escape_markdown(&n.value)),

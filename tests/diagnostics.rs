@@ -77,7 +77,9 @@ fn unknown_top_level_field_lists_the_allowed_ones() {
     );
     assert!(err.contains("--> [FILE]:19:1"), "{err}");
     assert!(
-        err.contains("meta, opening, counts, summary, problems, plans, attachments, settings"),
+        err.contains(
+            "meta, opening, counts, summary, problems, plans, attachments, activities, settings"
+        ),
         "{err}"
     );
 }

@@ -131,6 +131,9 @@ fn references(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
 fn values(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     for (name, count) in ctx.report.counts.iter() {
         let Some(value) = &count.value else {
+            if count.derived.is_some() {
+                continue;
+            }
             out.push(
                 ctx.at(
                     Severity::Warning,
@@ -208,9 +211,14 @@ fn part_of(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             out.push(d);
             continue;
         };
-        if let (Some(part), Some(total)) = (&count.value, &whole.value)
-            && part.value > total.value
+        if let (Some(part), Some(total)) = (count.effective_value(), whole.effective_value())
+            && part > total
         {
+            let at = count
+                .value
+                .as_ref()
+                .map(super::span_of)
+                .unwrap_or_else(|| span_covering(name, &name.value));
             out.push(
                 ctx.at(
                     Severity::Error,
@@ -218,14 +226,14 @@ fn part_of(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                     ctx.t(
                         format!(
                             "`{}`（{}）是 `{}`（{}）的一部分，却比它大",
-                            name.value, part.value, whole_name.value, total.value
+                            name.value, part, whole_name.value, total
                         ),
                         format!(
                             "`{}` ({}) is part of `{}` ({}) but exceeds it",
-                            name.value, part.value, whole_name.value, total.value
+                            name.value, part, whole_name.value, total
                         ),
                     ),
-                    super::span_of(part),
+                    at,
                 )
                 .hint(ctx.t(
                     "两个数字至少有一个有误：请核对原始记录",

@@ -104,6 +104,7 @@ pub fn validate_with(loaded: &Loaded, options: Options) -> Vec<Diagnostic> {
     };
     let mut out = Vec::new();
     counts::check(&ctx, &mut out);
+    crate::activities::check(&ctx, &mut out);
     text::check(&ctx, &mut out);
     structure::check(&ctx, &mut out);
     apply_levels(&ctx, out, options)
