@@ -37,7 +37,8 @@ pub fn derive_counts(report: &mut Report) {
             ));
         }
     }
-    for (name, derived) in sums {
+    for (name, mut derived) in sums {
+        derived.activities.sort();
         if let Some(count) = report.counts.get_mut(&name) {
             count.derived = Some(derived);
         }

@@ -232,6 +232,9 @@ pub struct SourceFile {
     pub path: PathBuf,
     pub text: String,
     line_starts: Vec<usize>,
+    /// For a folder input: the files whose texts follow one another in `text`,
+    /// each with the line of `text` where it starts.
+    pub segments: Vec<(usize, SourceFile)>,
 }
 
 impl SourceFile {
@@ -249,7 +252,32 @@ impl SourceFile {
             path,
             text,
             line_starts,
+            segments: Vec::new(),
         }
+    }
+
+    /// The number of lines.
+    pub fn line_count(&self) -> usize {
+        self.line_starts.len()
+    }
+
+    /// A diagnostic of a folder input as one of the file it lies in: its file
+    /// and line are that file's. Other diagnostics are returned as they are.
+    pub fn localise<'a>(&'a self, d: &Diagnostic) -> (Diagnostic, &'a SourceFile) {
+        let mut d = d.clone();
+        if d.file.as_deref() == Some(self.path.as_path())
+            && let Some(span) = d.span.as_mut()
+            && let Some((first, file)) = self
+                .segments
+                .iter()
+                .rev()
+                .find(|(first, _)| *first <= span.line)
+        {
+            span.line = span.line - first + 1;
+            d.file = Some(file.path.clone());
+            return (d, file);
+        }
+        (d, self)
     }
 
     /// The text of a 1-based line, without its line ending.

@@ -9,7 +9,13 @@ use serde_saphyr::MessageFormatter as _;
 
 use crate::diag::{Code, Diagnostic, SourceFile, Span, suggest};
 use crate::error::Error;
-use crate::model::Report;
+use std::path::PathBuf;
+
+use serde_saphyr::Location;
+
+use crate::model::{
+    Count, Level, Meta, Named, PartialReport, Plans, Report, Spanned, Summary, Text,
+};
 
 /// A report as loaded: the model and the file it came from.
 #[derive(Debug)]
@@ -24,48 +30,262 @@ pub enum Outcome {
     Invalid(SourceFile, Vec<Diagnostic>),
 }
 
-/// Reads and parses one input. I/O failures are errors of the run (exit 2);
-/// bad content is a diagnostic (exit 1).
+/// Reads and parses one input (a file, or a folder of files). I/O failures are
+/// errors of the run (exit 2); bad content is a diagnostic (exit 1).
 pub fn load(path: &Path) -> Result<Outcome, Error> {
+    if std::fs::metadata(path).is_ok_and(|m| m.is_dir()) {
+        return load_folder(path);
+    }
+    Ok(match read_source(path)? {
+        Ok(source) => parse(source),
+        Err(invalid) => invalid,
+    })
+}
+
+/// The text of an input file, or why it cannot be read as text (too large, not UTF-8).
+fn read_source(path: &Path) -> Result<Result<SourceFile, Outcome>, Error> {
     let size = std::fs::metadata(path)
         .map_err(|e| Error::io(path, "read", e))?
         .len();
-    if size > MAX_INPUT_BYTES {
+    let invalid = |diagnostic: Diagnostic| {
         let source = SourceFile::new(path.to_path_buf(), String::new());
-        let diagnostic = Diagnostic::error(
-            Code::InputLimit,
-            format!(
-                "the input is {:.1} MB; nianbao reads inputs up to {} MB",
-                size as f64 / 1e6,
-                MAX_INPUT_BYTES / 1_000_000
-            ),
-        )
-        .at(path, None)
-        .hint("a year's report is far smaller: split activity logs into a folder of files");
-        return Ok(Outcome::Invalid(source, vec![diagnostic]));
-    }
-    if std::fs::metadata(path).is_ok_and(|m| m.is_dir()) {
-        return Err(Error::Usage(format!(
-            "`{}` is a folder; give the YAML file",
-            path.display()
-        )));
+        Ok(Err(Outcome::Invalid(
+            source,
+            vec![diagnostic.at(path, None)],
+        )))
+    };
+    if size > MAX_INPUT_BYTES {
+        return invalid(
+            Diagnostic::error(
+                Code::InputLimit,
+                format!(
+                    "the input is {:.1} MB; nianbao reads inputs up to {} MB",
+                    size as f64 / 1e6,
+                    MAX_INPUT_BYTES / 1_000_000
+                ),
+            )
+            .hint("a year's report is far smaller: split activity logs into a folder of files"),
+        );
     }
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, "read", e))?;
-    let text = match String::from_utf8(bytes) {
-        Ok(text) => text,
-        Err(e) => {
-            let source = SourceFile::new(path.to_path_buf(), String::new());
-            let valid = e.utf8_error().valid_up_to();
-            let diagnostic = Diagnostic::error(
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(Ok(SourceFile::new(path.to_path_buf(), text))),
+        Err(e) => invalid(
+            Diagnostic::error(
                 Code::YamlSyntax,
-                format!("the file is not valid UTF-8 (first bad byte at offset {valid})"),
+                format!(
+                    "the file is not valid UTF-8 (first bad byte at offset {})",
+                    e.utf8_error().valid_up_to()
+                ),
             )
-            .at(path, None)
-            .hint("save the file as UTF-8");
-            return Ok(Outcome::Invalid(source, vec![diagnostic]));
+            .hint("save the file as UTF-8"),
+        ),
+    }
+}
+
+/// Reads a folder input: every `.yaml`/`.yml` file in it (not in sub-folders),
+/// merged into one report. The texts follow one another in one source, each file
+/// parsed with its lines numbered where it stands there, so every place is known.
+fn load_folder(dir: &Path) -> Result<Outcome, Error> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(|e| Error::io(dir, "read the folder", e))?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "yaml" || e == "yml"))
+        .collect();
+    files.sort();
+    if files.is_empty() {
+        return Err(Error::Usage(format!(
+            "the folder `{}` holds no .yaml file",
+            dir.display()
+        )));
+    }
+    let mut text = String::new();
+    let mut segments = Vec::new();
+    let mut starts = Vec::new();
+    for file in &files {
+        let source = match read_source(file)? {
+            Ok(source) => source,
+            Err(invalid) => return Ok(invalid),
+        };
+        let first_line = text.lines().count() + 1;
+        starts.push(first_line - 1);
+        text.push_str(&source.text);
+        if !text.ends_with('\n') {
+            text.push('\n');
         }
+        segments.push((first_line, source));
+    }
+    let mut folder = SourceFile::new(dir.to_path_buf(), text);
+    let mut diagnostics = Vec::new();
+    let mut parts = Vec::new();
+    for ((_, file), offset) in segments.iter().zip(&starts) {
+        let padded = format!("{}{}", "\n".repeat(*offset), file.text);
+        match serde_saphyr::from_str::<PartialReport>(&padded) {
+            Ok(part) => parts.push(part),
+            Err(e) => diagnostics.push(yaml_diagnostic(&e, &folder)),
+        }
+    }
+    folder.segments = segments;
+    if !diagnostics.is_empty() {
+        return Ok(Outcome::Invalid(folder, diagnostics));
+    }
+    match merge(parts, &folder) {
+        Ok(mut report) => {
+            crate::activities::derive_counts(&mut report);
+            Ok(Outcome::Loaded(Box::new(Loaded {
+                source: folder,
+                report,
+            })))
+        }
+        Err(diagnostics) => Ok(Outcome::Invalid(folder, diagnostics)),
+    }
+}
+
+/// Merges the files of a folder. A part that two files define (meta, the
+/// opening, the summary, the plans, a count, a rule setting, a section title) is
+/// an error naming both places.
+fn merge(parts: Vec<PartialReport>, folder: &SourceFile) -> Result<Report, Vec<Diagnostic>> {
+    let mut errors = Vec::new();
+    let place = |line: u64| {
+        let (d, file) = folder.localise(&Diagnostic::error(Code::DuplicateKey, "").at(
+            &folder.path,
+            Some(Span {
+                line: line as usize,
+                column: 1,
+                len: 1,
+            }),
+        ));
+        format!("{}:{}", file.path.display(), d.span.map_or(0, |s| s.line))
     };
-    Ok(parse(SourceFile::new(path.to_path_buf(), text)))
+    let mut conflict = |what: String, first: u64, second: &Location| {
+        let span = Span {
+            line: second.line() as usize,
+            column: second.column() as usize,
+            len: 1,
+        };
+        errors.push(
+            Diagnostic::error(
+                Code::DuplicateKey,
+                format!(
+                    "{what} is defined in two files: {} and {}",
+                    place(first),
+                    place(second.line())
+                ),
+            )
+            .at(&folder.path, Some(span))
+            .hint(
+                "keep it in one file of the folder; the others add activities, counts and sections",
+            ),
+        );
+    };
+    let mut meta: Option<Spanned<Meta>> = None;
+    let mut opening: Option<Text> = None;
+    let mut summary: Option<Spanned<Summary>> = None;
+    let mut plans: Option<Spanned<Plans>> = None;
+    let mut report_counts: Vec<(Text, Count)> = Vec::new();
+    let mut problems = Vec::new();
+    let mut attachments = Vec::new();
+    let mut activities = Vec::new();
+    let mut rules: std::collections::BTreeMap<String, Spanned<Level>> = Default::default();
+    for part in parts {
+        if let Some(m) = part.meta {
+            match &meta {
+                Some(first) => conflict("`meta`".into(), first.referenced.line(), &m.referenced),
+                None => meta = Some(m),
+            }
+        }
+        if let Some(o) = part.opening {
+            match &opening {
+                Some(first) => conflict("`opening`".into(), first.referenced.line(), &o.referenced),
+                None => opening = Some(o),
+            }
+        }
+        if let Some(p) = part.plans {
+            match &plans {
+                Some(first) => conflict("`plans`".into(), first.referenced.line(), &p.referenced),
+                None => plans = Some(p),
+            }
+        }
+        if let Some(sm) = part.summary {
+            match &mut summary {
+                Some(first) => {
+                    for section in sm.value.sections {
+                        if let Some(twin) = first
+                            .value
+                            .sections
+                            .iter()
+                            .find(|s| s.title.value == section.title.value)
+                        {
+                            conflict(
+                                format!("the section “{}”", section.title.value),
+                                twin.title.referenced.line(),
+                                &section.title.referenced,
+                            );
+                        } else {
+                            first.value.sections.push(section);
+                        }
+                    }
+                }
+                None => summary = Some(sm),
+            }
+        }
+        for (name, count) in part.counts.0 {
+            if let Some((first, _)) = report_counts.iter().find(|(n, _)| n.value == name.value) {
+                conflict(
+                    format!("the count `{}`", name.value),
+                    first.referenced.line(),
+                    &name.referenced,
+                );
+            } else {
+                report_counts.push((name, count));
+            }
+        }
+        for (name, level) in part.settings.rules {
+            if let Some(first) = rules.get(&name) {
+                conflict(
+                    format!("the rule setting `{name}`"),
+                    first.referenced.line(),
+                    &level.referenced,
+                );
+            } else {
+                rules.insert(name, level);
+            }
+        }
+        problems.extend(part.problems);
+        attachments.extend(part.attachments);
+        activities.extend(part.activities);
+    }
+    let missing = |field: &str| {
+        Diagnostic::error(
+            Code::MissingField,
+            format!("no file of the folder defines `{field}`"),
+        )
+        .at(&folder.path, None)
+        .hint(format!(
+            "write `{field}:` in the folder's main file, e.g. report.yaml"
+        ))
+    };
+    if meta.is_none() {
+        errors.push(missing("meta"));
+    }
+    if summary.is_none() {
+        errors.push(missing("summary"));
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    Ok(Report {
+        meta: meta.expect("checked").value,
+        opening,
+        counts: Named(report_counts),
+        summary: summary.expect("checked").value,
+        problems,
+        plans: plans.map(|p| p.value),
+        attachments,
+        activities,
+        settings: crate::model::Settings { rules },
+    })
 }
 
 /// The largest input nianbao reads (10 MB).

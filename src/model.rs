@@ -36,6 +36,31 @@ pub struct Report {
     pub settings: Settings,
 }
 
+/// One file of a folder input: any part of a report. The files of a folder are
+/// merged into one [`Report`]; the same part in two files is an error.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PartialReport {
+    #[serde(default)]
+    pub meta: Option<Spanned<Meta>>,
+    #[serde(default)]
+    pub opening: Option<Text>,
+    #[serde(default)]
+    pub counts: Named<Count>,
+    #[serde(default)]
+    pub summary: Option<Spanned<Summary>>,
+    #[serde(default)]
+    pub problems: Vec<Text>,
+    #[serde(default)]
+    pub plans: Option<Spanned<Plans>>,
+    #[serde(default)]
+    pub attachments: Vec<Attachment>,
+    #[serde(default)]
+    pub activities: Vec<Activity>,
+    #[serde(default)]
+    pub settings: Settings,
+}
+
 /// What a rule's diagnostics become: nothing, warnings, or errors.
 #[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
 #[serde(rename_all = "lowercase")]
@@ -204,7 +229,7 @@ pub enum Block {
     Points(Vec<Text>),
     Numbered(Vec<Text>),
     Table(Table),
-    Section(Section),
+    Section(Box<Section>),
 }
 
 /// An attachment (附件): a title and blocks, on pages of its own.

@@ -6,7 +6,7 @@ use crate::model::Count;
 use crate::numerals;
 
 /// The formats a reference may ask for.
-pub const FORMATS: [&str; 3] = ["", "cn", "num"];
+pub const FORMATS: [&str; 4] = ["", "cn", "num", "change"];
 
 #[derive(Debug, PartialEq, Eq)]
 pub enum Piece<'a> {
@@ -82,6 +82,53 @@ fn reference_len(text: &str) -> Option<usize> {
 
 /// What a count writes when it has no value yet.
 pub const MISSING_VALUE: &str = "（待统计）";
+
+/// The change against last period: "较上年增加12人，增长3.0%", "up 12 members
+/// (3.0%) on last year"; a note when last period's figure is unknown.
+pub fn change_text(count: &Count, en: bool) -> String {
+    let (Some(now), Some(last)) = (count.effective_value(), count.previous) else {
+        return if en {
+            "(no figure for last year)".into()
+        } else {
+            "（无上年数据）".into()
+        };
+    };
+    let diff = now - last;
+    let amount = format!("{}{}", numerals::arabic(diff.abs()), count.unit);
+    let percent = (last != 0.0).then(|| format!("{:.1}%", diff.abs() / last.abs() * 100.0));
+    match (diff.partial_cmp(&0.0), en) {
+        (Some(std::cmp::Ordering::Equal) | None, false) => "与上年持平".into(),
+        (Some(std::cmp::Ordering::Equal) | None, true) => "unchanged from last year".into(),
+        (Some(std::cmp::Ordering::Greater), false) => match percent {
+            Some(p) => format!("较上年增加{amount}，增长{p}"),
+            None => format!("较上年增加{amount}"),
+        },
+        (Some(std::cmp::Ordering::Less), false) => match percent {
+            Some(p) => format!("较上年减少{amount}，下降{p}"),
+            None => format!("较上年减少{amount}"),
+        },
+        (Some(std::cmp::Ordering::Greater), true) => match percent {
+            Some(p) => format!(
+                "up {}{} ({p}) on last year",
+                numerals::arabic(diff),
+                count.unit
+            ),
+            None => format!("up {}{} on last year", numerals::arabic(diff), count.unit),
+        },
+        (Some(std::cmp::Ordering::Less), true) => match percent {
+            Some(p) => format!(
+                "down {}{} ({p}) on last year",
+                numerals::arabic(-diff),
+                count.unit
+            ),
+            None => format!(
+                "down {}{} on last year",
+                numerals::arabic(-diff),
+                count.unit
+            ),
+        },
+    }
+}
 
 /// Writes a count in the given format. Unknown formats are caught by validation;
 /// here they fall back to the default.

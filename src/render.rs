@@ -11,7 +11,7 @@ use crate::validate::parse_date;
 use crate::view::View;
 
 /// The built-in templates, by the name a user's file must have to replace one.
-pub const BUILTIN_TEMPLATES: [(&str, &str); 7] = [
+pub const BUILTIN_TEMPLATES: [(&str, &str); 8] = [
     ("report.md", include_str!("../templates/report.md")),
     ("summary.md", include_str!("../templates/summary.md")),
     ("block.md", include_str!("../templates/block.md")),
@@ -22,6 +22,7 @@ pub const BUILTIN_TEMPLATES: [(&str, &str); 7] = [
         "attachments.md",
         include_str!("../templates/attachments.md"),
     ),
+    ("appendix.md", include_str!("../templates/appendix.md")),
 ];
 
 /// The template that renders a whole document.

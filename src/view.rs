@@ -64,6 +64,8 @@ pub struct View {
     pub plans: Option<PlansView>,
     pub attachments: Vec<AttachmentView>,
     pub counts: BTreeMap<String, CountView>,
+    /// Present when last period's figures are known.
+    pub comparison: Option<ComparisonView>,
 }
 
 #[derive(Debug, Serialize)]
@@ -133,6 +135,29 @@ pub struct CountView {
     pub note: Option<String>,
     /// As `{name}` writes it: 411人.
     pub text: String,
+    /// Last period's value, and the change as `{name:change}` writes it.
+    pub last: Option<f64>,
+    pub change: Option<String>,
+}
+
+/// A row of the comparison with last period.
+#[derive(Debug, Serialize)]
+pub struct ComparisonRow {
+    pub label: String,
+    pub this: String,
+    pub last: String,
+    pub change: String,
+}
+
+/// The appendix comparing this period's counts with last period's, and the data
+/// of its bar chart (as JSON, for the PDF).
+#[derive(Debug, Serialize)]
+pub struct ComparisonView {
+    pub title: String,
+    pub label: String,
+    pub header: Vec<String>,
+    pub rows: Vec<ComparisonRow>,
+    pub chart: String,
 }
 
 /// The plain-text title: the override, or one made of organisation, period and kind.
@@ -314,10 +339,81 @@ impl View {
             counts: report
                 .counts
                 .iter()
-                .map(|(name, count)| (name.value.clone(), count_view(count)))
+                .map(|(name, count)| (name.value.clone(), count_view(count, en)))
                 .collect(),
+            comparison: comparison(report, period, en),
         }
     }
+}
+
+/// Every count with this period's figure, last period's and the change; the
+/// chart shows those with both figures (at most 8).
+fn comparison(report: &Report, period: Period, en: bool) -> Option<ComparisonView> {
+    if !report.counts.iter().any(|(_, c)| c.previous.is_some()) {
+        return None;
+    }
+    let previous = period.previous();
+    let figure = |v: Option<f64>, unit: &str| match v {
+        Some(v) => escape_markdown(&format!("{}{unit}", numerals::arabic(v))),
+        None => "—".to_string(),
+    };
+    let mut rows = Vec::new();
+    let (mut labels, mut this, mut last) = (Vec::new(), Vec::new(), Vec::new());
+    for (name, count) in report.counts.iter() {
+        let label = count
+            .label
+            .as_ref()
+            .map_or(name.value.as_str(), |l| l.value.as_str());
+        let now = count.effective_value();
+        rows.push(ComparisonRow {
+            label: escape_markdown(label),
+            this: figure(now, &count.unit),
+            last: figure(count.previous, &count.unit),
+            change: if count.previous.is_some() {
+                escape_markdown(&refs::change_text(count, en))
+            } else {
+                "—".to_string()
+            },
+        });
+        if let (Some(now), Some(before)) = (now, count.previous)
+            && labels.len() < 8
+        {
+            labels.push(label.to_string());
+            this.push(now);
+            last.push(before);
+        }
+    }
+    let (this_label, last_label) = if en {
+        (period.label_en(), previous.label_en())
+    } else {
+        (period.label_zh(None), previous.label_zh(None))
+    };
+    let chart = serde_json::json!({
+        "labels": labels, "this": this, "last": last,
+        "this_label": this_label, "last_label": last_label,
+    })
+    .to_string()
+    // Inside an HTML comment: no `>` may close it early.
+    .replace('>', "\\u003e");
+    Some(ComparisonView {
+        title: if en {
+            format!("Figures of {this_label} against {last_label}")
+        } else {
+            format!("{this_label}主要数据与上年对比")
+        },
+        label: if en {
+            "Appendix".into()
+        } else {
+            "附表".into()
+        },
+        header: if en {
+            vec!["Item".into(), this_label, last_label, "Change".into()]
+        } else {
+            vec!["项目".into(), this_label, last_label, "增减".into()]
+        },
+        rows,
+        chart,
+    })
 }
 
 impl Builder<'_> {
@@ -512,8 +608,12 @@ fn list_block(kind: &'static str, items: Vec<String>) -> BlockView {
     }
 }
 
-fn count_view(count: &Count) -> CountView {
+fn count_view(count: &Count, en: bool) -> CountView {
     CountView {
+        last: count.previous,
+        change: count
+            .previous
+            .map(|_| escape_markdown(&refs::change_text(count, en))),
         value: count.effective_value(),
         unit: escape_markdown(&count.unit),
         label: count.label.as_ref().map(|l| escape_markdown(&l.value)),
@@ -529,6 +629,9 @@ pub fn markdown_text(report: &Report, text: &str) -> String {
         match piece {
             Piece::Literal(s) => plain.push_str(s),
             Piece::Ref { name, format, .. } => match report.counts.get(name) {
+                Some(count) if format == "change" => {
+                    plain.push_str(&refs::change_text(count, lang_of(report) == Lang::En))
+                }
                 Some(count) => plain.push_str(&refs::format_count(count, format)),
                 None => plain.push_str(&format!("{{{name}}}")),
             },

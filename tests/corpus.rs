@@ -137,10 +137,11 @@ fn a_missing_input_or_a_folder_is_a_usage_error() {
         "{}",
         stderr(&out)
     );
-    let out = nianbao(&["check", "inputs"]);
+    let dir = tempfile::tempdir().unwrap();
+    let out = nianbao(&["check", dir.path().to_str().unwrap()]);
     assert_eq!(code(&out), 2);
     assert!(
-        stderr(&out).contains("`inputs` is a folder"),
+        stderr(&out).contains("holds no .yaml file"),
         "{}",
         stderr(&out)
     );

@@ -7,8 +7,9 @@ use libfuzzer_sys::fuzz_target;
 use nianbao::typeset::writer::markdown_to_typst;
 use typst_syntax::{SyntaxKind, SyntaxNode};
 
-const ALLOWED: [&str; 16] = [
+const ALLOWED: [&str; 17] = [
     "nianbao-par",
+    "nianbao-chart",
     "nianbao-attachment-label",
     "nianbao-table",
     "pagebreak",

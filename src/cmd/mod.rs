@@ -37,6 +37,11 @@ impl Reporter {
     }
 
     pub fn report(&mut self, diagnostic: &Diagnostic, source: Option<&SourceFile>) {
+        let localised = source.map(|s| s.localise(diagnostic));
+        let (diagnostic, source) = match &localised {
+            Some((d, s)) => (d, Some(*s)),
+            None => (diagnostic, None),
+        };
         if diagnostic.is_error() {
             self.errors += 1;
         } else {
@@ -86,16 +91,17 @@ pub fn load_checked(
     reporter: &mut Reporter,
     options: &CheckOptions,
 ) -> Result<Option<Loaded>, Error> {
-    let checked = load_validated(path, reporter, validate_options(options))?;
-    if let Some(loaded) = &checked {
+    let mut checked = load_validated(path, reporter, validate_options(options))?;
+    if let Some(loaded) = checked.as_mut() {
         check_previous(loaded, path, reporter, options)?;
     }
     Ok(checked)
 }
 
-/// Warns for last period's plans that no section of this input fulfils.
+/// With last period's input: gives each count last period's value of the same
+/// name, and warns for last period's plans that no section fulfils.
 fn check_previous(
-    loaded: &Loaded,
+    loaded: &mut Loaded,
     path: &Path,
     reporter: &mut Reporter,
     options: &CheckOptions,
@@ -118,6 +124,13 @@ fn check_previous(
             return Ok(());
         }
     };
+    for (name, count) in loaded.report.counts.0.iter_mut() {
+        count.previous = previous
+            .report
+            .counts
+            .get(&name.value)
+            .and_then(|c| c.effective_value());
+    }
     let lang = options
         .lang
         .or(loaded.report.meta.lang.as_ref().map(|l| l.value))
