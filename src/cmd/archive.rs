@@ -4,7 +4,9 @@ use std::path::Path;
 
 use crate::archive::{self, Existing, Manifest, NewDocument};
 use crate::cli::{ArchiveAction, ArchiveArgs};
-use crate::cmd::{Reporter, load_fonts, load_styles, load_templates, validate_options};
+use crate::cmd::{
+    Reporter, check_previous, load_fonts, load_styles, load_templates, validate_options,
+};
 use crate::diag::{Code, Diagnostic, Severity};
 use crate::error::Error;
 use crate::load::{self, Loaded, Outcome};
@@ -43,10 +45,11 @@ fn store(args: &ArchiveArgs) -> Result<(), Error> {
     // Everything is checked and made before anything is written.
     let mut made: Vec<(Loaded, Document)> = Vec::new();
     for input in &args.inputs {
-        let Some(loaded) = load_final(input, &mut reporter, validate_options(&args.options))?
+        let Some(mut loaded) = load_final(input, &mut reporter, validate_options(&args.options))?
         else {
             continue;
         };
+        check_previous(&mut loaded, input, &mut reporter, &args.options)?;
         match pipeline::make(&loaded, &templates, args.kind, Some(&setup)) {
             Ok(document) => made.push((loaded, document)),
             Err(diagnostics) => reporter.report_all(&diagnostics, &loaded.source),
@@ -68,8 +71,22 @@ fn store(args: &ArchiveArgs) -> Result<(), Error> {
     }
     for (loaded, document) in &made {
         let (year, organisation, kind) = identity(loaded, args.kind);
-        let input_bytes = std::fs::read(&loaded.source.path)
-            .map_err(|e| Error::io(&loaded.source.path, "read", e))?;
+        // A folder input is archived as its files.
+        let files: Vec<&Path> = if loaded.source.segments.is_empty() {
+            vec![loaded.source.path.as_path()]
+        } else {
+            loaded
+                .source
+                .segments
+                .iter()
+                .map(|(_, f)| f.path.as_path())
+                .collect()
+        };
+        let mut inputs = Vec::new();
+        for file in files {
+            let bytes = std::fs::read(file).map_err(|e| Error::io(file, "read", e))?;
+            inputs.push((file.to_path_buf(), bytes));
+        }
         let new = NewDocument {
             year,
             organisation,
@@ -78,7 +95,7 @@ fn store(args: &ArchiveArgs) -> Result<(), Error> {
             title: &view::title(&loaded.report, args.kind),
             pdf: document.pdf.as_deref().unwrap_or_default(),
             markdown: &document.markdown,
-            inputs: vec![(loaded.source.path.clone(), input_bytes)],
+            inputs,
         };
         match archive::store(&args.dir, &new, args.replace)? {
             Ok(entry) => eprintln!(

@@ -100,7 +100,7 @@ pub fn load_checked(
 
 /// With last period's input: gives each count last period's value of the same
 /// name, and warns for last period's plans that no section fulfils.
-fn check_previous(
+pub fn check_previous(
     loaded: &mut Loaded,
     path: &Path,
     reporter: &mut Reporter,
