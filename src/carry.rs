@@ -101,7 +101,7 @@ pub fn next_input(report: &Report) -> String {
 }
 
 /// A string as a YAML double-quoted scalar (JSON's escapes are YAML's).
-fn quote(text: &str) -> String {
+pub fn quote(text: &str) -> String {
     serde_json::to_string(text).unwrap_or_else(|_| "\"\"".to_string())
 }
 

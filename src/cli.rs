@@ -39,6 +39,11 @@ pub enum Command {
         after_help = "Stores DIR/<year>/<organisation>-<kind>.pdf (PDF/A-2b) with its Markdown and a copy of\nits input, and records their sha256 in DIR/manifest.json. Only final documents are\narchived: errors, placeholders such as （统计具体数字） and counts without values are\nrefused. Nothing archived is overwritten; --replace keeps the earlier files as a\nnumbered version.\n\nExamples:\n  nianbao archive inputs/2020.yaml\n  nianbao archive verify\n  nianbao archive list --dir output/archive"
     )]
     Archive(ArchiveArgs),
+    /// Read last year's document (plain text or Markdown) into a YAML input.
+    #[command(
+        after_help = "Reads UTF-8 or GB18030/GBK text, or Markdown (.md). Recognises the title, the opening,\nthe parts and headings (一、 （一） 1. 1、 （1）), 一是/二是 points, run-in headings, the\nproblems, the next period's plan, attachments, the signature and the date. Joins lines\nbroken by page breaks, drops the spaces PDF extraction puts around digits, and turns\nfigures with units (411人, 17项, 8.5万元) into named counts. What it cannot place is kept\nas a paragraph and reported.\n\nExample:\n  nianbao import 2020年工作总结.txt -o inputs/2020.yaml && nianbao check inputs/2020.yaml"
+    )]
+    Import(ImportArgs),
     /// Start the next period's input from this one's plans.
     #[command(
         after_help = "Writes NEW.yaml: the period advanced, a summary section for each of this period's\nplans (its title and `fulfils: <plan id>`, points left to fill), the counts without\nvalues, no problems. `nianbao check NEW.yaml` accepts it and lists what is left.\n\nExample:\n  nianbao next inputs/2020.yaml -o inputs/2021.yaml"
@@ -87,6 +92,19 @@ pub struct CheckOptions {
     /// `<previous period>.yaml` beside the input, e.g. 2019.yaml, 2022-H1.yaml).
     #[arg(long, value_name = "FILE")]
     pub previous: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The document: .txt (UTF-8 or GB18030/GBK) or .md.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// Where to write the YAML input.
+    #[arg(short, long, value_name = "OUT.yaml")]
+    pub output: PathBuf,
+    /// Replace OUT.yaml if it exists.
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Args)]

@@ -53,10 +53,11 @@ pub enum Code {
     PlanNotFulfilled,
     DerivedMismatch,
     UnknownSection,
+    Import,
 }
 
 impl Code {
-    pub const ALL: [Code; 36] = [
+    pub const ALL: [Code; 37] = [
         Code::YamlSyntax,
         Code::InvalidValue,
         Code::MissingField,
@@ -93,6 +94,7 @@ impl Code {
         Code::PlanNotFulfilled,
         Code::DerivedMismatch,
         Code::UnknownSection,
+        Code::Import,
     ];
 
     /// The code and the name of each rule.
@@ -134,6 +136,7 @@ impl Code {
             Code::PlanNotFulfilled => ("W0801", "plan-not-fulfilled"),
             Code::DerivedMismatch => ("W0901", "derived-mismatch"),
             Code::UnknownSection => ("W0902", "unknown-section"),
+            Code::Import => ("W1001", "import"),
         }
     }
 

@@ -12,6 +12,7 @@ pub mod cli;
 pub mod cmd;
 pub mod diag;
 pub mod error;
+pub mod import;
 pub mod load;
 pub mod model;
 pub mod numerals;
@@ -34,5 +35,6 @@ pub fn run(cli: cli::Cli) -> Result<(), Error> {
         cli::Command::Fonts(args) => cmd::fonts::run(&args),
         cli::Command::Archive(args) => cmd::archive::run(&args),
         cli::Command::Next(args) => cmd::next::run(&args),
+        cli::Command::Import(args) => cmd::import::run(&args),
     }
 }

@@ -113,6 +113,21 @@ pub struct Meta {
     /// The problems part as a numbered list (default) or as one paragraph.
     #[serde(default)]
     pub problems_as: Option<Spanned<ProblemsAs>>,
+    /// The headings of the parts, when not the usual ones.
+    #[serde(default)]
+    pub headings: Headings,
+}
+
+/// Part headings that replace "2020年工作总结", "存在的问题", "2021年主要工作".
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Headings {
+    #[serde(default)]
+    pub summary: Option<Text>,
+    #[serde(default)]
+    pub problems: Option<Text>,
+    #[serde(default)]
+    pub plans: Option<Text>,
 }
 
 #[derive(Clone, Copy, Debug, Default, Deserialize, PartialEq, Eq, serde::Serialize)]

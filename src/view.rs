@@ -249,22 +249,30 @@ impl View {
             .map(|e| e.value)
             .unwrap_or_default();
         let (zh, en) = (lang == Lang::Zh, lang == Lang::En);
+        let heading = |h: &Option<Text>| h.as_ref().map(|t| markdown_text(report, &t.value));
+        let headings = &report.meta.headings;
         let labels = Labels {
-            summary: if zh {
-                format!("{}工作总结", period.label_zh(None))
-            } else {
-                format!("Work in {}", period.label_en())
-            },
-            problems: if zh {
-                "存在的问题".into()
-            } else {
-                "Problems".into()
-            },
-            plans: if zh {
-                format!("{}主要工作", next.label_zh(Some(period)))
-            } else {
-                format!("Plans for {}", next.label_en())
-            },
+            summary: heading(&headings.summary).unwrap_or_else(|| {
+                if zh {
+                    format!("{}工作总结", period.label_zh(None))
+                } else {
+                    format!("Work in {}", period.label_en())
+                }
+            }),
+            problems: heading(&headings.problems).unwrap_or_else(|| {
+                if zh {
+                    "存在的问题".into()
+                } else {
+                    "Problems".into()
+                }
+            }),
+            plans: heading(&headings.plans).unwrap_or_else(|| {
+                if zh {
+                    format!("{}主要工作", next.label_zh(Some(period)))
+                } else {
+                    format!("Plans for {}", next.label_en())
+                }
+            }),
             attachment: if zh { "附件".into() } else { "Annex".into() },
             attachments_note: if zh {
                 "附件：".into()

@@ -5,6 +5,7 @@ pub mod archive;
 pub mod build;
 pub mod check;
 pub mod fonts;
+pub mod import;
 pub mod next;
 
 use std::path::Path;

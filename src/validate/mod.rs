@@ -8,6 +8,8 @@ mod counts;
 mod structure;
 mod text;
 
+pub use text::is_han;
+
 use chrono::NaiveDate;
 
 use crate::diag::{Code, Diagnostic, Severity, SourceFile, Span};

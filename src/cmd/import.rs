@@ -1,0 +1,41 @@
+//! `nianbao import`: last year's document into a YAML input.
+
+use crate::cli::ImportArgs;
+use crate::cmd::Reporter;
+use crate::diag::{Code, Diagnostic, SourceFile, Span};
+use crate::error::Error;
+use crate::import;
+use crate::output::write_atomic;
+
+pub fn run(args: &ImportArgs) -> Result<(), Error> {
+    let bytes = std::fs::read(&args.file).map_err(|e| Error::io(&args.file, "read", e))?;
+    let (text, encoding) = import::decode(&bytes)
+        .map_err(|e| Error::Usage(format!("`{}`: {e}", args.file.display())))?;
+    if args.output.exists() && !args.force {
+        return Err(Error::Usage(format!(
+            "`{}` exists; nianbao does not overwrite it (add --force to replace it)",
+            args.output.display()
+        )));
+    }
+    let markdown = args
+        .file
+        .extension()
+        .is_some_and(|e| e == "md" || e == "markdown");
+    let imported = import::import(&text, markdown);
+    let source = SourceFile::new(args.file.clone(), text);
+    let mut reporter = Reporter::default();
+    for (line, message) in &imported.warnings {
+        let span = (*line > 0).then_some(Span {
+            line: *line,
+            column: 1,
+            len: 1,
+        });
+        let d = Diagnostic::warning(Code::Import, message.clone())
+            .at(&args.file, span)
+            .hint("check this place in the YAML written");
+        reporter.report(&d, Some(&source));
+    }
+    write_atomic(&args.output, imported.yaml.as_bytes())?;
+    eprintln!("wrote {} (read as {encoding})", args.output.display());
+    Ok(())
+}
