@@ -5,7 +5,8 @@
 use libfuzzer_sys::fuzz_target;
 use nianbao::diag::SourceFile;
 use nianbao::load::{self, Outcome};
-use nianbao::render::{Templates, View};
+use nianbao::render::Templates;
+use nianbao::view::{Kind, View};
 use nianbao::validate;
 
 fuzz_target!(|data: &[u8]| {
@@ -20,7 +21,9 @@ fuzz_target!(|data: &[u8]| {
         }
         if !diagnostics.iter().any(|d| d.is_error()) {
             let templates = Templates::load(None).expect("built-in templates load");
-            let _ = templates.render(&View::new(&loaded.report));
+            for kind in [Kind::Combined, Kind::Summary, Kind::Plan] {
+                let _ = templates.render(&View::new(&loaded.report, kind));
+            }
         }
     }
 });
