@@ -259,11 +259,6 @@ impl SourceFile {
         }
     }
 
-    /// The number of lines.
-    pub fn line_count(&self) -> usize {
-        self.line_starts.len()
-    }
-
     /// A diagnostic of a folder input as one of the file it lies in: its file
     /// and line are that file's. Other diagnostics are returned as they are.
     pub fn localise<'a>(&'a self, d: &Diagnostic) -> (Diagnostic, &'a SourceFile) {

@@ -10,6 +10,9 @@ use std::path::{Path, PathBuf};
 pub enum Error {
     /// The inputs have errors; their diagnostics have been printed.
     InvalidInput { errors: usize },
+    /// The run cannot go on for a reason printed as a diagnostic (a font folder
+    /// that cannot be used): exit 2, nothing more to print.
+    Reported,
     /// A file could not be read or written.
     Io {
         path: PathBuf,
@@ -35,7 +38,7 @@ impl Error {
     pub fn exit_code(&self) -> i32 {
         match self {
             Error::InvalidInput { .. } | Error::Refused(_) => 1,
-            Error::Io { .. } | Error::Usage(_) => 2,
+            Error::Io { .. } | Error::Usage(_) | Error::Reported => 2,
         }
     }
 }
@@ -43,6 +46,7 @@ impl Error {
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
+            Error::Reported => write!(f, "could not go on"),
             Error::InvalidInput { errors: 1 } => write!(f, "could not go on because of 1 error"),
             Error::InvalidInput { errors } => {
                 write!(f, "could not go on because of {errors} errors")

@@ -35,16 +35,12 @@ struct Line {
 
 /// Sentence-final marks: a line ending with one is complete.
 fn is_complete(text: &str) -> bool {
-    text.trim_end()
-        .chars()
-        .last()
-        .is_some_and(|c| "。！？；：…!?;".contains(c))
-        || text.trim_end().ends_with("。”")
-        || text.trim_end().ends_with("。）")
+    crate::cjk::ends_sentence(text)
 }
 
+/// An ideograph or a full-width punctuation mark.
 fn is_han(c: char) -> bool {
-    crate::validate::is_han(c) || "，。、；：？！“”‘’（）《》【】".contains(c)
+    crate::cjk::is_han(c) || "，。、；：？！“”‘’（）《》【】".contains(c)
 }
 
 /// Drops the spaces between Chinese characters (or punctuation) and digits.
@@ -159,16 +155,11 @@ fn mark(text: &str) -> (Mark, &str, &str) {
 
 /// A date line: "2020年12月8日" → 2020-12-08.
 fn date_line(text: &str) -> Option<String> {
-    let t = text.trim();
-    let (y, rest) = t.split_once('年')?;
-    let (m, rest) = rest.split_once('月')?;
-    let d = rest.strip_suffix('日')?;
-    let (y, m, d): (i32, u32, u32) = (
-        y.trim().parse().ok()?,
-        m.trim().parse().ok()?,
-        d.trim().parse().ok()?,
-    );
-    chrono::NaiveDate::from_ymd_opt(y, m, d).map(|date| date.to_string())
+    let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    match crate::cjk::chinese_dates(&t).as_slice() {
+        [only] if only.written == t => only.date().map(|date| date.to_string()),
+        _ => None,
+    }
 }
 
 /// Paragraphs of the document: lines cleaned and joined where a sentence goes on.

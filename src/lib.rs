@@ -5,21 +5,22 @@
 //! [`validate`] (located [`diag`]nostics) → [`render`] (tera → Markdown) →
 //! [`typeset`] (Markdown → Typst markup → PDF).
 
-pub mod activities;
-pub mod archive;
-pub mod carry;
+mod archive;
+mod carry;
+mod cjk;
 pub mod cli;
-pub mod cmd;
+mod cmd;
 pub mod diag;
-pub mod error;
-pub mod import;
+mod error;
+pub mod facts;
+mod import;
 pub mod load;
 pub mod model;
-pub mod numerals;
-pub mod output;
-pub mod period;
-pub mod pipeline;
-pub mod refs;
+mod numerals;
+mod output;
+mod period;
+mod pipeline;
+mod refs;
 pub mod render;
 pub mod typeset;
 pub mod validate;

@@ -131,13 +131,10 @@ fn load_folder(dir: &Path) -> Result<Outcome, Error> {
         return Ok(Outcome::Invalid(folder, diagnostics));
     }
     match merge(parts, &folder) {
-        Ok(mut report) => {
-            crate::activities::derive_counts(&mut report);
-            Ok(Outcome::Loaded(Box::new(Loaded {
-                source: folder,
-                report,
-            })))
-        }
+        Ok(report) => Ok(Outcome::Loaded(Box::new(Loaded {
+            source: folder,
+            report,
+        }))),
         Err(diagnostics) => Ok(Outcome::Invalid(folder, diagnostics)),
     }
 }
@@ -304,10 +301,7 @@ pub fn parse(source: SourceFile) -> Outcome {
         return Outcome::Invalid(source, vec![diagnostic]);
     }
     match serde_saphyr::from_str::<Report>(text) {
-        Ok(mut report) => {
-            crate::activities::derive_counts(&mut report);
-            Outcome::Loaded(Box::new(Loaded { source, report }))
-        }
+        Ok(report) => Outcome::Loaded(Box::new(Loaded { source, report })),
         Err(e) => {
             let diagnostic = yaml_diagnostic(&e, &source);
             Outcome::Invalid(source, vec![diagnostic])

@@ -4,7 +4,10 @@ fn main() {
     reset_sigpipe();
     let cli = nianbao::cli::Cli::parse();
     if let Err(error) = nianbao::run(cli) {
-        if !matches!(error, nianbao::Error::InvalidInput { .. }) {
+        if !matches!(
+            error,
+            nianbao::Error::InvalidInput { .. } | nianbao::Error::Reported
+        ) {
             eprintln!("error: {error}");
         }
         std::process::exit(error.exit_code());

@@ -178,20 +178,6 @@ pub struct Count {
     /// The name of a count this one is part of; it may not exceed it.
     #[serde(default)]
     pub part_of: Option<Text>,
-    /// The sum of the activities' figures of this name, when there are any.
-    #[serde(skip)]
-    pub derived: Option<Derived>,
-    /// Last period's value of the count of the same name, when known.
-    #[serde(skip)]
-    pub previous: Option<f64>,
-}
-
-/// A count added up from activities.
-#[derive(Clone, Debug, Default)]
-pub struct Derived {
-    pub sum: f64,
-    /// The activities summed: "2021-03-08 三八节慰问 (12)".
-    pub activities: Vec<String>,
 }
 
 /// An activity logged through the year.
@@ -346,13 +332,6 @@ impl<V> Named<V> {
         self.0.iter().find(|(k, _)| k.value == name).map(|(_, v)| v)
     }
 
-    pub fn get_mut(&mut self, name: &str) -> Option<&mut V> {
-        self.0
-            .iter_mut()
-            .find(|(k, _)| k.value == name)
-            .map(|(_, v)| v)
-    }
-
     pub fn iter(&self) -> impl Iterator<Item = (&Text, &V)> {
         self.0.iter().map(|(k, v)| (k, v))
     }
@@ -375,5 +354,20 @@ impl<'de, V: Deserialize<'de>> Deserialize<'de> for Named<V> {
             }
         }
         deserializer.deserialize_map(NamedVisitor(PhantomData))
+    }
+}
+
+impl Section {
+    /// Whether `name` names this section, by its id or its title (an activity's `section:`).
+    pub fn is_named(&self, name: &str) -> bool {
+        self.id.as_ref().is_some_and(|id| id.value == name)
+            || self.title.value.trim() == name.trim()
+    }
+}
+
+impl Meta {
+    /// The document's language: `lang:`, or Chinese.
+    pub fn language(&self) -> Lang {
+        self.lang.as_ref().map(|l| l.value).unwrap_or_default()
     }
 }

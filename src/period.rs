@@ -4,7 +4,11 @@
 use chrono::{Datelike, NaiveDate};
 
 use crate::model::Meta;
-use crate::validate::parse_date;
+
+/// Parses a date written `YYYY-MM-DD`: a real calendar date, or None.
+pub fn parse_date(text: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok()
+}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Period {

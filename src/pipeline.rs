@@ -4,11 +4,12 @@
 use std::time::{Duration, Instant};
 
 use crate::diag::{Code, Diagnostic};
+use crate::facts::Facts;
 use crate::load::Loaded;
 use crate::model::Lang;
+use crate::period::parse_date;
 use crate::render::Templates;
 use crate::typeset::{self, FontSet, PdfMeta, Styles, Timings, TypesetError};
-use crate::validate::parse_date;
 use crate::view::{self, Kind, View};
 
 /// What the PDF stage needs; absent when only Markdown is wanted.
@@ -30,13 +31,14 @@ pub struct Document {
 /// Renders and, with `pdf`, typesets a loaded and validated report.
 pub fn make(
     loaded: &Loaded,
+    facts: &Facts,
     templates: &Templates,
     kind: Kind,
     pdf: Option<&PdfSetup>,
 ) -> Result<Document, Vec<Diagnostic>> {
     let started = Instant::now();
     let markdown = templates
-        .render(&View::new(&loaded.report, kind))
+        .render(&View::new(&loaded.report, facts, kind))
         .map_err(|d| vec![d])?;
     let render_time = started.elapsed();
     let mut document = Document {

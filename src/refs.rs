@@ -2,7 +2,7 @@
 //! `{name:cn}` in Chinese numerals ("九篇"), `{name:num}` the number alone.
 //! `{{` and `}}` write literal braces; a brace that starts no reference stays as it is.
 
-use crate::model::Count;
+use crate::facts::Figure;
 use crate::numerals;
 
 /// The formats a reference may ask for.
@@ -85,8 +85,9 @@ pub const MISSING_VALUE: &str = "（待统计）";
 
 /// The change against last period: "较上年增加12人，增长3.0%", "up 12 members
 /// (3.0%) on last year"; a note when last period's figure is unknown.
-pub fn change_text(count: &Count, en: bool) -> String {
-    let (Some(now), Some(last)) = (count.effective_value(), count.previous) else {
+pub fn change_text(figure: &Figure, en: bool) -> String {
+    let count = figure.count;
+    let (Some(now), Some(last)) = (figure.value, figure.previous) else {
         return if en {
             "(no figure for last year)".into()
         } else {
@@ -132,8 +133,9 @@ pub fn change_text(count: &Count, en: bool) -> String {
 
 /// Writes a count in the given format. Unknown formats are caught by validation;
 /// here they fall back to the default.
-pub fn format_count(count: &Count, format: &str) -> String {
-    let Some(value) = count.effective_value() else {
+pub fn format_count(figure: &Figure, format: &str) -> String {
+    let count = figure.count;
+    let Some(value) = figure.value else {
         return MISSING_VALUE.to_string();
     };
     let approx = if count.approx { "余" } else { "" };

@@ -1,5 +1,5 @@
 //! The view → Markdown stage: tera templates, built in and overridable by name
-//! from a folder, with nianbao's filters; and Markdown escaping for the view.
+//! from a folder, with nianbao's filters.
 
 use std::path::Path;
 
@@ -7,7 +7,7 @@ use tera::{Context, Kwargs, State, Tera};
 
 use crate::diag::{Code, Diagnostic};
 use crate::numerals;
-use crate::validate::parse_date;
+use crate::period::parse_date;
 use crate::view::View;
 
 /// The built-in templates, by the name a user's file must have to replace one.
@@ -27,44 +27,6 @@ pub const BUILTIN_TEMPLATES: [(&str, &str); 8] = [
 
 /// The template that renders a whole document.
 pub const ENTRY_TEMPLATE: &str = "report.md";
-
-/// Escapes text so that Markdown reads it as the same text: inline markup
-/// characters get a backslash, and so does whatever would open a block at the
-/// start of a line (a heading, a list, a quote, a rule).
-pub fn escape_markdown(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for (i, line) in text.split('\n').enumerate() {
-        if i > 0 {
-            out.push('\n');
-        }
-        let line = line.trim_start_matches([' ', '\t']);
-        // A leading "1." or "1)" would start an ordered list.
-        let digits = line.chars().take_while(|c| c.is_ascii_digit()).count();
-        for (at, c) in line.char_indices() {
-            let line_start = at == 0;
-            let needs = match c {
-                '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '!' | '|' | '~' | '&' | '#'
-                | '$' | '{' | '}' => true,
-                '-' | '+' | '=' => line_start,
-                // "1." or "1)" opens a list only before a space or the end.
-                '.' | ')' => {
-                    at == digits
-                        && digits > 0
-                        && line[at + 1..]
-                            .chars()
-                            .next()
-                            .is_none_or(char::is_whitespace)
-                }
-                _ => false,
-            };
-            if needs {
-                out.push('\\');
-            }
-            out.push(c);
-        }
-    }
-    out
-}
 
 /// Ends a sentence or list item with punctuation unless it already has some.
 fn end_with(text: &str, kwargs: &Kwargs) -> tera::TeraResult<String> {
@@ -90,7 +52,7 @@ fn end_with(text: &str, kwargs: &Kwargs) -> tera::TeraResult<String> {
 }
 
 /// Sentence-ending punctuation, Chinese and Western.
-const END_PUNCTUATION: &str = "。；！？：…;.!?:";
+const END_PUNCTUATION: &str = crate::cjk::SENTENCE_ENDS;
 
 /// Text without its sentence-ending punctuation.
 fn trim_end_punctuation(text: &str) -> &str {
@@ -273,5 +235,5 @@ fn template_diagnostic(error: &tera::Error, dir: Option<&Path>) -> Diagnostic {
         Some(dir) => d.at(dir, None),
         None => d,
     };
-    d.hint("check the template named above; `nianbao templates` shows the built-in ones")
+    d.hint("check the template named above; README.md lists the built-in templates and what they are given")
 }

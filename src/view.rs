@@ -6,15 +6,15 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use crate::facts::{Facts, Figure};
 use crate::model::{
-    Activity, ActivityListing, Block, Count, Ending, Lang, PointStyle, ProblemsAs, Report, Section,
-    Table, Text,
+    Activity, ActivityListing, Block, Ending, Lang, PointStyle, ProblemsAs, Report, Section, Table,
+    Text,
 };
 use crate::numerals;
 use crate::period::Period;
+use crate::period::parse_date;
 use crate::refs::{self, Piece};
-use crate::render::escape_markdown;
-use crate::validate::parse_date;
 
 /// Which document is made from an input.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, clap::ValueEnum)]
@@ -224,18 +224,20 @@ fn title_markdown(report: &Report, kind: Kind) -> String {
 /// Builds the view; numbering and labels follow the document's language.
 struct Builder<'a> {
     report: &'a Report,
+    facts: &'a Facts,
     lang: Lang,
     /// The number of the summary part, for English numbers such as 1.2.
     part: usize,
 }
 
 impl View {
-    pub fn new(report: &Report, kind: Kind) -> Self {
+    pub fn new(report: &Report, facts: &Facts, kind: Kind) -> Self {
         let lang = lang_of(report);
         let period = Period::of(&report.meta);
         let next = period.next();
         let b = Builder {
             report,
+            facts,
             lang,
             part: 1,
         };
@@ -249,7 +251,7 @@ impl View {
             .map(|e| e.value)
             .unwrap_or_default();
         let (zh, en) = (lang == Lang::Zh, lang == Lang::En);
-        let heading = |h: &Option<Text>| h.as_ref().map(|t| markdown_text(report, &t.value));
+        let heading = |h: &Option<Text>| h.as_ref().map(|t| markdown_text(report, facts, &t.value));
         let headings = &report.meta.headings;
         let labels = Labels {
             summary: heading(&headings.summary).unwrap_or_else(|| {
@@ -347,17 +349,20 @@ impl View {
             counts: report
                 .counts
                 .iter()
-                .map(|(name, count)| (name.value.clone(), count_view(count, en)))
+                .map(|(name, count)| {
+                    let figure = facts.figure(&name.value, count);
+                    (name.value.clone(), count_view(&figure, en))
+                })
                 .collect(),
-            comparison: comparison(report, period, en),
+            comparison: comparison(report, facts, period, en),
         }
     }
 }
 
 /// Every count with this period's figure, last period's and the change; the
 /// chart shows those with both figures (at most 8).
-fn comparison(report: &Report, period: Period, en: bool) -> Option<ComparisonView> {
-    if !report.counts.iter().any(|(_, c)| c.previous.is_some()) {
+fn comparison(report: &Report, facts: &Facts, period: Period, en: bool) -> Option<ComparisonView> {
+    if !facts.has_previous() {
         return None;
     }
     let previous = period.previous();
@@ -372,18 +377,19 @@ fn comparison(report: &Report, period: Period, en: bool) -> Option<ComparisonVie
             .label
             .as_ref()
             .map_or(name.value.as_str(), |l| l.value.as_str());
-        let now = count.effective_value();
+        let counted = facts.figure(&name.value, count);
+        let now = counted.value;
         rows.push(ComparisonRow {
             label: escape_markdown(label),
             this: figure(now, &count.unit),
-            last: figure(count.previous, &count.unit),
-            change: if count.previous.is_some() {
-                escape_markdown(&refs::change_text(count, en))
+            last: figure(counted.previous, &count.unit),
+            change: if counted.previous.is_some() {
+                escape_markdown(&refs::change_text(&counted, en))
             } else {
                 "—".to_string()
             },
         });
-        if let (Some(now), Some(before)) = (now, count.previous)
+        if let (Some(now), Some(before)) = (now, counted.previous)
             && labels.len() < 8
         {
             labels.push(label.to_string());
@@ -426,7 +432,7 @@ fn comparison(report: &Report, period: Period, en: bool) -> Option<ComparisonVie
 
 impl Builder<'_> {
     fn text(&self, text: &Text) -> String {
-        markdown_text(self.report, &text.value)
+        markdown_text(self.report, self.facts, &text.value)
     }
 
     /// The number of the `index`th heading of a level. `parent` is the English
@@ -563,7 +569,7 @@ impl Builder<'_> {
             .filter(|a| {
                 a.section
                     .as_ref()
-                    .is_some_and(|s| crate::activities::belongs_to(section, &s.value))
+                    .is_some_and(|s| section.is_named(&s.value))
             })
             .collect();
         list.sort_by(|a, b| a.date.value.trim().cmp(b.date.value.trim()));
@@ -616,34 +622,76 @@ fn list_block(kind: &'static str, items: Vec<String>) -> BlockView {
     }
 }
 
-fn count_view(count: &Count, en: bool) -> CountView {
+fn count_view(figure: &Figure, en: bool) -> CountView {
+    let count = figure.count;
     CountView {
-        last: count.previous,
-        change: count
+        last: figure.previous,
+        change: figure
             .previous
-            .map(|_| escape_markdown(&refs::change_text(count, en))),
-        value: count.effective_value(),
+            .map(|_| escape_markdown(&refs::change_text(figure, en))),
+        value: figure.value,
         unit: escape_markdown(&count.unit),
         label: count.label.as_ref().map(|l| escape_markdown(&l.value)),
         note: count.note.as_ref().map(|n| escape_markdown(&n.value)),
-        text: escape_markdown(&refs::format_count(count, "")),
+        text: escape_markdown(&refs::format_count(figure, "")),
     }
 }
 
 /// Input text with its count references written out, escaped for Markdown.
-pub fn markdown_text(report: &Report, text: &str) -> String {
+pub fn markdown_text(report: &Report, facts: &Facts, text: &str) -> String {
     let mut plain = String::new();
     for piece in refs::parse(text) {
         match piece {
             Piece::Literal(s) => plain.push_str(s),
             Piece::Ref { name, format, .. } => match report.counts.get(name) {
-                Some(count) if format == "change" => {
-                    plain.push_str(&refs::change_text(count, lang_of(report) == Lang::En))
+                Some(count) if format == "change" => plain.push_str(&refs::change_text(
+                    &facts.figure(name, count),
+                    lang_of(report) == Lang::En,
+                )),
+                Some(count) => {
+                    plain.push_str(&refs::format_count(&facts.figure(name, count), format))
                 }
-                Some(count) => plain.push_str(&refs::format_count(count, format)),
                 None => plain.push_str(&format!("{{{name}}}")),
             },
         }
     }
     escape_markdown(&plain)
+}
+
+/// Escapes text so that Markdown reads it as the same text: inline markup
+/// characters get a backslash, and so does whatever would open a block at the
+/// start of a line (a heading, a list, a quote, a rule).
+pub fn escape_markdown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        let line = line.trim_start_matches([' ', '\t']);
+        // A leading "1." or "1)" would start an ordered list.
+        let digits = line.chars().take_while(|c| c.is_ascii_digit()).count();
+        for (at, c) in line.char_indices() {
+            let line_start = at == 0;
+            let needs = match c {
+                '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '!' | '|' | '~' | '&' | '#'
+                | '$' | '{' | '}' => true,
+                '-' | '+' | '=' => line_start,
+                // "1." or "1)" opens a list only before a space or the end.
+                '.' | ')' => {
+                    at == digits
+                        && digits > 0
+                        && line[at + 1..]
+                            .chars()
+                            .next()
+                            .is_none_or(char::is_whitespace)
+                }
+                _ => false,
+            };
+            if needs {
+                out.push('\\');
+            }
+            out.push(c);
+        }
+    }
+    out
 }

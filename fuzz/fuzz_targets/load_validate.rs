@@ -15,14 +15,15 @@ fuzz_target!(|data: &[u8]| {
     };
     let source = SourceFile::new("fuzz.yaml".into(), text.to_string());
     if let Outcome::Loaded(loaded) = load::parse(source) {
-        let diagnostics = validate::validate(&loaded);
+        let facts = nianbao::facts::Facts::derive(&loaded.report, None);
+        let diagnostics = validate::validate(&loaded, &facts, None, validate::Options::default());
         for d in &diagnostics {
             let _ = nianbao::diag::render(d, Some(&loaded.source));
         }
         if !diagnostics.iter().any(|d| d.is_error()) {
             let templates = Templates::load(None).expect("built-in templates load");
             for kind in [Kind::Combined, Kind::Summary, Kind::Plan] {
-                let _ = templates.render(&View::new(&loaded.report, kind));
+                let _ = templates.render(&View::new(&loaded.report, &facts, kind));
             }
         }
     }

@@ -4,15 +4,10 @@ use std::path::Path;
 
 use crate::archive::{self, Existing, Manifest, NewDocument};
 use crate::cli::{ArchiveAction, ArchiveArgs};
-use crate::cmd::{
-    Reporter, check_previous, load_fonts, load_styles, load_templates, validate_options,
-};
-use crate::diag::{Code, Diagnostic, Severity};
+use crate::cmd::{Checked, Reporter, load_checked, load_fonts, load_styles, load_templates};
 use crate::error::Error;
-use crate::load::{self, Loaded, Outcome};
-use crate::model::Lang;
+use crate::load::Loaded;
 use crate::pipeline::{self, Document, PdfSetup};
-use crate::validate;
 use crate::view;
 
 pub fn run(args: &ArchiveArgs) -> Result<(), Error> {
@@ -42,25 +37,19 @@ fn store(args: &ArchiveArgs) -> Result<(), Error> {
         styles: &styles,
         archival: true,
     };
-    // Everything is checked and made before anything is written.
-    let mut made: Vec<(Loaded, Document)> = Vec::new();
+    // Everything is checked before anything is typeset, and made before
+    // anything is written.
+    let mut checked: Vec<Checked> = Vec::new();
     for input in &args.inputs {
-        let Some(mut loaded) = load_final(input, &mut reporter, validate_options(&args.options))?
-        else {
-            continue;
-        };
-        check_previous(&mut loaded, input, &mut reporter, &args.options)?;
-        match pipeline::make(&loaded, &templates, args.kind, Some(&setup)) {
-            Ok(document) => made.push((loaded, document)),
-            Err(diagnostics) => reporter.report_all(&diagnostics, &loaded.source),
+        if let Some(input) = load_checked(input, &mut reporter, &args.options, true)? {
+            checked.push(input);
         }
     }
     reporter.finish(args.inputs.len())?;
-
     let manifest = Manifest::load(&args.dir)?;
     if !args.replace {
-        for (loaded, _) in &made {
-            let (year, org, kind) = identity(loaded, args.kind);
+        for input in &checked {
+            let (year, org, kind) = identity(&input.loaded, args.kind);
             let path = args
                 .dir
                 .join(format!("{}.pdf", archive::stem(year, org, kind)));
@@ -69,6 +58,20 @@ fn store(args: &ArchiveArgs) -> Result<(), Error> {
             }
         }
     }
+    let mut made: Vec<(Loaded, Document)> = Vec::new();
+    for input in checked {
+        match pipeline::make(
+            &input.loaded,
+            &input.facts,
+            &templates,
+            args.kind,
+            Some(&setup),
+        ) {
+            Ok(document) => made.push((input.loaded, document)),
+            Err(diagnostics) => reporter.report_all(&diagnostics, &input.loaded.source),
+        }
+    }
+    reporter.finish(args.inputs.len())?;
     for (loaded, document) in &made {
         let (year, organisation, kind) = identity(loaded, args.kind);
         // A folder input is archived as its files.
@@ -129,42 +132,6 @@ fn identity(loaded: &Loaded, kind: view::Kind) -> (i32, &str, &'static str) {
         report.meta.organisation.value.as_str(),
         kind,
     )
-}
-
-/// Loads and validates an input for the archive, where what is unfinished
-/// (placeholders, counts without values) is an error, not a warning.
-fn load_final(
-    path: &Path,
-    reporter: &mut Reporter,
-    options: validate::Options,
-) -> Result<Option<Loaded>, Error> {
-    let loaded = match load::load(path)? {
-        Outcome::Invalid(source, diagnostics) => {
-            reporter.report_all(&diagnostics, &source);
-            return Ok(None);
-        }
-        Outcome::Loaded(loaded) => *loaded,
-    };
-    let lang = options
-        .lang
-        .or(loaded.report.meta.lang.as_ref().map(|l| l.value))
-        .unwrap_or_default();
-    let prefix = match lang {
-        Lang::Zh => "未定稿，不能归档：",
-        Lang::En => "unfinished for the archive: ",
-    };
-    let diagnostics: Vec<Diagnostic> = validate::validate_with(&loaded, options)
-        .into_iter()
-        .map(|mut d| {
-            if matches!(d.code, Code::Placeholder | Code::CountWithoutValue) {
-                d.severity = Severity::Error;
-                d.message = format!("{prefix}{}", d.message);
-            }
-            d
-        })
-        .collect();
-    reporter.report_all(&diagnostics, &loaded.source);
-    Ok((!diagnostics.iter().any(Diagnostic::is_error)).then_some(loaded))
 }
 
 fn verify(dir: &Path) -> Result<(), Error> {

@@ -25,11 +25,12 @@ pub fn run(args: &BuildArgs) -> Result<(), Error> {
     let mut outputs: Vec<(PathBuf, Vec<u8>)> = Vec::new();
     for input in &args.inputs {
         let started = Instant::now();
-        let Some(loaded) = load_checked(input, &mut reporter, &args.options)? else {
+        let Some(input_checked) = load_checked(input, &mut reporter, &args.options, false)? else {
             continue;
         };
         let checked = started.elapsed();
-        let document = match pipeline::make(&loaded, &templates, args.kind, setup.as_ref()) {
+        let (loaded, facts) = (&input_checked.loaded, &input_checked.facts);
+        let document = match pipeline::make(loaded, facts, &templates, args.kind, setup.as_ref()) {
             Ok(document) => document,
             Err(diagnostics) => {
                 reporter.report_all(&diagnostics, &loaded.source);

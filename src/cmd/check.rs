@@ -10,7 +10,7 @@ pub fn run(args: &CheckArgs) -> Result<(), Error> {
         DiagnosticFormat::Json => Reporter::json(),
     };
     for input in &args.inputs {
-        load_checked(input, &mut reporter, &args.options)?;
+        load_checked(input, &mut reporter, &args.options, false)?;
     }
     reporter.finish(args.inputs.len())
 }

@@ -14,6 +14,7 @@ use crate::carry;
 use crate::cli::{CheckOptions, Deny, FontArgs};
 use crate::diag::{self, Code, Diagnostic, SourceFile};
 use crate::error::Error;
+use crate::facts::Facts;
 use crate::load::{self, Loaded, Outcome};
 use crate::render::Templates;
 use crate::typeset::{FontOptions, FontSet, STYLE_NAME, STYLE_NAME_EN, Styles};
@@ -85,103 +86,72 @@ impl Reporter {
     }
 }
 
-/// Loads and validates one input, printing its diagnostics. Returns the report
-/// when it has no errors.
+/// An input that has passed its checks, with what was derived from it.
+pub struct Checked {
+    pub loaded: Loaded,
+    pub facts: Facts,
+}
+
+/// Loads one input and last period's (when there is one), derives the facts and
+/// validates, printing the diagnostics. Returns the input when it has no errors.
+/// `final_document`: for the archive, where what is unfinished is an error.
 pub fn load_checked(
     path: &Path,
     reporter: &mut Reporter,
     options: &CheckOptions,
-) -> Result<Option<Loaded>, Error> {
-    let mut checked = load_validated(path, reporter, validate_options(options))?;
-    if let Some(loaded) = checked.as_mut() {
-        check_previous(loaded, path, reporter, options)?;
-    }
-    Ok(checked)
-}
-
-/// With last period's input: gives each count last period's value of the same
-/// name, and warns for last period's plans that no section fulfils.
-pub fn check_previous(
-    loaded: &mut Loaded,
-    path: &Path,
-    reporter: &mut Reporter,
-    options: &CheckOptions,
-) -> Result<(), Error> {
-    let Some(previous_path) =
-        carry::previous_path(path, &loaded.report, options.previous.as_deref())
-    else {
-        return Ok(());
-    };
-    let previous = match load::load(&previous_path)? {
-        Outcome::Loaded(previous) => previous,
-        Outcome::Invalid(source, _) => {
-            let d = Diagnostic::warning(
-                Code::PlanNotFulfilled,
-                "last period's input has errors: its plans are not checked",
-            )
-            .at(&source.path, None)
-            .hint(format!("run `nianbao check {}`", source.path.display()));
-            reporter.report(&d, None);
-            return Ok(());
-        }
-    };
-    for (name, count) in loaded.report.counts.0.iter_mut() {
-        count.previous = previous
-            .report
-            .counts
-            .get(&name.value)
-            .and_then(|c| c.effective_value());
-    }
-    let lang = options
-        .lang
-        .or(loaded.report.meta.lang.as_ref().map(|l| l.value))
-        .unwrap_or_default();
-    for mut d in carry::check_fulfilment(loaded, &previous, lang) {
-        if options.deny.contains(&Deny::Warnings) {
-            d.severity = diag::Severity::Error;
-        }
-        let source = if d.file.as_deref() == Some(previous.source.path.as_path()) {
-            &previous.source
-        } else {
-            &loaded.source
-        };
-        reporter.report(&d, Some(source));
-    }
-    Ok(())
-}
-
-/// Loads and validates one input, printing its diagnostics.
-fn load_validated(
-    path: &Path,
-    reporter: &mut Reporter,
-    options: validate::Options,
-) -> Result<Option<Loaded>, Error> {
-    match load::load(path)? {
+    final_document: bool,
+) -> Result<Option<Checked>, Error> {
+    let loaded = match load::load(path)? {
         Outcome::Invalid(source, diagnostics) => {
-            for d in &diagnostics {
-                reporter.report(d, Some(&source));
-            }
-            Ok(None)
+            reporter.report_all(&diagnostics, &source);
+            return Ok(None);
         }
-        Outcome::Loaded(loaded) => {
-            let diagnostics = validate::validate_with(&loaded, options);
-            for d in &diagnostics {
-                reporter.report(d, Some(&loaded.source));
+        Outcome::Loaded(loaded) => *loaded,
+    };
+    let previous = match carry::previous_path(path, &loaded.report, options.previous.as_deref()) {
+        None => None,
+        Some(previous_path) => match load::load(&previous_path)? {
+            Outcome::Loaded(previous) => Some(*previous),
+            Outcome::Invalid(source, _) => {
+                let d = Diagnostic::warning(
+                    Code::PlanNotFulfilled,
+                    "last period's input has errors: its plans are not checked",
+                )
+                .at(&source.path, None)
+                .hint(format!("run `nianbao check {}`", source.path.display()));
+                reporter.report(&d, None);
+                None
             }
-            Ok((!diagnostics.iter().any(Diagnostic::is_error)).then_some(*loaded))
-        }
+        },
+    };
+    let facts = Facts::derive(&loaded.report, previous.as_ref().map(|p| &p.report));
+    let options = validate::Options {
+        lang: options.lang,
+        deny_warnings: options.deny.contains(&Deny::Warnings),
+        final_document,
+    };
+    let diagnostics = validate::validate(&loaded, &facts, previous.as_ref(), options);
+    for d in &diagnostics {
+        let source = match &previous {
+            Some(p) if d.file.as_deref() == Some(p.source.path.as_path()) => &p.source,
+            _ => &loaded.source,
+        };
+        reporter.report(d, Some(source));
     }
+    let clean = !diagnostics.iter().any(Diagnostic::is_error);
+    Ok(clean.then_some(Checked { loaded, facts }))
 }
 
-/// Loads the fonts of the run once. A font problem is a usage error (exit 2).
+/// Loads the fonts of the run once. A font that cannot be used is printed as
+/// E0402 and stops the run (exit 2).
 pub fn load_fonts(args: &FontArgs) -> Result<FontSet, Error> {
     FontSet::load(&FontOptions {
         font_paths: args.font_paths.clone(),
         system_fonts: !args.no_system_fonts,
     })
     .map_err(|d| {
-        let hints: Vec<String> = d.hints.iter().map(|h| format!("\n  = help: {h}")).collect();
-        Error::Usage(format!("{}{}", d.message, hints.concat()))
+        eprintln!("{}", diag::render(&d, None));
+        Error::Reported
     })
 }
 
@@ -213,12 +183,4 @@ pub fn load_templates(dir: Option<&Path>, reporter: &mut Reporter) -> Result<Tem
         reporter.report(&d, None);
         Error::InvalidInput { errors: 1 }
     })
-}
-
-/// The validation options the command line asks for.
-pub fn validate_options(args: &CheckOptions) -> validate::Options {
-    validate::Options {
-        lang: args.lang,
-        deny_warnings: args.deny.contains(&Deny::Warnings),
-    }
 }

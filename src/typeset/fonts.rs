@@ -178,6 +178,7 @@ impl FontSet {
                     Code::Font,
                     format!("the font folder `{}` does not exist", dir.display()),
                 )
+                .at(dir, None)
                 .hint("--font-path takes a folder of .ttf, .otf, .ttc or .otc files"));
             }
             for path in font_files(dir) {
@@ -187,6 +188,7 @@ impl FontSet {
                         Code::Font,
                         format!("`{}` is not a font that can be read", path.display()),
                     )
+                    .at(&path, None)
                     .hint(
                         "use TrueType or OpenType fonts (.ttf .otf .ttc .otc); WOFF is not read",
                     ));

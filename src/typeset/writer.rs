@@ -2,6 +2,7 @@
 //! made; this writer turns its events into calls of the style file's functions,
 //! with every piece of text escaped, so no input text can become Typst code.
 
+use crate::cjk::is_cjk;
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 /// How deep blocks and spans nest in the Typst markup (Typst parses 256 levels;
@@ -296,23 +297,6 @@ fn chart_call(html: &str) -> Option<String> {
 fn is_line_break(html: &str) -> bool {
     let tag: String = html.chars().filter(|c| !c.is_whitespace()).collect();
     matches!(tag.to_ascii_lowercase().as_str(), "<br>" | "<br/>")
-}
-
-/// Characters around which a line break is no space: ideographs, kana, hangul,
-/// CJK punctuation and full-width forms.
-pub fn is_cjk(c: char) -> bool {
-    matches!(c as u32,
-        0x2E80..=0x2FFF
-        | 0x3000..=0x303F
-        | 0x3040..=0x30FF
-        | 0x3100..=0x31FF
-        | 0x3400..=0x4DBF
-        | 0x4E00..=0x9FFF
-        | 0xAC00..=0xD7AF
-        | 0xF900..=0xFAFF
-        | 0xFE30..=0xFE4F
-        | 0xFF00..=0xFFEF
-        | 0x20000..=0x3FFFF)
 }
 
 /// Escapes text for Typst markup: every ASCII punctuation character gets a

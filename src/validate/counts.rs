@@ -131,7 +131,7 @@ fn references(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
 fn values(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     for (name, count) in ctx.report.counts.iter() {
         let Some(value) = &count.value else {
-            if count.derived.is_some() {
+            if ctx.facts.of(&name.value).sum.is_some() {
                 continue;
             }
             out.push(
@@ -211,8 +211,10 @@ fn part_of(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             out.push(d);
             continue;
         };
-        if let (Some(part), Some(total)) = (count.effective_value(), whole.effective_value())
-            && part > total
+        if let (Some(part), Some(total)) = (
+            ctx.facts.figure(&name.value, count).value,
+            ctx.facts.figure(&whole_name.value, whole).value,
+        ) && part > total
         {
             let at = count
                 .value

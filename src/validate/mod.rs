@@ -4,15 +4,14 @@
 //! with a stable code; none stops the others, so one `check` reports everything.
 //! Messages are in the document's language (or `--lang`).
 
+mod activities;
 mod counts;
+mod plans;
 mod structure;
 mod text;
 
-pub use text::is_han;
-
-use chrono::NaiveDate;
-
 use crate::diag::{Code, Diagnostic, Severity, SourceFile, Span};
+use crate::facts::Facts;
 use crate::load::Loaded;
 use crate::model::{Block, Lang, Level, Report, Section, Spanned, Text};
 
@@ -29,6 +28,9 @@ pub struct Options {
     pub lang: Option<Lang>,
     /// `--deny warnings`: every warning is an error.
     pub deny_warnings: bool,
+    /// For the archive: what is unfinished (placeholders, counts without
+    /// values) is an error, whatever `settings: rules` says.
+    pub final_document: bool,
 }
 
 /// What kind of text a field holds; rules differ for titles and sentences.
@@ -56,6 +58,9 @@ pub struct Field<'a> {
 /// What every rule gets.
 pub struct Ctx<'a> {
     pub report: &'a Report,
+    pub facts: &'a Facts,
+    /// Last period's input, when known: its plans are followed up.
+    pub previous: Option<&'a Loaded>,
     pub source: &'a SourceFile,
     pub lang: Lang,
     pub fields: Vec<Field<'a>>,
@@ -88,27 +93,30 @@ impl Ctx<'_> {
     }
 }
 
-pub fn validate(loaded: &Loaded) -> Vec<Diagnostic> {
-    validate_with(loaded, Options::default())
-}
-
-pub fn validate_with(loaded: &Loaded, options: Options) -> Vec<Diagnostic> {
+/// Every rule on one input, with what was derived from it and, when known, last
+/// period's input; then the input's rule levels and `--deny warnings`.
+pub fn validate(
+    loaded: &Loaded,
+    facts: &Facts,
+    previous: Option<&Loaded>,
+    options: Options,
+) -> Vec<Diagnostic> {
     let report = &loaded.report;
-    let lang = options
-        .lang
-        .or(report.meta.lang.as_ref().map(|l| l.value))
-        .unwrap_or_default();
+    let lang = options.lang.unwrap_or_else(|| report.meta.language());
     let ctx = Ctx {
         report,
+        facts,
+        previous,
         source: &loaded.source,
         lang,
         fields: fields(report, lang),
     };
     let mut out = Vec::new();
     counts::check(&ctx, &mut out);
-    crate::activities::check(&ctx, &mut out);
+    activities::check(&ctx, &mut out);
     text::check(&ctx, &mut out);
     structure::check(&ctx, &mut out);
+    plans::check(&ctx, &mut out);
     apply_levels(&ctx, out, options)
 }
 
@@ -143,6 +151,16 @@ fn apply_levels(ctx: &Ctx, diagnostics: Vec<Diagnostic>, options: Options) -> Ve
         }
     }
     for mut d in diagnostics {
+        if options.final_document && matches!(d.code, Code::Placeholder | Code::CountWithoutValue) {
+            d.severity = Severity::Error;
+            d.message = format!(
+                "{}{}",
+                ctx.t("未定稿，不能归档：", "unfinished for the archive: "),
+                d.message
+            );
+            out.push(d);
+            continue;
+        }
         let level = rules.get(d.code.name()).map(|l| l.value);
         match level {
             Some(Level::Allow) if d.code.can_be_allowed() => continue,
@@ -350,14 +368,6 @@ fn block_fields<'a>(
     }
 }
 
-/// Every string of the report that reaches the document, with its place in English.
-pub fn text_fields(report: &Report) -> Vec<(&Text, String)> {
-    fields(report, Lang::En)
-        .into_iter()
-        .map(|f| (f.text, f.place))
-        .collect()
-}
-
 /// The span of a spanned value, as far as the loader knows it.
 pub fn span_of<T>(value: &Spanned<T>) -> Span {
     Span {
@@ -373,9 +383,4 @@ pub fn span_covering<T>(value: &Spanned<T>, text: &str) -> Span {
         len: text.chars().count().max(1),
         ..span_of(value)
     }
-}
-
-/// Parses the document date; `YYYY-MM-DD`, a real calendar date.
-pub fn parse_date(text: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok()
 }

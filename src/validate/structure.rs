@@ -2,11 +2,10 @@
 
 use std::collections::HashMap;
 
-use chrono::NaiveDate;
-
-use super::{Ctx, DATE_GRACE_DAYS, TextKind, parse_date, span_covering, span_of};
+use super::{Ctx, DATE_GRACE_DAYS, TextKind, span_covering, span_of};
 use crate::diag::{Code, Diagnostic, Severity};
 use crate::period::Period;
+use crate::period::parse_date;
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     plan_year(ctx, out);
@@ -183,16 +182,14 @@ fn dates_in_text(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let mut occurrences: HashMap<String, usize> = HashMap::new();
-        for (written, y, m, d) in chinese_dates(&field.text.value) {
+        for date in crate::cjk::chinese_dates(&field.text.value) {
+            let written = date.written.clone();
             let nth = *occurrences
                 .entry(written.clone())
                 .and_modify(|n| *n += 1)
                 .or_insert(0);
-            let real = match d {
-                Some(d) => NaiveDate::from_ymd_opt(y, m, d).is_some(),
-                None => (1..=12).contains(&m),
-            };
-            if real && period.has_month(y, m) {
+            let real = date.is_real();
+            if real && period.has_month(date.year, date.month) {
                 continue;
             }
             let span = ctx.span_within(field.text, &written, nth);
@@ -224,45 +221,6 @@ fn dates_in_text(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             );
         }
     }
-}
-
-/// "2020年6月" and "2020年6月8日" in a text: (as written, year, month, day).
-fn chinese_dates(text: &str) -> Vec<(String, i32, u32, Option<u32>)> {
-    let chars: Vec<char> = text.chars().collect();
-    let number = |from: usize, max: usize| -> Option<(u32, usize)> {
-        let digits: String = chars[from..]
-            .iter()
-            .take_while(|c| c.is_ascii_digit())
-            .take(max + 1)
-            .collect();
-        (!digits.is_empty() && digits.len() <= max)
-            .then(|| (digits.parse().unwrap_or(0), from + digits.len()))
-    };
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        let starts_number = chars[i].is_ascii_digit() && (i == 0 || !chars[i - 1].is_ascii_digit());
-        if starts_number
-            && let Some((y, after_y)) = number(i, 4).filter(|(_, end)| end - i == 4)
-            && chars.get(after_y) == Some(&'年')
-            && let Some((m, after_m)) = number(after_y + 1, 2)
-            && chars.get(after_m) == Some(&'月')
-        {
-            let mut end = after_m + 1;
-            let mut day = None;
-            if let Some((d, after_d)) = number(end, 2)
-                && chars.get(after_d) == Some(&'日')
-            {
-                day = Some(d);
-                end = after_d + 1;
-            }
-            out.push((chars[i..end].iter().collect(), y as i32, m, day));
-            i = end;
-            continue;
-        }
-        i += 1;
-    }
-    out
 }
 
 /// The same section title twice, the same plan id twice, identical points.

@@ -1,6 +1,7 @@
 //! Text: placeholders, brackets and quotes, punctuation, spaces and sentence ends.
 
 use super::{Ctx, Field, PLACEHOLDERS, TextKind};
+use crate::cjk::{ends_sentence, is_han};
 use crate::diag::{Code, Diagnostic, Severity};
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
@@ -12,11 +13,6 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             sentence_end(ctx, field, out);
         }
     }
-}
-
-/// A Chinese character (an ideograph).
-pub fn is_han(c: char) -> bool {
-    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3FFFF)
 }
 
 fn placeholders(ctx: &Ctx, field: &Field, out: &mut Vec<Diagnostic>) {
@@ -201,18 +197,9 @@ fn punctuation(ctx: &Ctx, field: &Field, out: &mut Vec<Diagnostic>) {
 /// A paragraph or point ends with sentence-final punctuation.
 fn sentence_end(ctx: &Ctx, field: &Field, out: &mut Vec<Diagnostic>) {
     let text = field.text.value.trim_end();
-    let mut chars = text.chars().rev();
-    let Some(mut last) = chars.next() else {
-        return;
-    };
-    // A closing quote or bracket may follow the full stop: 。” or 。）
-    if "”’）》」』\")".contains(last) {
-        match chars.next() {
-            Some(before) => last = before,
-            None => return,
-        }
-    }
-    if "。！？…；：.!?;:".contains(last) {
+    // Nothing, or only a closing mark, is reported elsewhere (empty text).
+    let only_closer = text.chars().count() == 1 && crate::cjk::CLOSERS.contains(text);
+    if text.is_empty() || only_closer || ends_sentence(text) {
         return;
     }
     let tail: String = text.chars().rev().take(1).collect();

@@ -1,55 +1,10 @@
-//! Activities logged through the year: their figures add up to the counts, and a
-//! section can list its activities.
+//! Activities against counts: declared totals that differ from the activities'
+//! sum, figures that add to no count, dates outside the period, unknown sections.
 
+use super::{Ctx, span_covering, span_of};
 use crate::diag::{Code, Diagnostic, Severity, suggest};
-use crate::model::{Count, Derived, Report, Section};
-use crate::period::Period;
-use crate::validate::{Ctx, parse_date, span_covering, span_of};
-
-impl Count {
-    /// The value written, or else the sum of the activities' figures.
-    pub fn effective_value(&self) -> Option<f64> {
-        self.value
-            .as_ref()
-            .map(|v| v.value)
-            .or(self.derived.as_ref().map(|d| d.sum))
-    }
-}
-
-/// Adds up, for each count, the figures of that name in the activities.
-pub fn derive_counts(report: &mut Report) {
-    let mut sums: Vec<(String, Derived)> = Vec::new();
-    for activity in &report.activities {
-        for (name, value) in activity.figures.iter() {
-            let entry = match sums.iter_mut().find(|(n, _)| *n == name.value) {
-                Some((_, d)) => d,
-                None => {
-                    sums.push((name.value.clone(), Derived::default()));
-                    &mut sums.last_mut().expect("just pushed").1
-                }
-            };
-            entry.sum += value.value;
-            entry.activities.push(format!(
-                "{} {} ({})",
-                activity.date.value.trim(),
-                activity.title.value,
-                crate::numerals::arabic(value.value)
-            ));
-        }
-    }
-    for (name, mut derived) in sums {
-        derived.activities.sort();
-        if let Some(count) = report.counts.get_mut(&name) {
-            count.derived = Some(derived);
-        }
-    }
-}
-
-/// Whether an activity's `section:` names this section (by id or title).
-pub fn belongs_to(section: &Section, name: &str) -> bool {
-    section.id.as_ref().is_some_and(|id| id.value == name)
-        || section.title.value.trim() == name.trim()
-}
+use crate::model::Section;
+use crate::period::{Period, parse_date};
 
 fn all_sections(sections: &[Section]) -> Vec<&Section> {
     let mut out = Vec::new();
@@ -69,8 +24,8 @@ fn all_sections(sections: &[Section]) -> Vec<&Section> {
 pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     let report = ctx.report;
     for (name, count) in report.counts.iter() {
-        if let (Some(value), Some(derived)) = (&count.value, &count.derived)
-            && (value.value - derived.sum).abs() > 1e-9
+        if let (Some(value), Some(derived)) = (&count.value, ctx.facts.of(&name.value).sum)
+            && (value.value - derived.total).abs() > 1e-9
         {
             let list = derived.activities.join("; ");
             out.push(
@@ -82,13 +37,13 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                             "`{}` 写为 {}，活动记录合计为 {}",
                             name.value,
                             crate::numerals::arabic(value.value),
-                            crate::numerals::arabic(derived.sum)
+                            crate::numerals::arabic(derived.total)
                         ),
                         format!(
                             "`{}` is declared {} but its activities add up to {}",
                             name.value,
                             crate::numerals::arabic(value.value),
-                            crate::numerals::arabic(derived.sum)
+                            crate::numerals::arabic(derived.total)
                         ),
                     ),
                     span_of(value),
@@ -167,7 +122,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             ),
         }
         if let Some(section) = &activity.section
-            && !sections.iter().any(|s| belongs_to(s, &section.value))
+            && !sections.iter().any(|s| s.is_named(&section.value))
         {
             let titles = sections
                 .iter()
