@@ -1,10 +1,12 @@
 //! One diagnostic type for every stage (YAML, rules, templates, typesetting) and
 //! one emitter that prints them the way rustc does.
 
-use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use unicode_width::UnicodeWidthStr;
+use annotate_snippets::{AnnotationKind, Element, Group, Level, Origin, Renderer, Snippet};
+
+use crate::source::file_of;
+pub use crate::source::{SourceFile, Span};
 
 /// How bad a diagnostic is. Errors stop a build; warnings do not.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -174,13 +176,12 @@ impl Code {
     }
 }
 
-/// A place in an input file: 1-based line, 1-based column counted in characters,
-/// and the length of the marked text in characters (at least one caret is drawn).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-pub struct Span {
-    pub line: usize,
-    pub column: usize,
-    pub len: usize,
+/// A place that a diagnostic points at, with what to say there. The first
+/// label of a diagnostic is its primary place.
+#[derive(Clone, Debug)]
+pub struct Label {
+    pub span: Span,
+    pub message: Option<String>,
 }
 
 #[derive(Clone, Debug)]
@@ -188,8 +189,10 @@ pub struct Diagnostic {
     pub severity: Severity,
     pub code: Code,
     pub message: String,
+    /// The file it is about, when it has no place in a text (a font file, an
+    /// empty input).
     pub file: Option<PathBuf>,
-    pub span: Option<Span>,
+    pub labels: Vec<Label>,
     pub hints: Vec<String>,
 }
 
@@ -202,20 +205,41 @@ impl Diagnostic {
         Self::new(Severity::Warning, code, message)
     }
 
-    fn new(severity: Severity, code: Code, message: impl Into<String>) -> Self {
+    pub fn new(severity: Severity, code: Code, message: impl Into<String>) -> Self {
         Diagnostic {
             severity,
             code,
             message: message.into(),
             file: None,
-            span: None,
+            labels: Vec::new(),
             hints: Vec::new(),
         }
     }
 
-    pub fn at(mut self, file: &Path, span: Option<Span>) -> Self {
+    /// The primary place.
+    pub fn at(mut self, span: Span) -> Self {
+        self.labels.insert(
+            0,
+            Label {
+                span,
+                message: None,
+            },
+        );
+        self
+    }
+
+    /// Another place, with what to say there.
+    pub fn label(mut self, span: Span, message: impl Into<String>) -> Self {
+        self.labels.push(Label {
+            span,
+            message: Some(message.into()),
+        });
+        self
+    }
+
+    /// The file it is about, when it has no place in a text.
+    pub fn in_file(mut self, file: &Path) -> Self {
         self.file = Some(file.to_path_buf());
-        self.span = span;
         self
     }
 
@@ -227,207 +251,119 @@ impl Diagnostic {
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
-}
 
-/// The text of one input file, kept so that diagnostics can show the offending line.
-#[derive(Debug)]
-pub struct SourceFile {
-    pub path: PathBuf,
-    pub text: String,
-    line_starts: Vec<usize>,
-    /// For a folder input: the files whose texts follow one another in `text`,
-    /// each with the line of `text` where it starts.
-    pub segments: Vec<(usize, SourceFile)>,
-}
-
-impl SourceFile {
-    /// The text of a file; a byte-order mark is dropped so that columns count
-    /// from the first character.
-    pub fn new(path: PathBuf, text: String) -> Self {
-        let text = match text.strip_prefix('\u{feff}') {
-            Some(rest) => rest.to_string(),
-            None => text,
-        };
-        let line_starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
-        SourceFile {
-            path,
-            text,
-            line_starts,
-            segments: Vec::new(),
-        }
-    }
-
-    /// A diagnostic of a folder input as one of the file it lies in: its file
-    /// and line are that file's. Other diagnostics are returned as they are.
-    pub fn localise<'a>(&'a self, d: &Diagnostic) -> (Diagnostic, &'a SourceFile) {
-        let mut d = d.clone();
-        if d.file.as_deref() == Some(self.path.as_path())
-            && let Some(span) = d.span.as_mut()
-            && let Some((first, file)) = self
-                .segments
-                .iter()
-                .rev()
-                .find(|(first, _)| *first <= span.line)
-        {
-            span.line = span.line - first + 1;
-            d.file = Some(file.path.clone());
-            return (d, file);
-        }
-        (d, self)
-    }
-
-    /// The text of a 1-based line, without its line ending.
-    pub fn line(&self, line: usize) -> Option<&str> {
-        let start = *self.line_starts.get(line.checked_sub(1)?)?;
-        let end = self
-            .line_starts
-            .get(line)
-            .copied()
-            .unwrap_or(self.text.len());
-        Some(self.text[start..end].trim_end_matches(['\n', '\r']))
-    }
-
-    /// The byte offset of a 1-based line and 1-based character column.
-    pub fn offset_of(&self, line: usize, column: usize) -> Option<usize> {
-        let start = *self.line_starts.get(line.checked_sub(1)?)?;
-        let text = self.line(line)?;
-        let within = text
-            .char_indices()
-            .nth(column.saturating_sub(1))
-            .map(|(i, _)| i)
-            .unwrap_or(text.len());
-        Some(start + within)
-    }
-
-    /// The span of `len_chars` characters starting at a byte offset.
-    pub fn span_at(&self, offset: usize, len_chars: usize) -> Span {
-        let line_index = match self.line_starts.binary_search(&offset) {
-            Ok(i) => i,
-            Err(i) => i - 1,
-        };
-        let start = self.line_starts[line_index];
-        let column = self.text[start..offset].chars().count() + 1;
-        Span {
-            line: line_index + 1,
-            column,
-            len: len_chars,
-        }
-    }
-
-    /// Finds `needle` in the source at or after the given position and returns its span.
-    /// Values keep only the location of their start; this locates a piece inside them.
-    pub fn find_from(&self, from: Span, needle: &str) -> Option<Span> {
-        self.find_nth_from(from, needle, 0)
-    }
-
-    /// Like [`SourceFile::find_from`], for the occurrence after `nth` earlier ones.
-    pub fn find_nth_from(&self, from: Span, needle: &str, nth: usize) -> Option<Span> {
-        let start = self.offset_of(from.line, from.column)?;
-        let (found, _) = self.text[start..].match_indices(needle).nth(nth)?;
-        Some(self.span_at(start + found, needle.chars().count()))
+    /// The primary place.
+    pub fn span(&self) -> Option<Span> {
+        self.labels.first().map(|l| l.span)
     }
 }
 
-/// Writes diagnostics as text, in the style of rustc.
-pub fn render(diagnostic: &Diagnostic, source: Option<&SourceFile>) -> String {
-    let mut out = String::new();
-    let severity = match diagnostic.severity {
-        Severity::Error => "error",
-        Severity::Warning => "warning",
+/// The longest excerpt of a line shown around a place: a Chinese paragraph is
+/// often one line of hundreds of characters.
+const TERM_WIDTH: usize = 100;
+
+/// Writes a diagnostic as text in the style of rustc (annotate-snippets, which
+/// measures CJK characters as two columns). `files` are the texts its places
+/// may lie in.
+pub fn render(diagnostic: &Diagnostic, files: &[&SourceFile]) -> String {
+    let level = match diagnostic.severity {
+        Severity::Error => Level::ERROR,
+        Severity::Warning => Level::WARNING,
     };
-    let _ = writeln!(
-        out,
-        "{severity}[{}]: {}",
-        diagnostic.code.as_str(),
-        diagnostic.message
-    );
-    let file = diagnostic.file.as_ref().map(|p| p.display().to_string());
-    match (&file, diagnostic.span) {
-        (Some(file), Some(span)) if span.line > 0 => {
-            let line_text = source.and_then(|s| s.line(span.line));
-            let number = span.line.to_string();
-            let pad = " ".repeat(number.len());
-            let _ = writeln!(out, "{pad}--> {file}:{}:{}", span.line, span.column);
-            if let Some(text) = line_text {
-                let (text, column) = excerpt(text, span.column, span.len);
-                let before: String = text.chars().take(column.saturating_sub(1)).collect();
-                let marked: String = text
-                    .chars()
-                    .skip(column.saturating_sub(1))
-                    .take(span.len.max(1))
-                    .collect();
-                let indent = " ".repeat(UnicodeWidthStr::width(before.as_str()));
-                let carets = "^".repeat(UnicodeWidthStr::width(marked.as_str()).max(1));
-                let _ = writeln!(out, "{pad} |");
-                let _ = writeln!(out, "{number} | {text}");
-                let _ = writeln!(out, "{pad} | {indent}{carets}");
-            }
-            for hint in &diagnostic.hints {
-                let _ = writeln!(out, "{pad} = help: {hint}");
-            }
+    let title = level
+        .primary_title(diagnostic.message.as_str())
+        .id(diagnostic.code.as_str());
+    let mut elements: Vec<Element> = Vec::new();
+    let mut placed = false;
+    for (i, label) in diagnostic.labels.iter().enumerate() {
+        let Some(file) = file_of(files, label.span.start) else {
+            continue;
+        };
+        placed = true;
+        let (start, end) = (file.local(label.span.start), file.local(label.span.end));
+        // The lines the label covers, so that a long file is not scanned.
+        let first = file.text[..start].rfind('\n').map_or(0, |i| i + 1);
+        let last = file.text[end..]
+            .find('\n')
+            .map_or(file.text.len(), |i| end + i);
+        let (line, _) = file.line_column(label.span.start);
+        let excerpt = file.text[first..last].replace('\t', " ");
+        let kind = if i == 0 {
+            AnnotationKind::Primary
+        } else {
+            AnnotationKind::Context
+        };
+        let mut annotation = kind.span(start - first..end - first);
+        if let Some(message) = &label.message {
+            annotation = annotation.label(message.as_str());
         }
-        _ => {
-            if let Some(file) = &file {
-                let _ = writeln!(out, " --> {file}");
-            }
-            for hint in &diagnostic.hints {
-                let _ = writeln!(out, "  = help: {hint}");
-            }
-        }
+        elements.push(
+            Snippet::source(excerpt)
+                .line_start(line)
+                .path(file.path.display().to_string())
+                .annotation(annotation)
+                .into(),
+        );
     }
-    out
+    if !placed && let Some(file) = diagnostic.file.as_ref().or(files.first().map(|f| &f.path)) {
+        elements.push(Origin::path(file.display().to_string()).into());
+    }
+    for hint in &diagnostic.hints {
+        elements.push(Level::HELP.message(hint.as_str()).into());
+    }
+    let report = [Group::with_title(title).elements(elements)];
+    let out = Renderer::plain().term_width(TERM_WIDTH).render(&report);
+    format!("{out}\n")
 }
 
-/// The part of a long line around the marked text (a Chinese paragraph is often
-/// one line of hundreds of characters), and the marked column within that part.
-fn excerpt(line: &str, column: usize, len: usize) -> (String, usize) {
-    const CONTEXT: usize = 24;
-    let line = line.replace('\t', "    ");
-    let chars: Vec<char> = line.chars().collect();
-    if UnicodeWidthStr::width(line.as_str()) <= 100 {
-        return (line, column);
-    }
-    let start = column.saturating_sub(1).saturating_sub(CONTEXT);
-    let end = (column.saturating_sub(1) + len.max(1) + CONTEXT).min(chars.len());
-    let mut out = String::new();
-    let mut column = column - start;
-    if start > 0 {
-        out.push('…');
-        column += 1;
-    }
-    out.extend(&chars[start..end]);
-    if end < chars.len() {
-        out.push('…');
-    }
-    (out, column)
-}
-
-/// Diagnostics as one JSON document, for tools.
-pub fn to_json(diagnostics: &[Diagnostic], errors: usize, warnings: usize) -> String {
-    let items: Vec<serde_json::Value> = diagnostics
+/// A diagnostic as JSON, for tools. Places are given as file, 1-based line and
+/// column (in characters) of the primary label's start and end; `labels` lists
+/// every place.
+pub fn to_json(d: &Diagnostic, files: &[&SourceFile]) -> serde_json::Value {
+    let place = |span: Span| {
+        let file = file_of(files, span.start)?;
+        let (line, column) = file.line_column(span.start);
+        let (end_line, end_column) = file.line_column(span.end.max(span.start + 1));
+        Some((file, line, column, end_line, end_column))
+    };
+    let primary = d.span().and_then(place);
+    let file = primary
+        .map(|p| p.0.path.display().to_string())
+        .or(d.file.as_ref().map(|f| f.display().to_string()));
+    let labels: Vec<serde_json::Value> = d
+        .labels
         .iter()
-        .map(|d| {
-            let span = d.span.filter(|s| s.line > 0);
-            serde_json::json!({
-                "file": d.file.as_ref().map(|f| f.display().to_string()),
-                "line": span.map(|s| s.line),
-                "column": span.map(|s| s.column),
-                "end_line": span.map(|s| s.line),
-                "end_column": span.map(|s| s.column + s.len.max(1)),
-                "severity": match d.severity {
-                    Severity::Error => "error",
-                    Severity::Warning => "warning",
-                },
-                "code": d.code.as_str(),
-                "rule": d.code.name(),
-                "message": d.message,
-                "hint": d.hints.first(),
-                "hints": d.hints,
-            })
+        .filter_map(|l| {
+            let (file, line, column, end_line, end_column) = place(l.span)?;
+            Some(serde_json::json!({
+                "file": file.path.display().to_string(),
+                "line": line, "column": column,
+                "end_line": end_line, "end_column": end_column,
+                "message": l.message,
+            }))
         })
         .collect();
+    serde_json::json!({
+        "file": file,
+        "line": primary.map(|p| p.1),
+        "column": primary.map(|p| p.2),
+        "end_line": primary.map(|p| p.3),
+        "end_column": primary.map(|p| p.4),
+        "labels": labels,
+        "severity": match d.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        },
+        "code": d.code.as_str(),
+        "rule": d.code.name(),
+        "message": d.message,
+        "hint": d.hints.first(),
+        "hints": d.hints,
+    })
+}
+
+/// The JSON document of `check --format json`.
+pub fn json_document(items: Vec<serde_json::Value>, errors: usize, warnings: usize) -> String {
     let doc = serde_json::json!({
         "diagnostics": items,
         "errors": errors,
@@ -472,26 +408,17 @@ mod tests {
     #[test]
     fn caret_is_as_wide_as_the_chinese_text() {
         let src = SourceFile::new("a.yaml".into(), "x: 开展（统计具体数字）。\n".into());
-        let span = src
-            .find_from(
-                Span {
-                    line: 1,
-                    column: 1,
-                    len: 0,
-                },
-                "（统计具体数字）",
-            )
-            .unwrap();
-        assert_eq!((span.line, span.column, span.len), (1, 6, 8));
-        let d = Diagnostic::warning(Code::Placeholder, "placeholder")
-            .at(Path::new("a.yaml"), Some(span));
-        let text = render(&d, Some(&src));
-        assert!(text.contains(" --> a.yaml:1:6"), "{text}");
-        assert!(text.contains("1 | x: 开展（统计具体数字）。"), "{text}");
+        let span = src.find(src.base, "（统计具体数字）", 0).unwrap();
+        assert_eq!(src.line_column(span.start), (1, 6));
+        let d = Diagnostic::warning(Code::Placeholder, "placeholder").at(span);
         // "x: 开展" is 3 + 4 columns wide; eight full-width characters take 16 carets.
-        assert!(
-            text.contains(&format!("  | {}{}\n", " ".repeat(7), "^".repeat(16))),
-            "{text}"
+        assert_eq!(
+            render(&d, &[&src]),
+            format!(
+                "warning[W0103]: placeholder\n --> a.yaml:1:6\n  |\n1 | x: 开展（统计具体数字）。\n  | {}{}\n",
+                " ".repeat(7),
+                "^".repeat(16)
+            )
         );
     }
 

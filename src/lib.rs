@@ -22,6 +22,7 @@ mod period;
 mod pipeline;
 mod refs;
 pub mod render;
+pub mod source;
 pub mod typeset;
 pub mod validate;
 pub mod view;

@@ -1,33 +1,98 @@
-//! Reads an input file into the model. YAML and schema errors become located
-//! diagnostics; the source text is kept for the diagnostics that follow.
+//! Reads an input (a file, or a folder of files) into the model. YAML and
+//! schema errors become located diagnostics; the texts are kept for the
+//! diagnostics that follow.
 
 use std::borrow::Cow;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-use serde_saphyr::DefaultMessageFormatter;
-use serde_saphyr::MessageFormatter as _;
+use serde_saphyr::{DefaultMessageFormatter, Location, MessageFormatter as _};
 
 use crate::diag::{Code, Diagnostic, SourceFile, Span, suggest};
 use crate::error::Error;
-use std::path::PathBuf;
-
-use serde_saphyr::Location;
 
 use crate::model::{
     Count, Level, Meta, Named, PartialReport, Plans, Report, Spanned, Summary, Text,
 };
 
-/// A report as loaded: the model and the file it came from.
+/// A report as loaded: the model and the files it came from.
 #[derive(Debug)]
 pub struct Loaded {
-    pub source: SourceFile,
+    /// The input as named on the command line: a file or a folder.
+    pub path: PathBuf,
+    /// Its files (one, or those of the folder), placed one after another.
+    pub files: Vec<SourceFile>,
     pub report: Report,
 }
 
-/// What loading produced: a report, or the diagnostics that explain why not.
+/// What loading produced: a report, or the diagnostics that explain why not,
+/// with the files they point into.
 pub enum Outcome {
     Loaded(Box<Loaded>),
-    Invalid(SourceFile, Vec<Diagnostic>),
+    Invalid(Vec<SourceFile>, Vec<Diagnostic>),
+}
+
+impl Loaded {
+    /// The files, for rendering diagnostics.
+    pub fn sources(&self) -> Vec<&SourceFile> {
+        self.files.iter().collect()
+    }
+
+    /// The span of a value's first character.
+    pub fn span_of<T>(&self, value: &Spanned<T>) -> Span {
+        let at = self.position(&value.referenced);
+        let len = self
+            .file_at(at)
+            .and_then(|f| f.text[f.local(at)..].chars().next())
+            .map_or(1, char::len_utf8);
+        Span::new(at, at + len)
+    }
+
+    /// The span of a value that is written as `text`, covering all of it when
+    /// it stands there as written (plain or quoted), else its first character.
+    pub fn span_covering<T>(&self, value: &Spanned<T>, text: &str) -> Span {
+        let at = self.position(&value.referenced);
+        match self.file_at(at) {
+            Some(file) if file.text[file.local(at)..].starts_with(text) && !text.is_empty() => {
+                Span::new(at, at + text.len())
+            }
+            Some(file) => match file.find(at, text, 0) {
+                Some(found) if !text.is_empty() && found.start - at <= 1 => found,
+                _ => self.span_of(value),
+            },
+            None => self.span_of(value),
+        }
+    }
+
+    /// The span of `needle`'s `nth` occurrence inside a value, or the value's start.
+    pub fn span_within<T>(&self, value: &Spanned<T>, needle: &str, nth: usize) -> Span {
+        let at = self.position(&value.referenced);
+        self.file_at(at)
+            .and_then(|f| f.find(at, needle, nth))
+            .unwrap_or_else(|| self.span_of(value))
+    }
+
+    /// The position of a location given by the parser.
+    fn position(&self, location: &Location) -> usize {
+        position(&self.files, location)
+    }
+
+    fn file_at(&self, position: usize) -> Option<&SourceFile> {
+        self.files.iter().find(|f| f.contains(position))
+    }
+}
+
+/// The position of a parser location: the folder's files were parsed with their
+/// bytes standing where they stand in the folder, so a byte offset is the
+/// distance from the first file's first position.
+fn position(files: &[SourceFile], location: &Location) -> usize {
+    let base = files.first().map_or(0, |f| f.base);
+    match location.span().byte_offset() {
+        Some(offset) => base + offset as usize,
+        None => files
+            .first()
+            .and_then(|f| f.position(location.line() as usize, location.column() as usize))
+            .unwrap_or(base),
+    }
 }
 
 /// Reads and parses one input (a file, or a folder of files). I/O failures are
@@ -36,141 +101,132 @@ pub fn load(path: &Path) -> Result<Outcome, Error> {
     if std::fs::metadata(path).is_ok_and(|m| m.is_dir()) {
         return load_folder(path);
     }
-    Ok(match read_source(path)? {
-        Ok(source) => parse(source),
-        Err(invalid) => invalid,
+    Ok(match read_text(path)? {
+        Ok(text) => parse(SourceFile::new(path.to_path_buf(), text)),
+        Err(diagnostic) => Outcome::Invalid(Vec::new(), vec![diagnostic]),
     })
 }
 
 /// The text of an input file, or why it cannot be read as text (too large, not UTF-8).
-fn read_source(path: &Path) -> Result<Result<SourceFile, Outcome>, Error> {
+fn read_text(path: &Path) -> Result<Result<String, Diagnostic>, Error> {
     let size = std::fs::metadata(path)
         .map_err(|e| Error::io(path, "read", e))?
         .len();
-    let invalid = |diagnostic: Diagnostic| {
-        let source = SourceFile::new(path.to_path_buf(), String::new());
-        Ok(Err(Outcome::Invalid(
-            source,
-            vec![diagnostic.at(path, None)],
-        )))
-    };
     if size > MAX_INPUT_BYTES {
-        return invalid(
-            Diagnostic::error(
-                Code::InputLimit,
-                format!(
-                    "the input is {:.1} MB; nianbao reads inputs up to {} MB",
-                    size as f64 / 1e6,
-                    MAX_INPUT_BYTES / 1_000_000
-                ),
-            )
-            .hint("a year's report is far smaller: split activity logs into a folder of files"),
-        );
+        return Ok(Err(Diagnostic::error(
+            Code::InputLimit,
+            format!(
+                "the input is {:.1} MB; nianbao reads inputs up to {} MB",
+                size as f64 / 1e6,
+                MAX_INPUT_BYTES / 1_000_000
+            ),
+        )
+        .in_file(path)
+        .hint(
+            "a year's report is far smaller: split activity logs into a folder of files",
+        )));
     }
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, "read", e))?;
-    match String::from_utf8(bytes) {
-        Ok(text) => Ok(Ok(SourceFile::new(path.to_path_buf(), text))),
-        Err(e) => invalid(
-            Diagnostic::error(
-                Code::YamlSyntax,
-                format!(
-                    "the file is not valid UTF-8 (first bad byte at offset {})",
-                    e.utf8_error().valid_up_to()
-                ),
-            )
-            .hint("save the file as UTF-8"),
-        ),
-    }
+    Ok(String::from_utf8(bytes).map_err(|e| {
+        Diagnostic::error(
+            Code::YamlSyntax,
+            format!(
+                "the file is not valid UTF-8 (first bad byte at offset {})",
+                e.utf8_error().valid_up_to()
+            ),
+        )
+        .in_file(path)
+        .hint("save the file as UTF-8")
+    }))
 }
 
 /// Reads a folder input: every `.yaml`/`.yml` file in it (not in sub-folders),
-/// merged into one report. The texts follow one another in one source, each file
-/// parsed with its lines numbered where it stands there, so every place is known.
+/// merged into one report. The files' positions follow one another, and each
+/// file is parsed with its bytes standing where they stand there, so every
+/// value's byte offset says which file it is in.
 fn load_folder(dir: &Path) -> Result<Outcome, Error> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
         .map_err(|e| Error::io(dir, "read the folder", e))?
         .filter_map(Result::ok)
         .map(|e| e.path())
         .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "yaml" || e == "yml"))
         .collect();
-    files.sort();
-    if files.is_empty() {
+    paths.sort();
+    if paths.is_empty() {
         return Err(Error::Usage(format!(
             "the folder `{}` holds no .yaml file",
             dir.display()
         )));
     }
-    let mut text = String::new();
-    let mut segments = Vec::new();
-    let mut starts = Vec::new();
-    for file in &files {
-        let source = match read_source(file)? {
-            Ok(source) => source,
-            Err(invalid) => return Ok(invalid),
-        };
-        let first_line = text.lines().count() + 1;
-        starts.push(first_line - 1);
-        text.push_str(&source.text);
-        if !text.ends_with('\n') {
-            text.push('\n');
+    let mut texts = Vec::new();
+    for path in &paths {
+        match read_text(path)? {
+            Ok(text) => texts.push(strip_bom(text)),
+            Err(diagnostic) => return Ok(Outcome::Invalid(Vec::new(), vec![diagnostic])),
         }
-        segments.push((first_line, source));
     }
-    let mut folder = SourceFile::new(dir.to_path_buf(), text);
+    let total: usize = texts.iter().map(|t| t.len() + 1).sum();
+    let base = crate::source::reserve(total);
+    let mut files = Vec::new();
+    let mut offset = 0;
+    for (path, text) in paths.into_iter().zip(texts) {
+        let len = text.len();
+        files.push(SourceFile::at(path, text, base + offset));
+        offset += len + 1;
+    }
     let mut diagnostics = Vec::new();
     let mut parts = Vec::new();
-    for ((_, file), offset) in segments.iter().zip(&starts) {
-        let padded = format!("{}{}", "\n".repeat(*offset), file.text);
+    for file in &files {
+        let padding = file.base - base;
+        let padded = format!("{}{}", "\n".repeat(padding), file.text);
         match serde_saphyr::from_str::<PartialReport>(&padded) {
             Ok(part) => parts.push(part),
-            Err(e) => diagnostics.push(yaml_diagnostic(&e, &folder)),
+            Err(e) => diagnostics.push(yaml_diagnostic(&e, file, padding)),
         }
     }
-    folder.segments = segments;
     if !diagnostics.is_empty() {
-        return Ok(Outcome::Invalid(folder, diagnostics));
+        return Ok(Outcome::Invalid(files, diagnostics));
     }
-    match merge(parts, &folder) {
+    let located = Located { files: &files };
+    match merge(parts, &located, dir) {
         Ok(report) => Ok(Outcome::Loaded(Box::new(Loaded {
-            source: folder,
+            path: dir.to_path_buf(),
+            files,
             report,
         }))),
-        Err(diagnostics) => Ok(Outcome::Invalid(folder, diagnostics)),
+        Err(diagnostics) => Ok(Outcome::Invalid(files, diagnostics)),
+    }
+}
+
+/// The files of a folder, to place what the merge finds.
+struct Located<'a> {
+    files: &'a [SourceFile],
+}
+
+impl Located<'_> {
+    fn span(&self, location: &Location) -> Span {
+        let at = position(self.files, location);
+        Span::new(at, at + 1)
     }
 }
 
 /// Merges the files of a folder. A part that two files define (meta, the
 /// opening, the summary, the plans, a count, a rule setting, a section title) is
 /// an error naming both places.
-fn merge(parts: Vec<PartialReport>, folder: &SourceFile) -> Result<Report, Vec<Diagnostic>> {
+fn merge(
+    parts: Vec<PartialReport>,
+    folder: &Located,
+    dir: &Path,
+) -> Result<Report, Vec<Diagnostic>> {
     let mut errors = Vec::new();
-    let place = |line: u64| {
-        let (d, file) = folder.localise(&Diagnostic::error(Code::DuplicateKey, "").at(
-            &folder.path,
-            Some(Span {
-                line: line as usize,
-                column: 1,
-                len: 1,
-            }),
-        ));
-        format!("{}:{}", file.path.display(), d.span.map_or(0, |s| s.line))
-    };
-    let mut conflict = |what: String, first: u64, second: &Location| {
-        let span = Span {
-            line: second.line() as usize,
-            column: second.column() as usize,
-            len: 1,
-        };
+    let mut conflict = |what: String, first: &Location, second: &Location| {
         errors.push(
             Diagnostic::error(
                 Code::DuplicateKey,
-                format!(
-                    "{what} is defined in two files: {} and {}",
-                    place(first),
-                    place(second.line())
-                ),
+                format!("{what} is defined in two files"),
             )
-            .at(&folder.path, Some(span))
+            .at(folder.span(second))
+            .label(folder.span(first), "first defined here")
             .hint(
                 "keep it in one file of the folder; the others add activities, counts and sections",
             ),
@@ -188,19 +244,19 @@ fn merge(parts: Vec<PartialReport>, folder: &SourceFile) -> Result<Report, Vec<D
     for part in parts {
         if let Some(m) = part.meta {
             match &meta {
-                Some(first) => conflict("`meta`".into(), first.referenced.line(), &m.referenced),
+                Some(first) => conflict("`meta`".into(), &first.referenced, &m.referenced),
                 None => meta = Some(m),
             }
         }
         if let Some(o) = part.opening {
             match &opening {
-                Some(first) => conflict("`opening`".into(), first.referenced.line(), &o.referenced),
+                Some(first) => conflict("`opening`".into(), &first.referenced, &o.referenced),
                 None => opening = Some(o),
             }
         }
         if let Some(p) = part.plans {
             match &plans {
-                Some(first) => conflict("`plans`".into(), first.referenced.line(), &p.referenced),
+                Some(first) => conflict("`plans`".into(), &first.referenced, &p.referenced),
                 None => plans = Some(p),
             }
         }
@@ -216,7 +272,7 @@ fn merge(parts: Vec<PartialReport>, folder: &SourceFile) -> Result<Report, Vec<D
                         {
                             conflict(
                                 format!("the section “{}”", section.title.value),
-                                twin.title.referenced.line(),
+                                &twin.title.referenced,
                                 &section.title.referenced,
                             );
                         } else {
@@ -231,7 +287,7 @@ fn merge(parts: Vec<PartialReport>, folder: &SourceFile) -> Result<Report, Vec<D
             if let Some((first, _)) = report_counts.iter().find(|(n, _)| n.value == name.value) {
                 conflict(
                     format!("the count `{}`", name.value),
-                    first.referenced.line(),
+                    &first.referenced,
                     &name.referenced,
                 );
             } else {
@@ -242,7 +298,7 @@ fn merge(parts: Vec<PartialReport>, folder: &SourceFile) -> Result<Report, Vec<D
             if let Some(first) = rules.get(&name) {
                 conflict(
                     format!("the rule setting `{name}`"),
-                    first.referenced.line(),
+                    &first.referenced,
                     &level.referenced,
                 );
             } else {
@@ -254,14 +310,20 @@ fn merge(parts: Vec<PartialReport>, folder: &SourceFile) -> Result<Report, Vec<D
         activities.extend(part.activities);
     }
     let missing = |field: &str| {
-        Diagnostic::error(
-            Code::MissingField,
-            format!("no file of the folder defines `{field}`"),
-        )
-        .at(&folder.path, None)
-        .hint(format!(
-            "write `{field}:` in the folder's main file, e.g. report.yaml"
-        ))
+        let (message, hint) = if dir.is_dir() {
+            (
+                format!("no file of the folder defines `{field}`"),
+                format!("write `{field}:` in the folder's main file, e.g. report.yaml"),
+            )
+        } else {
+            (
+                format!("missing field `{field}`"),
+                format!("add `{field}:` at the top level; see the input format in README.md"),
+            )
+        };
+        Diagnostic::error(Code::MissingField, message)
+            .in_file(dir)
+            .hint(hint)
     };
     if meta.is_none() {
         errors.push(missing("meta"));
@@ -288,7 +350,8 @@ fn merge(parts: Vec<PartialReport>, folder: &SourceFile) -> Result<Report, Vec<D
 /// The largest input nianbao reads (10 MB).
 pub const MAX_INPUT_BYTES: u64 = 10_000_000;
 
-/// Parses the text of an input that has already been read.
+/// Parses the text of an input that has already been read: one file, read
+/// as a part of a report like the files of a folder, so both say the same.
 pub fn parse(source: SourceFile) -> Outcome {
     let text = &source.text;
     let has_content = text
@@ -296,131 +359,188 @@ pub fn parse(source: SourceFile) -> Outcome {
         .any(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#') && l.trim() != "---");
     if !has_content {
         let diagnostic = Diagnostic::error(Code::MissingField, "the file is empty")
-            .at(&source.path, None)
+            .in_file(&source.path)
             .hint("an input needs at least `meta:` and `summary:`; see README.md");
-        return Outcome::Invalid(source, vec![diagnostic]);
+        return Outcome::Invalid(vec![source], vec![diagnostic]);
     }
-    match serde_saphyr::from_str::<Report>(text) {
-        Ok(report) => Outcome::Loaded(Box::new(Loaded { source, report })),
+    let part = match serde_saphyr::from_str::<PartialReport>(text) {
+        Ok(part) => part,
         Err(e) => {
-            let diagnostic = yaml_diagnostic(&e, &source);
-            Outcome::Invalid(source, vec![diagnostic])
+            let diagnostic = yaml_diagnostic(&e, &source, 0);
+            return Outcome::Invalid(vec![source], vec![diagnostic]);
         }
+    };
+    let files = vec![source];
+    let path = files[0].path.clone();
+    match merge(vec![part], &Located { files: &files }, &path) {
+        Ok(report) => Outcome::Loaded(Box::new(Loaded {
+            path,
+            files,
+            report,
+        })),
+        Err(diagnostics) => Outcome::Invalid(files, diagnostics),
+    }
+}
+
+fn strip_bom(text: String) -> String {
+    match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_string(),
+        None => text,
     }
 }
 
 /// Turns a serde-saphyr error into a diagnostic with a code, a span and a hint.
-fn yaml_diagnostic(error: &serde_saphyr::Error, source: &SourceFile) -> Diagnostic {
-    let message: Cow<str> = DefaultMessageFormatter.format_message(error);
-    let message = message.trim().to_string();
-    let span = error.location().and_then(|l| {
-        (l.line() > 0).then(|| Span {
-            line: l.line() as usize,
-            column: l.column() as usize,
-            len: (l.span().len() as usize).max(1),
-        })
-    });
-    let diagnostic = |code, text: String| Diagnostic::error(code, text).at(&source.path, span);
-
-    if let Some(rest) = message.strip_prefix("unknown field `") {
-        let (field, expected) = rest.split_once('`').unwrap_or((rest, ""));
-        let candidates = expected_names(expected);
-        let mut d = diagnostic(Code::UnknownField, format!("unknown field `{field}`"));
-        if let Some(s) = d.span.as_mut() {
-            s.len = field.chars().count();
-        }
-        d = match suggest(field, candidates.iter().map(String::as_str)) {
-            Some(best) => d.hint(format!("did you mean `{best}`?")),
-            None => d.hint(format!(
-                "the fields allowed here are: {}",
-                candidates.join(", ")
-            )),
-        };
-        return d;
+/// `padding`: how many newlines stood before the file's text when it was parsed.
+fn yaml_diagnostic(error: &serde_saphyr::Error, file: &SourceFile, padding: usize) -> Diagnostic {
+    use serde_saphyr::Error as E;
+    // The error itself, without the snippet serde-saphyr adds or the alias
+    // it was met through.
+    let mut error = error;
+    while let E::WithSnippet { error: inner, .. } | E::AliasError { error: inner, .. } = error {
+        error = inner.as_ref();
     }
-    if let Some(rest) = message.strip_prefix("unknown variant `") {
-        let (value, expected) = rest.split_once('`').unwrap_or((rest, ""));
-        let candidates = expected_names(expected);
-        let d = diagnostic(Code::InvalidValue, format!("unknown value `{value}`"));
-        return match suggest(value, candidates.iter().map(String::as_str)) {
-            Some(best) => d.hint(format!("did you mean `{best}`?")),
-            None => d.hint(format!("write one of: {}", candidates.join(", "))),
-        };
-    }
-    if let Some(rest) = message.strip_prefix("missing field `") {
-        let field = rest.split('`').next().unwrap_or(rest);
-        // The error points into the mapping that lacks the field; name its key.
-        return match span.and_then(|s| parent_key(source, s.line)) {
-            Some((parent, parent_span)) => Diagnostic::error(
-                Code::MissingField,
-                format!("missing field `{field}` in `{parent}`"),
+    let location = error.location().filter(|l| l.line() > 0);
+    let start = location.map(|l| match l.span().byte_offset() {
+        Some(offset) => file.base + (offset as usize).saturating_sub(padding),
+        None => file
+            .position(
+                (l.line() as usize).saturating_sub(padding),
+                l.column() as usize,
             )
-            .at(&source.path, Some(parent_span))
-            .hint(format!("add `{field}:` under `{parent}:`")),
-            None => diagnostic(Code::MissingField, format!("missing field `{field}`"))
-                .hint(format!("add `{field}:` to this mapping")),
-        };
+            .unwrap_or(file.base),
+    });
+    let len_at = |at: usize| {
+        file.text[file.local(at)..]
+            .chars()
+            .next()
+            .map_or(1, char::len_utf8)
+    };
+    let span =
+        |len: Option<usize>| start.map(|at| Span::new(at, at + len.unwrap_or_else(|| len_at(at))));
+    let diagnostic = |code, text: String, len: Option<usize>| {
+        let d = Diagnostic::error(code, text);
+        match span(len) {
+            Some(s) => d.at(s),
+            None => d.in_file(&file.path),
+        }
+    };
+    let allowed = "see the input format in README.md for what this field takes";
+    match error {
+        E::SerdeUnknownField {
+            field, expected, ..
+        } => {
+            let d = diagnostic(
+                Code::UnknownField,
+                format!("unknown field `{field}`"),
+                Some(field.len()),
+            );
+            match suggest(field, expected.iter().copied()) {
+                Some(best) => d.hint(format!("did you mean `{best}`?")),
+                None => d.hint(format!(
+                    "the fields allowed here are: {}",
+                    expected.join(", ")
+                )),
+            }
+        }
+        E::SerdeUnknownVariant {
+            variant, expected, ..
+        } => {
+            let d = diagnostic(
+                Code::InvalidValue,
+                format!("unknown value `{variant}`"),
+                Some(variant.len()),
+            );
+            match suggest(variant, expected.iter().copied()) {
+                Some(best) => d.hint(format!("did you mean `{best}`?")),
+                None => d.hint(format!("write one of: {}", expected.join(", "))),
+            }
+        }
+        E::SerdeMissingField { field, .. } => {
+            // The error points into the mapping that lacks the field; name its key.
+            match start.and_then(|at| parent_key(file, at)) {
+                Some((parent, parent_span)) => Diagnostic::error(
+                    Code::MissingField,
+                    format!("missing field `{field}` in `{parent}`"),
+                )
+                .at(parent_span)
+                .hint(format!("add `{field}:` under `{parent}:`")),
+                None => diagnostic(Code::MissingField, format!("missing field `{field}`"), None)
+                    .hint(format!("add `{field}:` to this mapping")),
+            }
+        }
+        E::DuplicateMappingKey { key, .. } => {
+            let message = match key {
+                Some(key) => format!("duplicate key `{key}`"),
+                None => "duplicate key".to_string(),
+            };
+            diagnostic(Code::DuplicateKey, message, key.as_ref().map(String::len))
+                .hint("each key may appear once in a mapping: remove or rename one")
+        }
+        E::Unexpected { expected, .. } => {
+            let plain = match *expected {
+                "sequence start" => "expected a list here",
+                "mapping start" => "expected a mapping (key: value) here",
+                "string scalar" => "expected text here",
+                other => {
+                    return diagnostic(Code::InvalidValue, format!("expected {other} here"), None)
+                        .hint(allowed);
+                }
+            };
+            let brace = start.is_some_and(|at| file.text[file.local(at)..].starts_with('{'));
+            let hint = if brace && *expected == "string scalar" {
+                "text that starts with `{` must be quoted: '{name}人次……'"
+            } else {
+                allowed
+            };
+            diagnostic(Code::InvalidValue, plain.to_string(), None).hint(hint)
+        }
+        E::NullIntoString { .. } => {
+            diagnostic(Code::InvalidValue, "expected text here".to_string(), None).hint(allowed)
+        }
+        E::Budget { .. } => {
+            let message = DefaultMessageFormatter.format_message(error);
+            diagnostic(
+                Code::InputLimit,
+                format!("the input exceeds a limit: {}", message.trim()),
+                None,
+            )
+            .hint(LIMITS_HINT)
+        }
+        E::SerdeInvalidType { .. } | E::SerdeInvalidValue { .. } | E::InvalidScalar { .. } => {
+            let message = plain_types(DefaultMessageFormatter.format_message(error).trim());
+            let written = start
+                .map(|at| {
+                    let rest = &file.text[file.local(at)..];
+                    rest.lines().next().unwrap_or("").trim().to_string()
+                })
+                .filter(|value| !value.is_empty());
+            let text = match written {
+                Some(value) => format!("{message}: `{value}`"),
+                None => message,
+            };
+            diagnostic(Code::InvalidValue, text, None).hint(allowed)
+        }
+        _ => {
+            let message: Cow<str> = DefaultMessageFormatter.format_message(error);
+            let message = message.trim().to_string();
+            if message.contains("recursion limit") || message.contains("budget") {
+                return diagnostic(
+                    Code::InputLimit,
+                    format!("the input exceeds a limit: {message}"),
+                    None,
+                )
+                .hint(LIMITS_HINT);
+            }
+            if message.starts_with("invalid") || message.contains("out of range") {
+                return diagnostic(Code::InvalidValue, plain_types(&message), None).hint(allowed);
+            }
+            diagnostic(Code::YamlSyntax, message, None)
+                .hint("check indentation, quotes and the `key: value` form on this line")
+        }
     }
-    if message.contains("duplicate") {
-        return diagnostic(Code::DuplicateKey, message)
-            .hint("each key may appear once in a mapping: remove or rename one");
-    }
-    let expected = [
-        ("expected sequence start", "expected a list here"),
-        (
-            "expected mapping start",
-            "expected a mapping (key: value) here",
-        ),
-        ("expected string scalar", "expected text here"),
-        ("cannot deserialize null into string", "expected text here"),
-    ];
-    if let Some((_, plain)) = expected.iter().find(|(m, _)| message.starts_with(m)) {
-        let hint = if message.starts_with("expected string")
-            && span.is_some_and(|s| {
-                source
-                    .line(s.line)
-                    .is_some_and(|l| l.chars().nth(s.column - 1) == Some('{'))
-            }) {
-            "text that starts with `{` must be quoted: '{name}人次……'"
-        } else {
-            "see the input format in README.md for what this field takes"
-        };
-        return diagnostic(Code::InvalidValue, plain.to_string()).hint(hint);
-    }
-    if message.starts_with("invalid") || message.contains("out of range") {
-        let written = span
-            .and_then(|s| source.line(s.line).map(|l| (s, l)))
-            .map(|(s, line)| line.chars().skip(s.column - 1).collect::<String>())
-            .map(|value| value.trim().to_string())
-            .filter(|value| !value.is_empty());
-        let message = plain_types(&message);
-        let text = match written {
-            Some(value) => format!("{message}: `{value}`"),
-            None => message,
-        };
-        return diagnostic(Code::InvalidValue, text)
-            .hint("see the input format in README.md for what this field takes");
-    }
-    if message.contains("budget") || message.contains("recursion limit") {
-        return diagnostic(Code::InputLimit, format!("the input exceeds a limit: {message}"))
-            .hint("nianbao reads at most 250 000 nodes, 64 levels of nesting and 50 000 aliases (README.md, “Limits”)");
-    }
-    diagnostic(Code::YamlSyntax, message)
-        .hint("check indentation, quotes and the `key: value` form on this line")
 }
 
-/// The names a serde message offers: "…, expected one of a, b, c" (with or
-/// without backticks around each).
-fn expected_names(text: &str) -> Vec<String> {
-    let list = text
-        .split_once("expected one of ")
-        .or_else(|| text.split_once("expected "))
-        .map_or("", |(_, list)| list);
-    list.split(',')
-        .map(|name| name.trim().trim_matches('`').to_string())
-        .filter(|name| !name.is_empty())
-        .collect()
-}
+const LIMITS_HINT: &str = "nianbao reads at most 250 000 nodes, 64 levels of nesting and 50 000 aliases (README.md, “Limits”)";
 
 /// serde's type names in words a user knows: "invalid i32" → "invalid whole number".
 fn plain_types(message: &str) -> String {
@@ -438,26 +558,23 @@ fn plain_types(message: &str) -> String {
     out
 }
 
-/// The key that owns the block mapping around `line`: the nearest line above it
-/// that is indented less. Returns the key's name and span.
-fn parent_key(source: &SourceFile, line: usize) -> Option<(String, Span)> {
+/// The key that owns the block mapping around a position: the nearest line
+/// above it that is indented less. Returns the key's name and span.
+fn parent_key(file: &SourceFile, at: usize) -> Option<(String, Span)> {
+    let (line, _) = file.line_column(at);
+    let lines: Vec<&str> = file.text.split('\n').collect();
     let indent = |text: &str| text.len() - text.trim_start_matches(' ').len();
-    let own = indent(source.line(line)?);
+    let own = indent(lines.get(line - 1)?);
     (1..line).rev().find_map(|n| {
-        let text = source.line(n)?;
+        let text = lines.get(n - 1)?.trim_end_matches('\r');
         let trimmed = text.trim();
         if trimmed.is_empty() || trimmed.starts_with('#') || indent(text) >= own {
             return None;
         }
         let key = trimmed.trim_start_matches("- ").split(':').next()?.trim();
-        let column = text.find(key)? + 1;
-        Some((
-            key.to_string(),
-            Span {
-                line: n,
-                column: text[..column - 1].chars().count() + 1,
-                len: key.chars().count(),
-            },
-        ))
+        let byte = text.find(key)?;
+        let column = text[..byte].chars().count() + 1;
+        let start = file.position(n, column)?;
+        Some((key.to_string(), Span::new(start, start + key.len())))
     })
 }

@@ -12,32 +12,26 @@ pub use serde_saphyr::Spanned;
 pub type Text = Spanned<String>;
 
 /// One report: what a year's work summary and next year's plan are made of.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// Built by the loader from the files of an input ([`PartialReport`]).
+#[derive(Debug)]
 pub struct Report {
     pub meta: Meta,
-    #[serde(default)]
     pub opening: Option<Text>,
-    #[serde(default)]
     pub counts: Named<Count>,
     pub summary: Summary,
-    #[serde(default)]
     pub problems: Vec<Text>,
-    #[serde(default)]
     pub plans: Option<Plans>,
     /// Documents attached after the body (附件), each on a page of its own.
-    #[serde(default)]
     pub attachments: Vec<Attachment>,
     /// Activities logged through the year; their figures add up to counts.
-    #[serde(default)]
     pub activities: Vec<Activity>,
     /// How strict `check` is: rule name → allow, warn or deny.
-    #[serde(default)]
     pub settings: Settings,
 }
 
-/// One file of a folder input: any part of a report. The files of a folder are
-/// merged into one [`Report`]; the same part in two files is an error.
+/// One file of an input: any part of a report. The files of a folder (or the
+/// one file) are merged into one [`Report`]; the same part in two files is an
+/// error, and `meta` and `summary` must be somewhere.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PartialReport {

@@ -3,7 +3,7 @@
 
 use std::time::{Duration, Instant};
 
-use crate::diag::{Code, Diagnostic};
+use crate::diag::{Code, Diagnostic, SourceFile};
 use crate::facts::Facts;
 use crate::load::Loaded;
 use crate::model::Lang;
@@ -18,6 +18,13 @@ pub struct PdfSetup<'a> {
     pub styles: &'a Styles,
     /// PDF/A-2b, for the archive.
     pub archival: bool,
+}
+
+/// Why a document could not be made: diagnostics, and the texts (of Typst
+/// sources) they point into besides the input's.
+pub struct Failed {
+    pub diagnostics: Vec<Diagnostic>,
+    pub files: Vec<SourceFile>,
 }
 
 /// A made document.
@@ -35,11 +42,14 @@ pub fn make(
     templates: &Templates,
     kind: Kind,
     pdf: Option<&PdfSetup>,
-) -> Result<Document, Vec<Diagnostic>> {
+) -> Result<Document, Failed> {
     let started = Instant::now();
     let markdown = templates
         .render(&View::new(&loaded.report, facts, kind))
-        .map_err(|d| vec![d])?;
+        .map_err(|d| Failed {
+            diagnostics: vec![d],
+            files: Vec::new(),
+        })?;
     let render_time = started.elapsed();
     let mut document = Document {
         markdown,
@@ -57,11 +67,14 @@ pub fn make(
             setup.archival,
         )
         .map_err(|e| match e {
-            TypesetError::Diagnostics(diagnostics) => diagnostics,
-            TypesetError::MissingGlyphs(chars) => chars
-                .into_iter()
-                .map(|c| missing_glyph(loaded, c))
-                .collect(),
+            TypesetError::Diagnostics(diagnostics, files) => Failed { diagnostics, files },
+            TypesetError::MissingGlyphs(chars) => Failed {
+                diagnostics: chars
+                    .into_iter()
+                    .map(|c| missing_glyph(loaded, c))
+                    .collect(),
+                files: Vec::new(),
+            },
         })?;
         document.pdf = Some(bytes);
         document.typeset_timings = timings;
@@ -86,14 +99,13 @@ pub fn pdf_meta(loaded: &Loaded, kind: Kind) -> PdfMeta {
 
 /// A character no font has, located at its first appearance in the input.
 fn missing_glyph(loaded: &Loaded, c: char) -> Diagnostic {
-    let source = &loaded.source;
     let d = Diagnostic::error(
         Code::MissingGlyph,
         format!("no font has a glyph for “{c}” (U+{:04X})", c as u32),
     );
-    let d = match source.text.find(c) {
-        Some(at) => d.at(&source.path, Some(source.span_at(at, 1))),
-        None => d.at(&source.path, None),
+    let d = match loaded.files.iter().find_map(|f| f.find_char(c)) {
+        Some(span) => d.at(span),
+        None => d.in_file(&loaded.path),
     };
     d.hint("add a font that has it with --font-path DIR, or write the character another way; it would print as an empty box")
 }

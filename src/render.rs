@@ -148,7 +148,7 @@ impl Templates {
                     Code::Template,
                     format!("cannot read the templates folder: {e}"),
                 )
-                .at(dir, None)
+                .in_file(dir)
                 .hint("--templates takes a folder; `templates/` in nianbao's repository shows the built-in ones")
             })?;
             let mut files: Vec<_> = entries
@@ -169,7 +169,7 @@ impl Templates {
             for (path, name) in &named {
                 let text = std::fs::read_to_string(path).map_err(|e| {
                     Diagnostic::error(Code::Template, format!("cannot read the template: {e}"))
-                        .at(path, None)
+                        .in_file(path)
                 })?;
                 sources.push((name.clone(), text));
             }
@@ -232,7 +232,7 @@ fn template_diagnostic(error: &tera::Error, dir: Option<&Path>) -> Diagnostic {
         format!("template error: {}", message.trim()),
     );
     let d = match dir {
-        Some(dir) => d.at(dir, None),
+        Some(dir) => d.in_file(dir),
         None => d,
     };
     d.hint("check the template named above; README.md lists the built-in templates and what they are given")

@@ -68,23 +68,18 @@ fn store(args: &ArchiveArgs) -> Result<(), Error> {
             Some(&setup),
         ) {
             Ok(document) => made.push((input.loaded, document)),
-            Err(diagnostics) => reporter.report_all(&diagnostics, &input.loaded.source),
+            Err(failed) => {
+                let mut files = input.loaded.sources();
+                files.extend(failed.files.iter());
+                reporter.report_all(&failed.diagnostics, &files);
+            }
         }
     }
     reporter.finish(args.inputs.len())?;
     for (loaded, document) in &made {
         let (year, organisation, kind) = identity(loaded, args.kind);
         // A folder input is archived as its files.
-        let files: Vec<&Path> = if loaded.source.segments.is_empty() {
-            vec![loaded.source.path.as_path()]
-        } else {
-            loaded
-                .source
-                .segments
-                .iter()
-                .map(|(_, f)| f.path.as_path())
-                .collect()
-        };
+        let files: Vec<&Path> = loaded.files.iter().map(|f| f.path.as_path()).collect();
         let mut inputs = Vec::new();
         for file in files {
             let bytes = std::fs::read(file).map_err(|e| Error::io(file, "read", e))?;

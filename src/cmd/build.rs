@@ -32,8 +32,10 @@ pub fn run(args: &BuildArgs) -> Result<(), Error> {
         let (loaded, facts) = (&input_checked.loaded, &input_checked.facts);
         let document = match pipeline::make(loaded, facts, &templates, args.kind, setup.as_ref()) {
             Ok(document) => document,
-            Err(diagnostics) => {
-                reporter.report_all(&diagnostics, &loaded.source);
+            Err(failed) => {
+                let mut files = loaded.sources();
+                files.extend(failed.files.iter());
+                reporter.report_all(&failed.diagnostics, &files);
                 continue;
             }
         };

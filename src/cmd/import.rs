@@ -25,15 +25,17 @@ pub fn run(args: &ImportArgs) -> Result<(), Error> {
     let source = SourceFile::new(args.file.clone(), text);
     let mut reporter = Reporter::default();
     for (line, message) in &imported.warnings {
-        let span = (*line > 0).then_some(Span {
-            line: *line,
-            column: 1,
-            len: 1,
-        });
-        let d = Diagnostic::warning(Code::Import, message.clone())
-            .at(&args.file, span)
-            .hint("check this place in the YAML written");
-        reporter.report(&d, Some(&source));
+        let d = Diagnostic::warning(Code::Import, message.clone());
+        let d = match source.position(*line, 1) {
+            Some(at) if *line > 0 => {
+                let end = source.text[source.local(at)..]
+                    .find(['\n', '\r'])
+                    .map_or(source.base + source.text.len(), |n| at + n);
+                d.at(Span::new(at, end.max(at + 1)))
+            }
+            _ => d.in_file(&args.file),
+        };
+        reporter.report(&d.hint("check this place in the YAML written"), &[&source]);
     }
     write_atomic(&args.output, imported.yaml.as_bytes())?;
     eprintln!("wrote {} (read as {encoding})", args.output.display());

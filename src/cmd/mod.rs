@@ -26,7 +26,7 @@ pub struct Reporter {
     pub errors: usize,
     pub warnings: usize,
     /// Some: collect for one JSON document instead of printing text.
-    json: Option<Vec<Diagnostic>>,
+    json: Option<Vec<serde_json::Value>>,
 }
 
 impl Reporter {
@@ -38,36 +38,33 @@ impl Reporter {
         }
     }
 
-    pub fn report(&mut self, diagnostic: &Diagnostic, source: Option<&SourceFile>) {
-        let localised = source.map(|s| s.localise(diagnostic));
-        let (diagnostic, source) = match &localised {
-            Some((d, s)) => (d, Some(*s)),
-            None => (diagnostic, None),
-        };
+    /// Reports a diagnostic; `files` are the texts its places may lie in.
+    pub fn report(&mut self, diagnostic: &Diagnostic, files: &[&SourceFile]) {
         if diagnostic.is_error() {
             self.errors += 1;
         } else {
             self.warnings += 1;
         }
         match &mut self.json {
-            Some(collected) => collected.push(diagnostic.clone()),
-            None => eprintln!("{}", diag::render(diagnostic, source)),
+            Some(collected) => collected.push(diag::to_json(diagnostic, files)),
+            None => eprint!("{}", diag::render(diagnostic, files)),
         }
     }
 
-    /// Reports diagnostics of one input; those located in it show its lines.
-    pub fn report_all(&mut self, diagnostics: &[Diagnostic], source: &SourceFile) {
+    pub fn report_all(&mut self, diagnostics: &[Diagnostic], files: &[&SourceFile]) {
         for d in diagnostics {
-            let own = d.file.as_deref() == Some(source.path.as_path());
-            self.report(d, own.then_some(source));
+            self.report(d, files);
         }
     }
 
     /// The closing line: how many errors and warnings, or nothing when clean.
-    pub fn finish(&self, files: usize) -> Result<(), Error> {
+    pub fn finish(&mut self, files: usize) -> Result<(), Error> {
         let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-        if let Some(collected) = &self.json {
-            println!("{}", diag::to_json(collected, self.errors, self.warnings));
+        if let Some(collected) = self.json.take() {
+            println!(
+                "{}",
+                diag::json_document(collected, self.errors, self.warnings)
+            );
         } else if self.errors + self.warnings > 0 {
             eprintln!(
                 "{}: {}, {}",
@@ -102,8 +99,8 @@ pub fn load_checked(
     final_document: bool,
 ) -> Result<Option<Checked>, Error> {
     let loaded = match load::load(path)? {
-        Outcome::Invalid(source, diagnostics) => {
-            reporter.report_all(&diagnostics, &source);
+        Outcome::Invalid(files, diagnostics) => {
+            reporter.report_all(&diagnostics, &files.iter().collect::<Vec<_>>());
             return Ok(None);
         }
         Outcome::Loaded(loaded) => *loaded,
@@ -112,14 +109,14 @@ pub fn load_checked(
         None => None,
         Some(previous_path) => match load::load(&previous_path)? {
             Outcome::Loaded(previous) => Some(*previous),
-            Outcome::Invalid(source, _) => {
+            Outcome::Invalid(..) => {
                 let d = Diagnostic::warning(
                     Code::PlanNotFulfilled,
                     "last period's input has errors: its plans are not checked",
                 )
-                .at(&source.path, None)
-                .hint(format!("run `nianbao check {}`", source.path.display()));
-                reporter.report(&d, None);
+                .in_file(&previous_path)
+                .hint(format!("run `nianbao check {}`", previous_path.display()));
+                reporter.report(&d, &[]);
                 None
             }
         },
@@ -131,13 +128,11 @@ pub fn load_checked(
         final_document,
     };
     let diagnostics = validate::validate(&loaded, &facts, previous.as_ref(), options);
-    for d in &diagnostics {
-        let source = match &previous {
-            Some(p) if d.file.as_deref() == Some(p.source.path.as_path()) => &p.source,
-            _ => &loaded.source,
-        };
-        reporter.report(d, Some(source));
+    let mut files = loaded.sources();
+    if let Some(previous) = &previous {
+        files.extend(previous.sources());
     }
+    reporter.report_all(&diagnostics, &files);
     let clean = !diagnostics.iter().any(Diagnostic::is_error);
     Ok(clean.then_some(Checked { loaded, facts }))
 }
@@ -150,7 +145,7 @@ pub fn load_fonts(args: &FontArgs) -> Result<FontSet, Error> {
         system_fonts: !args.no_system_fonts,
     })
     .map_err(|d| {
-        eprintln!("{}", diag::render(&d, None));
+        eprint!("{}", diag::render(&d, &[]));
         Error::Reported
     })
 }
@@ -180,7 +175,7 @@ pub fn load_templates(dir: Option<&Path>, reporter: &mut Reporter) -> Result<Tem
         )));
     }
     Templates::load(dir).map_err(|d| {
-        reporter.report(&d, None);
+        reporter.report(&d, &[]);
         Error::InvalidInput { errors: 1 }
     })
 }

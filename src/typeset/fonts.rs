@@ -178,7 +178,7 @@ impl FontSet {
                     Code::Font,
                     format!("the font folder `{}` does not exist", dir.display()),
                 )
-                .at(dir, None)
+                .in_file(dir)
                 .hint("--font-path takes a folder of .ttf, .otf, .ttc or .otc files"));
             }
             for path in font_files(dir) {
@@ -188,7 +188,7 @@ impl FontSet {
                         Code::Font,
                         format!("`{}` is not a font that can be read", path.display()),
                     )
-                    .at(&path, None)
+                    .in_file(&path)
                     .hint(
                         "use TrueType or OpenType fonts (.ttf .otf .ttc .otc); WOFF is not read",
                     ));

@@ -15,7 +15,7 @@ use typst_as_lib::conversions::IntoSource;
 use typst_as_lib::{TypstAsLibError, TypstEngine};
 use typst_layout::PagedDocument;
 
-use crate::diag::{Code, Diagnostic, SourceFile};
+use crate::diag::{Code, Diagnostic, SourceFile, Span};
 pub use fonts::{FontOptions, FontSet, Role};
 
 /// The built-in style files: Chinese (公文) and English.
@@ -80,8 +80,15 @@ pub struct Timings {
 pub enum TypesetError {
     /// Characters that no font has, in the order they first appear.
     MissingGlyphs(Vec<char>),
-    /// Typst reported errors (in the style file, or a bug in nianbao's markup).
-    Diagnostics(Vec<Diagnostic>),
+    /// Typst reported errors (in the style file, or a bug in nianbao's markup),
+    /// with the texts they point into.
+    Diagnostics(Vec<Diagnostic>, Vec<SourceFile>),
+}
+
+impl TypesetError {
+    fn unlocated(diagnostic: Diagnostic) -> Self {
+        TypesetError::Diagnostics(vec![diagnostic], Vec::new())
+    }
 }
 
 /// Typesets Markdown into PDF bytes; `archival` makes it PDF/A-2b.
@@ -108,34 +115,30 @@ pub fn pdf(
         .build();
     let result = engine.compile_with_input::<_, _, PagedDocument>(MAIN_NAME, inputs(meta, fonts));
     timings.compile = started.elapsed();
-    let sources = [(&main_source, None), (&style_source, style.path.as_deref())];
+    let sources =
+        TypstSources::new(&[(&main_source, None), (&style_source, style.path.as_deref())]);
     let document = match result.output {
         Ok(document) => document,
         Err(TypstAsLibError::TypstSource(errors)) => {
-            return Err(TypesetError::Diagnostics(
-                errors
-                    .iter()
-                    .map(|e| typst_diagnostic(e, &sources))
-                    .collect(),
-            ));
+            return Err(sources.error(&errors));
         }
         Err(other) => {
-            return Err(TypesetError::Diagnostics(vec![Diagnostic::error(
+            return Err(TypesetError::unlocated(Diagnostic::error(
                 Code::Typeset,
                 format!("typesetting failed: {other}"),
-            )]));
+            )));
         }
     };
     // Warnings about customary fonts that are not installed are expected: the
     // chains name them first on purpose. Anything else is a real problem.
-    let warnings: Vec<Diagnostic> = result
+    let warnings: Vec<SourceDiagnostic> = result
         .warnings
         .iter()
         .filter(|w| !w.message.contains("unknown font family"))
-        .map(|w| typst_diagnostic(w, &sources))
+        .cloned()
         .collect();
     if !warnings.is_empty() {
-        return Err(TypesetError::Diagnostics(warnings));
+        return Err(sources.error(&warnings));
     }
 
     let started = Instant::now();
@@ -145,24 +148,14 @@ pub fn pdf(
         typst_pdf::PdfStandards::new(&[])
     };
     let standards = standards.map_err(|e| {
-        TypesetError::Diagnostics(vec![Diagnostic::error(
-            Code::Typeset,
-            e.message().to_string(),
-        )])
+        TypesetError::unlocated(Diagnostic::error(Code::Typeset, e.message().to_string()))
     })?;
     let options = typst_pdf::PdfOptions {
         ident: Smart::Custom(format!("nianbao-{}-{}", meta.title, meta.date)),
         standards,
         ..Default::default()
     };
-    let bytes = typst_pdf::pdf(&document, &options).map_err(|errors| {
-        TypesetError::Diagnostics(
-            errors
-                .iter()
-                .map(|e| typst_diagnostic(e, &sources))
-                .collect(),
-        )
-    })?;
+    let bytes = typst_pdf::pdf(&document, &options).map_err(|errors| sources.error(&errors))?;
     timings.export = started.elapsed();
     Ok((bytes, timings))
 }
@@ -223,38 +216,59 @@ fn inputs(meta: &PdfMeta, fonts: &FontSet) -> Dict {
     inputs
 }
 
-/// A Typst diagnostic as one of ours, located in the style file when it is there.
-fn typst_diagnostic(
-    diagnostic: &SourceDiagnostic,
-    sources: &[(&Source, Option<&std::path::Path>)],
-) -> Diagnostic {
-    let mut d = match diagnostic.severity {
-        TypstSeverity::Error => Diagnostic::error(Code::Typeset, diagnostic.message.to_string()),
-        TypstSeverity::Warning => {
-            Diagnostic::warning(Code::Typeset, diagnostic.message.to_string())
+/// The Typst sources of a compile, as texts that diagnostics can point into:
+/// the style file under its path, the rest under a `<built-in …>` name.
+struct TypstSources<'a> {
+    typst: Vec<&'a Source>,
+    files: Vec<SourceFile>,
+}
+
+impl<'a> TypstSources<'a> {
+    fn new(sources: &[(&'a Source, Option<&std::path::Path>)]) -> Self {
+        TypstSources {
+            typst: sources.iter().map(|(s, _)| *s).collect(),
+            files: sources
+                .iter()
+                .map(|(source, path)| {
+                    let name = path.map(|p| p.to_path_buf()).unwrap_or_else(|| {
+                        format!("<built-in {}>", source.id().vpath().get_without_slash()).into()
+                    });
+                    SourceFile::new(name, source.text().to_string())
+                })
+                .collect(),
         }
-    };
-    let located = diagnostic.span.id().and_then(|id| {
-        let (source, path) = sources.iter().find(|(s, _)| s.id() == id)?;
-        let range = match diagnostic.span.get() {
-            DiagSpanKind::Number { num, sub_range, .. } => source.range(num, sub_range)?,
-            DiagSpanKind::Range { range, .. } => range,
-            DiagSpanKind::Detached => return None,
+    }
+
+    /// Typst's diagnostics as ours, with the texts they point into.
+    fn error(self, diagnostics: &[SourceDiagnostic]) -> TypesetError {
+        let converted = diagnostics.iter().map(|d| self.convert(d)).collect();
+        TypesetError::Diagnostics(converted, self.files)
+    }
+
+    fn convert(&self, diagnostic: &SourceDiagnostic) -> Diagnostic {
+        let severity = match diagnostic.severity {
+            TypstSeverity::Error => crate::diag::Severity::Error,
+            TypstSeverity::Warning => crate::diag::Severity::Warning,
         };
-        let file = SourceFile::new(
-            path.map(|p| p.to_path_buf()).unwrap_or_else(|| {
-                format!("<built-in {}>", source.id().vpath().get_without_slash()).into()
-            }),
-            source.text().to_string(),
-        );
-        let len = source.text()[range.clone()].chars().count();
-        Some((file.path.clone(), file.span_at(range.start, len)))
-    });
-    if let Some((path, span)) = located {
-        d = d.at(&path, Some(span));
+        let mut d = Diagnostic::new(severity, Code::Typeset, diagnostic.message.to_string());
+        let located = diagnostic.span.id().and_then(|id| {
+            let i = self.typst.iter().position(|s| s.id() == id)?;
+            let range = match diagnostic.span.get() {
+                DiagSpanKind::Number { num, sub_range, .. } => {
+                    self.typst[i].range(num, sub_range)?
+                }
+                DiagSpanKind::Range { range, .. } => range,
+                DiagSpanKind::Detached => return None,
+            };
+            let base = self.files[i].base;
+            Some(Span::new(base + range.start, base + range.end))
+        });
+        if let Some(span) = located {
+            d = d.at(span);
+        }
+        for hint in &diagnostic.hints {
+            d = d.hint(hint.v.to_string());
+        }
+        d
     }
-    for hint in &diagnostic.hints {
-        d = d.hint(hint.v.to_string());
-    }
-    d
 }

@@ -1,7 +1,7 @@
 //! Activities against counts: declared totals that differ from the activities'
 //! sum, figures that add to no count, dates outside the period, unknown sections.
 
-use super::{Ctx, span_covering, span_of};
+use super::Ctx;
 use crate::diag::{Code, Diagnostic, Severity, suggest};
 use crate::model::Section;
 use crate::period::{Period, parse_date};
@@ -46,7 +46,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                             crate::numerals::arabic(derived.total)
                         ),
                     ),
-                    span_of(value),
+                    ctx.span_of(value),
                 )
                 .hint(ctx.t(
                     format!("合计的活动：{list}"),
@@ -68,7 +68,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                         format!("活动数字 `{}` 没有对应的统计数字", name.value),
                         format!("activity figure `{}` adds to no count", name.value),
                     ),
-                    span_covering(name, &name.value),
+                    ctx.span_covering(name, &name.value),
                 );
                 d.severity = Severity::Warning;
                 d = match suggest(&name.value, names) {
@@ -113,7 +113,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                             ),
                         ),
                     },
-                    span_covering(&activity.date, &activity.date.value),
+                    ctx.span_covering(&activity.date, &activity.date.value),
                 )
                 .hint(ctx.t(
                     "按 YYYY-MM-DD 写本期内的日期",
@@ -140,7 +140,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                         activity.title.value, section.value
                     ),
                 ),
-                span_covering(section, &section.value),
+                ctx.span_covering(section, &section.value),
             );
             if let Some(best) = suggest(&section.value, titles) {
                 d = d.hint(ctx.t(

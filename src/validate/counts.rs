@@ -2,7 +2,7 @@
 
 use std::collections::HashSet;
 
-use super::{Ctx, span_covering};
+use super::Ctx;
 use crate::diag::{Code, Diagnostic, Severity, suggest};
 use crate::refs::{self, FORMATS, Piece};
 
@@ -113,7 +113,7 @@ fn references(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                         format!("数字 `{}` 已定义但未被引用", name.value),
                         format!("count `{}` is defined but never used", name.value),
                     ),
-                    span_covering(name, &name.value),
+                    ctx.span_covering(name, &name.value),
                 )
                 .hint(ctx.t(
                     format!("在正文中写 `{{{}}}` 引用它，或删除它", name.value),
@@ -142,7 +142,7 @@ fn values(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                         format!("数字 `{}` 没有数值", name.value),
                         format!("count `{}` has no value", name.value),
                     ),
-                    span_covering(name, &name.value),
+                    ctx.span_covering(name, &name.value),
                 )
                 .hint(ctx.t(
                     format!("补上 `value:`；在此之前正文显示“{}”", refs::MISSING_VALUE),
@@ -167,7 +167,7 @@ fn values(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                             name.value, value.value
                         ),
                     ),
-                    super::span_of(value),
+                    ctx.span_of(value),
                 )
                 .hint(ctx.t(
                     "检查数值；增长率等可超过100的数字请用其他单位",
@@ -200,7 +200,7 @@ fn part_of(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                         name.value, whole_name.value
                     ),
                 ),
-                span_covering(whole_name, &whole_name.value),
+                ctx.span_covering(whole_name, &whole_name.value),
             );
             if let Some(best) = suggest(&whole_name.value, names) {
                 d = d.hint(ctx.t(
@@ -219,8 +219,8 @@ fn part_of(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             let at = count
                 .value
                 .as_ref()
-                .map(super::span_of)
-                .unwrap_or_else(|| span_covering(name, &name.value));
+                .map(|v| ctx.span_of(v))
+                .unwrap_or_else(|| ctx.span_covering(name, &name.value));
             out.push(
                 ctx.at(
                     Severity::Error,

@@ -10,7 +10,7 @@ mod plans;
 mod structure;
 mod text;
 
-use crate::diag::{Code, Diagnostic, Severity, SourceFile, Span};
+use crate::diag::{Code, Diagnostic, Severity, Span};
 use crate::facts::Facts;
 use crate::load::Loaded;
 use crate::model::{Block, Lang, Level, Report, Section, Spanned, Text};
@@ -61,7 +61,7 @@ pub struct Ctx<'a> {
     pub facts: &'a Facts,
     /// Last period's input, when known: its plans are followed up.
     pub previous: Option<&'a Loaded>,
-    pub source: &'a SourceFile,
+    pub loaded: &'a Loaded,
     pub lang: Lang,
     pub fields: Vec<Field<'a>>,
 }
@@ -77,19 +77,23 @@ impl Ctx<'_> {
 
     /// A diagnostic at a span of this input.
     pub fn at(&self, severity: Severity, code: Code, message: String, span: Span) -> Diagnostic {
-        let d = match severity {
-            Severity::Error => Diagnostic::error(code, message),
-            Severity::Warning => Diagnostic::warning(code, message),
-        };
-        d.at(&self.source.path, Some(span))
+        Diagnostic::new(severity, code, message).at(span)
+    }
+
+    /// The span of a value's first character.
+    pub fn span_of<T>(&self, value: &Spanned<T>) -> Span {
+        self.loaded.span_of(value)
+    }
+
+    /// The span of a value written as `text`, covering all of it.
+    pub fn span_covering<T>(&self, value: &Spanned<T>, text: &str) -> Span {
+        self.loaded.span_covering(value, text)
     }
 
     /// The span of a piece of text inside a string value (its `nth` occurrence),
     /// or the value's start.
     pub fn span_within(&self, text: &Text, needle: &str, nth: usize) -> Span {
-        self.source
-            .find_nth_from(span_of(text), needle, nth)
-            .unwrap_or_else(|| span_of(text))
+        self.loaded.span_within(text, needle, nth)
     }
 }
 
@@ -107,7 +111,7 @@ pub fn validate(
         report,
         facts,
         previous,
-        source: &loaded.source,
+        loaded,
         lang,
         fields: fields(report, lang),
     };
@@ -126,11 +130,18 @@ fn apply_levels(ctx: &Ctx, diagnostics: Vec<Diagnostic>, options: Options) -> Ve
     let mut out: Vec<Diagnostic> = Vec::new();
     for (name, level) in rules {
         if Code::from_name(name).is_none() {
-            let mut span = span_of(level);
-            span = ctx
-                .source
-                .find_from(Span { column: 1, ..span }, name)
-                .unwrap_or(span);
+            // The value's place; the name stands before it on its line.
+            let at = ctx.span_of(level).start;
+            let span = ctx
+                .loaded
+                .files
+                .iter()
+                .find(|f| f.contains(at))
+                .and_then(|f| {
+                    let line_start = f.text[..f.local(at)].rfind('\n').map_or(0, |i| i + 1);
+                    f.find(f.base + line_start, name, 0)
+                })
+                .unwrap_or(ctx.span_of(level));
             let names: Vec<&str> = Code::ALL.iter().map(|c| c.name()).collect();
             let mut d = ctx.at(
                 Severity::Error,
@@ -365,22 +376,5 @@ fn block_fields<'a>(
             *sub += 1;
             section_fields(section, &format!("{path}.{sub}"), zh, out);
         }
-    }
-}
-
-/// The span of a spanned value, as far as the loader knows it.
-pub fn span_of<T>(value: &Spanned<T>) -> Span {
-    Span {
-        line: value.referenced.line() as usize,
-        column: value.referenced.column() as usize,
-        len: 1,
-    }
-}
-
-/// The span of a spanned value that is written as `text`, covering all of it.
-pub fn span_covering<T>(value: &Spanned<T>, text: &str) -> Span {
-    Span {
-        len: text.chars().count().max(1),
-        ..span_of(value)
     }
 }

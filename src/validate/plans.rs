@@ -1,7 +1,7 @@
 //! Plan follow-up: last period's plans that no section of this period fulfils,
 //! and `fulfils:` naming no plan of last period.
 
-use super::{Ctx, span_covering};
+use super::Ctx;
 use crate::diag::{Code, Diagnostic, Severity};
 use crate::model::{Block, Section};
 
@@ -45,7 +45,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                         format!("last period's plan “{}” (`{}`) is fulfilled by no section", plan.title.value, id.value),
                     ),
                 )
-                .at(&previous.source.path, Some(span_covering(id, &id.value)))
+                .at(previous.span_covering(id, &id.value))
                 .hint(t(
                     format!("在本期总结的相应小节写 `fulfils: {}`，或说明未完成的原因", id.value),
                     format!("write `fulfils: {}` in the section that reports on it, or say why it was not done", id.value),
@@ -65,13 +65,10 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                     format!("`fulfils: {}` names no plan of last period", f.value),
                 ),
             )
-            .at(&ctx.source.path, Some(span_covering(f, &f.value)))
+            .at(ctx.span_covering(f, &f.value))
             .hint(t(
-                format!("上期计划的编号见 {}", previous.source.path.display()),
-                format!(
-                    "last period's plan ids are in {}",
-                    previous.source.path.display()
-                ),
+                format!("上期计划的编号见 {}", previous.path.display()),
+                format!("last period's plan ids are in {}", previous.path.display()),
             ));
             d.severity = Severity::Warning;
             out.push(d);

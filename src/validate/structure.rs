@@ -2,8 +2,8 @@
 
 use std::collections::HashMap;
 
-use super::{Ctx, DATE_GRACE_DAYS, TextKind, span_covering, span_of};
-use crate::diag::{Code, Diagnostic, Severity};
+use super::{Ctx, DATE_GRACE_DAYS, TextKind};
+use crate::diag::{Code, Diagnostic, Severity, Span};
 use crate::period::Period;
 use crate::period::parse_date;
 
@@ -35,7 +35,7 @@ fn plan_year(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                         period.label_en()
                     ),
                 ),
-                span_covering(year, &planned.to_string()),
+                ctx.span_covering(year, &planned.to_string()),
             )
             .hint(ctx.t(
                 format!(
@@ -66,7 +66,7 @@ fn period(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                     format!("`half: {}` 无效：上半年写 1，下半年写 2", half.value),
                     format!("`half: {}` is not a half: write 1 or 2", half.value),
                 ),
-                span_covering(half, &half.value.to_string()),
+                ctx.span_covering(half, &half.value.to_string()),
             )
             .hint(ctx.t(
                 "上半年 half: 1，下半年 half: 2",
@@ -86,7 +86,7 @@ fn period(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                         format!("`{name}: {}` 不是有效日期", text.value),
                         format!("`{name}: {}` is not a real date", text.value),
                     ),
-                    span_covering(text, &text.value),
+                    ctx.span_covering(text, &text.value),
                 )
                 .hint(ctx.t("按 YYYY-MM-DD 写日期", "write the date as YYYY-MM-DD")),
             );
@@ -116,7 +116,7 @@ fn period(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                 Severity::Error,
                 Code::Period,
                 message,
-                span_covering(first, &first.value),
+                ctx.span_covering(first, &first.value),
             )
             .hint(ctx.t(
                 "例如 from: 2022-03-01 与 to: 2022-08-31",
@@ -129,7 +129,7 @@ fn period(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
 fn document_date(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     let date = &ctx.report.meta.date;
     let written = date.value.trim();
-    let span = span_covering(date, &date.value);
+    let span = ctx.span_covering(date, &date.value);
     let Some(parsed) = parse_date(written) else {
         out.push(
             ctx.at(
@@ -225,20 +225,23 @@ fn dates_in_text(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
 
 /// The same section title twice, the same plan id twice, identical points.
 fn duplicates(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-    let mut titles: HashMap<&str, usize> = HashMap::new();
+    let first_here = || ctx.t("第一次出现在这里", "first here");
+    let mut titles: HashMap<&str, Span> = HashMap::new();
     for section in &ctx.report.summary.sections {
         let title = section.title.value.trim();
-        if let Some(line) = titles.insert(title, section.title.referenced.line() as usize) {
+        let span = ctx.span_covering(&section.title, &section.title.value);
+        if let Some(first) = titles.insert(title, span) {
             out.push(
                 ctx.at(
                     Severity::Warning,
                     Code::DuplicateTitle,
                     ctx.t(
-                        format!("总结中已有同名小节“{title}”（第{line}行）"),
-                        format!("the summary has a section “{title}” already (line {line})"),
+                        format!("总结中已有同名小节“{title}”"),
+                        format!("the summary has a section “{title}” already"),
                     ),
-                    span_covering(&section.title, &section.title.value),
+                    span,
                 )
+                .label(first, first_here())
                 .hint(ctx.t(
                     "合并两个小节，或改用不同的标题",
                     "merge the two sections or give them different titles",
@@ -247,38 +250,40 @@ fn duplicates(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         }
     }
     if let Some(plans) = &ctx.report.plans {
-        let mut ids: HashMap<&str, usize> = HashMap::new();
-        let mut plan_titles: HashMap<&str, usize> = HashMap::new();
+        let mut ids: HashMap<&str, Span> = HashMap::new();
+        let mut plan_titles: HashMap<&str, Span> = HashMap::new();
         for section in &plans.sections {
             if let Some(id) = &section.id
-                && let Some(line) = ids.insert(id.value.as_str(), id.referenced.line() as usize)
+                && let Some(first) = ids.insert(id.value.as_str(), ctx.span_covering(id, &id.value))
             {
                 out.push(
                     ctx.at(
                         Severity::Error,
                         Code::DuplicateId,
                         ctx.t(
-                            format!("计划编号 `{}` 已在第{line}行用过", id.value),
-                            format!("plan id `{}` is used already (line {line})", id.value),
+                            format!("计划编号 `{}` 已用过", id.value),
+                            format!("plan id `{}` is used already", id.value),
                         ),
-                        span_covering(id, &id.value),
+                        ctx.span_covering(id, &id.value),
                     )
+                    .label(first, first_here())
                     .hint(ctx.t("每项计划的 id 必须唯一", "each plan needs an id of its own")),
                 );
             }
             let title = section.title.value.trim();
-            if let Some(line) = plan_titles.insert(title, section.title.referenced.line() as usize)
-            {
+            let span = ctx.span_covering(&section.title, &section.title.value);
+            if let Some(first) = plan_titles.insert(title, span) {
                 out.push(
                     ctx.at(
                         Severity::Warning,
                         Code::DuplicateTitle,
                         ctx.t(
-                            format!("计划中已有同名条目“{title}”（第{line}行）"),
-                            format!("the plan has an item “{title}” already (line {line})"),
+                            format!("计划中已有同名条目“{title}”"),
+                            format!("the plan has an item “{title}” already"),
                         ),
-                        span_covering(&section.title, &section.title.value),
+                        span,
                     )
+                    .label(first, first_here())
                     .hint(ctx.t(
                         "合并两项，或改用不同的标题",
                         "merge the two items or give them different titles",
@@ -287,7 +292,7 @@ fn duplicates(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             }
         }
     }
-    let mut seen: HashMap<&str, usize> = HashMap::new();
+    let mut seen: HashMap<&str, Span> = HashMap::new();
     for field in ctx
         .fields
         .iter()
@@ -297,17 +302,18 @@ fn duplicates(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         if text.chars().count() < 4 {
             continue;
         }
-        if let Some(line) = seen.insert(text, field.text.referenced.line() as usize) {
+        if let Some(first) = seen.insert(text, ctx.span_of(field.text)) {
             out.push(
                 ctx.at(
                     Severity::Warning,
                     Code::IdenticalPoints,
                     ctx.t(
-                        format!("{}与第{line}行的内容完全相同", field.place),
-                        format!("{} repeats the text of line {line}", field.place),
+                        format!("{}与前文的内容完全相同", field.place),
+                        format!("{} repeats an earlier text", field.place),
                     ),
-                    span_of(field.text),
+                    ctx.span_of(field.text),
                 )
+                .label(first, first_here())
                 .hint(ctx.t("删去重复的一条", "remove one of them")),
             );
         }
@@ -330,7 +336,7 @@ fn empty(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                             section.title.value
                         ),
                     ),
-                    span_covering(&section.title, &section.title.value),
+                    ctx.span_covering(&section.title, &section.title.value),
                 )
                 .hint(ctx.t(
                     "在 `points:` 下写上本节的工作",
@@ -349,7 +355,7 @@ fn empty(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                         format!("{}是空的", field.place),
                         format!("{} is empty", field.place),
                     ),
-                    span_of(field.text),
+                    ctx.span_of(field.text),
                 )
                 .hint(ctx.t(
                     "写上内容，或删去这一项",

@@ -2,7 +2,7 @@
 
 use super::{Ctx, Field, PLACEHOLDERS, TextKind};
 use crate::cjk::{ends_sentence, is_han};
-use crate::diag::{Code, Diagnostic, Severity};
+use crate::diag::{Code, Diagnostic, Severity, Span};
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     for field in &ctx.fields {
@@ -151,9 +151,10 @@ fn punctuation(ctx: &Ctx, field: &Field, out: &mut Vec<Diagnostic>) {
                 let pair: String = [prev.unwrap_or(' '), ' ', next.unwrap_or(' ')]
                     .iter()
                     .collect();
-                let mut span = locate(pair, chars[i - 1].0);
-                span.column += 1;
-                span.len = 1;
+                // The space: after the first character of the pair.
+                let pair_span = locate(pair, chars[i - 1].0);
+                let first_len = prev.map_or(1, char::len_utf8);
+                let span = Span::new(pair_span.start + first_len, pair_span.start + first_len + 1);
                 out.push(
                     ctx.at(
                         Severity::Warning,
@@ -176,8 +177,7 @@ fn punctuation(ctx: &Ctx, field: &Field, out: &mut Vec<Diagnostic>) {
         }
         if "。，、；：".contains(c) && next == Some(c) && prev != Some(c) {
             let pair: String = [c, c].iter().collect();
-            let mut span = locate(pair, at);
-            span.len = 2;
+            let span = locate(pair, at);
             out.push(
                 ctx.at(
                     Severity::Warning,
