@@ -24,7 +24,11 @@ pub struct Cli {
 pub enum Command {
     /// Validate inputs and print diagnostics; writes nothing.
     #[command(
-        after_help = "Exit codes: 0 no errors (warnings allowed), 1 errors in an input, 2 a file cannot be read."
+        after_help = "Exit codes: 0 no errors (warnings allowed), 1 errors in an input, 2 a file cannot be read.\n`nianbao check --help` lists every diagnostic code.",
+        after_long_help = format!(
+            "{}\nExit codes: 0 no errors (warnings allowed), 1 errors in an input, 2 a file cannot be read.",
+            crate::codes::help_table()
+        )
     )]
     Check(CheckArgs),
     /// Validate inputs and write the documents to the output folder.
@@ -54,6 +58,20 @@ pub enum Command {
         after_help = "Installed fonts under the customary names (仿宋_GB2312, SimSun, SimHei, KaiTi,\n方正小标宋 …) are preferred; otherwise the free fonts nianbao carries serve."
     )]
     Fonts(FontArgs),
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
+    #[command(
+        after_help = "Examples:\n  nianbao completions bash > ~/.local/share/bash-completion/completions/nianbao\n  nianbao completions zsh > ~/.zfunc/_nianbao\n  nianbao completions fish > ~/.config/fish/completions/nianbao.fish"
+    )]
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff) on standard output.
+    #[command(
+        after_help = "Example:\n  nianbao man > ~/.local/share/man/man1/nianbao.1 && man nianbao"
+    )]
+    Man,
 }
 
 /// Where fonts come from.

@@ -9,6 +9,7 @@ mod archive;
 mod carry;
 mod cjk;
 pub mod cli;
+mod codes;
 mod cmd;
 pub mod diag;
 mod error;
@@ -38,5 +39,7 @@ pub fn run(cli: cli::Cli) -> Result<(), Error> {
         cli::Command::Archive(args) => cmd::archive::run(&args),
         cli::Command::Next(args) => cmd::next::run(&args),
         cli::Command::Import(args) => cmd::import::run(&args),
+        cli::Command::Completions { shell } => cmd::shell::completions(shell),
+        cli::Command::Man => cmd::shell::man(),
     }
 }

@@ -18,7 +18,7 @@ fuzz_target!(|data: &[u8]| {
         let facts = nianbao::facts::Facts::derive(&loaded.report, None);
         let diagnostics = validate::validate(&loaded, &facts, None, validate::Options::default());
         for d in &diagnostics {
-            let _ = nianbao::diag::render(d, Some(&loaded.source));
+            let _ = nianbao::diag::render(d, &loaded.sources());
         }
         if !diagnostics.iter().any(|d| d.is_error()) {
             let templates = Templates::load(None).expect("built-in templates load");

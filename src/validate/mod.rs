@@ -142,7 +142,7 @@ fn apply_levels(ctx: &Ctx, diagnostics: Vec<Diagnostic>, options: Options) -> Ve
                     f.find(f.base + line_start, name, 0)
                 })
                 .unwrap_or(ctx.span_of(level));
-            let names: Vec<&str> = Code::ALL.iter().map(|c| c.name()).collect();
+            let names: Vec<&str> = Code::names().collect();
             let mut d = ctx.at(
                 Severity::Error,
                 Code::UnknownField,

@@ -1,0 +1,427 @@
+//! The catalogue of diagnostic codes: each code's stable id, its rule name,
+//! its default level and what it means, in one table from which `check --help`,
+//! the README's table (a test compares them) and the JSON output come.
+
+use crate::diag::Severity;
+
+/// Stable diagnostic codes. The id (E0101) is what users search for; the name
+/// is what `settings: rules:` allows, warns or denies.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Code {
+    YamlSyntax,
+    InvalidValue,
+    MissingField,
+    UnknownField,
+    DuplicateKey,
+    InputLimit,
+    UndefinedCount,
+    UnknownFormat,
+    UnusedCount,
+    CountWithoutValue,
+    Placeholder,
+    PlanYear,
+    DocumentDate,
+    Period,
+    Template,
+    MissingGlyph,
+    Font,
+    Typeset,
+    UnbalancedBrackets,
+    HalfWidthPunctuation,
+    SpaceAroundDigits,
+    RepeatedPunctuation,
+    MixedNumerals,
+    MissingEndPunctuation,
+    PartExceedsWhole,
+    UnknownPartOf,
+    PercentOutOfRange,
+    DateOutsidePeriod,
+    DuplicateTitle,
+    DuplicateId,
+    IdenticalPoints,
+    SectionWithoutPoints,
+    EmptyText,
+    PlanNotFulfilled,
+    DerivedMismatch,
+    UnknownSection,
+    Import,
+}
+
+/// One row of the catalogue.
+pub struct Entry {
+    pub code: Code,
+    /// E0101, W0103 …: errors start with E, warnings with W.
+    pub id: &'static str,
+    /// The rule name for `settings: rules:`.
+    pub name: &'static str,
+    /// The level when no rule setting changes it.
+    pub level: Severity,
+    /// What it reports, as the README's table says it.
+    pub what: &'static str,
+}
+
+/// Every code, in the order of their ids.
+pub const CATALOGUE: [Entry; 37] = [
+    Entry {
+        code: Code::YamlSyntax,
+        id: "E0001",
+        name: "yaml-syntax",
+        level: Severity::Error,
+        what: "not valid YAML (or not UTF-8)",
+    },
+    Entry {
+        code: Code::InvalidValue,
+        id: "E0002",
+        name: "invalid-value",
+        level: Severity::Error,
+        what: "a value of the wrong type, or out of range",
+    },
+    Entry {
+        code: Code::MissingField,
+        id: "E0003",
+        name: "missing-field",
+        level: Severity::Error,
+        what: "a required field is missing; an empty file",
+    },
+    Entry {
+        code: Code::UnknownField,
+        id: "E0004",
+        name: "unknown-field",
+        level: Severity::Error,
+        what: "an unknown field or rule name (with \"did you mean\")",
+    },
+    Entry {
+        code: Code::DuplicateKey,
+        id: "E0005",
+        name: "duplicate-key",
+        level: Severity::Error,
+        what: "the same key twice in a mapping (a count defined twice)",
+    },
+    Entry {
+        code: Code::InputLimit,
+        id: "E0006",
+        name: "input-limit",
+        level: Severity::Error,
+        what: "the input is too big, too deep or has too many aliases (see Limits)",
+    },
+    Entry {
+        code: Code::UndefinedCount,
+        id: "E0101",
+        name: "undefined-count",
+        level: Severity::Error,
+        what: "`{name}` refers to a count that is not defined",
+    },
+    Entry {
+        code: Code::UnknownFormat,
+        id: "E0102",
+        name: "unknown-format",
+        level: Severity::Error,
+        what: "`{name:fmt}` with an unknown format",
+    },
+    Entry {
+        code: Code::UnusedCount,
+        id: "W0101",
+        name: "unused-count",
+        level: Severity::Warning,
+        what: "a count is defined but never used",
+    },
+    Entry {
+        code: Code::CountWithoutValue,
+        id: "W0102",
+        name: "count-without-value",
+        level: Severity::Warning,
+        what: "a count has no value (the text shows “（待统计）”)",
+    },
+    Entry {
+        code: Code::Placeholder,
+        id: "W0103",
+        name: "placeholder",
+        level: Severity::Warning,
+        what: "placeholder text left: （统计具体数字）, XX, ×××, TODO, 待补充, 待统计",
+    },
+    Entry {
+        code: Code::PlanYear,
+        id: "E0201",
+        name: "plan-year",
+        level: Severity::Error,
+        what: "the plan's year is not the report's year + 1",
+    },
+    Entry {
+        code: Code::DocumentDate,
+        id: "E0202",
+        name: "document-date",
+        level: Severity::Error,
+        what: "the date is not a real date, or not in the year or the 92 days after it",
+    },
+    Entry {
+        code: Code::Period,
+        id: "E0203",
+        name: "period",
+        level: Severity::Error,
+        what: "`half:` not 1 or 2; `from:`/`to:` not real dates, reversed, alone or mixed with `half:`",
+    },
+    Entry {
+        code: Code::Template,
+        id: "E0301",
+        name: "template",
+        level: Severity::Error,
+        what: "a template cannot be loaded or rendered",
+    },
+    Entry {
+        code: Code::MissingGlyph,
+        id: "E0401",
+        name: "missing-glyph",
+        level: Severity::Error,
+        what: "a character that no font has (it would print as an empty box)",
+    },
+    Entry {
+        code: Code::Font,
+        id: "E0402",
+        name: "font",
+        level: Severity::Error,
+        what: "a font folder or file that cannot be used",
+    },
+    Entry {
+        code: Code::Typeset,
+        id: "E0403",
+        name: "typeset",
+        level: Severity::Error,
+        what: "Typst cannot typeset the document (an error in a style file)",
+    },
+    Entry {
+        code: Code::UnbalancedBrackets,
+        id: "W0501",
+        name: "unbalanced-brackets",
+        level: Severity::Warning,
+        what: "unbalanced “” ‘’ 《》 （） 【】",
+    },
+    Entry {
+        code: Code::HalfWidthPunctuation,
+        id: "W0502",
+        name: "half-width-punctuation",
+        level: Severity::Warning,
+        what: "half-width , ; : ( ) ? ! between Chinese characters",
+    },
+    Entry {
+        code: Code::SpaceAroundDigits,
+        id: "W0503",
+        name: "space-around-digits",
+        level: Severity::Warning,
+        what: "a space between a Chinese character and a digit (\"2020 年\")",
+    },
+    Entry {
+        code: Code::RepeatedPunctuation,
+        id: "W0504",
+        name: "repeated-punctuation",
+        level: Severity::Warning,
+        what: "。。 ，， 、、 ；； ：：",
+    },
+    Entry {
+        code: Code::MixedNumerals,
+        id: "W0505",
+        name: "mixed-numerals",
+        level: Severity::Warning,
+        what: "a figure in Chinese numerals (`{n:cn}`, \"九篇\") beside Arabic ones (\"17项\"); approximate figures (`approx: true`, \"一千余份\") are exempt",
+    },
+    Entry {
+        code: Code::MissingEndPunctuation,
+        id: "W0506",
+        name: "missing-end-punctuation",
+        level: Severity::Warning,
+        what: "a paragraph, point or plan text without sentence-final punctuation",
+    },
+    Entry {
+        code: Code::PartExceedsWhole,
+        id: "E0601",
+        name: "part-exceeds-whole",
+        level: Severity::Error,
+        what: "a count with `part_of: other` is larger than the other",
+    },
+    Entry {
+        code: Code::UnknownPartOf,
+        id: "E0602",
+        name: "unknown-part-of",
+        level: Severity::Error,
+        what: "`part_of:` names no count",
+    },
+    Entry {
+        code: Code::PercentOutOfRange,
+        id: "E0603",
+        name: "percent-out-of-range",
+        level: Severity::Error,
+        what: "a count in % outside 0–100",
+    },
+    Entry {
+        code: Code::DateOutsidePeriod,
+        id: "W0604",
+        name: "date-outside-period",
+        level: Severity::Warning,
+        what: "a date in the summary's text (\"2019年6月\") outside the year, or not a real date",
+    },
+    Entry {
+        code: Code::DuplicateTitle,
+        id: "W0605",
+        name: "duplicate-title",
+        level: Severity::Warning,
+        what: "two summary sections or two plan items with the same title",
+    },
+    Entry {
+        code: Code::DuplicateId,
+        id: "E0606",
+        name: "duplicate-id",
+        level: Severity::Error,
+        what: "two plan items with the same id",
+    },
+    Entry {
+        code: Code::IdenticalPoints,
+        id: "W0607",
+        name: "identical-points",
+        level: Severity::Warning,
+        what: "the same text twice",
+    },
+    Entry {
+        code: Code::SectionWithoutPoints,
+        id: "W0701",
+        name: "section-without-points",
+        level: Severity::Warning,
+        what: "a summary section without points",
+    },
+    Entry {
+        code: Code::EmptyText,
+        id: "W0702",
+        name: "empty-text",
+        level: Severity::Warning,
+        what: "an empty string",
+    },
+    Entry {
+        code: Code::PlanNotFulfilled,
+        id: "W0801",
+        name: "plan-not-fulfilled",
+        level: Severity::Warning,
+        what: "a plan of last period that no section `fulfils`",
+    },
+    Entry {
+        code: Code::DerivedMismatch,
+        id: "W0901",
+        name: "derived-mismatch",
+        level: Severity::Warning,
+        what: "a declared count that its activities do not add up to",
+    },
+    Entry {
+        code: Code::UnknownSection,
+        id: "W0902",
+        name: "unknown-section",
+        level: Severity::Warning,
+        what: "an activity's `section:` names no section",
+    },
+    Entry {
+        code: Code::Import,
+        id: "W1001",
+        name: "import",
+        level: Severity::Warning,
+        what: "`import`: a numbering slip read as a point, or text kept where it could not be placed",
+    },
+];
+
+impl Code {
+    fn entry(self) -> &'static Entry {
+        CATALOGUE
+            .iter()
+            .find(|e| e.code == self)
+            .expect("every code is in the catalogue")
+    }
+
+    pub fn as_str(self) -> &'static str {
+        self.entry().id
+    }
+
+    /// The rule's name, as `settings: rules:` writes it.
+    pub fn name(self) -> &'static str {
+        self.entry().name
+    }
+
+    pub fn from_name(name: &str) -> Option<Code> {
+        CATALOGUE.iter().find(|e| e.name == name).map(|e| e.code)
+    }
+
+    /// Every rule name, for "did you mean".
+    pub fn names() -> impl Iterator<Item = &'static str> {
+        CATALOGUE.iter().map(|e| e.name)
+    }
+
+    /// Whether `settings: rules:` may allow (silence) it. Errors that would
+    /// make a wrong document cannot be allowed, only denied.
+    pub fn can_be_allowed(self) -> bool {
+        !matches!(
+            self,
+            Code::YamlSyntax
+                | Code::InvalidValue
+                | Code::MissingField
+                | Code::UnknownField
+                | Code::DuplicateKey
+                | Code::InputLimit
+                | Code::UndefinedCount
+                | Code::UnknownFormat
+                | Code::Template
+                | Code::MissingGlyph
+                | Code::Font
+                | Code::Typeset
+        )
+    }
+}
+
+/// The catalogue as the README's Markdown table.
+#[cfg(test)]
+pub fn markdown_table() -> String {
+    let mut out = String::from("| code | rule name | default | what |\n|---|---|---|---|\n");
+    for e in &CATALOGUE {
+        let level = match e.level {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        out.push_str(&format!("| {} | {} | {level} | {} |\n", e.id, e.name, e.what));
+    }
+    out
+}
+
+/// The catalogue for `check --help`: id, rule name, default level.
+pub fn help_table() -> String {
+    let mut out = String::from("Diagnostic codes (rule names for `settings: rules:`; README.md explains each):\n");
+    for e in &CATALOGUE {
+        let level = match e.level {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        out.push_str(&format!("  {}  {:<24} {level:<8} {}\n", e.id, e.name, e.what));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The README's table is the catalogue, row for row.
+    #[test]
+    fn the_readme_table_is_the_catalogue() {
+        let readme = include_str!("../README.md");
+        let start = readme
+            .find("| code | rule name | default | what |")
+            .expect("README has the table");
+        let table: String = readme[start..]
+            .lines()
+            .take_while(|l| l.starts_with('|'))
+            .map(|l| format!("{l}\n"))
+            .collect();
+        assert_eq!(table, markdown_table());
+    }
+
+    #[test]
+    fn ids_say_the_default_level_and_are_unique() {
+        for (i, e) in CATALOGUE.iter().enumerate() {
+            let letter = if e.level == Severity::Error { 'E' } else { 'W' };
+            assert!(e.id.starts_with(letter), "{}", e.id);
+            assert!(CATALOGUE[..i].iter().all(|o| o.id != e.id && o.name != e.name && o.code != e.code));
+        }
+    }
+}
