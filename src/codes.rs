@@ -379,20 +379,28 @@ pub fn markdown_table() -> String {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        out.push_str(&format!("| {} | {} | {level} | {} |\n", e.id, e.name, e.what));
+        out.push_str(&format!(
+            "| {} | {} | {level} | {} |\n",
+            e.id, e.name, e.what
+        ));
     }
     out
 }
 
 /// The catalogue for `check --help`: id, rule name, default level.
 pub fn help_table() -> String {
-    let mut out = String::from("Diagnostic codes (rule names for `settings: rules:`; README.md explains each):\n");
+    let mut out = String::from(
+        "Diagnostic codes (rule names for `settings: rules:`; README.md explains each):\n",
+    );
     for e in &CATALOGUE {
         let level = match e.level {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        out.push_str(&format!("  {}  {:<24} {level:<8} {}\n", e.id, e.name, e.what));
+        out.push_str(&format!(
+            "  {}  {:<24} {level:<8} {}\n",
+            e.id, e.name, e.what
+        ));
     }
     out
 }
@@ -421,7 +429,11 @@ mod tests {
         for (i, e) in CATALOGUE.iter().enumerate() {
             let letter = if e.level == Severity::Error { 'E' } else { 'W' };
             assert!(e.id.starts_with(letter), "{}", e.id);
-            assert!(CATALOGUE[..i].iter().all(|o| o.id != e.id && o.name != e.name && o.code != e.code));
+            assert!(
+                CATALOGUE[..i]
+                    .iter()
+                    .all(|o| o.id != e.id && o.name != e.name && o.code != e.code)
+            );
         }
     }
 }

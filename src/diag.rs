@@ -5,8 +5,8 @@ use std::path::{Path, PathBuf};
 
 use annotate_snippets::{AnnotationKind, Element, Group, Level, Origin, Renderer, Snippet};
 
-use crate::source::file_of;
 pub use crate::codes::Code;
+use crate::source::file_of;
 pub use crate::source::{SourceFile, Span};
 
 /// How bad a diagnostic is. Errors stop a build; warnings do not.

@@ -1,0 +1,220 @@
+//! The corpus of hostile and faulty inputs (`tests/corpus/`), and the cases too big
+//! or too special to keep as files: no panic, no hang, a clear message and the
+//! right exit code for each.
+
+use crate::common::*;
+
+use std::path::Path;
+
+struct Expect {
+    exit: i32,
+    text: String,
+    absent: bool,
+    at: Option<String>,
+}
+
+fn expectation(path: &Path) -> Expect {
+    let bytes = std::fs::read(path).unwrap();
+    let text = String::from_utf8_lossy(&bytes);
+    let first = text
+        .trim_start_matches('\u{feff}')
+        .lines()
+        .next()
+        .unwrap_or("");
+    let rest = first
+        .strip_prefix("# expect: ")
+        .unwrap_or_else(|| panic!("{} has no `# expect:` line", path.display()))
+        .trim_end_matches('\r');
+    let (exit, rest) = rest.split_once(' ').unwrap_or((rest, ""));
+    let (text, at) = match rest.rsplit_once(" @ ") {
+        Some((text, at)) => (text, Some(at.to_string())),
+        None => (rest, None),
+    };
+    let (absent, text) = match text.strip_prefix('!') {
+        Some(t) => (true, t),
+        None => (false, text),
+    };
+    Expect {
+        exit: exit.parse().unwrap(),
+        text: text.trim().to_string(),
+        absent,
+        at,
+    }
+}
+
+#[test]
+fn every_corpus_case_behaves_as_its_first_line_says() {
+    let dir = repo().join("tests/corpus");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
+        .collect();
+    files.sort();
+    assert!(files.len() >= 40, "only {} cases", files.len());
+    let mut failures = Vec::new();
+    for file in &files {
+        let rel = file
+            .strip_prefix(repo())
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .to_string();
+        let expect = expectation(file);
+        let started = std::time::Instant::now();
+        let out = nianbao(&["check", &rel, "--lang", "en"]);
+        let err = stderr(&out);
+        let mut problems = Vec::new();
+        if code(&out) != expect.exit {
+            problems.push(format!("exit {} instead of {}", code(&out), expect.exit));
+        }
+        if err.contains("panicked") {
+            problems.push("panicked".to_string());
+        }
+        if !expect.text.is_empty() && err.contains(&expect.text) == expect.absent {
+            problems.push(format!(
+                "{} “{}”",
+                if expect.absent { "shows" } else { "lacks" },
+                expect.text
+            ));
+        }
+        if let Some(at) = expect
+            .at
+            .as_ref()
+            .filter(|at| !err.contains(&format!("{rel}:{at}")))
+        {
+            problems.push(format!("does not point at {at}"));
+        }
+        // The same diagnostics as one JSON document.
+        let json = nianbao(&["check", &rel, "--lang", "en", "--format", "json"]);
+        let doc: Result<serde_json::Value, _> = serde_json::from_slice(&json.stdout);
+        match doc {
+            Ok(doc) if code(&json) == expect.exit => {
+                let errors = doc["errors"].as_u64().unwrap();
+                if (errors > 0) != (expect.exit == 1) {
+                    problems.push(format!("JSON counts {errors} errors"));
+                }
+            }
+            Ok(_) => problems.push(format!("--format json exits {}", code(&json))),
+            Err(e) => problems.push(format!("--format json is not JSON: {e}")),
+        }
+        if started.elapsed() > std::time::Duration::from_secs(20) {
+            problems.push("took over 20 s".to_string());
+        }
+        if !problems.is_empty() {
+            failures.push(format!("{rel}: {}\n{err}", problems.join("; ")));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+#[test]
+fn a_50_mb_input_is_refused_quickly() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("huge.yaml");
+    let line = format!("# {}\n", "填充".repeat(500));
+    let mut text = MINIMAL.to_string();
+    while text.len() < 50_000_000 {
+        text.push_str(&line);
+    }
+    std::fs::write(&path, text).unwrap();
+    let out = nianbao(&["check", path.to_str().unwrap()]);
+    let err = stderr(&out);
+    assert_eq!(code(&out), 1, "{err}");
+    assert!(
+        err.contains("error[E0006]: the input is 50.0 MB; nianbao reads inputs up to 10 MB"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_missing_input_or_a_folder_is_a_usage_error() {
+    let out = nianbao(&["check", "no/such/input.yaml"]);
+    assert_eq!(code(&out), 2);
+    assert!(
+        stderr(&out).contains("cannot read `no/such/input.yaml`"),
+        "{}",
+        stderr(&out)
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let out = nianbao(&["check", dir.path().to_str().unwrap()]);
+    assert_eq!(code(&out), 2);
+    assert!(
+        stderr(&out).contains("holds no .yaml file"),
+        "{}",
+        stderr(&out)
+    );
+    let out = nianbao(&["check"]);
+    assert_eq!(code(&out), 2, "clap's usage errors exit 2");
+}
+
+#[test]
+fn an_output_folder_that_cannot_be_created_is_an_io_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("a-file");
+    std::fs::write(&file, "x").unwrap();
+    let out = build(
+        &repo().join("inputs/2020.yaml"),
+        &file.join("out"),
+        &["--format", "md"],
+    );
+    let err = stderr(&out);
+    assert_eq!(code(&out), 2, "{err}");
+    assert!(err.contains("error: cannot create the folder"), "{err}");
+}
+
+#[test]
+fn a_failed_build_leaves_earlier_outputs_and_no_temporary_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = write_input(&dir, "r.yaml", MINIMAL);
+    let out = build(&input, dir.path(), &["--format", "md"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let before = read(&dir.path().join("r.md"));
+    std::fs::write(&input, MINIMAL.replace("year: 2021", "year: 2030")).unwrap();
+    let out = build(&input, dir.path(), &["--format", "md"]);
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    assert_eq!(read(&dir.path().join("r.md")), before);
+    let names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(names.iter().all(|n| !n.contains(".tmp")), "{names:?}");
+}
+
+/// Runs `build` with a templates folder holding one file.
+fn build_with_template(name: &str, text: &str) -> (i32, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let templates = dir.path().join("templates");
+    std::fs::create_dir(&templates).unwrap();
+    std::fs::write(templates.join(name), text).unwrap();
+    let out = build(
+        &repo().join("inputs/2020.yaml"),
+        &dir.path().join("out"),
+        &["--format", "md", "--templates", templates.to_str().unwrap()],
+    );
+    assert!(
+        !dir.path().join("out/2020.md").exists(),
+        "nothing is written"
+    );
+    (code(&out), stderr(&out))
+}
+
+#[test]
+fn broken_template_overrides_are_clear_errors() {
+    let (code1, err) = build_with_template("closing.md", "{% if signature %}unclosed");
+    assert_eq!(code1, 1, "{err}");
+    assert!(err.contains("error[E0301]: template error"), "{err}");
+    let (code2, err) = build_with_template("closing.md", "{{ no_such_variable }}");
+    assert_eq!(code2, 1, "{err}");
+    assert!(
+        err.contains("error[E0301]") && err.contains("no_such_variable"),
+        "{err}"
+    );
+    let out = build(
+        &repo().join("inputs/2020.yaml"),
+        Path::new("/tmp/nianbao-never-written"),
+        &["--templates", "no/such/folder"],
+    );
+    assert_eq!(code(&out), 2);
+    assert!(stderr(&out).contains("the templates folder `no/such/folder` does not exist"));
+}

@@ -1,0 +1,151 @@
+//! Import: last year's document in, a YAML input out that rebuilds the same text.
+
+use crate::common::*;
+
+use std::path::Path;
+
+/// Imports `file`, checks the YAML (no errors) and builds its Markdown; returns
+/// (the Markdown's text without whitespace, import's stderr).
+fn round_trip(file: &Path) -> (String, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let yaml = dir.path().join("imported.yaml");
+    let out = nianbao(&[
+        "import",
+        file.to_str().unwrap(),
+        "-o",
+        yaml.to_str().unwrap(),
+    ]);
+    let import_err = stderr(&out);
+    assert_eq!(code(&out), 0, "{import_err}");
+    let out = nianbao(&["check", yaml.to_str().unwrap()]);
+    assert_eq!(
+        code(&out),
+        0,
+        "the imported YAML has errors:\n{}\n{}",
+        stderr(&out),
+        read(&yaml)
+    );
+    let out = build(&yaml, dir.path(), &["--format", "md"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let md = read(&dir.path().join("imported.md"));
+    (squeeze(&markdown_text(&md)), import_err)
+}
+
+fn assert_same(got: &str, want: &str) {
+    assert!(got == want, "{}", first_difference(got, want));
+}
+
+#[test]
+fn the_seed_round_trips() {
+    let seed = repo().join("tests/fixtures/seed-2020.txt");
+    let (got, err) = round_trip(&seed);
+    let want = squeeze(&read(&seed)).replacen("二落实", "二是落实", 1);
+    assert_same(&got, &want);
+    // The slip is corrected and said, with its line.
+    assert!(
+        err.contains("warning[W1001]: “二落实“两深入两服务”部署安排。…” read as the point"),
+        "{err}"
+    );
+    assert!(err.contains("seed-2020.txt:13:1"), "{err}");
+}
+
+#[test]
+fn the_seed_s_figures_become_counts() {
+    let dir = tempfile::tempdir().unwrap();
+    let yaml = dir.path().join("seed.yaml");
+    let out = nianbao(&[
+        "import",
+        "tests/fixtures/seed-2020.txt",
+        "-o",
+        yaml.to_str().unwrap(),
+    ]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let text = read(&yaml);
+    assert!(
+        text.contains("  people_2: { value: 411, unit: \"人\", label: \"生日慰问\" }"),
+        "{text}"
+    );
+    assert!(text.contains("生日慰问{people_2}；"), "{text}");
+    assert!(
+        text.contains("  entries_1: { value: 678, unit: \"条\", label: \"主动公开信息\" }"),
+        "{text}"
+    );
+    assert!(
+        text.contains("  date: 2020-12-08\n") && text.contains("  signature: \"学校工会办\"\n"),
+        "{text}"
+    );
+    // Lines broken by the page break are one paragraph again.
+    assert!(text.contains("走入员工集体宿舍听取员工意见"), "{text}");
+    assert!(
+        text.contains("《广东邮电职业技术学院职称评审办法》等{items_2}制度办法"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_half_year_report_with_four_levels_run_in_headings_and_an_attachment_round_trips() {
+    let file = repo().join("tests/fixtures/import/half-year.txt");
+    let (got, _) = round_trip(&file);
+    assert_same(&got, &squeeze(&read(&file)));
+}
+
+#[test]
+fn a_report_without_opening_or_signature_round_trips() {
+    let file = repo().join("tests/fixtures/import/no-opening-no-signature.txt");
+    let (got, _) = round_trip(&file);
+    assert_same(&got, &squeeze(&read(&file)));
+}
+
+#[test]
+fn a_gbk_file_from_pdf_extraction_round_trips() {
+    let file = repo().join("tests/fixtures/import/gbk.txt");
+    let bytes = std::fs::read(&file).unwrap();
+    assert!(
+        std::str::from_utf8(&bytes).is_err(),
+        "the fixture is GBK, not UTF-8"
+    );
+    let (got, err) = round_trip(&file);
+    assert!(err.contains("(read as GB18030)"), "{err}");
+    let (text, _, _) = encoding_rs::GBK.decode(&bytes);
+    assert_same(&got, &squeeze(&text));
+}
+
+#[test]
+fn a_markdown_document_round_trips() {
+    let file = repo().join("tests/fixtures/import/markdown.md");
+    let (got, _) = round_trip(&file);
+    assert_same(&got, &squeeze(&markdown_text(&read(&file))));
+}
+
+#[test]
+fn what_cannot_be_placed_is_kept_and_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write_input(
+        &dir,
+        "odd.txt",
+        "某工会2021年工作总结\n\n一、2021年工作总结\n\n（一）组织建设\n\n一是完成换届。\n\n三、2022年工作计划\n\n（一）加强培训。开展培训。\n\n另附说明一段。\n\n工会办\n\n2021年12月1日\n",
+    );
+    let yaml = dir.path().join("odd.yaml");
+    let out = nianbao(&[
+        "import",
+        file.to_str().unwrap(),
+        "-o",
+        yaml.to_str().unwrap(),
+    ]);
+    let err = stderr(&out);
+    assert_eq!(code(&out), 0, "{err}");
+    assert!(
+        err.contains("warning[W1001]: a paragraph after a plan item: kept with it"),
+        "{err}"
+    );
+    assert!(err.contains("odd.txt:13:1"), "{err}");
+    assert!(read(&yaml).contains("另附说明一段。"), "nothing is dropped");
+    // It does not overwrite.
+    let out = nianbao(&[
+        "import",
+        file.to_str().unwrap(),
+        "-o",
+        yaml.to_str().unwrap(),
+    ]);
+    assert_eq!(code(&out), 2);
+}

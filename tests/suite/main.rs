@@ -1,0 +1,15 @@
+//! Every integration test in one binary (linked once, as mdBook's testsuite
+//! is): each module a feature, run against the real `nianbao` binary.
+#![allow(dead_code)]
+
+mod common;
+
+mod activities;
+mod archive;
+mod corpus;
+mod diagnostics;
+mod import;
+mod pdf;
+mod seed;
+mod shapes;
+mod snapshots;

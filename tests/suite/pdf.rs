@@ -1,0 +1,285 @@
+//! The PDF: its text, fonts, page size, metadata, determinism and safety, read back
+//! with poppler's tools.
+
+use crate::common::*;
+
+use std::path::PathBuf;
+
+/// Builds the seed input once per test into a fresh folder.
+fn seed_pdf(dir: &tempfile::TempDir) -> PathBuf {
+    let out = build(&repo().join("inputs/2020.yaml"), dir.path(), &[]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    dir.path().join("2020.pdf")
+}
+
+/// pdftotext output without the page numbers ("— 3 —") and without whitespace.
+fn text_without_page_numbers(text: &str) -> String {
+    let lines = text.lines().filter(|line| {
+        let t = line.trim();
+        let inner = t.trim_start_matches('—').trim_end_matches('—').trim();
+        !(t.starts_with('—') && t.ends_with('—') && inner.chars().all(|c| c.is_ascii_digit()))
+    });
+    squeeze(&lines.collect::<Vec<_>>().join("\n"))
+}
+
+#[test]
+fn pdf_text_of_the_seed_is_the_seed_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = seed_pdf(&dir);
+    let text = pdf_text(&pdf);
+    // Page numbers are “— N —”: one on each page, counting up.
+    let numbers: Vec<String> = text
+        .lines()
+        .map(squeeze)
+        .filter(|l| l.starts_with('—') && l.ends_with('—'))
+        .collect();
+    assert!(numbers.len() >= 5, "{numbers:?}");
+    for (i, number) in numbers.iter().enumerate() {
+        assert_eq!(number, &format!("—{}—", i + 1));
+    }
+    let got = text_without_page_numbers(&text);
+    let seed = read(&repo().join("tests/fixtures/seed-2020.txt"));
+    let want = squeeze(&seed).replacen("二落实", "二是落实", 1);
+    assert!(got == want, "{}", first_difference(&got, &want));
+}
+
+#[test]
+fn the_markdown_is_written_beside_the_pdf() {
+    let dir = tempfile::tempdir().unwrap();
+    seed_pdf(&dir);
+    assert!(dir.path().join("2020.md").is_file());
+    let only_pdf = tempfile::tempdir().unwrap();
+    let out = build(
+        &repo().join("inputs/2020.yaml"),
+        only_pdf.path(),
+        &["--format", "pdf"],
+    );
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(only_pdf.path().join("2020.pdf").is_file());
+    assert!(!only_pdf.path().join("2020.md").exists());
+}
+
+#[test]
+fn fonts_are_embedded_and_serve_the_four_roles() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = seed_pdf(&dir);
+    let fonts = poppler("pdffonts", &[pdf.to_str().unwrap()]);
+    let rows: Vec<&str> = fonts.lines().skip(2).collect();
+    assert!(!rows.is_empty(), "{fonts}");
+    for row in &rows {
+        let cols: Vec<&str> = row.split_whitespace().collect();
+        // name, type (2 words), encoding, emb, sub, uni, object, generation
+        let emb = cols[cols.len() - 5];
+        assert_eq!(emb, "yes", "font not embedded: {row}");
+    }
+    let names: Vec<&str> = rows
+        .iter()
+        .map(|r| r.split_whitespace().next().unwrap())
+        .map(|n| n.split_once('+').map_or(n, |(_, rest)| rest))
+        .collect();
+    for family in [
+        "FandolSong-Bold",    // the title
+        "FandolFang-Regular", // the body
+        "FandolHei-Regular",  // level-1 headings
+        "FandolKai-Regular",  // level-2 and run-in headings
+        "FandolSong-Regular", // page numbers
+    ] {
+        assert!(
+            names.iter().any(|n| n.starts_with(family)),
+            "{family} missing in\n{fonts}"
+        );
+    }
+    // No rare ideograph in the seed: the fallback is not loaded.
+    assert!(!fonts.contains("NotoSerif"), "{fonts}");
+    assert_eq!(names.len(), 5, "{fonts}");
+}
+
+#[test]
+fn page_size_and_metadata() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = seed_pdf(&dir);
+    let info = poppler("pdfinfo", &[pdf.to_str().unwrap()]);
+    assert!(
+        info.contains("Page size:       595.276 x 841.89 pts (A4)"),
+        "{info}"
+    );
+    assert!(
+        info.contains(
+            "Title:           广东邮电职业技术学院学院工会2020年工作总结及2021年工作计划"
+        ),
+        "{info}"
+    );
+    assert!(
+        info.contains("Author:          广东邮电职业技术学院学院工会"),
+        "{info}"
+    );
+    // The document date, with no clock time.
+    assert!(
+        info.contains("CreationDate:    Tue Dec  8 00:00:00 2020 UTC"),
+        "{info}"
+    );
+    let bytes = std::fs::read(&pdf).unwrap();
+    let raw = String::from_utf8_lossy(&bytes);
+    assert!(raw.contains("/Lang(zh-CN)"), "no /Lang(zh-CN) in the PDF");
+    assert!(raw.contains("/Outlines"), "no bookmarks in the PDF");
+}
+
+#[test]
+fn two_builds_are_byte_identical() {
+    let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let first = std::fs::read(seed_pdf(&a)).unwrap();
+    let second = std::fs::read(seed_pdf(&b)).unwrap();
+    assert!(first == second, "two builds of the same input differ");
+}
+
+#[test]
+fn names_outside_gb2312_are_typeset_with_the_fallback() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = write_input(
+        &dir,
+        "names.yaml",
+        &MINIMAL.replace(
+            "生日慰问{visits}。",
+            "王喆、李堃、张珺、赵玥、钱旻、孙翀、周赟、吴彧、郑昇获表彰。",
+        ),
+    );
+    let out = build(&input, dir.path(), &[]);
+    let err = stderr(&out);
+    assert_eq!(code(&out), 0, "{err}");
+    assert!(!err.contains("E0401"), "{err}");
+    let text = squeeze(&pdf_text(&dir.path().join("names.pdf")));
+    assert!(
+        text.contains("王喆、李堃、张珺、赵玥、钱旻、孙翀、周赟、吴彧、郑昇"),
+        "{text}"
+    );
+    let fonts = poppler(
+        "pdffonts",
+        &[dir.path().join("names.pdf").to_str().unwrap()],
+    );
+    assert!(fonts.contains("NotoSerifCJKsc-Regular"), "{fonts}");
+}
+
+#[test]
+fn a_character_no_font_has_is_an_error_at_its_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = write_input(
+        &dir,
+        "tofu.yaml",
+        &MINIMAL.replace("继续开展慰问。", "继续开展慰问😀。"),
+    );
+    let out = build(&input, dir.path(), &[]);
+    let err = stderr(&out).replace(input.to_str().unwrap(), "[FILE]");
+    assert_eq!(code(&out), 1, "{err}");
+    assert!(
+        err.contains("error[E0401]: no font has a glyph for “😀” (U+1F600)"),
+        "{err}"
+    );
+    assert!(err.contains("--> [FILE]:18:19"), "{err}");
+    assert!(!dir.path().join("tofu.pdf").exists());
+    assert!(
+        !dir.path().join("tofu.md").exists(),
+        "nothing is written when a build fails"
+    );
+}
+
+#[test]
+fn input_text_cannot_run_typst_code() {
+    let dir = tempfile::tempdir().unwrap();
+    let hostile = r##"#read("/etc/passwd") $x$ <a> @b \ * _ ] # //c /*d*/ `e` ~ [f](g) = h"##;
+    let yaml = MINIMAL.replace(
+        "        - 生日慰问{visits}。\n",
+        &format!(
+            "        - 生日慰问{{visits}}。\n        - '{}'\n",
+            hostile.replace('\'', "''")
+        ),
+    );
+    let input = write_input(&dir, "hostile.yaml", &yaml);
+    let out = build(&input, dir.path(), &[]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let text = squeeze(&pdf_text(&dir.path().join("hostile.pdf")));
+    assert!(text.contains(&squeeze(hostile)), "{text}");
+    assert!(!text.contains("root:"), "the PDF shows a file: {text}");
+}
+
+#[test]
+fn a_broken_style_override_is_located_in_the_users_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let templates = dir.path().join("templates");
+    std::fs::create_dir(&templates).unwrap();
+    let style = read(&repo().join("templates/style.typ")).replace(
+        "#let nianbao-par(body) = par(h(2em) + body)",
+        "#let nianbao-par(body) = par(h(2em) + bodyy)",
+    );
+    std::fs::write(templates.join("style.typ"), style).unwrap();
+    let out = build(
+        &repo().join("inputs/2020.yaml"),
+        dir.path(),
+        &["--templates", templates.to_str().unwrap()],
+    );
+    let err = stderr(&out);
+    assert_eq!(code(&out), 1, "{err}");
+    assert!(
+        err.contains("error[E0403]: unknown variable: bodyy"),
+        "{err}"
+    );
+    assert!(err.contains("templates/style.typ:"), "{err}");
+    assert!(!dir.path().join("2020.pdf").exists());
+}
+
+#[test]
+fn fonts_command_lists_each_role() {
+    let out = nianbao(&["fonts", "--no-system-fonts"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let text = String::from_utf8_lossy(&out.stdout);
+    for line in [
+        "title 标题 (bold Song 小标宋)",
+        "FandolSong (Normal, weight 700)",
+        "FangSong 仿宋 (body)                       FandolFang R",
+        "Hei 黑体 (level-1 headings)                FandolHei",
+        "Kai 楷体 (level-2 and run-in headings)     FandolKai",
+    ] {
+        assert!(text.contains(line), "{line:?} not in\n{text}");
+    }
+}
+
+#[test]
+fn font_path_fonts_come_first_and_non_fonts_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let fonts_dir = dir.path().join("fonts");
+    std::fs::create_dir(&fonts_dir).unwrap();
+    std::fs::copy(
+        repo().join("fonts/nianbao-kai.otf"),
+        fonts_dir.join("my-kai.otf"),
+    )
+    .unwrap();
+    let out = nianbao(&[
+        "fonts",
+        "--no-system-fonts",
+        "--font-path",
+        fonts_dir.to_str().unwrap(),
+    ]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(
+        text.contains(&format!("from {}", fonts_dir.join("my-kai.otf").display())),
+        "{text}"
+    );
+
+    std::fs::write(fonts_dir.join("broken.ttf"), "not a font").unwrap();
+    let out = nianbao(&[
+        "fonts",
+        "--no-system-fonts",
+        "--font-path",
+        fonts_dir.to_str().unwrap(),
+    ]);
+    let err = stderr(&out);
+    assert_eq!(code(&out), 2, "{err}");
+    let broken = fonts_dir.join("broken.ttf");
+    assert_eq!(
+        err,
+        format!(
+            "error[E0402]: `{0}` is not a font that can be read\n--> {0}\n = help: use TrueType or OpenType fonts (.ttf .otf .ttc .otc); WOFF is not read\n",
+            broken.display()
+        )
+    );
+}
