@@ -344,6 +344,11 @@ impl Code {
         CATALOGUE.iter().find(|e| e.name == name).map(|e| e.code)
     }
 
+    /// The level when no rule setting changes it.
+    pub fn level(self) -> Severity {
+        self.entry().level
+    }
+
     /// Every rule name, for "did you mean".
     pub fn names() -> impl Iterator<Item = &'static str> {
         CATALOGUE.iter().map(|e| e.name)

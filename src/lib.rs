@@ -16,6 +16,7 @@ mod error;
 pub mod facts;
 mod import;
 pub mod load;
+mod messages;
 pub mod model;
 mod numerals;
 mod output;

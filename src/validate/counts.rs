@@ -3,7 +3,8 @@
 use std::collections::HashSet;
 
 use super::Ctx;
-use crate::diag::{Code, Diagnostic, Severity, suggest};
+use crate::diag::{Diagnostic, suggest};
+use crate::messages::Message;
 use crate::refs::{self, FORMATS, Piece};
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
@@ -35,28 +36,9 @@ fn references(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             let span = ctx.span_within(field.text, written, nth);
             let Some(count) = counts.get(name) else {
                 let names = counts.iter().map(|(k, _)| k.value.as_str());
-                let mut d = ctx.at(
-                    Severity::Error,
-                    Code::UndefinedCount,
-                    ctx.t(
-                        format!("引用了未定义的数字 `{name}`"),
-                        format!("count `{name}` is referenced but not defined"),
-                    ),
-                    span,
-                );
-                d = match suggest(name, names) {
-                    Some(best) => d.hint(ctx.t(
-                        format!("是否指 `{{{best}}}`？"),
-                        format!("did you mean `{{{best}}}`?"),
-                    )),
-                    None => d.hint(ctx.t(
-                        format!("在 `counts:` 下定义它，例如 `{name}: {{ value: 1, unit: 人 }}`"),
-                        format!(
-                            "define it under `counts:`, e.g. `{name}: {{ value: 1, unit: 人 }}`"
-                        ),
-                    )),
-                };
-                out.push(d);
+                let best = suggest(name, names).map(str::to_string);
+                let name = name.to_string();
+                out.push(ctx.emit(Message::UndefinedCount { name, best }, span));
                 continue;
             };
             used.insert(name.to_string());
@@ -66,63 +48,26 @@ fn references(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                 _ => {}
             }
             if !FORMATS.contains(&format) {
-                out.push(
-                    ctx.at(
-                        Severity::Error,
-                        Code::UnknownFormat,
-                        ctx.t(
-                            format!("`{written}` 中的数字格式 `{format}` 无法识别"),
-                            format!("unknown count format `{format}` in `{written}`"),
-                        ),
-                        span,
-                    )
-                    .hint(ctx.t(
-                        "可写 `{name}`（411人）、`{name:cn}`（九篇）或 `{name:num}`（411）",
-                        "write `{name}` (411人), `{name:cn}` (九篇) or `{name:num}` (411)",
-                    )),
-                );
+                let (format, written) = (format.to_string(), written.to_string());
+                out.push(ctx.emit(Message::UnknownFormat { format, written }, span));
             }
         }
     }
     if arabic > 0 {
         for (field, written, span) in chinese {
-            out.push(
-                ctx.at(
-                    Severity::Warning,
-                    Code::MixedNumerals,
-                    ctx.t(
-                        format!("{}中的 `{written}` 用汉字数字，而文中其余{arabic}处统计数字用阿拉伯数字", field.place),
-                        format!("`{written}` in {} is written in Chinese numerals, the other {arabic} figures in Arabic ones", field.place),
-                    ),
-                    span,
-                )
-                .hint(ctx.t(
-                    format!("统计数字宜统一用阿拉伯数字：写 `{}`", written.replace(":cn", "")),
-                    format!("write figures one way, Arabic for statistics: `{}`", written.replace(":cn", "")),
-                )),
-            );
+            let message = Message::MixedNumerals {
+                place: field.place.clone(),
+                written: written.to_string(),
+                arabic,
+            };
+            out.push(ctx.emit(message, span));
         }
     }
     for (name, _) in counts.iter() {
         if !used.contains(&name.value) {
-            out.push(
-                ctx.at(
-                    Severity::Warning,
-                    Code::UnusedCount,
-                    ctx.t(
-                        format!("数字 `{}` 已定义但未被引用", name.value),
-                        format!("count `{}` is defined but never used", name.value),
-                    ),
-                    ctx.span_covering(name, &name.value),
-                )
-                .hint(ctx.t(
-                    format!("在正文中写 `{{{}}}` 引用它，或删除它", name.value),
-                    format!(
-                        "reference it in the text as `{{{}}}`, or remove it",
-                        name.value
-                    ),
-                )),
-            );
+            let span = ctx.span_covering(name, &name.value);
+            let name = name.value.clone();
+            out.push(ctx.emit(Message::UnusedCount { name }, span));
         }
     }
 }
@@ -134,46 +79,21 @@ fn values(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             if ctx.facts.of(&name.value).sum.is_some() {
                 continue;
             }
-            out.push(
-                ctx.at(
-                    Severity::Warning,
-                    Code::CountWithoutValue,
-                    ctx.t(
-                        format!("数字 `{}` 没有数值", name.value),
-                        format!("count `{}` has no value", name.value),
-                    ),
-                    ctx.span_covering(name, &name.value),
-                )
-                .hint(ctx.t(
-                    format!("补上 `value:`；在此之前正文显示“{}”", refs::MISSING_VALUE),
-                    format!(
-                        "add `value:`; until then the text shows “{}”",
-                        refs::MISSING_VALUE
-                    ),
-                )),
-            );
+            let span = ctx.span_covering(name, &name.value);
+            let message = Message::CountWithoutValue {
+                name: name.value.clone(),
+                missing: refs::MISSING_VALUE,
+            };
+            out.push(ctx.emit(message, span));
             continue;
         };
         let is_percent = matches!(count.unit.trim(), "%" | "％" | "percent");
         if is_percent && !(0.0..=100.0).contains(&value.value) {
-            out.push(
-                ctx.at(
-                    Severity::Error,
-                    Code::PercentOutOfRange,
-                    ctx.t(
-                        format!("百分比 `{}` 为 {}%，超出 0–100", name.value, value.value),
-                        format!(
-                            "percentage `{}` is {}%, outside 0–100",
-                            name.value, value.value
-                        ),
-                    ),
-                    ctx.span_of(value),
-                )
-                .hint(ctx.t(
-                    "检查数值；增长率等可超过100的数字请用其他单位",
-                    "check the value; a growth rate that can exceed 100 needs another unit",
-                )),
-            );
+            let message = Message::PercentOutOfRange {
+                name: name.value.clone(),
+                value: value.value,
+            };
+            out.push(ctx.emit(message, ctx.span_of(value)));
         }
     }
 }
@@ -187,28 +107,12 @@ fn part_of(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         };
         let Some(whole) = counts.get(&whole_name.value) else {
             let names = counts.iter().map(|(k, _)| k.value.as_str());
-            let mut d = ctx.at(
-                Severity::Error,
-                Code::UnknownPartOf,
-                ctx.t(
-                    format!(
-                        "`{}` 的 part_of 指向未定义的数字 `{}`",
-                        name.value, whole_name.value
-                    ),
-                    format!(
-                        "`{}` is part of `{}`, which is not defined",
-                        name.value, whole_name.value
-                    ),
-                ),
-                ctx.span_covering(whole_name, &whole_name.value),
-            );
-            if let Some(best) = suggest(&whole_name.value, names) {
-                d = d.hint(ctx.t(
-                    format!("是否指 `{best}`？"),
-                    format!("did you mean `{best}`?"),
-                ));
-            }
-            out.push(d);
+            let message = Message::UnknownPartOf {
+                name: name.value.clone(),
+                whole: whole_name.value.clone(),
+                best: suggest(&whole_name.value, names).map(str::to_string),
+            };
+            out.push(ctx.emit(message, ctx.span_covering(whole_name, &whole_name.value)));
             continue;
         };
         if let (Some(part), Some(total)) = (
@@ -221,27 +125,13 @@ fn part_of(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                 .as_ref()
                 .map(|v| ctx.span_of(v))
                 .unwrap_or_else(|| ctx.span_covering(name, &name.value));
-            out.push(
-                ctx.at(
-                    Severity::Error,
-                    Code::PartExceedsWhole,
-                    ctx.t(
-                        format!(
-                            "`{}`（{}）是 `{}`（{}）的一部分，却比它大",
-                            name.value, part, whole_name.value, total
-                        ),
-                        format!(
-                            "`{}` ({}) is part of `{}` ({}) but exceeds it",
-                            name.value, part, whole_name.value, total
-                        ),
-                    ),
-                    at,
-                )
-                .hint(ctx.t(
-                    "两个数字至少有一个有误：请核对原始记录",
-                    "one of the two figures is wrong: check the records",
-                )),
-            );
+            let message = Message::PartExceedsWhole {
+                name: name.value.clone(),
+                part,
+                whole: whole_name.value.clone(),
+                total,
+            };
+            out.push(ctx.emit(message, at));
         }
     }
 }

@@ -13,6 +13,7 @@ mod text;
 use crate::diag::{Code, Diagnostic, Severity, Span};
 use crate::facts::Facts;
 use crate::load::Loaded;
+use crate::messages::Message;
 use crate::model::{Block, Lang, Level, Report, Section, Spanned, Text};
 
 /// Text that stands for a figure or a sentence still to be written.
@@ -67,17 +68,14 @@ pub struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
-    /// The message in the run's language.
-    pub fn t(&self, zh: impl Into<String>, en: impl Into<String>) -> String {
-        match self.lang {
-            Lang::Zh => zh.into(),
-            Lang::En => en.into(),
+    /// A message of the catalogue at a place, in the run's language.
+    pub fn emit(&self, message: Message, span: Span) -> Diagnostic {
+        let (text, hint) = message.words(self.lang);
+        let d = Diagnostic::new(message.level(), message.code(), text).at(span);
+        match hint {
+            Some(hint) => d.hint(hint),
+            None => d,
         }
-    }
-
-    /// A diagnostic at a span of this input.
-    pub fn at(&self, severity: Severity, code: Code, message: String, span: Span) -> Diagnostic {
-        Diagnostic::new(severity, code, message).at(span)
     }
 
     /// The span of a value's first character.
@@ -142,23 +140,12 @@ fn apply_levels(ctx: &Ctx, diagnostics: Vec<Diagnostic>, options: Options) -> Ve
                     f.find(f.base + line_start, name, 0)
                 })
                 .unwrap_or(ctx.span_of(level));
-            let names: Vec<&str> = Code::names().collect();
-            let mut d = ctx.at(
-                Severity::Error,
-                Code::UnknownField,
-                ctx.t(
-                    format!("未知的规则 `{name}`"),
-                    format!("unknown rule `{name}`"),
-                ),
-                span,
-            );
-            if let Some(best) = crate::diag::suggest(name, names.iter().copied()) {
-                d = d.hint(ctx.t(
-                    format!("是否指 `{best}`？"),
-                    format!("did you mean `{best}`?"),
-                ));
-            }
-            out.push(d);
+            let best = crate::diag::suggest(name, Code::names()).map(str::to_string);
+            let message = Message::UnknownRule {
+                name: name.clone(),
+                best,
+            };
+            out.push(ctx.emit(message, span));
         }
     }
     for mut d in diagnostics {
@@ -166,7 +153,7 @@ fn apply_levels(ctx: &Ctx, diagnostics: Vec<Diagnostic>, options: Options) -> Ve
             d.severity = Severity::Error;
             d.message = format!(
                 "{}{}",
-                ctx.t("未定稿，不能归档：", "unfinished for the archive: "),
+                crate::messages::unfinished_prefix(ctx.lang),
                 d.message
             );
             out.push(d);

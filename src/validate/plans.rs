@@ -2,7 +2,8 @@
 //! and `fulfils:` naming no plan of last period.
 
 use super::Ctx;
-use crate::diag::{Code, Diagnostic, Severity};
+use crate::diag::Diagnostic;
+use crate::messages::Message;
 use crate::model::{Block, Section};
 
 /// Every `fulfils:` of a report's summary, with the section that says it.
@@ -26,7 +27,6 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     let Some(previous) = ctx.previous else {
         return;
     };
-    let t = |zh: String, en: String| ctx.t(zh, en);
     let fulfilled = fulfilments(&ctx.report.summary.sections);
     let plans = previous
         .report
@@ -37,41 +37,23 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     for plan in plans {
         let Some(id) = &plan.id else { continue };
         if !fulfilled.iter().any(|f| f.value == id.value) {
-            out.push(
-                Diagnostic::warning(
-                    Code::PlanNotFulfilled,
-                    t(
-                        format!("上期计划“{}”（`{}`）在本期总结中没有对应的小节", plan.title.value, id.value),
-                        format!("last period's plan “{}” (`{}`) is fulfilled by no section", plan.title.value, id.value),
-                    ),
-                )
-                .at(previous.span_covering(id, &id.value))
-                .hint(t(
-                    format!("在本期总结的相应小节写 `fulfils: {}`，或说明未完成的原因", id.value),
-                    format!("write `fulfils: {}` in the section that reports on it, or say why it was not done", id.value),
-                )),
-            );
+            let message = Message::PlanNotFulfilled {
+                title: plan.title.value.clone(),
+                id: id.value.clone(),
+            };
+            out.push(ctx.emit(message, previous.span_covering(id, &id.value)));
         }
     }
     for f in fulfilled {
-        if !plans
+        let planned = plans
             .iter()
-            .any(|p| p.id.as_ref().is_some_and(|id| id.value == f.value))
-        {
-            let mut d = Diagnostic::warning(
-                Code::PlanNotFulfilled,
-                t(
-                    format!("`fulfils: {}` 指向上期不存在的计划", f.value),
-                    format!("`fulfils: {}` names no plan of last period", f.value),
-                ),
-            )
-            .at(ctx.span_covering(f, &f.value))
-            .hint(t(
-                format!("上期计划的编号见 {}", previous.path.display()),
-                format!("last period's plan ids are in {}", previous.path.display()),
-            ));
-            d.severity = Severity::Warning;
-            out.push(d);
+            .any(|p| p.id.as_ref().is_some_and(|id| id.value == f.value));
+        if !planned {
+            let message = Message::FulfilsNoPlan {
+                id: f.value.clone(),
+                previous: previous.path.display().to_string(),
+            };
+            out.push(ctx.emit(message, ctx.span_covering(f, &f.value)));
         }
     }
 }

@@ -3,9 +3,9 @@
 use std::collections::HashMap;
 
 use super::{Ctx, DATE_GRACE_DAYS, TextKind};
-use crate::diag::{Code, Diagnostic, Severity, Span};
-use crate::period::Period;
-use crate::period::parse_date;
+use crate::diag::{Diagnostic, Span};
+use crate::messages::{Message, RangeProblem, first_here};
+use crate::period::{Period, parse_date};
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     plan_year(ctx, out);
@@ -24,30 +24,12 @@ fn plan_year(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     let expected = period.next().year();
     let planned = year.value;
     if planned != expected {
-        out.push(
-            ctx.at(
-                Severity::Error,
-                Code::PlanYear,
-                ctx.t(
-                    format!("计划年度为{planned}年，但总结的是{}", period.label_zh(None)),
-                    format!(
-                        "the plan is for {planned}, but the report covers {}",
-                        period.label_en()
-                    ),
-                ),
-                ctx.span_covering(year, &planned.to_string()),
-            )
-            .hint(ctx.t(
-                format!(
-                    "{}的总结，计划的是{expected}年（也可省略 plans.year）",
-                    period.label_zh(None)
-                ),
-                format!(
-                    "a report on {} plans for {expected} (or leave plans.year out)",
-                    period.label_en()
-                ),
-            )),
-        );
+        let message = Message::PlanYear {
+            planned,
+            expected,
+            period,
+        };
+        out.push(ctx.emit(message, ctx.span_covering(year, &planned.to_string())));
     }
 }
 
@@ -58,118 +40,56 @@ fn period(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     if let Some(half) = &meta.half
         && !matches!(half.value, 1 | 2)
     {
-        out.push(
-            ctx.at(
-                Severity::Error,
-                Code::Period,
-                ctx.t(
-                    format!("`half: {}` 无效：上半年写 1，下半年写 2", half.value),
-                    format!("`half: {}` is not a half: write 1 or 2", half.value),
-                ),
-                ctx.span_covering(half, &half.value.to_string()),
-            )
-            .hint(ctx.t(
-                "上半年 half: 1，下半年 half: 2",
-                "half: 1 for January–June, 2 for July–December",
-            )),
-        );
+        let span = ctx.span_covering(half, &half.value.to_string());
+        out.push(ctx.emit(Message::InvalidHalf { half: half.value }, span));
     }
     for (field, name) in [(&meta.from, "from"), (&meta.to, "to")] {
         if let Some(text) = field
             && parse_date(&text.value).is_none()
         {
-            out.push(
-                ctx.at(
-                    Severity::Error,
-                    Code::Period,
-                    ctx.t(
-                        format!("`{name}: {}` 不是有效日期", text.value),
-                        format!("`{name}: {}` is not a real date", text.value),
-                    ),
-                    ctx.span_covering(text, &text.value),
-                )
-                .hint(ctx.t("按 YYYY-MM-DD 写日期", "write the date as YYYY-MM-DD")),
-            );
+            let message = Message::InvalidPeriodDate {
+                field: name,
+                written: text.value.clone(),
+            };
+            out.push(ctx.emit(message, ctx.span_covering(text, &text.value)));
         }
     }
     let first = meta.from.as_ref().or(meta.to.as_ref());
     let problem = match (&meta.from, &meta.to) {
-        (Some(_), None) | (None, Some(_)) => Some(ctx.t(
-            "`from:` 和 `to:` 须同时给出",
-            "`from:` and `to:` go together",
-        )),
+        (Some(_), None) | (None, Some(_)) => Some(RangeProblem::Alone),
         (Some(from), Some(to)) => match (parse_date(&from.value), parse_date(&to.value)) {
-            (Some(f), Some(t)) if f > t => {
-                Some(ctx.t("`from:` 晚于 `to:`", "`from:` is after `to:`"))
-            }
-            _ if meta.half.is_some() => Some(ctx.t(
-                "`half:` 与 `from:`/`to:` 只能选一种",
-                "give either `half:` or `from:`/`to:`, not both",
-            )),
+            (Some(f), Some(t)) if f > t => Some(RangeProblem::Reversed),
+            _ if meta.half.is_some() => Some(RangeProblem::Mixed),
             _ => None,
         },
         (None, None) => None,
     };
-    if let (Some(message), Some(first)) = (problem, first) {
-        out.push(
-            ctx.at(
-                Severity::Error,
-                Code::Period,
-                message,
-                ctx.span_covering(first, &first.value),
-            )
-            .hint(ctx.t(
-                "例如 from: 2022-03-01 与 to: 2022-08-31",
-                "e.g. from: 2022-03-01 and to: 2022-08-31",
-            )),
-        );
+    if let (Some(problem), Some(first)) = (problem, first) {
+        let span = ctx.span_covering(first, &first.value);
+        out.push(ctx.emit(Message::PeriodRange { problem }, span));
     }
 }
 
 fn document_date(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     let date = &ctx.report.meta.date;
-    let written = date.value.trim();
+    let written = date.value.trim().to_string();
     let span = ctx.span_covering(date, &date.value);
-    let Some(parsed) = parse_date(written) else {
-        out.push(
-            ctx.at(
-                Severity::Error,
-                Code::DocumentDate,
-                ctx.t(
-                    format!("`{written}` 不是有效日期"),
-                    format!("`{written}` is not a real date"),
-                ),
-                span,
-            )
-            .hint(ctx.t(
-                "按 YYYY-MM-DD 写日期，例如 2020-12-08",
-                "write the date as YYYY-MM-DD, e.g. 2020-12-08",
-            )),
-        );
+    let Some(parsed) = parse_date(&written) else {
+        out.push(ctx.emit(Message::InvalidDocumentDate { written }, span));
         return;
     };
     let period = Period::of(&ctx.report.meta);
     let (start, end) = (period.start(), period.end());
     let latest = end + chrono::Duration::days(DATE_GRACE_DAYS);
     if parsed < start || parsed > latest {
-        out.push(
-            ctx.at(
-                Severity::Error,
-                Code::DocumentDate,
-                ctx.t(
-                    format!("成文日期 {written} 不在{}或其后{DATE_GRACE_DAYS}天内", period.label_zh(None)),
-                    format!("the document is dated {written}, outside the period {}", period.label_en()),
-                ),
-                span,
-            )
-            .hint(ctx.t(
-                format!("{}的总结应在 {start} 至 {latest} 之间成文", period.label_zh(None)),
-                format!(
-                    "a report on {} is dated between {start} and {latest} ({DATE_GRACE_DAYS} days after the period ends)",
-                    period.label_en()
-                ),
-            )),
-        );
+        let message = Message::DocumentDateOutside {
+            written,
+            period,
+            start,
+            latest,
+            grace_days: DATE_GRACE_DAYS,
+        };
+        out.push(ctx.emit(message, span));
     }
 }
 
@@ -193,102 +113,56 @@ fn dates_in_text(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                 continue;
             }
             let span = ctx.span_within(field.text, &written, nth);
+            let place = field.place.clone();
             let message = if real {
-                ctx.t(
-                    format!(
-                        "{}提到的“{written}”不在{}内",
-                        field.place,
-                        period.label_zh(None)
-                    ),
-                    format!(
-                        "“{written}” in {} lies outside the period {}",
-                        field.place,
-                        period.label_en()
-                    ),
-                )
+                Message::DateInTextOutside {
+                    place,
+                    written,
+                    period,
+                }
             } else {
-                ctx.t(
-                    format!("{}中的“{written}”不是有效日期", field.place),
-                    format!("“{written}” in {} is not a real date", field.place),
-                )
+                Message::DateInTextNotReal { place, written }
             };
-            out.push(
-                ctx.at(Severity::Warning, Code::DateOutsidePeriod, message, span)
-                    .hint(ctx.t(
-                        "核对日期；总结只写本年度的工作",
-                        "check the date: a summary covers its own period",
-                    )),
-            );
+            out.push(ctx.emit(message, span));
         }
     }
 }
 
-/// The same section title twice, the same plan id twice, identical points.
+/// The same section title twice, the same plan id twice, identical points: at
+/// the second, with the first as a label.
 fn duplicates(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-    let first_here = || ctx.t("第一次出现在这里", "first here");
+    let first_here = first_here(ctx.lang);
     let mut titles: HashMap<&str, Span> = HashMap::new();
     for section in &ctx.report.summary.sections {
         let title = section.title.value.trim();
         let span = ctx.span_covering(&section.title, &section.title.value);
         if let Some(first) = titles.insert(title, span) {
-            out.push(
-                ctx.at(
-                    Severity::Warning,
-                    Code::DuplicateTitle,
-                    ctx.t(
-                        format!("总结中已有同名小节“{title}”"),
-                        format!("the summary has a section “{title}” already"),
-                    ),
-                    span,
-                )
-                .label(first, first_here())
-                .hint(ctx.t(
-                    "合并两个小节，或改用不同的标题",
-                    "merge the two sections or give them different titles",
-                )),
-            );
+            let message = Message::DuplicateSectionTitle {
+                title: title.to_string(),
+            };
+            out.push(ctx.emit(message, span).label(first, &first_here));
         }
     }
     if let Some(plans) = &ctx.report.plans {
         let mut ids: HashMap<&str, Span> = HashMap::new();
         let mut plan_titles: HashMap<&str, Span> = HashMap::new();
         for section in &plans.sections {
-            if let Some(id) = &section.id
-                && let Some(first) = ids.insert(id.value.as_str(), ctx.span_covering(id, &id.value))
-            {
-                out.push(
-                    ctx.at(
-                        Severity::Error,
-                        Code::DuplicateId,
-                        ctx.t(
-                            format!("计划编号 `{}` 已用过", id.value),
-                            format!("plan id `{}` is used already", id.value),
-                        ),
-                        ctx.span_covering(id, &id.value),
-                    )
-                    .label(first, first_here())
-                    .hint(ctx.t("每项计划的 id 必须唯一", "each plan needs an id of its own")),
-                );
+            if let Some(id) = &section.id {
+                let span = ctx.span_covering(id, &id.value);
+                if let Some(first) = ids.insert(id.value.as_str(), span) {
+                    let message = Message::DuplicatePlanId {
+                        id: id.value.clone(),
+                    };
+                    out.push(ctx.emit(message, span).label(first, &first_here));
+                }
             }
             let title = section.title.value.trim();
             let span = ctx.span_covering(&section.title, &section.title.value);
             if let Some(first) = plan_titles.insert(title, span) {
-                out.push(
-                    ctx.at(
-                        Severity::Warning,
-                        Code::DuplicateTitle,
-                        ctx.t(
-                            format!("计划中已有同名条目“{title}”"),
-                            format!("the plan has an item “{title}” already"),
-                        ),
-                        span,
-                    )
-                    .label(first, first_here())
-                    .hint(ctx.t(
-                        "合并两项，或改用不同的标题",
-                        "merge the two items or give them different titles",
-                    )),
-                );
+                let message = Message::DuplicatePlanTitle {
+                    title: title.to_string(),
+                };
+                out.push(ctx.emit(message, span).label(first, &first_here));
             }
         }
     }
@@ -302,20 +176,11 @@ fn duplicates(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         if text.chars().count() < 4 {
             continue;
         }
-        if let Some(first) = seen.insert(text, ctx.span_of(field.text)) {
-            out.push(
-                ctx.at(
-                    Severity::Warning,
-                    Code::IdenticalPoints,
-                    ctx.t(
-                        format!("{}与前文的内容完全相同", field.place),
-                        format!("{} repeats an earlier text", field.place),
-                    ),
-                    ctx.span_of(field.text),
-                )
-                .label(first, first_here())
-                .hint(ctx.t("删去重复的一条", "remove one of them")),
-            );
+        let span = ctx.span_of(field.text);
+        if let Some(first) = seen.insert(text, span) {
+            let place = field.place.clone();
+            let message = Message::IdenticalText { place };
+            out.push(ctx.emit(message, span).label(first, &first_here));
         }
     }
 }
@@ -324,44 +189,20 @@ fn duplicates(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
 fn empty(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     for (i, section) in ctx.report.summary.sections.iter().enumerate() {
         if section.points.is_empty() && section.body.is_empty() && section.sections.is_empty() {
-            let n = i + 1;
-            out.push(
-                ctx.at(
-                    Severity::Warning,
-                    Code::SectionWithoutPoints,
-                    ctx.t(
-                        format!("总结第{n}节“{}”没有内容", section.title.value),
-                        format!(
-                            "summary section {n} “{}” has no points",
-                            section.title.value
-                        ),
-                    ),
-                    ctx.span_covering(&section.title, &section.title.value),
-                )
-                .hint(ctx.t(
-                    "在 `points:` 下写上本节的工作",
-                    "write the section's work under `points:`",
-                )),
-            );
+            let message = Message::SectionWithoutPoints {
+                number: i + 1,
+                title: section.title.value.clone(),
+            };
+            out.push(ctx.emit(
+                message,
+                ctx.span_covering(&section.title, &section.title.value),
+            ));
         }
     }
     for field in ctx.fields.iter().filter(|f| f.kind != TextKind::Cell) {
         if field.text.value.trim().is_empty() {
-            out.push(
-                ctx.at(
-                    Severity::Warning,
-                    Code::EmptyText,
-                    ctx.t(
-                        format!("{}是空的", field.place),
-                        format!("{} is empty", field.place),
-                    ),
-                    ctx.span_of(field.text),
-                )
-                .hint(ctx.t(
-                    "写上内容，或删去这一项",
-                    "write the text or remove the entry",
-                )),
-            );
+            let place = field.place.clone();
+            out.push(ctx.emit(Message::EmptyText { place }, ctx.span_of(field.text)));
         }
     }
 }

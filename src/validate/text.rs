@@ -2,7 +2,8 @@
 
 use super::{Ctx, Field, PLACEHOLDERS, TextKind};
 use crate::cjk::{ends_sentence, is_han};
-use crate::diag::{Code, Diagnostic, Severity, Span};
+use crate::diag::{Diagnostic, Span};
+use crate::messages::Message;
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     for field in &ctx.fields {
@@ -19,21 +20,11 @@ fn placeholders(ctx: &Ctx, field: &Field, out: &mut Vec<Diagnostic>) {
     for placeholder in PLACEHOLDERS {
         for (nth, _) in field.text.value.match_indices(placeholder).enumerate() {
             let span = ctx.span_within(field.text, placeholder, nth);
-            out.push(
-                ctx.at(
-                    Severity::Warning,
-                    Code::Placeholder,
-                    ctx.t(
-                        format!("{}留有占位文字“{placeholder}”", field.place),
-                        format!("placeholder “{placeholder}” left in {}", field.place),
-                    ),
-                    span,
-                )
-                .hint(ctx.t(
-                    "换成实际内容，或换成数字引用：在 `counts:` 下定义后写 `{name}`",
-                    "replace it with the real text, or with a count: define it under `counts:` and write `{name}`",
-                )),
-            );
+            let message = Message::Placeholder {
+                place: field.place.clone(),
+                placeholder,
+            };
+            out.push(ctx.emit(message, span));
         }
     }
 }
@@ -74,21 +65,12 @@ fn brackets(ctx: &Ctx, field: &Field, out: &mut Vec<Diagnostic>) {
             .iter()
             .find_map(|(o, cl)| (*o == c).then_some(*cl).or((*cl == c).then_some(*o)))
             .unwrap_or(c);
-        out.push(
-            ctx.at(
-                Severity::Warning,
-                Code::UnbalancedBrackets,
-                ctx.t(
-                    format!("{}中的“{c}”没有对应的“{partner}”", field.place),
-                    format!("“{c}” in {} has no matching “{partner}”", field.place),
-                ),
-                span,
-            )
-            .hint(ctx.t(
-                format!("补上“{partner}”，或删去多余的“{c}”"),
-                format!("add the “{partner}”, or remove the “{c}”"),
-            )),
-        );
+        let message = Message::UnbalancedBracket {
+            place: field.place.clone(),
+            mark: c,
+            partner,
+        };
+        out.push(ctx.emit(message, span));
     }
 }
 
@@ -123,24 +105,12 @@ fn punctuation(ctx: &Ctx, field: &Field, out: &mut Vec<Diagnostic>) {
             && next.is_some_and(is_han)
         {
             let span = locate(c.to_string(), at);
-            out.push(
-                ctx.at(
-                    Severity::Warning,
-                    Code::HalfWidthPunctuation,
-                    ctx.t(
-                        format!("{}中的半角“{c}”夹在汉字之间", field.place),
-                        format!(
-                            "half-width “{c}” between Chinese characters in {}",
-                            field.place
-                        ),
-                    ),
-                    span,
-                )
-                .hint(ctx.t(
-                    format!("改为全角“{wide}”"),
-                    format!("write the full-width “{wide}”"),
-                )),
-            );
+            let message = Message::HalfWidthPunctuation {
+                place: field.place.clone(),
+                mark: c,
+                wide,
+            };
+            out.push(ctx.emit(message, span));
         }
         if c == ' ' {
             let digit_then_han =
@@ -155,41 +125,15 @@ fn punctuation(ctx: &Ctx, field: &Field, out: &mut Vec<Diagnostic>) {
                 let pair_span = locate(pair, chars[i - 1].0);
                 let first_len = prev.map_or(1, char::len_utf8);
                 let span = Span::new(pair_span.start + first_len, pair_span.start + first_len + 1);
-                out.push(
-                    ctx.at(
-                        Severity::Warning,
-                        Code::SpaceAroundDigits,
-                        ctx.t(
-                            format!("{}中汉字与数字之间有空格", field.place),
-                            format!(
-                                "a space between a Chinese character and a digit in {}",
-                                field.place
-                            ),
-                        ),
-                        span,
-                    )
-                    .hint(ctx.t(
-                        "删去空格：写“2020年”而不是“2020 年”",
-                        "remove the space: “2020年”, not “2020 年”",
-                    )),
-                );
+                let place = field.place.clone();
+                out.push(ctx.emit(Message::SpaceAroundDigits { place }, span));
             }
         }
         if "。，、；：".contains(c) && next == Some(c) && prev != Some(c) {
             let pair: String = [c, c].iter().collect();
             let span = locate(pair, at);
-            out.push(
-                ctx.at(
-                    Severity::Warning,
-                    Code::RepeatedPunctuation,
-                    ctx.t(
-                        format!("{}中标点“{c}”重复", field.place),
-                        format!("repeated “{c}” in {}", field.place),
-                    ),
-                    span,
-                )
-                .hint(ctx.t("删去多余的标点", "remove the extra mark")),
-            );
+            let place = field.place.clone();
+            out.push(ctx.emit(Message::RepeatedPunctuation { place, mark: c }, span));
         }
     }
 }
@@ -205,16 +149,6 @@ fn sentence_end(ctx: &Ctx, field: &Field, out: &mut Vec<Diagnostic>) {
     let tail: String = text.chars().rev().take(1).collect();
     let nth = text.matches(tail.as_str()).count().saturating_sub(1);
     let span = ctx.span_within(field.text, &tail, nth);
-    out.push(
-        ctx.at(
-            Severity::Warning,
-            Code::MissingEndPunctuation,
-            ctx.t(
-                format!("{}末尾缺少句末标点", field.place),
-                format!("{} does not end with a full stop", field.place),
-            ),
-            span,
-        )
-        .hint(ctx.t("在句末加“。”", "end the sentence with “。” or “.”")),
-    );
+    let place = field.place.clone();
+    out.push(ctx.emit(Message::MissingEndPunctuation { place }, span));
 }

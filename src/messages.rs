@@ -1,0 +1,717 @@
+//! The words of every rule's diagnostics, Chinese and English, in one table:
+//! each message says its code, its level, its text and its hint in both
+//! languages. Rules choose a message and a place; they write no words.
+
+use crate::codes::Code;
+use crate::diag::Severity;
+use crate::model::Lang;
+use crate::period::Period;
+
+/// What a period problem is, for [`Message::PeriodRange`].
+#[derive(Clone, Copy, Debug)]
+pub enum RangeProblem {
+    /// `from:` without `to:`, or `to:` without `from:`.
+    Alone,
+    /// `from:` after `to:`.
+    Reversed,
+    /// `half:` and `from:`/`to:` both.
+    Mixed,
+}
+
+/// One diagnostic message of a rule, with what it needs to be written.
+#[derive(Clone, Debug)]
+pub enum Message {
+    // Counts.
+    UndefinedCount {
+        name: String,
+        best: Option<String>,
+    },
+    UnknownFormat {
+        format: String,
+        written: String,
+    },
+    MixedNumerals {
+        place: String,
+        written: String,
+        arabic: usize,
+    },
+    UnusedCount {
+        name: String,
+    },
+    CountWithoutValue {
+        name: String,
+        missing: &'static str,
+    },
+    PercentOutOfRange {
+        name: String,
+        value: f64,
+    },
+    UnknownPartOf {
+        name: String,
+        whole: String,
+        best: Option<String>,
+    },
+    PartExceedsWhole {
+        name: String,
+        part: f64,
+        whole: String,
+        total: f64,
+    },
+    // Text.
+    Placeholder {
+        place: String,
+        placeholder: &'static str,
+    },
+    UnbalancedBracket {
+        place: String,
+        mark: char,
+        partner: char,
+    },
+    HalfWidthPunctuation {
+        place: String,
+        mark: char,
+        wide: char,
+    },
+    SpaceAroundDigits {
+        place: String,
+    },
+    RepeatedPunctuation {
+        place: String,
+        mark: char,
+    },
+    MissingEndPunctuation {
+        place: String,
+    },
+    // Structure.
+    PlanYear {
+        planned: i32,
+        expected: i32,
+        period: Period,
+    },
+    InvalidHalf {
+        half: u8,
+    },
+    InvalidPeriodDate {
+        field: &'static str,
+        written: String,
+    },
+    PeriodRange {
+        problem: RangeProblem,
+    },
+    InvalidDocumentDate {
+        written: String,
+    },
+    DocumentDateOutside {
+        written: String,
+        period: Period,
+        start: chrono::NaiveDate,
+        latest: chrono::NaiveDate,
+        grace_days: i64,
+    },
+    DateInTextOutside {
+        place: String,
+        written: String,
+        period: Period,
+    },
+    DateInTextNotReal {
+        place: String,
+        written: String,
+    },
+    DuplicateSectionTitle {
+        title: String,
+    },
+    DuplicatePlanTitle {
+        title: String,
+    },
+    DuplicatePlanId {
+        id: String,
+    },
+    IdenticalText {
+        place: String,
+    },
+    SectionWithoutPoints {
+        number: usize,
+        title: String,
+    },
+    EmptyText {
+        place: String,
+    },
+    // Activities.
+    DerivedMismatch {
+        name: String,
+        declared: String,
+        sum: String,
+        activities: String,
+    },
+    FigureOfNoCount {
+        name: String,
+        best: Option<String>,
+    },
+    ActivityDateOutside {
+        title: String,
+        date: String,
+        period: Period,
+    },
+    ActivityDateInvalid {
+        title: String,
+        date: String,
+    },
+    UnknownSection {
+        title: String,
+        section: String,
+        best: Option<String>,
+    },
+    // Plan follow-up.
+    PlanNotFulfilled {
+        title: String,
+        id: String,
+    },
+    FulfilsNoPlan {
+        id: String,
+        previous: String,
+    },
+    // Settings.
+    UnknownRule {
+        name: String,
+        best: Option<String>,
+    },
+}
+
+/// Chinese or English, as the run's language says.
+fn pick(lang: Lang, zh: String, en: String) -> String {
+    match lang {
+        Lang::Zh => zh,
+        Lang::En => en,
+    }
+}
+
+/// "Did you mean …?", the one way of writing it. `quote` wraps the name:
+/// `` `x` `` for names in the YAML, “x” for titles.
+pub fn did_you_mean(lang: Lang, best: &str, quote: Quote) -> String {
+    let shown = match quote {
+        Quote::Code => format!("`{best}`"),
+        Quote::Title => format!("“{best}”"),
+    };
+    pick(
+        lang,
+        format!("是否指 {shown}？"),
+        format!("did you mean {shown}?"),
+    )
+    .replace("指 “", "指“")
+}
+
+/// How a suggested name is shown.
+#[derive(Clone, Copy, Debug)]
+pub enum Quote {
+    Code,
+    Title,
+}
+
+/// The label of the first of two places that say the same.
+pub fn first_here(lang: Lang) -> String {
+    pick(lang, "第一次出现在这里".into(), "first here".into())
+}
+
+/// Put before a message that the archive turns into an error.
+pub fn unfinished_prefix(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "未定稿，不能归档：",
+        Lang::En => "unfinished for the archive: ",
+    }
+}
+
+impl Message {
+    /// The code of the rule that says it.
+    pub fn code(&self) -> Code {
+        use Message as M;
+        match self {
+            M::UndefinedCount { .. } | M::FigureOfNoCount { .. } => Code::UndefinedCount,
+            M::UnknownFormat { .. } => Code::UnknownFormat,
+            M::MixedNumerals { .. } => Code::MixedNumerals,
+            M::UnusedCount { .. } => Code::UnusedCount,
+            M::CountWithoutValue { .. } => Code::CountWithoutValue,
+            M::PercentOutOfRange { .. } => Code::PercentOutOfRange,
+            M::UnknownPartOf { .. } => Code::UnknownPartOf,
+            M::PartExceedsWhole { .. } => Code::PartExceedsWhole,
+            M::Placeholder { .. } => Code::Placeholder,
+            M::UnbalancedBracket { .. } => Code::UnbalancedBrackets,
+            M::HalfWidthPunctuation { .. } => Code::HalfWidthPunctuation,
+            M::SpaceAroundDigits { .. } => Code::SpaceAroundDigits,
+            M::RepeatedPunctuation { .. } => Code::RepeatedPunctuation,
+            M::MissingEndPunctuation { .. } => Code::MissingEndPunctuation,
+            M::PlanYear { .. } => Code::PlanYear,
+            M::InvalidHalf { .. } | M::InvalidPeriodDate { .. } | M::PeriodRange { .. } => {
+                Code::Period
+            }
+            M::InvalidDocumentDate { .. } | M::DocumentDateOutside { .. } => Code::DocumentDate,
+            M::DateInTextOutside { .. }
+            | M::DateInTextNotReal { .. }
+            | M::ActivityDateOutside { .. }
+            | M::ActivityDateInvalid { .. } => Code::DateOutsidePeriod,
+            M::DuplicateSectionTitle { .. } | M::DuplicatePlanTitle { .. } => Code::DuplicateTitle,
+            M::DuplicatePlanId { .. } => Code::DuplicateId,
+            M::IdenticalText { .. } => Code::IdenticalPoints,
+            M::SectionWithoutPoints { .. } => Code::SectionWithoutPoints,
+            M::EmptyText { .. } => Code::EmptyText,
+            M::DerivedMismatch { .. } => Code::DerivedMismatch,
+            M::UnknownSection { .. } => Code::UnknownSection,
+            M::PlanNotFulfilled { .. } | M::FulfilsNoPlan { .. } => Code::PlanNotFulfilled,
+            M::UnknownRule { .. } => Code::UnknownField,
+        }
+    }
+
+    /// Its level: the code's, except where a message is milder than its code
+    /// (an activity's figure that adds to no count only warns).
+    pub fn level(&self) -> Severity {
+        match self {
+            Message::FigureOfNoCount { .. } => Severity::Warning,
+            other => other.code().level(),
+        }
+    }
+
+    /// The message and its hint, in `lang`.
+    pub fn words(&self, lang: Lang) -> (String, Option<String>) {
+        use Message as M;
+        let t = |zh: String, en: String| pick(lang, zh, en);
+        let did_you_mean = |best: &str| did_you_mean(lang, best, Quote::Code);
+        let (message, hint) = match self {
+            M::UndefinedCount { name, best } => (
+                t(
+                    format!("引用了未定义的数字 `{name}`"),
+                    format!("count `{name}` is referenced but not defined"),
+                ),
+                Some(match best {
+                    Some(best) => did_you_mean(&format!("{{{best}}}")),
+                    None => t(
+                        format!("在 `counts:` 下定义它，例如 `{name}: {{ value: 1, unit: 人 }}`"),
+                        format!(
+                            "define it under `counts:`, e.g. `{name}: {{ value: 1, unit: 人 }}`"
+                        ),
+                    ),
+                }),
+            ),
+            M::UnknownFormat { format, written } => (
+                t(
+                    format!("`{written}` 中的数字格式 `{format}` 无法识别"),
+                    format!("unknown count format `{format}` in `{written}`"),
+                ),
+                Some(t(
+                    "可写 `{name}`（411人）、`{name:cn}`（九篇）或 `{name:num}`（411）".into(),
+                    "write `{name}` (411人), `{name:cn}` (九篇) or `{name:num}` (411)".into(),
+                )),
+            ),
+            M::MixedNumerals {
+                place,
+                written,
+                arabic,
+            } => {
+                let plain = written.replace(":cn", "");
+                (
+                    t(
+                        format!(
+                            "{place}中的 `{written}` 用汉字数字，而文中其余{arabic}处统计数字用阿拉伯数字"
+                        ),
+                        format!(
+                            "`{written}` in {place} is written in Chinese numerals, the other {arabic} figures in Arabic ones"
+                        ),
+                    ),
+                    Some(t(
+                        format!("统计数字宜统一用阿拉伯数字：写 `{plain}`"),
+                        format!("write figures one way, Arabic for statistics: `{plain}`"),
+                    )),
+                )
+            }
+            M::UnusedCount { name } => (
+                t(
+                    format!("数字 `{name}` 已定义但未被引用"),
+                    format!("count `{name}` is defined but never used"),
+                ),
+                Some(t(
+                    format!("在正文中写 `{{{name}}}` 引用它，或删除它"),
+                    format!("reference it in the text as `{{{name}}}`, or remove it"),
+                )),
+            ),
+            M::CountWithoutValue { name, missing } => (
+                t(
+                    format!("数字 `{name}` 没有数值"),
+                    format!("count `{name}` has no value"),
+                ),
+                Some(t(
+                    format!("补上 `value:`；在此之前正文显示“{missing}”"),
+                    format!("add `value:`; until then the text shows “{missing}”"),
+                )),
+            ),
+            M::PercentOutOfRange { name, value } => (
+                t(
+                    format!("百分比 `{name}` 为 {value}%，超出 0–100"),
+                    format!("percentage `{name}` is {value}%, outside 0–100"),
+                ),
+                Some(t(
+                    "检查数值；增长率等可超过100的数字请用其他单位".into(),
+                    "check the value; a growth rate that can exceed 100 needs another unit".into(),
+                )),
+            ),
+            M::UnknownPartOf { name, whole, best } => (
+                t(
+                    format!("`{name}` 的 part_of 指向未定义的数字 `{whole}`"),
+                    format!("`{name}` is part of `{whole}`, which is not defined"),
+                ),
+                best.as_deref().map(did_you_mean),
+            ),
+            M::PartExceedsWhole {
+                name,
+                part,
+                whole,
+                total,
+            } => (
+                t(
+                    format!("`{name}`（{part}）是 `{whole}`（{total}）的一部分，却比它大"),
+                    format!("`{name}` ({part}) is part of `{whole}` ({total}) but exceeds it"),
+                ),
+                Some(t(
+                    "两个数字至少有一个有误：请核对原始记录".into(),
+                    "one of the two figures is wrong: check the records".into(),
+                )),
+            ),
+            M::Placeholder { place, placeholder } => (
+                t(
+                    format!("{place}留有占位文字“{placeholder}”"),
+                    format!("placeholder “{placeholder}” left in {place}"),
+                ),
+                Some(t(
+                    "换成实际内容，或换成数字引用：在 `counts:` 下定义后写 `{name}`".into(),
+                    "replace it with the real text, or with a count: define it under `counts:` and write `{name}`".into(),
+                )),
+            ),
+            M::UnbalancedBracket {
+                place,
+                mark,
+                partner,
+            } => (
+                t(
+                    format!("{place}中的“{mark}”没有对应的“{partner}”"),
+                    format!("“{mark}” in {place} has no matching “{partner}”"),
+                ),
+                Some(t(
+                    format!("补上“{partner}”，或删去多余的“{mark}”"),
+                    format!("add the “{partner}”, or remove the “{mark}”"),
+                )),
+            ),
+            M::HalfWidthPunctuation { place, mark, wide } => (
+                t(
+                    format!("{place}中的半角“{mark}”夹在汉字之间"),
+                    format!("half-width “{mark}” between Chinese characters in {place}"),
+                ),
+                Some(t(
+                    format!("改为全角“{wide}”"),
+                    format!("write the full-width “{wide}”"),
+                )),
+            ),
+            M::SpaceAroundDigits { place } => (
+                t(
+                    format!("{place}中汉字与数字之间有空格"),
+                    format!("a space between a Chinese character and a digit in {place}"),
+                ),
+                Some(t(
+                    "删去空格：写“2020年”而不是“2020 年”".into(),
+                    "remove the space: “2020年”, not “2020 年”".into(),
+                )),
+            ),
+            M::RepeatedPunctuation { place, mark } => (
+                t(
+                    format!("{place}中标点“{mark}”重复"),
+                    format!("repeated “{mark}” in {place}"),
+                ),
+                Some(t("删去多余的标点".into(), "remove the extra mark".into())),
+            ),
+            M::MissingEndPunctuation { place } => (
+                t(
+                    format!("{place}末尾缺少句末标点"),
+                    format!("{place} does not end with a full stop"),
+                ),
+                Some(t(
+                    "在句末加“。”".into(),
+                    "end the sentence with “。” or “.”".into(),
+                )),
+            ),
+            M::PlanYear {
+                planned,
+                expected,
+                period,
+            } => (
+                t(
+                    format!("计划年度为{planned}年，但总结的是{}", period.label_zh(None)),
+                    format!(
+                        "the plan is for {planned}, but the report covers {}",
+                        period.label_en()
+                    ),
+                ),
+                Some(t(
+                    format!(
+                        "{}的总结，计划的是{expected}年（也可省略 plans.year）",
+                        period.label_zh(None)
+                    ),
+                    format!(
+                        "a report on {} plans for {expected} (or leave plans.year out)",
+                        period.label_en()
+                    ),
+                )),
+            ),
+            M::InvalidHalf { half } => (
+                t(
+                    format!("`half: {half}` 无效：上半年写 1，下半年写 2"),
+                    format!("`half: {half}` is not a half: write 1 or 2"),
+                ),
+                Some(t(
+                    "上半年 half: 1，下半年 half: 2".into(),
+                    "half: 1 for January–June, 2 for July–December".into(),
+                )),
+            ),
+            M::InvalidPeriodDate { field, written } => (
+                t(
+                    format!("`{field}: {written}` 不是有效日期"),
+                    format!("`{field}: {written}` is not a real date"),
+                ),
+                Some(t(
+                    "按 YYYY-MM-DD 写日期".into(),
+                    "write the date as YYYY-MM-DD".into(),
+                )),
+            ),
+            M::PeriodRange { problem } => (
+                match problem {
+                    RangeProblem::Alone => t(
+                        "`from:` 和 `to:` 须同时给出".into(),
+                        "`from:` and `to:` go together".into(),
+                    ),
+                    RangeProblem::Reversed => {
+                        t("`from:` 晚于 `to:`".into(), "`from:` is after `to:`".into())
+                    }
+                    RangeProblem::Mixed => t(
+                        "`half:` 与 `from:`/`to:` 只能选一种".into(),
+                        "give either `half:` or `from:`/`to:`, not both".into(),
+                    ),
+                },
+                Some(t(
+                    "例如 from: 2022-03-01 与 to: 2022-08-31".into(),
+                    "e.g. from: 2022-03-01 and to: 2022-08-31".into(),
+                )),
+            ),
+            M::InvalidDocumentDate { written } => (
+                t(
+                    format!("`{written}` 不是有效日期"),
+                    format!("`{written}` is not a real date"),
+                ),
+                Some(t(
+                    "按 YYYY-MM-DD 写日期，例如 2020-12-08".into(),
+                    "write the date as YYYY-MM-DD, e.g. 2020-12-08".into(),
+                )),
+            ),
+            M::DocumentDateOutside {
+                written,
+                period,
+                start,
+                latest,
+                grace_days,
+            } => (
+                t(
+                    format!(
+                        "成文日期 {written} 不在{}或其后{grace_days}天内",
+                        period.label_zh(None)
+                    ),
+                    format!(
+                        "the document is dated {written}, outside the period {}",
+                        period.label_en()
+                    ),
+                ),
+                Some(t(
+                    format!("{}的总结应在 {start} 至 {latest} 之间成文", period.label_zh(None)),
+                    format!(
+                        "a report on {} is dated between {start} and {latest} ({grace_days} days after the period ends)",
+                        period.label_en()
+                    ),
+                )),
+            ),
+            M::DateInTextOutside {
+                place,
+                written,
+                period,
+            } => (
+                t(
+                    format!("{place}提到的“{written}”不在{}内", period.label_zh(None)),
+                    format!(
+                        "“{written}” in {place} lies outside the period {}",
+                        period.label_en()
+                    ),
+                ),
+                Some(date_in_text_hint(lang)),
+            ),
+            M::DateInTextNotReal { place, written } => (
+                t(
+                    format!("{place}中的“{written}”不是有效日期"),
+                    format!("“{written}” in {place} is not a real date"),
+                ),
+                Some(date_in_text_hint(lang)),
+            ),
+            M::DuplicateSectionTitle { title } => (
+                t(
+                    format!("总结中已有同名小节“{title}”"),
+                    format!("the summary has a section “{title}” already"),
+                ),
+                Some(t(
+                    "合并两个小节，或改用不同的标题".into(),
+                    "merge the two sections or give them different titles".into(),
+                )),
+            ),
+            M::DuplicatePlanTitle { title } => (
+                t(
+                    format!("计划中已有同名条目“{title}”"),
+                    format!("the plan has an item “{title}” already"),
+                ),
+                Some(t(
+                    "合并两项，或改用不同的标题".into(),
+                    "merge the two items or give them different titles".into(),
+                )),
+            ),
+            M::DuplicatePlanId { id } => (
+                t(
+                    format!("计划编号 `{id}` 已用过"),
+                    format!("plan id `{id}` is used already"),
+                ),
+                Some(t(
+                    "每项计划的 id 必须唯一".into(),
+                    "each plan needs an id of its own".into(),
+                )),
+            ),
+            M::IdenticalText { place } => (
+                t(
+                    format!("{place}与前文的内容完全相同"),
+                    format!("{place} repeats an earlier text"),
+                ),
+                Some(t("删去重复的一条".into(), "remove one of them".into())),
+            ),
+            M::SectionWithoutPoints { number, title } => (
+                t(
+                    format!("总结第{number}节“{title}”没有内容"),
+                    format!("summary section {number} “{title}” has no points"),
+                ),
+                Some(t(
+                    "在 `points:` 下写上本节的工作".into(),
+                    "write the section's work under `points:`".into(),
+                )),
+            ),
+            M::EmptyText { place } => (
+                t(format!("{place}是空的"), format!("{place} is empty")),
+                Some(t(
+                    "写上内容，或删去这一项".into(),
+                    "write the text or remove the entry".into(),
+                )),
+            ),
+            M::DerivedMismatch {
+                name,
+                declared,
+                sum,
+                activities,
+            } => (
+                t(
+                    format!("`{name}` 写为 {declared}，活动记录合计为 {sum}"),
+                    format!("`{name}` is declared {declared} but its activities add up to {sum}"),
+                ),
+                Some(t(
+                    format!("合计的活动：{activities}"),
+                    format!("activities summed: {activities}"),
+                )),
+            ),
+            M::FigureOfNoCount { name, best } => (
+                t(
+                    format!("活动数字 `{name}` 没有对应的统计数字"),
+                    format!("activity figure `{name}` adds to no count"),
+                ),
+                Some(match best {
+                    Some(best) => did_you_mean(best),
+                    None => t(
+                        format!("在 `counts:` 下定义 `{name}`（可不写 value，由活动合计）"),
+                        format!(
+                            "define `{name}` under `counts:` (without a value, the activities add up to it)"
+                        ),
+                    ),
+                }),
+            ),
+            M::ActivityDateOutside {
+                title,
+                date,
+                period,
+            } => (
+                t(
+                    format!("活动“{title}”的日期 {date} 不在{}内", period.label_zh(None)),
+                    format!("activity “{title}” is dated {date}, outside {}", period.label_en()),
+                ),
+                Some(activity_date_hint(lang)),
+            ),
+            M::ActivityDateInvalid { title, date } => (
+                t(
+                    format!("活动“{title}”的日期 `{date}` 无效"),
+                    format!("activity “{title}” has no real date: `{date}`"),
+                ),
+                Some(activity_date_hint(lang)),
+            ),
+            M::UnknownSection {
+                title,
+                section,
+                best,
+            } => (
+                t(
+                    format!("活动“{title}”所属的小节“{section}”不存在"),
+                    format!("activity “{title}” belongs to “{section}”, which is no section"),
+                ),
+                best.as_deref()
+                    .map(|best| self::did_you_mean(lang, best, Quote::Title)),
+            ),
+            M::PlanNotFulfilled { title, id } => (
+                t(
+                    format!("上期计划“{title}”（`{id}`）在本期总结中没有对应的小节"),
+                    format!("last period's plan “{title}” (`{id}`) is fulfilled by no section"),
+                ),
+                Some(t(
+                    format!("在本期总结的相应小节写 `fulfils: {id}`，或说明未完成的原因"),
+                    format!(
+                        "write `fulfils: {id}` in the section that reports on it, or say why it was not done"
+                    ),
+                )),
+            ),
+            M::FulfilsNoPlan { id, previous } => (
+                t(
+                    format!("`fulfils: {id}` 指向上期不存在的计划"),
+                    format!("`fulfils: {id}` names no plan of last period"),
+                ),
+                Some(t(
+                    format!("上期计划的编号见 {previous}"),
+                    format!("last period's plan ids are in {previous}"),
+                )),
+            ),
+            M::UnknownRule { name, best } => (
+                t(
+                    format!("未知的规则 `{name}`"),
+                    format!("unknown rule `{name}`"),
+                ),
+                best.as_deref().map(did_you_mean),
+            ),
+        };
+        (message, hint)
+    }
+}
+
+fn date_in_text_hint(lang: Lang) -> String {
+    pick(
+        lang,
+        "核对日期；总结只写本年度的工作".into(),
+        "check the date: a summary covers its own period".into(),
+    )
+}
+
+fn activity_date_hint(lang: Lang) -> String {
+    pick(
+        lang,
+        "按 YYYY-MM-DD 写本期内的日期".into(),
+        "write a date of the period as YYYY-MM-DD".into(),
+    )
+}
