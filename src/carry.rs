@@ -1,9 +1,11 @@
 //! Plans carry over: `next` starts the next period's input from this one's plans,
 //! and last period's input is found beside this one.
 
-use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
+use serde_saphyr::Commented;
+
+use crate::draft::{Draft, DraftCount, DraftCounts, DraftMeta, DraftSection, DraftSummary};
 use crate::model::{Lang, Report};
 use crate::period::Period;
 
@@ -14,92 +16,76 @@ pub fn next_input(report: &Report) -> String {
     let meta = &report.meta;
     let period = Period::of(meta);
     let next = period.next();
-    let en = meta.lang.as_ref().is_some_and(|l| l.value == Lang::En);
+    let en = meta.language() == Lang::En;
     let todo = if en { "TODO." } else { "待补充。" };
-    let mut y = String::new();
-    let _ = writeln!(
-        y,
-        "# {} — started by `nianbao next` from the input for {}.\n# Fill in the points (marked {todo}) and the counts' values; `nianbao check` lists what is left.\n",
-        if en {
-            next.label_en()
-        } else {
-            next.label_zh(None)
-        },
-        if en {
-            period.label_en()
-        } else {
-            period.label_zh(None)
-        },
+    let label = |p: Period| if en { p.label_en() } else { p.label_zh(None) };
+    let header = format!(
+        "{} — started by `nianbao next` from the input for {}.\nFill in the points (marked {todo}) and the counts' values (carried over from last period\nwithout them); `nianbao check` lists what is left.",
+        label(next),
+        label(period),
     );
-    y.push_str("meta:\n");
-    let _ = writeln!(y, "  organisation: {}", quote(&meta.organisation.value));
-    let _ = writeln!(y, "  year: {}", next.year());
-    if let Period::Half(_, h) = next {
-        let _ = writeln!(y, "  half: {h}");
-    }
-    let _ = writeln!(
-        y,
-        "  date: {}   # the document date: change it when the document is done",
-        next.end()
-    );
-    if let Some(signature) = &meta.signature {
-        let _ = writeln!(y, "  signature: {}", quote(&signature.value));
-    }
-    if let Some(lang) = &meta.lang {
-        let _ = writeln!(
-            y,
-            "  lang: {}",
-            if lang.value == Lang::En { "en" } else { "zh" }
-        );
-    }
-    if let Some(level3) = &meta.level3 {
-        let _ = writeln!(y, "  level3: {}", quote(&level3.value));
-    }
-
-    if !report.counts.0.is_empty() {
-        y.push_str("\n# Last period's counts, without values.\ncounts:\n");
-        for (name, count) in report.counts.iter() {
-            let mut fields = vec![format!("unit: {}", quote(&count.unit))];
-            if let Some(label) = &count.label {
-                fields.push(format!("label: {}", quote(&label.value)));
-            }
-            if count.approx {
-                fields.push("approx: true".to_string());
-            }
-            if let Some(whole) = &count.part_of {
-                fields.push(format!("part_of: {}", whole.value));
-            }
-            let _ = writeln!(y, "  {}: {{ {} }}", name.value, fields.join(", "));
-        }
-    }
-
-    y.push_str("\nsummary:\n  sections:\n");
     let plans = report
         .plans
         .as_ref()
         .map(|p| p.sections.as_slice())
         .unwrap_or_default();
-    if plans.is_empty() {
-        let _ = writeln!(
-            y,
-            "    - title: {}\n      points:\n        - {todo}",
-            quote(todo)
-        );
+    let mut sections: Vec<DraftSection> = plans
+        .iter()
+        .map(|plan| DraftSection {
+            title: plan.title.value.clone(),
+            fulfils: plan.id.as_ref().map(|id| id.value.clone()),
+            points: vec![todo.to_string()],
+            ..DraftSection::default()
+        })
+        .collect();
+    if sections.is_empty() {
+        sections.push(DraftSection {
+            title: todo.to_string(),
+            points: vec![todo.to_string()],
+            ..DraftSection::default()
+        });
     }
-    for plan in plans {
-        let _ = writeln!(y, "    - title: {}", quote(&plan.title.value));
-        if let Some(id) = &plan.id {
-            let _ = writeln!(y, "      fulfils: {}", quote(&id.value));
-        }
-        let _ = writeln!(y, "      points:\n        - {todo}");
-    }
-    y.push_str("\nproblems: []\n");
-    y
-}
-
-/// A string as a YAML double-quoted scalar (JSON's escapes are YAML's).
-pub fn quote(text: &str) -> String {
-    serde_json::to_string(text).unwrap_or_else(|_| "\"\"".to_string())
+    let draft = Draft {
+        meta: DraftMeta {
+            organisation: meta.organisation.value.clone(),
+            year: next.year(),
+            half: match next {
+                Period::Half(_, h) => Some(h),
+                _ => None,
+            },
+            date: Commented(
+                next.end().to_string(),
+                "the document date: change it when the document is done".into(),
+            ),
+            signature: meta.signature.as_ref().map(|s| s.value.clone()),
+            lang: meta.lang.as_ref().map(|l| match l.value {
+                Lang::En => "en",
+                Lang::Zh => "zh",
+            }),
+            level3: meta.level3.as_ref().map(|l| l.value.clone()),
+            ..DraftMeta::default()
+        },
+        counts: DraftCounts(
+            report
+                .counts
+                .iter()
+                .map(|(name, count)| {
+                    let carried = DraftCount {
+                        value: None,
+                        unit: count.unit.clone(),
+                        approx: count.approx,
+                        label: count.label.as_ref().map(|l| l.value.clone()),
+                        part_of: count.part_of.as_ref().map(|w| w.value.clone()),
+                    };
+                    (name.value.clone(), carried)
+                })
+                .collect(),
+        ),
+        summary: DraftSummary { sections },
+        problems: Some(Vec::new()),
+        ..Draft::default()
+    };
+    draft.to_yaml(&header)
 }
 
 /// Where last period's input is: the one given, or `<previous period>.yaml` beside

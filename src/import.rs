@@ -4,9 +4,13 @@
 //! dropped, figures with units become named counts, and whatever cannot be placed
 //! is kept as a paragraph and reported.
 
-use std::fmt::Write as _;
 
-use crate::carry::quote;
+use serde_saphyr::Commented;
+
+use crate::draft::{
+    Draft, DraftAttachment, DraftBlock, DraftCount, DraftCounts, DraftHeadings, DraftMeta,
+    DraftPlan, DraftPlans, DraftSection, DraftSummary,
+};
 
 /// What importing produced: the YAML, and warnings with the source line.
 pub struct Imported {
@@ -646,125 +650,110 @@ pub fn import(text: &str, markdown: bool) -> Imported {
         .unwrap_or(&title)
         .trim()
         .to_string();
-    let mut y = String::new();
-    let _ = writeln!(
-        y,
-        "# Imported by `nianbao import`. Counts were found in the text: rename them as you like.\n"
-    );
-    y.push_str("meta:\n");
-    let _ = writeln!(y, "  organisation: {}", quote(&organisation));
-    let _ = writeln!(y, "  year: {year}");
-    if title.contains("上半年") {
-        y.push_str("  half: 1\n");
-    } else if title.contains("下半年工作总结") {
-        y.push_str("  half: 2\n");
-    }
-    match &date {
-        Some(d) => {
-            let _ = writeln!(y, "  date: {d}");
-        }
+    let date_written = match &date {
+        Some(d) => d.clone(),
         None => {
-            let _ = writeln!(y, "  date: {year}-12-31");
             warnings.push((
                 0,
                 "no date at the end: the date is set to the period's last day and not shown".into(),
             ));
+            format!("{year}-12-31")
         }
-    }
-    if let Some(s) = &signature {
-        let _ = writeln!(y, "  signature: {}", quote(s));
-    }
-    match (signature.is_some(), date.is_some()) {
-        (true, false) => y.push_str("  ending: signature\n"),
-        (false, true) => y.push_str("  ending: date\n"),
-        (false, false) => y.push_str("  ending: none\n"),
-        (true, true) => {}
-    }
-    let _ = writeln!(y, "  title: {}", quote(&title));
-    if let Some(l) = level3 {
-        let _ = writeln!(y, "  level3: {}", quote(l));
-    }
-    if problems_paragraph {
-        y.push_str("  problems_as: paragraph\n");
-    }
-    if headings.iter().any(Option::is_some) {
-        y.push_str("  headings:\n");
-        for (h, name) in headings.iter().zip(["summary", "problems", "plans"]) {
-            if let Some(h) = h {
-                let _ = writeln!(y, "    {name}: {}", quote(h));
-            }
-        }
-    }
-    if !opening.is_empty() {
-        let text = counts.extract(&opening.join("\n\n"));
-        let _ = writeln!(y, "\nopening: {}", quote(&text));
-    }
-    y.push_str("\nsummary:\n  sections:\n");
-    for sec in &sections {
-        write_section(&mut y, sec, 4, &mut counts);
-    }
-    if sections.is_empty() {
-        y.push_str("    []\n");
-    }
-    if !problems.is_empty() {
-        y.push_str("\nproblems:\n");
-        for p in &problems {
-            let _ = writeln!(y, "  - {}", quote(&counts.extract(p)));
-        }
-    }
-    if !plans.is_empty() || !plans_intro.is_empty() {
-        y.push_str("\nplans:\n");
-        if !plans_intro.is_empty() {
-            let _ = writeln!(
-                y,
-                "  intro: {}",
-                quote(&counts.extract(&plans_intro.join("\n\n")))
-            );
-        }
-        y.push_str("  sections:\n");
-        for (i, (title, text)) in plans.iter().enumerate() {
-            let _ = writeln!(y, "    - id: plan-{}", i + 1);
-            let _ = writeln!(y, "      title: {}", quote(&counts.extract(title)));
-            let _ = writeln!(y, "      text: {}", quote(&counts.extract(text)));
-        }
-    }
-    if !attachment_titles.is_empty() {
-        y.push_str("\nattachments:\n");
-        for (i, t) in attachment_titles.iter().enumerate() {
-            let _ = writeln!(y, "  - title: {}", quote(&counts.extract(t)));
-            if i == 0 && !after_date.is_empty() {
-                y.push_str("    body:\n");
-                for l in after_date
+    };
+    let ending = match (signature.is_some(), date.is_some()) {
+        (true, false) => Some("signature"),
+        (false, true) => Some("date"),
+        (false, false) => Some("none"),
+        (true, true) => None,
+    };
+    let half = if title.contains("上半年") {
+        Some(1)
+    } else if title.contains("下半年工作总结") {
+        Some(2)
+    } else {
+        None
+    };
+    let [summary_heading, problems_heading, plans_heading] = headings;
+    let meta = DraftMeta {
+        organisation,
+        year,
+        half,
+        date: Commented(date_written, String::new()),
+        signature: signature.clone(),
+        ending,
+        title: Some(title.clone()),
+        level3: level3.map(str::to_string),
+        problems_as: problems_paragraph.then_some("paragraph"),
+        headings: DraftHeadings {
+            summary: summary_heading,
+            problems: problems_heading,
+            plans: plans_heading,
+        },
+        ..DraftMeta::default()
+    };
+    let opening = (!opening.is_empty()).then(|| counts.extract(&opening.join("\n\n")));
+    let sections: Vec<DraftSection> = sections
+        .iter()
+        .map(|sec| draft_section(sec, &mut counts))
+        .collect();
+    let problems = (!problems.is_empty())
+        .then(|| problems.iter().map(|p| counts.extract(p)).collect());
+    let plans = (!plans.is_empty() || !plans_intro.is_empty()).then(|| DraftPlans {
+        intro: (!plans_intro.is_empty()).then(|| counts.extract(&plans_intro.join("\n\n"))),
+        sections: plans
+            .iter()
+            .enumerate()
+            .map(|(i, (title, text))| DraftPlan {
+                id: format!("plan-{}", i + 1),
+                title: counts.extract(title),
+                text: counts.extract(text),
+            })
+            .collect(),
+    });
+    let attachments = attachment_titles
+        .iter()
+        .enumerate()
+        .map(|(i, t)| DraftAttachment {
+            title: counts.extract(t),
+            body: if i == 0 {
+                after_date
                     .iter()
                     .filter(|l| !l.text.starts_with("附件") && l.text != *t)
-                {
-                    let _ = writeln!(y, "      - paragraph: {}", quote(&counts.extract(&l.text)));
-                }
-            }
-        }
-    }
-    if !counts.figures.is_empty() {
-        let mut c = String::from("\ncounts:\n");
-        for (name, f) in &counts.figures {
-            let _ = write!(
-                c,
-                "  {name}: {{ value: {}, unit: {}",
-                f.value,
-                quote(&f.unit)
-            );
-            if f.approx {
-                c.push_str(", approx: true");
-            }
-            if !f.label.is_empty() {
-                let _ = write!(c, ", label: {}", quote(&f.label));
-            }
-            c.push_str(" }\n");
-        }
-        // Counts go before the summary, where a reader looks for them.
-        let at = y.find("\nsummary:").unwrap_or(y.len());
-        y.insert_str(at, &c);
-    }
-    Imported { yaml: y, warnings }
+                    .map(|l| DraftBlock::Paragraph(counts.extract(&l.text)))
+                    .collect()
+            } else {
+                Vec::new()
+            },
+        })
+        .collect();
+    let draft = Draft {
+        meta,
+        opening,
+        counts: DraftCounts(
+            counts
+                .figures
+                .iter()
+                .map(|(name, f)| {
+                    let count = DraftCount {
+                        value: f.value.parse().ok(),
+                        unit: f.unit.clone(),
+                        approx: f.approx,
+                        label: (!f.label.is_empty()).then(|| f.label.clone()),
+                        part_of: None,
+                    };
+                    (name.clone(), count)
+                })
+                .collect(),
+        ),
+        summary: DraftSummary { sections },
+        problems,
+        plans,
+        attachments,
+    };
+    let yaml = draft.to_yaml(
+        "Imported by `nianbao import`. Counts were found in the text: rename them as you like.",
+    );
+    Imported { yaml, warnings }
 }
 
 fn deepest(sections: &mut [Sec]) -> Option<&mut Sec> {
@@ -796,65 +785,37 @@ fn shorten(text: &str) -> String {
     }
 }
 
-/// Writes a section (and its sub-sections) at an indentation.
-fn write_section(y: &mut String, sec: &Sec, indent: usize, counts: &mut Counts) {
-    let pad = " ".repeat(indent);
-    let _ = writeln!(y, "{pad}- title: {}", quote(&counts.extract(&sec.title)));
-    if sec.run_in {
-        let _ = writeln!(y, "{pad}  run_in: true");
-    }
+/// A section (and its sub-sections) as the input writes it: a run-in
+/// section's first paragraph, or a section of points only, as its points.
+fn draft_section(sec: &Sec, counts: &mut Counts) -> DraftSection {
+    let mut draft = DraftSection {
+        title: counts.extract(&sec.title),
+        run_in: sec.run_in,
+        ..DraftSection::default()
+    };
     let mut blocks = sec.blocks.iter().peekable();
-    // A run-in section's first paragraph, or a section of one kind, as its points.
     let only_points = sec.blocks.len() == 1 && matches!(sec.blocks[0], Blk::Points(_));
     if sec.run_in
         && let Some(Blk::Paragraph(first)) = blocks.peek()
     {
-        let _ = writeln!(
-            y,
-            "{pad}  points:\n{pad}    - {}",
-            quote(&counts.extract(first))
-        );
+        draft.points.push(counts.extract(first));
         blocks.next();
     } else if only_points && let Some(Blk::Points(items)) = blocks.next() {
-        let _ = writeln!(y, "{pad}  points:");
-        for p in items {
-            let _ = writeln!(y, "{pad}    - {}", quote(&counts.extract(p)));
-        }
+        draft.points = items.iter().map(|p| counts.extract(p)).collect();
     }
-    let rest: Vec<&Blk> = blocks.collect();
-    if !rest.is_empty() || !sec.children.is_empty() {
-        let _ = writeln!(y, "{pad}  body:");
-        for b in rest {
-            match b {
-                Blk::Paragraph(t) => {
-                    let _ = writeln!(y, "{pad}    - paragraph: {}", quote(&counts.extract(t)));
-                }
-                Blk::Points(items) | Blk::Numbered(items) => {
-                    let key = if matches!(b, Blk::Points(_)) {
-                        "points"
-                    } else {
-                        "numbered"
-                    };
-                    let _ = writeln!(y, "{pad}    - {key}:");
-                    for p in items {
-                        let _ = writeln!(y, "{pad}        - {}", quote(&counts.extract(p)));
-                    }
-                }
+    for block in blocks {
+        draft.body.push(match block {
+            Blk::Paragraph(t) => DraftBlock::Paragraph(counts.extract(t)),
+            Blk::Points(items) => DraftBlock::Points(items.iter().map(|p| counts.extract(p)).collect()),
+            Blk::Numbered(items) => {
+                DraftBlock::Numbered(items.iter().map(|p| counts.extract(p)).collect())
             }
-        }
-        for child in &sec.children {
-            let _ = writeln!(y, "{pad}    - section:");
-            let mut sub = String::new();
-            write_section(&mut sub, child, 0, counts);
-            // `- title:` of the child becomes `title:` under `section:`.
-            for (i, line) in sub.lines().enumerate() {
-                let line = if i == 0 {
-                    line.trim_start_matches("- ")
-                } else {
-                    line.strip_prefix("  ").unwrap_or(line)
-                };
-                let _ = writeln!(y, "{pad}        {line}");
-            }
-        }
+        });
     }
+    for child in &sec.children {
+        draft
+            .body
+            .push(DraftBlock::Section(Box::new(draft_section(child, counts))));
+    }
+    draft
 }

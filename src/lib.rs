@@ -12,6 +12,7 @@ pub mod cli;
 mod cmd;
 mod codes;
 pub mod diag;
+mod draft;
 mod error;
 pub mod facts;
 mod import;

@@ -62,16 +62,16 @@ fn the_seed_s_figures_become_counts() {
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     let text = read(&yaml);
     assert!(
-        text.contains("  people_2: { value: 411, unit: \"人\", label: \"生日慰问\" }"),
+        text.contains("  people_2: {value: 411, unit: 人, label: 生日慰问}\n"),
         "{text}"
     );
     assert!(text.contains("生日慰问{people_2}；"), "{text}");
     assert!(
-        text.contains("  entries_1: { value: 678, unit: \"条\", label: \"主动公开信息\" }"),
+        text.contains("  entries_1: {value: 678, unit: 条, label: 主动公开信息}\n"),
         "{text}"
     );
     assert!(
-        text.contains("  date: 2020-12-08\n") && text.contains("  signature: \"学校工会办\"\n"),
+        text.contains("  date: \"2020-12-08\"\n") && text.contains("  signature: 学校工会办\n"),
         "{text}"
     );
     // Lines broken by the page break are one paragraph again.

@@ -220,11 +220,11 @@ fn next_starts_the_next_year_from_the_plans_and_check_follows_them_up() {
     let yaml = read(&next_year);
     assert!(yaml.contains("  year: 2021\n"), "{yaml}");
     assert!(
-        yaml.contains("      fulfils: \"care-for-staff\"\n"),
+        yaml.contains("      fulfils: care-for-staff\n"),
         "{yaml}"
     );
     assert!(
-        yaml.contains("  birthday_visits: { unit: \"人\", label: \"生日慰问\" }"),
+        yaml.contains("  birthday_visits: {unit: 人, label: 生日慰问}\n"),
         "{yaml}"
     );
     assert!(!yaml.contains("value:"), "{yaml}");
@@ -244,7 +244,7 @@ fn next_starts_the_next_year_from_the_plans_and_check_follows_them_up() {
     // A plan that no section takes up is reported where the plan was made.
     std::fs::write(
         &next_year,
-        yaml.replace("      fulfils: \"care-for-staff\"\n", ""),
+        yaml.replace("      fulfils: care-for-staff\n", ""),
     )
     .unwrap();
     let out = nianbao(&["check", next_year.to_str().unwrap(), "--lang", "en"]);
