@@ -4,7 +4,6 @@
 //! dropped, figures with units become named counts, and whatever cannot be placed
 //! is kept as a paragraph and reported.
 
-
 use serde_saphyr::Commented;
 
 use crate::draft::{
@@ -696,8 +695,8 @@ pub fn import(text: &str, markdown: bool) -> Imported {
         .iter()
         .map(|sec| draft_section(sec, &mut counts))
         .collect();
-    let problems = (!problems.is_empty())
-        .then(|| problems.iter().map(|p| counts.extract(p)).collect());
+    let problems =
+        (!problems.is_empty()).then(|| problems.iter().map(|p| counts.extract(p)).collect());
     let plans = (!plans.is_empty() || !plans_intro.is_empty()).then(|| DraftPlans {
         intro: (!plans_intro.is_empty()).then(|| counts.extract(&plans_intro.join("\n\n"))),
         sections: plans
@@ -806,7 +805,9 @@ fn draft_section(sec: &Sec, counts: &mut Counts) -> DraftSection {
     for block in blocks {
         draft.body.push(match block {
             Blk::Paragraph(t) => DraftBlock::Paragraph(counts.extract(t)),
-            Blk::Points(items) => DraftBlock::Points(items.iter().map(|p| counts.extract(p)).collect()),
+            Blk::Points(items) => {
+                DraftBlock::Points(items.iter().map(|p| counts.extract(p)).collect())
+            }
             Blk::Numbered(items) => {
                 DraftBlock::Numbered(items.iter().map(|p| counts.extract(p)).collect())
             }

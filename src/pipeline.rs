@@ -10,7 +10,7 @@ use crate::model::Lang;
 use crate::period::parse_date;
 use crate::render::Templates;
 use crate::typeset::{self, FontSet, PdfMeta, Styles, Timings, TypesetError};
-use crate::view::{self, Kind, View};
+use crate::view::{self, Chart, Kind, View};
 
 /// What the PDF stage needs; absent when only Markdown is wanted.
 pub struct PdfSetup<'a> {
@@ -44,12 +44,11 @@ pub fn make(
     pdf: Option<&PdfSetup>,
 ) -> Result<Document, Failed> {
     let started = Instant::now();
-    let markdown = templates
-        .render(&View::new(&loaded.report, facts, kind))
-        .map_err(|d| Failed {
-            diagnostics: vec![d],
-            files: Vec::new(),
-        })?;
+    let view = View::new(&loaded.report, facts, kind);
+    let markdown = templates.render(&view).map_err(|d| Failed {
+        diagnostics: vec![d],
+        files: Vec::new(),
+    })?;
     let render_time = started.elapsed();
     let mut document = Document {
         markdown,
@@ -58,7 +57,8 @@ pub fn make(
         typeset_timings: Timings::default(),
     };
     if let Some(setup) = pdf {
-        let meta = pdf_meta(loaded, kind);
+        let chart = view.comparison.map(|c| c.chart);
+        let meta = pdf_meta(loaded, kind, chart);
         let (bytes, timings) = typeset::pdf(
             &document.markdown,
             &meta,
@@ -83,7 +83,7 @@ pub fn make(
 }
 
 /// What the PDF says about itself, from the report.
-pub fn pdf_meta(loaded: &Loaded, kind: Kind) -> PdfMeta {
+fn pdf_meta(loaded: &Loaded, kind: Kind, chart: Option<Chart>) -> PdfMeta {
     let report = &loaded.report;
     PdfMeta {
         title: view::title(report, kind),
@@ -94,6 +94,7 @@ pub fn pdf_meta(loaded: &Loaded, kind: Kind) -> PdfMeta {
             Some(Lang::En) => "en",
             _ => "zh",
         },
+        chart,
     }
 }
 

@@ -150,14 +150,25 @@ pub struct ComparisonRow {
 }
 
 /// The appendix comparing this period's counts with last period's, and the data
-/// of its bar chart (as JSON, for the PDF).
+/// of its bar chart (passed to the PDF as data, not through the Markdown).
 #[derive(Debug, Serialize)]
 pub struct ComparisonView {
     pub title: String,
     pub label: String,
     pub header: Vec<String>,
     pub rows: Vec<ComparisonRow>,
-    pub chart: String,
+    pub chart: Chart,
+}
+
+/// A bar chart of this period's figures against last period's: plain text and
+/// finite numbers, which the PDF stage hands to Typst as `sys.inputs.chart`.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Chart {
+    pub labels: Vec<String>,
+    pub this: Vec<f64>,
+    pub last: Vec<f64>,
+    pub this_label: String,
+    pub last_label: String,
 }
 
 /// The plain-text title: the override, or one made of organisation, period and kind.
@@ -390,6 +401,8 @@ fn comparison(report: &Report, facts: &Facts, period: Period, en: bool) -> Optio
             },
         });
         if let (Some(now), Some(before)) = (now, counted.previous)
+            && now.is_finite()
+            && before.is_finite()
             && labels.len() < 8
         {
             labels.push(label.to_string());
@@ -402,13 +415,13 @@ fn comparison(report: &Report, facts: &Facts, period: Period, en: bool) -> Optio
     } else {
         (period.label_zh(None), previous.label_zh(None))
     };
-    let chart = serde_json::json!({
-        "labels": labels, "this": this, "last": last,
-        "this_label": this_label, "last_label": last_label,
-    })
-    .to_string()
-    // Inside an HTML comment: no `>` may close it early.
-    .replace('>', "\\u003e");
+    let chart = Chart {
+        labels,
+        this,
+        last,
+        this_label: this_label.clone(),
+        last_label: last_label.clone(),
+    };
     Some(ComparisonView {
         title: if en {
             format!("Figures of {this_label} against {last_label}")

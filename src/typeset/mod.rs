@@ -16,6 +16,7 @@ use typst_as_lib::{TypstAsLibError, TypstEngine};
 use typst_layout::PagedDocument;
 
 use crate::diag::{Code, Diagnostic, SourceFile, Span};
+use crate::view::Chart;
 pub use fonts::{FontOptions, FontSet, Role};
 
 /// The built-in style files: Chinese (公文) and English.
@@ -34,6 +35,8 @@ pub struct PdfMeta {
     pub date: NaiveDate,
     /// "zh" or "en".
     pub lang: &'static str,
+    /// The year-over-year bar chart, when the document has one.
+    pub chart: Option<Chart>,
 }
 
 /// The style file of a run, with where it came from (None: built in).
@@ -213,6 +216,18 @@ fn inputs(meta: &PdfMeta, fonts: &FontSet) -> Dict {
     inputs.insert("day".into(), (meta.date.day() as i64).into_value());
     inputs.insert("lang".into(), meta.lang.into_value());
     inputs.insert("fonts".into(), chains.into_value());
+    if let Some(chart) = &meta.chart {
+        let strings =
+            |v: &[String]| -> Array { v.iter().map(|s| s.as_str().into_value()).collect() };
+        let numbers = |v: &[f64]| -> Array { v.iter().map(|n| n.into_value()).collect() };
+        let mut data = Dict::new();
+        data.insert("labels".into(), strings(&chart.labels).into_value());
+        data.insert("this".into(), numbers(&chart.this).into_value());
+        data.insert("last".into(), numbers(&chart.last).into_value());
+        data.insert("this-label".into(), chart.this_label.as_str().into_value());
+        data.insert("last-label".into(), chart.last_label.as_str().into_value());
+        inputs.insert("chart".into(), data.into_value());
+    }
     inputs
 }
 

@@ -13,7 +13,7 @@ pub const MAX_NESTING: usize = 24;
 pub const CLOSING_MARK: &str = "nianbao:closing";
 /// The comment that starts a new page (before each attachment).
 pub const PAGEBREAK_MARK: &str = "nianbao:pagebreak";
-/// The comment that carries a bar chart's data as JSON.
+/// The comment that places the bar chart; its data are `sys.inputs.chart`.
 pub const CHART_MARK: &str = "nianbao:chart";
 /// The comment that marks the next paragraph as an attachment's label ("附件1").
 pub const ATTACHMENT_MARK: &str = "nianbao:attachment";
@@ -71,8 +71,10 @@ impl Writer {
             }
             Event::InlineHtml(html) if is_line_break(&html) => self.event(Event::HardBreak),
             Event::Html(html) | Event::InlineHtml(html) => {
-                if let Some(chart) = chart_call(&html) {
-                    self.out.push_str(&chart);
+                if html.contains(CHART_MARK) {
+                    // The data are `sys.inputs.chart`, given by the PDF stage.
+                    self.out
+                        .push_str("#nianbao-chart(..sys.inputs.at(\"chart\", default: (:)))\n\n");
                 } else if html.contains(CLOSING_MARK) {
                     self.closing_next = true;
                 } else if html.contains(PAGEBREAK_MARK) {
@@ -248,51 +250,6 @@ impl Writer {
     }
 }
 
-/// `#nianbao-chart(..)` from the JSON of a chart comment: labels as string
-/// literals, values as numbers; anything else in the comment is ignored.
-fn chart_call(html: &str) -> Option<String> {
-    let json = html
-        .trim()
-        .strip_prefix("<!--")?
-        .trim_start()
-        .strip_prefix(CHART_MARK)?
-        .trim()
-        .strip_suffix("-->")?;
-    let data: serde_json::Value = serde_json::from_str(json).ok()?;
-    let strings = |key: &str| -> Option<String> {
-        let items: Vec<String> = data[key]
-            .as_array()?
-            .iter()
-            .map(|v| string_literal(v.as_str().unwrap_or("")))
-            .collect();
-        Some(format!(
-            "({}{})",
-            items.join(", "),
-            if items.len() == 1 { "," } else { "" }
-        ))
-    };
-    let numbers = |key: &str| -> Option<String> {
-        let items: Vec<String> = data[key]
-            .as_array()?
-            .iter()
-            .map(|v| format!("{:?}", v.as_f64().filter(|f| f.is_finite()).unwrap_or(0.0)))
-            .collect();
-        Some(format!(
-            "({}{})",
-            items.join(", "),
-            if items.len() == 1 { "," } else { "" }
-        ))
-    };
-    Some(format!(
-        "#nianbao-chart(labels: {}, this: {}, last: {}, this-label: {}, last-label: {})\n\n",
-        strings("labels")?,
-        numbers("this")?,
-        numbers("last")?,
-        string_literal(data["this_label"].as_str().unwrap_or("")),
-        string_literal(data["last_label"].as_str().unwrap_or("")),
-    ))
-}
-
 /// `<br>`, `<br/>` or `<br />`.
 fn is_line_break(html: &str) -> bool {
     let tag: String = html.chars().filter(|c| !c.is_whitespace()).collect();
@@ -346,6 +303,17 @@ mod tests {
         assert_eq!(
             typst,
             "#nianbao-par[走入员工集体宿舍听取员工意见 and more]\n\n"
+        );
+    }
+
+    /// The chart's marker places the chart; its data come from `sys.inputs`,
+    /// so nothing in a comment reaches the markup.
+    #[test]
+    fn the_chart_marker_calls_the_chart_with_the_inputs_data() {
+        let typst = markdown_to_typst("<!-- nianbao:chart {\"labels\": [\"#x\"]} -->\n");
+        assert_eq!(
+            typst,
+            "#nianbao-chart(..sys.inputs.at(\"chart\", default: (:)))\n\n"
         );
     }
 

@@ -219,10 +219,7 @@ fn next_starts_the_next_year_from_the_plans_and_check_follows_them_up() {
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     let yaml = read(&next_year);
     assert!(yaml.contains("  year: 2021\n"), "{yaml}");
-    assert!(
-        yaml.contains("      fulfils: care-for-staff\n"),
-        "{yaml}"
-    );
+    assert!(yaml.contains("      fulfils: care-for-staff\n"), "{yaml}");
     assert!(
         yaml.contains("  birthday_visits: {unit: 人, label: 生日慰问}\n"),
         "{yaml}"
