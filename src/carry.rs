@@ -58,10 +58,7 @@ pub fn next_input(report: &Report) -> String {
                 "the document date: change it when the document is done".into(),
             ),
             signature: meta.signature.as_ref().map(|s| s.value.clone()),
-            lang: meta.lang.as_ref().map(|l| match l.value {
-                Lang::En => "en",
-                Lang::Zh => "zh",
-            }),
+            lang: meta.lang.as_ref().map(|l| l.value.code()),
             level3: meta.level3.as_ref().map(|l| l.value.clone()),
             ..DraftMeta::default()
         },

@@ -359,8 +359,18 @@ impl Section {
     }
 }
 
+impl Lang {
+    /// "zh" or "en", as `lang:` writes it.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh",
+            Lang::En => "en",
+        }
+    }
+}
+
 impl Meta {
-    /// The document's language: `lang:`, or Chinese.
+    /// The document's language: `lang:`, or Chinese. The one place that decides it.
     pub fn language(&self) -> Lang {
         self.lang.as_ref().map(|l| l.value).unwrap_or_default()
     }

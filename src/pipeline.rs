@@ -6,7 +6,6 @@ use std::time::{Duration, Instant};
 use crate::diag::{Code, Diagnostic, SourceFile};
 use crate::facts::Facts;
 use crate::load::Loaded;
-use crate::model::Lang;
 use crate::period::parse_date;
 use crate::render::Templates;
 use crate::typeset::{self, FontSet, PdfMeta, Styles, Timings, TypesetError};
@@ -90,10 +89,7 @@ fn pdf_meta(loaded: &Loaded, kind: Kind, chart: Option<Chart>) -> PdfMeta {
         author: report.meta.organisation.value.clone(),
         // Validation has checked the date before anything is made.
         date: parse_date(&report.meta.date.value).unwrap_or_default(),
-        lang: match report.meta.lang.as_ref().map(|l| l.value) {
-            Some(Lang::En) => "en",
-            _ => "zh",
-        },
+        lang: report.meta.language().code(),
         chart,
     }
 }

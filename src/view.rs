@@ -180,7 +180,7 @@ pub fn title(report: &Report, kind: Kind) -> String {
     let period = Period::of(&report.meta);
     let next = period.next();
     let has_plans = report.plans.is_some();
-    match (lang_of(report), kind) {
+    match (report.meta.language(), kind) {
         (Lang::En, Kind::Plan) => format!("{org}: Plan for {}", next.label_en()),
         (Lang::En, Kind::Combined) if has_plans => format!(
             "{org}: Work Report for {} and Plan for {}",
@@ -205,14 +205,6 @@ pub fn title(report: &Report, kind: Kind) -> String {
     }
 }
 
-pub fn lang_of(report: &Report) -> Lang {
-    report
-        .meta
-        .lang
-        .as_ref()
-        .map(|l| l.value)
-        .unwrap_or_default()
-}
 
 /// The widest title that fits one line: 156 mm of 22 pt characters.
 const TITLE_LINE_WIDTH: usize = 40;
@@ -223,7 +215,7 @@ fn title_markdown(report: &Report, kind: Kind) -> String {
     let title = title(report, kind);
     let org = &report.meta.organisation.value;
     let width = unicode_width::UnicodeWidthStr::width(title.as_str());
-    let derived = report.meta.title.is_none() && lang_of(report) == Lang::Zh;
+    let derived = report.meta.title.is_none() && report.meta.language() == Lang::Zh;
     match title.strip_prefix(org.as_str()) {
         Some(rest) if derived && width > TITLE_LINE_WIDTH && !rest.is_empty() => {
             format!("{}<br>{}", escape_markdown(org), escape_markdown(rest))
@@ -243,7 +235,7 @@ struct Builder<'a> {
 
 impl View {
     pub fn new(report: &Report, facts: &Facts, kind: Kind) -> Self {
-        let lang = lang_of(report);
+        let lang = report.meta.language();
         let period = Period::of(&report.meta);
         let next = period.next();
         let b = Builder {
@@ -659,7 +651,7 @@ pub fn markdown_text(report: &Report, facts: &Facts, text: &str) -> String {
             Piece::Ref { name, format, .. } => match report.counts.get(name) {
                 Some(count) if format == "change" => plain.push_str(&refs::change_text(
                     &facts.figure(name, count),
-                    lang_of(report) == Lang::En,
+                    report.meta.language() == Lang::En,
                 )),
                 Some(count) => {
                     plain.push_str(&refs::format_count(&facts.figure(name, count), format))
