@@ -240,7 +240,7 @@ mod tests {
         assert!(yaml.contains("  visits: {"), "{yaml}");
         assert!(yaml.contains("\nproblems: []\n"), "{yaml}");
         let source = crate::source::SourceFile::new("draft.yaml".into(), yaml.clone());
-        let crate::load::Outcome::Loaded(loaded) = crate::load::parse(source) else {
+        let crate::load::Outcome::Loaded(loaded) = crate::load::parse(source, None) else {
             panic!("the draft reads back: {yaml}");
         };
         let report = &loaded.report;

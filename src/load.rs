@@ -2,13 +2,14 @@
 //! schema errors become located diagnostics; the texts are kept for the
 //! diagnostics that follow.
 
-use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
 use serde_saphyr::{DefaultMessageFormatter, Location, MessageFormatter as _};
 
-use crate::diag::{Code, Diagnostic, SourceFile, Span, suggest};
+use crate::diag::{Diagnostic, SourceFile, Span, suggest};
 use crate::error::Error;
+use crate::messages::{Defined, Expected, Message, language_of_text};
+use crate::model::Lang;
 
 use crate::model::{
     Count, Level, Meta, Named, PartialReport, Plans, Report, Spanned, Summary, Text,
@@ -97,46 +98,35 @@ fn position(files: &[SourceFile], location: &Location) -> usize {
 
 /// Reads and parses one input (a file, or a folder of files). I/O failures are
 /// errors of the run (exit 2); bad content is a diagnostic (exit 1).
-pub fn load(path: &Path) -> Result<Outcome, Error> {
+/// `lang`: the language of the messages; None: the input's (see
+/// [`language_of_text`]), Chinese when it cannot be read.
+pub fn load(path: &Path, lang: Option<Lang>) -> Result<Outcome, Error> {
     if std::fs::metadata(path).is_ok_and(|m| m.is_dir()) {
-        return load_folder(path);
+        return load_folder(path, lang);
     }
     Ok(match read_text(path)? {
-        Ok(text) => parse(SourceFile::new(path.to_path_buf(), text)),
-        Err(diagnostic) => Outcome::Invalid(Vec::new(), vec![diagnostic]),
+        Ok(text) => parse(SourceFile::new(path.to_path_buf(), text), lang),
+        Err(message) => {
+            let d = message.diagnostic(lang.unwrap_or_default()).in_file(path);
+            Outcome::Invalid(Vec::new(), vec![d])
+        }
     })
 }
 
 /// The text of an input file, or why it cannot be read as text (too large, not UTF-8).
-fn read_text(path: &Path) -> Result<Result<String, Diagnostic>, Error> {
+fn read_text(path: &Path) -> Result<Result<String, Message>, Error> {
     let size = std::fs::metadata(path)
         .map_err(|e| Error::io(path, "read", e))?
         .len();
     if size > MAX_INPUT_BYTES {
-        return Ok(Err(Diagnostic::error(
-            Code::InputLimit,
-            format!(
-                "the input is {:.1} MB; nianbao reads inputs up to {} MB",
-                size as f64 / 1e6,
-                MAX_INPUT_BYTES / 1_000_000
-            ),
-        )
-        .in_file(path)
-        .hint(
-            "a year's report is far smaller: split activity logs into a folder of files",
-        )));
+        return Ok(Err(Message::InputTooLarge {
+            megabytes: size as f64 / 1e6,
+            limit: MAX_INPUT_BYTES / 1_000_000,
+        }));
     }
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, "read", e))?;
-    Ok(String::from_utf8(bytes).map_err(|e| {
-        Diagnostic::error(
-            Code::YamlSyntax,
-            format!(
-                "the file is not valid UTF-8 (first bad byte at offset {})",
-                e.utf8_error().valid_up_to()
-            ),
-        )
-        .in_file(path)
-        .hint("save the file as UTF-8")
+    Ok(String::from_utf8(bytes).map_err(|e| Message::NotUtf8 {
+        offset: e.utf8_error().valid_up_to(),
     }))
 }
 
@@ -144,7 +134,7 @@ fn read_text(path: &Path) -> Result<Result<String, Diagnostic>, Error> {
 /// merged into one report. The files' positions follow one another, and each
 /// file is parsed with its bytes standing where they stand there, so every
 /// value's byte offset says which file it is in.
-fn load_folder(dir: &Path) -> Result<Outcome, Error> {
+fn load_folder(dir: &Path, lang: Option<Lang>) -> Result<Outcome, Error> {
     let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
         .map_err(|e| Error::io(dir, "read the folder", e))?
         .filter_map(Result::ok)
@@ -162,9 +152,13 @@ fn load_folder(dir: &Path) -> Result<Outcome, Error> {
     for path in &paths {
         match read_text(path)? {
             Ok(text) => texts.push(strip_bom(text)),
-            Err(diagnostic) => return Ok(Outcome::Invalid(Vec::new(), vec![diagnostic])),
+            Err(message) => {
+                let d = message.diagnostic(lang.unwrap_or_default()).in_file(path);
+                return Ok(Outcome::Invalid(Vec::new(), vec![d]));
+            }
         }
     }
+    let lang = lang.unwrap_or_else(|| language_of_text(&texts.concat()));
     let total: usize = texts.iter().map(|t| t.len() + 1).sum();
     let base = crate::source::reserve(total);
     let mut files = Vec::new();
@@ -181,14 +175,14 @@ fn load_folder(dir: &Path) -> Result<Outcome, Error> {
         let padded = format!("{}{}", "\n".repeat(padding), file.text);
         match serde_saphyr::from_str::<PartialReport>(&padded) {
             Ok(part) => parts.push(part),
-            Err(e) => diagnostics.push(yaml_diagnostic(&e, file, padding)),
+            Err(e) => diagnostics.push(yaml_diagnostic(&e, file, padding, lang)),
         }
     }
     if !diagnostics.is_empty() {
         return Ok(Outcome::Invalid(files, diagnostics));
     }
     let located = Located { files: &files };
-    match merge(parts, &located, dir) {
+    match merge(parts, &located, dir, lang) {
         Ok(report) => Ok(Outcome::Loaded(Box::new(Loaded {
             path: dir.to_path_buf(),
             files,
@@ -217,19 +211,19 @@ fn merge(
     parts: Vec<PartialReport>,
     folder: &Located,
     dir: &Path,
+    lang: Lang,
 ) -> Result<Report, Vec<Diagnostic>> {
     let mut errors = Vec::new();
-    let mut conflict = |what: String, first: &Location, second: &Location| {
+    let first_defined = match lang {
+        Lang::Zh => "首次定义在这里",
+        Lang::En => "first defined here",
+    };
+    let mut conflict = |what: Defined, first: &Location, second: &Location| {
         errors.push(
-            Diagnostic::error(
-                Code::DuplicateKey,
-                format!("{what} is defined in two files"),
-            )
-            .at(folder.span(second))
-            .label(folder.span(first), "first defined here")
-            .hint(
-                "keep it in one file of the folder; the others add activities, counts and sections",
-            ),
+            Message::DefinedTwice { what }
+                .diagnostic(lang)
+                .at(folder.span(second))
+                .label(folder.span(first), first_defined),
         );
     };
     let mut meta: Option<Spanned<Meta>> = None;
@@ -244,19 +238,19 @@ fn merge(
     for part in parts {
         if let Some(m) = part.meta {
             match &meta {
-                Some(first) => conflict("`meta`".into(), &first.referenced, &m.referenced),
+                Some(first) => conflict(Defined::Part("meta"), &first.referenced, &m.referenced),
                 None => meta = Some(m),
             }
         }
         if let Some(o) = part.opening {
             match &opening {
-                Some(first) => conflict("`opening`".into(), &first.referenced, &o.referenced),
+                Some(first) => conflict(Defined::Part("opening"), &first.referenced, &o.referenced),
                 None => opening = Some(o),
             }
         }
         if let Some(p) = part.plans {
             match &plans {
-                Some(first) => conflict("`plans`".into(), &first.referenced, &p.referenced),
+                Some(first) => conflict(Defined::Part("plans"), &first.referenced, &p.referenced),
                 None => plans = Some(p),
             }
         }
@@ -271,7 +265,7 @@ fn merge(
                             .find(|s| s.title.value == section.title.value)
                         {
                             conflict(
-                                format!("the section “{}”", section.title.value),
+                                Defined::Section(section.title.value.clone()),
                                 &twin.title.referenced,
                                 &section.title.referenced,
                             );
@@ -286,7 +280,7 @@ fn merge(
         for (name, count) in part.counts.0 {
             if let Some((first, _)) = report_counts.iter().find(|(n, _)| n.value == name.value) {
                 conflict(
-                    format!("the count `{}`", name.value),
+                    Defined::Count(name.value.clone()),
                     &first.referenced,
                     &name.referenced,
                 );
@@ -297,7 +291,7 @@ fn merge(
         for (name, level) in part.settings.rules {
             if let Some(first) = rules.get(&name) {
                 conflict(
-                    format!("the rule setting `{name}`"),
+                    Defined::RuleSetting(name.clone()),
                     &first.referenced,
                     &level.referenced,
                 );
@@ -309,21 +303,13 @@ fn merge(
         attachments.extend(part.attachments);
         activities.extend(part.activities);
     }
-    let missing = |field: &str| {
-        let (message, hint) = if dir.is_dir() {
-            (
-                format!("no file of the folder defines `{field}`"),
-                format!("write `{field}:` in the folder's main file, e.g. report.yaml"),
-            )
+    let missing = |field: &'static str| {
+        let message = if dir.is_dir() {
+            Message::MissingInFolder { field }
         } else {
-            (
-                format!("missing field `{field}`"),
-                format!("add `{field}:` at the top level; see the input format in README.md"),
-            )
+            Message::MissingTopField { field }
         };
-        Diagnostic::error(Code::MissingField, message)
-            .in_file(dir)
-            .hint(hint)
+        message.diagnostic(lang).in_file(dir)
     };
     if meta.is_none() {
         errors.push(missing("meta"));
@@ -352,27 +338,26 @@ pub const MAX_INPUT_BYTES: u64 = 10_000_000;
 
 /// Parses the text of an input that has already been read: one file, read
 /// as a part of a report like the files of a folder, so both say the same.
-pub fn parse(source: SourceFile) -> Outcome {
+pub fn parse(source: SourceFile, lang: Option<Lang>) -> Outcome {
     let text = &source.text;
+    let lang = lang.unwrap_or_else(|| language_of_text(text));
     let has_content = text
         .lines()
         .any(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#') && l.trim() != "---");
     if !has_content {
-        let diagnostic = Diagnostic::error(Code::MissingField, "the file is empty")
-            .in_file(&source.path)
-            .hint("an input needs at least `meta:` and `summary:`; see README.md");
+        let diagnostic = Message::EmptyFile.diagnostic(lang).in_file(&source.path);
         return Outcome::Invalid(vec![source], vec![diagnostic]);
     }
     let part = match serde_saphyr::from_str::<PartialReport>(text) {
         Ok(part) => part,
         Err(e) => {
-            let diagnostic = yaml_diagnostic(&e, &source, 0);
+            let diagnostic = yaml_diagnostic(&e, &source, 0, lang);
             return Outcome::Invalid(vec![source], vec![diagnostic]);
         }
     };
     let files = vec![source];
     let path = files[0].path.clone();
-    match merge(vec![part], &Located { files: &files }, &path) {
+    match merge(vec![part], &Located { files: &files }, &path, lang) {
         Ok(report) => Outcome::Loaded(Box::new(Loaded {
             path,
             files,
@@ -391,7 +376,12 @@ fn strip_bom(text: String) -> String {
 
 /// Turns a serde-saphyr error into a diagnostic with a code, a span and a hint.
 /// `padding`: how many newlines stood before the file's text when it was parsed.
-fn yaml_diagnostic(error: &serde_saphyr::Error, file: &SourceFile, padding: usize) -> Diagnostic {
+fn yaml_diagnostic(
+    error: &serde_saphyr::Error,
+    file: &SourceFile,
+    padding: usize,
+    lang: Lang,
+) -> Diagnostic {
     use serde_saphyr::Error as E;
     // The error itself, without the snippet serde-saphyr adds or the alias
     // it was met through.
@@ -409,138 +399,106 @@ fn yaml_diagnostic(error: &serde_saphyr::Error, file: &SourceFile, padding: usiz
             )
             .unwrap_or(file.base),
     });
-    let len_at = |at: usize| {
-        file.text[file.local(at)..]
-            .chars()
-            .next()
-            .map_or(1, char::len_utf8)
+    let rest = |at: usize| &file.text[file.local(at)..];
+    // The place: `len` bytes from the start, or its first character.
+    let place = |len: Option<usize>| {
+        start.map(|at| {
+            let first = rest(at).chars().next().map_or(1, char::len_utf8);
+            Span::new(at, at + len.unwrap_or(first))
+        })
     };
-    let span =
-        |len: Option<usize>| start.map(|at| Span::new(at, at + len.unwrap_or_else(|| len_at(at))));
-    let diagnostic = |code, text: String, len: Option<usize>| {
-        let d = Diagnostic::error(code, text);
-        match span(len) {
-            Some(s) => d.at(s),
-            None => d.in_file(&file.path),
-        }
+    let parser_words = || {
+        DefaultMessageFormatter
+            .format_message(error)
+            .trim()
+            .to_string()
     };
-    let allowed = "see the input format in README.md for what this field takes";
-    match error {
+    let (message, len) = match error {
         E::SerdeUnknownField {
             field, expected, ..
-        } => {
-            let d = diagnostic(
-                Code::UnknownField,
-                format!("unknown field `{field}`"),
-                Some(field.len()),
-            );
-            match suggest(field, expected.iter().copied()) {
-                Some(best) => d.hint(format!("did you mean `{best}`?")),
-                None => d.hint(format!(
-                    "the fields allowed here are: {}",
-                    expected.join(", ")
-                )),
-            }
-        }
+        } => (
+            Message::UnknownField {
+                field: field.clone(),
+                best: suggest(field, expected.iter().copied()).map(str::to_string),
+                allowed: expected.join(", "),
+            },
+            Some(field.len()),
+        ),
         E::SerdeUnknownVariant {
             variant, expected, ..
-        } => {
-            let d = diagnostic(
-                Code::InvalidValue,
-                format!("unknown value `{variant}`"),
-                Some(variant.len()),
-            );
-            match suggest(variant, expected.iter().copied()) {
-                Some(best) => d.hint(format!("did you mean `{best}`?")),
-                None => d.hint(format!("write one of: {}", expected.join(", "))),
-            }
-        }
+        } => (
+            Message::UnknownValue {
+                value: variant.clone(),
+                best: suggest(variant, expected.iter().copied()).map(str::to_string),
+                allowed: expected.join(", "),
+            },
+            Some(variant.len()),
+        ),
         E::SerdeMissingField { field, .. } => {
+            let field = field.to_string();
             // The error points into the mapping that lacks the field; name its key.
-            match start.and_then(|at| parent_key(file, at)) {
-                Some((parent, parent_span)) => Diagnostic::error(
-                    Code::MissingField,
-                    format!("missing field `{field}` in `{parent}`"),
-                )
-                .at(parent_span)
-                .hint(format!("add `{field}:` under `{parent}:`")),
-                None => diagnostic(Code::MissingField, format!("missing field `{field}`"), None)
-                    .hint(format!("add `{field}:` to this mapping")),
+            if let Some((parent, parent_span)) = start.and_then(|at| parent_key(file, at)) {
+                return Message::MissingFieldIn { field, parent }
+                    .diagnostic(lang)
+                    .at(parent_span);
             }
+            (Message::MissingField { field }, None)
         }
-        E::DuplicateMappingKey { key, .. } => {
-            let message = match key {
-                Some(key) => format!("duplicate key `{key}`"),
-                None => "duplicate key".to_string(),
-            };
-            diagnostic(Code::DuplicateKey, message, key.as_ref().map(String::len))
-                .hint("each key may appear once in a mapping: remove or rename one")
-        }
+        E::DuplicateMappingKey { key, .. } => (
+            Message::DuplicateKey { key: key.clone() },
+            key.as_ref().map(String::len),
+        ),
         E::Unexpected { expected, .. } => {
-            let plain = match *expected {
-                "sequence start" => "expected a list here",
-                "mapping start" => "expected a mapping (key: value) here",
-                "string scalar" => "expected text here",
-                other => {
-                    return diagnostic(Code::InvalidValue, format!("expected {other} here"), None)
-                        .hint(allowed);
-                }
+            let brace = start.is_some_and(|at| rest(at).starts_with('{'));
+            let what = match *expected {
+                "sequence start" => Expected::List,
+                "mapping start" => Expected::Mapping,
+                "string scalar" if brace => Expected::QuotedText,
+                "string scalar" => Expected::Text,
+                other => Expected::Other(other),
             };
-            let brace = start.is_some_and(|at| file.text[file.local(at)..].starts_with('{'));
-            let hint = if brace && *expected == "string scalar" {
-                "text that starts with `{` must be quoted: '{name}人次……'"
-            } else {
-                allowed
-            };
-            diagnostic(Code::InvalidValue, plain.to_string(), None).hint(hint)
+            (Message::Expected { what }, None)
         }
-        E::NullIntoString { .. } => {
-            diagnostic(Code::InvalidValue, "expected text here".to_string(), None).hint(allowed)
-        }
-        E::Budget { .. } => {
-            let message = DefaultMessageFormatter.format_message(error);
-            diagnostic(
-                Code::InputLimit,
-                format!("the input exceeds a limit: {}", message.trim()),
-                None,
-            )
-            .hint(LIMITS_HINT)
-        }
+        E::NullIntoString { .. } => (
+            Message::Expected {
+                what: Expected::Text,
+            },
+            None,
+        ),
+        E::Budget { .. } => (
+            Message::InputLimit {
+                detail: parser_words(),
+            },
+            None,
+        ),
         E::SerdeInvalidType { .. } | E::SerdeInvalidValue { .. } | E::InvalidScalar { .. } => {
-            let message = plain_types(DefaultMessageFormatter.format_message(error).trim());
             let written = start
-                .map(|at| {
-                    let rest = &file.text[file.local(at)..];
-                    rest.lines().next().unwrap_or("").trim().to_string()
-                })
+                .map(|at| rest(at).lines().next().unwrap_or("").trim().to_string())
                 .filter(|value| !value.is_empty());
-            let text = match written {
-                Some(value) => format!("{message}: `{value}`"),
-                None => message,
-            };
-            diagnostic(Code::InvalidValue, text, None).hint(allowed)
+            let detail = plain_types(&parser_words());
+            (Message::InvalidValue { detail, written }, None)
         }
         _ => {
-            let message: Cow<str> = DefaultMessageFormatter.format_message(error);
-            let message = message.trim().to_string();
-            if message.contains("recursion limit") || message.contains("budget") {
-                return diagnostic(
-                    Code::InputLimit,
-                    format!("the input exceeds a limit: {message}"),
-                    None,
-                )
-                .hint(LIMITS_HINT);
-            }
-            if message.starts_with("invalid") || message.contains("out of range") {
-                return diagnostic(Code::InvalidValue, plain_types(&message), None).hint(allowed);
-            }
-            diagnostic(Code::YamlSyntax, message, None)
-                .hint("check indentation, quotes and the `key: value` form on this line")
+            let detail = parser_words();
+            let message = if detail.contains("recursion limit") || detail.contains("budget") {
+                Message::InputLimit { detail }
+            } else if detail.starts_with("invalid") || detail.contains("out of range") {
+                Message::InvalidValue {
+                    detail: plain_types(&detail),
+                    written: None,
+                }
+            } else {
+                Message::YamlSyntax { detail }
+            };
+            (message, None)
         }
+    };
+    let d = message.diagnostic(lang);
+    match place(len) {
+        Some(span) => d.at(span),
+        None => d.in_file(&file.path),
     }
 }
-
-const LIMITS_HINT: &str = "nianbao reads at most 250 000 nodes, 64 levels of nesting and 50 000 aliases (README.md, “Limits”)";
 
 /// serde's type names in words a user knows: "invalid i32" → "invalid whole number".
 fn plain_types(message: &str) -> String {

@@ -175,6 +175,80 @@ pub enum Message {
         name: String,
         best: Option<String>,
     },
+    // Reading the input (E0001–E0006).
+    InputTooLarge {
+        megabytes: f64,
+        limit: u64,
+    },
+    NotUtf8 {
+        offset: usize,
+    },
+    EmptyFile,
+    UnknownField {
+        field: String,
+        best: Option<String>,
+        allowed: String,
+    },
+    UnknownValue {
+        value: String,
+        best: Option<String>,
+        allowed: String,
+    },
+    MissingFieldIn {
+        field: String,
+        parent: String,
+    },
+    MissingField {
+        field: String,
+    },
+    MissingTopField {
+        field: &'static str,
+    },
+    MissingInFolder {
+        field: &'static str,
+    },
+    DuplicateKey {
+        key: Option<String>,
+    },
+    DefinedTwice {
+        what: Defined,
+    },
+    Expected {
+        what: Expected,
+    },
+    InvalidValue {
+        /// serde-saphyr's own words, with Rust's type names made plain.
+        detail: String,
+        written: Option<String>,
+    },
+    InputLimit {
+        detail: String,
+    },
+    YamlSyntax {
+        /// serde-saphyr's own words.
+        detail: String,
+    },
+}
+
+/// What a value should have been, for [`Message::Expected`].
+#[derive(Clone, Debug)]
+pub enum Expected {
+    List,
+    Mapping,
+    Text,
+    /// Text, where an unquoted `{` made YAML read a mapping.
+    QuotedText,
+    /// Another kind of value, in serde-saphyr's words.
+    Other(&'static str),
+}
+
+/// What two files of a folder both define, for [`Message::DefinedTwice`].
+#[derive(Clone, Debug)]
+pub enum Defined {
+    Part(&'static str),
+    Section(String),
+    Count(String),
+    RuleSetting(String),
 }
 
 /// Chinese or English, as the run's language says.
@@ -256,7 +330,18 @@ impl Message {
             M::DerivedMismatch { .. } => Code::DerivedMismatch,
             M::UnknownSection { .. } => Code::UnknownSection,
             M::PlanNotFulfilled { .. } | M::FulfilsNoPlan { .. } => Code::PlanNotFulfilled,
-            M::UnknownRule { .. } => Code::UnknownField,
+            M::UnknownRule { .. } | M::UnknownField { .. } => Code::UnknownField,
+            M::InputTooLarge { .. } | M::InputLimit { .. } => Code::InputLimit,
+            M::NotUtf8 { .. } | M::YamlSyntax { .. } => Code::YamlSyntax,
+            M::EmptyFile
+            | M::MissingFieldIn { .. }
+            | M::MissingField { .. }
+            | M::MissingTopField { .. }
+            | M::MissingInFolder { .. } => Code::MissingField,
+            M::UnknownValue { .. } | M::Expected { .. } | M::InvalidValue { .. } => {
+                Code::InvalidValue
+            }
+            M::DuplicateKey { .. } | M::DefinedTwice { .. } => Code::DuplicateKey,
         }
     }
 
@@ -695,9 +780,228 @@ impl Message {
                 ),
                 best.as_deref().map(did_you_mean),
             ),
+            M::InputTooLarge { megabytes, limit } => (
+                t(
+                    format!("输入文件有 {megabytes:.1} MB；nianbao 只读 {limit} MB 以内的输入"),
+                    format!("the input is {megabytes:.1} MB; nianbao reads inputs up to {limit} MB"),
+                ),
+                Some(t(
+                    "一年的总结远小于此：把活动记录分成一个文件夹里的多个文件".into(),
+                    "a year's report is far smaller: split activity logs into a folder of files"
+                        .into(),
+                )),
+            ),
+            M::NotUtf8 { offset } => (
+                t(
+                    format!("文件不是有效的 UTF-8（第一个错误字节在偏移 {offset}）"),
+                    format!("the file is not valid UTF-8 (first bad byte at offset {offset})"),
+                ),
+                Some(t("把文件存为 UTF-8".into(), "save the file as UTF-8".into())),
+            ),
+            M::EmptyFile => (
+                t("文件是空的".into(), "the file is empty".into()),
+                Some(t(
+                    "输入至少要有 `meta:` 和 `summary:`，见 README.md".into(),
+                    "an input needs at least `meta:` and `summary:`; see README.md".into(),
+                )),
+            ),
+            M::UnknownField {
+                field,
+                best,
+                allowed,
+            } => (
+                t(
+                    format!("未知的字段 `{field}`"),
+                    format!("unknown field `{field}`"),
+                ),
+                Some(match best {
+                    Some(best) => did_you_mean(best),
+                    None => t(
+                        format!("这里可以写的字段：{allowed}"),
+                        format!("the fields allowed here are: {allowed}"),
+                    ),
+                }),
+            ),
+            M::UnknownValue {
+                value,
+                best,
+                allowed,
+            } => (
+                t(
+                    format!("未知的取值 `{value}`"),
+                    format!("unknown value `{value}`"),
+                ),
+                Some(match best {
+                    Some(best) => did_you_mean(best),
+                    None => t(
+                        format!("可写：{allowed}"),
+                        format!("write one of: {allowed}"),
+                    ),
+                }),
+            ),
+            M::MissingFieldIn { field, parent } => (
+                t(
+                    format!("`{parent}` 缺少字段 `{field}`"),
+                    format!("missing field `{field}` in `{parent}`"),
+                ),
+                Some(t(
+                    format!("在 `{parent}:` 下加上 `{field}:`"),
+                    format!("add `{field}:` under `{parent}:`"),
+                )),
+            ),
+            M::MissingField { field } => (
+                t(
+                    format!("缺少字段 `{field}`"),
+                    format!("missing field `{field}`"),
+                ),
+                Some(t(
+                    format!("在这个映射里加上 `{field}:`"),
+                    format!("add `{field}:` to this mapping"),
+                )),
+            ),
+            M::MissingTopField { field } => (
+                t(
+                    format!("缺少字段 `{field}`"),
+                    format!("missing field `{field}`"),
+                ),
+                Some(t(
+                    format!("在最外层加上 `{field}:`，见 README.md 的输入格式"),
+                    format!("add `{field}:` at the top level; see the input format in README.md"),
+                )),
+            ),
+            M::MissingInFolder { field } => (
+                t(
+                    format!("文件夹里没有哪个文件定义 `{field}`"),
+                    format!("no file of the folder defines `{field}`"),
+                ),
+                Some(t(
+                    format!("在文件夹的主文件（如 report.yaml）里写 `{field}:`"),
+                    format!("write `{field}:` in the folder's main file, e.g. report.yaml"),
+                )),
+            ),
+            M::DuplicateKey { key } => (
+                match key {
+                    Some(key) => t(
+                        format!("键 `{key}` 重复"),
+                        format!("duplicate key `{key}`"),
+                    ),
+                    None => t("键重复".into(), "duplicate key".into()),
+                },
+                Some(t(
+                    "同一映射里每个键只能出现一次：删去或改名其中一个".into(),
+                    "each key may appear once in a mapping: remove or rename one".into(),
+                )),
+            ),
+            M::DefinedTwice { what } => (
+                match what {
+                    Defined::Part(part) => t(
+                        format!("`{part}` 在两个文件里都有定义"),
+                        format!("`{part}` is defined in two files"),
+                    ),
+                    Defined::Section(title) => t(
+                        format!("小节“{title}”在两个文件里都有定义"),
+                        format!("the section “{title}” is defined in two files"),
+                    ),
+                    Defined::Count(name) => t(
+                        format!("数字 `{name}` 在两个文件里都有定义"),
+                        format!("the count `{name}` is defined in two files"),
+                    ),
+                    Defined::RuleSetting(name) => t(
+                        format!("规则设置 `{name}` 在两个文件里都有定义"),
+                        format!("the rule setting `{name}` is defined in two files"),
+                    ),
+                },
+                Some(t(
+                    "只在文件夹的一个文件里写它；其他文件补充活动、数字和小节".into(),
+                    "keep it in one file of the folder; the others add activities, counts and sections".into(),
+                )),
+            ),
+            M::Expected { what } => {
+                let see = t(
+                    "这个字段可写什么，见 README.md 的输入格式".into(),
+                    "see the input format in README.md for what this field takes".into(),
+                );
+                match what {
+                    Expected::List => (t("这里应是列表".into(), "expected a list here".into()), Some(see)),
+                    Expected::Mapping => (
+                        t("这里应是映射（键: 值）".into(), "expected a mapping (key: value) here".into()),
+                        Some(see),
+                    ),
+                    Expected::Text => (t("这里应是文字".into(), "expected text here".into()), Some(see)),
+                    Expected::QuotedText => (
+                        t("这里应是文字".into(), "expected text here".into()),
+                        Some(t(
+                            "以 `{` 开头的文字须加引号：'{name}人次……'".into(),
+                            "text that starts with `{` must be quoted: '{name}人次……'".into(),
+                        )),
+                    ),
+                    Expected::Other(other) => (
+                        t(format!("这里应是 {other}"), format!("expected {other} here")),
+                        Some(see),
+                    ),
+                }
+            }
+            M::InvalidValue { detail, written } => (
+                match written {
+                    Some(value) => t(
+                        format!("取值无效（{detail}）：`{value}`"),
+                        format!("{detail}: `{value}`"),
+                    ),
+                    None => t(format!("取值无效（{detail}）"), detail.clone()),
+                },
+                Some(t(
+                    "这个字段可写什么，见 README.md 的输入格式".into(),
+                    "see the input format in README.md for what this field takes".into(),
+                )),
+            ),
+            M::InputLimit { detail } => (
+                t(
+                    format!("输入超出限制：{detail}"),
+                    format!("the input exceeds a limit: {detail}"),
+                ),
+                Some(t(
+                    "nianbao 最多读 250 000 个节点、64 层嵌套和 50 000 个别名（README.md，“Limits”）".into(),
+                    "nianbao reads at most 250 000 nodes, 64 levels of nesting and 50 000 aliases (README.md, “Limits”)".into(),
+                )),
+            ),
+            M::YamlSyntax { detail } => (
+                t(format!("YAML 语法错误：{detail}"), detail.clone()),
+                Some(t(
+                    "检查这一行的缩进、引号和 `键: 值` 的写法".into(),
+                    "check indentation, quotes and the `key: value` form on this line".into(),
+                )),
+            ),
         };
         (message, hint)
     }
+}
+
+impl Message {
+    /// The diagnostic in `lang`, without a place yet.
+    pub fn diagnostic(self, lang: Lang) -> crate::diag::Diagnostic {
+        let (text, hint) = self.words(lang);
+        let d = crate::diag::Diagnostic::new(self.level(), self.code(), text);
+        match hint {
+            Some(hint) => d.hint(hint),
+            None => d,
+        }
+    }
+}
+
+/// The language of an input that has not been read yet: English when it says
+/// `lang: en` at the start of a line, else Chinese, the default of documents.
+pub fn language_of_text(text: &str) -> Lang {
+    let english = text.lines().any(|l| {
+        let l = l.trim();
+        l.strip_prefix("lang:").map(|v| {
+            v.split('#')
+                .next()
+                .unwrap_or("")
+                .trim()
+                .trim_matches(['"', '\''])
+        }) == Some("en")
+    });
+    if english { Lang::En } else { Lang::Zh }
 }
 
 fn date_in_text_hint(lang: Lang) -> String {

@@ -205,7 +205,6 @@ pub fn title(report: &Report, kind: Kind) -> String {
     }
 }
 
-
 /// The widest title that fits one line: 156 mm of 22 pt characters.
 const TITLE_LINE_WIDTH: usize = 40;
 

@@ -14,7 +14,7 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let source = SourceFile::new("fuzz.yaml".into(), text.to_string());
-    if let Outcome::Loaded(loaded) = load::parse(source) {
+    if let Outcome::Loaded(loaded) = load::parse(source, None) {
         let facts = nianbao::facts::Facts::derive(&loaded.report, None);
         let diagnostics = validate::validate(&loaded, &facts, None, validate::Options::default());
         for d in &diagnostics {

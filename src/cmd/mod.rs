@@ -99,7 +99,7 @@ pub fn load_checked(
     options: &CheckOptions,
     final_document: bool,
 ) -> Result<Option<Checked>, Error> {
-    let loaded = match load::load(path)? {
+    let loaded = match load::load(path, options.lang)? {
         Outcome::Invalid(files, diagnostics) => {
             reporter.report_all(&diagnostics, &files.iter().collect::<Vec<_>>());
             return Ok(None);
@@ -108,7 +108,7 @@ pub fn load_checked(
     };
     let previous = match carry::previous_path(path, &loaded.report, options.previous.as_deref()) {
         None => None,
-        Some(previous_path) => match load::load(&previous_path)? {
+        Some(previous_path) => match load::load(&previous_path, options.lang)? {
             Outcome::Loaded(previous) => Some(*previous),
             Outcome::Invalid(..) => {
                 let d = Diagnostic::warning(

@@ -7,7 +7,7 @@ use crate::load::{self, Outcome};
 use crate::output::write_atomic;
 
 pub fn run(args: &NextArgs) -> Result<(), Error> {
-    let loaded = match load::load(&args.input)? {
+    let loaded = match load::load(&args.input, None)? {
         Outcome::Loaded(loaded) => loaded,
         Outcome::Invalid(..) => {
             return Err(Error::Refused(format!(

@@ -70,12 +70,7 @@ pub struct Ctx<'a> {
 impl Ctx<'_> {
     /// A message of the catalogue at a place, in the run's language.
     pub fn emit(&self, message: Message, span: Span) -> Diagnostic {
-        let (text, hint) = message.words(self.lang);
-        let d = Diagnostic::new(message.level(), message.code(), text).at(span);
-        match hint {
-            Some(hint) => d.hint(hint),
-            None => d,
-        }
+        message.diagnostic(self.lang).at(span)
     }
 
     /// The span of a value's first character.

@@ -122,7 +122,7 @@ fn a_50_mb_input_is_refused_quickly() {
     let err = stderr(&out);
     assert_eq!(code(&out), 1, "{err}");
     assert!(
-        err.contains("error[E0006]: the input is 50.0 MB; nianbao reads inputs up to 10 MB"),
+        err.contains("error[E0006]: 输入文件有 50.0 MB；nianbao 只读 10 MB 以内的输入"),
         "{err}"
     );
 }
