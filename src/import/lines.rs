@@ -1,0 +1,204 @@
+//! Reading the text: decoding, cleaning lines, joining lines that a page break or
+//! hard wrapping split, and what each paragraph starts with (一、 （一） 1. 一是 …).
+
+/// Decodes text: UTF-8 (a BOM is dropped), else GB18030 (which covers GBK).
+pub fn decode(bytes: &[u8]) -> Result<(String, &'static str), String> {
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return Ok((text.to_string(), "UTF-8"));
+    }
+    let (text, _, errors) = encoding_rs::GB18030.decode(bytes);
+    if errors {
+        return Err("the file is neither UTF-8 nor GB18030/GBK text".into());
+    }
+    Ok((text.into_owned(), "GB18030"))
+}
+
+/// A line of the source, cleaned, with its 1-based number.
+pub struct Line {
+    pub no: usize,
+    pub text: String,
+}
+
+/// Sentence-final marks: a line ending with one is complete.
+pub(super) fn is_complete(text: &str) -> bool {
+    crate::cjk::ends_sentence(text)
+}
+
+/// An ideograph or a full-width punctuation mark.
+pub(super) fn is_han(c: char) -> bool {
+    crate::cjk::is_han(c) || "，。、；：？！“”‘’（）《》【】".contains(c)
+}
+
+/// Drops the spaces between Chinese characters (or punctuation) and digits.
+pub(super) fn drop_digit_spaces(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    for (i, &c) in chars.iter().enumerate() {
+        if c == ' ' {
+            let prev = chars[..i].iter().rev().find(|c| **c != ' ');
+            let next = chars[i + 1..].iter().find(|c| **c != ' ');
+            if let (Some(&p), Some(&n)) = (prev, next)
+                && ((is_han(p) && n.is_ascii_digit()) || (p.is_ascii_digit() && is_han(n)))
+            {
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Joins two pieces of one paragraph: no space between Chinese text.
+pub(super) fn join(a: &str, b: &str) -> String {
+    let space = a.chars().last().is_some_and(|c| c.is_ascii_alphanumeric())
+        && b.chars().next().is_some_and(|c| c.is_ascii_alphanumeric());
+    format!("{a}{}{b}", if space { " " } else { "" })
+}
+
+/// Markdown reduced to its text: heading marks, strong marks, escapes, hard breaks.
+pub(super) fn strip_markdown(line: &str) -> String {
+    let line = line.trim_start_matches('#').trim_start();
+    let line = line.strip_suffix('\\').unwrap_or(line);
+    let line = line.replace("**", "").replace("<br>", "");
+    let mut out = String::new();
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\\' && chars.peek().is_some_and(|n| n.is_ascii_punctuation()) {
+            continue;
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[derive(Debug, PartialEq, Eq, Clone, Copy)]
+pub(super) enum Mark {
+    /// 一、
+    Part,
+    /// （一）
+    Section,
+    /// 1. or 1、 before a heading
+    Sub,
+    /// （1）
+    SubSub,
+    /// 1. before an item that ends a sentence
+    Item,
+    /// 一是 / 二是 …
+    Point,
+    None,
+}
+
+pub(super) const CN_DIGITS: &str = "一二三四五六七八九十";
+
+/// What a paragraph starts with, and the rest of it.
+pub(super) fn mark(text: &str) -> (Mark, &str, &str) {
+    let cn_len: usize = text
+        .char_indices()
+        .take_while(|(_, c)| CN_DIGITS.contains(*c))
+        .map(|(_, c)| c.len_utf8())
+        .sum();
+    if cn_len > 0 {
+        let rest = &text[cn_len..];
+        if let Some(body) = rest.strip_prefix('、') {
+            return (Mark::Part, &text[..cn_len + '、'.len_utf8()], body);
+        }
+        if let Some(body) = rest.strip_prefix('是') {
+            return (Mark::Point, &text[..cn_len + '是'.len_utf8()], body);
+        }
+    }
+    if let Some(inner) = text.strip_prefix('（') {
+        let n: usize = inner
+            .char_indices()
+            .take_while(|(_, c)| CN_DIGITS.contains(*c))
+            .map(|(_, c)| c.len_utf8())
+            .sum();
+        if n > 0 && inner[n..].starts_with('）') {
+            let end = '（'.len_utf8() + n + '）'.len_utf8();
+            return (Mark::Section, &text[..end], &text[end..]);
+        }
+        let d: usize = inner.chars().take_while(char::is_ascii_digit).count();
+        if d > 0 && inner[d..].starts_with('）') {
+            let end = '（'.len_utf8() + d + '）'.len_utf8();
+            return (Mark::SubSub, &text[..end], &text[end..]);
+        }
+    }
+    let d: usize = text.chars().take_while(char::is_ascii_digit).count();
+    if d > 0 && d < 3 {
+        let rest = &text[d..];
+        for sep in [".", "、", "．"] {
+            if let Some(body) = rest.strip_prefix(sep) {
+                let kind = if is_complete(body) {
+                    Mark::Item
+                } else {
+                    Mark::Sub
+                };
+                return (kind, &text[..d + sep.len()], body.trim_start());
+            }
+        }
+    }
+    (Mark::None, "", text)
+}
+
+/// A date line: "2020年12月8日" → 2020-12-08.
+pub(super) fn date_line(text: &str) -> Option<String> {
+    let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    match crate::cjk::chinese_dates(&t).as_slice() {
+        [only] if only.written == t => only.date().map(|date| date.to_string()),
+        _ => None,
+    }
+}
+
+/// Paragraphs of the document: lines cleaned and joined where a sentence goes on.
+pub(super) fn paragraphs(text: &str, markdown: bool) -> Vec<Line> {
+    let mut lines: Vec<Line> = Vec::new();
+    for (i, raw) in text.lines().enumerate() {
+        let raw = raw.replace(['\u{c}', '\r'], "");
+        let mut t = raw.trim().replace('\u{3000}', " ").trim().to_string();
+        if markdown {
+            if t.starts_with("<!--") || t == "---" {
+                continue;
+            }
+            t = strip_markdown(&t).trim().to_string();
+        }
+        if t.is_empty() {
+            continue;
+        }
+        lines.push(Line {
+            no: i + 1,
+            text: drop_digit_spaces(&t),
+        });
+    }
+    // The end: a date line, and the signature above it.
+    let date_at = lines.iter().rposition(|l| date_line(&l.text).is_some());
+    let mut out: Vec<Line> = Vec::new();
+    for (i, line) in lines.into_iter().enumerate() {
+        // A heading (no sentence inside) or the title, date, signature and
+        // attachment lines never join; a marked paragraph (一是…, run-in
+        // （一）…。…) may continue on the next line but never continues another.
+        let heading = |l: &Line, index: usize| {
+            let m = mark(&l.text).0;
+            index == 0
+                || (matches!(m, Mark::Part | Mark::Section | Mark::Sub | Mark::SubSub)
+                    && !l.text.contains('。'))
+                || date_at.is_some_and(|d| index + 1 >= d)
+                || l.text.starts_with("附件")
+        };
+        let joins = match out.last() {
+            Some(prev) => {
+                !is_complete(&prev.text)
+                    && !heading(prev, i - 1)
+                    && !heading(&line, i)
+                    && mark(&line.text).0 == Mark::None
+            }
+            None => false,
+        };
+        if joins {
+            let prev = out.last_mut().expect("checked");
+            prev.text = drop_digit_spaces(&join(&prev.text, &line.text));
+        } else {
+            out.push(line);
+        }
+    }
+    out
+}
