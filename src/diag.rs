@@ -212,35 +212,6 @@ pub fn json_document(items: Vec<serde_json::Value>, errors: usize, warnings: usi
     serde_json::to_string_pretty(&doc).expect("diagnostics serialise")
 }
 
-/// Levenshtein distance, for "did you mean" suggestions.
-pub fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut previous: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut current = vec![i + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let cost = usize::from(ca != *cb);
-            current.push(
-                (previous[j] + cost)
-                    .min(previous[j + 1] + 1)
-                    .min(current[j] + 1),
-            );
-        }
-        previous = current;
-    }
-    previous[b.len()]
-}
-
-/// The closest candidate to `word`, if it is close enough to be a likely typo.
-pub fn suggest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
-    candidates
-        .into_iter()
-        .map(|c| (edit_distance(word, c), c))
-        .filter(|(d, c)| *d <= 2.max(c.chars().count() / 3))
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, c)| c)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -260,14 +231,5 @@ mod tests {
                 "^".repeat(16)
             )
         );
-    }
-
-    #[test]
-    fn suggests_close_names_only() {
-        assert_eq!(
-            suggest("organisaton", ["organisation", "year"]),
-            Some("organisation")
-        );
-        assert_eq!(suggest("zzz_unknown_field", ["meta", "counts"]), None);
     }
 }

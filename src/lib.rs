@@ -1,9 +1,10 @@
 //! nianbao turns YAML records of a year's work into the year-end work summary
 //! (年度工作总结) and next year's plan, as Markdown and as a typeset PDF.
 //!
-//! The pipeline, one module a stage: [`load`] (YAML → [`model`], with places) →
-//! [`validate`] (located [`diag`]nostics) → [`render`] (tera → Markdown) →
-//! [`typeset`] (Markdown → Typst markup → PDF).
+//! The pipeline, one module a stage, each looking only forward: [`load`] (YAML →
+//! [`model`], with places in [`source`]) → [`facts`] (what the input implies) →
+//! [`validate`] (located [`diag`]nostics, words from one catalogue) → [`view`] →
+//! [`render`] (tera → Markdown) → [`typeset`] (Markdown → Typst markup → PDF).
 
 mod archive;
 mod carry;

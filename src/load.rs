@@ -6,9 +6,9 @@ use std::path::{Path, PathBuf};
 
 use serde_saphyr::{DefaultMessageFormatter, Location, MessageFormatter as _};
 
-use crate::diag::{Diagnostic, SourceFile, Span, suggest};
+use crate::diag::{Diagnostic, SourceFile, Span};
 use crate::error::Error;
-use crate::messages::{Defined, Expected, Message, language_of_text};
+use crate::messages::{Defined, Expected, Message, language_of_text, suggest};
 use crate::model::Lang;
 
 use crate::model::{

@@ -259,6 +259,35 @@ fn pick(lang: Lang, zh: String, en: String) -> String {
     }
 }
 
+/// Levenshtein distance, for "did you mean" suggestions.
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut current = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != *cb);
+            current.push(
+                (previous[j] + cost)
+                    .min(previous[j + 1] + 1)
+                    .min(current[j] + 1),
+            );
+        }
+        previous = current;
+    }
+    previous[b.len()]
+}
+
+/// The closest candidate to `word`, if it is close enough to be a likely typo.
+pub fn suggest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    candidates
+        .into_iter()
+        .map(|c| (edit_distance(word, c), c))
+        .filter(|(d, c)| *d <= 2.max(c.chars().count() / 3))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}
+
 /// "Did you mean …?", the one way of writing it. `quote` wraps the name:
 /// `` `x` `` for names in the YAML, “x” for titles.
 pub fn did_you_mean(lang: Lang, best: &str, quote: Quote) -> String {
@@ -1018,4 +1047,34 @@ fn activity_date_hint(lang: Lang) -> String {
         "按 YYYY-MM-DD 写本期内的日期".into(),
         "write a date of the period as YYYY-MM-DD".into(),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggests_close_names_only() {
+        assert_eq!(
+            suggest("organisaton", ["organisation", "year"]),
+            Some("organisation")
+        );
+        assert_eq!(suggest("zzz_unknown_field", ["meta", "counts"]), None);
+    }
+
+    #[test]
+    fn did_you_mean_in_both_languages() {
+        assert_eq!(
+            did_you_mean(Lang::Zh, "care", Quote::Code),
+            "是否指 `care`？"
+        );
+        assert_eq!(
+            did_you_mean(Lang::Zh, "关心", Quote::Title),
+            "是否指“关心”？"
+        );
+        assert_eq!(
+            did_you_mean(Lang::En, "care", Quote::Code),
+            "did you mean `care`?"
+        );
+    }
 }

@@ -2,8 +2,9 @@
 //! sum, figures that add to no count, dates outside the period, unknown sections.
 
 use super::Ctx;
-use crate::diag::{Diagnostic, suggest};
+use crate::diag::Diagnostic;
 use crate::messages::Message;
+use crate::messages::suggest;
 use crate::model::Section;
 use crate::numerals::arabic;
 use crate::period::{Period, parse_date};

@@ -3,8 +3,9 @@
 use std::collections::HashSet;
 
 use super::Ctx;
-use crate::diag::{Diagnostic, suggest};
+use crate::diag::Diagnostic;
 use crate::messages::Message;
+use crate::messages::suggest;
 use crate::refs::{self, FORMATS, Piece};
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {

@@ -135,7 +135,7 @@ fn apply_levels(ctx: &Ctx, diagnostics: Vec<Diagnostic>, options: Options) -> Ve
                     f.find(f.base + line_start, name, 0)
                 })
                 .unwrap_or(ctx.span_of(level));
-            let best = crate::diag::suggest(name, Code::names()).map(str::to_string);
+            let best = crate::messages::suggest(name, Code::names()).map(str::to_string);
             let message = Message::UnknownRule {
                 name: name.clone(),
                 best,
