@@ -2,7 +2,22 @@
 //! its default level and what it means, in one table from which `check --help`,
 //! the README's table (a test compares them) and the JSON output come.
 
-use crate::diag::Severity;
+/// How bad a diagnostic is. Errors stop a build; warnings do not.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+impl Severity {
+    /// "error" or "warning", as diagnostics and the README write it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
 
 /// Stable diagnostic codes. The id (E0101) is what users search for; the name
 /// is what `settings: rules:` allows, warns or denies.
@@ -380,10 +395,7 @@ impl Code {
 pub fn markdown_table() -> String {
     let mut out = String::from("| code | rule name | default | what |\n|---|---|---|---|\n");
     for e in &CATALOGUE {
-        let level = match e.level {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
+        let level = e.level.as_str();
         out.push_str(&format!(
             "| {} | {} | {level} | {} |\n",
             e.id, e.name, e.what
@@ -398,10 +410,7 @@ pub fn help_table() -> String {
         "Diagnostic codes (rule names for `settings: rules:`; README.md explains each):\n",
     );
     for e in &CATALOGUE {
-        let level = match e.level {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
+        let level = e.level.as_str();
         out.push_str(&format!(
             "  {}  {:<24} {level:<8} {}\n",
             e.id, e.name, e.what

@@ -5,16 +5,9 @@ use std::path::{Path, PathBuf};
 
 use annotate_snippets::{AnnotationKind, Element, Group, Level, Origin, Renderer, Snippet};
 
-pub use crate::codes::Code;
+pub use crate::codes::{Code, Severity};
 use crate::source::file_of;
 pub use crate::source::{SourceFile, Span};
-
-/// How bad a diagnostic is. Errors stop a build; warnings do not.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Severity {
-    Warning,
-    Error,
-}
 
 /// A place that a diagnostic points at, with what to say there. The first
 /// label of a diagnostic is its primary place.
@@ -190,10 +183,7 @@ pub fn to_json(d: &Diagnostic, files: &[&SourceFile]) -> serde_json::Value {
         "end_line": primary.map(|p| p.3),
         "end_column": primary.map(|p| p.4),
         "labels": labels,
-        "severity": match d.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        },
+        "severity": d.severity.as_str(),
         "code": d.code.as_str(),
         "rule": d.code.name(),
         "message": d.message,
