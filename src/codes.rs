@@ -390,33 +390,29 @@ impl Code {
     }
 }
 
+/// The catalogue as rows: `row(id, rule name, default level, meaning)` each.
+fn table(head: &str, row: impl Fn(&str, &str, &str, &str) -> String) -> String {
+    let rows = CATALOGUE
+        .iter()
+        .map(|e| row(e.id, e.name, e.level.as_str(), e.what));
+    std::iter::once(head.to_string()).chain(rows).collect()
+}
+
 /// The catalogue as the README's Markdown table.
 #[cfg(test)]
 pub fn markdown_table() -> String {
-    let mut out = String::from("| code | rule name | default | what |\n|---|---|---|---|\n");
-    for e in &CATALOGUE {
-        let level = e.level.as_str();
-        out.push_str(&format!(
-            "| {} | {} | {level} | {} |\n",
-            e.id, e.name, e.what
-        ));
-    }
-    out
+    table(
+        "| code | rule name | default | what |\n|---|---|---|---|\n",
+        |id, name, level, what| format!("| {id} | {name} | {level} | {what} |\n"),
+    )
 }
 
-/// The catalogue for `check --help`: id, rule name, default level.
+/// The catalogue for `check --help`: id, rule name, default level, meaning.
 pub fn help_table() -> String {
-    let mut out = String::from(
+    table(
         "Diagnostic codes (rule names for `settings: rules:`; README.md explains each):\n",
-    );
-    for e in &CATALOGUE {
-        let level = e.level.as_str();
-        out.push_str(&format!(
-            "  {}  {:<24} {level:<8} {}\n",
-            e.id, e.name, e.what
-        ));
-    }
-    out
+        |id, name, level, what| format!("  {id}  {name:<24} {level:<8} {what}\n"),
+    )
 }
 
 #[cfg(test)]

@@ -128,45 +128,67 @@ fn dates_in_text(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// Reports the second of two equal keys at its place, the first as a label.
+struct Twice<'a, 'c> {
+    ctx: &'a Ctx<'c>,
+    first_here: String,
+    seen: HashMap<&'a str, Span>,
+}
+
+impl<'a, 'c> Twice<'a, 'c> {
+    fn new(ctx: &'a Ctx<'c>) -> Self {
+        Twice {
+            ctx,
+            first_here: first_here(ctx.lang),
+            seen: HashMap::new(),
+        }
+    }
+
+    fn see(
+        &mut self,
+        key: &'a str,
+        span: Span,
+        message: impl FnOnce() -> Message,
+    ) -> Option<Diagnostic> {
+        let first = self.seen.insert(key, span)?;
+        Some(
+            self.ctx
+                .emit(message(), span)
+                .label(first, &self.first_here),
+        )
+    }
+}
+
 /// The same section title twice, the same plan id twice, identical points: at
 /// the second, with the first as a label.
 fn duplicates(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-    let first_here = first_here(ctx.lang);
-    let mut titles: HashMap<&str, Span> = HashMap::new();
+    let mut titles = Twice::new(ctx);
     for section in &ctx.report.summary.sections {
         let title = section.title.value.trim();
         let span = ctx.span_covering(&section.title, &section.title.value);
-        if let Some(first) = titles.insert(title, span) {
-            let message = Message::DuplicateSectionTitle {
-                title: title.to_string(),
-            };
-            out.push(ctx.emit(message, span).label(first, &first_here));
-        }
+        out.extend(titles.see(title, span, || Message::DuplicateSectionTitle {
+            title: title.to_string(),
+        }));
     }
     if let Some(plans) = &ctx.report.plans {
-        let mut ids: HashMap<&str, Span> = HashMap::new();
-        let mut plan_titles: HashMap<&str, Span> = HashMap::new();
+        let (mut ids, mut plan_titles) = (Twice::new(ctx), Twice::new(ctx));
         for section in &plans.sections {
             if let Some(id) = &section.id {
                 let span = ctx.span_covering(id, &id.value);
-                if let Some(first) = ids.insert(id.value.as_str(), span) {
-                    let message = Message::DuplicatePlanId {
-                        id: id.value.clone(),
-                    };
-                    out.push(ctx.emit(message, span).label(first, &first_here));
-                }
+                out.extend(ids.see(&id.value, span, || Message::DuplicatePlanId {
+                    id: id.value.clone(),
+                }));
             }
             let title = section.title.value.trim();
             let span = ctx.span_covering(&section.title, &section.title.value);
-            if let Some(first) = plan_titles.insert(title, span) {
-                let message = Message::DuplicatePlanTitle {
+            out.extend(
+                plan_titles.see(title, span, || Message::DuplicatePlanTitle {
                     title: title.to_string(),
-                };
-                out.push(ctx.emit(message, span).label(first, &first_here));
-            }
+                }),
+            );
         }
     }
-    let mut seen: HashMap<&str, Span> = HashMap::new();
+    let mut texts = Twice::new(ctx);
     for field in ctx
         .fields
         .iter()
@@ -177,11 +199,9 @@ fn duplicates(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let span = ctx.span_of(field.text);
-        if let Some(first) = seen.insert(text, span) {
-            let place = field.place.clone();
-            let message = Message::IdenticalText { place };
-            out.push(ctx.emit(message, span).label(first, &first_here));
-        }
+        out.extend(texts.see(text, span, || Message::IdenticalText {
+            place: field.place.clone(),
+        }));
     }
 }
 
