@@ -476,7 +476,8 @@ fn yaml_diagnostic(
                 .map(|at| rest(at).lines().next().unwrap_or("").trim().to_string())
                 .filter(|value| !value.is_empty());
             let detail = plain_types(&parser_words());
-            (Message::InvalidValue { detail, written }, None)
+            let len = written.as_ref().map(String::len);
+            (Message::InvalidValue { detail, written }, len)
         }
         _ => {
             let detail = parser_words();
