@@ -38,14 +38,16 @@ impl Loaded {
         self.files.iter().collect()
     }
 
-    /// The span of a value's first character.
+    /// The span of a value as the parser saw it (a number, a word), or of its
+    /// first character.
     pub fn span_of<T>(&self, value: &Spanned<T>) -> Span {
         let at = self.position(&value.referenced);
-        let len = self
+        let scalar = value.referenced.span().byte_len().map_or(0, |n| n as usize);
+        let first = self
             .file_at(at)
             .and_then(|f| f.text[f.local(at)..].chars().next())
             .map_or(1, char::len_utf8);
-        Span::new(at, at + len)
+        Span::new(at, at + scalar.max(first))
     }
 
     /// The span of a value that is written as `text`, covering all of it when

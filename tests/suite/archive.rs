@@ -35,6 +35,7 @@ fn the_seed_is_refused_for_its_placeholder_and_nothing_is_written() {
     let out = archive(&repo().join("inputs/2020.yaml"), &archive_dir, &[]);
     let err = stderr(&out);
     assert_eq!(code(&out), 1, "{err}");
+    insta::assert_snapshot!(err.replace(repo().to_str().unwrap(), "[REPO]"));
     assert!(
         err.contains(
             "error[W0103]: 未定稿，不能归档：总结第1节第2条留有占位文字“（统计具体数字）”"
@@ -56,6 +57,7 @@ fn counts_without_values_are_refused() {
     let out = archive(&input, &dir.path().join("archive"), &[]);
     let err = stderr(&out);
     assert_eq!(code(&out), 1, "{err}");
+    insta::assert_snapshot!(err.replace(input.to_str().unwrap(), "[FILE]"));
     assert!(
         err.contains("error[W0102]: 未定稿，不能归档：数字 `visits` 没有数值"),
         "{err}"

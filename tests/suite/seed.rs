@@ -78,6 +78,8 @@ fn check_reports_the_seed_placeholder_with_its_place() {
     let out = nianbao(&["check", "inputs/2020.yaml"]);
     let err = stderr(&out);
     assert_eq!(code(&out), 0, "{err}");
+    // The whole output: three warnings, each with its place, excerpt and hint.
+    insta::assert_snapshot!(err);
     // A Chinese document gets its messages in Chinese.
     assert!(
         err.contains("warning[W0103]: 总结第1节第2条留有占位文字“（统计具体数字）”"),
