@@ -1,32 +1,198 @@
-//! Writing outputs: atomically, so that a failed run leaves earlier files intact.
+//! Writing outputs safely: every file of a run is first written in full to a
+//! temporary file beside it (created exclusively under an unpredictable name, so
+//! no planted link is followed), synced, and only then renamed into place, all
+//! of them after all were written; the folder is synced after. A failure leaves
+//! every earlier output as it was, and what a killed run left behind is removed
+//! by the next one.
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+
+use tempfile::NamedTempFile;
 
 use crate::error::Error;
 
-/// Writes `bytes` to `path` through a temporary file in the same folder and a
-/// rename, so readers see the old file or the whole new one, never a part.
+/// The end of every temporary file's name: `.<name>.<pid>.<random>.nianbao-tmp`.
+const TEMP_SUFFIX: &str = ".nianbao-tmp";
+
+/// Files written but not yet in place.
+#[derive(Default)]
+pub struct Staged {
+    files: Vec<(NamedTempFile, PathBuf)>,
+    /// Folders whose stale temporaries have been looked for.
+    swept: Vec<PathBuf>,
+}
+
+impl Staged {
+    /// Writes `bytes` to a temporary file beside `path`, to be put in place by
+    /// [`Staged::commit`]. Refuses a `path` that exists and is not a regular file
+    /// (a link, a folder, a device).
+    pub fn add(&mut self, path: &Path, bytes: &[u8]) -> Result<(), Error> {
+        refuse_non_regular(path)?;
+        let dir = folder_of(path);
+        if !self.swept.iter().any(|d| d == dir) {
+            remove_stale_temporaries(dir);
+            self.swept.push(dir.to_path_buf());
+        }
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("out");
+        let mut file = tempfile::Builder::new()
+            .prefix(&format!(".{name}.{}.", std::process::id()))
+            .suffix(TEMP_SUFFIX)
+            .tempfile_in(dir)
+            .map_err(|e| Error::io(path, "write", e))?;
+        file.write_all(bytes)
+            .and_then(|()| file.as_file().sync_all())
+            .map_err(|e| Error::io(path, "write", e))?;
+        self.files.push((file, path.to_path_buf()));
+        Ok(())
+    }
+
+    /// Puts every staged file in place, in the order they were added, and syncs
+    /// their folders. Returns the paths written.
+    pub fn commit(self) -> Result<Vec<PathBuf>, Error> {
+        let mut written = Vec::new();
+        for (file, path) in self.files {
+            // Checked again: the target may have changed since it was staged.
+            refuse_non_regular(&path)?;
+            file.persist(&path)
+                .map_err(|e| Error::io(&path, "write", e.error))?;
+            written.push(path);
+        }
+        for dir in &self.swept {
+            sync_folder(dir);
+        }
+        Ok(written)
+    }
+}
+
+/// Writes one file safely (see [`Staged`]).
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("out");
-    let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut file = std::fs::File::create(&temp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        std::fs::rename(&temp, path)
-    })();
-    result.map_err(|e| {
-        let _ = std::fs::remove_file(&temp);
-        Error::io(path, "write", e)
-    })
+    let mut staged = Staged::default();
+    staged.add(path, bytes)?;
+    staged.commit().map(drop)
 }
 
 /// Creates the output folder if needed.
 pub fn ensure_dir(dir: &Path) -> Result<(), Error> {
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, "create the folder", e))
+}
+
+fn folder_of(path: &Path) -> &Path {
+    path.parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
+}
+
+/// An output replaces only a regular file: never a link (which would write
+/// through it), a folder or a device.
+fn refuse_non_regular(path: &Path) -> Result<(), Error> {
+    match std::fs::symlink_metadata(path) {
+        Ok(meta) if !meta.file_type().is_file() => {
+            let what = if meta.file_type().is_symlink() {
+                "a symbolic link"
+            } else if meta.is_dir() {
+                "a folder"
+            } else {
+                "not a regular file"
+            };
+            Err(Error::Refused(format!(
+                "`{}` is {what}; nianbao replaces only regular files\n  = help: remove it, or write elsewhere with -o",
+                path.display()
+            )))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Removes the temporaries that runs which no longer exist left in `dir`
+/// (killed before they could clean up). Those of running processes stay.
+fn remove_stale_temporaries(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(name) = name.to_str() else { continue };
+        let Some(pid) = temp_owner(name) else {
+            continue;
+        };
+        let is_file = entry.file_type().is_ok_and(|t| t.is_file());
+        if is_file && !process_exists(pid) {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// The process id in a temporary's name `.<name>.<pid>.<random>.nianbao-tmp`.
+fn temp_owner(name: &str) -> Option<u32> {
+    let stem = name.strip_prefix('.')?.strip_suffix(TEMP_SUFFIX)?;
+    let mut parts = stem.rsplitn(3, '.');
+    let _random = parts.next()?;
+    parts.next()?.parse().ok()
+}
+
+#[cfg(unix)]
+fn process_exists(pid: u32) -> bool {
+    // SAFETY: kill with signal 0 sends nothing; it only asks whether the
+    // process exists (EPERM: it does, but belongs to someone else).
+    let result = unsafe { libc::kill(pid as libc::pid_t, 0) };
+    result == 0 || std::io::Error::last_os_error().raw_os_error() == Some(libc::EPERM)
+}
+
+#[cfg(not(unix))]
+fn process_exists(_pid: u32) -> bool {
+    // Without a cheap check, keep every temporary.
+    true
+}
+
+/// Syncs a folder, so that the renames in it survive a crash.
+fn sync_folder(dir: &Path) {
+    #[cfg(unix)]
+    if let Ok(folder) = std::fs::File::open(dir) {
+        let _ = folder.sync_all();
+    }
+    #[cfg(not(unix))]
+    let _ = dir;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn temporaries_name_their_process() {
+        assert_eq!(temp_owner(".2020.pdf.4242.Ab3xYz.nianbao-tmp"), Some(4242));
+        assert_eq!(temp_owner(".2020.pdf.tmp"), None);
+        assert_eq!(temp_owner("2020.pdf"), None);
+    }
+
+    #[test]
+    fn stale_temporaries_go_and_running_ones_stay() {
+        let dir = tempfile::tempdir().unwrap();
+        // No process has id 2^22 + 1 on Linux (pid_max is at most 2^22).
+        let stale = dir.path().join(".a.md.4194305.xyz.nianbao-tmp");
+        let running = dir
+            .path()
+            .join(format!(".a.md.{}.xyz.nianbao-tmp", std::process::id()));
+        std::fs::write(&stale, "old").unwrap();
+        std::fs::write(&running, "now").unwrap();
+        write_atomic(&dir.path().join("a.md"), b"text").unwrap();
+        assert!(!stale.exists());
+        assert!(running.exists());
+        assert_eq!(std::fs::read(dir.path().join("a.md")).unwrap(), b"text");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_is_never_written_through() {
+        let dir = tempfile::tempdir().unwrap();
+        let outside = dir.path().join("outside.txt");
+        std::fs::write(&outside, "keep").unwrap();
+        let out = dir.path().join("out");
+        std::fs::create_dir(&out).unwrap();
+        std::os::unix::fs::symlink(&outside, out.join("2020.pdf")).unwrap();
+        let error = write_atomic(&out.join("2020.pdf"), b"pdf").unwrap_err();
+        assert!(error.to_string().contains("is a symbolic link"), "{error}");
+        assert_eq!(std::fs::read(&outside).unwrap(), b"keep");
+    }
 }

@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 use crate::cli::{BuildArgs, Format};
 use crate::cmd::{Reporter, load_checked, load_fonts, load_styles, load_templates};
 use crate::error::Error;
-use crate::output::{ensure_dir, write_atomic};
+use crate::output::{Staged, ensure_dir};
 use crate::pipeline::{self, PdfSetup};
 
 pub fn run(args: &BuildArgs) -> Result<(), Error> {
@@ -62,9 +62,14 @@ pub fn run(args: &BuildArgs) -> Result<(), Error> {
         }
     }
     reporter.finish(args.inputs.len())?;
+    // Every output is written in full before any takes the place of an
+    // earlier one: a failure leaves all earlier outputs as they were.
     ensure_dir(&args.output)?;
-    for (path, bytes) in outputs {
-        write_atomic(&path, &bytes)?;
+    let mut staged = Staged::default();
+    for (path, bytes) in &outputs {
+        staged.add(path, bytes)?;
+    }
+    for path in staged.commit()? {
         eprintln!("wrote {}", path.display());
     }
     Ok(())

@@ -13,3 +13,4 @@ mod pdf;
 mod seed;
 mod shapes;
 mod snapshots;
+mod writes;
