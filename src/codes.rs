@@ -29,6 +29,7 @@ pub enum Code {
     UnknownField,
     DuplicateKey,
     InputLimit,
+    ControlCharacter,
     UndefinedCount,
     UnknownFormat,
     UnusedCount,
@@ -37,6 +38,7 @@ pub enum Code {
     PlanYear,
     DocumentDate,
     Period,
+    YearRange,
     Template,
     MissingGlyph,
     Font,
@@ -50,6 +52,7 @@ pub enum Code {
     PartExceedsWhole,
     UnknownPartOf,
     PercentOutOfRange,
+    InvalidFigure,
     DateOutsidePeriod,
     DuplicateTitle,
     DuplicateId,
@@ -76,7 +79,7 @@ pub struct Entry {
 }
 
 /// Every code, in the order of their ids.
-pub const CATALOGUE: [Entry; 37] = [
+pub const CATALOGUE: [Entry; 40] = [
     Entry {
         code: Code::YamlSyntax,
         id: "E0001",
@@ -118,6 +121,13 @@ pub const CATALOGUE: [Entry; 37] = [
         name: "input-limit",
         level: Severity::Error,
         what: "the input is too big, too deep or has too many aliases (see Limits)",
+    },
+    Entry {
+        code: Code::ControlCharacter,
+        id: "E0007",
+        name: "control-character",
+        level: Severity::Error,
+        what: "a control character (carriage return, escape, NUL …) in a text, or a line break in a one-line field (a title, a label, a unit, a table cell, a problem)",
     },
     Entry {
         code: Code::UndefinedCount,
@@ -174,6 +184,13 @@ pub const CATALOGUE: [Entry; 37] = [
         name: "period",
         level: Severity::Error,
         what: "`half:` not 1 or 2; `from:`/`to:` not real dates, reversed, alone or mixed with `half:`",
+    },
+    Entry {
+        code: Code::YearRange,
+        id: "E0204",
+        name: "year-range",
+        level: Severity::Error,
+        what: "a year outside 1900–2100 (`meta.year`, `plans.year`)",
     },
     Entry {
         code: Code::Template,
@@ -265,6 +282,13 @@ pub const CATALOGUE: [Entry; 37] = [
         name: "percent-out-of-range",
         level: Severity::Error,
         what: "a count in % outside 0–100",
+    },
+    Entry {
+        code: Code::InvalidFigure,
+        id: "E0608",
+        name: "invalid-figure",
+        level: Severity::Error,
+        what: "a count's value that is not a finite number below 10¹⁵, or, for a unit that counts things (人, 个, 项 …), negative or not whole",
     },
     Entry {
         code: Code::DateOutsidePeriod,
@@ -380,6 +404,9 @@ impl Code {
                 | Code::UnknownField
                 | Code::DuplicateKey
                 | Code::InputLimit
+                | Code::ControlCharacter
+                | Code::YearRange
+                | Code::InvalidFigure
                 | Code::UndefinedCount
                 | Code::UnknownFormat
                 | Code::Template

@@ -67,11 +67,16 @@ impl Loaded {
     }
 
     /// The span of `needle`'s `nth` occurrence inside a value, or the value's start.
+    /// A needle the file does not hold there (a character written as an escape,
+    /// `"\n"`) is located at the value.
     pub fn span_within<T>(&self, value: &Spanned<T>, needle: &str, nth: usize) -> Span {
         let at = self.position(&value.referenced);
+        let whole = self.span_of(value);
+        let inside = |found: &Span| whole.end - whole.start <= 1 || found.end <= whole.end;
         self.file_at(at)
             .and_then(|f| f.find(at, needle, nth))
-            .unwrap_or_else(|| self.span_of(value))
+            .filter(inside)
+            .unwrap_or(whole)
     }
 
     /// The position of a location given by the parser.

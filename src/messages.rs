@@ -170,6 +170,29 @@ pub enum Message {
         id: String,
         previous: String,
     },
+    // What cannot make a right document.
+    ControlCharacter {
+        place: String,
+        code_point: u32,
+    },
+    LineBreak {
+        place: String,
+    },
+    YearOutOfRange {
+        field: &'static str,
+        year: i32,
+    },
+    FigureNotFinite {
+        name: String,
+    },
+    FigureTooLarge {
+        name: String,
+    },
+    FigureNotCounted {
+        name: String,
+        value: f64,
+        unit: String,
+    },
     // Settings.
     UnknownRule {
         name: String,
@@ -360,6 +383,11 @@ impl Message {
             M::UnknownSection { .. } => Code::UnknownSection,
             M::PlanNotFulfilled { .. } | M::FulfilsNoPlan { .. } => Code::PlanNotFulfilled,
             M::UnknownRule { .. } | M::UnknownField { .. } => Code::UnknownField,
+            M::ControlCharacter { .. } | M::LineBreak { .. } => Code::ControlCharacter,
+            M::YearOutOfRange { .. } => Code::YearRange,
+            M::FigureNotFinite { .. } | M::FigureTooLarge { .. } | M::FigureNotCounted { .. } => {
+                Code::InvalidFigure
+            }
             M::InputTooLarge { .. } | M::InputLimit { .. } => Code::InputLimit,
             M::NotUtf8 { .. } | M::YamlSyntax { .. } => Code::YamlSyntax,
             M::EmptyFile
@@ -800,6 +828,66 @@ impl Message {
                 Some(t(
                     format!("上期计划的编号见 {previous}"),
                     format!("last period's plan ids are in {previous}"),
+                )),
+            ),
+            M::ControlCharacter { place, code_point } => (
+                t(
+                    format!("{place}中有控制字符 U+{code_point:04X}"),
+                    format!("a control character U+{code_point:04X} in {place}"),
+                ),
+                Some(t(
+                    "删去它：回车、退格、转义等字符会改变文档的结构或显示".into(),
+                    "remove it: carriage returns, escapes and the like change the document's structure or display".into(),
+                )),
+            ),
+            M::LineBreak { place } => (
+                t(
+                    format!("{place}只能写一行，却有换行"),
+                    format!("a line break in {place}, which is one line"),
+                ),
+                Some(t(
+                    "写在一行里；需要分段的内容放到正文".into(),
+                    "write it on one line; text that needs paragraphs belongs in the body".into(),
+                )),
+            ),
+            M::YearOutOfRange { field, year } => (
+                t(
+                    format!("`{field}: {year}` 不是 1900–2100 之间的年份"),
+                    format!("`{field}: {year}` is not a year between 1900 and 2100"),
+                ),
+                Some(t(
+                    "写四位数的公历年份，例如 2020".into(),
+                    "write the year in four digits, e.g. 2020".into(),
+                )),
+            ),
+            M::FigureNotFinite { name } => (
+                t(
+                    format!("数字 `{name}` 的值不是有限的数"),
+                    format!("count `{name}` has a value that is not a finite number"),
+                ),
+                Some(t(
+                    "写实际的数值；尚未统计就先不写 value".into(),
+                    "write the real figure; leave `value:` out until it is known".into(),
+                )),
+            ),
+            M::FigureTooLarge { name } => (
+                t(
+                    format!("数字 `{name}` 的值大于 10¹⁵"),
+                    format!("count `{name}` has a value above 10¹⁵"),
+                ),
+                Some(t(
+                    "核对数值；金额可换用万元、亿元等单位".into(),
+                    "check the figure; money can be counted in larger units (万元, 亿元)".into(),
+                )),
+            ),
+            M::FigureNotCounted { name, value, unit } => (
+                t(
+                    format!("数字 `{name}` 以“{unit}”计数，值却是 {value}"),
+                    format!("count `{name}` counts {unit}, but its value is {value}"),
+                ),
+                Some(t(
+                    "人数、项数等须是不小于 0 的整数；增减请写成另一个数字并说明".into(),
+                    "a number of people or things is a whole number, at least 0; write a change as a count of its own".into(),
                 )),
             ),
             M::UnknownRule { name, best } => (

@@ -73,9 +73,63 @@ fn references(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// Counts without a value, and percentages outside 0–100.
+/// Units that count whole things: a value in them is a whole number, at least 0.
+const COUNTED_UNITS: [&str; 24] = [
+    "人", "名", "位", "个", "项", "件", "次", "类", "条", "篇", "份", "所", "户", "场", "期", "家",
+    "支", "人次", "户次", "本", "台", "张", "套", "批",
+];
+
+/// Values no document should print: not finite, too large to print exactly,
+/// or a negative or partial number of people or things.
+fn figure_problem(name: &str, value: f64, unit: &str) -> Option<Message> {
+    let name = name.to_string();
+    if !value.is_finite() {
+        return Some(Message::FigureNotFinite { name });
+    }
+    if value.abs() >= 1e15 {
+        return Some(Message::FigureTooLarge { name });
+    }
+    let unit = unit.trim();
+    let counted = COUNTED_UNITS.contains(&unit);
+    (counted && (value < 0.0 || value.fract() != 0.0)).then(|| Message::FigureNotCounted {
+        name,
+        value,
+        unit: unit.to_string(),
+    })
+}
+
+/// Counts without a value, values no document should print, percentages outside
+/// 0–100, and labels, notes and units with control characters or line breaks.
 fn values(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     for (name, count) in ctx.report.counts.iter() {
+        for (text, what) in [(&count.label, "label"), (&count.note, "note")] {
+            if let Some(text) = text {
+                let place = ctx.t_place(
+                    &format!("数字 `{}` 的 {what}", name.value),
+                    &format!("the {what} of count `{}`", name.value),
+                );
+                out.extend(super::text::line_and_control_diagnostics(
+                    ctx,
+                    text,
+                    &place,
+                    what == "label",
+                ));
+            }
+        }
+        if count.unit.chars().any(char::is_control) {
+            let place = ctx.t_place(
+                &format!("数字 `{}` 的 unit", name.value),
+                &format!("the unit of count `{}`", name.value),
+            );
+            let message = match count.unit.chars().find(|c| c.is_control() && *c != '\n') {
+                Some(c) => Message::ControlCharacter {
+                    place,
+                    code_point: c as u32,
+                },
+                None => Message::LineBreak { place },
+            };
+            out.push(ctx.emit(message, ctx.span_covering(name, &name.value)));
+        }
         let Some(value) = &count.value else {
             if ctx.facts.of(&name.value).sum.is_some() {
                 continue;
@@ -88,6 +142,10 @@ fn values(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             out.push(ctx.emit(message, span));
             continue;
         };
+        if let Some(message) = figure_problem(&name.value, value.value, &count.unit) {
+            out.push(ctx.emit(message, ctx.span_of(value)));
+            continue;
+        }
         let is_percent = matches!(count.unit.trim(), "%" | "％" | "percent");
         if is_percent && !(0.0..=100.0).contains(&value.value) {
             let message = Message::PercentOutOfRange {

@@ -8,12 +8,37 @@ use crate::messages::{Message, RangeProblem, first_here};
 use crate::period::{Period, parse_date};
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+    years(ctx, out);
     plan_year(ctx, out);
     period(ctx, out);
     document_date(ctx, out);
     dates_in_text(ctx, out);
     duplicates(ctx, out);
     empty(ctx, out);
+}
+
+/// Years within 1900–2100: no report is dated year 0, and beyond the range the
+/// dates and Chinese numerals stop making sense.
+fn years(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+    let plan_year = ctx.report.plans.as_ref().and_then(|p| p.year.as_ref());
+    let years = [
+        ("year", Some(&ctx.report.meta.year)),
+        ("plans.year", plan_year),
+    ];
+    for (field, year) in years {
+        if let Some(year) = year
+            && !(1900..=2100).contains(&year.value)
+        {
+            let span = ctx.span_of(year);
+            out.push(ctx.emit(
+                Message::YearOutOfRange {
+                    field,
+                    year: year.value,
+                },
+                span,
+            ));
+        }
+    }
 }
 
 fn plan_year(ctx: &Ctx, out: &mut Vec<Diagnostic>) {

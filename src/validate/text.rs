@@ -7,6 +7,7 @@ use crate::messages::Message;
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     for field in &ctx.fields {
+        control_characters(ctx, field, out);
         placeholders(ctx, field, out);
         brackets(ctx, field, out);
         punctuation(ctx, field, out);
@@ -14,6 +15,52 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             sentence_end(ctx, field, out);
         }
     }
+}
+
+/// Control characters (a carriage return, an escape, NUL …) anywhere, and line
+/// breaks in what is one line (titles, names, cells, problems): they would
+/// change the document's structure or what a terminal shows.
+fn control_characters(ctx: &Ctx, field: &Field, out: &mut Vec<Diagnostic>) {
+    let one_line = matches!(field.kind, TextKind::Name | TextKind::Cell | TextKind::Item);
+    out.extend(line_and_control_diagnostics(
+        ctx,
+        field.text,
+        &field.place,
+        one_line,
+    ));
+}
+
+/// The diagnostics of [`control_characters`] for one string value.
+pub fn line_and_control_diagnostics(
+    ctx: &Ctx,
+    text: &crate::model::Text,
+    place: &str,
+    one_line: bool,
+) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let value = &text.value;
+    if one_line && value.trim_end_matches('\n').contains('\n') {
+        let span = ctx.span_within(text, "\n", 0);
+        let place = place.to_string();
+        out.push(ctx.emit(Message::LineBreak { place }, span));
+    }
+    for (nth, c) in value
+        .chars()
+        .filter(|c| c.is_control() && !matches!(c, '\n' | '\t'))
+        .enumerate()
+        .take(1)
+    {
+        let written = c.to_string();
+        // The parser may have read an escape (`\r` in quotes): point at the
+        // value when the character itself is not in the file.
+        let span = ctx.span_within(text, &written, nth);
+        let message = Message::ControlCharacter {
+            place: place.to_string(),
+            code_point: c as u32,
+        };
+        out.push(ctx.emit(message, span));
+    }
+    out
 }
 
 fn placeholders(ctx: &Ctx, field: &Field, out: &mut Vec<Diagnostic>) {

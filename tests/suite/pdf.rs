@@ -5,10 +5,16 @@ use crate::common::*;
 
 use std::path::PathBuf;
 
-/// Builds the seed input once per test into a fresh folder.
-fn seed_pdf(dir: &tempfile::TempDir) -> PathBuf {
-    let out = build(&repo().join("inputs/2020.yaml"), dir.path(), &[]);
-    assert_eq!(code(&out), 0, "{}", stderr(&out));
+/// The seed's PDF and Markdown, built once for every test of the binary that
+/// only reads them (in a folder kept until the tests end).
+fn seed_pdf() -> PathBuf {
+    static BUILT: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
+    let dir = BUILT.get_or_init(|| {
+        let dir = tempfile::tempdir().unwrap();
+        let out = build(&repo().join("inputs/2020.yaml"), dir.path(), &[]);
+        assert_eq!(code(&out), 0, "{}", stderr(&out));
+        dir
+    });
     dir.path().join("2020.pdf")
 }
 
@@ -24,8 +30,7 @@ fn text_without_page_numbers(text: &str) -> String {
 
 #[test]
 fn pdf_text_of_the_seed_is_the_seed_text() {
-    let dir = tempfile::tempdir().unwrap();
-    let pdf = seed_pdf(&dir);
+    let pdf = seed_pdf();
     let text = pdf_text(&pdf);
     // Page numbers are “— N —”: one on each page, counting up.
     let numbers: Vec<String> = text
@@ -45,9 +50,7 @@ fn pdf_text_of_the_seed_is_the_seed_text() {
 
 #[test]
 fn the_markdown_is_written_beside_the_pdf() {
-    let dir = tempfile::tempdir().unwrap();
-    seed_pdf(&dir);
-    assert!(dir.path().join("2020.md").is_file());
+    assert!(seed_pdf().with_extension("md").is_file());
     let only_pdf = tempfile::tempdir().unwrap();
     let out = build(
         &repo().join("inputs/2020.yaml"),
@@ -61,8 +64,7 @@ fn the_markdown_is_written_beside_the_pdf() {
 
 #[test]
 fn fonts_are_embedded_and_serve_the_four_roles() {
-    let dir = tempfile::tempdir().unwrap();
-    let pdf = seed_pdf(&dir);
+    let pdf = seed_pdf();
     let fonts = poppler("pdffonts", &[pdf.to_str().unwrap()]);
     let rows: Vec<&str> = fonts.lines().skip(2).collect();
     assert!(!rows.is_empty(), "{fonts}");
@@ -96,8 +98,7 @@ fn fonts_are_embedded_and_serve_the_four_roles() {
 
 #[test]
 fn page_size_and_metadata() {
-    let dir = tempfile::tempdir().unwrap();
-    let pdf = seed_pdf(&dir);
+    let pdf = seed_pdf();
     let info = poppler("pdfinfo", &[pdf.to_str().unwrap()]);
     assert!(
         info.contains("Page size:       595.276 x 841.89 pts (A4)"),
@@ -126,9 +127,12 @@ fn page_size_and_metadata() {
 
 #[test]
 fn two_builds_are_byte_identical() {
-    let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
-    let first = std::fs::read(seed_pdf(&a)).unwrap();
-    let second = std::fs::read(seed_pdf(&b)).unwrap();
+    // The shared build, and one more in another folder.
+    let first = std::fs::read(seed_pdf()).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let out = build(&repo().join("inputs/2020.yaml"), dir.path(), &[]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let second = std::fs::read(dir.path().join("2020.pdf")).unwrap();
     assert!(first == second, "two builds of the same input differ");
 }
 
