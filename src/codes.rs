@@ -58,6 +58,7 @@ pub enum Code {
     DuplicateId,
     IdenticalPoints,
     SectionWithoutPoints,
+    SectionTooDeep,
     EmptyText,
     PlanNotFulfilled,
     DerivedMismatch,
@@ -79,7 +80,7 @@ pub struct Entry {
 }
 
 /// Every code, in the order of their ids.
-pub const CATALOGUE: [Entry; 40] = [
+pub const CATALOGUE: [Entry; 41] = [
     Entry {
         code: Code::YamlSyntax,
         id: "E0001",
@@ -333,6 +334,13 @@ pub const CATALOGUE: [Entry; 40] = [
         what: "an empty string",
     },
     Entry {
+        code: Code::SectionTooDeep,
+        id: "E0703",
+        name: "section-too-deep",
+        level: Severity::Error,
+        what: "a section nested deeper than four levels (一、 （一） 1. （1））, which no numbering of a 公文 has",
+    },
+    Entry {
         code: Code::PlanNotFulfilled,
         id: "W0801",
         name: "plan-not-fulfilled",
@@ -407,6 +415,7 @@ impl Code {
                 | Code::ControlCharacter
                 | Code::YearRange
                 | Code::InvalidFigure
+                | Code::SectionTooDeep
                 | Code::UndefinedCount
                 | Code::UnknownFormat
                 | Code::Template

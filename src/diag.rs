@@ -103,9 +103,8 @@ pub fn render(diagnostic: &Diagnostic, files: &[&SourceFile]) -> String {
         Severity::Error => Level::ERROR,
         Severity::Warning => Level::WARNING,
     };
-    let title = level
-        .primary_title(diagnostic.message.as_str())
-        .id(diagnostic.code.as_str());
+    let message = visible(&diagnostic.message);
+    let title = level.primary_title(message).id(diagnostic.code.as_str());
     let mut elements: Vec<Element> = Vec::new();
     let mut placed = false;
     for (i, label) in diagnostic.labels.iter().enumerate() {
@@ -128,7 +127,7 @@ pub fn render(diagnostic: &Diagnostic, files: &[&SourceFile]) -> String {
         };
         let mut annotation = kind.span(start - first..end - first);
         if let Some(message) = &label.message {
-            annotation = annotation.label(message.as_str());
+            annotation = annotation.label(visible(message));
         }
         elements.push(
             Snippet::source(excerpt)
@@ -142,11 +141,25 @@ pub fn render(diagnostic: &Diagnostic, files: &[&SourceFile]) -> String {
         elements.push(Origin::path(file.display().to_string()).into());
     }
     for hint in &diagnostic.hints {
-        elements.push(Level::HELP.message(hint.as_str()).into());
+        elements.push(Level::HELP.message(visible(hint)).into());
     }
     let report = [Group::with_title(title).elements(elements)];
     let out = Renderer::plain().term_width(TERM_WIDTH).render(&report);
     format!("{out}\n")
+}
+
+/// Text for a terminal: control characters (an escape sequence in a quoted
+/// key, a carriage return) shown as `\u{1b}` instead of acting on the terminal.
+fn visible(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_control() && c != '\n' {
+                c.escape_unicode().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
 }
 
 /// A diagnostic as JSON, for tools. Places are given as file, 1-based line and

@@ -111,7 +111,7 @@ pub fn load(path: &Path, lang: Option<Lang>) -> Result<Outcome, Error> {
     if std::fs::metadata(path).is_ok_and(|m| m.is_dir()) {
         return load_folder(path, lang);
     }
-    Ok(match read_text(path)? {
+    Ok(match read_text(path, 0)? {
         Ok(text) => parse(SourceFile::new(path.to_path_buf(), text), lang),
         Err(message) => {
             let d = message.diagnostic(lang.unwrap_or_default()).in_file(path);
@@ -121,17 +121,26 @@ pub fn load(path: &Path, lang: Option<Lang>) -> Result<Outcome, Error> {
 }
 
 /// The text of an input file, or why it cannot be read as text (too large, not UTF-8).
-fn read_text(path: &Path) -> Result<Result<String, Message>, Error> {
+/// `already`: the bytes of the input read before this file (a folder's earlier
+/// files), which count towards the same limit.
+fn read_text(path: &Path, already: u64) -> Result<Result<String, Message>, Error> {
+    let limit = MAX_INPUT_BYTES.saturating_sub(already);
+    let too_large = |size: u64| Message::InputTooLarge {
+        megabytes: (already + size) as f64 / 1e6,
+        limit: MAX_INPUT_BYTES / 1_000_000,
+    };
     let size = std::fs::metadata(path)
         .map_err(|e| Error::io(path, "read", e))?
         .len();
-    if size > MAX_INPUT_BYTES {
-        return Ok(Err(Message::InputTooLarge {
-            megabytes: size as f64 / 1e6,
-            limit: MAX_INPUT_BYTES / 1_000_000,
-        }));
+    if size > limit {
+        return Ok(Err(too_large(size)));
     }
-    let bytes = std::fs::read(path).map_err(|e| Error::io(path, "read", e))?;
+    // Read with a bound: a device or a pipe says nothing of its size.
+    let Some(bytes) =
+        crate::source::read_bounded(path, limit).map_err(|e| Error::io(path, "read", e))?
+    else {
+        return Ok(Err(too_large(limit + 1)));
+    };
     Ok(String::from_utf8(bytes).map_err(|e| Message::NotUtf8 {
         offset: e.utf8_error().valid_up_to(),
     }))
@@ -155,9 +164,11 @@ fn load_folder(dir: &Path, lang: Option<Lang>) -> Result<Outcome, Error> {
             dir.display()
         )));
     }
-    let mut texts = Vec::new();
+    // The folder as a whole is bounded like one file.
+    let mut texts: Vec<String> = Vec::new();
     for path in &paths {
-        match read_text(path)? {
+        let already: u64 = texts.iter().map(|t| t.len() as u64).sum();
+        match read_text(path, already)? {
             Ok(text) => texts.push(strip_bom(text)),
             Err(message) => {
                 let d = message.diagnostic(lang.unwrap_or_default()).in_file(path);

@@ -133,6 +133,10 @@ pub enum Message {
         number: usize,
         title: String,
     },
+    SectionTooDeep {
+        title: String,
+        level: usize,
+    },
     EmptyText {
         place: String,
     },
@@ -378,6 +382,7 @@ impl Message {
             M::DuplicatePlanId { .. } => Code::DuplicateId,
             M::IdenticalText { .. } => Code::IdenticalPoints,
             M::SectionWithoutPoints { .. } => Code::SectionWithoutPoints,
+            M::SectionTooDeep { .. } => Code::SectionTooDeep,
             M::EmptyText { .. } => Code::EmptyText,
             M::DerivedMismatch { .. } => Code::DerivedMismatch,
             M::UnknownSection { .. } => Code::UnknownSection,
@@ -739,6 +744,16 @@ impl Message {
                 Some(t(
                     "在 `points:` 下写上本节的工作".into(),
                     "write the section's work under `points:`".into(),
+                )),
+            ),
+            M::SectionTooDeep { title, level } => (
+                t(
+                    format!("小节“{title}”在第{level}层，公文的层次最多四层"),
+                    format!("the section “{title}” is at level {level}; a 公文 has four levels at most"),
+                ),
+                Some(t(
+                    "把它并入上一层，或改写为段落或条目".into(),
+                    "merge it into the level above, or write it as paragraphs or items".into(),
                 )),
             ),
             M::EmptyText { place } => (

@@ -85,11 +85,23 @@ pub fn enumerate(n: u64, pattern: &str) -> String {
         pattern.replacen('1', &n.to_string(), 1)
     } else if let Some(letter) = ["a", "A"].into_iter().find(|l| pattern.contains(l)) {
         let base = if letter == "a" { b'a' } else { b'A' };
-        let ch = (base + ((n.saturating_sub(1)) % 26) as u8) as char;
-        pattern.replacen(letter, &ch.to_string(), 1)
+        pattern.replacen(letter, &letters(n, base), 1)
     } else {
         format!("{pattern}{n}")
     }
+}
+
+/// Letters as spreadsheets number columns: a … z, aa, ab … (never wrapping
+/// back to a).
+fn letters(n: u64, base: u8) -> String {
+    let mut n = n.max(1);
+    let mut out = Vec::new();
+    while n > 0 {
+        n -= 1;
+        out.push((base + (n % 26) as u8) as char);
+        n /= 26;
+    }
+    out.iter().rev().collect()
 }
 
 /// Lower-case Roman numerals: 1 → i, 4 → iv, 12 → xii.
@@ -142,6 +154,16 @@ pub fn english_date(date: NaiveDate) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn letters_go_on_after_z() {
+        let got: Vec<String> = [1, 26, 27, 52, 53, 702, 703]
+            .iter()
+            .map(|n| enumerate(*n, "(a)"))
+            .collect();
+        assert_eq!(got, ["(a)", "(z)", "(aa)", "(az)", "(ba)", "(zz)", "(aaa)"]);
+        assert_eq!(enumerate(28, "A."), "AB.");
+    }
 
     #[test]
     fn chinese_numerals() {

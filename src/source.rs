@@ -127,6 +127,17 @@ fn strip_bom(text: String) -> String {
     }
 }
 
+/// Reads at most `limit` bytes of a file, whatever it is (a regular file, a
+/// device such as /dev/zero, a pipe): None when it holds more.
+pub fn read_bounded(path: &std::path::Path, limit: u64) -> std::io::Result<Option<Vec<u8>>> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)?
+        .take(limit + 1)
+        .read_to_end(&mut bytes)?;
+    Ok((bytes.len() as u64 <= limit).then_some(bytes))
+}
+
 /// The file of a position among several.
 pub fn file_of<'a>(files: &[&'a SourceFile], position: usize) -> Option<&'a SourceFile> {
     files.iter().copied().find(|f| f.contains(position))

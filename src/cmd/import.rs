@@ -8,7 +8,15 @@ use crate::import;
 use crate::output::write_atomic;
 
 pub fn run(args: &ImportArgs) -> Result<(), Error> {
-    let bytes = std::fs::read(&args.file).map_err(|e| Error::io(&args.file, "read", e))?;
+    let bytes = crate::source::read_bounded(&args.file, crate::load::MAX_INPUT_BYTES)
+        .map_err(|e| Error::io(&args.file, "read", e))?
+        .ok_or_else(|| {
+            Error::Usage(format!(
+                "`{}` is larger than {} MB, more than any year's report; nianbao imports documents up to that size",
+                args.file.display(),
+                crate::load::MAX_INPUT_BYTES / 1_000_000
+            ))
+        })?;
     let (text, encoding) = import::decode(&bytes)
         .map_err(|e| Error::Usage(format!("`{}`: {e}", args.file.display())))?;
     if args.output.exists() && !args.force {

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use super::{Ctx, DATE_GRACE_DAYS, TextKind};
 use crate::diag::{Diagnostic, Span};
 use crate::messages::{Message, RangeProblem, first_here};
+use crate::model::{Block, Section};
 use crate::period::{Period, parse_date};
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
@@ -15,6 +16,48 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     dates_in_text(ctx, out);
     duplicates(ctx, out);
     empty(ctx, out);
+    depth(ctx, out);
+}
+
+/// Sections below level 4 (一、 is level 1, （一） 2, 1. 3, （1） 4): the
+/// document has no numbering for them.
+fn depth(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+    fn walk(ctx: &Ctx, sections: &[&Section], level: usize, out: &mut Vec<Diagnostic>) {
+        for section in sections {
+            if level > 4 {
+                let message = Message::SectionTooDeep {
+                    title: section.title.value.clone(),
+                    level,
+                };
+                out.push(ctx.emit(
+                    message,
+                    ctx.span_covering(&section.title, &section.title.value),
+                ));
+                continue;
+            }
+            walk(
+                ctx,
+                &children(section.sections.iter(), &section.body),
+                level + 1,
+                out,
+            );
+        }
+    }
+    fn children<'a>(
+        sections: impl Iterator<Item = &'a Section>,
+        body: &'a [Block],
+    ) -> Vec<&'a Section> {
+        let in_body = body.iter().filter_map(|b| match b {
+            Block::Section(s) => Some(s.as_ref()),
+            _ => None,
+        });
+        in_body.chain(sections).collect()
+    }
+    let summary: Vec<&Section> = ctx.report.summary.sections.iter().collect();
+    walk(ctx, &summary, 2, out);
+    for attachment in &ctx.report.attachments {
+        walk(ctx, &children(std::iter::empty(), &attachment.body), 2, out);
+    }
 }
 
 /// Years within 1900–2100: no report is dated year 0, and beyond the range the

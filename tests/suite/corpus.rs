@@ -218,3 +218,52 @@ fn broken_template_overrides_are_clear_errors() {
     assert_eq!(code(&out), 2);
     assert!(stderr(&out).contains("the templates folder `no/such/folder` does not exist"));
 }
+
+/// A device says nothing of its size: it is read no further than the limit.
+#[cfg(unix)]
+#[test]
+fn a_device_is_read_no_further_than_the_limit() {
+    let out = nianbao(&["check", "/dev/zero", "--lang", "en"]);
+    let err = stderr(&out);
+    assert_eq!(code(&out), 1, "{err}");
+    assert_eq!(
+        err,
+        "error[E0006]: the input is 10.0 MB; nianbao reads inputs up to 10 MB\n--> /dev/zero\n = help: a year's report is far smaller: split activity logs into a folder of files\n1 file: 1 error, 0 warnings\n"
+    );
+    let out = nianbao(&[
+        "import",
+        "/dev/zero",
+        "-o",
+        "/tmp/nianbao-never-written.yaml",
+    ]);
+    assert_eq!(code(&out), 2, "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("`/dev/zero` is larger than 10 MB"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!std::path::Path::new("/tmp/nianbao-never-written.yaml").exists());
+}
+
+/// The files of a folder count towards one limit together.
+#[test]
+fn a_folder_is_bounded_as_a_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("2020");
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::write(folder.join("a.yaml"), MINIMAL).unwrap();
+    let filler = format!("# {}\n", "x".repeat(998)).repeat(6_000);
+    std::fs::write(folder.join("b.yaml"), &filler).unwrap();
+    std::fs::write(folder.join("c.yaml"), &filler).unwrap();
+    let out = nianbao(&["check", folder.to_str().unwrap(), "--lang", "en"]);
+    let err = stderr(&out);
+    assert_eq!(code(&out), 1, "{err}");
+    assert!(
+        err.starts_with("error[E0006]: the input is 12.0 MB; nianbao reads inputs up to 10 MB\n"),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!("--> {}", folder.join("c.yaml").display())),
+        "{err}"
+    );
+}
