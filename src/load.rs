@@ -523,6 +523,8 @@ fn yaml_diagnostic(
 fn plain_types(message: &str) -> String {
     let mut out = message.to_string();
     for (rust, plain) in [
+        ("u8", "whole number"),
+        ("u16", "whole number"),
         ("i32", "whole number"),
         ("i64", "whole number"),
         ("u32", "whole number"),

@@ -35,9 +35,14 @@ impl Staged {
             self.swept.push(dir.to_path_buf());
         }
         let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("out");
-        let mut file = tempfile::Builder::new()
-            .prefix(&format!(".{name}.{}.", std::process::id()))
-            .suffix(TEMP_SUFFIX)
+        let prefix = format!(".{name}.{}.", std::process::id());
+        let mut builder = tempfile::Builder::new();
+        builder.prefix(&prefix).suffix(TEMP_SUFFIX);
+        // An output is readable as any file the user writes (0644 less the umask),
+        // not private like a temporary file.
+        #[cfg(unix)]
+        builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o644));
+        let mut file = builder
             .tempfile_in(dir)
             .map_err(|e| Error::io(path, "write", e))?;
         file.write_all(bytes)

@@ -30,6 +30,12 @@ pub fn run(args: &ImportArgs) -> Result<(), Error> {
         .extension()
         .is_some_and(|e| e == "md" || e == "markdown");
     let imported = import::import(&text, markdown);
+    if imported.yaml.is_empty() {
+        return Err(Error::Usage(format!(
+            "`{}` holds no text; nothing was written",
+            args.file.display()
+        )));
+    }
     let source = SourceFile::new(args.file.clone(), text);
     let mut reporter = Reporter::default();
     for (line, message) in &imported.warnings {

@@ -174,9 +174,14 @@ impl FontSet {
         let mut fonts = Vec::new();
         for dir in &options.font_paths {
             if !dir.is_dir() {
+                let what = if dir.exists() {
+                    "is not a folder"
+                } else {
+                    "does not exist"
+                };
                 return Err(Diagnostic::error(
                     Code::Font,
-                    format!("the font folder `{}` does not exist", dir.display()),
+                    format!("the font folder `{}` {what}", dir.display()),
                 )
                 .in_file(dir)
                 .hint("--font-path takes a folder of .ttf, .otf, .ttc or .otc files"));

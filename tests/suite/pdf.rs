@@ -292,3 +292,18 @@ fn font_path_fonts_come_first_and_non_fonts_are_refused() {
         )
     );
 }
+
+#[test]
+fn a_font_path_that_is_a_file_is_said_to_be_no_folder() {
+    let out = nianbao(&[
+        "fonts",
+        "--no-system-fonts",
+        "--font-path",
+        "inputs/2020.yaml",
+    ]);
+    assert_eq!(code(&out), 2);
+    assert_eq!(
+        stderr(&out),
+        "error[E0402]: the font folder `inputs/2020.yaml` is not a folder\n--> inputs/2020.yaml\n = help: --font-path takes a folder of .ttf, .otf, .ttc or .otc files\n"
+    );
+}

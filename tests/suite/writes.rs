@@ -107,3 +107,51 @@ fn temporaries_of_a_killed_run_are_removed_by_the_next() {
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     assert_eq!(names(dir.path()), ["2020.md", "2020.pdf"]);
 }
+
+/// Outputs are readable like any file the user writes (0644 less the umask),
+/// not private like the temporary files they were before their rename.
+#[cfg(unix)]
+#[test]
+fn outputs_have_the_permissions_of_ordinary_files() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let out = build_into(dir.path());
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    for name in ["2020.md", "2020.pdf"] {
+        let mode = std::fs::metadata(dir.path().join(name))
+            .unwrap()
+            .permissions()
+            .mode();
+        // Under the usual umask 022 the file is 0644; a temporary file is 0600.
+        assert_ne!(
+            mode & 0o044,
+            0,
+            "{name} is not readable by others: {mode:o}"
+        );
+        assert_eq!(mode & 0o111, 0, "{name} is not executable: {mode:o}");
+    }
+}
+
+#[test]
+fn importing_an_empty_file_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("empty.txt");
+    std::fs::write(&empty, "").unwrap();
+    let yaml = dir.path().join("out.yaml");
+    let out = nianbao(&[
+        "import",
+        empty.to_str().unwrap(),
+        "-o",
+        yaml.to_str().unwrap(),
+    ]);
+    let err = stderr(&out);
+    assert_eq!(code(&out), 2, "{err}");
+    assert!(
+        err.ends_with(&format!(
+            "error: `{}` holds no text; nothing was written\n",
+            empty.display()
+        )),
+        "{err}"
+    );
+    assert!(!yaml.exists());
+}
