@@ -477,6 +477,7 @@ fn yaml_diagnostic(
             };
             (Message::Expected { what }, None)
         }
+        E::MultipleDocuments { .. } => (Message::MultipleDocuments, None),
         E::NullIntoString { .. } => (
             Message::Expected {
                 what: Expected::Text,

@@ -251,6 +251,7 @@ pub enum Message {
     InputLimit {
         detail: String,
     },
+    MultipleDocuments,
     YamlSyntax {
         /// serde-saphyr's own words.
         detail: String,
@@ -394,7 +395,7 @@ impl Message {
                 Code::InvalidFigure
             }
             M::InputTooLarge { .. } | M::InputLimit { .. } => Code::InputLimit,
-            M::NotUtf8 { .. } | M::YamlSyntax { .. } => Code::YamlSyntax,
+            M::NotUtf8 { .. } | M::YamlSyntax { .. } | M::MultipleDocuments => Code::YamlSyntax,
             M::EmptyFile
             | M::MissingFieldIn { .. }
             | M::MissingField { .. }
@@ -1094,6 +1095,17 @@ impl Message {
                 Some(t(
                     "nianbao 最多读 250 000 个节点、64 层嵌套和 50 000 个别名（README.md，“Limits”）".into(),
                     "nianbao reads at most 250 000 nodes, 64 levels of nesting and 50 000 aliases (README.md, “Limits”)".into(),
+                )),
+            ),
+            M::MultipleDocuments => (
+                t(
+                    "文件里有不止一个 YAML 文档：第二个 `---` 开始了另一个".into(),
+                    "the file holds more than one YAML document: a second `---` starts another"
+                        .into(),
+                ),
+                Some(t(
+                    "一个输入只是一个文档：删去多余的 `---`，或把第二部分放进文件夹输入的另一个文件".into(),
+                    "an input is one document: remove the extra `---`, or put the second part in a file of its own in a folder input".into(),
                 )),
             ),
             M::YamlSyntax { detail } => (
