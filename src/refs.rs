@@ -80,6 +80,21 @@ fn reference_len(text: &str) -> Option<usize> {
     ok.then_some(close + 1)
 }
 
+/// Text where no count is referenced (a title, a unit, a label) with its
+/// literal braces written out: `{{` → `{`, as in the body's text.
+pub fn literal(text: &str) -> String {
+    if !text.contains("{{") && !text.contains("}}") {
+        return text.to_string();
+    }
+    parse(text)
+        .into_iter()
+        .map(|piece| match piece {
+            Piece::Literal(s) => s,
+            Piece::Ref { written, .. } => written,
+        })
+        .collect()
+}
+
 /// What a count writes when it has no value yet.
 pub const MISSING_VALUE: &str = "（待统计）";
 
@@ -87,6 +102,7 @@ pub const MISSING_VALUE: &str = "（待统计）";
 /// (3.0%) on last year"; a note when last period's figure is unknown.
 pub fn change_text(figure: &Figure, en: bool) -> String {
     let count = figure.count;
+    let unit = literal(&count.unit);
     let (Some(now), Some(last)) = (figure.value, figure.previous) else {
         return if en {
             "(no figure for last year)".into()
@@ -95,7 +111,7 @@ pub fn change_text(figure: &Figure, en: bool) -> String {
         };
     };
     let diff = now - last;
-    let amount = format!("{}{}", numerals::arabic(diff.abs()), count.unit);
+    let amount = format!("{}{}", numerals::arabic(diff.abs()), unit);
     let percent = (last != 0.0).then(|| format!("{:.1}%", diff.abs() / last.abs() * 100.0));
     match (diff.partial_cmp(&0.0), en) {
         (Some(std::cmp::Ordering::Equal) | None, false) => "与上年持平".into(),
@@ -109,24 +125,16 @@ pub fn change_text(figure: &Figure, en: bool) -> String {
             None => format!("较上年减少{amount}"),
         },
         (Some(std::cmp::Ordering::Greater), true) => match percent {
-            Some(p) => format!(
-                "up {}{} ({p}) on last year",
-                numerals::arabic(diff),
-                count.unit
-            ),
-            None => format!("up {}{} on last year", numerals::arabic(diff), count.unit),
+            Some(p) => format!("up {}{} ({p}) on last year", numerals::arabic(diff), unit),
+            None => format!("up {}{} on last year", numerals::arabic(diff), unit),
         },
         (Some(std::cmp::Ordering::Less), true) => match percent {
             Some(p) => format!(
                 "down {}{} ({p}) on last year",
                 numerals::arabic(-diff),
-                count.unit
+                unit
             ),
-            None => format!(
-                "down {}{} on last year",
-                numerals::arabic(-diff),
-                count.unit
-            ),
+            None => format!("down {}{} on last year", numerals::arabic(-diff), unit),
         },
     }
 }
@@ -135,6 +143,7 @@ pub fn change_text(figure: &Figure, en: bool) -> String {
 /// here they fall back to the default.
 pub fn format_count(figure: &Figure, format: &str) -> String {
     let count = figure.count;
+    let unit = literal(&count.unit);
     let Some(value) = figure.value else {
         return MISSING_VALUE.to_string();
     };
@@ -148,15 +157,22 @@ pub fn format_count(figure: &Figure, format: &str) -> String {
             } else {
                 numerals::chinese_before_measure(n)
             };
-            format!("{number}{approx}{}", count.unit)
+            format!("{number}{approx}{unit}")
         }
-        _ => format!("{}{approx}{}", numerals::arabic(value), count.unit),
+        _ => format!("{}{approx}{unit}", numerals::arabic(value)),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn literal_braces_are_written_out_where_nothing_is_referenced() {
+        assert_eq!(literal("工会{{2020}}总结"), "工会{2020}总结");
+        assert_eq!(literal("{name} {{x}}"), "{name} {x}");
+        assert_eq!(literal("人"), "人");
+    }
 
     #[test]
     fn splits_references_and_literals() {

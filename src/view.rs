@@ -174,7 +174,7 @@ pub struct Chart {
 /// The plain-text title: the override, or one made of organisation, period and kind.
 pub fn title(report: &Report, kind: Kind) -> String {
     if let Some(title) = &report.meta.title {
-        return title.value.clone();
+        return refs::literal(&title.value);
     }
     let org = &report.meta.organisation.value;
     let period = Period::of(&report.meta);
@@ -375,16 +375,18 @@ fn comparison(report: &Report, facts: &Facts, period: Period, en: bool) -> Optio
     let mut rows = Vec::new();
     let (mut labels, mut this, mut last) = (Vec::new(), Vec::new(), Vec::new());
     for (name, count) in report.counts.iter() {
-        let label = count
-            .label
-            .as_ref()
-            .map_or(name.value.as_str(), |l| l.value.as_str());
+        let label = refs::literal(
+            count
+                .label
+                .as_ref()
+                .map_or(name.value.as_str(), |l| l.value.as_str()),
+        );
         let counted = facts.figure(&name.value, count);
         let now = counted.value;
         rows.push(ComparisonRow {
-            label: escape_markdown(label),
-            this: figure(now, &count.unit),
-            last: figure(counted.previous, &count.unit),
+            label: escape_markdown(&label),
+            this: figure(now, &refs::literal(&count.unit)),
+            last: figure(counted.previous, &refs::literal(&count.unit)),
             change: if counted.previous.is_some() {
                 escape_markdown(&refs::change_text(&counted, en))
             } else {
@@ -634,8 +636,11 @@ fn count_view(figure: &Figure, en: bool) -> CountView {
             .previous
             .map(|_| escape_markdown(&refs::change_text(figure, en))),
         value: figure.value,
-        unit: escape_markdown(&count.unit),
-        label: count.label.as_ref().map(|l| escape_markdown(&l.value)),
+        unit: escape_markdown(&refs::literal(&count.unit)),
+        label: count
+            .label
+            .as_ref()
+            .map(|l| escape_markdown(&refs::literal(&l.value))),
         note: count.note.as_ref().map(|n| escape_markdown(&n.value)),
         text: escape_markdown(&refs::format_count(figure, "")),
     }

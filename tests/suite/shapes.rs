@@ -314,3 +314,28 @@ fn any_date_range_is_a_period() {
         stderr(&out)
     );
 }
+
+/// `{{` and `}}` write one brace in every text: the body, the title, units and labels.
+#[test]
+fn literal_braces_are_the_same_in_title_units_and_body() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = MINIMAL
+        .replace(
+            "  signature: 工会办\n",
+            "  signature: 工会办\n  title: 某某工会{{试行}}总结\n",
+        )
+        .replace(
+            "{ value: 411, unit: 人 }",
+            "{ value: 411, unit: \"人{{次}}\" }",
+        )
+        .replace("生日慰问{visits}。", "生日慰问{visits}，另见{{附表}}。");
+    let input = write_input(&dir, "r.yaml", &text);
+    let out = build(&input, dir.path(), &["--format", "md"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let md = read(&dir.path().join("r.md"));
+    assert!(md.starts_with("# 某某工会\\{试行\\}总结\n"), "{md}");
+    assert!(
+        md.contains("生日慰问411人\\{次\\}，另见\\{附表\\}。"),
+        "{md}"
+    );
+}
