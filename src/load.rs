@@ -79,6 +79,21 @@ impl Loaded {
             .unwrap_or(whole)
     }
 
+    /// Where a string value's text stands as it is in the file: a plain scalar,
+    /// or a quoted one without escapes, on its line. None for block scalars and
+    /// values with escapes, whose text differs from what the file holds.
+    pub fn verbatim(&self, value: &Spanned<String>) -> Option<usize> {
+        let at = self.position(&value.referenced);
+        let file = self.file_at(at)?;
+        let rest = &file.text[file.local(at)..];
+        let text = value.value.as_str();
+        if rest.starts_with(text) {
+            return Some(at);
+        }
+        let quoted = rest.starts_with(['"', '\'']) && rest[1..].starts_with(text);
+        quoted.then_some(at + 1)
+    }
+
     /// The position of a location given by the parser.
     fn position(&self, location: &Location) -> usize {
         position(&self.files, location)

@@ -22,8 +22,8 @@ fn references(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     let mut arabic = 0;
     let mut chinese = Vec::new();
     for field in &ctx.fields {
-        let mut seen: Vec<&str> = Vec::new();
-        for piece in refs::parse(&field.text.value) {
+        let value = &field.text.value;
+        for piece in refs::parse(value) {
             let Piece::Ref {
                 name,
                 format,
@@ -32,9 +32,9 @@ fn references(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             else {
                 continue;
             };
-            let nth = seen.iter().filter(|w| **w == written).count();
-            seen.push(written);
-            let span = ctx.span_within(field.text, written, nth);
+            // `written` is a slice of the value: its offset is where it starts.
+            let offset = written.as_ptr() as usize - value.as_ptr() as usize;
+            let span = ctx.span_at(field.text, offset, written.len());
             let Some(count) = counts.get(name) else {
                 let names = counts.iter().map(|(k, _)| k.value.as_str());
                 let best = suggest(name, names).map(str::to_string);

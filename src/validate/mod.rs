@@ -65,6 +65,10 @@ pub struct Ctx<'a> {
     pub loaded: &'a Loaded,
     pub lang: Lang,
     pub fields: Vec<Field<'a>>,
+    /// For each string value seen: where its text stands verbatim in the file
+    /// (a plain or simply quoted scalar), found once, so that every place in it
+    /// is found in constant time.
+    verbatim: std::cell::RefCell<std::collections::HashMap<*const String, Option<usize>>>,
 }
 
 impl Ctx<'_> {
@@ -96,6 +100,27 @@ impl Ctx<'_> {
     pub fn span_within(&self, text: &Text, needle: &str, nth: usize) -> Span {
         self.loaded.span_within(text, needle, nth)
     }
+
+    /// The span of the bytes `offset..offset + len` of a string value: found in
+    /// constant time where the value stands verbatim in the file, else by
+    /// searching for that occurrence of the text.
+    pub fn span_at(&self, text: &Text, offset: usize, len: usize) -> Span {
+        let key: *const String = &text.value;
+        let base = *self
+            .verbatim
+            .borrow_mut()
+            .entry(key)
+            .or_insert_with(|| self.loaded.verbatim(text));
+        match base {
+            Some(base) => Span::new(base + offset, base + offset + len),
+            None => {
+                let end = (offset + len).min(text.value.len());
+                let needle = &text.value[offset..end];
+                let nth = text.value[..offset].matches(needle).count();
+                self.loaded.span_within(text, needle, nth)
+            }
+        }
+    }
 }
 
 /// Every rule on one input, with what was derived from it and, when known, last
@@ -115,6 +140,7 @@ pub fn validate(
         loaded,
         lang,
         fields: fields(report, lang),
+        verbatim: Default::default(),
     };
     let mut out = Vec::new();
     counts::check(&ctx, &mut out);

@@ -39,21 +39,18 @@ pub fn line_and_control_diagnostics(
 ) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let value = &text.value;
-    if one_line && value.trim_end_matches('\n').contains('\n') {
-        let span = ctx.span_within(text, "\n", 0);
+    if one_line && let Some(at) = value.trim_end_matches('\n').find('\n') {
+        let span = ctx.span_at(text, at, 1);
         let place = place.to_string();
         out.push(ctx.emit(Message::LineBreak { place }, span));
     }
-    for (nth, c) in value
-        .chars()
-        .filter(|c| c.is_control() && !matches!(c, '\n' | '\t'))
-        .enumerate()
-        .take(1)
+    if let Some((at, c)) = value
+        .char_indices()
+        .find(|(_, c)| c.is_control() && !matches!(c, '\n' | '\t'))
     {
-        let written = c.to_string();
-        // The parser may have read an escape (`\r` in quotes): point at the
-        // value when the character itself is not in the file.
-        let span = ctx.span_within(text, &written, nth);
+        // The parser may have read an escape (`\r` in quotes): then the place
+        // is the value, as the character itself is not in the file.
+        let span = ctx.span_at(text, at, c.len_utf8());
         let message = Message::ControlCharacter {
             place: place.to_string(),
             code_point: c as u32,
@@ -65,8 +62,8 @@ pub fn line_and_control_diagnostics(
 
 fn placeholders(ctx: &Ctx, field: &Field, out: &mut Vec<Diagnostic>) {
     for placeholder in PLACEHOLDERS {
-        for (nth, _) in field.text.value.match_indices(placeholder).enumerate() {
-            let span = ctx.span_within(field.text, placeholder, nth);
+        for (at, _) in field.text.value.match_indices(placeholder) {
+            let span = ctx.span_at(field.text, at, placeholder.len());
             let message = Message::Placeholder {
                 place: field.place.clone(),
                 placeholder,
@@ -106,8 +103,7 @@ fn brackets(ctx: &Ctx, field: &Field, out: &mut Vec<Diagnostic>) {
     problems.extend(open);
     problems.sort_by_key(|(_, at)| *at);
     for (c, at) in problems {
-        let nth = text[..at].matches(c).count();
-        let span = ctx.span_within(field.text, &c.to_string(), nth);
+        let span = ctx.span_at(field.text, at, c.len_utf8());
         let partner = PAIRS
             .iter()
             .find_map(|(o, cl)| (*o == c).then_some(*cl).or((*cl == c).then_some(*o)))
@@ -140,10 +136,7 @@ fn full_width(c: char) -> Option<char> {
 fn punctuation(ctx: &Ctx, field: &Field, out: &mut Vec<Diagnostic>) {
     let text = &field.text.value;
     let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let locate = |needle: String, from: usize| {
-        let nth = text[..from].matches(needle.as_str()).count();
-        ctx.span_within(field.text, &needle, nth)
-    };
+    let locate = |needle: String, from: usize| ctx.span_at(field.text, from, needle.len());
     for (i, &(at, c)) in chars.iter().enumerate() {
         let prev = i.checked_sub(1).map(|p| chars[p].1);
         let next = chars.get(i + 1).map(|n| n.1);
@@ -193,9 +186,8 @@ fn sentence_end(ctx: &Ctx, field: &Field, out: &mut Vec<Diagnostic>) {
     if text.is_empty() || only_closer || ends_sentence(text) {
         return;
     }
-    let tail: String = text.chars().rev().take(1).collect();
-    let nth = text.matches(tail.as_str()).count().saturating_sub(1);
-    let span = ctx.span_within(field.text, &tail, nth);
+    let last = text.chars().next_back().map_or(1, char::len_utf8);
+    let span = ctx.span_at(field.text, text.len() - last, last);
     let place = field.place.clone();
     out.push(ctx.emit(Message::MissingEndPunctuation { place }, span));
 }
