@@ -91,6 +91,25 @@ impl Diagnostic {
     }
 }
 
+/// Lines longer than this (bytes) are cut to a window around the place.
+const LONG_LINE: usize = 4096;
+/// How much of a long line is kept on either side of the place (bytes).
+const WINDOW: usize = 1024;
+
+fn floor_boundary(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+fn ceil_boundary(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at
+}
+
 /// The longest excerpt of a line shown around a place: a Chinese paragraph is
 /// often one line of hundreds of characters.
 const TERM_WIDTH: usize = 100;
@@ -106,6 +125,7 @@ pub fn render(diagnostic: &Diagnostic, files: &[&SourceFile]) -> String {
     let message = visible(&diagnostic.message);
     let title = level.primary_title(message).id(diagnostic.code.as_str());
     let mut elements: Vec<Element> = Vec::new();
+    let mut header: Option<String> = None;
     let mut placed = false;
     for (i, label) in diagnostic.labels.iter().enumerate() {
         let Some(file) = file_of(files, label.span.start) else {
@@ -114,11 +134,19 @@ pub fn render(diagnostic: &Diagnostic, files: &[&SourceFile]) -> String {
         placed = true;
         let (start, end) = (file.local(label.span.start), file.local(label.span.end));
         // The lines the label covers, so that a long file is not scanned.
-        let first = file.text[..start].rfind('\n').map_or(0, |i| i + 1);
-        let last = file.text[end..]
+        let mut first = file.text[..start].rfind('\n').map_or(0, |i| i + 1);
+        let mut last = file.text[end..]
             .find('\n')
             .map_or(file.text.len(), |i| end + i);
-        let (line, _) = file.line_column(label.span.start);
+        let (line, column) = file.line_column(label.span.start);
+        // A very long line (a whole paragraph, or thousands of them) is cut to a
+        // window around the place before rendering, so that rendering many
+        // diagnostics on it stays linear; the place is then given explicitly.
+        let windowed = last - first > LONG_LINE && diagnostic.labels.len() == 1;
+        if windowed {
+            first = floor_boundary(&file.text, start.saturating_sub(WINDOW).max(first));
+            last = ceil_boundary(&file.text, (end + WINDOW).min(last));
+        }
         let excerpt = file.text[first..last].replace('\t', " ");
         let kind = if i == 0 {
             AnnotationKind::Primary
@@ -129,13 +157,20 @@ pub fn render(diagnostic: &Diagnostic, files: &[&SourceFile]) -> String {
         if let Some(message) = &label.message {
             annotation = annotation.label(visible(message));
         }
-        elements.push(
-            Snippet::source(excerpt)
-                .line_start(line)
-                .path(file.path.display().to_string())
-                .annotation(annotation)
-                .into(),
-        );
+        let path = file.path.display().to_string();
+        if windowed {
+            // Rendered without a path, whose column would count from the
+            // window; the header is written below with the real one.
+            header = Some(format!(
+                "{}--> {path}:{line}:{column}\n",
+                " ".repeat(line.to_string().len())
+            ));
+            let snippet = Snippet::source(excerpt).line_start(line);
+            elements.push(snippet.annotation(annotation).into());
+        } else {
+            let snippet = Snippet::source(excerpt).line_start(line).path(path);
+            elements.push(snippet.annotation(annotation).into());
+        }
     }
     if !placed && let Some(file) = diagnostic.file.as_ref().or(files.first().map(|f| &f.path)) {
         elements.push(Origin::path(file.display().to_string()).into());
@@ -144,7 +179,12 @@ pub fn render(diagnostic: &Diagnostic, files: &[&SourceFile]) -> String {
         elements.push(Level::HELP.message(visible(hint)).into());
     }
     let report = [Group::with_title(title).elements(elements)];
-    let out = Renderer::plain().term_width(TERM_WIDTH).render(&report);
+    let mut out = Renderer::plain().term_width(TERM_WIDTH).render(&report);
+    if let Some(header) = header
+        && let Some(end_of_title) = out.find('\n')
+    {
+        out.insert_str(end_of_title + 1, &header);
+    }
     format!("{out}\n")
 }
 

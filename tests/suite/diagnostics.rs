@@ -184,3 +184,18 @@ fn json_diagnostics_carry_place_code_and_hint() {
     let json = String::from_utf8(out.stdout).unwrap();
     insta::assert_snapshot!(json.replace(path.to_str().unwrap(), "[FILE]"));
 }
+
+/// Thousands of places on one long line: each is shown from a window of the
+/// line, with its real line and column.
+#[test]
+fn a_place_far_into_a_long_line_keeps_its_column() {
+    let (code, err) = check(&VALID.replace(
+        "生日慰问{visits}。",
+        &format!("生日慰问{{visits}}{}。", "中,文".repeat(2000)),
+    ));
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(err.matches("warning[W0502]").count(), 2000);
+    let lines: Vec<&str> = err.lines().collect();
+    // The last diagnostic: 2 000 × "中,文" after 22 characters puts its comma at 6021.
+    insta::assert_snapshot!(lines[lines.len() - 8..].join("\n"));
+}
