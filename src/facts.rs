@@ -83,8 +83,8 @@ impl Facts {
     }
 
     /// What is known of the count `name` besides its input.
-    pub fn of(&self, name: &str) -> CountFacts {
-        self.counts.get(name).cloned().unwrap_or_default()
+    pub fn of(&self, name: &str) -> Option<&CountFacts> {
+        self.counts.get(name)
     }
 
     /// The count `name` with its value and last period's.

@@ -8,7 +8,7 @@ use serde_saphyr::{DefaultMessageFormatter, Location, MessageFormatter as _};
 
 use crate::diag::{Diagnostic, SourceFile, Span};
 use crate::error::Error;
-use crate::messages::{Defined, Expected, Message, language_of_text, suggest};
+use crate::messages::{Defined, Expected, Message, first_defined_here, language_of_text, suggest};
 use crate::model::Lang;
 
 use crate::model::{
@@ -247,16 +247,13 @@ fn merge(
     lang: Lang,
 ) -> Result<Report, Vec<Diagnostic>> {
     let mut errors = Vec::new();
-    let first_defined = match lang {
-        Lang::Zh => "首次定义在这里",
-        Lang::En => "first defined here",
-    };
+    let first_defined = first_defined_here(lang);
     let mut conflict = |what: Defined, first: &Location, second: &Location| {
         errors.push(
             Message::DefinedTwice { what }
                 .diagnostic(lang)
                 .at(folder.span(second))
-                .label(folder.span(first), first_defined),
+                .label(folder.span(first), &first_defined),
         );
     };
     let mut meta: Option<Spanned<Meta>> = None;

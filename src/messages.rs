@@ -280,7 +280,7 @@ pub enum Defined {
 }
 
 /// Chinese or English, as the run's language says.
-fn pick(lang: Lang, zh: String, en: String) -> String {
+pub fn pick(lang: Lang, zh: String, en: String) -> String {
     match lang {
         Lang::Zh => zh,
         Lang::En => en,
@@ -341,6 +341,11 @@ pub enum Quote {
 /// The label of the first of two places that say the same.
 pub fn first_here(lang: Lang) -> String {
     pick(lang, "第一次出现在这里".into(), "first here".into())
+}
+
+/// The label of the first of two files that define the same part of a folder.
+pub fn first_defined_here(lang: Lang) -> String {
+    pick(lang, "首次定义在这里".into(), "first defined here".into())
 }
 
 /// Put before a message that the archive turns into an error.

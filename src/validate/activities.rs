@@ -27,8 +27,10 @@ fn all_sections(sections: &[Section]) -> Vec<&Section> {
 pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     let report = ctx.report;
     for (name, count) in report.counts.iter() {
-        if let (Some(value), Some(derived)) = (&count.value, ctx.facts.of(&name.value).sum)
-            && (value.value - derived.total).abs() > 1e-9
+        if let (Some(value), Some(derived)) = (
+            &count.value,
+            ctx.facts.of(&name.value).and_then(|f| f.sum.as_ref()),
+        ) && (value.value - derived.total).abs() > 1e-9
         {
             let message = Message::DerivedMismatch {
                 name: name.value.clone(),

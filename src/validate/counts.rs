@@ -131,7 +131,7 @@ fn values(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             out.push(ctx.emit(message, ctx.span_covering(name, &name.value)));
         }
         let Some(value) = &count.value else {
-            if ctx.facts.of(&name.value).sum.is_some() {
+            if ctx.facts.of(&name.value).is_some_and(|f| f.sum.is_some()) {
                 continue;
             }
             let span = ctx.span_covering(name, &name.value);

@@ -74,10 +74,7 @@ pub struct Ctx<'a> {
 impl Ctx<'_> {
     /// A place in words, in the run's language.
     pub fn t_place(&self, zh: &str, en: &str) -> String {
-        match self.lang {
-            Lang::Zh => zh.to_string(),
-            Lang::En => en.to_string(),
-        }
+        crate::messages::pick(self.lang, zh.to_string(), en.to_string())
     }
 
     /// A message of the catalogue at a place, in the run's language.
