@@ -24,15 +24,10 @@ pub fn next_input(report: &Report) -> String {
         label(next),
         label(period),
     );
-    let plans = report
-        .plans
-        .as_ref()
-        .map(|p| p.sections.as_slice())
-        .unwrap_or_default();
-    let mut sections: Vec<DraftSection> = plans
-        .iter()
+    let mut sections: Vec<DraftSection> = report
+        .plan_items()
         .map(|plan| DraftSection {
-            title: plan.title.value.clone(),
+            title: plan.name().to_string(),
             fulfils: plan.id.as_ref().map(|id| id.value.clone()),
             points: vec![todo.to_string()],
             ..DraftSection::default()

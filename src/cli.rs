@@ -165,8 +165,8 @@ pub struct BuildArgs {
     #[arg(long, value_enum, value_delimiter = ',', default_value = "md,pdf")]
     pub format: Vec<Format>,
     /// A folder of templates; a file named like a built-in one (report.md,
-    /// summary.md, block.md, problems.md, plans.md, closing.md, attachments.md,
-    /// style.typ, style-en.typ) replaces it.
+    /// part.md, block.md, closing.md, attachments.md, appendix.md, style.typ,
+    /// style-en.typ) replaces it.
     #[arg(long, value_name = "DIR")]
     pub templates: Option<PathBuf>,
     #[command(flatten)]

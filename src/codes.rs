@@ -59,6 +59,8 @@ pub enum Code {
     IdenticalPoints,
     SectionWithoutPoints,
     SectionTooDeep,
+    PartHeading,
+    EmptyPart,
     EmptyText,
     PlanNotFulfilled,
     DerivedMismatch,
@@ -80,7 +82,7 @@ pub struct Entry {
 }
 
 /// Every code, in the order of their ids.
-pub const CATALOGUE: [Entry; 41] = [
+pub const CATALOGUE: [Entry; 43] = [
     Entry {
         code: Code::YamlSyntax,
         id: "E0001",
@@ -324,7 +326,7 @@ pub const CATALOGUE: [Entry; 41] = [
         id: "W0701",
         name: "section-without-points",
         level: Severity::Warning,
-        what: "a summary section without points",
+        what: "a section without points, items, body or sections",
     },
     Entry {
         code: Code::EmptyText,
@@ -339,6 +341,20 @@ pub const CATALOGUE: [Entry; 41] = [
         name: "section-too-deep",
         level: Severity::Error,
         what: "a section nested deeper than four levels (一、 （一） 1. （1））, which no numbering of a 公文 has",
+    },
+    Entry {
+        code: Code::PartHeading,
+        id: "E0704",
+        name: "part-heading",
+        level: Severity::Error,
+        what: "a part without a heading that nianbao cannot derive: role `other`, or a second part of the same role",
+    },
+    Entry {
+        code: Code::EmptyPart,
+        id: "W0705",
+        name: "empty-part",
+        level: Severity::Warning,
+        what: "a part heading with nothing under it",
     },
     Entry {
         code: Code::PlanNotFulfilled,
@@ -416,6 +432,7 @@ impl Code {
                 | Code::YearRange
                 | Code::InvalidFigure
                 | Code::SectionTooDeep
+                | Code::PartHeading
                 | Code::UndefinedCount
                 | Code::UnknownFormat
                 | Code::Template

@@ -250,8 +250,8 @@ mod tests {
             report.meta.title.as_ref().unwrap().value,
             "{x} - 'y' \"z\"\nsecond line"
         );
-        assert_eq!(report.summary.sections[0].title.value, "- 标题");
-        let points: Vec<&str> = report.summary.sections[0]
+        assert_eq!(report.parts[0].sections[0].title.value, "- 标题");
+        let points: Vec<&str> = report.parts[0].sections[0]
             .points
             .iter()
             .map(|p| p.value.as_str())

@@ -12,7 +12,8 @@ use crate::messages::{Defined, Expected, Message, first_defined_here, language_o
 use crate::model::Lang;
 
 use crate::model::{
-    Count, Level, Meta, Named, PartialReport, Plans, Report, Spanned, Summary, Text,
+    Count, Level, Meta, Named, Part, PartialReport, Plans, PointStyle, ProblemsAs, Report, Role,
+    Spanned, Summary, Text, Written,
 };
 
 /// A report as loaded: the model and the files it came from.
@@ -48,6 +49,17 @@ impl Loaded {
             .and_then(|f| f.text[f.local(at)..].chars().next())
             .map_or(1, char::len_utf8);
         Span::new(at, at + scalar.max(first))
+    }
+
+    /// The span of a part's first character (of the shorthand's: its file's start).
+    pub fn span_of_part(&self, part: &Part) -> Span {
+        match &part.at {
+            Some(at) => {
+                let at = self.position(at);
+                Span::new(at, at + 1)
+            }
+            None => Span::new(0, 0),
+        }
     }
 
     /// The span of a value that is written as `text`, covering all of it when
@@ -260,6 +272,7 @@ fn merge(
     let mut opening: Option<Text> = None;
     let mut summary: Option<Spanned<Summary>> = None;
     let mut plans: Option<Spanned<Plans>> = None;
+    let mut written_parts: Option<Spanned<Vec<Spanned<Part>>>> = None;
     let mut report_counts: Vec<(Text, Count)> = Vec::new();
     let mut problems = Vec::new();
     let mut attachments = Vec::new();
@@ -282,6 +295,12 @@ fn merge(
             match &plans {
                 Some(first) => conflict(Defined::Part("plans"), &first.referenced, &p.referenced),
                 None => plans = Some(p),
+            }
+        }
+        if let Some(p) = part.parts {
+            match &written_parts {
+                Some(first) => conflict(Defined::Part("parts"), &first.referenced, &p.referenced),
+                None => written_parts = Some(p),
             }
         }
         if let Some(sm) = part.summary {
@@ -344,23 +363,93 @@ fn merge(
     if meta.is_none() {
         errors.push(missing("meta"));
     }
-    if summary.is_none() {
-        errors.push(missing("summary"));
+    let shorthand = summary.is_some() || plans.is_some() || !problems.is_empty();
+    if let Some(parts) = &written_parts
+        && shorthand
+    {
+        let at = [
+            summary.as_ref().map(|s| &s.referenced),
+            plans.as_ref().map(|p| &p.referenced),
+            problems.first().map(|p| &p.referenced),
+        ];
+        let second = at.into_iter().flatten().next().expect("a shorthand part");
+        errors.push(
+            Message::PartsAndShorthand
+                .diagnostic(lang)
+                .at(folder.span(second))
+                .label(folder.span(&parts.referenced), &first_defined),
+        );
+    }
+    if written_parts.is_none() && summary.is_none() && plans.is_none() {
+        errors.push(missing("parts"));
     }
     if !errors.is_empty() {
         return Err(errors);
     }
+    let meta = meta.expect("checked").value;
+    let parts = match written_parts {
+        Some(parts) => parts
+            .value
+            .into_iter()
+            .map(|p| Part {
+                at: Some(p.referenced),
+                ..p.value
+            })
+            .collect(),
+        None => shorthand_parts(&meta, summary.map(|s| s.value), problems, plans.map(|p| p.value)),
+    };
     Ok(Report {
-        meta: meta.expect("checked").value,
+        meta,
         opening,
         counts: Named(report_counts),
-        summary: summary.expect("checked").value,
-        problems,
-        plans: plans.map(|p| p.value),
+        parts,
         attachments,
         activities,
         settings: crate::model::Settings { rules },
     })
+}
+
+/// The seed's three parts from the shorthand: the summary's sections, the
+/// problems as a list (or one paragraph), the plan's run-in items.
+fn shorthand_parts(
+    meta: &Meta,
+    summary: Option<Summary>,
+    problems: Vec<Text>,
+    plans: Option<Plans>,
+) -> Vec<Part> {
+    let mut parts = Vec::new();
+    if let Some(summary) = summary {
+        parts.push(Part {
+            role: Role::Work,
+            sections: summary.sections,
+            written: Written::Summary,
+            ..Part::default()
+        });
+    }
+    if !problems.is_empty() {
+        let style = match meta.problems_as.as_ref().map(|p| p.value) {
+            Some(ProblemsAs::Paragraph) => PointStyle::Joined,
+            _ => PointStyle::Numbered,
+        };
+        parts.push(Part {
+            role: Role::Problems,
+            style,
+            points: problems,
+            written: Written::Problems,
+            ..Part::default()
+        });
+    }
+    if let Some(plans) = plans {
+        parts.push(Part {
+            role: Role::Plans,
+            year: plans.year,
+            intro: plans.intro,
+            items: plans.sections,
+            written: Written::Plans,
+            ..Part::default()
+        });
+    }
+    parts
 }
 
 /// The largest input nianbao reads (10 MB).

@@ -87,6 +87,8 @@ pub enum Message {
         planned: i32,
         expected: i32,
         period: Period,
+        /// A plan-only document, whose `meta.year` is the year planned.
+        plan_only: bool,
     },
     InvalidHalf {
         half: u8,
@@ -130,8 +132,16 @@ pub enum Message {
         place: String,
     },
     SectionWithoutPoints {
-        number: usize,
+        place: String,
         title: String,
+    },
+    PartHeading {
+        number: usize,
+        role: crate::model::Role,
+    },
+    EmptyPart {
+        number: usize,
+        heading: String,
     },
     SectionTooDeep {
         title: String,
@@ -234,6 +244,7 @@ pub enum Message {
     MissingInFolder {
         field: &'static str,
     },
+    PartsAndShorthand,
     DuplicateKey {
         key: Option<String>,
     },
@@ -389,6 +400,8 @@ impl Message {
             M::IdenticalText { .. } => Code::IdenticalPoints,
             M::SectionWithoutPoints { .. } => Code::SectionWithoutPoints,
             M::SectionTooDeep { .. } => Code::SectionTooDeep,
+            M::PartHeading { .. } => Code::PartHeading,
+            M::EmptyPart { .. } => Code::EmptyPart,
             M::EmptyText { .. } => Code::EmptyText,
             M::DerivedMismatch { .. } => Code::DerivedMismatch,
             M::UnknownSection { .. } => Code::UnknownSection,
@@ -409,7 +422,9 @@ impl Message {
             M::UnknownValue { .. } | M::Expected { .. } | M::InvalidValue { .. } => {
                 Code::InvalidValue
             }
-            M::DuplicateKey { .. } | M::DefinedTwice { .. } => Code::DuplicateKey,
+            M::DuplicateKey { .. } | M::DefinedTwice { .. } | M::PartsAndShorthand => {
+                Code::DuplicateKey
+            }
         }
     }
 
@@ -590,7 +605,23 @@ impl Message {
             M::PlanYear {
                 planned,
                 expected,
+                plan_only: true,
+                ..
+            } => (
+                t(
+                    format!("计划年度为{planned}年，但 meta.year 是{expected}年"),
+                    format!("the plan is for {planned}, but meta.year is {expected}"),
+                ),
+                Some(t(
+                    "只有计划的文件（工作计划）以 meta.year 为计划年度：两处写同一年，或省略 plans.year".into(),
+                    "a plan-only document (no work parts) plans for meta.year: write the same year in both, or leave plans.year out".into(),
+                )),
+            ),
+            M::PlanYear {
+                planned,
+                expected,
                 period,
+                plan_only: false,
             } => (
                 t(
                     format!("计划年度为{planned}年，但总结的是{}", period.label_zh(None)),
@@ -742,14 +773,42 @@ impl Message {
                 ),
                 Some(t("删去重复的一条".into(), "remove one of them".into())),
             ),
-            M::SectionWithoutPoints { number, title } => (
+            M::SectionWithoutPoints { place, title } => (
                 t(
-                    format!("总结第{number}节“{title}”没有内容"),
-                    format!("summary section {number} “{title}” has no points"),
+                    format!("{place}“{title}”没有内容"),
+                    format!("{place} “{title}” has no points"),
                 ),
                 Some(t(
                     "在 `points:` 下写上本节的工作".into(),
                     "write the section's work under `points:`".into(),
+                )),
+            ),
+            M::PartHeading { number, role } => {
+                let role = match role {
+                    crate::model::Role::Work => "work",
+                    crate::model::Role::Problems => "problems",
+                    crate::model::Role::Plans => "plans",
+                    crate::model::Role::Other => "other",
+                };
+                (
+                    t(
+                        format!("第{number}部分（role: {role}）没有标题"),
+                        format!("part {number} (role: {role}) has no heading"),
+                    ),
+                    Some(t(
+                        "写上 `heading:`；只有每种角色的第一个 work、problems、plans 部分有默认标题".into(),
+                        "write its `heading:`; only the first part of role work, problems or plans has a derived one".into(),
+                    )),
+                )
+            }
+            M::EmptyPart { number, heading } => (
+                t(
+                    format!("第{number}部分“{heading}”下面没有内容"),
+                    format!("part {number} “{heading}” has nothing under it"),
+                ),
+                Some(t(
+                    "写上它的 `points:`、`items:`、`body:` 或 `sections:`，或删去这一部分".into(),
+                    "write its `points:`, `items:`, `body:` or `sections:`, or remove the part".into(),
                 )),
             ),
             M::SectionTooDeep { title, level } => (
@@ -997,15 +1056,32 @@ impl Message {
                     format!("add `{field}:` to this mapping"),
                 )),
             ),
+            M::PartsAndShorthand => (
+                t(
+                    "`parts` 与 `summary`/`problems`/`plans` 不能同时写".into(),
+                    "`parts` and `summary`/`problems`/`plans` both write the body".into(),
+                ),
+                Some(t(
+                    "正文只写一种：`parts:` 列出全部部分，或用 `summary:`、`problems:`、`plans:` 三部分的简写".into(),
+                    "write the body one way: `parts:` listing every part, or the shorthand `summary:`, `problems:`, `plans:`".into(),
+                )),
+            ),
             M::MissingTopField { field } => (
                 t(
                     format!("缺少字段 `{field}`"),
                     format!("missing field `{field}`"),
                 ),
-                Some(t(
-                    format!("在最外层加上 `{field}:`，见 README.md 的输入格式"),
-                    format!("add `{field}:` at the top level; see the input format in README.md"),
-                )),
+                Some(if field == "parts" {
+                    t(
+                        "在最外层写上正文：`parts:` 列出各部分，或简写 `summary:`（及 `problems:`、`plans:`）；见 README.md 的输入格式".into(),
+                        "write the body at the top level: `parts:` listing the parts, or the shorthand `summary:` (with `problems:`, `plans:`); see the input format in README.md".into(),
+                    )
+                } else {
+                    t(
+                        format!("在最外层加上 `{field}:`，见 README.md 的输入格式"),
+                        format!("add `{field}:` at the top level; see the input format in README.md"),
+                    )
+                }),
             ),
             M::MissingInFolder { field } => (
                 t(

@@ -18,9 +18,9 @@ pub struct Report {
     pub meta: Meta,
     pub opening: Option<Text>,
     pub counts: Named<Count>,
-    pub summary: Summary,
-    pub problems: Vec<Text>,
-    pub plans: Option<Plans>,
+    /// The body: top-level parts (一、 二、 …) in order. The shorthand
+    /// `summary:` / `problems:` / `plans:` becomes three of them.
+    pub parts: Vec<Part>,
     /// Documents attached after the body (附件), each on a page of its own.
     pub attachments: Vec<Attachment>,
     /// Activities logged through the year; their figures add up to counts.
@@ -31,7 +31,7 @@ pub struct Report {
 
 /// One file of an input: any part of a report. The files of a folder (or the
 /// one file) are merged into one [`Report`]; the same part in two files is an
-/// error, and `meta` and `summary` must be somewhere.
+/// error, and `meta` and a body (`parts`, or `summary` / `plans`) must be somewhere.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PartialReport {
@@ -41,6 +41,8 @@ pub struct PartialReport {
     pub opening: Option<Text>,
     #[serde(default)]
     pub counts: Named<Count>,
+    #[serde(default)]
+    pub parts: Option<Spanned<Vec<Spanned<Part>>>>,
     #[serde(default)]
     pub summary: Option<Spanned<Summary>>,
     #[serde(default)]
@@ -53,6 +55,69 @@ pub struct PartialReport {
     pub activities: Vec<Activity>,
     #[serde(default)]
     pub settings: Settings,
+}
+
+/// What a top-level part holds; `--kind` picks parts by role.
+#[derive(Clone, Copy, Debug, Default, Deserialize, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    /// Work done in the period (any number of parts).
+    #[default]
+    Work,
+    /// The problems found.
+    Problems,
+    /// The next period's plan (or, in a plan-only document, the plan).
+    Plans,
+    /// Anything else: a part with its own heading, in every kind of document.
+    Other,
+}
+
+/// Where a part was written: in `parts:`, or as the shorthand's three parts.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Written {
+    #[default]
+    Parts,
+    Summary,
+    Problems,
+    Plans,
+}
+
+/// A top-level part (一、heading): a role, a heading, and the same bodies a
+/// section has, plus run-in items （一）title。text.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Part {
+    #[serde(default)]
+    pub role: Role,
+    /// The heading after 一、; absent: derived from the role ("2020年工作总结",
+    /// "存在的问题", "2021年主要工作").
+    #[serde(default)]
+    pub heading: Option<Text>,
+    #[serde(default)]
+    pub id: Option<Text>,
+    /// For a plans part: the year planned for (checked, never printed).
+    #[serde(default)]
+    pub year: Option<Spanned<i32>>,
+    /// A paragraph before everything else of the part.
+    #[serde(default)]
+    pub intro: Option<Text>,
+    #[serde(default)]
+    pub style: PointStyle,
+    #[serde(default)]
+    pub points: Vec<Text>,
+    /// Numbered run-in items, at the level of sections: （一）title。text, or （一）text.
+    #[serde(default)]
+    pub items: Vec<Item>,
+    #[serde(default)]
+    pub body: Vec<Block>,
+    #[serde(default)]
+    pub sections: Vec<Section>,
+    /// Where it was written (not part of the input).
+    #[serde(skip)]
+    pub written: Written,
+    /// Where it starts in its file, when written in `parts:`.
+    #[serde(skip)]
+    pub at: Option<serde_saphyr::Location>,
 }
 
 /// What a rule's diagnostics become: nothing, warnings, or errors.
@@ -101,7 +166,10 @@ pub struct Meta {
     /// What stands under the text: both signature and date (default), one, or neither.
     #[serde(default)]
     pub ending: Option<Spanned<Ending>>,
-    /// The style of level-3 numbers: "1." (default) or "1、".
+    /// The style of level-3 numbers and of numbered lists: "1." (default) or "1、".
+    #[serde(default)]
+    pub numbering: Option<Text>,
+    /// The older setting, for level-3 headings only.
     #[serde(default)]
     pub level3: Option<Text>,
     /// The problems part as a numbered list (default) or as one paragraph.
@@ -249,6 +317,9 @@ pub struct Section {
     /// "（二）基层组织建设。按期完成……".
     #[serde(default)]
     pub run_in: bool,
+    /// Numbered run-in items one level down: 1.title。text, or 1.text.
+    #[serde(default)]
+    pub items: Vec<Item>,
     /// Blocks after the points: paragraphs, lists, tables, sub-sections, mixed.
     #[serde(default)]
     pub body: Vec<Block>,
@@ -282,8 +353,10 @@ pub enum PointStyle {
     Points,
     /// Plain paragraphs, no numbering.
     Paragraphs,
-    /// A numbered list 1. 2. 3.
+    /// A numbered list 1. 2. 3. (or 1、 2、 3、 with `meta.numbering`).
     Numbered,
+    /// One paragraph: 一是……；二是……；三是……。
+    Joined,
 }
 
 #[derive(Debug, Deserialize)]
@@ -296,17 +369,19 @@ pub struct Plans {
     #[serde(default)]
     pub intro: Option<Text>,
     #[serde(default)]
-    pub sections: Vec<PlanSection>,
+    pub sections: Vec<Item>,
 }
 
-/// One item of next year's plan, written run-in: （一）title。text
+/// A numbered run-in item: （一）title。text, or （一）text without a title.
+/// The plan's items carry ids, so that next period's summary can say which it fulfils.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct PlanSection {
+pub struct Item {
     /// A stable name, so that next year's summary can say which plan it fulfils.
     #[serde(default)]
     pub id: Option<Text>,
-    pub title: Text,
+    #[serde(default)]
+    pub title: Option<Text>,
     #[serde(default)]
     pub text: Option<Text>,
 }
@@ -359,6 +434,90 @@ impl Section {
     }
 }
 
+impl Item {
+    /// The title, or else the text: what names the item in messages.
+    pub fn name(&self) -> &str {
+        self.title
+            .as_ref()
+            .or(self.text.as_ref())
+            .map_or("", |t| t.value.as_str())
+    }
+}
+
+impl Part {
+    /// Sections of the part and every section under them, depth first.
+    pub fn all_sections(&self) -> Vec<&Section> {
+        let mut out = Vec::new();
+        for block in &self.body {
+            if let Block::Section(s) = block {
+                s.collect_into(&mut out);
+            }
+        }
+        for s in &self.sections {
+            s.collect_into(&mut out);
+        }
+        out
+    }
+
+    /// Whether nothing stands under the heading.
+    pub fn is_empty(&self) -> bool {
+        self.intro.is_none()
+            && self.points.is_empty()
+            && self.items.is_empty()
+            && self.body.is_empty()
+            && self.sections.is_empty()
+    }
+}
+
+impl Section {
+    fn collect_into<'a>(&'a self, out: &mut Vec<&'a Section>) {
+        out.push(self);
+        for block in &self.body {
+            if let Block::Section(s) = block {
+                s.collect_into(out);
+            }
+        }
+        for s in &self.sections {
+            s.collect_into(out);
+        }
+    }
+}
+
+impl Report {
+    /// Every section of the work parts, depth first: where activities and
+    /// `fulfils:` belong.
+    pub fn work_sections(&self) -> Vec<&Section> {
+        self.parts
+            .iter()
+            .filter(|p| p.role == Role::Work)
+            .flat_map(Part::all_sections)
+            .collect()
+    }
+
+    /// The items of the plans parts: what next period's summary fulfils.
+    pub fn plan_items(&self) -> impl Iterator<Item = &Item> {
+        self.plans_parts().flat_map(|p| p.items.iter())
+    }
+
+    pub fn plans_parts(&self) -> impl Iterator<Item = &Part> {
+        self.parts.iter().filter(|p| p.role == Role::Plans)
+    }
+
+    pub fn has_plans(&self) -> bool {
+        self.plans_parts().next().is_some()
+    }
+
+    /// A plan only (工作计划): every part is a plan or other, none is work done.
+    /// Its `meta.year` is the year planned.
+    pub fn is_plan_only(&self) -> bool {
+        self.has_plans()
+            && self
+                .parts
+                .iter()
+                .all(|p| matches!(p.role, Role::Plans | Role::Other))
+    }
+}
+
 impl Lang {
     /// "zh" or "en", as `lang:` writes it.
     pub fn code(self) -> &'static str {
@@ -370,6 +529,23 @@ impl Lang {
 }
 
 impl Meta {
+    /// The style of level-3 headings: "1." or "1、" (`numbering`, or the older `level3`).
+    pub fn heading_numbering(&self) -> &'static str {
+        match self.numbering.as_ref().or(self.level3.as_ref()) {
+            Some(style) if style.value.trim() == "1、" => "1、",
+            _ => "1.",
+        }
+    }
+
+    /// The style of numbered lists: "1." or "1、" (`numbering`; `level3` reaches
+    /// headings only, as it always did).
+    pub fn list_numbering(&self) -> &'static str {
+        match &self.numbering {
+            Some(style) if style.value.trim() == "1、" => "1、",
+            _ => "1.",
+        }
+    }
+
     /// The document's language: `lang:`, or Chinese. The one place that decides it.
     pub fn language(&self) -> Lang {
         self.lang.as_ref().map(|l| l.value).unwrap_or_default()

@@ -36,6 +36,17 @@ impl Period {
     }
 
     /// The period after this one: the next year, the other half, or the year after a range.
+    /// The period a report's plan is for: the next one, or in a plan-only
+    /// document (工作计划) the report's own.
+    pub fn planned(report: &crate::model::Report) -> Period {
+        let period = Period::of(&report.meta);
+        if report.is_plan_only() {
+            period
+        } else {
+            period.next()
+        }
+    }
+
     pub fn next(self) -> Period {
         match self {
             Period::Year(y) => Period::Year(y + 1),

@@ -11,12 +11,10 @@ use crate::period::parse_date;
 use crate::view::View;
 
 /// The built-in templates, by the name a user's file must have to replace one.
-pub const BUILTIN_TEMPLATES: [(&str, &str); 8] = [
+pub const BUILTIN_TEMPLATES: [(&str, &str); 6] = [
     ("report.md", include_str!("../templates/report.md")),
-    ("summary.md", include_str!("../templates/summary.md")),
+    ("part.md", include_str!("../templates/part.md")),
     ("block.md", include_str!("../templates/block.md")),
-    ("problems.md", include_str!("../templates/problems.md")),
-    ("plans.md", include_str!("../templates/plans.md")),
     ("closing.md", include_str!("../templates/closing.md")),
     (
         "attachments.md",

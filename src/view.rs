@@ -8,8 +8,8 @@ use serde::Serialize;
 
 use crate::facts::{Facts, Figure};
 use crate::model::{
-    Activity, ActivityListing, Block, Ending, Lang, PointStyle, ProblemsAs, Report, Section, Table,
-    Text,
+    Activity, ActivityListing, Block, Ending, Item, Lang, Part, PointStyle, Report, Role, Section,
+    Table, Text, Written,
 };
 use crate::numerals;
 use crate::period::Period;
@@ -58,10 +58,10 @@ pub struct View {
     /// The enumeration patterns of the language: parts ("一、"), points ("一是").
     pub part_style: &'static str,
     pub point_style: &'static str,
-    pub summary: SummaryView,
-    pub problems: Vec<String>,
-    pub problems_as: ProblemsAs,
-    pub plans: Option<PlansView>,
+    /// How numbered lists are numbered: "1." (a Markdown list) or "1、".
+    pub numbering: &'static str,
+    /// The parts of this kind of document, numbered.
+    pub parts: Vec<PartView>,
     pub attachments: Vec<AttachmentView>,
     pub counts: BTreeMap<String, CountView>,
     /// Present when last period's figures are known.
@@ -77,8 +77,13 @@ pub struct Labels {
     pub attachments_note: String,
 }
 
+/// A top-level part: its number and heading ("一、", "2020年工作总结") and its
+/// blocks. A plan document's only part has no heading.
 #[derive(Debug, Serialize)]
-pub struct SummaryView {
+pub struct PartView {
+    pub role: Role,
+    pub number: String,
+    pub heading: Option<String>,
     pub blocks: Vec<BlockView>,
 }
 
@@ -103,21 +108,6 @@ pub struct TableView {
     pub caption: Option<String>,
     pub header: Vec<String>,
     pub rows: Vec<Vec<String>>,
-}
-
-#[derive(Debug, Serialize)]
-pub struct PlansView {
-    pub label: String,
-    pub intro: Option<String>,
-    pub sections: Vec<PlanSectionView>,
-}
-
-#[derive(Debug, Serialize)]
-pub struct PlanSectionView {
-    pub id: Option<String>,
-    pub number: String,
-    pub title: String,
-    pub text: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -179,7 +169,13 @@ pub fn title(report: &Report, kind: Kind) -> String {
     let org = &report.meta.organisation.value;
     let period = Period::of(&report.meta);
     let next = period.next();
-    let has_plans = report.plans.is_some();
+    let has_plans = report.has_plans();
+    if report.is_plan_only() {
+        return match report.meta.language() {
+            Lang::En => format!("{org}: Plan for {}", period.label_en()),
+            Lang::Zh => format!("{org}{}工作计划", period.label_zh(None)),
+        };
+    }
     match (report.meta.language(), kind) {
         (Lang::En, Kind::Plan) => format!("{org}: Plan for {}", next.label_en()),
         (Lang::En, Kind::Combined) if has_plans => format!(
@@ -228,22 +224,18 @@ struct Builder<'a> {
     report: &'a Report,
     facts: &'a Facts,
     lang: Lang,
-    /// The number of the summary part, for English numbers such as 1.2.
+    /// The number of the part being built, for English numbers such as 1.2.
     part: usize,
+    /// Lists in a problems part end each item with ；/; and the last with 。/.
+    punctuate: bool,
 }
 
 impl View {
     pub fn new(report: &Report, facts: &Facts, kind: Kind) -> Self {
         let lang = report.meta.language();
         let period = Period::of(&report.meta);
-        let next = period.next();
-        let b = Builder {
-            report,
-            facts,
-            lang,
-            part: 1,
-        };
-        let text = |t: &Text| b.text(t);
+        let next = Period::planned(report);
+        let text = |t: &Text| markdown_text(report, facts, &t.value);
         let date = report.meta.date.value.trim().to_string();
         let parsed = parse_date(&date);
         let ending = report
@@ -253,30 +245,22 @@ impl View {
             .map(|e| e.value)
             .unwrap_or_default();
         let (zh, en) = (lang == Lang::Zh, lang == Lang::En);
-        let heading = |h: &Option<Text>| h.as_ref().map(|t| markdown_text(report, facts, &t.value));
-        let headings = &report.meta.headings;
         let labels = Labels {
-            summary: heading(&headings.summary).unwrap_or_else(|| {
-                if zh {
-                    format!("{}工作总结", period.label_zh(None))
-                } else {
-                    format!("Work in {}", period.label_en())
-                }
-            }),
-            problems: heading(&headings.problems).unwrap_or_else(|| {
-                if zh {
-                    "存在的问题".into()
-                } else {
-                    "Problems".into()
-                }
-            }),
-            plans: heading(&headings.plans).unwrap_or_else(|| {
-                if zh {
-                    format!("{}主要工作", next.label_zh(Some(period)))
-                } else {
-                    format!("Plans for {}", next.label_en())
-                }
-            }),
+            summary: if zh {
+                format!("{}工作总结", period.label_zh(None))
+            } else {
+                format!("Work in {}", period.label_en())
+            },
+            problems: if zh {
+                "存在的问题".into()
+            } else {
+                "Problems".into()
+            },
+            plans: match (zh, report.is_plan_only()) {
+                (true, false) => format!("{}主要工作", next.label_zh(Some(period))),
+                (true, true) => format!("{}工作计划", next.label_zh(None)),
+                (false, _) => format!("Plans for {}", next.label_en()),
+            },
             attachment: if zh { "附件".into() } else { "Annex".into() },
             attachments_note: if zh {
                 "附件：".into()
@@ -284,7 +268,7 @@ impl View {
                 "Annexes: ".into()
             },
         };
-        let problems_part = 1 + usize::from(kind != Kind::Plan && !report.problems.is_empty());
+        let plan_document = kind == Kind::Plan || report.is_plan_only();
         View {
             lang,
             kind,
@@ -305,39 +289,16 @@ impl View {
             show_signature: matches!(ending, Ending::Both | Ending::Signature)
                 && report.meta.signature.is_some(),
             show_date: matches!(ending, Ending::Both | Ending::Date),
-            opening: report.opening.as_ref().map(text),
-            labels,
+            opening: report
+                .opening
+                .as_ref()
+                .filter(|_| kind != Kind::Plan || report.is_plan_only())
+                .map(text),
             part_style: if zh { "一、" } else { "1. " },
             point_style: if zh { "一是" } else { "" },
-            summary: SummaryView {
-                blocks: b.sections(&report.summary.sections, 2, ""),
-            },
-            problems: report.problems.iter().map(text).collect(),
-            problems_as: report
-                .meta
-                .problems_as
-                .as_ref()
-                .map(|p| p.value)
-                .unwrap_or_default(),
-            plans: report.plans.as_ref().map(|p| PlansView {
-                label: if zh {
-                    next.label_zh(None)
-                } else {
-                    next.label_en()
-                },
-                intro: p.intro.as_ref().map(text),
-                sections: p
-                    .sections
-                    .iter()
-                    .enumerate()
-                    .map(|(i, s)| PlanSectionView {
-                        id: s.id.as_ref().map(|i| i.value.clone()),
-                        number: b.number(2, i + 1, &format!("{}", problems_part + 1)),
-                        title: text(&s.title),
-                        text: s.text.as_ref().map(text).unwrap_or_default(),
-                    })
-                    .collect(),
-            }),
+            numbering: report.meta.list_numbering(),
+            parts: parts(report, facts, kind, plan_document, &labels),
+            labels,
             attachments: report
                 .attachments
                 .iter()
@@ -345,7 +306,7 @@ impl View {
                 .map(|(i, a)| AttachmentView {
                     number: i + 1,
                     title: text(&a.title),
-                    blocks: b.blocks(&a.body, 2, ""),
+                    blocks: Builder::new(report, facts, 1, false).blocks(&a.body, 2, ""),
                 })
                 .collect(),
             counts: report
@@ -359,6 +320,61 @@ impl View {
             comparison: comparison(report, facts, period, en),
         }
     }
+}
+
+/// Whether a kind of document shows a part of a role.
+fn shows(kind: Kind, role: Role) -> bool {
+    match kind {
+        Kind::Combined => true,
+        Kind::Summary => role != Role::Plans,
+        Kind::Plan => matches!(role, Role::Plans | Role::Other),
+    }
+}
+
+/// The parts a kind of document shows, numbered 一、二、… over the document; a
+/// plan document made of one part has no part heading.
+fn parts(
+    report: &Report,
+    facts: &Facts,
+    kind: Kind,
+    plan_document: bool,
+    labels: &Labels,
+) -> Vec<PartView> {
+    let shown: Vec<&Part> = report
+        .parts
+        .iter()
+        .filter(|p| shows(kind, p.role) && !(kind == Kind::Plan && p.role == Role::Other && !report.is_plan_only()))
+        .collect();
+    let headless = plan_document && shown.len() == 1;
+    let lang = report.meta.language();
+    let headings = &report.meta.headings;
+    shown
+        .into_iter()
+        .enumerate()
+        .map(|(i, part)| {
+            let n = i + 1;
+            let b = Builder::new(report, facts, n, part.role == Role::Problems);
+            let written = match part.written {
+                Written::Parts => part.heading.as_ref(),
+                Written::Summary => headings.summary.as_ref(),
+                Written::Problems => headings.problems.as_ref(),
+                Written::Plans => headings.plans.as_ref(),
+            };
+            let derived = match part.role {
+                Role::Work => Some(labels.summary.clone()),
+                Role::Problems => Some(labels.problems.clone()),
+                Role::Plans => Some(labels.plans.clone()),
+                Role::Other => None,
+            };
+            let heading = written.map(|h| b.text(h)).or(derived);
+            PartView {
+                role: part.role,
+                number: numerals::enumerate(n as u64, if lang == Lang::Zh { "一、" } else { "1. " }),
+                heading: heading.filter(|_| !headless),
+                blocks: b.part(part),
+            }
+        })
+        .collect()
 }
 
 /// Every count with this period's figure, last period's and the change; the
@@ -436,7 +452,84 @@ fn comparison(report: &Report, facts: &Facts, period: Period, en: bool) -> Optio
     })
 }
 
-impl Builder<'_> {
+impl<'a> Builder<'a> {
+    fn new(report: &'a Report, facts: &'a Facts, part: usize, punctuate: bool) -> Self {
+        Builder {
+            report,
+            facts,
+            lang: report.meta.language(),
+            part,
+            punctuate,
+        }
+    }
+
+    /// A part's blocks: its intro, points, items, body and sections, the
+    /// numbered ones counted together at level 2.
+    fn part(&self, part: &Part) -> Vec<BlockView> {
+        let mut out = Vec::new();
+        if let Some(intro) = &part.intro {
+            out.push(list_block("paragraphs", vec![self.text(intro)]));
+        }
+        out.extend(self.points(&part.points, part.style));
+        let mut sub = 0;
+        let parent = self.part.to_string();
+        out.extend(self.items(&part.items, 2, &parent, &mut sub));
+        out.extend(self.blocks_counted(&part.body, 2, &parent, &mut sub));
+        for section in &part.sections {
+            sub += 1;
+            let number = self.number(2, sub, &parent);
+            out.extend(self.section(section, 2, number));
+        }
+        out
+    }
+
+    /// Points as their style writes them: 一是 paragraphs, plain paragraphs, a
+    /// numbered list, or one paragraph 一是……；二是……。
+    fn points(&self, points: &[Text], style: PointStyle) -> Option<BlockView> {
+        if points.is_empty() {
+            return None;
+        }
+        let mut items: Vec<String> = points.iter().map(|p| self.text(p)).collect();
+        if self.punctuate || style == PointStyle::Joined {
+            items = punctuated(items, self.lang == Lang::En);
+        }
+        Some(match style {
+            PointStyle::Points if self.lang == Lang::Zh => list_block("points", items),
+            PointStyle::Points | PointStyle::Paragraphs => list_block("paragraphs", items),
+            PointStyle::Numbered => list_block("numbered", items),
+            PointStyle::Joined => {
+                let joined = items
+                    .iter()
+                    .enumerate()
+                    .map(|(i, item)| match self.lang {
+                        Lang::Zh => format!("{}{item}", numerals::enumerate(i as u64 + 1, "一是")),
+                        Lang::En => item.clone(),
+                    })
+                    .collect::<Vec<_>>()
+                    .join(if self.lang == Lang::En { " " } else { "" });
+                list_block("paragraphs", vec![joined])
+            }
+        })
+    }
+
+    /// Run-in items at a level: "（一）title。text", or "（一）text".
+    fn items(&self, items: &[Item], level: usize, parent: &str, sub: &mut usize) -> Vec<BlockView> {
+        items
+            .iter()
+            .map(|item| {
+                *sub += 1;
+                BlockView {
+                    kind: "runin",
+                    level,
+                    number: self.number(level, *sub, parent),
+                    title: item.title.as_ref().map(|t| self.text(t)).unwrap_or_default(),
+                    text: item.text.as_ref().map(|t| self.text(t)).unwrap_or_default(),
+                    ..BlockView::default()
+                }
+            })
+            .collect()
+    }
+
     fn text(&self, text: &Text) -> String {
         markdown_text(self.report, self.facts, &text.value)
     }
@@ -447,10 +540,7 @@ impl Builder<'_> {
         let n = index as u64;
         match (self.lang, level) {
             (Lang::Zh, 2) => numerals::enumerate(n, "（一）"),
-            (Lang::Zh, 3) => {
-                let style = self.report.meta.level3.as_ref().map(|s| s.value.as_str());
-                numerals::enumerate(n, if style == Some("1、") { "1、" } else { "1." })
-            }
+            (Lang::Zh, 3) => numerals::enumerate(n, self.report.meta.heading_numbering()),
             (Lang::Zh, _) => numerals::enumerate(n, "（1）"),
             (Lang::En, 2) => format!("{parent}.{index} "),
             (Lang::En, 3) => numerals::enumerate(n, "(a) "),
@@ -458,37 +548,23 @@ impl Builder<'_> {
         }
     }
 
-    fn sections(&self, sections: &[Section], level: usize, parent: &str) -> Vec<BlockView> {
-        let mut out = Vec::new();
-        let parent = if parent.is_empty() {
-            self.part.to_string()
-        } else {
-            parent.to_string()
-        };
-        for (i, section) in sections.iter().enumerate() {
-            let number = self.number(level, i + 1, &parent);
-            out.extend(self.section(section, level, number));
-        }
-        out
-    }
-
     fn section(&self, section: &Section, level: usize, number: String) -> Vec<BlockView> {
         let mut out = Vec::new();
         let title = self.text(&section.title);
         let listing = section.activities.as_ref().map(|l| l.value);
-        let mut points: Vec<String> = if listing == Some(ActivityListing::Instead) {
-            Vec::new()
+        let points: &[Text] = if listing == Some(ActivityListing::Instead) {
+            &[]
         } else {
-            section.points.iter().map(|p| self.text(p)).collect()
+            &section.points
         };
         let activities = listing
             .map(|_| self.activities(section))
             .unwrap_or_default();
         if section.run_in {
-            let first = if points.is_empty() {
-                String::new()
-            } else {
-                points.remove(0)
+            let mut rest = self.points(points, section.style);
+            let first = match &mut rest {
+                Some(block) if !block.items.is_empty() => block.items.remove(0),
+                _ => String::new(),
             };
             out.push(BlockView {
                 kind: "runin",
@@ -498,8 +574,9 @@ impl Builder<'_> {
                 text: first,
                 ..BlockView::default()
             });
-            if !points.is_empty() {
-                out.push(list_block("paragraphs", points));
+            if let Some(mut rest) = rest.filter(|b| !b.items.is_empty()) {
+                rest.kind = "paragraphs";
+                out.push(rest);
             }
         } else {
             out.push(BlockView {
@@ -510,55 +587,54 @@ impl Builder<'_> {
                 title,
                 ..BlockView::default()
             });
-            if !points.is_empty() {
-                let kind = match section.style {
-                    PointStyle::Points if self.lang == Lang::Zh => "points",
-                    PointStyle::Points | PointStyle::Paragraphs => "paragraphs",
-                    PointStyle::Numbered => "numbered",
-                };
-                out.push(list_block(kind, points));
-            }
+            out.extend(self.points(points, section.style));
         }
         if !activities.is_empty() {
             out.push(list_block("paragraphs", activities));
         }
         let own = number.trim().trim_end_matches('.').to_string();
-        out.extend(self.blocks(&section.body, level + 1, &own));
-        out.extend(self.sections(&section.sections, level + 1, &own));
+        let mut sub = 0;
+        out.extend(self.items(&section.items, level + 1, &own, &mut sub));
+        out.extend(self.blocks_counted(&section.body, level + 1, &own, &mut sub));
+        for child in &section.sections {
+            sub += 1;
+            let number = self.number(level + 1, sub, &own);
+            out.extend(self.section(child, level + 1, number));
+        }
         out
     }
 
     fn blocks(&self, blocks: &[Block], level: usize, parent: &str) -> Vec<BlockView> {
+        self.blocks_counted(blocks, level, parent, &mut 0)
+    }
+
+    /// Body blocks; their sections continue the numbering `sub` of the level.
+    fn blocks_counted(
+        &self,
+        blocks: &[Block],
+        level: usize,
+        parent: &str,
+        sub: &mut usize,
+    ) -> Vec<BlockView> {
         let mut out = Vec::new();
-        let mut sub = 0;
         for block in blocks {
             match block {
                 Block::Paragraph(t) => out.push(list_block("paragraphs", vec![self.text(t)])),
-                Block::Points(items) => out.push(list_block(
-                    if self.lang == Lang::Zh {
-                        "points"
-                    } else {
-                        "paragraphs"
-                    },
-                    items.iter().map(|t| self.text(t)).collect(),
-                )),
-                Block::Numbered(items) => out.push(list_block(
-                    "numbered",
-                    items.iter().map(|t| self.text(t)).collect(),
-                )),
+                Block::Points(items) => out.extend(self.points(items, PointStyle::Points)),
+                Block::Numbered(items) => out.extend(self.points(items, PointStyle::Numbered)),
                 Block::Table(table) => out.push(BlockView {
                     kind: "table",
                     table: Some(self.table(table)),
                     ..BlockView::default()
                 }),
                 Block::Section(section) => {
-                    sub += 1;
+                    *sub += 1;
                     let parent = if parent.is_empty() {
                         self.part.to_string()
                     } else {
                         parent.to_string()
                     };
-                    let number = self.number(level, sub, &parent);
+                    let number = self.number(level, *sub, &parent);
                     out.extend(self.section(section, level, number));
                 }
             }
@@ -618,6 +694,33 @@ impl Builder<'_> {
                 .collect(),
         }
     }
+}
+
+/// Items of a list that reads as one sentence: each ends with ；(English ;),
+/// the last with 。(.), unless it already ends in punctuation.
+fn punctuated(items: Vec<String>, en: bool) -> Vec<String> {
+    let count = items.len();
+    items
+        .into_iter()
+        .enumerate()
+        .map(|(i, item)| {
+            let last = i + 1 == count;
+            let ends = item
+                .chars()
+                .last()
+                .is_some_and(|c| crate::cjk::SENTENCE_ENDS.contains(c));
+            if ends || item.is_empty() {
+                return item;
+            }
+            let mark = match (last, en) {
+                (false, false) => "；",
+                (false, true) => ";",
+                (true, false) => "。",
+                (true, true) => ".",
+            };
+            format!("{item}{mark}")
+        })
+        .collect()
 }
 
 fn list_block(kind: &'static str, items: Vec<String>) -> BlockView {

@@ -119,7 +119,7 @@ fn already_archived(path: &Path) -> Error {
 fn identity(loaded: &Loaded, kind: view::Kind) -> (i32, &str, &'static str) {
     let report = &loaded.report;
     let kind = match kind {
-        view::Kind::Combined if report.plans.is_none() => "summary",
+        view::Kind::Combined if !report.has_plans() => "summary",
         kind => kind.as_str(),
     };
     (

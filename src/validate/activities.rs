@@ -5,23 +5,8 @@ use super::Ctx;
 use crate::diag::Diagnostic;
 use crate::messages::Message;
 use crate::messages::suggest;
-use crate::model::Section;
 use crate::numerals::arabic;
 use crate::period::{Period, parse_date};
-
-fn all_sections(sections: &[Section]) -> Vec<&Section> {
-    let mut out = Vec::new();
-    for s in sections {
-        out.push(s);
-        out.extend(all_sections(&s.sections));
-        for block in &s.body {
-            if let crate::model::Block::Section(sub) = block {
-                out.extend(all_sections(std::slice::from_ref(sub)));
-            }
-        }
-    }
-    out
-}
 
 /// Declared against derived totals, figures of no count, activities' dates and sections.
 pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
@@ -42,7 +27,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         }
     }
     let period = Period::of(&report.meta);
-    let sections = all_sections(&report.summary.sections);
+    let sections = report.work_sections();
     for activity in &report.activities {
         for (name, _) in activity.figures.iter() {
             if report.counts.get(&name.value).is_none() {

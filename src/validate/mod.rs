@@ -14,7 +14,9 @@ use crate::diag::{Code, Diagnostic, Severity, Span};
 use crate::facts::Facts;
 use crate::load::Loaded;
 use crate::messages::Message;
-use crate::model::{Block, Lang, Level, Report, Section, Spanned, Text};
+use crate::model::{
+    Block, Item, Lang, Level, Part, Report, Role, Section, Spanned, Text, Written,
+};
 
 /// Text that stands for a figure or a sentence still to be written.
 pub const PLACEHOLDERS: [&str; 6] = ["（统计具体数字）", "XX", "×××", "TODO", "待补充", "待统计"];
@@ -236,50 +238,8 @@ fn fields(report: &Report, lang: Lang) -> Vec<Field<'_>> {
             in_plan: false,
         });
     }
-    for (i, section) in report.summary.sections.iter().enumerate() {
-        section_fields(section, &(i + 1).to_string(), zh, &mut out);
-    }
-    for (i, problem) in report.problems.iter().enumerate() {
-        let n = i + 1;
-        out.push(Field {
-            text: problem,
-            place: place(format!("存在问题第{n}条"), format!("problem {n}")),
-            kind: TextKind::Item,
-            in_plan: false,
-        });
-    }
-    if let Some(plans) = &report.plans {
-        if let Some(intro) = &plans.intro {
-            out.push(Field {
-                text: intro,
-                place: place("计划引言".into(), "plans.intro".into()),
-                kind: TextKind::Sentence,
-                in_plan: true,
-            });
-        }
-        for (i, section) in plans.sections.iter().enumerate() {
-            let n = i + 1;
-            out.push(Field {
-                text: &section.title,
-                place: place(
-                    format!("计划第{n}项标题"),
-                    format!("plan section {n}, title"),
-                ),
-                kind: TextKind::Name,
-                in_plan: true,
-            });
-            if let Some(text) = &section.text {
-                out.push(Field {
-                    text,
-                    place: place(
-                        format!("计划第{n}项正文"),
-                        format!("plan section {n}, text"),
-                    ),
-                    kind: TextKind::Sentence,
-                    in_plan: true,
-                });
-            }
-        }
+    for (i, part) in report.parts.iter().enumerate() {
+        part_fields(part, i + 1, zh, &mut out);
     }
     for (i, attachment) in report.attachments.iter().enumerate() {
         let n = i + 1;
@@ -295,23 +255,180 @@ fn fields(report: &Report, lang: Lang) -> Vec<Field<'_>> {
                 format!("attachment {n}, {en_text}"),
             )
         };
+        let names = Names {
+            zh: format!("附件{n}"),
+            en: format!("attachment {n}, section"),
+        };
         let mut sub = 0;
         for block in &attachment.body {
-            block_fields(block, &own, &format!("A{n}"), &mut sub, zh, &mut out);
+            block_fields(block, &own, "", &names, &mut sub, zh, &mut out);
         }
     }
     out
 }
 
+/// How the fields of a part's sections are named: "总结第2节标题", "第3部分第2节标题".
+struct Names {
+    zh: String,
+    en: String,
+}
+
+/// The strings of a top-level part. The shorthand's parts keep the names they
+/// had ("总结第1节", "存在问题第2条", "计划第3项"); a part of `parts:` is "第2部分".
+fn part_fields<'a>(part: &'a Part, n: usize, zh: bool, out: &mut Vec<Field<'a>>) {
+    let place = |zh_text: String, en_text: String| if zh { zh_text } else { en_text };
+    let in_plan = part.role == Role::Plans;
+    let first = out.len();
+    let (names, own_zh, own_en) = match part.written {
+        Written::Summary => (
+            Names {
+                zh: "总结".into(),
+                en: "summary section".into(),
+            },
+            "总结".to_string(),
+            "summary".to_string(),
+        ),
+        Written::Problems => (
+            Names {
+                zh: "存在问题".into(),
+                en: "problems, section".into(),
+            },
+            "存在问题".to_string(),
+            "problem".to_string(),
+        ),
+        Written::Plans => (
+            Names {
+                zh: "计划".into(),
+                en: "plan, section".into(),
+            },
+            "计划".to_string(),
+            "plan".to_string(),
+        ),
+        Written::Parts => (
+            Names {
+                zh: format!("第{n}部分"),
+                en: format!("part {n}, section"),
+            },
+            format!("第{n}部分"),
+            format!("part {n},"),
+        ),
+    };
+    let push = |out: &mut Vec<Field<'a>>, text: &'a Text, place: String, kind: TextKind| {
+        out.push(Field {
+            text,
+            place,
+            kind,
+            in_plan,
+        })
+    };
+    if let Some(heading) = &part.heading {
+        push(
+            out,
+            heading,
+            place(format!("{own_zh}标题"), format!("{own_en} heading")),
+            TextKind::Name,
+        );
+    }
+    if let Some(intro) = &part.intro {
+        let (zh_text, en_text) = match part.written {
+            Written::Plans => ("计划引言".to_string(), "plans.intro".to_string()),
+            _ => (format!("{own_zh}引言"), format!("{own_en} intro")),
+        };
+        push(out, intro, place(zh_text, en_text), TextKind::Sentence);
+    }
+    let point_kind = if part.role == Role::Problems {
+        TextKind::Item
+    } else {
+        TextKind::Sentence
+    };
+    for (j, point) in part.points.iter().enumerate() {
+        let m = j + 1;
+        push(
+            out,
+            point,
+            place(format!("{own_zh}第{m}条"), format!("{own_en} {m}")),
+            point_kind,
+        );
+    }
+    let items_zh = format!("{own_zh}第");
+    let items_en = match part.written {
+        Written::Plans => "plan section".to_string(),
+        _ => format!("{own_en} item"),
+    };
+    item_fields(&part.items, &items_zh, &items_en, zh, in_plan, out);
+    let own = |zh_text: &str, en_text: &str| {
+        place(
+            format!("{own_zh}{zh_text}"),
+            format!("{own_en} {en_text}"),
+        )
+    };
+    let mut sub = part.items.len();
+    let path = |sub: usize| sub.to_string();
+    for block in &part.body {
+        block_fields(block, &own, "", &names, &mut sub, zh, out);
+    }
+    for section in &part.sections {
+        sub += 1;
+        section_fields(section, &path(sub), &names, zh, out);
+    }
+    for field in &mut out[first..] {
+        field.in_plan = in_plan;
+    }
+}
+
+/// The strings of run-in items: "计划第2项标题", "plan section 2, text".
+fn item_fields<'a>(
+    items: &'a [Item],
+    zh_prefix: &str,
+    en_prefix: &str,
+    zh: bool,
+    in_plan: bool,
+    out: &mut Vec<Field<'a>>,
+) {
+    for (i, item) in items.iter().enumerate() {
+        let n = i + 1;
+        let place = |zh_text: &str, en_text: &str| {
+            if zh {
+                format!("{zh_prefix}{n}项{zh_text}")
+            } else {
+                format!("{en_prefix} {n}, {en_text}")
+            }
+        };
+        if let Some(title) = &item.title {
+            out.push(Field {
+                text: title,
+                place: place("标题", "title"),
+                kind: TextKind::Name,
+                in_plan,
+            });
+        }
+        if let Some(text) = &item.text {
+            out.push(Field {
+                text,
+                place: place("正文", "text"),
+                kind: TextKind::Sentence,
+                in_plan,
+            });
+        }
+    }
+}
+
 /// The strings of a section and everything under it. `path` numbers it: "2",
-/// "2.1", "2.1.3".
-fn section_fields<'a>(section: &'a Section, path: &str, zh: bool, out: &mut Vec<Field<'a>>) {
+/// "2.1", "2.1.3"; `names` names the part it is in.
+fn section_fields<'a>(
+    section: &'a Section,
+    path: &str,
+    names: &Names,
+    zh: bool,
+    out: &mut Vec<Field<'a>>,
+) {
+    let (pz, pe) = (&names.zh, &names.en);
     let place = |zh_text: String, en_text: String| if zh { zh_text } else { en_text };
     out.push(Field {
         text: &section.title,
         place: place(
-            format!("总结第{path}节标题"),
-            format!("summary section {path}, title"),
+            format!("{pz}第{path}节标题"),
+            format!("{pe} {path}, title"),
         ),
         kind: TextKind::Name,
         in_plan: false,
@@ -321,26 +438,34 @@ fn section_fields<'a>(section: &'a Section, path: &str, zh: bool, out: &mut Vec<
         out.push(Field {
             text: point,
             place: place(
-                format!("总结第{path}节第{m}条"),
-                format!("summary section {path}, point {m}"),
+                format!("{pz}第{path}节第{m}条"),
+                format!("{pe} {path}, point {m}"),
             ),
             kind: TextKind::Sentence,
             in_plan: false,
         });
     }
-    let mut sub = 0;
+    item_fields(
+        &section.items,
+        &format!("{pz}第{path}节第"),
+        &format!("{pe} {path}, item"),
+        zh,
+        false,
+        out,
+    );
+    let mut sub = section.items.len();
     let own = |zh_text: &str, en_text: &str| {
         place(
-            format!("总结第{path}节{zh_text}"),
-            format!("summary section {path}, {en_text}"),
+            format!("{pz}第{path}节{zh_text}"),
+            format!("{pe} {path}, {en_text}"),
         )
     };
     for block in &section.body {
-        block_fields(block, &own, path, &mut sub, zh, out);
+        block_fields(block, &own, path, names, &mut sub, zh, out);
     }
     for child in &section.sections {
         sub += 1;
-        section_fields(child, &format!("{path}.{sub}"), zh, out);
+        section_fields(child, &format!("{path}.{sub}"), names, zh, out);
     }
 }
 
@@ -349,6 +474,7 @@ fn block_fields<'a>(
     block: &'a Block,
     place: &dyn Fn(&str, &str) -> String,
     path: &str,
+    names: &Names,
     sub: &mut usize,
     zh: bool,
     out: &mut Vec<Field<'a>>,
@@ -387,7 +513,12 @@ fn block_fields<'a>(
         }
         Block::Section(section) => {
             *sub += 1;
-            section_fields(section, &format!("{path}.{sub}"), zh, out);
+            let path = if path.is_empty() {
+                sub.to_string()
+            } else {
+                format!("{path}.{sub}")
+            };
+            section_fields(section, &path, names, zh, out);
         }
     }
 }

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use super::{Ctx, DATE_GRACE_DAYS, TextKind};
 use crate::diag::{Diagnostic, Span};
 use crate::messages::{Message, RangeProblem, first_here};
-use crate::model::{Block, Section};
+use crate::model::{Block, Part, Role, Section, Written};
 use crate::period::{Period, parse_date};
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
@@ -17,6 +17,39 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     duplicates(ctx, out);
     empty(ctx, out);
     depth(ctx, out);
+    headings(ctx, out);
+}
+
+/// Parts whose heading cannot be derived: role `other`, or the second part of
+/// a role; and parts with nothing under their heading.
+fn headings(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+    let mut seen = Vec::new();
+    for (i, part) in ctx.report.parts.iter().enumerate() {
+        let number = i + 1;
+        let second = seen.contains(&part.role);
+        seen.push(part.role);
+        if part.written != Written::Parts {
+            continue;
+        }
+        if part.heading.is_none() && (part.role == Role::Other || second) {
+            let message = Message::PartHeading {
+                number,
+                role: part.role,
+            };
+            out.push(ctx.emit(message, ctx.loaded.span_of_part(part)));
+        }
+        if part.is_empty() {
+            let heading = part
+                .heading
+                .as_ref()
+                .map_or(String::new(), |h| h.value.clone());
+            let span = match &part.heading {
+                Some(h) => ctx.span_covering(h, &h.value),
+                None => ctx.loaded.span_of_part(part),
+            };
+            out.push(ctx.emit(Message::EmptyPart { number, heading }, span));
+        }
+    }
 }
 
 /// Sections below level 4 (一、 is level 1, （一） 2, 1. 3, （1） 4): the
@@ -53,8 +86,9 @@ fn depth(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         });
         in_body.chain(sections).collect()
     }
-    let summary: Vec<&Section> = ctx.report.summary.sections.iter().collect();
-    walk(ctx, &summary, 2, out);
+    for part in &ctx.report.parts {
+        walk(ctx, &children(part.sections.iter(), &part.body), 2, out);
+    }
     for attachment in &ctx.report.attachments {
         walk(ctx, &children(std::iter::empty(), &attachment.body), 2, out);
     }
@@ -63,11 +97,8 @@ fn depth(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
 /// Years within 1900–2100: no report is dated year 0, and beyond the range the
 /// dates and Chinese numerals stop making sense.
 fn years(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-    let plan_year = ctx.report.plans.as_ref().and_then(|p| p.year.as_ref());
-    let years = [
-        ("year", Some(&ctx.report.meta.year)),
-        ("plans.year", plan_year),
-    ];
+    let plan_years = ctx.report.plans_parts().map(|p| ("plans.year", p.year.as_ref()));
+    let years = std::iter::once(("year", Some(&ctx.report.meta.year))).chain(plan_years);
     for (field, year) in years {
         if let Some(year) = year
             && !(1900..=2100).contains(&year.value)
@@ -85,17 +116,27 @@ fn years(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
 }
 
 fn plan_year(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-    let Some(year) = ctx.report.plans.as_ref().and_then(|p| p.year.as_ref()) else {
-        return;
-    };
     let period = Period::of(&ctx.report.meta);
-    let expected = period.next().year();
+    let expected = Period::planned(ctx.report).year();
+    for year in ctx.report.plans_parts().filter_map(|p| p.year.as_ref()) {
+        plan_year_of(ctx, year, period, expected, out);
+    }
+}
+
+fn plan_year_of(
+    ctx: &Ctx,
+    year: &crate::model::Spanned<i32>,
+    period: Period,
+    expected: i32,
+    out: &mut Vec<Diagnostic>,
+) {
     let planned = year.value;
     if planned != expected {
         let message = Message::PlanYear {
             planned,
             expected,
             period,
+            plan_only: ctx.report.is_plan_only(),
         };
         out.push(ctx.emit(message, ctx.span_covering(year, &planned.to_string())));
     }
@@ -149,6 +190,12 @@ fn document_date(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     let period = Period::of(&ctx.report.meta);
     let (start, end) = (period.start(), period.end());
     let latest = end + chrono::Duration::days(DATE_GRACE_DAYS);
+    // A plan is written before its period begins.
+    let start = if ctx.report.is_plan_only() {
+        start - chrono::Duration::days(DATE_GRACE_DAYS)
+    } else {
+        start
+    };
     if parsed < start || parsed > latest {
         let message = Message::DocumentDateOutside {
             written,
@@ -230,30 +277,34 @@ impl<'a, 'c> Twice<'a, 'c> {
 /// The same section title twice, the same plan id twice, identical points: at
 /// the second, with the first as a label.
 fn duplicates(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-    let mut titles = Twice::new(ctx);
-    for section in &ctx.report.summary.sections {
-        let title = section.title.value.trim();
-        let span = ctx.span_covering(&section.title, &section.title.value);
-        out.extend(titles.see(title, span, || Message::DuplicateSectionTitle {
-            title: title.to_string(),
-        }));
-    }
-    if let Some(plans) = &ctx.report.plans {
-        let (mut ids, mut plan_titles) = (Twice::new(ctx), Twice::new(ctx));
-        for section in &plans.sections {
-            if let Some(id) = &section.id {
+    let mut ids = Twice::new(ctx);
+    for part in &ctx.report.parts {
+        let mut titles = Twice::new(ctx);
+        for section in &part.sections {
+            let title = section.title.value.trim();
+            let span = ctx.span_covering(&section.title, &section.title.value);
+            out.extend(titles.see(title, span, || Message::DuplicateSectionTitle {
+                title: title.to_string(),
+            }));
+        }
+        if part.role != Role::Plans {
+            continue;
+        }
+        let mut plan_titles = Twice::new(ctx);
+        for item in &part.items {
+            if let Some(id) = &item.id {
                 let span = ctx.span_covering(id, &id.value);
                 out.extend(ids.see(&id.value, span, || Message::DuplicatePlanId {
                     id: id.value.clone(),
                 }));
             }
-            let title = section.title.value.trim();
-            let span = ctx.span_covering(&section.title, &section.title.value);
-            out.extend(
-                plan_titles.see(title, span, || Message::DuplicatePlanTitle {
-                    title: title.to_string(),
-                }),
-            );
+            if let Some(title) = &item.title {
+                let text = title.value.trim();
+                let span = ctx.span_covering(title, &title.value);
+                out.extend(plan_titles.see(text, span, || Message::DuplicatePlanTitle {
+                    title: text.to_string(),
+                }));
+            }
         }
     }
     let mut texts = Twice::new(ctx);
@@ -275,10 +326,14 @@ fn duplicates(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
 
 /// Sections without points, and empty strings.
 fn empty(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-    for (i, section) in ctx.report.summary.sections.iter().enumerate() {
-        if section.points.is_empty() && section.body.is_empty() && section.sections.is_empty() {
+    for (p, part) in ctx.report.parts.iter().enumerate() {
+        for (i, section) in part.sections.iter().enumerate() {
+            if !section_is_empty(section) {
+                continue;
+            }
+            let place = section_place(ctx, part, p + 1, i + 1);
             let message = Message::SectionWithoutPoints {
-                number: i + 1,
+                place,
                 title: section.title.value.clone(),
             };
             out.push(ctx.emit(
@@ -292,5 +347,25 @@ fn empty(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             let place = field.place.clone();
             out.push(ctx.emit(Message::EmptyText { place }, ctx.span_of(field.text)));
         }
+    }
+}
+
+fn section_is_empty(section: &Section) -> bool {
+    section.points.is_empty()
+        && section.items.is_empty()
+        && section.body.is_empty()
+        && section.sections.is_empty()
+        && section.activities.is_none()
+}
+
+/// "总结第2节" of the shorthand, "第3部分第2节" of `parts:`.
+fn section_place(ctx: &Ctx, part: &Part, p: usize, n: usize) -> String {
+    let n = n + part.items.len();
+    match part.written {
+        Written::Parts => ctx.t_place(
+            &format!("第{p}部分第{n}节"),
+            &format!("part {p}, section {n}"),
+        ),
+        _ => ctx.t_place(&format!("总结第{n}节"), &format!("summary section {n}")),
     }
 }
