@@ -1071,7 +1071,7 @@ impl Message {
                     format!("缺少字段 `{field}`"),
                     format!("missing field `{field}`"),
                 ),
-                Some(if field == "parts" {
+                Some(if *field == "parts" {
                     t(
                         "在最外层写上正文：`parts:` 列出各部分，或简写 `summary:`（及 `problems:`、`plans:`）；见 README.md 的输入格式".into(),
                         "write the body at the top level: `parts:` listing the parts, or the shorthand `summary:` (with `problems:`, `plans:`); see the input format in README.md".into(),
