@@ -68,6 +68,10 @@ pub fn next_input(report: &Report) -> String {
                         approx: count.approx,
                         label: count.label.as_ref().map(|l| l.value.clone()),
                         part_of: count.part_of.as_ref().map(|w| w.value.clone()),
+                        decimals: count.decimals.as_ref().map(|d| d.value),
+                        currency: count.currency.as_ref().map(|c| c.value.clone()),
+                        grouping: count.grouping,
+                        signed: count.signed,
                     };
                     (name.value.clone(), carried)
                 })

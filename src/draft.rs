@@ -117,6 +117,14 @@ pub struct DraftCount {
     pub label: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub part_of: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub decimals: Option<u8>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub currency: Option<String>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub grouping: bool,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub signed: bool,
 }
 
 /// A figure as people write it: 411, not 411.0; 8.5 stays 8.5.

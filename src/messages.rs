@@ -245,6 +245,9 @@ pub enum Message {
         field: &'static str,
     },
     PartsAndShorthand,
+    ChineseNumeralsInEnglish {
+        written: String,
+    },
     DuplicateKey {
         key: Option<String>,
     },
@@ -401,6 +404,7 @@ impl Message {
             M::SectionWithoutPoints { .. } => Code::SectionWithoutPoints,
             M::SectionTooDeep { .. } => Code::SectionTooDeep,
             M::PartHeading { .. } => Code::PartHeading,
+            M::ChineseNumeralsInEnglish { .. } => Code::UnknownFormat,
             M::EmptyPart { .. } => Code::EmptyPart,
             M::EmptyText { .. } => Code::EmptyText,
             M::DerivedMismatch { .. } => Code::DerivedMismatch,
@@ -966,8 +970,8 @@ impl Message {
                     format!("count `{name}` counts {unit}, but its value is {value}"),
                 ),
                 Some(t(
-                    "人数、项数等须是不小于 0 的整数；增减请写成另一个数字并说明".into(),
-                    "a number of people or things is a whole number, at least 0; write a change as a count of its own".into(),
+                    "人数、项数等须是不小于 0 的整数；增减请写成另一个数字，并标上 `signed: true`".into(),
+                    "a number of people or things is a whole number, at least 0; write a change as a count of its own, marked `signed: true`".into(),
                 )),
             ),
             M::UnknownRule { name, best } => (
@@ -1054,6 +1058,16 @@ impl Message {
                 Some(t(
                     format!("在这个映射里加上 `{field}:`"),
                     format!("add `{field}:` to this mapping"),
+                )),
+            ),
+            M::ChineseNumeralsInEnglish { written } => (
+                t(
+                    format!("`{written}` 在英文文件里写中文数字"),
+                    format!("`{written}` writes Chinese numerals in an English document"),
+                ),
+                Some(t(
+                    "英文文件用 `{名称}` 或 `{名称:num}`".into(),
+                    "write `{name}` or `{name:num}` in an English document".into(),
                 )),
             ),
             M::PartsAndShorthand => (

@@ -240,6 +240,18 @@ pub struct Count {
     /// The name of a count this one is part of; it may not exceed it.
     #[serde(default)]
     pub part_of: Option<Text>,
+    /// Digits after the decimal point, always written: `decimals: 2` → 2086.40.
+    #[serde(default)]
+    pub decimals: Option<Spanned<u8>>,
+    /// A currency sign before the number: £, $, ¥, €.
+    #[serde(default)]
+    pub currency: Option<Text>,
+    /// Thousands separated by commas: 12,400.
+    #[serde(default)]
+    pub grouping: bool,
+    /// A change, which may be negative even in 人, 个, 项.
+    #[serde(default)]
+    pub signed: bool,
 }
 
 /// An activity logged through the year.

@@ -141,6 +141,34 @@ pub fn arabic(value: f64) -> String {
     }
 }
 
+/// A figure with a fixed number of decimals (`Some(2)`: 2086.40) or as few as
+/// it needs, its thousands separated by commas when `grouping`.
+pub fn arabic_with(value: f64, decimals: Option<u8>, grouping: bool) -> String {
+    let text = match decimals {
+        Some(d) => format!("{value:.*}", usize::from(d.min(6))),
+        None => arabic(value),
+    };
+    if !grouping {
+        return text;
+    }
+    let (sign, digits) = match text.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", text.as_str()),
+    };
+    let (whole, fraction) = match digits.split_once('.') {
+        Some((w, f)) => (w, format!(".{f}")),
+        None => (digits, String::new()),
+    };
+    let mut grouped = String::new();
+    for (i, c) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    format!("{sign}{grouped}{fraction}")
+}
+
 /// 2020年12月8日: Arabic numerals, no zero padding (GB/T 9704).
 pub fn chinese_date(date: NaiveDate) -> String {
     format!("{}年{}月{}日", date.year(), date.month(), date.day())
@@ -154,6 +182,16 @@ pub fn english_date(date: NaiveDate) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn figures_keep_their_decimals_and_group_thousands() {
+        assert_eq!(arabic_with(2086.4, Some(2), true), "2,086.40");
+        assert_eq!(arabic_with(12400.0, None, true), "12,400");
+        assert_eq!(arabic_with(-1234567.5, None, true), "-1,234,567.5");
+        assert_eq!(arabic_with(999.0, Some(0), true), "999");
+        assert_eq!(arabic_with(8.5, Some(1), false), "8.5");
+        assert_eq!(arabic_with(3.0, Some(2), false), "3.00");
+    }
 
     #[test]
     fn letters_go_on_after_z() {

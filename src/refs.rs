@@ -140,32 +140,65 @@ pub fn change_text(figure: &Figure, en: bool) -> String {
 }
 
 /// Writes a count in the given format. Unknown formats are caught by validation;
-/// here they fall back to the default.
-pub fn format_count(figure: &Figure, format: &str) -> String {
+/// here they fall back to the default. `en`: an English document, where a unit
+/// that is a word stands a space after the number ("14 new members").
+pub fn format_count(figure: &Figure, format: &str, en: bool) -> String {
     let count = figure.count;
     let unit = literal(&count.unit);
     let Some(value) = figure.value else {
         return MISSING_VALUE.to_string();
     };
-    let approx = if count.approx { "余" } else { "" };
-    match format {
-        "num" => numerals::arabic(value),
-        "cn" if value >= 0.0 && value.fract() == 0.0 => {
+    let currency = count
+        .currency
+        .as_ref()
+        .map_or(String::new(), |c| literal(c.value.trim()));
+    let decimals = count.decimals.as_ref().map(|d| d.value);
+    let number = match format {
+        "num" => return numerals::arabic_with(value, decimals, count.grouping),
+        "cn" if value >= 0.0 && value.fract() == 0.0 && !en => {
             let n = value as u64;
-            let number = if count.unit.is_empty() || count.approx {
+            if count.unit.is_empty() || count.approx {
                 numerals::chinese(n)
             } else {
                 numerals::chinese_before_measure(n)
-            };
-            format!("{number}{approx}{unit}")
+            }
         }
-        _ => format!("{}{approx}{unit}", numerals::arabic(value)),
+        _ => numerals::arabic_with(value, decimals, count.grouping),
+    };
+    let space = if en && unit.chars().next().is_some_and(char::is_alphabetic) {
+        " "
+    } else {
+        ""
+    };
+    format!("{currency}{number}{space}{}", with_approx(&unit, count.approx))
+}
+
+/// The unit of an approximate figure: 余 before it ("1000余份"), or after the
+/// magnitude of a compound unit ("3万余元", not "3余万元").
+fn with_approx(unit: &str, approx: bool) -> String {
+    if !approx {
+        return unit.to_string();
+    }
+    let mut chars = unit.chars();
+    match chars.next() {
+        Some(m @ ('十' | '百' | '千' | '万' | '亿')) if !chars.as_str().is_empty() => {
+            format!("{m}余{}", chars.as_str())
+        }
+        _ => format!("余{unit}"),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn approximate_compound_units_put_yu_after_the_magnitude() {
+        assert_eq!(with_approx("万元", true), "万余元");
+        assert_eq!(with_approx("份", true), "余份");
+        assert_eq!(with_approx("万", true), "余万");
+        assert_eq!(with_approx("人", false), "人");
+    }
 
     #[test]
     fn literal_braces_are_written_out_where_nothing_is_referenced() {

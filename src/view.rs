@@ -745,7 +745,7 @@ fn count_view(figure: &Figure, en: bool) -> CountView {
             .as_ref()
             .map(|l| escape_markdown(&refs::literal(&l.value))),
         note: count.note.as_ref().map(|n| escape_markdown(&n.value)),
-        text: escape_markdown(&refs::format_count(figure, "")),
+        text: escape_markdown(&refs::format_count(figure, "", en)),
     }
 }
 
@@ -760,9 +760,11 @@ pub fn markdown_text(report: &Report, facts: &Facts, text: &str) -> String {
                     &facts.figure(name, count),
                     report.meta.language() == Lang::En,
                 )),
-                Some(count) => {
-                    plain.push_str(&refs::format_count(&facts.figure(name, count), format))
-                }
+                Some(count) => plain.push_str(&refs::format_count(
+                    &facts.figure(name, count),
+                    format,
+                    report.meta.language() == Lang::En,
+                )),
                 None => plain.push_str(&format!("{{{name}}}")),
             },
         }

@@ -134,7 +134,13 @@ pub(super) fn write(document: Document, warnings: &mut Vec<(usize, String)>) -> 
                         unit: f.unit.clone(),
                         approx: f.approx,
                         label: (!f.label.is_empty()).then(|| f.label.clone()),
-                        part_of: None,
+                        // "8.50" keeps its zero.
+                        decimals: f
+                            .value
+                            .split_once('.')
+                            .filter(|(_, d)| d.ends_with('0'))
+                            .map(|(_, d)| d.len().min(6) as u8),
+                        ..DraftCount::default()
                     };
                     (name.clone(), count)
                 })

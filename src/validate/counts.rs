@@ -51,6 +51,9 @@ fn references(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             if !FORMATS.contains(&format) {
                 let (format, written) = (format.to_string(), written.to_string());
                 out.push(ctx.emit(Message::UnknownFormat { format, written }, span));
+            } else if format == "cn" && ctx.report.meta.language() == crate::model::Lang::En {
+                let written = written.to_string();
+                out.push(ctx.emit(Message::ChineseNumeralsInEnglish { written }, span));
             }
         }
     }
@@ -81,7 +84,7 @@ const COUNTED_UNITS: [&str; 24] = [
 
 /// Values no document should print: not finite, too large to print exactly,
 /// or a negative or partial number of people or things.
-fn figure_problem(name: &str, value: f64, unit: &str) -> Option<Message> {
+fn figure_problem(name: &str, value: f64, unit: &str, signed: bool) -> Option<Message> {
     let name = name.to_string();
     if !value.is_finite() {
         return Some(Message::FigureNotFinite { name });
@@ -91,7 +94,7 @@ fn figure_problem(name: &str, value: f64, unit: &str) -> Option<Message> {
     }
     let unit = unit.trim();
     let counted = COUNTED_UNITS.contains(&unit);
-    (counted && (value < 0.0 || value.fract() != 0.0)).then(|| Message::FigureNotCounted {
+    (counted && ((value < 0.0 && !signed) || value.fract() != 0.0)).then(|| Message::FigureNotCounted {
         name,
         value,
         unit: unit.to_string(),
@@ -142,7 +145,7 @@ fn values(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             out.push(ctx.emit(message, span));
             continue;
         };
-        if let Some(message) = figure_problem(&name.value, value.value, &count.unit) {
+        if let Some(message) = figure_problem(&name.value, value.value, &count.unit, count.signed) {
             out.push(ctx.emit(message, ctx.span_of(value)));
             continue;
         }
