@@ -15,7 +15,7 @@ use crate::period::Period;
 pub fn next_input(report: &Report) -> String {
     let meta = &report.meta;
     let period = Period::of(meta);
-    let next = period.next();
+    let next = Period::planned(report);
     let en = meta.language() == Lang::En;
     let todo = if en { "TODO." } else { "待补充。" };
     let label = |p: Period| if en { p.label_en() } else { p.label_zh(None) };
@@ -27,7 +27,7 @@ pub fn next_input(report: &Report) -> String {
     let mut sections: Vec<DraftSection> = report
         .plan_items()
         .map(|plan| DraftSection {
-            title: plan.name().to_string(),
+            title: plan.name().trim_end_matches(['。', '.']).to_string(),
             fulfils: plan.id.as_ref().map(|id| id.value.clone()),
             points: vec![todo.to_string()],
             ..DraftSection::default()

@@ -467,10 +467,22 @@ impl<'a> Builder<'a> {
     /// numbered ones counted together at level 2.
     fn part(&self, part: &Part) -> Vec<BlockView> {
         let mut out = Vec::new();
+        let mut points = self.points(&part.points, part.style);
         if let Some(intro) = &part.intro {
-            out.push(list_block("paragraphs", vec![self.text(intro)]));
+            let intro = self.text(intro);
+            // "重点做好四个方面工作：一是……；二是……。" is one paragraph.
+            match &mut points {
+                Some(joined)
+                    if part.style == PointStyle::Joined
+                        && intro.ends_with(['：', ':']) =>
+                {
+                    let space = if self.lang == Lang::En { " " } else { "" };
+                    joined.items[0] = format!("{intro}{space}{}", joined.items[0]);
+                }
+                _ => out.push(list_block("paragraphs", vec![intro])),
+            }
         }
-        out.extend(self.points(&part.points, part.style));
+        out.extend(points);
         let mut sub = 0;
         let parent = self.part.to_string();
         out.extend(self.items(&part.items, 2, &parent, &mut sub));

@@ -109,6 +109,14 @@ pub fn load_checked(
     let previous = match carry::previous_path(path, &loaded.report, options.previous.as_deref()) {
         None => None,
         Some(previous_path) => match load::load(&previous_path, options.lang)? {
+            // Found beside this input, another office's report is not last period's.
+            Outcome::Loaded(previous)
+                if options.previous.is_none()
+                    && previous.report.meta.organisation.value.trim()
+                        != loaded.report.meta.organisation.value.trim() =>
+            {
+                None
+            }
             Outcome::Loaded(previous) => Some(*previous),
             Outcome::Invalid(..) => {
                 let d = Diagnostic::warning(

@@ -15,7 +15,7 @@ use crate::facts::Facts;
 use crate::load::Loaded;
 use crate::messages::Message;
 use crate::model::{
-    Block, Item, Lang, Level, Part, Report, Role, Section, Spanned, Text, Written,
+    Block, Item, Lang, Level, Part, PointStyle, Report, Role, Section, Spanned, Text, Written,
 };
 
 /// Text that stands for a figure or a sentence still to be written.
@@ -336,7 +336,7 @@ fn part_fields<'a>(part: &'a Part, n: usize, zh: bool, out: &mut Vec<Field<'a>>)
         };
         push(out, intro, place(zh_text, en_text), TextKind::Sentence);
     }
-    let point_kind = if part.role == Role::Problems {
+    let point_kind = if part.role == Role::Problems || part.style == PointStyle::Joined {
         TextKind::Item
     } else {
         TextKind::Sentence
@@ -441,7 +441,11 @@ fn section_fields<'a>(
                 format!("{pz}第{path}节第{m}条"),
                 format!("{pe} {path}, point {m}"),
             ),
-            kind: TextKind::Sentence,
+            kind: if section.style == PointStyle::Joined {
+                TextKind::Item
+            } else {
+                TextKind::Sentence
+            },
             in_plan: false,
         });
     }
