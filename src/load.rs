@@ -396,7 +396,12 @@ fn merge(
                 ..p.value
             })
             .collect(),
-        None => shorthand_parts(&meta, summary.map(|s| s.value), problems, plans.map(|p| p.value)),
+        None => shorthand_parts(
+            &meta,
+            summary.map(|s| s.value),
+            problems,
+            plans.map(|p| p.value),
+        ),
     };
     Ok(Report {
         meta,

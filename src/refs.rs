@@ -170,7 +170,10 @@ pub fn format_count(figure: &Figure, format: &str, en: bool) -> String {
     } else {
         ""
     };
-    format!("{currency}{number}{space}{}", with_approx(&unit, count.approx))
+    format!(
+        "{currency}{number}{space}{}",
+        with_approx(&unit, count.approx)
+    )
 }
 
 /// The unit of an approximate figure: 余 before it ("1000余份"), or after the

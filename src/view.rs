@@ -343,7 +343,10 @@ fn parts(
     let shown: Vec<&Part> = report
         .parts
         .iter()
-        .filter(|p| shows(kind, p.role) && !(kind == Kind::Plan && p.role == Role::Other && !report.is_plan_only()))
+        .filter(|p| {
+            shows(kind, p.role)
+                && !(kind == Kind::Plan && p.role == Role::Other && !report.is_plan_only())
+        })
         .collect();
     let headless = plan_document && shown.len() == 1;
     let lang = report.meta.language();
@@ -369,7 +372,10 @@ fn parts(
             let heading = written.map(|h| b.text(h)).or(derived);
             PartView {
                 role: part.role,
-                number: numerals::enumerate(n as u64, if lang == Lang::Zh { "一、" } else { "1. " }),
+                number: numerals::enumerate(
+                    n as u64,
+                    if lang == Lang::Zh { "一、" } else { "1. " },
+                ),
                 heading: heading.filter(|_| !headless),
                 blocks: b.part(part),
             }
@@ -473,8 +479,7 @@ impl<'a> Builder<'a> {
             // "重点做好四个方面工作：一是……；二是……。" is one paragraph.
             match &mut points {
                 Some(joined)
-                    if part.style == PointStyle::Joined
-                        && intro.ends_with(['：', ':']) =>
+                    if part.style == PointStyle::Joined && intro.ends_with(['：', ':']) =>
                 {
                     let space = if self.lang == Lang::En { " " } else { "" };
                     joined.items[0] = format!("{intro}{space}{}", joined.items[0]);
@@ -534,7 +539,11 @@ impl<'a> Builder<'a> {
                     kind: "runin",
                     level,
                     number: self.number(level, *sub, parent),
-                    title: item.title.as_ref().map(|t| self.text(t)).unwrap_or_default(),
+                    title: item
+                        .title
+                        .as_ref()
+                        .map(|t| self.text(t))
+                        .unwrap_or_default(),
                     text: item.text.as_ref().map(|t| self.text(t)).unwrap_or_default(),
                     ..BlockView::default()
                 }

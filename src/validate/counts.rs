@@ -94,10 +94,12 @@ fn figure_problem(name: &str, value: f64, unit: &str, signed: bool) -> Option<Me
     }
     let unit = unit.trim();
     let counted = COUNTED_UNITS.contains(&unit);
-    (counted && ((value < 0.0 && !signed) || value.fract() != 0.0)).then(|| Message::FigureNotCounted {
-        name,
-        value,
-        unit: unit.to_string(),
+    (counted && ((value < 0.0 && !signed) || value.fract() != 0.0)).then(|| {
+        Message::FigureNotCounted {
+            name,
+            value,
+            unit: unit.to_string(),
+        }
     })
 }
 

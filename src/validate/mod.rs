@@ -357,10 +357,7 @@ fn part_fields<'a>(part: &'a Part, n: usize, zh: bool, out: &mut Vec<Field<'a>>)
     };
     item_fields(&part.items, &items_zh, &items_en, zh, in_plan, out);
     let own = |zh_text: &str, en_text: &str| {
-        place(
-            format!("{own_zh}{zh_text}"),
-            format!("{own_en} {en_text}"),
-        )
+        place(format!("{own_zh}{zh_text}"), format!("{own_en} {en_text}"))
     };
     let mut sub = part.items.len();
     let path = |sub: usize| sub.to_string();
@@ -426,10 +423,7 @@ fn section_fields<'a>(
     let place = |zh_text: String, en_text: String| if zh { zh_text } else { en_text };
     out.push(Field {
         text: &section.title,
-        place: place(
-            format!("{pz}第{path}节标题"),
-            format!("{pe} {path}, title"),
-        ),
+        place: place(format!("{pz}第{path}节标题"), format!("{pe} {path}, title")),
         kind: TextKind::Name,
         in_plan: false,
     });

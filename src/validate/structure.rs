@@ -97,7 +97,10 @@ fn depth(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
 /// Years within 1900–2100: no report is dated year 0, and beyond the range the
 /// dates and Chinese numerals stop making sense.
 fn years(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-    let plan_years = ctx.report.plans_parts().map(|p| ("plans.year", p.year.as_ref()));
+    let plan_years = ctx
+        .report
+        .plans_parts()
+        .map(|p| ("plans.year", p.year.as_ref()));
     let years = std::iter::once(("year", Some(&ctx.report.meta.year))).chain(plan_years);
     for (field, year) in years {
         if let Some(year) = year

@@ -9,6 +9,7 @@ mod archive;
 mod corpus;
 mod diagnostics;
 mod import;
+mod parts;
 mod pdf;
 mod seed;
 mod shapes;
