@@ -49,6 +49,8 @@ pub enum Code {
     RepeatedPunctuation,
     MixedNumerals,
     MissingEndPunctuation,
+    DoubleNumbering,
+    MixedNumbering,
     PartExceedsWhole,
     UnknownPartOf,
     PercentOutOfRange,
@@ -82,7 +84,7 @@ pub struct Entry {
 }
 
 /// Every code, in the order of their ids.
-pub const CATALOGUE: [Entry; 43] = [
+pub const CATALOGUE: [Entry; 45] = [
     Entry {
         code: Code::YamlSyntax,
         id: "E0001",
@@ -264,6 +266,20 @@ pub const CATALOGUE: [Entry; 43] = [
         name: "missing-end-punctuation",
         level: Severity::Warning,
         what: "a paragraph, point or plan text without sentence-final punctuation",
+    },
+    Entry {
+        code: Code::DoubleNumbering,
+        id: "W0507",
+        name: "double-numbering",
+        level: Severity::Warning,
+        what: "a point or list item that starts with a number of its own (\"1、\", \"一是\", \"（一）\") where nianbao numbers it already",
+    },
+    Entry {
+        code: Code::MixedNumbering,
+        id: "W0508",
+        name: "mixed-numbering",
+        level: Severity::Warning,
+        what: "numbers written into the text in two styles, \"1、\" and \"1.\"",
     },
     Entry {
         code: Code::PartExceedsWhole,

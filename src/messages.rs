@@ -245,6 +245,22 @@ pub enum Message {
         field: &'static str,
     },
     PartsAndShorthand,
+    DoubleNumbering {
+        place: String,
+        marker: String,
+    },
+    MixedNumbering {
+        place: String,
+        marker: String,
+        style: String,
+        usual: String,
+    },
+    MixedNumeralsInText {
+        place: String,
+        written: String,
+        arabic: usize,
+        digits: String,
+    },
     ChineseNumeralsInEnglish {
         written: String,
     },
@@ -377,7 +393,7 @@ impl Message {
         match self {
             M::UndefinedCount { .. } | M::FigureOfNoCount { .. } => Code::UndefinedCount,
             M::UnknownFormat { .. } => Code::UnknownFormat,
-            M::MixedNumerals { .. } => Code::MixedNumerals,
+            M::MixedNumerals { .. } | M::MixedNumeralsInText { .. } => Code::MixedNumerals,
             M::UnusedCount { .. } => Code::UnusedCount,
             M::CountWithoutValue { .. } => Code::CountWithoutValue,
             M::PercentOutOfRange { .. } => Code::PercentOutOfRange,
@@ -404,6 +420,8 @@ impl Message {
             M::SectionWithoutPoints { .. } => Code::SectionWithoutPoints,
             M::SectionTooDeep { .. } => Code::SectionTooDeep,
             M::PartHeading { .. } => Code::PartHeading,
+            M::DoubleNumbering { .. } => Code::DoubleNumbering,
+            M::MixedNumbering { .. } => Code::MixedNumbering,
             M::ChineseNumeralsInEnglish { .. } => Code::UnknownFormat,
             M::EmptyPart { .. } => Code::EmptyPart,
             M::EmptyText { .. } => Code::EmptyText,
@@ -470,6 +488,21 @@ impl Message {
                 Some(t(
                     "可写 `{name}`（411人）、`{name:cn}`（九篇）或 `{name:num}`（411）".into(),
                     "write `{name}` (411人), `{name:cn}` (九篇) or `{name:num}` (411)".into(),
+                )),
+            ),
+            M::MixedNumeralsInText {
+                place,
+                written,
+                arabic,
+                digits,
+            } => (
+                t(
+                    format!("{place}中的“{written}”用汉字数字，而文中其余{arabic}处统计数字用阿拉伯数字"),
+                    format!("“{written}” in {place} is written in Chinese numerals, the other {arabic} figures in Arabic ones"),
+                ),
+                Some(t(
+                    format!("统计数字宜统一用阿拉伯数字：写“{digits}”，或定义一个数字并引用它"),
+                    format!("write figures one way, Arabic for statistics: “{digits}”, or define a count and reference it"),
                 )),
             ),
             M::MixedNumerals {
@@ -1068,6 +1101,31 @@ impl Message {
                 Some(t(
                     "英文文件用 `{名称}` 或 `{名称:num}`".into(),
                     "write `{name}` or `{name:num}` in an English document".into(),
+                )),
+            ),
+            M::DoubleNumbering { place, marker } => (
+                t(
+                    format!("{place}以“{marker}”开头，而 nianbao 已给它编号"),
+                    format!("{place} starts with “{marker}”, but nianbao numbers it already"),
+                ),
+                Some(t(
+                    format!("删去“{marker}”：编号由 nianbao 生成"),
+                    format!("remove “{marker}”: nianbao writes the number"),
+                )),
+            ),
+            M::MixedNumbering {
+                place,
+                marker,
+                style,
+                usual,
+            } => (
+                t(
+                    format!("{place}的编号“{marker}”用“{style}”式，文中其他编号用“{usual}”式"),
+                    format!("{place} is numbered “{marker}” in the style “{style}”, the other numbers in the style “{usual}”"),
+                ),
+                Some(t(
+                    format!("全文统一用“{usual}”式编号（或用 `numbered:` 列表和 `meta.numbering`，由 nianbao 编号）"),
+                    format!("number one way throughout, “{usual}” (or write a `numbered:` list with `meta.numbering` and let nianbao number it)"),
                 )),
             ),
             M::PartsAndShorthand => (

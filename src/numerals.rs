@@ -141,6 +141,36 @@ pub fn arabic(value: f64) -> String {
     }
 }
 
+/// The value of a Chinese numeral as written in text: 三 → 3, 十二 → 12,
+/// 两百五十 → 250, 三千 → 3000. None for what is not one.
+pub fn parse_chinese(text: &str) -> Option<u64> {
+    let digit = |c: char| {
+        "零一二三四五六七八九"
+            .find(c)
+            .map(|i| (i / 3) as u64)
+            .or((c == '两').then_some(2))
+    };
+    let (mut total, mut current) = (0u64, None::<u64>);
+    for c in text.chars() {
+        let unit = match c {
+            '十' => 10,
+            '百' => 100,
+            '千' => 1000,
+            '万' => 10_000,
+            _ => {
+                current = Some(current.unwrap_or(0) * 10 + digit(c)?);
+                continue;
+            }
+        };
+        if unit == 10_000 {
+            total = (total + current.take().unwrap_or(0)) * unit;
+        } else {
+            total += current.take().unwrap_or(1) * unit;
+        }
+    }
+    Some(total + current.unwrap_or(0))
+}
+
 /// A figure with a fixed number of decimals (`Some(2)`: 2086.40) or as few as
 /// it needs, its thousands separated by commas when `grouping`.
 pub fn arabic_with(value: f64, decimals: Option<u8>, grouping: bool) -> String {
@@ -182,6 +212,17 @@ pub fn english_date(date: NaiveDate) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn chinese_numerals_in_text_are_read() {
+        assert_eq!(parse_chinese("三"), Some(3));
+        assert_eq!(parse_chinese("十二"), Some(12));
+        assert_eq!(parse_chinese("四十"), Some(40));
+        assert_eq!(parse_chinese("两百五十"), Some(250));
+        assert_eq!(parse_chinese("三千"), Some(3000));
+        assert_eq!(parse_chinese("一万二千"), Some(12000));
+        assert_eq!(parse_chinese("人"), None);
+    }
 
     #[test]
     fn figures_keep_their_decimals_and_group_thousands() {

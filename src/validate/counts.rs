@@ -57,7 +57,28 @@ fn references(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             }
         }
     }
+    let mut in_text = Vec::new();
+    for field in ctx
+        .fields
+        .iter()
+        .filter(|f| f.kind != super::TextKind::Name)
+    {
+        let (plain_arabic, plain_chinese) = plain_figures(&field.text.value);
+        arabic += plain_arabic;
+        in_text.extend(plain_chinese.into_iter().map(|c| (field, c)));
+    }
     if arabic > 0 {
+        for (field, (offset, written, value)) in in_text {
+            let span = ctx.span_at(field.text, offset, written.len());
+            let unit = written.trim_start_matches(|c| CHINESE_DIGITS.contains(c));
+            let message = Message::MixedNumeralsInText {
+                place: field.place.clone(),
+                written: written.to_string(),
+                arabic,
+                digits: format!("{value}{unit}"),
+            };
+            out.push(ctx.emit(message, span));
+        }
         for (field, written, span) in chinese {
             let message = Message::MixedNumerals {
                 place: field.place.clone(),
@@ -74,6 +95,68 @@ fn references(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             out.push(ctx.emit(Message::UnusedCount { name }, span));
         }
     }
+}
+
+/// The characters of Chinese numerals in running text.
+const CHINESE_DIGITS: &str = "一二三四五六七八九十两百千万";
+
+/// Figures written in plain text before a counting unit: how many in Arabic
+/// numerals ("40户"), and those in Chinese numerals ("三户": offset, text, value).
+/// Not counted: "一" alone (一人一档), ordinals (第三次), 个 (四个方面, 两个维护:
+/// structure more often than statistics), and what stands inside quotes or
+/// titles (“四个意识”, 《三年行动计划》).
+fn plain_figures(text: &str) -> (usize, Vec<(usize, &str, u64)>) {
+    let mut arabic = 0;
+    let mut chinese = Vec::new();
+    let mut quoted = 0i32;
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let (at, c) = chars[i];
+        match c {
+            '“' | '《' | '‘' | '「' => quoted += 1,
+            '”' | '》' | '’' | '」' => quoted = (quoted - 1).max(0),
+            _ => {}
+        }
+        let is_arabic = c.is_ascii_digit();
+        let is_chinese = CHINESE_DIGITS.contains(c);
+        if !(is_arabic || is_chinese) {
+            i += 1;
+            continue;
+        }
+        let same = |d: char| {
+            if is_arabic {
+                d.is_ascii_digit() || d == '.'
+            } else {
+                CHINESE_DIGITS.contains(d)
+            }
+        };
+        let end = (i..chars.len())
+            .find(|&j| !same(chars[j].1))
+            .unwrap_or(chars.len());
+        let unit_at = chars.get(end).map_or(text.len(), |(a, _)| *a);
+        let unit = COUNTED_UNITS
+            .iter()
+            .filter(|u| text[unit_at..].starts_with(**u))
+            .max_by_key(|u| u.len());
+        let before = i.checked_sub(1).map(|p| chars[p].1);
+        if let Some(unit) = unit {
+            let number = &text[at..unit_at];
+            if is_arabic && !before.is_some_and(|b| b.is_ascii_alphabetic()) {
+                arabic += 1;
+            } else if is_chinese
+                && quoted == 0
+                && *unit != "个"
+                && number != "一"
+                && before != Some('第')
+                && let Some(value) = crate::numerals::parse_chinese(number)
+            {
+                chinese.push((at, &text[at..unit_at + unit.len()], value));
+            }
+        }
+        i = end;
+    }
+    (arabic, chinese)
 }
 
 /// Units that count whole things: a value in them is a whole number, at least 0.

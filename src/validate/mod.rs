@@ -67,6 +67,8 @@ pub struct Ctx<'a> {
     pub loaded: &'a Loaded,
     pub lang: Lang,
     pub fields: Vec<Field<'a>>,
+    /// The strings that nianbao numbers itself: points, list items, untitled items.
+    pub numbered: std::collections::HashSet<*const String>,
     /// For each string value seen: where its text stands verbatim in the file
     /// (a plain or simply quoted scalar), found once, so that every place in it
     /// is found in constant time.
@@ -139,6 +141,7 @@ pub fn validate(
         loaded,
         lang,
         fields: fields(report, lang),
+        numbered: numbered(report),
         verbatim: Default::default(),
     };
     let mut out = Vec::new();
@@ -198,6 +201,54 @@ fn apply_levels(ctx: &Ctx, diagnostics: Vec<Diagnostic>, options: Options) -> Ve
             d.severity = Severity::Error;
         }
         out.push(d);
+    }
+    out
+}
+
+/// The strings that stand after a number nianbao writes: points (一是, 1.),
+/// numbered and joined lists, items without a title.
+fn numbered(report: &Report) -> std::collections::HashSet<*const String> {
+    fn points(
+        out: &mut std::collections::HashSet<*const String>,
+        texts: &[Text],
+        style: PointStyle,
+    ) {
+        if style != PointStyle::Paragraphs {
+            out.extend(texts.iter().map(|t| &t.value as *const String));
+        }
+    }
+    fn items(out: &mut std::collections::HashSet<*const String>, list: &[Item]) {
+        for item in list.iter().filter(|i| i.title.is_none()) {
+            out.extend(item.text.iter().map(|t| &t.value as *const String));
+        }
+    }
+    fn body(out: &mut std::collections::HashSet<*const String>, blocks: &[Block]) {
+        for block in blocks {
+            match block {
+                Block::Points(list) => points(out, list, PointStyle::Points),
+                Block::Numbered(list) => points(out, list, PointStyle::Numbered),
+                _ => {}
+            }
+        }
+    }
+    let mut out = std::collections::HashSet::new();
+    let lang_points = report.meta.language() == Lang::Zh;
+    for part in &report.parts {
+        if lang_points || part.style != PointStyle::Points {
+            points(&mut out, &part.points, part.style);
+        }
+        items(&mut out, &part.items);
+        body(&mut out, &part.body);
+        for section in part.all_sections() {
+            if (lang_points || section.style != PointStyle::Points) && !section.run_in {
+                points(&mut out, &section.points, section.style);
+            }
+            items(&mut out, &section.items);
+            body(&mut out, &section.body);
+        }
+    }
+    for attachment in &report.attachments {
+        body(&mut out, &attachment.body);
     }
     out
 }

@@ -6,15 +6,98 @@ use crate::diag::{Diagnostic, Span};
 use crate::messages::Message;
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+    let mut styles: Vec<(&str, &Field, usize)> = Vec::new();
     for field in &ctx.fields {
         control_characters(ctx, field, out);
         placeholders(ctx, field, out);
+        if let Some((marker, len)) = leading_number(&field.text.value) {
+            if ctx.numbered.contains(&(&field.text.value as *const String)) {
+                let message = Message::DoubleNumbering {
+                    place: field.place.clone(),
+                    marker: field.text.value[..len].to_string(),
+                };
+                out.push(ctx.emit(message, ctx.span_at(field.text, 0, len)));
+            } else if matches!(marker, "1、" | "1.") {
+                styles.push((marker, field, len));
+            }
+        }
         brackets(ctx, field, out);
         punctuation(ctx, field, out);
         if field.kind == TextKind::Sentence {
             sentence_end(ctx, field, out);
         }
     }
+    mixed_numbering(ctx, &styles, out);
+}
+
+/// Numbers written into the text in two styles, "1、" in one place and "1." in
+/// another: at each number of the style used less (or later).
+fn mixed_numbering(ctx: &Ctx, styles: &[(&str, &Field, usize)], out: &mut Vec<Diagnostic>) {
+    let dun = styles.iter().filter(|(m, ..)| *m == "1、").count();
+    let dot = styles.len() - dun;
+    if dun == 0 || dot == 0 {
+        return;
+    }
+    let first = styles[0].0;
+    let odd = if dun > dot || (dun == dot && first == "1、") {
+        "1."
+    } else {
+        "1、"
+    };
+    let usual = if odd == "1." { "1、" } else { "1." };
+    for (marker, field, len) in styles.iter().filter(|(m, ..)| *m == odd) {
+        let message = Message::MixedNumbering {
+            place: field.place.clone(),
+            marker: field.text.value[..*len].to_string(),
+            style: (*marker).to_string(),
+            usual: usual.to_string(),
+        };
+        out.push(ctx.emit(message, ctx.span_at(field.text, 0, *len)));
+    }
+}
+
+/// A number written at the start of a text: "1、" or "1." (Arabic, returned as
+/// that style), "一、", "（一）", "（1）", "一是" (returned as themselves), with
+/// its length in bytes.
+fn leading_number(text: &str) -> Option<(&'static str, usize)> {
+    let digits = text.chars().take_while(char::is_ascii_digit).count();
+    if digits > 0 && digits < 4 {
+        let rest = &text[digits..];
+        if rest.starts_with('、') {
+            return Some(("1、", digits + '、'.len_utf8()));
+        }
+        if (rest.starts_with('.') || rest.starts_with('．'))
+            && !rest[1..].starts_with(|c: char| c.is_ascii_digit())
+            && !rest.starts_with("．0")
+        {
+            let dot = rest.chars().next().map_or(1, char::len_utf8);
+            return Some(("1.", digits + dot));
+        }
+        return None;
+    }
+    let numeral = |s: &str| {
+        s.chars()
+            .take_while(|c| "一二三四五六七八九十".contains(*c))
+            .map(char::len_utf8)
+            .sum::<usize>()
+    };
+    let n = numeral(text);
+    if n > 0 && n <= 6 {
+        let rest = &text[n..];
+        if rest.starts_with('、') {
+            return Some(("一、", n + '、'.len_utf8()));
+        }
+        if rest.starts_with('是') {
+            return Some(("一是", n + '是'.len_utf8()));
+        }
+    }
+    if let Some(inner) = text.strip_prefix('（') {
+        let n = numeral(inner).max(inner.chars().take_while(char::is_ascii_digit).count());
+        if n > 0 && inner[n..].starts_with('）') {
+            return Some(("（一）", '（'.len_utf8() + n + '）'.len_utf8()));
+        }
+    }
+    None
 }
 
 /// Control characters (a carriage return, an escape, NUL …) anywhere, and line
@@ -60,7 +143,50 @@ pub fn line_and_control_diagnostics(
     out
 }
 
+/// Units after which a letter X stands for a figure to fill in: X名, ×人, XX件.
+const FIGURE_UNITS: &str = "名人个位户项件次场篇份所家期类条本台张套批元年月日";
+
 fn placeholders(ctx: &Ctx, field: &Field, out: &mut Vec<Diagnostic>) {
+    let text = &field.text.value;
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let (at, c) = chars[i];
+        let mark = |c: char| matches!(c, 'X' | 'x' | '×' | 'Ｘ' | 'ｘ');
+        if !mark(c) {
+            i += 1;
+            continue;
+        }
+        let end = (i..chars.len())
+            .find(|&j| !mark(chars[j].1))
+            .unwrap_or(chars.len());
+        let before = i.checked_sub(1).map(|p| chars[p].1);
+        let after = chars.get(end).map(|(_, c)| *c);
+        let written = &text[at..chars.get(end).map_or(text.len(), |(a, _)| *a)];
+        // "XX" and "×××" are reported below as placeholders of their own.
+        let listed = PLACEHOLDERS.iter().any(|p| written.contains(p));
+        if !listed
+            && end - i <= 3
+            && !before.is_some_and(|b| b.is_ascii_alphanumeric())
+            && after.is_some_and(|a| FIGURE_UNITS.contains(a))
+        {
+            let placeholder = match written {
+                "X" => "X",
+                "x" => "x",
+                "×" => "×",
+                "××" => "××",
+                "Ｘ" => "Ｘ",
+                _ => "X",
+            };
+            let span = ctx.span_at(field.text, at, written.len());
+            let message = Message::Placeholder {
+                place: field.place.clone(),
+                placeholder,
+            };
+            out.push(ctx.emit(message, span));
+        }
+        i = end;
+    }
     for placeholder in PLACEHOLDERS {
         for (at, _) in field.text.value.match_indices(placeholder) {
             let span = ctx.span_at(field.text, at, placeholder.len());
@@ -87,7 +213,13 @@ fn brackets(ctx: &Ctx, field: &Field, out: &mut Vec<Diagnostic>) {
     let text = &field.text.value;
     let mut open: Vec<(char, usize)> = Vec::new();
     let mut problems: Vec<(char, usize)> = Vec::new();
+    let mut previous = None;
     for (at, c) in text.char_indices() {
+        let before = previous.replace(c);
+        // An apostrophe: member’s, members’.
+        if c == '’' && before.is_some_and(|b: char| b.is_alphabetic() && !is_han(b)) {
+            continue;
+        }
         if PAIRS.iter().any(|(o, _)| *o == c) {
             open.push((c, at));
         } else if let Some((o, _)) = PAIRS.iter().find(|(_, close)| *close == c) {
