@@ -204,19 +204,38 @@ pub fn title(report: &Report, kind: Kind) -> String {
 /// The widest title that fits one line: 156 mm of 22 pt characters.
 const TITLE_LINE_WIDTH: usize = 40;
 
-/// The title for the Markdown. A derived title too long for one line breaks by
-/// meaning, after the organisation (`<br>`), not wherever the line is full.
+/// The title for the Markdown. A title too long for one line breaks by
+/// meaning, not wherever the line is full (`<br>`): after the organisation, or
+/// else (a title of `meta.title` without it) before the year.
 fn title_markdown(report: &Report, kind: Kind) -> String {
     let title = title(report, kind);
     let org = &report.meta.organisation.value;
     let width = unicode_width::UnicodeWidthStr::width(title.as_str());
-    let derived = report.meta.title.is_none() && report.meta.language() == Lang::Zh;
-    match title.strip_prefix(org.as_str()) {
-        Some(rest) if derived && width > TITLE_LINE_WIDTH && !rest.is_empty() => {
-            format!("{}<br>{}", escape_markdown(org), escape_markdown(rest))
-        }
+    if report.meta.language() != Lang::Zh || width <= TITLE_LINE_WIDTH {
+        return escape_markdown(&title);
+    }
+    let at = match title.strip_prefix(org.as_str()) {
+        Some(rest) if !rest.is_empty() && !org.is_empty() => Some(org.len()),
+        _ => year_start(&title),
+    };
+    match at {
+        Some(at) if at > 0 => format!(
+            "{}<br>{}",
+            escape_markdown(&title[..at]),
+            escape_markdown(&title[at..])
+        ),
         _ => escape_markdown(&title),
     }
+}
+
+/// Where the first year ("2023年") of a title starts.
+fn year_start(title: &str) -> Option<usize> {
+    title.char_indices().find_map(|(at, _)| {
+        let rest = &title[at..];
+        let digits = rest.chars().take_while(char::is_ascii_digit).count();
+        let previous_digit = title[..at].ends_with(|c: char| c.is_ascii_digit());
+        (digits == 4 && rest[4..].starts_with('年') && !previous_digit).then_some(at)
+    })
 }
 
 /// Builds the view; numbering and labels follow the document's language.

@@ -49,7 +49,16 @@ struct Writer {
     item_open: Vec<bool>,
     /// The text of an open code block, written as one string literal at its end.
     code: Option<String>,
+    /// Where the last top-level block starts in `out`: it goes with the
+    /// signature and date, which are never alone on a page.
+    last_block: Option<usize>,
+    /// A paragraph has opened and no text is written yet: an opening bracket
+    /// there is set in a box, so that justification cannot narrow it.
+    paragraph_start: bool,
 }
+
+/// Opening brackets and quotes that justification may narrow at a line's start.
+const OPENERS: &str = "（“‘《〈【「『";
 
 impl Writer {
     fn event(&mut self, event: Event) {
@@ -94,6 +103,11 @@ impl Writer {
     }
 
     fn start(&mut self, tag: Tag) {
+        let closing = matches!(tag, Tag::Paragraph) && self.closing_next;
+        let marker = matches!(tag, Tag::HtmlBlock);
+        if self.closers.is_empty() && self.flat == 0 && !closing && !marker {
+            self.last_block = Some(self.out.len());
+        }
         match tag {
             Tag::Paragraph => {
                 // A loose list item's first paragraph is the item's own.
@@ -103,11 +117,23 @@ impl Writer {
                     return;
                 }
                 if std::mem::take(&mut self.closing_next) {
-                    self.open("#nianbao-closing[", "]\n\n");
+                    // The last block and the signature and date go together.
+                    let last = match self.last_block.take() {
+                        Some(at) if self.closers.is_empty() && self.flat == 0 => {
+                            self.out.split_off(at)
+                        }
+                        _ => String::new(),
+                    };
+                    let last = last.trim_end();
+                    self.open(
+                        &format!("#nianbao-ending[{last}][#nianbao-closing["),
+                        "]]\n\n",
+                    );
                 } else if std::mem::take(&mut self.attachment_next) {
                     self.open("#nianbao-attachment-label(fonts: fonts)[", "]\n\n");
                 } else {
                     self.open("#nianbao-par[", "]\n\n");
+                    self.paragraph_start = true;
                 }
             }
             Tag::Heading { level, .. } => match level {
@@ -137,6 +163,7 @@ impl Writer {
                 // Chinese text, "1. " and a hanging indent in English).
                 let opening = format!("#nianbao-item({})[", string_literal(&marker));
                 self.open(&opening, "]\n\n");
+                self.paragraph_start = true;
                 self.item_open.push(true);
             }
             Tag::Emphasis => self.open("#emph[", "]"),
@@ -243,6 +270,17 @@ impl Writer {
                 self.out.push(' ');
             }
         }
+        let mut text = text;
+        if std::mem::take(&mut self.paragraph_start)
+            && let Some(first) = text.chars().next().filter(|c| OPENERS.contains(*c))
+        {
+            // A full-width cell: Typst trims the empty half of an opening
+            // bracket at a line's start, so the glyph stands right-aligned.
+            self.out.push_str("#box(width: 1em, align(right)[");
+            self.out.push(first);
+            self.out.push_str("])");
+            text = &text[first.len_utf8()..];
+        }
         escape_into(&mut self.out, text);
         if let Some(c) = text.chars().last() {
             self.last_char = Some(c);
@@ -341,6 +379,8 @@ mod tests {
         assert!(typst.contains("\\<"), "{typst}");
     }
 
+    /// The last block goes with the signature and date into `nianbao-ending`,
+    /// which keeps them on one page.
     #[test]
     fn headings_lists_and_closing() {
         let md = "# 标题\n\n## 一、总结\n\n1. 甲；\n2. 乙。\n\n<!-- nianbao:closing -->\n工会办\\\n2020年12月8日\n";
@@ -349,8 +389,21 @@ mod tests {
             typst,
             "#nianbao-title(fonts: fonts)[标题]\n\n\
              #heading(level: 1, outlined: true)[一、总结]\n\n\
-             #nianbao-item(\"1.\")[甲；]\n\n#nianbao-item(\"2.\")[乙。]\n\n\
-             #nianbao-closing[工会办\\\n2020年12月8日]\n\n"
+             #nianbao-item(\"1.\")[甲；]\n\n\
+             #nianbao-ending[#nianbao-item(\"2.\")[乙。]][#nianbao-closing[工会办\\\n2020年12月8日]]\n\n"
+        );
+    }
+
+    /// An opening bracket or quote that starts a paragraph is boxed, so that
+    /// justification cannot narrow it: the text starts two characters in.
+    #[test]
+    fn an_opening_bracket_at_a_paragraphs_start_is_boxed() {
+        let md = "**（一）标题**。正文（甲）。\n\n“乙”。\n\n丙（丁）。\n";
+        assert_eq!(
+            markdown_to_typst(md),
+            "#nianbao-par[#strong[#box(width: 1em, align(right)[（])一）标题]。正文（甲）。]\n\n\
+             #nianbao-par[#box(width: 1em, align(right)[“])乙”。]\n\n\
+             #nianbao-par[丙（丁）。]\n\n"
         );
     }
 }

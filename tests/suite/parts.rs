@@ -135,3 +135,91 @@ fn next_from_a_plan_only_document_starts_the_same_years_summary_fulfilling_its_i
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     assert!(!stderr(&out).contains("W0801"), "{}", stderr(&out));
 }
+
+/// Builds the Markdown only.
+fn markdown_of(input: &Path) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let out = build(input, dir.path(), &["--format", "md"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let stem = input.file_stem().unwrap().to_str().unwrap();
+    read(&dir.path().join(format!("{stem}.md")))
+}
+
+/// An input of one part with `n` one-line paragraphs, signed and dated.
+fn paragraphs(n: usize, title: &str) -> String {
+    let points: String = (0..n)
+        .map(|i| format!("      - 第{i}项工作内容。\n"))
+        .collect();
+    format!(
+        "meta:\n  organisation: 某某工会\n  year: 2020\n  date: 2020-12-08\n  signature: 工会办\n  title: {title}\nparts:\n  - heading: 工作\n    style: paragraphs\n    points:\n{points}"
+    )
+}
+
+#[test]
+fn the_signature_and_date_are_never_alone_on_a_page() {
+    // 16 to 19 paragraphs end the body at the foot of page 1, where the
+    // signature and date no longer fit: the last paragraph goes over with them.
+    let dir = tempfile::tempdir().unwrap();
+    for n in 16..=20 {
+        let input = write_input(&dir, &format!("p{n}.yaml"), &paragraphs(n, "测试"));
+        let (_, text) = built(&input, &[]);
+        let pages: Vec<&str> = text
+            .split('\u{c}')
+            .filter(|p| !p.trim().is_empty())
+            .collect();
+        let last = squeeze(pages.last().unwrap());
+        assert!(
+            !last.starts_with("工会办"),
+            "{n} paragraphs: the signature opens the last page:\n{text}"
+        );
+        assert!(last.contains("工会办2020年12月8日"), "{n}: {text}");
+        if pages.len() > 1 {
+            assert!(
+                last.starts_with(&format!("第{}项工作内容。工会办", n - 1)),
+                "{n}: {last}"
+            );
+        }
+    }
+}
+
+#[test]
+fn paragraphs_opening_with_a_bracket_start_two_characters_in_like_the_others() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = build(&input("stats-plan-2022.yaml"), dir.path(), &[]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let pdf = dir.path().join("stats-plan-2022.pdf");
+    let boxes = poppler(
+        "pdftotext",
+        &["-bbox", "-f", "1", "-l", "1", pdf.to_str().unwrap(), "-"],
+    );
+    let x_of = |start: &str| -> String {
+        let line = boxes
+            .lines()
+            .find(|l| l.contains(&format!(">{start}")))
+            .unwrap_or_else(|| panic!("{start} not in\n{boxes}"));
+        line.split('"').nth(1).unwrap().to_string()
+    };
+    // A plain paragraph, a justified line and a short line opening with （.
+    let plain = x_of("为做好2022年统计工作");
+    assert_eq!(x_of("（一）抓好常规统计调查"), plain);
+    assert_eq!(x_of("（三）加强统计分析"), plain);
+}
+
+#[test]
+fn a_long_title_of_meta_title_breaks_after_the_organisation_or_before_the_year() {
+    let dir = tempfile::tempdir().unwrap();
+    let long = "某某工会关于2020年度工会工作总结和2021年工作安排的报告";
+    let input = write_input(&dir, "t1.yaml", &paragraphs(1, long));
+    let md = markdown_of(&input);
+    assert!(
+        md.starts_with("# 某某工会<br>关于2020年度工会工作总结和2021年工作安排的报告\n"),
+        "{md}"
+    );
+    let other = "关于二〇二〇年度暨2021年工作安排的全体职工代表大会工作报告";
+    let input = write_input(&dir, "t2.yaml", &paragraphs(1, other));
+    let md = markdown_of(&input);
+    assert!(
+        md.starts_with("# 关于二〇二〇年度暨<br>2021年工作安排的全体职工代表大会工作报告\n"),
+        "{md}"
+    );
+}
