@@ -15,6 +15,8 @@ pub const CLOSING_MARK: &str = "nianbao:closing";
 pub const PAGEBREAK_MARK: &str = "nianbao:pagebreak";
 /// The comment that places the bar chart; its data are `sys.inputs.chart`.
 pub const CHART_MARK: &str = "nianbao:chart";
+/// The comment that marks the next paragraph as the attachment note ("附件：1.…").
+pub const ANNEX_NOTE_MARK: &str = "nianbao:annex-note";
 /// The comment that marks the next paragraph as an attachment's label ("附件1").
 pub const ATTACHMENT_MARK: &str = "nianbao:attachment";
 
@@ -38,6 +40,8 @@ struct Writer {
     closing_next: bool,
     /// The next paragraph is an attachment's label.
     attachment_next: bool,
+    /// The next paragraph is the attachment note.
+    annex_note_next: bool,
     /// What each open block or span must write when it ends, and whether it was
     /// flattened (opened beyond the nesting limit, so it wrote nothing).
     closers: Vec<(&'static str, bool)>,
@@ -88,6 +92,8 @@ impl Writer {
                     self.closing_next = true;
                 } else if html.contains(PAGEBREAK_MARK) {
                     self.out.push_str("#pagebreak(weak: true)\n\n");
+                } else if html.contains(ANNEX_NOTE_MARK) {
+                    self.annex_note_next = true;
                 } else if html.contains(ATTACHMENT_MARK) {
                     self.attachment_next = true;
                 } else if !html.trim_start().starts_with("<!--") {
@@ -129,6 +135,8 @@ impl Writer {
                         &format!("#nianbao-ending[{last}][#nianbao-closing["),
                         "]]\n\n",
                     );
+                } else if std::mem::take(&mut self.annex_note_next) {
+                    self.open("#nianbao-annex-note[", "]\n\n");
                 } else if std::mem::take(&mut self.attachment_next) {
                     self.open("#nianbao-attachment-label(fonts: fonts)[", "]\n\n");
                 } else {

@@ -223,3 +223,36 @@ fn a_long_title_of_meta_title_breaks_after_the_organisation_or_before_the_year()
         "{md}"
     );
 }
+
+#[test]
+fn the_attachment_notes_second_line_aligns_under_the_first_number() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = build(&fixture("school.yaml"), dir.path(), &[]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let pdf = dir.path().join("school.pdf");
+    let boxes = poppler(
+        "pdftotext",
+        &["-bbox", "-f", "1", "-l", "1", pdf.to_str().unwrap(), "-"],
+    );
+    let word = |text: &str| -> (f64, f64) {
+        let line = boxes
+            .lines()
+            .find(|l| l.contains(&format!(">{text}<")))
+            .unwrap_or_else(|| panic!("{text} not in\n{boxes}"));
+        let numbers: Vec<f64> = line
+            .split('"')
+            .skip(1)
+            .step_by(2)
+            .map(|n| n.parse().unwrap())
+            .collect();
+        (numbers[0], numbers[2])
+    };
+    // "附件：1." ends where "1." ends; "2." below it has the same width and end.
+    let (_, first_end) = word("附件：1.");
+    let (second_start, second_end) = word("2.");
+    assert!(
+        (first_end - second_end).abs() < 0.01,
+        "{first_end} {second_end}\n{boxes}"
+    );
+    assert!(second_start > 150.0, "{second_start}");
+}
