@@ -341,12 +341,13 @@ impl View {
     }
 }
 
-/// Whether a kind of document shows a part of a role.
-fn shows(kind: Kind, role: Role) -> bool {
+/// Whether a kind of document shows a part of a role: a plan shows the plans
+/// parts (and, made from a plan-only input, its other parts too).
+fn shows(report: &Report, kind: Kind, role: Role) -> bool {
     match kind {
         Kind::Combined => true,
         Kind::Summary => role != Role::Plans,
-        Kind::Plan => matches!(role, Role::Plans | Role::Other),
+        Kind::Plan => role == Role::Plans || (role == Role::Other && report.is_plan_only()),
     }
 }
 
@@ -362,10 +363,7 @@ fn parts(
     let shown: Vec<&Part> = report
         .parts
         .iter()
-        .filter(|p| {
-            shows(kind, p.role)
-                && !(kind == Kind::Plan && p.role == Role::Other && !report.is_plan_only())
-        })
+        .filter(|p| shows(report, kind, p.role))
         .collect();
     let headless = plan_document && shown.len() == 1;
     let lang = report.meta.language();

@@ -50,6 +50,7 @@ cases = [
  ("double-numbering", "0 warning[W0507]: summary section 1, point 1 starts with “1、”, but nianbao numbers it already @ 13:11", r("生日慰问{visits}。", "1、生日慰问{visits}。")),
  ("mixed-numbering", "0 warning[W0508]: summary section 1, paragraph is numbered “2.” in the style “1.”, the other numbers in the style “1、” @ 17:22", r("        - 生日慰问{visits}。\n", "        - 生日慰问{visits}。\n      body:\n        - paragraph: 1、开展慰问。\n        - paragraph: 3、开展走访。\n        - paragraph: 2.开展培训。\n")),
  ("apostrophe-en", "0 !W0501", BASE.replace("  signature: 工会办\n", "  signature: Branch office\n  lang: en\n").replace("生日慰问{visits}。", "The branch visited {visits} on each member’s birthday; the members’ fund grew.").replace("继续开展慰问。", "Visit members again.")),
+ ("cn-in-english", "1 error[E0102]: `{visits:cn}` writes Chinese numerals in an English document @ 14:22", BASE.replace("  signature: 工会办\n", "  signature: Branch office\n  lang: en\n").replace("生日慰问{visits}。", "We visited {visits:cn}.").replace("继续开展慰问。", "Visit members again.")),
  ("part-empty", "0 warning[W0705]: part 2 “其他” has nothing under it @ 12:14", BASE[:BASE.index("summary:")] + "parts:\n  - points:\n      - 慰问{visits}。\n  - heading: 其他\n"),
  ("missing-date", "1 error[E0003]: missing field `date` in `meta` @ 2:1", r("  date: 2020-12-08\n", "")),
  ("unknown-meta-field", "1 did you mean `organisation`? @ 3:3", r("  organisation:", "  organization:")),
