@@ -77,7 +77,7 @@ pub fn next_input(report: &Report) -> String {
                 })
                 .collect(),
         ),
-        summary: DraftSummary { sections },
+        summary: Some(DraftSummary { sections }),
         problems: Some(Vec::new()),
         ..Draft::default()
     };

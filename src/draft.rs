@@ -15,7 +15,10 @@ pub struct Draft {
     pub opening: Option<String>,
     #[serde(skip_serializing_if = "DraftCounts::is_empty")]
     pub counts: DraftCounts,
-    pub summary: DraftSummary,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub parts: Vec<DraftPart>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub summary: Option<DraftSummary>,
     /// None: left out; Some(empty): written `problems: []`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub problems: Option<Vec<String>>,
@@ -41,6 +44,8 @@ pub struct DraftMeta {
     pub title: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub lang: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub numbering: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub level3: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -70,6 +75,7 @@ impl Default for DraftMeta {
             ending: None,
             title: None,
             lang: None,
+            numbering: None,
             level3: None,
             problems_as: None,
             headings: DraftHeadings::default(),
@@ -164,6 +170,39 @@ pub enum DraftBlock {
     Section(Box<DraftSection>),
 }
 
+/// A top-level part as `parts:` writes it.
+#[derive(Debug, Default, Serialize)]
+pub struct DraftPart {
+    /// None: work, the default.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub role: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub heading: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub intro: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub style: Option<&'static str>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub points: Vec<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub items: Vec<DraftItem>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub body: Vec<DraftBlock>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub sections: Vec<DraftSection>,
+}
+
+/// A run-in item: （一）title。text.
+#[derive(Debug, Default, Serialize)]
+pub struct DraftItem {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+}
+
 #[derive(Debug, Default, Serialize)]
 pub struct DraftPlans {
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -232,13 +271,13 @@ mod tests {
                     ..DraftCount::default()
                 },
             )]),
-            summary: DraftSummary {
+            summary: Some(DraftSummary {
                 sections: vec![DraftSection {
                     title: "- 标题".into(),
                     points: vec!["待补充。".into(), "true".into()],
                     ..DraftSection::default()
                 }],
-            },
+            }),
             problems: Some(Vec::new()),
             ..Draft::default()
         };

@@ -2,6 +2,7 @@
 //! plans), sections and their points, signature, date and attachments.
 
 use super::lines::{Line, Mark, date_line, is_complete, mark, paragraphs};
+use crate::model::Role;
 
 /// A document as read, before it is written as an input.
 pub(super) struct Document {
@@ -18,28 +19,36 @@ pub(super) struct Document {
 #[derive(Default)]
 pub(super) struct Body {
     pub opening: Vec<String>,
-    pub sections: Vec<Sec>,
-    pub problems: Vec<String>,
-    /// The problems were written as one 一是…二是… paragraph.
-    pub problems_paragraph: bool,
-    pub plans_intro: Vec<String>,
-    /// (title, text) of each plan item.
-    pub plans: Vec<(String, String)>,
-    /// The part headings as written: summary, problems, plans.
-    pub headings: [Option<String>; 3],
-    /// "1、" when level-3 headings are written so.
+    pub parts: Vec<ReadPart>,
+    /// "1、" or "1." as the first level-3 heading writes its number.
     pub level3: Option<&'static str>,
-    /// The first year written in the summary.
+    /// "1、" or "1." as the first numbered list writes its numbers; lists in
+    /// the other style keep their numbers as text.
+    pub list_style: Option<&'static str>,
+    /// The first year written in the body.
     pub year: Option<i32>,
+}
+
+/// A top-level part as read: its heading as written, the role its words and
+/// place give it, what stands directly under it (`body.blocks`), its sections
+/// (`body.children`) and, in a plan, its run-in items.
+pub(super) struct ReadPart {
+    pub heading: String,
+    pub role: Role,
+    pub body: Sec,
+    /// Paragraphs before the first item of a plan.
+    pub intro: Vec<String>,
+    /// (title, text) of each run-in item of a plan: （一）title。text.
+    pub items: Vec<(String, String)>,
+    /// Points that stood in one paragraph: 一是……；二是……。
+    pub joined: bool,
 }
 
 /// Which part the walk is in.
 #[derive(Clone, Copy, PartialEq)]
-enum Part {
+enum Place {
     Opening,
-    Summary,
-    Problems,
-    Plans,
+    Part,
 }
 
 /// Reads a document's paragraphs; None when it holds no text. What cannot be
@@ -70,9 +79,11 @@ pub(super) fn read(
         _ => None,
     };
     let attachment_titles = attachment_note(&mut body);
+    let plan_only = is_plan_title(&title);
     let mut reader = Reader {
-        part: Part::Opening,
+        place: Place::Opening,
         body: Body::default(),
+        plan_only,
         warnings,
     };
     for line in body {
@@ -139,10 +150,20 @@ fn attachment_note(body: &mut Vec<&Line>) -> Vec<String> {
         .collect()
 }
 
+/// Whether a title names a plan only (工作计划, 工作要点), not a summary.
+pub(super) fn is_plan_title(title: &str) -> bool {
+    !title.contains("总结")
+        && ["计划", "要点", "安排", "打算"]
+            .iter()
+            .any(|w| title.contains(w))
+}
+
 /// The walk through the body, one paragraph at a time.
 struct Reader<'a> {
-    part: Part,
+    place: Place,
     body: Body,
+    /// The document is a plan only: its parts are plans (or other).
+    plan_only: bool,
     warnings: &'a mut Vec<(usize, String)>,
 }
 
@@ -153,47 +174,61 @@ impl Reader<'_> {
             self.part_heading(rest.to_string());
             return;
         }
-        match self.part {
-            Part::Opening => self.body.opening.push(line.text.clone()),
-            Part::Summary => {
-                self.summary_line(line, m, marker, rest);
-                if self.body.year.is_none() {
-                    self.body.year = first_year(&line.text);
-                }
-            }
-            Part::Problems => self.problem_line(line, m, rest),
-            Part::Plans => self.plan_line(line, m, rest),
+        if self.body.year.is_none() {
+            self.body.year = first_year(&line.text);
+        }
+        match self.place {
+            Place::Opening => self.body.opening.push(line.text.clone()),
+            Place::Part => self.part_line(line, m, marker, rest),
         }
     }
 
-    /// A part heading 一、…: which part it opens, by its words and its place.
-    fn part_heading(&mut self, name: String) {
-        let headings = &mut self.body.headings;
-        self.part = if name.contains("问题") || name.contains("不足") {
-            headings[1] = Some(name);
-            Part::Problems
-        } else if self.part != Part::Opening && self.part != Part::Summary
-            || name.contains("计划")
-            || name.contains("主要工作")
-            || name.contains("打算")
-            || name.contains("思路")
+    /// A part heading 一、…: its role, by its words and its place.
+    fn part_heading(&mut self, heading: String) {
+        let has = |words: &[&str]| words.iter().any(|w| heading.contains(w));
+        let after_work = self.body.parts.iter().any(|p| p.role == Role::Work);
+        let role = if has(&["问题", "不足", "短板", "困难和"]) {
+            Role::Problems
+        } else if has(&["基本情况", "概况", "指导思想", "总体要求", "总体思路", "工作目标", "保障措施"]) {
+            Role::Other
+        } else if self.plan_only
+            || has(&["计划", "打算", "安排", "思路", "下一步", "工作要点", "明年", "下半年"])
+            || (after_work && has(&["主要工作", "重点工作"]))
         {
-            if self.part == Part::Opening {
-                headings[0] = Some(name);
-                Part::Summary
-            } else {
-                headings[2] = Some(name);
-                Part::Plans
-            }
+            Role::Plans
         } else {
-            headings[0] = Some(name);
-            Part::Summary
+            Role::Work
         };
+        self.body.parts.push(ReadPart {
+            heading,
+            role,
+            body: Sec::default(),
+            intro: Vec::new(),
+            items: Vec::new(),
+            joined: false,
+        });
+        self.place = Place::Part;
     }
 
-    fn summary_line(&mut self, line: &Line, m: Mark, marker: &str, rest: &str) {
-        let sections = &mut self.body.sections;
+    fn part_line(&mut self, line: &Line, m: Mark, marker: &str, rest: &str) {
+        let Some(part) = self.body.parts.last_mut() else {
+            return;
+        };
+        let plan = part.role == Role::Plans;
         match m {
+            // A plan's run-in item: （一）title。text.
+            Mark::Section if plan && part.body.children.is_empty() => {
+                match rest.split_once('。') {
+                    Some((title, text)) => part.items.push((title.to_string(), text.to_string())),
+                    None => {
+                        // A heading: the plan goes on in sections.
+                        part.body.children.push(Sec {
+                            title: rest.to_string(),
+                            ..Sec::default()
+                        });
+                    }
+                }
+            }
             Mark::Section => {
                 let mut sec = Sec::default();
                 match rest.split_once('。') {
@@ -204,27 +239,18 @@ impl Reader<'_> {
                     }
                     _ => sec.title = rest.to_string(),
                 }
-                sections.push(sec);
+                part.body.children.push(sec);
             }
-            Mark::Sub | Mark::SubSub => {
-                if m == Mark::Sub && marker.ends_with('、') {
-                    self.body.level3 = Some("1、");
+            Mark::Sub | Mark::SubSub if !part.body.children.is_empty() => {
+                if m == Mark::Sub {
+                    let style = if marker.ends_with('、') { "1、" } else { "1." };
+                    self.body.level3.get_or_insert(style);
                 }
                 let sub = Sec {
                     title: rest.to_string(),
                     ..Sec::default()
                 };
-                let Some(parent) = sections.last_mut() else {
-                    self.warnings.push((
-                        line.no,
-                        format!(
-                            "a sub-heading before any section: kept as a section: {}",
-                            line.text
-                        ),
-                    ));
-                    sections.push(sub);
-                    return;
-                };
+                let parent = part.body.children.last_mut().expect("not empty");
                 if m == Mark::SubSub
                     && let Some(level3) = parent.children.last_mut()
                 {
@@ -234,88 +260,129 @@ impl Reader<'_> {
                 }
             }
             _ => {
-                let Some(sec) = deepest(sections) else {
+                let items_before = !part.items.is_empty();
+                if !items_before && part.body.children.is_empty() && plan && m == Mark::None {
+                    // Before a plan's items: its intro.
+                    if let Some((intro, points)) = lead_into_points(&line.text) {
+                        part.intro.push(intro);
+                        part.joined = true;
+                        for p in points {
+                            part.body.add_point(p);
+                        }
+                    } else {
+                        part.intro.push(line.text.clone());
+                    }
+                    return;
+                }
+                if items_before && part.body.children.is_empty() {
                     self.warnings.push((
                         line.no,
-                        "text before the first section: kept as the opening".into(),
+                        "a paragraph after a plan item: kept with it".into(),
                     ));
-                    self.body.opening.push(line.text.clone());
+                    if let Some((_, text)) = part.items.last_mut() {
+                        text.push_str(&line.text);
+                    }
                     return;
-                };
-                match m {
-                    Mark::Point => {
-                        for p in split_points(rest) {
-                            sec.add_point(p);
-                        }
-                    }
-                    Mark::Item => {
-                        if let Some(Blk::Numbered(items)) = sec.blocks.last_mut() {
-                            items.push(rest.to_string());
-                        } else {
-                            sec.blocks.push(Blk::Numbered(vec![rest.to_string()]));
-                        }
-                    }
-                    _ => {
-                        // A slip in the numbering: "二落实" where "二是落实" was meant.
-                        let expected = crate::numerals::chinese(sec.point_count() as u64 + 1);
-                        match line.text.strip_prefix(expected.as_str()) {
-                            Some(rest) if sec.point_count() > 0 => {
-                                self.warnings.push((
-                                    line.no,
-                                    format!(
-                                        "“{}” read as the point “{expected}是{}”",
-                                        shorten(&line.text),
-                                        shorten(rest)
-                                    ),
-                                ));
-                                sec.add_point(rest.to_string());
-                            }
-                            _ => sec.blocks.push(Blk::Paragraph(line.text.clone())),
-                        }
+                }
+                let in_part = part.body.children.is_empty();
+                if in_part && m == Mark::Point && split_points(rest).len() > 1 {
+                    part.joined = true;
+                }
+                let sec = deepest(&mut part.body);
+                let list_style = &mut self.body.list_style;
+                text_line(sec, line, m, marker, rest, list_style, self.warnings, in_part);
+                if in_part && m == Mark::None && let Some((intro, points)) = joined_paragraph(sec) {
+                    part.intro.push(intro);
+                    part.joined = true;
+                    for p in points {
+                        sec.add_point(p);
                     }
                 }
             }
         }
     }
+}
 
-    fn problem_line(&mut self, line: &Line, m: Mark, rest: &str) {
-        let problems = &mut self.body.problems;
-        match m {
-            Mark::Item => problems.push(rest.trim_end_matches(['；', '。', ';', '.']).to_string()),
-            Mark::Point => {
-                self.body.problems_paragraph = true;
-                problems.extend(
-                    split_points(rest)
-                        .into_iter()
-                        .map(|p| p.trim_end_matches(['；', '。']).to_string()),
-                );
-            }
-            _ => {
-                self.warnings.push((
-                    line.no,
-                    "a problem that is not numbered: kept as an item".into(),
-                ));
-                problems.push(line.text.trim_end_matches(['；', '。']).to_string());
+/// A paragraph that leads into points: "重点做好四个方面工作：一是……；二是……。"
+/// → ("重点做好四个方面工作：", the points).
+fn lead_into_points(text: &str) -> Option<(String, Vec<String>)> {
+    let at = text.find("：一是")?;
+    let (intro, rest) = text.split_at(at + '：'.len_utf8());
+    let points = split_points(rest.strip_prefix("一是")?);
+    (points.len() > 1).then(|| (intro.to_string(), points))
+}
+
+/// The last block of a part, when it is the only one and a paragraph that
+/// leads into points: taken off, to be written as the part's intro and points.
+fn joined_paragraph(sec: &mut Sec) -> Option<(String, Vec<String>)> {
+    if sec.blocks.len() != 1 {
+        return None;
+    }
+    let Some(Blk::Paragraph(text)) = sec.blocks.last() else {
+        return None;
+    };
+    let found = lead_into_points(text)?;
+    sec.blocks.pop();
+    Some(found)
+}
+
+/// A line of text in a section (or directly in a part): points, numbered
+/// items, or a paragraph.
+#[allow(clippy::too_many_arguments)]
+fn text_line(
+    sec: &mut Sec,
+    line: &Line,
+    m: Mark,
+    marker: &str,
+    rest: &str,
+    list_style: &mut Option<&'static str>,
+    warnings: &mut Vec<(usize, String)>,
+    in_part: bool,
+) {
+    match m {
+        Mark::Point => {
+            for p in split_points(rest) {
+                sec.add_point(p);
             }
         }
-    }
-
-    fn plan_line(&mut self, line: &Line, m: Mark, rest: &str) {
-        let plans = &mut self.body.plans;
-        match m {
-            Mark::Section => match rest.split_once('。') {
-                Some((title, text)) => plans.push((title.to_string(), text.to_string())),
-                None => plans.push((rest.to_string(), String::new())),
-            },
-            _ if plans.is_empty() => self.body.plans_intro.push(line.text.clone()),
-            _ => {
-                self.warnings.push((
-                    line.no,
-                    "a paragraph after a plan item: kept with it".into(),
-                ));
-                if let Some((_, text)) = plans.last_mut() {
-                    text.push_str(&line.text);
+        Mark::Item | Mark::Sub => {
+            let style = if marker.ends_with('、') { "1、" } else { "1." };
+            let number: usize = marker
+                .trim_end_matches(['、', '.', '．'])
+                .parse()
+                .unwrap_or(0);
+            let same_style = *list_style.get_or_insert(style) == style;
+            let continues = match sec.blocks.last() {
+                Some(Blk::Numbered(items)) => items.len() + 1 == number,
+                _ => number == 1,
+            };
+            let item = m == Mark::Item || in_part;
+            if same_style && continues && item {
+                if let Some(Blk::Numbered(items)) = sec.blocks.last_mut() {
+                    items.push(rest.to_string());
+                } else {
+                    sec.blocks.push(Blk::Numbered(vec![rest.to_string()]));
                 }
+            } else {
+                sec.blocks.push(Blk::Paragraph(line.text.clone()));
+            }
+        }
+        _ => {
+            // A slip in the numbering: "二落实" where "二是落实" was meant.
+            let expected = crate::numerals::chinese(sec.point_count() as u64 + 1);
+            match line.text.strip_prefix(expected.as_str()) {
+                Some(rest) if sec.point_count() > 0 => {
+                    warnings.push((
+                        line.no,
+                        format!(
+                            "“{}” read as the point “{expected}是{}”",
+                            shorten(&line.text),
+                            shorten(rest)
+                        ),
+                    ));
+                    sec.add_point(rest.to_string());
+                }
+                _ => sec.blocks.push(Blk::Paragraph(line.text.clone())),
             }
         }
     }
@@ -373,12 +440,13 @@ fn split_points(body: &str) -> Vec<String> {
     }
 }
 
-fn deepest(sections: &mut [Sec]) -> Option<&mut Sec> {
-    let mut sec = sections.last_mut()?;
+/// The section that text goes into: the last of the last, or the part itself.
+fn deepest(part: &mut Sec) -> &mut Sec {
+    let mut sec = part;
     while !sec.children.is_empty() {
         sec = sec.children.last_mut().expect("not empty");
     }
-    Some(sec)
+    sec
 }
 
 pub(super) fn first_year(text: &str) -> Option<i32> {

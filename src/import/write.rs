@@ -5,10 +5,12 @@ use serde_saphyr::Commented;
 
 use super::figures::Counts;
 use super::structure::{Blk, Document, Sec, first_year};
+use super::structure::ReadPart;
 use crate::draft::{
-    Draft, DraftAttachment, DraftBlock, DraftCount, DraftCounts, DraftHeadings, DraftMeta,
-    DraftPlan, DraftPlans, DraftSection, DraftSummary,
+    Draft, DraftAttachment, DraftBlock, DraftCount, DraftCounts, DraftItem, DraftMeta, DraftPart,
+    DraftSection,
 };
+use crate::model::Role;
 
 /// The YAML of an imported document; what it had to guess goes to `warnings`.
 pub(super) fn write(document: Document, warnings: &mut Vec<(usize, String)>) -> String {
@@ -22,22 +24,25 @@ pub(super) fn write(document: Document, warnings: &mut Vec<(usize, String)>) -> 
     } = document;
     let super::structure::Body {
         opening,
-        sections,
-        problems,
-        problems_paragraph,
-        plans_intro,
-        plans,
-        headings,
+        parts,
         level3,
+        list_style,
         year,
     } = body;
     let mut counts = Counts {
         figures: Vec::new(),
     };
-    let year = first_year(&title)
+    let plan_only = super::structure::is_plan_title(&title);
+    let found_year = first_year(&title)
         .or(year)
-        .or_else(|| date.as_ref().and_then(|d| d[..4].parse().ok()))
-        .unwrap_or(2020);
+        .or_else(|| date.as_ref().and_then(|d| d[..4].parse().ok()));
+    let year = found_year.unwrap_or_else(|| {
+        warnings.push((
+            0,
+            "no year in the title, the text or the date: meta.year is set to 2020; change it".into(),
+        ));
+        2020
+    });
     let organisation = title
         .split(&year.to_string())
         .next()
@@ -45,14 +50,22 @@ pub(super) fn write(document: Document, warnings: &mut Vec<(usize, String)>) -> 
         .unwrap_or(&title)
         .trim()
         .to_string();
+    let half = if title.contains("上半年") {
+        Some(1)
+    } else if title.contains("下半年工作总结") {
+        Some(2)
+    } else {
+        None
+    };
     let date_written = match &date {
         Some(d) => d.clone(),
         None => {
+            let last_day = if half == Some(1) { "06-30" } else { "12-31" };
             warnings.push((
                 0,
-                "no date at the end: the date is set to the period's last day and not shown".into(),
+                format!("no date at the end: the date is set to the period's last day ({year}-{last_day}) and not shown"),
             ));
-            format!("{year}-12-31")
+            format!("{year}-{last_day}")
         }
     };
     let ending = match (signature.is_some(), date.is_some()) {
@@ -61,14 +74,12 @@ pub(super) fn write(document: Document, warnings: &mut Vec<(usize, String)>) -> 
         (false, false) => Some("none"),
         (true, true) => None,
     };
-    let half = if title.contains("上半年") {
-        Some(1)
-    } else if title.contains("下半年工作总结") {
-        Some(2)
-    } else {
-        None
-    };
-    let [summary_heading, problems_heading, plans_heading] = headings;
+    // One style for numbered lists and level-3 headings: lists in the other
+    // style keep their numbers as text.
+    let lists_dun = list_style == Some("1、") && level3 != Some("1.");
+    let numbering = lists_dun.then(|| "1、".to_string());
+    let level3 = (level3 == Some("1、") && !lists_dun).then(|| "1、".to_string());
+    let keep_numbers = list_style == Some("1、") && !lists_dun;
     let meta = DraftMeta {
         organisation,
         year,
@@ -76,35 +87,17 @@ pub(super) fn write(document: Document, warnings: &mut Vec<(usize, String)>) -> 
         date: Commented(date_written, String::new()),
         signature: signature.clone(),
         ending,
-        title: Some(title.clone()),
-        level3: level3.map(str::to_string),
-        problems_as: problems_paragraph.then_some("paragraph"),
-        headings: DraftHeadings {
-            summary: summary_heading,
-            problems: problems_heading,
-            plans: plans_heading,
-        },
+        title: None,
+        numbering,
+        level3,
         ..DraftMeta::default()
     };
     let opening = (!opening.is_empty()).then(|| counts.extract(&opening.join("\n\n")));
-    let sections: Vec<DraftSection> = sections
+    let _ = plan_only;
+    let parts: Vec<DraftPart> = parts
         .iter()
-        .map(|sec| draft_section(sec, &mut counts))
+        .map(|part| draft_part(part, keep_numbers, &mut counts))
         .collect();
-    let problems =
-        (!problems.is_empty()).then(|| problems.iter().map(|p| counts.extract(p)).collect());
-    let plans = (!plans.is_empty() || !plans_intro.is_empty()).then(|| DraftPlans {
-        intro: (!plans_intro.is_empty()).then(|| counts.extract(&plans_intro.join("\n\n"))),
-        sections: plans
-            .iter()
-            .enumerate()
-            .map(|(i, (title, text))| DraftPlan {
-                id: format!("plan-{}", i + 1),
-                title: counts.extract(title),
-                text: counts.extract(text),
-            })
-            .collect(),
-    });
     let attachments = attachment_titles
         .iter()
         .enumerate()
@@ -121,7 +114,7 @@ pub(super) fn write(document: Document, warnings: &mut Vec<(usize, String)>) -> 
             },
         })
         .collect();
-    let draft = Draft {
+    let mut draft = Draft {
         meta,
         opening,
         counts: DraftCounts(
@@ -146,19 +139,107 @@ pub(super) fn write(document: Document, warnings: &mut Vec<(usize, String)>) -> 
                 })
                 .collect(),
         ),
-        summary: DraftSummary { sections },
-        problems,
-        plans,
+        parts,
         attachments,
+        ..Draft::default()
     };
-    draft.to_yaml(
-        "Imported by `nianbao import`. Counts were found in the text: rename them as you like.",
-    )
+    let header =
+        "Imported by `nianbao import`. Counts were found in the text: rename them as you like.";
+    // The title only when it is not the one nianbao derives (a written title
+    // does not break where a derived one would).
+    draft.meta.title = None;
+    if derived_title(&draft.to_yaml(header)).as_deref() != Some(title.as_str()) {
+        draft.meta.title = Some(title);
+    }
+    draft.to_yaml(header)
+}
+
+/// The title nianbao derives for an input's YAML, when it loads.
+fn derived_title(yaml: &str) -> Option<String> {
+    let source = crate::source::SourceFile::new("imported.yaml".into(), yaml.to_string());
+    match crate::load::parse(source, None) {
+        crate::load::Outcome::Loaded(loaded) => Some(crate::view::title(
+            &loaded.report,
+            crate::view::Kind::Combined,
+        )),
+        crate::load::Outcome::Invalid(..) => None,
+    }
+}
+
+/// A part as `parts:` writes it: its role and heading, its intro, points (one
+/// paragraph when they stood in one), items, blocks and sections.
+fn draft_part(part: &ReadPart, keep_numbers: bool, counts: &mut Counts) -> DraftPart {
+    let mut draft = DraftPart {
+        role: match part.role {
+            Role::Work => None,
+            Role::Problems => Some("problems"),
+            Role::Plans => Some("plans"),
+            Role::Other => Some("other"),
+        },
+        heading: Some(counts.extract(&part.heading)),
+        intro: (!part.intro.is_empty()).then(|| counts.extract(&part.intro.join("\n\n"))),
+        ..DraftPart::default()
+    };
+    let mut blocks = part.body.blocks.iter().peekable();
+    // Points first: the part's `points`, in one paragraph when they stood so.
+    if let Some(Blk::Points(items)) = blocks.peek() {
+        draft.points = items.iter().map(|p| counts.extract(p)).collect();
+        draft.style = part.joined.then_some("joined");
+        blocks.next();
+    } else if draft.intro.is_none()
+        && let Some(Blk::Numbered(items)) = blocks.peek()
+        && !keep_numbers
+        && part.body.blocks.len() == 1
+    {
+        draft.points = items.iter().map(|p| counts.extract(p)).collect();
+        draft.style = Some("numbered");
+        blocks.next();
+    }
+    draft.items = part
+        .items
+        .iter()
+        .enumerate()
+        .map(|(i, (title, text))| DraftItem {
+            id: (part.role == Role::Plans).then(|| format!("plan-{}", i + 1)),
+            title: Some(counts.extract(title)),
+            text: (!text.is_empty()).then(|| counts.extract(text)),
+        })
+        .collect();
+    // After items, a paragraph would be set after them: blocks go in the body.
+    draft.body = blocks
+        .flat_map(|b| draft_block(b, keep_numbers, counts))
+        .collect();
+    draft.sections = part
+        .body
+        .children
+        .iter()
+        .map(|sec| draft_section(sec, keep_numbers, counts))
+        .collect();
+    draft
+}
+
+/// A block as the input writes it; a numbered list in the style the document
+/// does not use keeps its numbers as text.
+fn draft_block(block: &Blk, keep_numbers: bool, counts: &mut Counts) -> Vec<DraftBlock> {
+    match block {
+        Blk::Paragraph(t) => vec![DraftBlock::Paragraph(counts.extract(t))],
+        Blk::Points(items) => vec![DraftBlock::Points(
+            items.iter().map(|p| counts.extract(p)).collect(),
+        )],
+        Blk::Numbered(items) if keep_numbers => items
+            .iter()
+            .enumerate()
+            .map(|(i, p)| DraftBlock::Paragraph(counts.extract(&format!("{}、{p}", i + 1))))
+            .collect(),
+        Blk::Numbered(items) => vec![DraftBlock::Numbered(
+            items.iter().map(|p| counts.extract(p)).collect(),
+        )],
+    }
 }
 
 /// A section (and its sub-sections) as the input writes it: a run-in
 /// section's first paragraph, or a section of points only, as its points.
-fn draft_section(sec: &Sec, counts: &mut Counts) -> DraftSection {
+fn draft_section(sec: &Sec, keep_numbers: bool, counts: &mut Counts) -> DraftSection {
     let mut draft = DraftSection {
         title: counts.extract(&sec.title),
         run_in: sec.run_in,
@@ -175,20 +256,11 @@ fn draft_section(sec: &Sec, counts: &mut Counts) -> DraftSection {
         draft.points = items.iter().map(|p| counts.extract(p)).collect();
     }
     for block in blocks {
-        draft.body.push(match block {
-            Blk::Paragraph(t) => DraftBlock::Paragraph(counts.extract(t)),
-            Blk::Points(items) => {
-                DraftBlock::Points(items.iter().map(|p| counts.extract(p)).collect())
-            }
-            Blk::Numbered(items) => {
-                DraftBlock::Numbered(items.iter().map(|p| counts.extract(p)).collect())
-            }
-        });
+        draft.body.extend(draft_block(block, keep_numbers, counts));
     }
     for child in &sec.children {
-        draft
-            .body
-            .push(DraftBlock::Section(Box::new(draft_section(child, counts))));
+        let child = draft_section(child, keep_numbers, counts);
+        draft.body.push(DraftBlock::Section(Box::new(child)));
     }
     draft
 }
