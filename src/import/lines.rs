@@ -140,6 +140,89 @@ pub(super) fn mark(text: &str) -> (Mark, &str, &str) {
     (Mark::None, "", text)
 }
 
+/// What a web page or a PDF page puts around a document: a breadcrumb, the
+/// date of publication, view counts, "扫一扫", print and close links, page
+/// numbers ("— 2 —", "第2页").
+pub(super) fn is_furniture(line: &str) -> bool {
+    let t: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+    let short = t.chars().count() <= 60;
+    let starts = [
+        "首页>",
+        "首页＞",
+        "首页»",
+        "当前位置",
+        "您的位置",
+        "您现在的位置",
+    ];
+    let holds = [
+        "发布时间",
+        "发布日期",
+        "浏览次数",
+        "阅读次数",
+        "点击数",
+        "访问量",
+        "扫一扫",
+        "关闭窗口",
+        "打印本页",
+        "分享到",
+        "上一篇",
+        "下一篇",
+        "【打印】",
+        "【关闭】",
+        "字号：",
+    ];
+    let page_number = {
+        let inner = t.trim_matches(|c| matches!(c, '—' | '-' | '－' | '第' | '页'));
+        !inner.is_empty() && inner.chars().all(|c| c.is_ascii_digit()) && inner.len() <= 3
+    } || (t.starts_with('第') && t.contains("页共") && t.ends_with('页'));
+    starts.iter().any(|s| t.starts_with(s))
+        || (short && holds.iter().any(|h| t.contains(h)))
+        || (short && t.contains('>') && t.matches('>').count() >= 2 && !t.contains('。'))
+        || page_number
+}
+
+/// Half-width brackets of a paragraph's number ("(一)", "(1)") and half-width
+/// , ; : ( ) between Chinese characters made full-width, as a 公文 writes them;
+/// with the columns changed.
+pub(super) fn full_width_marks(line: &str) -> (String, Vec<usize>) {
+    let chars: Vec<char> = line.chars().collect();
+    let mut out = String::with_capacity(line.len());
+    let mut fixed = Vec::new();
+    let number_end = if chars.first() == Some(&'(') {
+        chars.iter().position(|c| *c == ')').filter(|&close| {
+            close > 1
+                && close <= 4
+                && chars[1..close]
+                    .iter()
+                    .all(|c| CN_DIGITS.contains(*c) || c.is_ascii_digit())
+        })
+    } else {
+        None
+    };
+    for (i, &c) in chars.iter().enumerate() {
+        let prev = i.checked_sub(1).map(|p| chars[p]);
+        let next = chars.get(i + 1).copied();
+        let between = prev.is_some_and(is_han) && next.is_some_and(is_han);
+        let in_number = number_end.is_some_and(|end| i == 0 || i == end);
+        let wide = match c {
+            '(' if in_number || between => Some('（'),
+            ')' if in_number || between => Some('）'),
+            ',' if between => Some('，'),
+            ';' if between => Some('；'),
+            ':' if between => Some('：'),
+            _ => None,
+        };
+        match wide {
+            Some(w) => {
+                out.push(w);
+                fixed.push(i + 1);
+            }
+            None => out.push(c),
+        }
+    }
+    (out, fixed)
+}
+
 /// A date line: "2020年12月8日" → 2020-12-08.
 pub(super) fn date_line(text: &str) -> Option<String> {
     let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
@@ -150,7 +233,11 @@ pub(super) fn date_line(text: &str) -> Option<String> {
 }
 
 /// Paragraphs of the document: lines cleaned and joined where a sentence goes on.
-pub(super) fn paragraphs(text: &str, markdown: bool) -> Vec<Line> {
+pub(super) fn paragraphs(
+    text: &str,
+    markdown: bool,
+    warnings: &mut Vec<(usize, String)>,
+) -> Vec<Line> {
     let mut lines: Vec<Line> = Vec::new();
     for (i, raw) in text.lines().enumerate() {
         let raw = raw.replace(['\u{c}', '\r'], "");
@@ -163,6 +250,21 @@ pub(super) fn paragraphs(text: &str, markdown: bool) -> Vec<Line> {
         }
         if t.is_empty() {
             continue;
+        }
+        if is_furniture(&t) {
+            warnings.push((i + 1, format!("page furniture dropped: {t}")));
+            continue;
+        }
+        let (t, fixed) = full_width_marks(&t);
+        if !fixed.is_empty() {
+            let columns: Vec<String> = fixed.iter().map(usize::to_string).collect();
+            warnings.push((
+                i + 1,
+                format!(
+                    "half-width punctuation made full-width (column {}): {t}",
+                    columns.join(", ")
+                ),
+            ));
         }
         lines.push(Line {
             no: i + 1,

@@ -58,7 +58,7 @@ pub(super) fn read(
     markdown: bool,
     warnings: &mut Vec<(usize, String)>,
 ) -> Option<Document> {
-    let mut paragraphs = paragraphs(text, markdown).into_iter();
+    let mut paragraphs = paragraphs(text, markdown, warnings).into_iter();
     let title = paragraphs.next()?.text;
     let rest: Vec<Line> = paragraphs.collect();
     // The end: date, signature, attachment note; after it, attachment pages.
@@ -189,10 +189,27 @@ impl Reader<'_> {
         let after_work = self.body.parts.iter().any(|p| p.role == Role::Work);
         let role = if has(&["问题", "不足", "短板", "困难和"]) {
             Role::Problems
-        } else if has(&["基本情况", "概况", "指导思想", "总体要求", "总体思路", "工作目标", "保障措施"]) {
+        } else if has(&[
+            "基本情况",
+            "概况",
+            "指导思想",
+            "总体要求",
+            "总体思路",
+            "工作目标",
+            "保障措施",
+        ]) {
             Role::Other
         } else if self.plan_only
-            || has(&["计划", "打算", "安排", "思路", "下一步", "工作要点", "明年", "下半年"])
+            || has(&[
+                "计划",
+                "打算",
+                "安排",
+                "思路",
+                "下一步",
+                "工作要点",
+                "明年",
+                "下半年",
+            ])
             || (after_work && has(&["主要工作", "重点工作"]))
         {
             Role::Plans
@@ -243,7 +260,11 @@ impl Reader<'_> {
             }
             Mark::Sub | Mark::SubSub if !part.body.children.is_empty() => {
                 if m == Mark::Sub {
-                    let style = if marker.ends_with('、') { "1、" } else { "1." };
+                    let style = if marker.ends_with('、') {
+                        "1、"
+                    } else {
+                        "1."
+                    };
                     self.body.level3.get_or_insert(style);
                 }
                 let sub = Sec {
@@ -290,8 +311,20 @@ impl Reader<'_> {
                 }
                 let sec = deepest(&mut part.body);
                 let list_style = &mut self.body.list_style;
-                text_line(sec, line, m, marker, rest, list_style, self.warnings, in_part);
-                if in_part && m == Mark::None && let Some((intro, points)) = joined_paragraph(sec) {
+                text_line(
+                    sec,
+                    line,
+                    m,
+                    marker,
+                    rest,
+                    list_style,
+                    self.warnings,
+                    in_part,
+                );
+                if in_part
+                    && m == Mark::None
+                    && let Some((intro, points)) = joined_paragraph(sec)
+                {
                     part.intro.push(intro);
                     part.joined = true;
                     for p in points {
@@ -346,7 +379,11 @@ fn text_line(
             }
         }
         Mark::Item | Mark::Sub => {
-            let style = if marker.ends_with('、') { "1、" } else { "1." };
+            let style = if marker.ends_with('、') {
+                "1、"
+            } else {
+                "1."
+            };
             let number: usize = marker
                 .trim_end_matches(['、', '.', '．'])
                 .parse()

@@ -4,8 +4,8 @@
 use serde_saphyr::Commented;
 
 use super::figures::Counts;
-use super::structure::{Blk, Document, Sec, first_year};
 use super::structure::ReadPart;
+use super::structure::{Blk, Document, Sec, first_year};
 use crate::draft::{
     Draft, DraftAttachment, DraftBlock, DraftCount, DraftCounts, DraftItem, DraftMeta, DraftPart,
     DraftSection,
@@ -39,7 +39,8 @@ pub(super) fn write(document: Document, warnings: &mut Vec<(usize, String)>) -> 
     let year = found_year.unwrap_or_else(|| {
         warnings.push((
             0,
-            "no year in the title, the text or the date: meta.year is set to 2020; change it".into(),
+            "no year in the title, the text or the date: meta.year is set to 2020; change it"
+                .into(),
         ));
         2020
     });

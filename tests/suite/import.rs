@@ -149,3 +149,48 @@ fn what_cannot_be_placed_is_kept_and_reported() {
     ]);
     assert_eq!(code(&out), 2);
 }
+
+/// Every document of `tests/fixtures/import/corpus/`: import writes an input
+/// that checks without errors and rebuilds the document's text exactly
+/// (whitespace and Markdown markup aside). A document whose text is expected to
+/// change (page furniture dropped, half-width brackets made full-width) has the
+/// text it should give back beside it in `NAME.expected`.
+#[test]
+fn every_corpus_document_imports_into_an_input_that_checks_and_rebuilds_its_text() {
+    let dir = repo().join("tests/fixtures/import/corpus");
+    let mut names: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e != "expected"))
+        .collect();
+    names.sort();
+    assert!(names.len() >= 10, "{names:?}");
+    let mut failures = Vec::new();
+    for file in &names {
+        let expected = file.with_extension("expected");
+        let want = if expected.exists() {
+            read(&expected)
+        } else {
+            let bytes = std::fs::read(file).unwrap();
+            match String::from_utf8(bytes.clone()) {
+                Ok(text) => text,
+                Err(_) => encoding_rs::GB18030.decode(&bytes).0.into_owned(),
+            }
+        };
+        let want = squeeze(&markdown_text(&want));
+        let result = std::panic::catch_unwind(|| round_trip(file));
+        match result {
+            Ok((got, _)) if got == want => {}
+            Ok((got, _)) => failures.push(format!(
+                "{}: {}",
+                file.display(),
+                first_difference(&got, &want)
+            )),
+            Err(_) => failures.push(format!(
+                "{}: did not import, check or build",
+                file.display()
+            )),
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
