@@ -118,11 +118,20 @@ pub struct ImportArgs {
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
     /// Where to write the YAML input.
-    #[arg(short, long, value_name = "OUT.yaml")]
-    pub output: PathBuf,
+    #[arg(
+        short,
+        long,
+        value_name = "OUT.yaml",
+        required_unless_present = "dry_run"
+    )]
+    pub output: Option<PathBuf>,
     /// Replace OUT.yaml if it exists.
     #[arg(long)]
     pub force: bool,
+    /// Write nothing: print the structure found (parts with their roles and
+    /// headings, what each holds, the counts) on standard output.
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 #[derive(Debug, Args)]

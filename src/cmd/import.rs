@@ -19,10 +19,14 @@ pub fn run(args: &ImportArgs) -> Result<(), Error> {
         })?;
     let (text, encoding) = import::decode(&bytes)
         .map_err(|e| Error::Usage(format!("`{}`: {e}", args.file.display())))?;
-    if args.output.exists() && !args.force {
+    if let Some(output) = &args.output
+        && output.exists()
+        && !args.force
+        && !args.dry_run
+    {
         return Err(Error::Usage(format!(
             "`{}` exists; nianbao does not overwrite it (add --force to replace it)",
-            args.output.display()
+            output.display()
         )));
     }
     let markdown = args
@@ -51,7 +55,106 @@ pub fn run(args: &ImportArgs) -> Result<(), Error> {
         };
         reporter.report(&d.hint("check this place in the YAML written"), &[&source]);
     }
-    write_atomic(&args.output, imported.yaml.as_bytes())?;
-    eprintln!("wrote {} (read as {encoding})", args.output.display());
+    if args.dry_run {
+        print!("{}", structure(&imported.yaml));
+        eprintln!("read as {encoding}; nothing written (--dry-run)");
+        return Ok(());
+    }
+    let output = args
+        .output
+        .as_ref()
+        .expect("clap requires -o without --dry-run");
+    write_atomic(output, imported.yaml.as_bytes())?;
+    eprintln!("wrote {} (read as {encoding})", output.display());
     Ok(())
+}
+
+/// The structure of an imported input, as `--dry-run` prints it: the title,
+/// period, ending, each part with its role, heading and what it holds, the counts.
+fn structure(yaml: &str) -> String {
+    use crate::load::Outcome;
+    use std::fmt::Write as _;
+    let source = SourceFile::new("imported.yaml".into(), yaml.to_string());
+    let Outcome::Loaded(loaded) = crate::load::parse(source, None) else {
+        return "the input written would not load: please report this document\n".into();
+    };
+    let report = &loaded.report;
+    let meta = &report.meta;
+    let mut out = String::new();
+    let title = crate::view::title(report, crate::view::Kind::Combined);
+    let how = if meta.title.is_some() {
+        "as written"
+    } else {
+        "derived"
+    };
+    let _ = writeln!(out, "title: {title} ({how})");
+    let _ = writeln!(
+        out,
+        "organisation: {}; year: {}{}; lang: {}",
+        meta.organisation.value,
+        meta.year.value,
+        meta.half
+            .as_ref()
+            .map_or(String::new(), |h| format!(", half {}", h.value)),
+        meta.language().code()
+    );
+    let _ = writeln!(
+        out,
+        "signature: {}; date: {}",
+        meta.signature.as_ref().map_or("—", |s| s.value.as_str()),
+        meta.date.value
+    );
+    if report.opening.is_some() {
+        let _ = writeln!(out, "opening: 1 paragraph");
+    }
+    let _ = writeln!(out, "parts: {}", report.parts.len());
+    for (i, part) in report.parts.iter().enumerate() {
+        let role = match part.role {
+            crate::model::Role::Work => "work",
+            crate::model::Role::Problems => "problems",
+            crate::model::Role::Plans => "plans",
+            crate::model::Role::Other => "other",
+        };
+        let heading = part.heading.as_ref().map_or("", |h| h.value.as_str());
+        let mut holds = Vec::new();
+        let mut add = |n: usize, what: &str| match n {
+            0 => {}
+            1 => holds.push(format!("1 {what}")),
+            n => holds.push(format!("{n} {what}s")),
+        };
+        add(usize::from(part.intro.is_some()), "intro");
+        add(part.points.len(), "point");
+        add(part.items.len(), "item");
+        add(part.body.len(), "block");
+        add(part.all_sections().len(), "section");
+        let _ = writeln!(
+            out,
+            "  {}. {role}: {heading} — {}",
+            i + 1,
+            if holds.is_empty() {
+                "nothing".to_string()
+            } else {
+                holds.join(", ")
+            }
+        );
+    }
+    let counts: Vec<String> = report
+        .counts
+        .iter()
+        .map(|(name, c)| {
+            let value = c
+                .value
+                .as_ref()
+                .map_or("—".to_string(), |v| crate::numerals::arabic(v.value));
+            format!("{} {value}{}", name.value, c.unit)
+        })
+        .collect();
+    let _ = writeln!(out, "counts: {}", counts.len());
+    for count in counts {
+        let _ = writeln!(out, "  {count}");
+    }
+    if !report.attachments.is_empty() {
+        let _ = writeln!(out, "attachments: {}", report.attachments.len());
+    }
+    out
 }

@@ -49,10 +49,23 @@ pub(super) fn drop_digit_spaces(text: &str) -> String {
     out
 }
 
-/// Joins two pieces of one paragraph: no space between Chinese text.
+/// Whether a document is written in English: letters, hardly any Chinese.
+pub fn is_english(text: &str) -> bool {
+    let letters = text.chars().filter(char::is_ascii_alphabetic).count();
+    let han = text.chars().filter(|c| crate::cjk::is_han(*c)).count();
+    letters > 40 && han * 20 < letters
+}
+
+/// Joins two pieces of one paragraph: no space between Chinese text, a space
+/// after Latin text or its punctuation ("year. Some").
 pub(super) fn join(a: &str, b: &str) -> String {
-    let space = a.chars().last().is_some_and(|c| c.is_ascii_alphanumeric())
-        && b.chars().next().is_some_and(|c| c.is_ascii_alphanumeric());
+    let space = a
+        .chars()
+        .last()
+        .is_some_and(|c| c.is_ascii_alphanumeric() || ".,;:!?)'\"%".contains(c))
+        && b.chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_alphanumeric() || "(£$€'\"".contains(c));
     format!("{a}{}{b}", if space { " " } else { "" })
 }
 
@@ -225,6 +238,12 @@ pub(super) fn full_width_marks(line: &str) -> (String, Vec<usize>) {
 
 /// A date line: "2020年12月8日" → 2020-12-08.
 pub(super) fn date_line(text: &str) -> Option<String> {
+    let english = text.trim().replace(',', "");
+    for format in ["%d %B %Y", "%B %d %Y", "%d %b %Y", "%b %d %Y"] {
+        if let Ok(date) = chrono::NaiveDate::parse_from_str(&english, format) {
+            return Some(date.to_string());
+        }
+    }
     let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
     match crate::cjk::chinese_dates(&t).as_slice() {
         [only] if only.written == t => only.date().map(|date| date.to_string()),
@@ -238,7 +257,11 @@ pub(super) fn paragraphs(
     markdown: bool,
     warnings: &mut Vec<(usize, String)>,
 ) -> Vec<Line> {
+    let english = is_english(text);
     let mut lines: Vec<Line> = Vec::new();
+    // English paragraphs end at a blank line: the lines after one.
+    let mut after_blank: Vec<usize> = Vec::new();
+    let mut blank = false;
     for (i, raw) in text.lines().enumerate() {
         let raw = raw.replace(['\u{c}', '\r'], "");
         let mut t = raw.trim().replace('\u{3000}', " ").trim().to_string();
@@ -249,7 +272,11 @@ pub(super) fn paragraphs(
             t = strip_markdown(&t).trim().to_string();
         }
         if t.is_empty() {
+            blank = true;
             continue;
+        }
+        if std::mem::take(&mut blank) {
+            after_blank.push(i + 1);
         }
         if is_furniture(&t) {
             warnings.push((i + 1, format!("page furniture dropped: {t}")));
@@ -287,6 +314,12 @@ pub(super) fn paragraphs(
                 || l.text.starts_with("附件")
         };
         let joins = match out.last() {
+            Some(prev) if english => {
+                !after_blank.contains(&line.no)
+                    && !heading(prev, i - 1)
+                    && !heading(&line, i)
+                    && mark(&line.text).0 == Mark::None
+            }
             Some(prev) => {
                 !is_complete(&prev.text)
                     && !heading(prev, i - 1)

@@ -27,6 +27,8 @@ pub(super) struct Body {
     pub list_style: Option<&'static str>,
     /// The first year written in the body.
     pub year: Option<i32>,
+    /// An English document.
+    pub english: bool,
 }
 
 /// A top-level part as read: its heading as written, the role its words and
@@ -80,9 +82,13 @@ pub(super) fn read(
     };
     let attachment_titles = attachment_note(&mut body);
     let plan_only = is_plan_title(&title);
+    let english = super::lines::is_english(text);
     let mut reader = Reader {
         place: Place::Opening,
-        body: Body::default(),
+        body: Body {
+            english,
+            ..Body::default()
+        },
         plan_only,
         warnings,
     };
@@ -170,7 +176,8 @@ struct Reader<'a> {
 impl Reader<'_> {
     fn line(&mut self, line: &Line) {
         let (m, marker, rest) = mark(&line.text);
-        if m == Mark::Part {
+        // English parts are numbered "1. Membership".
+        if m == Mark::Part || (self.body.english && m == Mark::Sub) {
             self.part_heading(rest.to_string());
             return;
         }
@@ -185,9 +192,22 @@ impl Reader<'_> {
 
     /// A part heading 一、…: its role, by its words and its place.
     fn part_heading(&mut self, heading: String) {
-        let has = |words: &[&str]| words.iter().any(|w| heading.contains(w));
+        let lower = heading.to_lowercase();
+        let has = |words: &[&str]| {
+            words
+                .iter()
+                .any(|w| heading.contains(w) || lower.contains(w))
+        };
         let after_work = self.body.parts.iter().any(|p| p.role == Role::Work);
-        let role = if has(&["问题", "不足", "短板", "困难和"]) {
+        let role = if has(&[
+            "问题",
+            "不足",
+            "短板",
+            "困难和",
+            "problem",
+            "issue",
+            "challenge",
+        ]) {
             Role::Problems
         } else if has(&[
             "基本情况",
@@ -197,6 +217,7 @@ impl Reader<'_> {
             "总体思路",
             "工作目标",
             "保障措施",
+            "background",
         ]) {
             Role::Other
         } else if self.plan_only
@@ -209,6 +230,10 @@ impl Reader<'_> {
                 "工作要点",
                 "明年",
                 "下半年",
+                "plan",
+                "next year",
+                "priorities",
+                "looking ahead",
             ])
             || (after_work && has(&["主要工作", "重点工作"]))
         {

@@ -28,12 +28,14 @@ pub(super) fn write(document: Document, warnings: &mut Vec<(usize, String)>) -> 
         level3,
         list_style,
         year,
+        english,
     } = body;
     let mut counts = Counts {
         figures: Vec::new(),
     };
     let plan_only = super::structure::is_plan_title(&title);
     let found_year = first_year(&title)
+        .or_else(|| english.then(|| english_year(&title)).flatten())
         .or(year)
         .or_else(|| date.as_ref().and_then(|d| d[..4].parse().ok()));
     let year = found_year.unwrap_or_else(|| {
@@ -44,13 +46,17 @@ pub(super) fn write(document: Document, warnings: &mut Vec<(usize, String)>) -> 
         ));
         2020
     });
-    let organisation = title
-        .split(&year.to_string())
-        .next()
-        .filter(|o| !o.trim().is_empty())
-        .unwrap_or(&title)
-        .trim()
-        .to_string();
+    let organisation = if english {
+        title.split([':', '–', '—']).next().unwrap_or(&title)
+    } else {
+        title
+            .split(&year.to_string())
+            .next()
+            .filter(|o| !o.trim().is_empty())
+            .unwrap_or(&title)
+    }
+    .trim()
+    .to_string();
     let half = if title.contains("上半年") {
         Some(1)
     } else if title.contains("下半年工作总结") {
@@ -91,6 +97,7 @@ pub(super) fn write(document: Document, warnings: &mut Vec<(usize, String)>) -> 
         title: None,
         numbering,
         level3,
+        lang: english.then_some("en"),
         ..DraftMeta::default()
     };
     let opening = (!opening.is_empty()).then(|| counts.extract(&opening.join("\n\n")));
@@ -153,6 +160,15 @@ pub(super) fn write(document: Document, warnings: &mut Vec<(usize, String)>) -> 
         draft.meta.title = Some(title);
     }
     draft.to_yaml(header)
+}
+
+/// The first year of an English title: "Report 2023" → 2023.
+fn english_year(title: &str) -> Option<i32> {
+    title
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|w| w.len() == 4)
+        .filter_map(|w| w.parse().ok())
+        .find(|y| (1900..=2100).contains(y))
 }
 
 /// The title nianbao derives for an input's YAML, when it loads.
