@@ -9,7 +9,7 @@ pub(super) struct Figure {
     pub label: String,
 }
 
-const UNITS: [(&str, &str); 24] = [
+const UNITS: [(&str, &str); 25] = [
     ("人次", "person_times"),
     ("户次", "household_visits"),
     ("万元", "yuan_10k"),
@@ -34,72 +34,74 @@ const UNITS: [(&str, &str); 24] = [
     ("家", "organisations"),
     ("支", "teams"),
     ("%", "percent"),
+    ("％", "percent"),
 ];
 
-/// Replaces figures such as "411人", "17项", "8.5万元", "1000余份" by `{name}`
-/// references and records the counts.
+/// Words of a label that say what is counted, and the count's name for them.
+const WHAT: [(&str, &str); 24] = [
+    ("捐赠", "donations"),
+    ("救助", "relief"),
+    ("生日", "birthdays"),
+    ("慰问金", "relief_funds"),
+    ("资金", "funds"),
+    ("经费", "funds"),
+    ("困难", "hardship"),
+    ("慰问", "visits"),
+    ("走访", "visits"),
+    ("会员", "members"),
+    ("入会", "members"),
+    ("提案", "proposals"),
+    ("培训", "trainings"),
+    ("体检", "checkups"),
+    ("会议", "meetings"),
+    ("座谈", "meetings"),
+    ("稿件", "articles"),
+    ("工作室", "studios"),
+    ("课题", "projects"),
+    ("竞赛", "contests"),
+    ("比武", "contests"),
+    ("活动", "activities"),
+    ("公开", "disclosures"),
+    ("工会", "unions"),
+];
+
+/// Replaces figures such as "411人", "17项", "8.5万元", "1000余份", "3万余元"
+/// by `{name}` references and records the counts. A figure inside quotes or a
+/// book title (“8小时工作制”) stays text.
 pub(super) struct Counts {
     pub figures: Vec<(String, Figure)>,
 }
+
+/// Marks that end a clause: a label never reaches across them.
+const CLAUSE_ENDS: &str = "，。；、：（）“”‘’《》〈〉【】,;:()\n！？!?";
 
 impl Counts {
     pub fn extract(&mut self, text: &str) -> String {
         let chars: Vec<char> = text.chars().collect();
         let mut out = String::new();
+        let mut quoted = 0i32;
         let mut i = 0;
         while i < chars.len() {
+            match chars[i] {
+                '“' | '《' | '‘' | '〈' | '「' => quoted += 1,
+                '”' | '》' | '’' | '〉' | '」' => quoted = (quoted - 1).max(0),
+                _ => {}
+            }
             let starts = chars[i].is_ascii_digit()
+                && quoted == 0
                 && (i == 0 || !(chars[i - 1].is_ascii_alphanumeric() || chars[i - 1] == '.'))
                 && !(i > 0 && chars[i - 1] == '第');
+            if starts && let Some(end) = self.figure_at(&chars, i) {
+                let name = &self.figures.last().expect("just found").0;
+                out.push_str(&format!("{{{name}}}"));
+                i = end;
+                continue;
+            }
             if starts {
+                // The digits of what is no figure: copied as they are.
                 let mut j = i;
-                while j < chars.len()
-                    && (chars[j].is_ascii_digit()
-                        || (chars[j] == '.' && chars.get(j + 1).is_some_and(char::is_ascii_digit)))
-                {
+                while j < chars.len() && (chars[j].is_ascii_digit() || chars[j] == '.') {
                     j += 1;
-                }
-                let approx = chars.get(j) == Some(&'余');
-                let k = j + usize::from(approx);
-                let rest: String = chars[k..].iter().take(2).collect();
-                if let Some((unit, word)) = UNITS.iter().find(|(u, _)| rest.starts_with(u)) {
-                    let end = k + unit.chars().count();
-                    // Not a date, an ordinal or a name: 2020年, 5G, 302室.
-                    let after = chars.get(end).copied();
-                    let value: String = chars[i..j].iter().collect();
-                    if after != Some('年')
-                        && after != Some('月')
-                        && !(unit == &"期" && after == Some('间'))
-                    {
-                        let n = self
-                            .figures
-                            .iter()
-                            .filter(|(name, _)| name.starts_with(word))
-                            .count()
-                            + 1;
-                        let name = format!("{word}_{n}");
-                        let label: String = chars[..i]
-                            .iter()
-                            .rev()
-                            .take_while(|c| !"，。；、：（）“”《》,;:".contains(**c))
-                            .take(10)
-                            .collect::<Vec<_>>()
-                            .into_iter()
-                            .rev()
-                            .collect();
-                        out.push_str(&format!("{{{name}}}"));
-                        self.figures.push((
-                            name,
-                            Figure {
-                                value,
-                                approx,
-                                unit: unit.to_string(),
-                                label: label.trim().to_string(),
-                            },
-                        ));
-                        i = end;
-                        continue;
-                    }
                 }
                 out.extend(&chars[i..j]);
                 i = j;
@@ -115,4 +117,117 @@ impl Counts {
         }
         out
     }
+
+    /// The figure whose digits start at `i`, recorded; where it ends.
+    fn figure_at(&mut self, chars: &[char], i: usize) -> Option<usize> {
+        let mut j = i;
+        while j < chars.len()
+            && (chars[j].is_ascii_digit()
+                || (chars[j] == '.' && chars.get(j + 1).is_some_and(char::is_ascii_digit)))
+        {
+            j += 1;
+        }
+        let value: String = chars[i..j].iter().collect();
+        let rest: String = chars[j..].iter().take(4).collect();
+        // 1000余份, 3万余元 (余 after the magnitude), 8.5万元, 411人.
+        let (unit, approx, len) = if let Some(after) = rest.strip_prefix('余') {
+            let (unit, _) = UNITS.iter().find(|(u, _)| after.starts_with(u))?;
+            (unit.to_string(), true, 1 + unit.chars().count())
+        } else if let Some(after) = rest.strip_prefix("万余") {
+            let (unit, _) = UNITS
+                .iter()
+                .find(|(u, _)| after.starts_with(u) && *u == "元")?;
+            (format!("万{unit}"), true, 3)
+        } else {
+            let (unit, _) = UNITS.iter().find(|(u, _)| rest.starts_with(u))?;
+            (unit.to_string(), false, unit.chars().count())
+        };
+        let end = j + len;
+        // Not a date, an ordinal or a name: 2020年, 5G, 302室, 3期间.
+        let after = chars.get(end).copied();
+        if matches!(after, Some('年' | '月')) || (unit == "期" && after == Some('间')) {
+            return None;
+        }
+        // "召开3次湖北员工座谈会": a clause that says little before the figure
+        // is labelled by the words after it.
+        let before = label_before(chars, i);
+        let label = if before.chars().count() <= 2 {
+            let after: String = chars[end..]
+                .iter()
+                .take_while(|c| !CLAUSE_ENDS.contains(**c))
+                .take(12)
+                .collect();
+            if after.trim().is_empty() {
+                before
+            } else {
+                after.trim().to_string()
+            }
+        } else {
+            before
+        };
+        let word = UNITS
+            .iter()
+            .find(|(u, _)| *u == unit || (unit == "万元" && *u == "万元"))
+            .map_or("figures", |(_, w)| w);
+        let base = WHAT
+            .iter()
+            .find(|(k, _)| label.contains(k))
+            .map_or(word, |(_, w)| w);
+        let name = self.unused_name(base);
+        self.figures.push((
+            name,
+            Figure {
+                value,
+                approx,
+                unit,
+                label,
+            },
+        ));
+        Some(end)
+    }
+
+    /// `base`, or `base_2`, `base_3` … when taken.
+    fn unused_name(&self, base: &str) -> String {
+        let taken = |name: &str| self.figures.iter().any(|(n, _)| n == name);
+        if !taken(base) {
+            return base.to_string();
+        }
+        (2..)
+            .map(|n| format!("{base}_{n}"))
+            .find(|name| !taken(name))
+            .expect("a free name")
+    }
+}
+
+/// The words of the clause before a figure: back to the last punctuation mark,
+/// at most 12 characters, cut after a small word (的, 了, 共 …) rather than
+/// inside a word when longer.
+fn label_before(chars: &[char], i: usize) -> String {
+    let clause: Vec<char> = chars[..i]
+        .iter()
+        .rev()
+        .take_while(|c| !CLAUSE_ENDS.contains(**c))
+        .copied()
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let clause: Vec<char> = clause
+        .into_iter()
+        .skip_while(|c| c.is_whitespace())
+        .collect();
+    // "约120万元": 约 belongs to the figure's text, not to its label.
+    let clause: Vec<char> = match clause.last() {
+        Some('约' | '近' | '超' | '逾') => clause[..clause.len() - 1].to_vec(),
+        _ => clause,
+    };
+    if clause.len() <= 12 {
+        return clause.iter().collect::<String>().trim().to_string();
+    }
+    let tail = &clause[clause.len() - 12..];
+    let cut = tail
+        .iter()
+        .position(|c| "的了共为对向给及和与在有".contains(*c))
+        .map_or(0, |p| p + 1);
+    tail[cut..].iter().collect::<String>().trim().to_string()
 }

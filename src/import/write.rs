@@ -48,12 +48,29 @@ pub(super) fn write(document: Document, warnings: &mut Vec<(usize, String)>) -> 
     });
     let organisation = if english {
         title.split([':', '–', '—']).next().unwrap_or(&title)
-    } else {
+    } else if title.contains(&year.to_string()) {
         title
             .split(&year.to_string())
             .next()
             .filter(|o| !o.trim().is_empty())
             .unwrap_or(&title)
+    } else {
+        // "某某街道总工会工作总结": the office, without the kind of document.
+        let mut org = title.as_str();
+        for suffix in [
+            "工作总结",
+            "工作计划",
+            "工作要点",
+            "工作报告",
+            "总结",
+            "计划",
+        ] {
+            org = org.strip_suffix(suffix).unwrap_or(org);
+        }
+        for suffix in ["年度", "上半年", "下半年"] {
+            org = org.strip_suffix(suffix).unwrap_or(org);
+        }
+        if org.trim().is_empty() { &title } else { org }
     }
     .trim()
     .to_string();

@@ -85,12 +85,17 @@ fn the_seed_s_figures_become_counts() {
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     let text = read(&yaml);
     assert!(
-        text.contains("  people_2: {value: 411, unit: 人, label: 生日慰问}\n"),
+        text.contains("  birthdays: {value: 411, unit: 人, label: 生日慰问}\n"),
         "{text}"
     );
-    assert!(text.contains("生日慰问{people_2}；"), "{text}");
+    assert!(text.contains("生日慰问{birthdays}；"), "{text}");
+    // A label is the clause after the figure when the one before says little.
     assert!(
-        text.contains("  entries_1: {value: 678, unit: 条, label: 主动公开信息}\n"),
+        text.contains("  meetings: {value: 3, unit: 次, label: 湖北员工线上座谈会}\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("  disclosures: {value: 678, unit: 条, label: 主动公开信息}\n"),
         "{text}"
     );
     assert!(
@@ -100,7 +105,7 @@ fn the_seed_s_figures_become_counts() {
     // Lines broken by the page break are one paragraph again.
     assert!(text.contains("走入员工集体宿舍听取员工意见"), "{text}");
     assert!(
-        text.contains("《广东邮电职业技术学院职称评审办法》等{items_2}制度办法"),
+        text.contains("《广东邮电职业技术学院职称评审办法》等{items}制度办法"),
         "{text}"
     );
 }
@@ -250,8 +255,8 @@ fn dry_run_prints_the_parts_found_and_writes_nothing() {
          \x20 2. plans: 主要任务 — 2 items\n\
          \x20 3. other: 保障措施 — 2 points\n\
          counts: 2\n\
-         \x20 items_1 5项\n\
-         \x20 sessions_1 4期\n"
+         \x20 items 5项\n\
+         \x20 trainings 4期\n"
     );
     assert!(stderr(&out).contains("nothing written (--dry-run)"));
     assert!(!yaml.exists());
