@@ -16,7 +16,7 @@ pub mod diag;
 mod draft;
 mod error;
 pub mod facts;
-mod import;
+pub mod import;
 pub mod load;
 mod messages;
 pub mod model;

@@ -49,6 +49,35 @@ pub(super) fn drop_digit_spaces(text: &str) -> String {
     out
 }
 
+/// Whether a paragraph ends with a line: a sentence ends there (。！？…, not ；
+/// or ：, after which hard-wrapped text goes on).
+pub(super) fn ends_paragraph(text: &str) -> bool {
+    let trimmed = text.trim_end_matches(['”', '’', '）', '》', ')', '"']);
+    trimmed.ends_with(['。', '！', '？', '…', '!', '?'])
+        || (trimmed.ends_with('.') && !trimmed.ends_with(".."))
+}
+
+/// The width of hard-wrapped lines, when the text is wrapped: the length most
+/// lines of 15 characters or more have (give or take one), if it is that of a
+/// quarter of them and at least three.
+fn wrap_width(lines: &[Line]) -> Option<usize> {
+    let lengths: Vec<usize> = lines
+        .iter()
+        .map(|l| l.text.chars().count())
+        .filter(|n| *n >= 15)
+        .collect();
+    let mut best = None;
+    let mut best_count = 0;
+    for &n in &lengths {
+        let count = lengths.iter().filter(|m| m.abs_diff(n) <= 1).count();
+        if count > best_count || (count == best_count && Some(n) > best) {
+            best = Some(n);
+            best_count = count;
+        }
+    }
+    (best_count >= 3 && best_count * 4 >= lengths.len()).then_some(best?)
+}
+
 /// Whether a document is written in English: letters, hardly any Chinese.
 pub fn is_english(text: &str) -> bool {
     let letters = text.chars().filter(char::is_ascii_alphabetic).count();
@@ -300,6 +329,12 @@ pub(super) fn paragraphs(
     }
     // The end: a date line, and the signature above it.
     let date_at = lines.iter().rposition(|l| date_line(&l.text).is_some());
+    let wrap = wrap_width(&lines);
+    // A line as long as the wrap width that ends no sentence goes on in the
+    // next line, even when it starts with a number ("1. 加强理论学习，…").
+    let wrapped = |l: &Line| {
+        wrap.is_some_and(|w| l.text.chars().count() + 1 >= w) && !ends_paragraph(&l.text)
+    };
     let mut out: Vec<Line> = Vec::new();
     for (i, line) in lines.into_iter().enumerate() {
         // A heading (no sentence inside) or the title, date, signature and
@@ -321,8 +356,8 @@ pub(super) fn paragraphs(
                     && mark(&line.text).0 == Mark::None
             }
             Some(prev) => {
-                !is_complete(&prev.text)
-                    && !heading(prev, i - 1)
+                !ends_paragraph(&prev.text)
+                    && (!heading(prev, i - 1) || (wrapped(prev) && i > 1))
                     && !heading(&line, i)
                     && mark(&line.text).0 == Mark::None
             }

@@ -261,3 +261,90 @@ fn dry_run_prints_the_parts_found_and_writes_nothing() {
     assert!(stderr(&out).contains("nothing written (--dry-run)"));
     assert!(!yaml.exists());
 }
+
+/// The lines of `import --dry-run` that describe the parts.
+fn parts_found(file: &str) -> Vec<String> {
+    let file = repo().join("tests/fixtures/import/corpus").join(file);
+    let out = nianbao(&["import", file.to_str().unwrap(), "--dry-run"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .filter(|l| l.starts_with("  ") && l.contains(": ") && l.contains(" — "))
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn every_part_is_read_with_its_role_and_heading() {
+    assert_eq!(
+        parts_found("multi-part.txt"),
+        [
+            "  1. work: 党建引领基层治理 — 2 sections",
+            "  2. work: 民生服务 — 2 blocks",
+            "  3. problems: 存在的问题 — 1 intro, 2 points",
+            "  4. plans: 2022年工作打算 — 1 intro, 4 points",
+        ]
+    );
+    // Hard-wrapped "1. 加强理论学习，…" lines are numbered items, not headings.
+    assert_eq!(
+        parts_found("pdf-wrapped.txt"),
+        [
+            "  1. work: 2021年工作总结 — 2 sections",
+            "  2. problems: 存在的问题 — 1 block",
+            "  3. plans: 2022年主要工作 — 2 items",
+        ]
+    );
+    // "(一)" read as （一）, the page furniture gone.
+    assert_eq!(
+        parts_found("web-copy.txt"),
+        [
+            "  1. work: 主要工作 — 2 sections",
+            "  2. problems: 存在的问题 — 1 block",
+            "  3. plans: 2023年工作计划 — 2 items",
+        ]
+    );
+    assert_eq!(
+        parts_found("plan-items-dun.txt"),
+        [
+            "  1. work: 上半年工作开展情况 — 2 points",
+            "  2. plans: 下半年工作计划 — 3 points",
+        ]
+    );
+    assert_eq!(
+        parts_found("plan-only.txt"),
+        [
+            "  1. other: 指导思想 — 1 block",
+            "  2. plans: 主要任务 — 2 items",
+            "  3. other: 保障措施 — 2 points",
+        ]
+    );
+    assert_eq!(
+        parts_found("english.txt"),
+        [
+            "  1. work: Membership — 2 blocks",
+            "  2. work: Events — 1 block",
+            "  3. problems: Problems — 1 block",
+            "  4. plans: Plans for 2024 — 1 intro",
+        ]
+    );
+}
+
+#[test]
+fn a_half_year_report_without_a_date_is_dated_the_halfs_last_day_and_says_so() {
+    let file = repo().join("tests/fixtures/import/corpus/half-no-date.txt");
+    let out = nianbao(&["import", file.to_str().unwrap(), "--dry-run"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let stdout = String::from_utf8(out.stdout.clone()).unwrap();
+    assert!(
+        stdout.contains("signature: —; date: 2023-06-30\n"),
+        "{stdout}"
+    );
+    assert!(
+        stderr(&out).contains(
+            "warning[W1001]: no date at the end: the date is set to the period's last day (2023-06-30) and not shown"
+        ),
+        "{}",
+        stderr(&out)
+    );
+}
