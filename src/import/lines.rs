@@ -327,6 +327,20 @@ pub(super) fn paragraphs(
             text: drop_digit_spaces(&t),
         });
     }
+    // A title in two lines: the office, then "2021年工作总结".
+    let kind_words = ["总结", "计划", "要点", "报告", "Report", "Plan"];
+    let names_kind = |t: &str| kind_words.iter().any(|w| t.contains(w));
+    if let [first, second, ..] = lines.as_slice()
+        && !names_kind(&first.text)
+        && names_kind(&second.text)
+        && !is_complete(&second.text)
+        && second.text.chars().count() <= 30
+        && mark(&second.text).0 == Mark::None
+    {
+        let title = join(&first.text, &second.text);
+        lines.remove(1);
+        lines[0].text = title;
+    }
     // The end: a date line, and the signature above it.
     let date_at = lines.iter().rposition(|l| date_line(&l.text).is_some());
     let wrap = wrap_width(&lines);
