@@ -293,6 +293,13 @@ pub(super) fn paragraphs(
     let mut blank = false;
     for (i, raw) in text.lines().enumerate() {
         let raw = raw.replace(['\u{c}', '\r'], "");
+        // Other control characters have no place in a document (E0007).
+        let raw = if raw.chars().any(|c| c.is_control() && c != '\t') {
+            warnings.push((i + 1, "control characters dropped from this line".into()));
+            raw.chars().filter(|c| !c.is_control() || *c == '\t').collect()
+        } else {
+            raw
+        };
         let mut t = raw.trim().replace('\u{3000}', " ").trim().to_string();
         if markdown {
             if t.starts_with("<!--") || t == "---" {
