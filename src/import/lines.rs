@@ -296,7 +296,9 @@ pub(super) fn paragraphs(
         // Other control characters have no place in a document (E0007).
         let raw = if raw.chars().any(|c| c.is_control() && c != '\t') {
             warnings.push((i + 1, "control characters dropped from this line".into()));
-            raw.chars().filter(|c| !c.is_control() || *c == '\t').collect()
+            raw.chars()
+                .filter(|c| !c.is_control() || *c == '\t')
+                .collect()
         } else {
             raw
         };
