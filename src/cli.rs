@@ -170,9 +170,14 @@ pub struct BuildArgs {
     /// summary only, or the plan only.
     #[arg(long, value_enum, default_value = "combined")]
     pub kind: crate::view::Kind,
-    /// What to write, comma-separated: md, pdf or md,pdf.
+    /// What to write, comma-separated: md, pdf, docx (md,pdf,docx for all).
     #[arg(long, value_enum, value_delimiter = ',', default_value = "md,pdf")]
     pub format: Vec<Format>,
+    /// The East-Asian font names the DOCX asks for: windows (仿宋, 黑体, 楷体,
+    /// 宋体), gb2312 (仿宋_GB2312, 楷体_GB2312, 方正小标宋简体) or free (the
+    /// Fandol fonts nianbao carries).
+    #[arg(long, value_enum, default_value = "windows", value_name = "FONTS")]
+    pub docx_fonts: crate::docx::FontChoice,
     /// A folder of templates; a file named like a built-in one (report.md,
     /// part.md, block.md, closing.md, attachments.md, appendix.md, style.typ,
     /// style-en.typ) replaces it.
@@ -234,4 +239,6 @@ pub enum Format {
     Md,
     /// PDF: DIR/<stem>.pdf
     Pdf,
+    /// DOCX for WPS and Word: DIR/<stem>.docx
+    Docx,
 }

@@ -13,6 +13,7 @@ pub mod cli;
 mod cmd;
 mod codes;
 pub mod diag;
+pub mod docx;
 mod draft;
 mod error;
 pub mod facts;

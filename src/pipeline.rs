@@ -30,17 +30,20 @@ pub struct Failed {
 pub struct Document {
     pub markdown: String,
     pub pdf: Option<Vec<u8>>,
+    pub docx: Option<Vec<u8>>,
     pub render_time: Duration,
     pub typeset_timings: Timings,
 }
 
-/// Renders and, with `pdf`, typesets a loaded and validated report.
+/// Renders and, with `pdf`, typesets a loaded and validated report; with
+/// `docx`, writes the same Markdown as a DOCX in those fonts.
 pub fn make(
     loaded: &Loaded,
     facts: &Facts,
     templates: &Templates,
     kind: Kind,
     pdf: Option<&PdfSetup>,
+    docx: Option<crate::docx::FontChoice>,
 ) -> Result<Document, Failed> {
     let started = Instant::now();
     let view = View::new(&loaded.report, facts, kind);
@@ -52,9 +55,23 @@ pub fn make(
     let mut document = Document {
         markdown,
         pdf: None,
+        docx: None,
         render_time,
         typeset_timings: Timings::default(),
     };
+    if let Some(fonts) = docx {
+        let report = &loaded.report;
+        let meta = crate::docx::DocxMeta {
+            title: view::title(report, kind),
+            author: report.meta.organisation.value.clone(),
+            date: parse_date(&report.meta.date.value)
+                .unwrap_or_default()
+                .to_string(),
+            lang: report.meta.language().code(),
+            fonts,
+        };
+        document.docx = Some(crate::docx::docx(&document.markdown, &meta));
+    }
     if let Some(setup) = pdf {
         let chart = view.comparison.map(|c| c.chart);
         let meta = pdf_meta(loaded, kind, chart);

@@ -66,6 +66,7 @@ fn store(args: &ArchiveArgs) -> Result<(), Error> {
             &templates,
             args.kind,
             Some(&setup),
+            None,
         ) {
             Ok(document) => made.push((input.loaded, document)),
             Err(failed) => {

@@ -30,7 +30,12 @@ pub fn run(args: &BuildArgs) -> Result<(), Error> {
         };
         let checked = started.elapsed();
         let (loaded, facts) = (&input_checked.loaded, &input_checked.facts);
-        let document = match pipeline::make(loaded, facts, &templates, args.kind, setup.as_ref()) {
+        let docx = args
+            .format
+            .contains(&Format::Docx)
+            .then_some(args.docx_fonts);
+        let made = pipeline::make(loaded, facts, &templates, args.kind, setup.as_ref(), docx);
+        let document = match made {
             Ok(document) => document,
             Err(failed) => {
                 let mut files = loaded.sources();
@@ -59,6 +64,9 @@ pub fn run(args: &BuildArgs) -> Result<(), Error> {
         }
         if let Some(pdf) = document.pdf {
             outputs.push((output_path(&args.output, input, "pdf")?, pdf));
+        }
+        if let Some(docx) = document.docx {
+            outputs.push((output_path(&args.output, input, "docx")?, docx));
         }
     }
     reporter.finish(args.inputs.len())?;

@@ -1,0 +1,490 @@
+//! Markdown → DOCX: the same Markdown the PDF is made from, read by
+//! pulldown-cmark and written through docx-rs as a 公文 that WPS and Word open
+//! ready to edit: named styles with outline levels, the GB/T 9704 page and its
+//! 22 × 28 grid, customary East-Asian font names, "— N —" footers on the outer
+//! side. What docx-rs cannot say (mirrored margins, repeated header rows) is
+//! added to its XML before packing.
+
+mod grid;
+mod styles;
+
+use std::io::Cursor;
+
+use docx_rs::{
+    AlignmentType, BreakType, DocGrid, DocGridType, Docx, FieldCharType, Footer, InstrPAGE,
+    InstrText, PageMargin, Paragraph, Run, Table, TableCell, TableRow, WidthType,
+};
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+use crate::cjk::is_cjk;
+use crate::typeset::writer::{ANNEX_NOTE_MARK, ATTACHMENT_MARK, CLOSING_MARK, PAGEBREAK_MARK};
+
+pub use grid::{CHAR_SPACE, LINE_PITCH, TEXT_WIDTH};
+pub use styles::FontChoice;
+
+/// What the DOCX says about itself and how it is set.
+pub struct DocxMeta {
+    pub title: String,
+    pub author: String,
+    /// The document date, `YYYY-MM-DD`: the file's dates, so that the same
+    /// input gives the same bytes.
+    pub date: String,
+    pub lang: &'static str,
+    pub fonts: FontChoice,
+}
+
+/// The DOCX of a document's Markdown.
+pub fn docx(markdown: &str, meta: &DocxMeta) -> Vec<u8> {
+    let mut writer = Writer::new(meta.lang == "en");
+    let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
+    for event in Parser::new_ext(markdown, options) {
+        writer.event(event);
+    }
+    let stamp = format!("{}T00:00:00Z", meta.date);
+    let mut docx = Docx::new()
+        .page_size(grid::PAGE_WIDTH, grid::PAGE_HEIGHT)
+        .page_margin(
+            PageMargin::new()
+                .top(grid::MARGIN_TOP)
+                .bottom(grid::MARGIN_BOTTOM)
+                .left(grid::MARGIN_INSIDE)
+                .right(grid::MARGIN_OUTSIDE)
+                .header(grid::HEADER)
+                .footer(grid::FOOTER)
+                .gutter(0),
+        )
+        .styles(styles::styles(meta.fonts, meta.lang == "en"))
+        .footer(page_number_footer(AlignmentType::Right))
+        .even_footer(page_number_footer(AlignmentType::Left))
+        .created_at(&stamp)
+        .updated_at(&stamp);
+    docx.document = docx.document.doc_grid(
+        DocGrid::new()
+            .grid_type(DocGridType::LinesAndChars)
+            .line_pitch(LINE_PITCH)
+            .char_space(CHAR_SPACE),
+    );
+    for block in writer.blocks {
+        docx = match block {
+            Block::Paragraph(p) => docx.add_paragraph(p),
+            Block::Table(t) => docx.add_table(t),
+        };
+    }
+    let mut xml = docx.build();
+    xml.settings = patch_settings(&xml.settings);
+    xml.styles = patch_styles(&xml.styles);
+    xml.document = patch_document(&xml.document);
+    xml.doc_props.core = patch_core(&xml.doc_props.core, meta);
+    let mut out = Cursor::new(Vec::new());
+    xml.pack(&mut out)
+        .expect("a DOCX of strings is written to memory");
+    out.into_inner()
+}
+
+/// A footer with the page number "— N —" in 四号 Song (the Footer style),
+/// one character in from the outer edge.
+fn page_number_footer(align: AlignmentType) -> Footer {
+    let page = Paragraph::new()
+        .style(styles::FOOTER)
+        .align(align)
+        .add_run(Run::new().add_text("— "))
+        .add_run(Run::new().add_field_char(FieldCharType::Begin, false))
+        .add_run(Run::new().add_instr_text(InstrText::PAGE(InstrPAGE::new())))
+        .add_run(Run::new().add_field_char(FieldCharType::Separate, false))
+        .add_run(Run::new().add_text("1"))
+        .add_run(Run::new().add_field_char(FieldCharType::End, false))
+        .add_run(Run::new().add_text(" —"));
+    Footer::new().add_paragraph(page)
+}
+
+/// Mirrored margins (inside 28 mm, outside 26 mm) for two-sided printing, as
+/// the PDF has them; docx-rs has no setting for it. In the schema's order:
+/// before `w:defaultTabStop`.
+fn patch_settings(settings: &[u8]) -> Vec<u8> {
+    let text = String::from_utf8_lossy(settings);
+    text.replacen(
+        "<w:defaultTabStop",
+        "<w:mirrorMargins /><w:defaultTabStop",
+        1,
+    )
+    .into_bytes()
+}
+
+/// Paragraph defaults docx-rs has no setting for: no widow control (a 公文
+/// fills every page's 22 lines) and no extra space between Chinese and Latin
+/// text or digits ("2020年", a character grid), before `w:spacing` as the
+/// schema orders them.
+fn patch_styles(styles: &[u8]) -> Vec<u8> {
+    let text = String::from_utf8_lossy(styles);
+    // Indents in characters as well as twips (docx-rs writes only twips), so
+    // that they follow a changed font size: two characters first-line, three
+    // hanging, two at the right.
+    let text = text
+        .replace(
+            "w:firstLine=\"640\" />",
+            "w:firstLine=\"640\" w:firstLineChars=\"200\" />",
+        )
+        .replace(
+            "w:hanging=\"960\" />",
+            "w:hanging=\"960\" w:hangingChars=\"300\" />",
+        )
+        .replace("w:right=\"640\"", "w:right=\"640\" w:rightChars=\"200\"");
+    let defaults = "<w:pPrDefault><w:pPr><w:rPr /><w:spacing";
+    text.replacen(
+        defaults,
+        "<w:pPrDefault><w:pPr><w:widowControl w:val=\"0\" /><w:autoSpaceDE w:val=\"0\" /><w:autoSpaceDN w:val=\"0\" /><w:spacing",
+        1,
+    )
+    .into_bytes()
+}
+
+/// Each table's first row repeats on every page (`w:tblHeader`); docx-rs has
+/// no setting for it, so the rows nianbao marks as headers get it here.
+fn patch_document(document: &[u8]) -> Vec<u8> {
+    let text = String::from_utf8_lossy(document).replace(HEADER_ROW_MARK, "<w:tblHeader />");
+    // The footer references first in the section's properties, as the schema
+    // orders them (docx-rs writes them last).
+    let Some(start) = text.rfind("<w:sectPr>") else {
+        return text.into_bytes();
+    };
+    let body_start = start + "<w:sectPr>".len();
+    let mut references = String::new();
+    let mut rest = text[body_start..].to_string();
+    while let Some(at) = rest.find("<w:footerReference") {
+        let end = at + rest[at..].find("/>").map_or(0, |n| n + 2);
+        references.push_str(&rest[at..end]);
+        rest.replace_range(at..end, "");
+    }
+    format!("{}{references}{rest}", &text[..body_start]).into_bytes()
+}
+
+/// What a header row carries until [`patch_document`] makes it `w:tblHeader`:
+/// docx-rs's `cantSplit`, which nianbao sets on header rows only.
+const HEADER_ROW_MARK: &str = "<w:cantSplit />";
+
+/// The core properties: the title and author, and the document date as the
+/// file's dates, never the clock.
+fn patch_core(core: &[u8], meta: &DocxMeta) -> Vec<u8> {
+    let text = String::from_utf8_lossy(core).into_owned();
+    let escaped = |s: &str| {
+        s.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+            .replace('"', "&quot;")
+    };
+    let text = text
+        .replace(
+            "<dc:creator>unknown</dc:creator>",
+            &format!("<dc:creator>{}</dc:creator>", escaped(&meta.author)),
+        )
+        .replace(
+            "<cp:lastModifiedBy>unknown</cp:lastModifiedBy>",
+            "<cp:lastModifiedBy>nianbao</cp:lastModifiedBy>",
+        );
+    let mut extra = String::new();
+    extra.push_str(&format!("<dc:title>{}</dc:title>", escaped(&meta.title)));
+    extra.push_str(&format!("<dc:language>{}</dc:language>", meta.lang));
+    match text.rfind("</cp:coreProperties>") {
+        Some(at) if !text.contains("<dc:title>") => {
+            format!("{}{extra}{}", &text[..at], &text[at..]).into_bytes()
+        }
+        _ => text.into_bytes(),
+    }
+}
+
+enum Block {
+    Paragraph(Paragraph),
+    Table(Table),
+}
+
+/// A paragraph being built: its style, runs, and whether it starts a page.
+struct Open {
+    style: &'static str,
+    runs: Vec<Run>,
+    page_break_before: bool,
+}
+
+#[derive(Default)]
+struct TableBuild {
+    rows: Vec<Vec<String>>,
+    header_rows: usize,
+    in_head: bool,
+}
+
+/// Turns Markdown events into paragraphs and tables, mirroring the Typst
+/// writer: the same markers, the same text.
+struct Writer {
+    english: bool,
+    blocks: Vec<Block>,
+    open: Option<Open>,
+    strong: usize,
+    closing_next: bool,
+    attachment_next: bool,
+    annex_note_next: bool,
+    page_break_next: bool,
+    lists: Vec<Option<u64>>,
+    /// A tight list item's text has no paragraph of its own.
+    item_open: Vec<bool>,
+    table: Option<TableBuild>,
+    cell: Option<String>,
+    last_char: Option<char>,
+    pending_soft_break: bool,
+}
+
+impl Writer {
+    fn new(english: bool) -> Self {
+        Writer {
+            english,
+            blocks: Vec::new(),
+            open: None,
+            strong: 0,
+            closing_next: false,
+            attachment_next: false,
+            annex_note_next: false,
+            page_break_next: false,
+            lists: Vec::new(),
+            item_open: Vec::new(),
+            table: None,
+            cell: None,
+            last_char: None,
+            pending_soft_break: false,
+        }
+    }
+
+    fn event(&mut self, event: Event) {
+        match event {
+            Event::Start(tag) => self.start(tag),
+            Event::End(tag) => self.end(tag),
+            Event::Text(text) | Event::Code(text) => self.text(&text),
+            Event::SoftBreak => self.pending_soft_break = true,
+            Event::HardBreak => self.line_break(),
+            Event::InlineHtml(html) if is_line_break(&html) => self.line_break(),
+            Event::Html(html) | Event::InlineHtml(html) => {
+                if html.contains(CLOSING_MARK) {
+                    self.closing_next = true;
+                } else if html.contains(PAGEBREAK_MARK) {
+                    self.page_break_next = true;
+                } else if html.contains(ANNEX_NOTE_MARK) {
+                    self.annex_note_next = true;
+                } else if html.contains(ATTACHMENT_MARK) {
+                    self.attachment_next = true;
+                } else if !html.trim_start().starts_with("<!--") {
+                    self.text(&html);
+                }
+            }
+            Event::FootnoteReference(name) => self.text(&format!("[{name}]")),
+            Event::TaskListMarker(done) => self.text(if done { "☑ " } else { "☐ " }),
+            Event::InlineMath(m) | Event::DisplayMath(m) => self.text(&m),
+            Event::Rule => self.finish(),
+        }
+    }
+
+    fn start(&mut self, tag: Tag) {
+        match tag {
+            Tag::Paragraph => {
+                if let Some(open) = self.item_open.last_mut().filter(|open| **open) {
+                    // A loose item's first paragraph is the item's own.
+                    *open = false;
+                    return;
+                }
+                let style = if std::mem::take(&mut self.closing_next) {
+                    styles::CLOSING
+                } else if std::mem::take(&mut self.attachment_next) {
+                    styles::ATTACHMENT_LABEL
+                } else if std::mem::take(&mut self.annex_note_next) {
+                    styles::ANNEX_NOTE
+                } else {
+                    styles::BODY
+                };
+                self.begin(style);
+            }
+            Tag::Heading { level, .. } => self.begin(match level {
+                HeadingLevel::H1 => styles::TITLE,
+                HeadingLevel::H2 => styles::HEADING[0],
+                HeadingLevel::H3 => styles::HEADING[1],
+                HeadingLevel::H4 => styles::HEADING[2],
+                _ => styles::HEADING[3],
+            }),
+            Tag::List(start) => self.lists.push(start),
+            Tag::Item => {
+                let marker = match self.lists.last_mut() {
+                    Some(Some(n)) => {
+                        let marker = format!("{n}.");
+                        *n += 1;
+                        marker
+                    }
+                    _ => "•".to_string(),
+                };
+                self.begin(styles::BODY);
+                let marker = if self.english {
+                    format!("{marker} ")
+                } else {
+                    marker
+                };
+                self.push_run(&marker);
+                self.item_open.push(true);
+            }
+            Tag::Strong => self.strong += 1,
+            Tag::Table(_) => self.table = Some(TableBuild::default()),
+            Tag::TableHead => {
+                if let Some(t) = self.table.as_mut() {
+                    t.in_head = true;
+                    t.rows.push(Vec::new());
+                }
+            }
+            Tag::TableRow => {
+                if let Some(t) = self.table.as_mut() {
+                    t.rows.push(Vec::new());
+                }
+            }
+            Tag::TableCell => self.cell = Some(String::new()),
+            _ => {}
+        }
+    }
+
+    fn end(&mut self, tag: TagEnd) {
+        match tag {
+            TagEnd::Paragraph => {
+                if self.item_open.last().is_none() {
+                    self.finish();
+                }
+            }
+            TagEnd::Heading(_) => self.finish(),
+            TagEnd::List(_) => {
+                self.lists.pop();
+            }
+            TagEnd::Item => {
+                self.item_open.pop();
+                self.finish();
+            }
+            TagEnd::Strong => self.strong = self.strong.saturating_sub(1),
+            TagEnd::TableCell => {
+                if let (Some(cell), Some(t)) = (self.cell.take(), self.table.as_mut())
+                    && let Some(row) = t.rows.last_mut()
+                {
+                    row.push(cell);
+                }
+            }
+            TagEnd::TableHead => {
+                if let Some(t) = self.table.as_mut() {
+                    t.in_head = false;
+                    t.header_rows = t.rows.len();
+                }
+            }
+            TagEnd::Table => {
+                if let Some(t) = self.table.take() {
+                    self.blocks.push(Block::Table(table(&t)));
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn begin(&mut self, style: &'static str) {
+        self.finish();
+        self.open = Some(Open {
+            style,
+            runs: Vec::new(),
+            page_break_before: std::mem::take(&mut self.page_break_next),
+        });
+        self.last_char = None;
+        self.pending_soft_break = false;
+    }
+
+    fn finish(&mut self) {
+        if let Some(open) = self.open.take() {
+            let mut p = Paragraph::new().style(open.style);
+            if open.page_break_before {
+                p = p.page_break_before(true);
+            }
+            for run in open.runs {
+                p = p.add_run(run);
+            }
+            self.blocks.push(Block::Paragraph(p));
+        }
+    }
+
+    fn text(&mut self, text: &str) {
+        if let Some(cell) = self.cell.as_mut() {
+            cell.push_str(text);
+            return;
+        }
+        if std::mem::take(&mut self.pending_soft_break) {
+            let next = text.chars().next();
+            let joins = self.last_char.is_some_and(is_cjk) || next.is_some_and(is_cjk);
+            if !joins {
+                self.push_run(" ");
+            }
+        }
+        self.push_run(text);
+        if let Some(c) = text.chars().last() {
+            self.last_char = Some(c);
+        }
+    }
+
+    fn push_run(&mut self, text: &str) {
+        if self.open.is_none() {
+            self.begin(styles::BODY);
+        }
+        let mut run = Run::new().add_text(text);
+        if self.strong > 0 {
+            run = run.style(styles::RUN_IN);
+        }
+        if let Some(open) = self.open.as_mut() {
+            open.runs.push(run);
+        }
+    }
+
+    fn line_break(&mut self) {
+        if let Some(cell) = self.cell.as_mut() {
+            cell.push(' ');
+            return;
+        }
+        if let Some(open) = self.open.as_mut() {
+            open.runs
+                .push(Run::new().add_break(BreakType::TextWrapping));
+        }
+        self.last_char = None;
+        self.pending_soft_break = false;
+    }
+}
+
+/// A table across the text width: equal columns given as `w:gridCol` and as
+/// each cell's width (WPS reads the grid), the header row repeated on every page.
+fn table(t: &TableBuild) -> Table {
+    let columns = t.rows.iter().map(Vec::len).max().unwrap_or(1).max(1);
+    let width = TEXT_WIDTH / columns;
+    let rows = t
+        .rows
+        .iter()
+        .enumerate()
+        .map(|(i, row)| {
+            let cells = (0..columns)
+                .map(|c| {
+                    let text = row.get(c).map_or("", String::as_str);
+                    TableCell::new().width(width, WidthType::Dxa).add_paragraph(
+                        Paragraph::new()
+                            .style(styles::TABLE_TEXT)
+                            .add_run(Run::new().add_text(text)),
+                    )
+                })
+                .collect();
+            let row = TableRow::new(cells);
+            if i < t.header_rows {
+                row.cant_split()
+            } else {
+                row
+            }
+        })
+        .collect();
+    Table::new(rows)
+        .set_grid(vec![width; columns])
+        .width(width * columns, WidthType::Dxa)
+        .style(styles::TABLE)
+}
+
+/// `<br>`, `<br/>` or `<br />`.
+fn is_line_break(html: &str) -> bool {
+    let tag: String = html.chars().filter(|c| !c.is_whitespace()).collect();
+    matches!(tag.to_ascii_lowercase().as_str(), "<br>" | "<br/>")
+}

@@ -1,0 +1,208 @@
+//! The named styles of the DOCX: a user changes one and every paragraph of its
+//! kind follows. East-Asian fonts by the names offices have; Latin text and
+//! digits in Times New Roman; never a theme font (WPS reports those missing).
+
+use docx_rs::{
+    AlignmentType, LineSpacing, LineSpacingType, RunFonts, SpecialIndentType, Style, StyleType,
+    Styles,
+};
+
+use super::grid::LINE_PITCH;
+
+pub const BODY: &str = "Body";
+pub const TITLE: &str = "DocTitle";
+/// Level 1 (一、) to level 4 (（1）).
+pub const HEADING: [&str; 4] = ["Heading1", "Heading2", "Heading3", "Heading4"];
+pub const RUN_IN: &str = "RunIn";
+pub const CLOSING: &str = "Closing";
+pub const ATTACHMENT_LABEL: &str = "AttachmentLabel";
+pub const ANNEX_NOTE: &str = "AnnexNote";
+pub const TABLE_TEXT: &str = "TableText";
+pub const TABLE: &str = "FiguresTable";
+pub const FOOTER: &str = "PageNumber";
+
+/// Which East-Asian font names the styles ask for.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum FontChoice {
+    /// 仿宋, 黑体, 楷体, 宋体: on every Chinese Windows and in WPS.
+    #[default]
+    Windows,
+    /// 仿宋_GB2312, 黑体, 楷体_GB2312, 方正小标宋简体: what many offices install
+    /// for 公文.
+    Gb2312,
+    /// The free Fandol fonts nianbao carries (FandolFang, FandolHei, FandolKai,
+    /// FandolSong): install them where the DOCX is opened.
+    Free,
+}
+
+/// The fonts of the roles: (FangSong, Hei, Kai, Song, title).
+fn names(choice: FontChoice) -> [&'static str; 5] {
+    match choice {
+        FontChoice::Windows => ["仿宋", "黑体", "楷体", "宋体", "宋体"],
+        FontChoice::Gb2312 => [
+            "仿宋_GB2312",
+            "黑体",
+            "楷体_GB2312",
+            "宋体",
+            "方正小标宋简体",
+        ],
+        FontChoice::Free => [
+            "FandolFang",
+            "FandolHei",
+            "FandolKai",
+            "FandolSong",
+            "FandolSong",
+        ],
+    }
+}
+
+/// An East-Asian font with Times New Roman for Latin text and digits.
+fn fonts(east_asia: &str) -> RunFonts {
+    RunFonts::new()
+        .east_asia(east_asia)
+        .ascii("Times New Roman")
+        .hi_ansi("Times New Roman")
+        .cs("Times New Roman")
+}
+
+/// Exactly one grid line: 22 lines a page whatever the font's own height.
+fn exact_line() -> LineSpacing {
+    LineSpacing::new()
+        .line_rule(LineSpacingType::Exact)
+        .line(LINE_PITCH as i32)
+        .before(0)
+        .after(0)
+}
+
+/// A paragraph style on the grid: 16 pt, exact line pitch, justified, first
+/// line two characters in.
+fn on_grid(id: &str, name: &str, east_asia: &str) -> Style {
+    Style::new(id, StyleType::Paragraph)
+        .name(name)
+        .based_on("Normal")
+        .next(BODY)
+        .q_format(true)
+        .fonts(fonts(east_asia))
+        .size(32)
+        .line_spacing(exact_line())
+        .snap_to_grid(true)
+        .align(AlignmentType::Both)
+        .indent(None, Some(SpecialIndentType::FirstLine(640)), None, None)
+}
+
+/// Every style of the document. English documents use Times New Roman throughout.
+pub fn styles(choice: FontChoice, english: bool) -> Styles {
+    let [fang, hei, kai, song, title] = if english {
+        ["Times New Roman"; 5]
+    } else {
+        names(choice)
+    };
+    let mut styles = Styles::new()
+        .default_fonts(fonts(fang))
+        .default_size(32)
+        .default_line_spacing(exact_line());
+    styles = styles.add_style(on_grid(BODY, "Body Text 公文正文", fang));
+    let heading_fonts = [hei, kai, fang, fang];
+    let names = [
+        "Heading 1 一、",
+        "Heading 2 （一）",
+        "Heading 3 1.",
+        "Heading 4 （1）",
+    ];
+    for level in 0..4 {
+        let mut style = on_grid(HEADING[level], names[level], heading_fonts[level])
+            .outline_lvl(level)
+            .align(AlignmentType::Left);
+        if english {
+            style = style.bold();
+        }
+        styles = styles.add_style(style);
+    }
+    let mut title_style = Style::new(TITLE, StyleType::Paragraph)
+        .name("Title 公文标题")
+        .based_on("Normal")
+        .next(BODY)
+        .q_format(true)
+        .fonts(fonts(title))
+        .size(44)
+        .bold()
+        .align(AlignmentType::Center)
+        .snap_to_grid(true)
+        .line_spacing(
+            LineSpacing::new()
+                .line_rule(LineSpacingType::Exact)
+                .line(LINE_PITCH as i32 * 2 - 100)
+                .before(0)
+                .after(LINE_PITCH as u32),
+        );
+    if english {
+        title_style = title_style.size(36);
+    }
+    styles = styles.add_style(title_style);
+    styles = styles.add_style(
+        Style::new(RUN_IN, StyleType::Character)
+            .name("Run-in Heading 段首标题")
+            .fonts(fonts(kai)),
+    );
+    styles = styles.add_style(
+        on_grid(CLOSING, "Signature and Date 署名日期", fang)
+            .align(AlignmentType::Right)
+            .indent(None, Some(SpecialIndentType::FirstLine(0)), Some(640), None)
+            .line_spacing(
+                LineSpacing::new()
+                    .line_rule(LineSpacingType::Exact)
+                    .line(LINE_PITCH as i32)
+                    .before(LINE_PITCH as u32)
+                    .after(0),
+            ),
+    );
+    styles = styles.add_style(
+        on_grid(ATTACHMENT_LABEL, "Attachment Label 附件标识", hei)
+            .align(AlignmentType::Left)
+            .indent(None, Some(SpecialIndentType::FirstLine(0)), None, None),
+    );
+    // "附件：1.……": further lines align after 附件： (three characters).
+    styles = styles.add_style(
+        on_grid(ANNEX_NOTE, "Attachment Note 附件说明", fang).indent(
+            Some(1600),
+            Some(SpecialIndentType::Hanging(960)),
+            None,
+            None,
+        ),
+    );
+    // Table text: a size smaller, single spacing, off the grid (a fixed 28 pt
+    // line in cells makes rows too high in WPS).
+    styles = styles.add_style(
+        Style::new(TABLE_TEXT, StyleType::Paragraph)
+            .name("Table Text 表格文字")
+            .based_on("Normal")
+            .fonts(fonts(fang))
+            .size(28)
+            .align(AlignmentType::Center)
+            .snap_to_grid(false)
+            .line_spacing(
+                LineSpacing::new()
+                    .line_rule(LineSpacingType::Auto)
+                    .line(240)
+                    .before(0)
+                    .after(0),
+            ),
+    );
+    styles = styles.add_style(Style::new(TABLE, StyleType::Table).name("Figures Table 数据表"));
+    styles.add_style(
+        Style::new(FOOTER, StyleType::Paragraph)
+            .name("Page Number 页码")
+            .based_on("Normal")
+            .fonts(fonts(song))
+            .size(28)
+            .snap_to_grid(false)
+            .indent(Some(280), None, Some(280), None)
+            .line_spacing(
+                LineSpacing::new()
+                    .line_rule(LineSpacingType::Auto)
+                    .line(240)
+                    .before(0)
+                    .after(0),
+            ),
+    )
+}
