@@ -32,6 +32,7 @@ pub struct Document {
     pub pdf: Option<Vec<u8>>,
     pub docx: Option<Vec<u8>>,
     pub render_time: Duration,
+    pub docx_time: Duration,
     pub typeset_timings: Timings,
 }
 
@@ -57,6 +58,7 @@ pub fn make(
         pdf: None,
         docx: None,
         render_time,
+        docx_time: Duration::ZERO,
         typeset_timings: Timings::default(),
     };
     if let Some(fonts) = docx {
@@ -70,7 +72,9 @@ pub fn make(
             lang: report.meta.language().code(),
             fonts,
         };
+        let started = Instant::now();
         document.docx = Some(crate::docx::docx(&document.markdown, &meta));
+        document.docx_time = started.elapsed();
     }
     if let Some(setup) = pdf {
         let chart = view.comparison.map(|c| c.chart);

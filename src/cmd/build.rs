@@ -47,13 +47,14 @@ pub fn run(args: &BuildArgs) -> Result<(), Error> {
         if args.timings {
             let t = document.typeset_timings;
             eprintln!(
-                "{}: load+validate {:.1} ms, markdown {:.1} ms, typst markup {:.1} ms, compile {:.1} ms, pdf export {:.1} ms",
+                "{}: load+validate {:.1} ms, markdown {:.1} ms, typst markup {:.1} ms, compile {:.1} ms, pdf export {:.1} ms, docx {:.1} ms",
                 input.display(),
                 ms(checked),
                 ms(document.render_time),
                 ms(t.markup),
                 ms(t.compile),
-                ms(t.export)
+                ms(t.export),
+                ms(document.docx_time)
             );
         }
         if args.format.contains(&Format::Md) {

@@ -66,8 +66,8 @@ pub fn docx(markdown: &str, meta: &DocxMeta) -> Vec<u8> {
     );
     for block in writer.blocks {
         docx = match block {
-            Block::Paragraph(p) => docx.add_paragraph(p),
-            Block::Table(t) => docx.add_table(t),
+            Block::Paragraph(p) => docx.add_paragraph(*p),
+            Block::Table(t) => docx.add_table(*t),
         };
     }
     let mut xml = docx.build();
@@ -193,8 +193,8 @@ fn patch_core(core: &[u8], meta: &DocxMeta) -> Vec<u8> {
 }
 
 enum Block {
-    Paragraph(Paragraph),
-    Table(Table),
+    Paragraph(Box<Paragraph>),
+    Table(Box<Table>),
 }
 
 /// A paragraph being built: its style, runs, and whether it starts a page.
@@ -344,11 +344,8 @@ impl Writer {
 
     fn end(&mut self, tag: TagEnd) {
         match tag {
-            TagEnd::Paragraph => {
-                if self.item_open.last().is_none() {
-                    self.finish();
-                }
-            }
+            // A list item's paragraph ends with the item.
+            TagEnd::Paragraph if self.item_open.last().is_none() => self.finish(),
             TagEnd::Heading(_) => self.finish(),
             TagEnd::List(_) => {
                 self.lists.pop();
@@ -373,7 +370,7 @@ impl Writer {
             }
             TagEnd::Table => {
                 if let Some(t) = self.table.take() {
-                    self.blocks.push(Block::Table(table(&t)));
+                    self.blocks.push(Block::Table(Box::new(table(&t))));
                 }
             }
             _ => {}
@@ -400,7 +397,7 @@ impl Writer {
             for run in open.runs {
                 p = p.add_run(run);
             }
-            self.blocks.push(Block::Paragraph(p));
+            self.blocks.push(Block::Paragraph(Box::new(p)));
         }
     }
 

@@ -8,6 +8,7 @@ mod activities;
 mod archive;
 mod corpus;
 mod diagnostics;
+mod docx;
 mod import;
 mod parts;
 mod pdf;

@@ -1,0 +1,368 @@
+//! DOCX: read back as XML (page, grid, styles, fonts, footers, tables), as
+//! text (the Markdown's), and as LibreOffice lays it out (22 lines a page).
+
+use crate::common::*;
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+/// Builds an input as Markdown and DOCX; returns (Markdown, DOCX bytes, dir).
+fn built(input: &Path, extra: &[&str]) -> (String, Vec<u8>, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut args = vec!["--format", "md,docx"];
+    args.extend_from_slice(extra);
+    let out = build(input, dir.path(), &args);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let stem = input.file_stem().unwrap().to_str().unwrap();
+    let md = read(&dir.path().join(format!("{stem}.md")));
+    let docx = std::fs::read(dir.path().join(format!("{stem}.docx"))).unwrap();
+    (md, docx, dir)
+}
+
+/// One part of the DOCX package, as text.
+fn part(docx: &[u8], name: &str) -> String {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
+    let mut file = zip
+        .by_name(name)
+        .unwrap_or_else(|_| panic!("{name} not in the DOCX"));
+    let mut text = String::new();
+    file.read_to_string(&mut text).unwrap();
+    text
+}
+
+/// The text of `word/document.xml`: each paragraph's `w:t`, a line each.
+fn document_text(xml: &str) -> String {
+    let mut out = String::new();
+    for paragraph in xml.split("</w:p>") {
+        let mut rest = paragraph;
+        while let Some(at) = rest.find("<w:t") {
+            let after = &rest[at..];
+            let Some(open_end) = after.find('>') else {
+                break;
+            };
+            if after[..open_end].ends_with('/') || !after[4..].starts_with([' ', '>']) {
+                rest = &after[open_end + 1..];
+                continue;
+            }
+            let text_start = open_end + 1;
+            let close = after[text_start..].find("</w:t>").unwrap_or(0);
+            out.push_str(&unescape(&after[text_start..text_start + close]));
+            rest = &after[text_start + close..];
+        }
+        out.push('\n');
+    }
+    out
+}
+
+fn unescape(s: &str) -> String {
+    s.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&apos;", "'")
+        .replace("&amp;", "&")
+}
+
+fn input(name: &str) -> PathBuf {
+    repo().join("inputs").join(name)
+}
+
+#[test]
+fn the_page_grid_and_footers_are_those_of_a_gongwen() {
+    let (_, docx, _) = built(&input("2020.yaml"), &[]);
+    let document = part(&docx, "word/document.xml");
+    // A4, margins 37/35/28/26 mm, mirrored; 22 lines of 28 characters.
+    assert!(
+        document.contains(
+            "<w:pgSz w:w=\"11906\" w:h=\"16838\" /><w:pgMar w:top=\"2098\" w:right=\"1474\" w:bottom=\"1984\" w:left=\"1588\""
+        ),
+        "{document}"
+    );
+    assert!(
+        document.contains(
+            "<w:docGrid w:type=\"linesAndChars\" w:linePitch=\"579\" w:charSpace=\"-849\" />"
+        ),
+        "{document}"
+    );
+    // Odd and even footers, referenced first in the section.
+    assert!(
+        document.contains("<w:sectPr><w:footerReference w:type=\"default\" r:id=\"rIdFooter1\" /><w:footerReference w:type=\"even\" r:id=\"rIdFooter2\" /><w:pgSz"),
+        "{document}"
+    );
+    let settings = part(&docx, "word/settings.xml");
+    assert!(
+        settings.contains("<w:mirrorMargins /><w:defaultTabStop"),
+        "{settings}"
+    );
+    assert!(settings.contains("<w:evenAndOddHeaders />"), "{settings}");
+    for (footer, side) in [("word/footer1.xml", "right"), ("word/footer2.xml", "left")] {
+        let xml = part(&docx, footer);
+        assert!(
+            xml.contains(&format!(
+                "<w:pStyle w:val=\"PageNumber\" /><w:jc w:val=\"{side}\" />"
+            )),
+            "{xml}"
+        );
+        assert_eq!(document_text(&xml).trim(), "— 1 —", "{xml}");
+        assert!(xml.contains("<w:instrText>PAGE</w:instrText>"), "{xml}");
+    }
+}
+
+#[test]
+fn styles_are_named_with_outline_levels_and_customary_east_asian_fonts() {
+    let (_, docx, _) = built(&input("2020.yaml"), &[]);
+    let styles = part(&docx, "word/styles.xml");
+    for (id, font, level) in [
+        ("Heading1", "黑体", Some(0)),
+        ("Heading2", "楷体", Some(1)),
+        ("Heading3", "仿宋", Some(2)),
+        ("Heading4", "仿宋", Some(3)),
+        ("Body", "仿宋", None),
+        ("DocTitle", "宋体", None),
+    ] {
+        let start = styles
+            .find(&format!("w:styleId=\"{id}\""))
+            .unwrap_or_else(|| panic!("no style {id}"));
+        let style = &styles[start..start + styles[start..].find("</w:style>").unwrap()];
+        assert!(
+            style.contains(&format!(
+                "<w:rFonts w:ascii=\"Times New Roman\" w:hAnsi=\"Times New Roman\" w:cs=\"Times New Roman\" w:eastAsia=\"{font}\" />"
+            )),
+            "{id}: {style}"
+        );
+        match level {
+            Some(l) => assert!(
+                style.contains(&format!("<w:outlineLvl w:val=\"{l}\" />")),
+                "{id}: {style}"
+            ),
+            None => assert!(!style.contains("outlineLvl"), "{id}: {style}"),
+        }
+    }
+    // Body: 三号, exactly one grid line, two characters in.
+    let body = &styles[styles.find("w:styleId=\"Body\"").unwrap()..];
+    let body = &body[..body.find("</w:style>").unwrap()];
+    assert!(body.contains("<w:sz w:val=\"32\" />"), "{body}");
+    assert!(
+        body.contains(
+            "<w:ind w:left=\"0\" w:right=\"0\" w:firstLine=\"640\" w:firstLineChars=\"200\" />"
+        ),
+        "{body}"
+    );
+    assert!(
+        body.contains(
+            "<w:spacing w:before=\"0\" w:after=\"0\" w:line=\"579\" w:lineRule=\"exact\" />"
+        ),
+        "{body}"
+    );
+    assert!(body.contains("<w:jc w:val=\"both\" />"), "{body}");
+    assert!(!styles.contains("Theme"), "no theme fonts: {styles}");
+    assert!(
+        styles.contains("<w:widowControl w:val=\"0\" /><w:autoSpaceDE w:val=\"0\" /><w:autoSpaceDN w:val=\"0\" />"),
+        "{styles}"
+    );
+    // The customary GB2312 names, or the free fonts, when asked.
+    let (_, docx, _) = built(&input("2020.yaml"), &["--docx-fonts", "gb2312"]);
+    let styles = part(&docx, "word/styles.xml");
+    assert!(styles.contains("w:eastAsia=\"仿宋_GB2312\""), "{styles}");
+    assert!(styles.contains("w:eastAsia=\"方正小标宋简体\""), "{styles}");
+    let (_, docx, _) = built(&input("2020.yaml"), &["--docx-fonts", "free"]);
+    assert!(part(&docx, "word/styles.xml").contains("w:eastAsia=\"FandolFang\""));
+}
+
+#[test]
+fn the_text_is_the_markdowns_for_every_example() {
+    for name in [
+        "2020.yaml",
+        "2022-H1.yaml",
+        "branch-2023-en.yaml",
+        "township-2021.yaml",
+        "stats-plan-2022.yaml",
+        "subdistrict-2022-H1.yaml",
+        "club-2023-en.yaml",
+        "2021",
+    ] {
+        let (md, docx, _) = built(&input(name), &[]);
+        let text = document_text(&part(&docx, "word/document.xml"));
+        // Tables: the Markdown's cells without the pipes and the rule row.
+        let want: String = markdown_text(&md)
+            .lines()
+            .filter(|l| !l.starts_with("| ---") && !l.starts_with("|---"))
+            .map(|l| l.replace('|', ""))
+            .collect();
+        assert!(
+            squeeze(&text) == squeeze(&want),
+            "{name}: {}",
+            first_difference(&squeeze(&text), &squeeze(&want))
+        );
+    }
+}
+
+#[test]
+fn tables_have_explicit_widths_and_a_repeated_header_row() {
+    let (_, docx, _) = built(&input("2022-H1.yaml"), &[]);
+    let document = part(&docx, "word/document.xml");
+    let table = &document[document.find("<w:tbl>").expect("a table")..];
+    let table = &table[..table.find("</w:tbl>").unwrap()];
+    // Three columns across 156 mm: 8844 / 3 = 2948 twips each, as the grid
+    // (which WPS reads) and as each cell's width.
+    assert!(
+        table.contains("<w:tblGrid><w:gridCol w:w=\"2948\" w:type=\"dxa\" /><w:gridCol w:w=\"2948\" w:type=\"dxa\" /><w:gridCol w:w=\"2948\" w:type=\"dxa\" /></w:tblGrid>"),
+        "{table}"
+    );
+    assert!(
+        table.contains("<w:tcW w:w=\"2948\" w:type=\"dxa\" />"),
+        "{table}"
+    );
+    let rows: Vec<&str> = table.split("<w:tr>").skip(1).collect();
+    assert!(rows[0].contains("<w:tblHeader />"), "{}", rows[0]);
+    assert!(
+        rows[1..].iter().all(|r| !r.contains("tblHeader")),
+        "{table}"
+    );
+    assert!(
+        table.contains("<w:pStyle w:val=\"TableText\" />"),
+        "{table}"
+    );
+    let styles = part(&docx, "word/styles.xml");
+    let cell = &styles[styles.find("w:styleId=\"TableText\"").unwrap()..];
+    assert!(
+        cell.contains(
+            "<w:spacing w:before=\"0\" w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\" />"
+        ),
+        "single spacing in cells"
+    );
+    // The attachment starts a page, with its label.
+    let label = document
+        .split("<w:p ")
+        .find(|p| p.contains("<w:pStyle w:val=\"AttachmentLabel\" />"))
+        .expect("an attachment label");
+    let properties = &label[..label.find("</w:pPr>").unwrap()];
+    assert!(properties.contains("<w:pageBreakBefore />"), "{label}");
+    assert_eq!(document_text(label).trim(), "附件", "{label}");
+}
+
+#[test]
+fn the_same_input_gives_the_same_bytes() {
+    let (_, first, _) = built(&input("2022-H1.yaml"), &[]);
+    let (_, second, _) = built(&input("2022-H1.yaml"), &[]);
+    assert!(first == second, "two builds differ");
+    let core = part(&first, "docProps/core.xml");
+    assert!(core.contains("2022-07-06T00:00:00Z"), "{core}");
+    assert!(
+        core.contains("<dc:creator>某区教育工会</dc:creator>"),
+        "{core}"
+    );
+}
+
+/// A copy of a DOCX whose grid has `w:charSpace="0"`: LibreOffice lays out
+/// Word's negative charSpace as two cells a CJK character, so lines are
+/// counted on this copy (characters per line are asserted on the XML).
+fn with_char_space_zero(docx: &[u8], path: &Path) {
+    let mut source = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
+    let file = std::fs::File::create(path).unwrap();
+    let mut out = zip::ZipWriter::new(file);
+    for i in 0..source.len() {
+        let mut entry = source.by_index(i).unwrap();
+        let name = entry.name().to_string();
+        let mut bytes = Vec::new();
+        entry.read_to_end(&mut bytes).unwrap();
+        if name == "word/document.xml" {
+            bytes = String::from_utf8(bytes)
+                .unwrap()
+                .replace("w:charSpace=\"-849\"", "w:charSpace=\"0\"")
+                .into_bytes();
+        }
+        if name.ends_with('/') {
+            out.add_directory(name, zip::write::SimpleFileOptions::default())
+                .unwrap();
+        } else {
+            out.start_file(name, zip::write::SimpleFileOptions::default())
+                .unwrap();
+            std::io::Write::write_all(&mut out, &bytes).unwrap();
+        }
+    }
+    out.finish().unwrap();
+}
+
+/// LibreOffice, headless, with the fonts nianbao carries made visible to it
+/// through a private fontconfig file: the DOCX as PDF.
+fn libreoffice_pdf(docx: &Path, dir: &Path) -> PathBuf {
+    let conf = dir.join("fonts.conf");
+    std::fs::write(
+        &conf,
+        format!(
+            "<?xml version=\"1.0\"?>\n<!DOCTYPE fontconfig SYSTEM \"fonts.dtd\">\n<fontconfig>\n  <include ignore_missing=\"yes\">/etc/fonts/fonts.conf</include>\n  <dir>{}</dir>\n  <cachedir>{}</cachedir>\n</fontconfig>\n",
+            repo().join("fonts").display(),
+            dir.join("fc-cache").display()
+        ),
+    )
+    .unwrap();
+    let out = std::process::Command::new("soffice")
+        .args([
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+        ])
+        .arg(dir)
+        .arg(docx)
+        .env("FONTCONFIG_FILE", &conf)
+        .env("HOME", dir)
+        .output()
+        .expect("LibreOffice (soffice) runs: apt-get install libreoffice-writer-nogui");
+    let pdf = dir.join(format!(
+        "{}.pdf",
+        docx.file_stem().unwrap().to_str().unwrap()
+    ));
+    assert!(
+        pdf.exists(),
+        "LibreOffice wrote no PDF: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    pdf
+}
+
+/// Pages of a PDF and the lines of text on each (`pdftotext -layout`).
+fn lines_per_page(pdf: &Path) -> Vec<usize> {
+    let text = poppler("pdftotext", &["-layout", pdf.to_str().unwrap(), "-"]);
+    text.split('\u{c}')
+        .filter(|page| !page.trim().is_empty())
+        .map(|page| page.lines().filter(|l| !l.trim().is_empty()).count())
+        .collect()
+}
+
+#[test]
+fn libreoffice_lays_out_22_lines_a_page_and_as_many_pages_as_the_pdf() {
+    for name in [
+        "2020.yaml",
+        "2022-H1.yaml",
+        "township-2021.yaml",
+        "stats-plan-2022.yaml",
+        "subdistrict-2022-H1.yaml",
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let out = build(
+            &input(name),
+            dir.path(),
+            &["--format", "pdf,docx", "--docx-fonts", "free"],
+        );
+        assert_eq!(code(&out), 0, "{}", stderr(&out));
+        let stem = Path::new(name).file_stem().unwrap().to_str().unwrap();
+        let docx = std::fs::read(dir.path().join(format!("{stem}.docx"))).unwrap();
+        let copy = dir.path().join(format!("{stem}-grid.docx"));
+        with_char_space_zero(&docx, &copy);
+        let pdf = libreoffice_pdf(&copy, dir.path());
+        let pages = lines_per_page(&pdf);
+        let ours = lines_per_page(&dir.path().join(format!("{stem}.pdf")));
+        assert!(
+            pages.len().abs_diff(ours.len()) <= 1,
+            "{name}: LibreOffice {} pages, nianbao's PDF {}",
+            pages.len(),
+            ours.len()
+        );
+        if name == "2020.yaml" {
+            // A full body page: 22 lines of text and the page number.
+            assert_eq!(pages[2], 23, "{name}: {pages:?}");
+        }
+    }
+}
