@@ -129,10 +129,14 @@ fn patch_styles(styles: &[u8]) -> Vec<u8> {
             "w:hanging=\"960\" w:hangingChars=\"300\" />",
         )
         .replace("w:right=\"640\"", "w:right=\"640\" w:rightChars=\"200\"");
-    let defaults = "<w:pPrDefault><w:pPr><w:rPr /><w:spacing";
+    // In every paragraph style as in the defaults (LibreOffice reads them there).
+    let text = text.replace(
+        "<w:spacing ",
+        "<w:autoSpaceDE w:val=\"0\" /><w:autoSpaceDN w:val=\"0\" /><w:spacing ",
+    );
     text.replacen(
-        defaults,
-        "<w:pPrDefault><w:pPr><w:widowControl w:val=\"0\" /><w:autoSpaceDE w:val=\"0\" /><w:autoSpaceDN w:val=\"0\" /><w:spacing",
+        "<w:pPrDefault><w:pPr><w:rPr />",
+        "<w:pPrDefault><w:pPr><w:widowControl w:val=\"0\" />",
         1,
     )
     .into_bytes()
@@ -202,6 +206,11 @@ struct Open {
     style: &'static str,
     runs: Vec<Run>,
     page_break_before: bool,
+}
+
+/// Headings stay with what follows them.
+fn keeps_with_next(style: &str) -> bool {
+    style == styles::TITLE || styles::HEADING.contains(&style)
 }
 
 #[derive(Default)]
@@ -288,6 +297,9 @@ impl Writer {
                     return;
                 }
                 let style = if std::mem::take(&mut self.closing_next) {
+                    // The signature and date are never alone on a page: the
+                    // block before them stays with them.
+                    self.keep_last_with_next();
                     styles::CLOSING
                 } else if std::mem::take(&mut self.attachment_next) {
                     styles::ATTACHMENT_LABEL
@@ -388,11 +400,26 @@ impl Writer {
         self.pending_soft_break = false;
     }
 
+    /// The last paragraph written stays on the page of the next one.
+    fn keep_last_with_next(&mut self) {
+        self.finish();
+        if let Some(Block::Paragraph(p)) = self.blocks.last_mut() {
+            let taken = std::mem::take(p.as_mut());
+            **p = taken.keep_next(true);
+        }
+    }
+
     fn finish(&mut self) {
         if let Some(open) = self.open.take() {
             let mut p = Paragraph::new().style(open.style);
             if open.page_break_before {
                 p = p.page_break_before(true);
+            }
+            if keeps_with_next(open.style) {
+                p = p.keep_next(true);
+            }
+            if open.style == styles::CLOSING {
+                p = p.keep_lines(true);
             }
             for run in open.runs {
                 p = p.add_run(run);
