@@ -38,6 +38,9 @@ pub struct Entry {
     pub current: bool,
     pub pdf: FileRecord,
     pub markdown: FileRecord,
+    /// The DOCX beside the PDF/A, when archived with `--docx`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub docx: Option<FileRecord>,
     pub inputs: Vec<FileRecord>,
     pub nianbao_version: String,
 }
@@ -70,6 +73,7 @@ pub struct NewDocument<'a> {
     pub title: &'a str,
     pub pdf: &'a [u8],
     pub markdown: &'a str,
+    pub docx: Option<&'a [u8]>,
     /// The input files: where they are, and their bytes.
     pub inputs: Vec<(PathBuf, Vec<u8>)>,
 }
@@ -164,6 +168,7 @@ pub fn store(
         old.current = false;
         let records = std::iter::once(&mut old.pdf)
             .chain(std::iter::once(&mut old.markdown))
+            .chain(old.docx.iter_mut())
             .chain(old.inputs.iter_mut());
         for record in records {
             let versioned = versioned_path(&record.path, version);
@@ -177,6 +182,18 @@ pub fn store(
     let md_rel = format!("{stem}.md");
     write_atomic(&dir.join(&pdf_rel), doc.pdf)?;
     write_atomic(&dir.join(&md_rel), doc.markdown.as_bytes())?;
+    let docx = match doc.docx {
+        Some(bytes) => {
+            let rel = format!("{stem}.docx");
+            write_atomic(&dir.join(&rel), bytes)?;
+            Some(FileRecord {
+                path: rel,
+                sha256: sha256_hex(bytes),
+                source: None,
+            })
+        }
+        None => None,
+    };
     let mut inputs = Vec::new();
     for (i, (source, bytes)) in doc.inputs.iter().enumerate() {
         let name = source
@@ -209,6 +226,7 @@ pub fn store(
             sha256: sha256_hex(doc.markdown.as_bytes()),
             source: None,
         },
+        docx,
         inputs,
         nianbao_version: env!("CARGO_PKG_VERSION").to_string(),
     };
@@ -271,6 +289,7 @@ pub fn verify(dir: &Path) -> Result<(usize, Vec<Problem>), Error> {
     for entry in &manifest.documents {
         let records = [&entry.pdf, &entry.markdown]
             .into_iter()
+            .chain(entry.docx.iter())
             .chain(entry.inputs.iter());
         for record in records {
             listed.insert(record.path.clone());

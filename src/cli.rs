@@ -199,6 +199,12 @@ pub struct ArchiveArgs {
     /// Input YAML files of final documents.
     #[arg(required = true, value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
+    /// Keep a DOCX beside the PDF/A, hashed in the manifest like it.
+    #[arg(long)]
+    pub docx: bool,
+    /// The DOCX's East-Asian font names: windows, gb2312 or free.
+    #[arg(long, value_enum, default_value = "windows", value_name = "FONTS")]
+    pub docx_fonts: crate::docx::FontChoice,
     /// The archive folder.
     #[arg(long, value_name = "DIR", default_value = DEFAULT_ARCHIVE)]
     pub dir: PathBuf,

@@ -66,7 +66,7 @@ fn store(args: &ArchiveArgs) -> Result<(), Error> {
             &templates,
             args.kind,
             Some(&setup),
-            None,
+            args.docx.then_some(args.docx_fonts),
         ) {
             Ok(document) => made.push((input.loaded, document)),
             Err(failed) => {
@@ -94,6 +94,7 @@ fn store(args: &ArchiveArgs) -> Result<(), Error> {
             title: &view::title(&loaded.report, args.kind),
             pdf: document.pdf.as_deref().unwrap_or_default(),
             markdown: &document.markdown,
+            docx: document.docx.as_deref(),
             inputs,
         };
         match archive::store(&args.dir, &new, args.replace)? {

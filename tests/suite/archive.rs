@@ -266,3 +266,34 @@ fn a_duplicate_is_refused_before_typesetting() {
     assert!(err.contains("is archived already"), "{err}");
     assert!(!err.contains("E0401"), "{err}");
 }
+
+#[test]
+fn with_docx_the_docx_is_kept_beside_the_pdf_hashed_and_verified() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = final_seed(dir.path());
+    let archive_dir = dir.path().join("archive");
+    let out = archive(&input, &archive_dir, &["--docx"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let docx_rel = "2020/广东邮电职业技术学院学院工会-combined.docx";
+    let bytes = std::fs::read(archive_dir.join(docx_rel)).unwrap();
+    assert!(bytes.starts_with(b"PK"), "a ZIP package");
+    let manifest = read(&archive_dir.join("manifest.json"));
+    let json: serde_json::Value = serde_json::from_str(&manifest).unwrap();
+    let entry = &json["documents"][0];
+    assert_eq!(entry["docx"]["path"], docx_rel, "{manifest}");
+    let sha = entry["docx"]["sha256"].as_str().unwrap().to_string();
+    assert_eq!(sha.len(), 64);
+    let out = nianbao(&["archive", "verify", "--dir", archive_dir.to_str().unwrap()]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    // An altered DOCX is caught.
+    let mut altered = bytes.clone();
+    altered.push(0);
+    std::fs::write(archive_dir.join(docx_rel), altered).unwrap();
+    let out = nianbao(&["archive", "verify", "--dir", archive_dir.to_str().unwrap()]);
+    assert_eq!(code(&out), 1);
+    let listed = String::from_utf8(out.stdout.clone()).unwrap();
+    assert_eq!(
+        listed,
+        format!("altered:  {docx_rel} (its sha256 differs from the manifest's)\n")
+    );
+}
