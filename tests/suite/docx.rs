@@ -339,6 +339,9 @@ fn libreoffice_lays_out_22_lines_a_page_and_as_many_pages_as_the_pdf() {
         "township-2021.yaml",
         "stats-plan-2022.yaml",
         "subdistrict-2022-H1.yaml",
+        "branch-2023-en.yaml",
+        "club-2023-en.yaml",
+        "2021",
     ] {
         let dir = tempfile::tempdir().unwrap();
         let out = build(
