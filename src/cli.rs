@@ -190,6 +190,13 @@ pub struct BuildArgs {
     /// Print how long each stage took.
     #[arg(long)]
     pub timings: bool,
+    /// Make the documents of the inputs without errors even when others have
+    /// some; the failed inputs are listed at the end (exit 1).
+    #[arg(long)]
+    pub keep_going: bool,
+    /// How many documents to make at once (default: one per core).
+    #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=256))]
+    pub jobs: Option<u16>,
 }
 
 #[derive(Debug, Args)]

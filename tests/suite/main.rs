@@ -6,6 +6,7 @@ mod common;
 
 mod activities;
 mod archive;
+mod batch;
 mod corpus;
 mod diagnostics;
 mod docx;
