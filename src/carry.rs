@@ -72,6 +72,7 @@ pub fn next_input(report: &Report) -> String {
                         currency: count.currency.as_ref().map(|c| c.value.clone()),
                         grouping: count.grouping,
                         signed: count.signed,
+                        from: Vec::new(),
                     };
                     (name.value.clone(), carried)
                 })

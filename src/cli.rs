@@ -53,6 +53,18 @@ pub enum Command {
         after_help = "Writes NEW.yaml: the period advanced, a summary section for each of this period's\nplans (its title and `fulfils: <plan id>`, points left to fill), the counts without\nvalues, no problems. `nianbao check NEW.yaml` accepts it and lists what is left.\n\nExample:\n  nianbao next inputs/2020.yaml -o inputs/2021.yaml"
     )]
     Next(NextArgs),
+    /// Add up grassroots unions' inputs into a federation's input (or a CSV table).
+    #[command(
+        after_help = "Counts of the same name are added up (a name given different units or labels in two
+inputs is an error naming both places); inputs that lack a count are listed. The YAML
+written has the totals as counts (each with `from:` the unions it adds up), a part that
+references every total, and an attachment with every union's figures and a total row;
+it checks and builds like any input. --format csv writes the table alone.
+
+Example:
+  nianbao rollup unions/*.yaml --organisation 某某市总工会 -o federation-2021.yaml"
+    )]
+    Rollup(RollupArgs),
     /// List the font that serves each role (title, Song, FangSong, Hei, Kai, serif).
     #[command(
         after_help = "Installed fonts under the customary names (仿宋_GB2312, SimSun, SimHei, KaiTi,\n方正小标宋 …) are preferred; otherwise the free fonts nianbao carries serve."
@@ -132,6 +144,31 @@ pub struct ImportArgs {
     /// headings, what each holds, the counts) on standard output.
     #[arg(long)]
     pub dry_run: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct RollupArgs {
+    /// The grassroots inputs (files or folders), all of one period.
+    #[arg(required = true, value_name = "INPUT")]
+    pub inputs: Vec<PathBuf>,
+    /// Where to write the federation's input (or the CSV table).
+    #[arg(short, long, value_name = "OUT")]
+    pub output: PathBuf,
+    /// The federation's name, for its input's meta and signature.
+    #[arg(long, value_name = "NAME", default_value = "总工会")]
+    pub organisation: String,
+    /// yaml: the federation's input; csv: the per-union table for a spreadsheet.
+    #[arg(long, value_enum, default_value = "yaml")]
+    pub format: RollupFormat,
+    /// Replace OUT if it exists.
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum RollupFormat {
+    Yaml,
+    Csv,
 }
 
 #[derive(Debug, Args)]

@@ -67,6 +67,7 @@ pub enum Code {
     PlanNotFulfilled,
     DerivedMismatch,
     UnknownSection,
+    RollupMismatch,
     Import,
 }
 
@@ -84,7 +85,7 @@ pub struct Entry {
 }
 
 /// Every code, in the order of their ids.
-pub const CATALOGUE: [Entry; 45] = [
+pub const CATALOGUE: [Entry; 46] = [
     Entry {
         code: Code::YamlSyntax,
         id: "E0001",
@@ -394,6 +395,13 @@ pub const CATALOGUE: [Entry; 45] = [
         what: "an activity's `section:` names no section",
     },
     Entry {
+        code: Code::RollupMismatch,
+        id: "E0903",
+        name: "rollup-mismatch",
+        level: Severity::Error,
+        what: "inputs of a rollup that report on different periods, or give a count of one name different units or labels",
+    },
+    Entry {
         code: Code::Import,
         id: "W1001",
         name: "import",
@@ -449,6 +457,7 @@ impl Code {
                 | Code::InvalidFigure
                 | Code::SectionTooDeep
                 | Code::PartHeading
+                | Code::RollupMismatch
                 | Code::UndefinedCount
                 | Code::UnknownFormat
                 | Code::Template

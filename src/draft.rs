@@ -131,6 +131,8 @@ pub struct DraftCount {
     pub grouping: bool,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub signed: bool,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub from: Vec<String>,
 }
 
 /// A figure as people write it: 411, not 411.0; 8.5 stays 8.5.
@@ -167,7 +169,15 @@ pub enum DraftBlock {
     Paragraph(String),
     Points(Vec<String>),
     Numbered(Vec<String>),
+    Table(DraftTable),
     Section(Box<DraftSection>),
+}
+
+/// A table: its header and rows of cells.
+#[derive(Debug, Default, Serialize)]
+pub struct DraftTable {
+    pub header: Vec<String>,
+    pub rows: Vec<Vec<String>>,
 }
 
 /// A top-level part as `parts:` writes it.

@@ -27,6 +27,7 @@ mod period;
 mod pipeline;
 mod refs;
 pub mod render;
+mod rollup;
 pub mod source;
 pub mod typeset;
 pub mod validate;
@@ -42,6 +43,7 @@ pub fn run(cli: cli::Cli) -> Result<(), Error> {
         cli::Command::Fonts(args) => cmd::fonts::run(&args),
         cli::Command::Archive(args) => cmd::archive::run(&args),
         cli::Command::Next(args) => cmd::next::run(&args),
+        cli::Command::Rollup(args) => cmd::rollup::run(&args),
         cli::Command::Import(args) => cmd::import::run(&args),
         cli::Command::Completions { shell } => cmd::shell::completions(shell),
         cli::Command::Man => cmd::shell::man(),

@@ -252,6 +252,9 @@ pub struct Count {
     /// A change, which may be negative even in 人, 个, 项.
     #[serde(default)]
     pub signed: bool,
+    /// The inputs a total adds up, as `nianbao rollup` writes them.
+    #[serde(default)]
+    pub from: Vec<Text>,
 }
 
 /// An activity logged through the year.

@@ -35,7 +35,14 @@ impl Period {
         }
     }
 
-    /// The period after this one: the next year, the other half, or the year after a range.
+    /// A year, or one of its halves.
+    pub fn of_year(year: i32, half: Option<u8>) -> Period {
+        match half {
+            Some(h @ (1 | 2)) => Period::Half(year, h),
+            _ => Period::Year(year),
+        }
+    }
+
     /// The period a report's plan is for: the next one, or in a plan-only
     /// document (工作计划) the report's own.
     pub fn planned(report: &crate::model::Report) -> Period {
@@ -47,6 +54,7 @@ impl Period {
         }
     }
 
+    /// The period after this one: the next year, the other half, or the year after a range.
     pub fn next(self) -> Period {
         match self {
             Period::Year(y) => Period::Year(y + 1),

@@ -7,6 +7,7 @@ pub mod check;
 pub mod fonts;
 pub mod import;
 pub mod next;
+pub mod rollup;
 pub mod shell;
 
 use std::path::Path;

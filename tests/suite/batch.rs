@@ -88,3 +88,114 @@ fn keep_going_writes_the_good_ones_and_names_the_broken_one() {
     // Not a terminal: no progress bar drawn.
     assert!(!err.contains('\r') && !err.contains("\u{1b}["), "{err:?}");
 }
+
+/// The five grassroots inputs of `inputs/federation/`.
+fn federation() -> Vec<String> {
+    let dir = repo().join("inputs/federation");
+    let mut paths: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path().to_str().unwrap().to_string())
+        .collect();
+    paths.sort();
+    paths
+}
+
+#[test]
+fn a_rollup_adds_up_the_unions_and_builds_into_the_federations_summary() {
+    let dir = tempfile::tempdir().unwrap();
+    let yaml = dir.path().join("federation.yaml");
+    let mut args = vec![
+        "rollup",
+        "-o",
+        yaml.to_str().unwrap(),
+        "--organisation",
+        "某区教育工会",
+    ];
+    let inputs = federation();
+    args.extend(inputs.iter().map(String::as_str));
+    let out = nianbao(&args);
+    let err = stderr(&out);
+    assert_eq!(code(&out), 0, "{err}");
+    assert!(
+        err.contains("note: count `trainings` is not in 1 of 5 inputs: 育才幼儿园工会\n"),
+        "{err}"
+    );
+    let text = read(&yaml);
+    // 412 + 356 + 298 + 87 + 503 = 1656; the kindergarten has no trainings.
+    assert!(
+        text.contains("  birthday_visits: {value: 1656, unit: 人, label: 生日慰问, from: [第一中学工会, 第二中学工会, 实验小学工会, 育才幼儿园工会, 职业技术学校工会]}\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("  trainings: {value: 14, unit: 期, label: 工会干部培训, from: [第一中学工会, 第二中学工会, 实验小学工会, 职业技术学校工会]}\n"),
+        "{text}"
+    );
+    // The federation's input checks and builds, with the per-union table.
+    let out = nianbao(&["check", yaml.to_str().unwrap()]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let out = build(&yaml, dir.path(), &["--format", "md"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let md = read(&dir.path().join("federation.md"));
+    assert!(md.starts_with("# 某区教育工会2021年工作总结\n"), "{md}");
+    assert!(md.contains("\n全年各基层工会共生日慰问1656人。\n"), "{md}");
+    assert!(
+        md.contains("| 育才幼儿园工会 | 87人 | 6人 | 2户 | — | — | — | — | 120户 | — |\n"),
+        "{md}"
+    );
+    assert!(
+        md.contains(
+            "| 合计 | 1656人 | 118人 | 32户 | 14期 | 96人 | 64件 | 10名 | 120户 | 138人 |\n"
+        ),
+        "{md}"
+    );
+}
+
+#[test]
+fn a_rollup_as_csv_is_the_table_for_a_spreadsheet() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("unions.csv");
+    let mut args = vec!["rollup", "-o", csv.to_str().unwrap(), "--format", "csv"];
+    let inputs = federation();
+    args.extend(inputs.iter().map(String::as_str));
+    let out = nianbao(&args);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert_eq!(
+        read(&csv),
+        "单位,生日慰问（人）,新入会会员（人）,走访慰问困难教职工（户）,工会干部培训（期）,参赛教职工（人）,展出书画作品（件）,评出最美教师（名）,亲子运动会参加家庭（户）,技能比武参赛教职工（人）\r\n\
+         第一中学工会,412,23,6,3,96,,,,\r\n\
+         第二中学工会,356,18,4,2,,64,,,\r\n\
+         实验小学工会,298,31,9,4,,,10,,\r\n\
+         育才幼儿园工会,87,6,2,,,,,120,\r\n\
+         职业技术学校工会,503,40,11,5,,,,,138\r\n\
+         合计,1656,118,32,14,96,64,10,120,138\r\n"
+    );
+}
+
+#[test]
+fn a_count_with_two_units_is_an_error_at_both_places_and_nothing_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let first = read(&repo().join("inputs/federation/1-一中.yaml"));
+    let second = read(&repo().join("inputs/federation/2-二中.yaml")).replace(
+        "unit: 户, label: 走访慰问困难教职工",
+        "unit: 人, label: 走访慰问困难教职工",
+    );
+    let a = write_input(&dir, "a.yaml", &first);
+    let b = write_input(&dir, "b.yaml", &second);
+    let yaml = dir.path().join("out.yaml");
+    let out = nianbao(&[
+        "rollup",
+        a.to_str().unwrap(),
+        b.to_str().unwrap(),
+        "-o",
+        yaml.to_str().unwrap(),
+    ]);
+    assert_eq!(code(&out), 1);
+    let err = stderr(&out)
+        .replace(a.to_str().unwrap(), "a.yaml")
+        .replace(b.to_str().unwrap(), "b.yaml");
+    assert_eq!(
+        err,
+        "error[E0903]: 数字 `hardship_visits` 的单位是“人”，而 `a.yaml` 中是“户”\n  --> b.yaml:13:3\n   |\n13 |   hardship_visits: { value: 4, unit: 人, label: 走访慰问困难教职工 }\n   |   ^^^^^^^^^^^^^^^\n   |\n  ::: a.yaml:13:3\n   |\n13 |   hardship_visits: { value: 6, unit: 户, label: 走访慰问困难教职工 }\n   |   --------------- 第一次出现在这里\n   |\n   = help: 同名的数字会被加总：统一单位和含义，或改用不同的名称\n2 files: 1 error, 0 warnings\n"
+    );
+    assert!(!yaml.exists());
+}

@@ -1,0 +1,341 @@
+//! A federation's rollup: the grassroots inputs' counts added up by name, with
+//! what disagrees reported at both places, into a federation input (totals,
+//! a per-union table, a skeleton of parts) or a CSV table.
+
+use crate::diag::{Code, Diagnostic};
+use crate::draft::{
+    Draft, DraftAttachment, DraftBlock, DraftCount, DraftCounts, DraftMeta, DraftPart, DraftTable,
+};
+use crate::facts::Facts;
+use crate::load::Loaded;
+use crate::numerals::arabic;
+
+/// One count added up over the inputs.
+pub struct Total {
+    pub name: String,
+    pub unit: String,
+    pub label: Option<String>,
+    pub value: f64,
+    /// The organisations whose figures it adds up, in input order.
+    pub from: Vec<String>,
+}
+
+/// The figures of all inputs, and the totals.
+pub struct Rollup {
+    pub year: i32,
+    pub half: Option<u8>,
+    /// Each input's organisation, in input order.
+    pub unions: Vec<String>,
+    pub totals: Vec<Total>,
+    /// `values[union][total]`: that union's figure, when it has the count.
+    pub values: Vec<Vec<Option<f64>>>,
+}
+
+/// Adds up the inputs' counts. Errors (with both places): inputs of different
+/// periods, and a count name given different units or labels.
+pub fn rollup(inputs: &[Loaded]) -> Result<Rollup, Vec<Diagnostic>> {
+    let mut errors = Vec::new();
+    let first = &inputs[0].report.meta;
+    let lang = first.language();
+    let t = |zh: String, en: String| crate::messages::pick(lang, zh, en);
+    let half = first.half.as_ref().map(|h| h.value);
+    for loaded in &inputs[1..] {
+        let meta = &loaded.report.meta;
+        if meta.year.value != first.year.value || meta.half.as_ref().map(|h| h.value) != half {
+            errors.push(
+                Diagnostic::error(
+                    Code::RollupMismatch,
+                    t(
+                        format!(
+                            "`{}` 总结的是{}年，第一个输入是{}年",
+                            loaded.path.display(),
+                            meta.year.value,
+                            first.year.value
+                        ),
+                        format!(
+                            "`{}` reports on {}, the first input on {}",
+                            loaded.path.display(),
+                            meta.year.value,
+                            first.year.value
+                        ),
+                    ),
+                )
+                .at(loaded.span_of(&meta.year))
+                .label(
+                    inputs[0].span_of(&first.year),
+                    t("第一个输入的年度".into(), "the first input's year".into()),
+                )
+                .hint(t(
+                    "汇总只加总同一时期的总结".into(),
+                    "a rollup adds up the reports of one period".into(),
+                )),
+            );
+        }
+    }
+    let mut totals: Vec<Total> = Vec::new();
+    // Where each total was first defined: (input, count name's span, label's span).
+    let mut first_seen: Vec<(usize, crate::diag::Span, Option<crate::diag::Span>)> = Vec::new();
+    let mut values: Vec<Vec<Option<f64>>> = Vec::new();
+    for (i, loaded) in inputs.iter().enumerate() {
+        let report = &loaded.report;
+        let facts = Facts::derive(report, None);
+        let organisation = report.meta.organisation.value.trim().to_string();
+        let mut row = vec![None; totals.len()];
+        for (name, count) in report.counts.iter() {
+            let value = facts.figure(&name.value, count).value;
+            let unit = count.unit.trim().to_string();
+            let label = count.label.as_ref().map(|l| l.value.trim().to_string());
+            let here = loaded.span_covering(name, &name.value);
+            match totals.iter().position(|t| t.name == name.value) {
+                Some(index) => {
+                    let (at, first_name, first_label) = first_seen[index];
+                    let total = &mut totals[index];
+                    let first_path = inputs[at].path.display().to_string();
+                    let differs = if total.unit != unit {
+                        Some((
+                            t(
+                                format!(
+                                    "数字 `{}` 的单位是“{unit}”，而 `{first_path}` 中是“{}”",
+                                    name.value, total.unit
+                                ),
+                                format!(
+                                    "count `{}` has the unit “{unit}”, where `{first_path}` has “{}”",
+                                    name.value, total.unit
+                                ),
+                            ),
+                            here,
+                            first_name,
+                        ))
+                    } else if let (Some(a), Some(b), Some(l), Some(first_l)) =
+                        (&total.label, &label, &count.label, first_label)
+                        && a != b
+                    {
+                        Some((
+                            t(
+                                format!(
+                                    "数字 `{}` 的 label 是“{b}”，而 `{first_path}` 中是“{a}”",
+                                    name.value
+                                ),
+                                format!(
+                                    "count `{}` has the label “{b}”, where `{first_path}` has “{a}”",
+                                    name.value
+                                ),
+                            ),
+                            loaded.span_covering(l, &l.value),
+                            first_l,
+                        ))
+                    } else {
+                        None
+                    };
+                    if let Some((message, span, first_span)) = differs {
+                        errors.push(
+                            Diagnostic::error(Code::RollupMismatch, message)
+                                .at(span)
+                                .label(first_span, crate::messages::first_here(lang))
+                                .hint(t(
+                                    "同名的数字会被加总：统一单位和含义，或改用不同的名称".into(),
+                                    "counts of one name are added up: give them one unit and one meaning, or different names".into(),
+                                )),
+                        );
+                        continue;
+                    }
+                    if let Some(value) = value {
+                        total.value += value;
+                        total.from.push(organisation.clone());
+                    }
+                    row[index] = value;
+                }
+                None => {
+                    totals.push(Total {
+                        name: name.value.clone(),
+                        unit,
+                        label,
+                        value: value.unwrap_or(0.0),
+                        from: value.map(|_| organisation.clone()).into_iter().collect(),
+                    });
+                    first_seen.push((
+                        i,
+                        here,
+                        count
+                            .label
+                            .as_ref()
+                            .map(|l| loaded.span_covering(l, &l.value)),
+                    ));
+                    row.push(value);
+                }
+            }
+        }
+        values.push(row);
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    for row in &mut values {
+        row.resize(totals.len(), None);
+    }
+    Ok(Rollup {
+        year: first.year.value,
+        half,
+        unions: inputs
+            .iter()
+            .map(|l| l.report.meta.organisation.value.trim().to_string())
+            .collect(),
+        totals,
+        values,
+    })
+}
+
+impl Rollup {
+    /// For each total, the unions that lack it.
+    pub fn missing(&self) -> Vec<(&str, Vec<&str>)> {
+        self.totals
+            .iter()
+            .enumerate()
+            .filter_map(|(t, total)| {
+                let lacking: Vec<&str> = self
+                    .unions
+                    .iter()
+                    .zip(&self.values)
+                    .filter(|(_, row)| row[t].is_none())
+                    .map(|(u, _)| u.as_str())
+                    .collect();
+                (!lacking.is_empty()).then_some((total.name.as_str(), lacking))
+            })
+            .collect()
+    }
+
+    fn header(&self, first: &str) -> Vec<String> {
+        std::iter::once(first.to_string())
+            .chain(
+                self.totals
+                    .iter()
+                    .map(|t| t.label.clone().unwrap_or_else(|| t.name.clone())),
+            )
+            .collect()
+    }
+
+    fn figure(value: Option<f64>, unit: &str) -> String {
+        value.map_or("—".to_string(), |v| format!("{}{unit}", arabic(v)))
+    }
+
+    /// The per-union table as CSV (RFC 4180 quoting), with a total row.
+    pub fn csv(&self) -> String {
+        let quote = |cell: &str| {
+            if cell.contains([',', '"', '\n']) {
+                format!("\"{}\"", cell.replace('"', "\"\""))
+            } else {
+                cell.to_string()
+            }
+        };
+        let mut out = String::new();
+        let mut line = |cells: Vec<String>| {
+            let cells: Vec<String> = cells.iter().map(|c| quote(c)).collect();
+            out.push_str(&cells.join(","));
+            out.push_str("\r\n");
+        };
+        let mut header = vec!["单位".to_string()];
+        header.extend(
+            self.totals
+                .iter()
+                .map(|t| format!("{}（{}）", t.label.as_deref().unwrap_or(&t.name), t.unit)),
+        );
+        line(header);
+        for (union, row) in self.unions.iter().zip(&self.values) {
+            let mut cells = vec![union.clone()];
+            cells.extend(row.iter().map(|v| v.map_or(String::new(), arabic)));
+            line(cells);
+        }
+        let mut total = vec!["合计".to_string()];
+        total.extend(self.totals.iter().map(|t| arabic(t.value)));
+        line(total);
+        out
+    }
+
+    /// The federation's input: the totals as counts (each with `from:`), a
+    /// skeleton part that references every total, and the per-union table as
+    /// an attachment whose total row references the counts.
+    pub fn input(&self, organisation: &str) -> String {
+        let period = match self.half {
+            Some(1) => format!("{}年上半年", self.year),
+            Some(2) => format!("{}年下半年", self.year),
+            _ => format!("{}年", self.year),
+        };
+        let counts = self
+            .totals
+            .iter()
+            .map(|t| {
+                let count = DraftCount {
+                    value: Some(t.value),
+                    unit: t.unit.clone(),
+                    label: t.label.clone(),
+                    from: t.from.clone(),
+                    ..DraftCount::default()
+                };
+                (t.name.clone(), count)
+            })
+            .collect();
+        let points = self
+            .totals
+            .iter()
+            .map(|t| {
+                format!(
+                    "全年各基层工会共{}{{{}}}。",
+                    t.label.as_deref().unwrap_or(""),
+                    t.name
+                )
+            })
+            .collect();
+        let mut rows: Vec<Vec<String>> = self
+            .unions
+            .iter()
+            .zip(&self.values)
+            .map(|(union, row)| {
+                std::iter::once(union.clone())
+                    .chain(
+                        row.iter()
+                            .zip(&self.totals)
+                            .map(|(v, t)| Self::figure(*v, &t.unit)),
+                    )
+                    .collect()
+            })
+            .collect();
+        rows.push(
+            std::iter::once("合计".to_string())
+                .chain(self.totals.iter().map(|t| format!("{{{}}}", t.name)))
+                .collect(),
+        );
+        let draft = Draft {
+            meta: DraftMeta {
+                organisation: organisation.to_string(),
+                year: self.year,
+                half: self.half,
+                date: serde_saphyr::Commented(
+                    crate::period::Period::of_year(self.year, self.half)
+                        .end()
+                        .to_string(),
+                    "the document date: change it when the document is done".into(),
+                ),
+                signature: Some(organisation.to_string()),
+                ..DraftMeta::default()
+            },
+            counts: DraftCounts(counts),
+            parts: vec![DraftPart {
+                style: Some("paragraphs"),
+                points,
+                ..DraftPart::default()
+            }],
+            attachments: vec![DraftAttachment {
+                title: format!("{period}各基层工会主要数据"),
+                body: vec![DraftBlock::Table(DraftTable {
+                    header: self.header("单位"),
+                    rows,
+                })],
+            }],
+            ..Draft::default()
+        };
+        draft.to_yaml(&format!(
+            "{period} — started by `nianbao rollup` from {} grassroots inputs.\nThe counts are their totals (`from:` lists the unions each adds up); the table in\nthe attachment gives every union's figures. Write the federation's own text in `parts:`.",
+            self.unions.len()
+        ))
+    }
+}
