@@ -16,8 +16,10 @@ use docx_rs::{
 };
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
-use crate::cjk::is_cjk;
-use crate::typeset::writer::{ANNEX_NOTE_MARK, ATTACHMENT_MARK, CLOSING_MARK, PAGEBREAK_MARK};
+use crate::typeset::writer::{
+    ANNEX_NOTE_MARK, ATTACHMENT_MARK, CLOSING_MARK, PAGEBREAK_MARK, is_line_break, next_marker,
+    soft_break_is_space,
+};
 
 pub use grid::{CHAR_SPACE, LINE_PITCH, TEXT_WIDTH};
 pub use styles::FontChoice;
@@ -319,14 +321,7 @@ impl Writer {
             }),
             Tag::List(start) => self.lists.push(start),
             Tag::Item => {
-                let marker = match self.lists.last_mut() {
-                    Some(Some(n)) => {
-                        let marker = format!("{n}.");
-                        *n += 1;
-                        marker
-                    }
-                    _ => "•".to_string(),
-                };
+                let marker = next_marker(&mut self.lists);
                 self.begin(styles::BODY);
                 let marker = if self.english {
                     format!("{marker} ")
@@ -433,12 +428,9 @@ impl Writer {
             cell.push_str(text);
             return;
         }
-        if std::mem::take(&mut self.pending_soft_break) {
-            let next = text.chars().next();
-            let joins = self.last_char.is_some_and(is_cjk) || next.is_some_and(is_cjk);
-            if !joins {
-                self.push_run(" ");
-            }
+        if std::mem::take(&mut self.pending_soft_break) && soft_break_is_space(self.last_char, text)
+        {
+            self.push_run(" ");
         }
         self.push_run(text);
         if let Some(c) = text.chars().last() {
@@ -505,10 +497,4 @@ fn table(t: &TableBuild) -> Table {
         .set_grid(vec![width; columns])
         .width(width * columns, WidthType::Dxa)
         .style(styles::TABLE)
-}
-
-/// `<br>`, `<br/>` or `<br />`.
-fn is_line_break(html: &str) -> bool {
-    let tag: String = html.chars().filter(|c| !c.is_whitespace()).collect();
-    matches!(tag.to_ascii_lowercase().as_str(), "<br>" | "<br/>")
 }

@@ -74,6 +74,15 @@ fn exact_line() -> LineSpacing {
         .after(0)
 }
 
+/// Single spacing, off the grid: table cells and the page number.
+fn single_line() -> LineSpacing {
+    LineSpacing::new()
+        .line_rule(LineSpacingType::Auto)
+        .line(240)
+        .before(0)
+        .after(0)
+}
+
 /// A paragraph style on the grid: 16 pt, exact line pitch, justified, first
 /// line two characters in.
 fn on_grid(id: &str, name: &str, east_asia: &str) -> Style {
@@ -180,13 +189,7 @@ pub fn styles(choice: FontChoice, english: bool) -> Styles {
             .size(28)
             .align(AlignmentType::Center)
             .snap_to_grid(false)
-            .line_spacing(
-                LineSpacing::new()
-                    .line_rule(LineSpacingType::Auto)
-                    .line(240)
-                    .before(0)
-                    .after(0),
-            ),
+            .line_spacing(single_line()),
     );
     styles = styles.add_style(Style::new(TABLE, StyleType::Table).name("Figures Table 数据表"));
     styles.add_style(
@@ -197,12 +200,6 @@ pub fn styles(choice: FontChoice, english: bool) -> Styles {
             .size(28)
             .snap_to_grid(false)
             .indent(Some(280), None, Some(280), None)
-            .line_spacing(
-                LineSpacing::new()
-                    .line_rule(LineSpacingType::Auto)
-                    .line(240)
-                    .before(0)
-                    .after(0),
-            ),
+            .line_spacing(single_line()),
     )
 }

@@ -159,14 +159,7 @@ impl Writer {
             }
             Tag::List(start) => self.lists.push(start),
             Tag::Item => {
-                let marker = match self.lists.last_mut() {
-                    Some(Some(n)) => {
-                        let marker = format!("{n}.");
-                        *n += 1;
-                        marker
-                    }
-                    _ => "•".to_string(),
-                };
+                let marker = next_marker(&mut self.lists);
                 // The marker is data for the style, which sets it ("1." before
                 // Chinese text, "1. " and a hanging indent in English).
                 let opening = format!("#nianbao-item({})[", string_literal(&marker));
@@ -270,13 +263,9 @@ impl Writer {
             code.push_str(text);
             return;
         }
-        if std::mem::take(&mut self.pending_soft_break) {
-            let next = text.chars().next();
-            // A line break between CJK characters is no space in Chinese.
-            let joins = self.last_char.is_some_and(is_cjk) || next.is_some_and(is_cjk);
-            if !joins {
-                self.out.push(' ');
-            }
+        if std::mem::take(&mut self.pending_soft_break) && soft_break_is_space(self.last_char, text)
+        {
+            self.out.push(' ');
         }
         let mut text = text;
         if std::mem::take(&mut self.paragraph_start)
@@ -296,8 +285,27 @@ impl Writer {
     }
 }
 
+/// Whether a line break inside a paragraph, between `last` and `text`, reads
+/// as a space: not next to Chinese, where lines join without one.
+pub(crate) fn soft_break_is_space(last: Option<char>, text: &str) -> bool {
+    !(last.is_some_and(is_cjk) || text.chars().next().is_some_and(is_cjk))
+}
+
+/// The marker of the next item of the innermost list: "3." in an ordered
+/// list (counting on), "•" in another.
+pub(crate) fn next_marker(lists: &mut [Option<u64>]) -> String {
+    match lists.last_mut() {
+        Some(Some(n)) => {
+            let marker = format!("{n}.");
+            *n += 1;
+            marker
+        }
+        _ => "•".to_string(),
+    }
+}
+
 /// `<br>`, `<br/>` or `<br />`.
-fn is_line_break(html: &str) -> bool {
+pub(crate) fn is_line_break(html: &str) -> bool {
     let tag: String = html.chars().filter(|c| !c.is_whitespace()).collect();
     matches!(tag.to_ascii_lowercase().as_str(), "<br>" | "<br/>")
 }
