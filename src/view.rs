@@ -368,12 +368,20 @@ fn parts(
     let headless = plan_document && shown.len() == 1;
     let lang = report.meta.language();
     let headings = &report.meta.headings;
+    // Parts with a heading are numbered 一、二、…; a part written with an
+    // empty heading has none and takes no number.
+    let mut n = 0;
     shown
         .into_iter()
-        .enumerate()
-        .map(|(i, part)| {
-            let n = i + 1;
-            let b = Builder::new(report, facts, n, part.role == Role::Problems);
+        .map(|part| {
+            let no_heading = part
+                .heading
+                .as_ref()
+                .is_some_and(|h| h.value.trim().is_empty());
+            if !no_heading && !headless {
+                n += 1;
+            }
+            let b = Builder::new(report, facts, n.max(1), part.role == Role::Problems);
             let written = match part.written {
                 Written::Parts => part.heading.as_ref(),
                 Written::Summary => headings.summary.as_ref(),
@@ -390,10 +398,10 @@ fn parts(
             PartView {
                 role: part.role,
                 number: numerals::enumerate(
-                    n as u64,
+                    n.max(1) as u64,
                     if lang == Lang::Zh { "一、" } else { "1. " },
                 ),
-                heading: heading.filter(|_| !headless),
+                heading: heading.filter(|h| !headless && !h.trim().is_empty()),
                 blocks: b.part(part),
             }
         })

@@ -117,12 +117,35 @@ pub(super) fn write(document: Document, warnings: &mut Vec<(usize, String)>) -> 
         lang: english.then_some("en"),
         ..DraftMeta::default()
     };
-    let opening = (!opening.is_empty()).then(|| counts.extract(&opening.join("\n\n")));
     let _ = plan_only;
-    let parts: Vec<DraftPart> = parts
+    // No 一、 part at all: the text after the opening is one part without a
+    // heading (an input needs a body).
+    let mut opening = opening;
+    let headless_body: Vec<String> = if parts.is_empty() {
+        warnings.push((
+            0,
+            "no part (一、…) found: the text after the opening is one part without a heading"
+                .into(),
+        ));
+        opening.split_off(opening.len().min(1))
+    } else {
+        Vec::new()
+    };
+    let opening = (!opening.is_empty()).then(|| counts.extract(&opening.join("\n\n")));
+    let mut parts: Vec<DraftPart> = parts
         .iter()
         .map(|part| draft_part(part, keep_numbers, &mut counts))
         .collect();
+    if parts.is_empty() {
+        parts.push(DraftPart {
+            heading: Some(String::new()),
+            body: headless_body
+                .iter()
+                .map(|p| DraftBlock::Paragraph(counts.extract(p)))
+                .collect(),
+            ..DraftPart::default()
+        });
+    }
     let attachments = attachment_titles
         .iter()
         .enumerate()

@@ -372,7 +372,8 @@ fn part_fields<'a>(part: &'a Part, n: usize, zh: bool, out: &mut Vec<Field<'a>>)
             in_plan,
         })
     };
-    if let Some(heading) = &part.heading {
+    // An empty heading is written on purpose: the part has none.
+    if let Some(heading) = part.heading.as_ref().filter(|h| !h.value.trim().is_empty()) {
         push(
             out,
             heading,
