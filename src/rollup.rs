@@ -204,14 +204,53 @@ impl Rollup {
             .collect()
     }
 
-    fn header(&self, first: &str) -> Vec<String> {
-        std::iter::once(first.to_string())
-            .chain(
-                self.totals
-                    .iter()
-                    .map(|t| t.label.clone().unwrap_or_else(|| t.name.clone())),
-            )
-            .collect()
+    /// The per-union table of the attachment: a row per union and a column per
+    /// count, or, when there are more counts than unions (a page is narrow), a
+    /// row per count and a column per union; the totals reference the counts.
+    fn table(&self) -> DraftTable {
+        let label = |t: &Total| t.label.clone().unwrap_or_else(|| t.name.clone());
+        let reference = |t: &Total| format!("{{{}}}", t.name);
+        if self.totals.len() > self.unions.len() + 1 {
+            let header = std::iter::once("项目".to_string())
+                .chain(self.unions.iter().cloned())
+                .chain(std::iter::once("合计".to_string()))
+                .collect();
+            let rows = self
+                .totals
+                .iter()
+                .enumerate()
+                .map(|(i, t)| {
+                    std::iter::once(label(t))
+                        .chain(self.values.iter().map(|row| Self::figure(row[i], &t.unit)))
+                        .chain(std::iter::once(reference(t)))
+                        .collect()
+                })
+                .collect();
+            return DraftTable { header, rows };
+        }
+        let header = std::iter::once("单位".to_string())
+            .chain(self.totals.iter().map(label))
+            .collect();
+        let mut rows: Vec<Vec<String>> = self
+            .unions
+            .iter()
+            .zip(&self.values)
+            .map(|(union, row)| {
+                std::iter::once(union.clone())
+                    .chain(
+                        row.iter()
+                            .zip(&self.totals)
+                            .map(|(v, t)| Self::figure(*v, &t.unit)),
+                    )
+                    .collect()
+            })
+            .collect();
+        rows.push(
+            std::iter::once("合计".to_string())
+                .chain(self.totals.iter().map(reference))
+                .collect(),
+        );
+        DraftTable { header, rows }
     }
 
     fn figure(value: Option<f64>, unit: &str) -> String {
@@ -285,25 +324,7 @@ impl Rollup {
                 )
             })
             .collect();
-        let mut rows: Vec<Vec<String>> = self
-            .unions
-            .iter()
-            .zip(&self.values)
-            .map(|(union, row)| {
-                std::iter::once(union.clone())
-                    .chain(
-                        row.iter()
-                            .zip(&self.totals)
-                            .map(|(v, t)| Self::figure(*v, &t.unit)),
-                    )
-                    .collect()
-            })
-            .collect();
-        rows.push(
-            std::iter::once("合计".to_string())
-                .chain(self.totals.iter().map(|t| format!("{{{}}}", t.name)))
-                .collect(),
-        );
+        let table = self.table();
         let draft = Draft {
             meta: DraftMeta {
                 organisation: organisation.to_string(),
@@ -326,10 +347,7 @@ impl Rollup {
             }],
             attachments: vec![DraftAttachment {
                 title: format!("{period}各基层工会主要数据"),
-                body: vec![DraftBlock::Table(DraftTable {
-                    header: self.header("单位"),
-                    rows,
-                })],
+                body: vec![DraftBlock::Table(table)],
             }],
             ..Draft::default()
         };
