@@ -29,10 +29,7 @@ impl Period {
         {
             return Period::Range(from, to);
         }
-        match meta.half.as_ref().map(|h| h.value) {
-            Some(h @ (1 | 2)) => Period::Half(year, h),
-            _ => Period::Year(year),
-        }
+        Period::of_year(year, meta.half.as_ref().map(|h| h.value))
     }
 
     /// A year, or one of its halves.

@@ -16,10 +16,7 @@ use docx_rs::{
 };
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
-use crate::typeset::writer::{
-    ANNEX_NOTE_MARK, ATTACHMENT_MARK, CLOSING_MARK, PAGEBREAK_MARK, is_line_break, next_marker,
-    soft_break_is_space,
-};
+use crate::typeset::writer::{Marker, is_line_break, marker, next_marker, soft_break_is_space};
 
 pub use grid::{CHAR_SPACE, LINE_PITCH, TEXT_WIDTH};
 pub use styles::FontChoice;
@@ -271,16 +268,14 @@ impl Writer {
             Event::HardBreak => self.line_break(),
             Event::InlineHtml(html) if is_line_break(&html) => self.line_break(),
             Event::Html(html) | Event::InlineHtml(html) => {
-                if html.contains(CLOSING_MARK) {
-                    self.closing_next = true;
-                } else if html.contains(PAGEBREAK_MARK) {
-                    self.page_break_next = true;
-                } else if html.contains(ANNEX_NOTE_MARK) {
-                    self.annex_note_next = true;
-                } else if html.contains(ATTACHMENT_MARK) {
-                    self.attachment_next = true;
-                } else if !html.trim_start().starts_with("<!--") {
-                    self.text(&html);
+                match marker(&html) {
+                    Marker::Closing => self.closing_next = true,
+                    Marker::PageBreak => self.page_break_next = true,
+                    Marker::AnnexNote => self.annex_note_next = true,
+                    Marker::Attachment => self.attachment_next = true,
+                    // The chart is in the PDF only.
+                    Marker::Chart | Marker::Comment => {}
+                    Marker::Text => self.text(&html),
                 }
             }
             Event::FootnoteReference(name) => self.text(&format!("[{name}]")),

@@ -20,6 +20,40 @@ pub const ANNEX_NOTE_MARK: &str = "nianbao:annex-note";
 /// The comment that marks the next paragraph as an attachment's label ("附件1").
 pub const ATTACHMENT_MARK: &str = "nianbao:attachment";
 
+/// What an HTML block or span of the templates' Markdown asks for.
+pub(crate) enum Marker {
+    Chart,
+    Closing,
+    PageBreak,
+    AnnexNote,
+    Attachment,
+    /// Any other comment: nothing.
+    Comment,
+    /// HTML that is not a comment: kept as text.
+    Text,
+}
+
+/// The marker an HTML block or span is, for both the Typst and the DOCX
+/// writer. The attachment note is tested before the attachment label, whose
+/// mark is a prefix of its own.
+pub(crate) fn marker(html: &str) -> Marker {
+    if html.contains(CHART_MARK) {
+        Marker::Chart
+    } else if html.contains(CLOSING_MARK) {
+        Marker::Closing
+    } else if html.contains(PAGEBREAK_MARK) {
+        Marker::PageBreak
+    } else if html.contains(ANNEX_NOTE_MARK) {
+        Marker::AnnexNote
+    } else if html.contains(ATTACHMENT_MARK) {
+        Marker::Attachment
+    } else if html.trim_start().starts_with("<!--") {
+        Marker::Comment
+    } else {
+        Marker::Text
+    }
+}
+
 /// Writes the body of a Typst document (the part inside `nianbao-document`).
 pub fn markdown_to_typst(markdown: &str) -> String {
     let mut writer = Writer::default();
@@ -84,21 +118,18 @@ impl Writer {
             }
             Event::InlineHtml(html) if is_line_break(&html) => self.event(Event::HardBreak),
             Event::Html(html) | Event::InlineHtml(html) => {
-                if html.contains(CHART_MARK) {
+                match marker(&html) {
                     // The data are `sys.inputs.chart`, given by the PDF stage.
-                    self.out
-                        .push_str("#nianbao-chart(..sys.inputs.at(\"chart\", default: (:)))\n\n");
-                } else if html.contains(CLOSING_MARK) {
-                    self.closing_next = true;
-                } else if html.contains(PAGEBREAK_MARK) {
-                    self.out.push_str("#pagebreak(weak: true)\n\n");
-                } else if html.contains(ANNEX_NOTE_MARK) {
-                    self.annex_note_next = true;
-                } else if html.contains(ATTACHMENT_MARK) {
-                    self.attachment_next = true;
-                } else if !html.trim_start().starts_with("<!--") {
+                    Marker::Chart => self
+                        .out
+                        .push_str("#nianbao-chart(..sys.inputs.at(\"chart\", default: (:)))\n\n"),
+                    Marker::Closing => self.closing_next = true,
+                    Marker::PageBreak => self.out.push_str("#pagebreak(weak: true)\n\n"),
+                    Marker::AnnexNote => self.annex_note_next = true,
+                    Marker::Attachment => self.attachment_next = true,
+                    Marker::Comment => {}
                     // Other HTML is kept as the text it is.
-                    self.text(&html);
+                    Marker::Text => self.text(&html),
                 }
             }
             Event::Rule => self.out.push_str("#line(length: 100%)\n\n"),
