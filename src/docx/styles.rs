@@ -136,7 +136,8 @@ pub fn styles(choice: FontChoice, english: bool) -> Styles {
         .size(44)
         .bold()
         .align(AlignmentType::Center)
-        .snap_to_grid(true)
+        // Off the character grid: a 22 pt character would take two 16 pt cells.
+        .snap_to_grid(false)
         .line_spacing(
             LineSpacing::new()
                 .line_rule(LineSpacingType::Exact)
