@@ -1,13 +1,21 @@
 //! `nianbao build`: validate, render and write the documents. Every input is
-//! checked first; then the documents are made on all cores (rayon) and each
-//! input's outputs are written as soon as they are ready, so memory stays flat
-//! however many inputs there are.
+//! checked first; then the documents are made on all cores and each input's
+//! outputs are written as soon as they are ready, so memory stays flat however
+//! many inputs there are.
+//!
+//! The workers are plain threads taking the next input from a shared counter,
+//! not a rayon pool: the PDF writer (krilla) waits for its font subsets with
+//! `rayon::yield_now`, which on a rayon worker runs other queued jobs — there,
+//! other inputs — inside the waiting one. Nested that way, every input of a
+//! batch was in progress at once (memory grew about 0.5 MB an input and nothing
+//! was written until the last one was made). Outside a pool, krilla's work goes
+//! to rayon's global pool and the wait simply blocks.
 
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use rayon::prelude::*;
 
 use crate::cli::{BuildArgs, Format};
 use crate::cmd::{Checked, Reporter, load_checked, load_fonts, load_styles, load_templates};
@@ -38,13 +46,19 @@ pub fn run(args: &BuildArgs) -> Result<(), Error> {
     });
 
     // Check every input first: with errors in one, nothing is written, unless
-    // --keep-going makes the others.
-    let mut checked: Vec<(&Path, Checked, Duration)> = Vec::new();
+    // --keep-going makes the others. A batch keeps only the names of the clean
+    // inputs and loads each again when its turn comes, so that its memory does
+    // not grow with the number of inputs; a single input is kept as loaded.
+    let single = args.inputs.len() == 1;
+    let mut clean: Vec<Clean> = Vec::new();
     let mut failed: Vec<&Path> = Vec::new();
     for input in &args.inputs {
         let started = Instant::now();
         match load_checked(input, &mut reporter, &args.options, false)? {
-            Some(input_checked) => checked.push((input, input_checked, started.elapsed())),
+            Some(checked) => clean.push(Clean {
+                input,
+                kept: single.then(|| (checked, started.elapsed())),
+            }),
             None => failed.push(input),
         }
     }
@@ -53,41 +67,39 @@ pub fn run(args: &BuildArgs) -> Result<(), Error> {
     }
     ensure_dir(&args.output)?;
 
-    let progress = progress_bar(checked.len());
+    let progress = progress_bar(clean.len());
     let shared = Shared {
         args,
         templates: &templates,
         setup: setup.as_ref(),
         progress: &progress,
     };
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(args.jobs.map_or(0, usize::from))
-        .build()
-        .map_err(|e| Error::Usage(format!("cannot start the worker threads: {e}")))?;
-    let results: Vec<Result<Vec<PathBuf>, Failure>> = pool.install(|| {
-        checked
-            .par_iter()
-            .map(|(input, input_checked, checked_in)| {
-                let result = make_and_write(&shared, input, input_checked, *checked_in);
-                shared.progress.inc(1);
-                result
-            })
-            .collect()
+    let jobs = args.jobs.map_or_else(available_cores, usize::from);
+    let results = in_parallel(jobs, clean, |clean| {
+        let input = clean.input;
+        let result = make_and_write(&shared, clean);
+        shared.progress.inc(1);
+        (input, result)
     });
     progress.finish_and_clear();
 
     let mut first_error = None;
-    for ((input, input_checked, _), result) in checked.iter().zip(results) {
+    for (input, result) in results {
         match result {
             Ok(written) => {
                 for path in written {
                     eprintln!("wrote {}", path.display());
                 }
             }
-            Err(Failure::Document(made)) => {
-                let mut files: Vec<&SourceFile> = input_checked.loaded.sources();
+            Err(Failure::Document(made, checked)) => {
+                let mut files: Vec<&SourceFile> = checked.loaded.sources();
                 files.extend(made.files.iter());
                 reporter.report_all(&made.diagnostics, &files);
+                failed.push(input);
+            }
+            Err(Failure::Changed) => {
+                // Check it again here, where its diagnostics are printed.
+                load_checked(input, &mut reporter, &args.options, false)?;
                 failed.push(input);
             }
             Err(Failure::Write(e)) => {
@@ -112,21 +124,74 @@ pub fn run(args: &BuildArgs) -> Result<(), Error> {
     reporter.finish(args.inputs.len())
 }
 
+/// The cores this process may use (1 when that cannot be told).
+fn available_cores() -> usize {
+    std::thread::available_parallelism().map_or(1, usize::from)
+}
+
+/// `make(item)` for every item on `jobs` threads, each taking the next item
+/// when it is done with one; the results in the items' order.
+fn in_parallel<T: Send, R: Send>(jobs: usize, items: Vec<T>, make: impl Fn(T) -> R + Sync) -> Vec<R> {
+    let threads = jobs.clamp(1, items.len().max(1));
+    let queue = Mutex::new(items.into_iter().enumerate());
+    let mut results: Vec<(usize, R)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut made = Vec::new();
+                    loop {
+                        let next = queue.lock().unwrap_or_else(PoisonError::into_inner).next();
+                        let Some((i, item)) = next else { break made };
+                        made.push((i, make(item)));
+                    }
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|worker| match worker.join() {
+                Ok(made) => made,
+                Err(panic) => std::panic::resume_unwind(panic),
+            })
+            .collect()
+    });
+    results.sort_by_key(|(i, _)| *i);
+    results.into_iter().map(|(_, r)| r).collect()
+}
+
+/// An input without errors, waiting for its documents to be made.
+struct Clean<'a> {
+    input: &'a Path,
+    /// The input as checked, with how long that took; None: load it again.
+    kept: Option<(Checked, Duration)>,
+}
+
 /// Why an input's outputs were not written.
 enum Failure {
-    Document(Failed),
+    /// Typesetting failed, with the input the diagnostics point into.
+    Document(Failed, Box<Checked>),
+    /// Loaded again, the input had errors it did not have when checked.
+    Changed,
     Write(Error),
 }
 
 /// Makes one input's documents and writes them: all of its outputs in full
 /// before any takes the place of an earlier one.
-fn make_and_write(
-    shared: &Shared,
-    input: &Path,
-    checked: &Checked,
-    checked_in: Duration,
-) -> Result<Vec<PathBuf>, Failure> {
+fn make_and_write(shared: &Shared, clean: Clean) -> Result<Vec<PathBuf>, Failure> {
     let args = shared.args;
+    let input = clean.input;
+    let (checked, checked_in) = match clean.kept {
+        Some(kept) => kept,
+        None => {
+            let started = Instant::now();
+            let mut silent = Reporter::silent();
+            match load_checked(input, &mut silent, &args.options, false) {
+                Ok(Some(checked)) => (checked, started.elapsed()),
+                Ok(None) => return Err(Failure::Changed),
+                Err(e) => return Err(Failure::Write(e)),
+            }
+        }
+    };
     shared.progress.set_message(input.display().to_string());
     let (loaded, facts) = (&checked.loaded, &checked.facts);
     let docx = args
@@ -141,7 +206,7 @@ fn make_and_write(
         shared.setup,
         docx,
     )
-    .map_err(Failure::Document)?;
+    .map_err(|made| Failure::Document(made, Box::new(checked)))?;
     if args.timings {
         let t = document.typeset_timings;
         shared.progress.suspend(|| {

@@ -29,9 +29,19 @@ pub struct Reporter {
     pub warnings: usize,
     /// Some: collect for one JSON document instead of printing text.
     json: Option<Vec<serde_json::Value>>,
+    /// Count only: for an input checked a second time.
+    silent: bool,
 }
 
 impl Reporter {
+    /// A reporter that prints nothing.
+    pub fn silent() -> Self {
+        Reporter {
+            silent: true,
+            ..Reporter::default()
+        }
+    }
+
     /// A reporter that prints one JSON document on stdout at `finish`.
     pub fn json() -> Self {
         Reporter {
@@ -48,6 +58,7 @@ impl Reporter {
             self.warnings += 1;
         }
         match &mut self.json {
+            _ if self.silent => {}
             Some(collected) => collected.push(diag::to_json(diagnostic, files)),
             None => eprint!("{}", diag::render(diagnostic, files)),
         }
