@@ -131,7 +131,11 @@ fn available_cores() -> usize {
 
 /// `make(item)` for every item on `jobs` threads, each taking the next item
 /// when it is done with one; the results in the items' order.
-fn in_parallel<T: Send, R: Send>(jobs: usize, items: Vec<T>, make: impl Fn(T) -> R + Sync) -> Vec<R> {
+fn in_parallel<T: Send, R: Send>(
+    jobs: usize,
+    items: Vec<T>,
+    make: impl Fn(T) -> R + Sync,
+) -> Vec<R> {
     let threads = jobs.clamp(1, items.len().max(1));
     let queue = Mutex::new(items.into_iter().enumerate());
     let mut results: Vec<(usize, R)> = std::thread::scope(|scope| {

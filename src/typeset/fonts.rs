@@ -158,6 +158,32 @@ pub struct FontSet {
     /// the carried ones, in a fixed order (the order changes the PDF's bytes).
     fonts: Vec<(Font, Origin)>,
     fallback: OnceLock<Font>,
+    /// The characters some font of `fonts` has, computed on first use.
+    covered: OnceLock<Covered>,
+}
+
+/// A set of characters, one bit each: a lookup costs the same for every
+/// character, where a font's own coverage is a list of runs searched from the
+/// start (thousands for a CJK font, for each character of each document).
+struct Covered(Box<[u64]>);
+
+impl Covered {
+    fn of(fonts: &[(Font, Origin)]) -> Covered {
+        let mut bits = vec![0u64; (char::MAX as usize + 1).div_ceil(64)].into_boxed_slice();
+        for (font, _) in fonts {
+            for c in font.info().coverage.iter() {
+                if let Some(word) = bits.get_mut(c as usize / 64) {
+                    *word |= 1 << (c % 64);
+                }
+            }
+        }
+        Covered(bits)
+    }
+
+    fn contains(&self, c: char) -> bool {
+        let c = c as usize;
+        self.0[c / 64] & (1 << (c % 64)) != 0
+    }
 }
 
 /// Where to look for installed fonts.
@@ -234,6 +260,7 @@ impl FontSet {
         Ok(FontSet {
             fonts,
             fallback: OnceLock::new(),
+            covered: OnceLock::new(),
         })
     }
 
@@ -282,9 +309,9 @@ impl FontSet {
 
     /// Whether some loaded role font has a glyph for `c`.
     pub fn covers(&self, c: char) -> bool {
-        self.fonts
-            .iter()
-            .any(|(f, _)| f.info().coverage.contains(c as u32))
+        self.covered
+            .get_or_init(|| Covered::of(&self.fonts))
+            .contains(c)
     }
 
     /// Whether the fallback has a glyph for `c`.

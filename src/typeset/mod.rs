@@ -160,8 +160,6 @@ pub fn pdf(
     };
     let bytes = typst_pdf::pdf(&document, &options).map_err(|errors| sources.error(&errors))?;
     timings.export = started.elapsed();
-    drop(document);
-    comemo::evict(2);
     Ok((bytes, timings))
 }
 
