@@ -33,6 +33,7 @@ pub mod typeset;
 pub mod validate;
 pub mod view;
 
+pub use cmd::write_typst_project;
 pub use error::Error;
 
 /// Runs one command line. The binary only parses arguments and reports the result.

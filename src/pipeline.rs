@@ -102,6 +102,21 @@ pub fn make(
     Ok(document)
 }
 
+/// The document as a folder for typst-cli (see `typeset::typst_project`).
+pub fn typst_project(
+    loaded: &Loaded,
+    facts: &Facts,
+    templates: &Templates,
+    kind: Kind,
+    setup: &PdfSetup,
+) -> Result<Vec<(&'static str, String)>, Diagnostic> {
+    let view = View::new(&loaded.report, facts, kind);
+    let markdown = templates.render(&view)?;
+    let meta = pdf_meta(loaded, kind, view.comparison.map(|c| c.chart));
+    let style = setup.styles.for_lang(meta.lang);
+    Ok(typeset::typst_project(&markdown, &meta, setup.fonts, style))
+}
+
 /// What the PDF says about itself, from the report.
 fn pdf_meta(loaded: &Loaded, kind: Kind, chart: Option<Chart>) -> PdfMeta {
     let report = &loaded.report;

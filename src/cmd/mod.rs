@@ -200,3 +200,41 @@ pub fn load_templates(dir: Option<&Path>, reporter: &mut Reporter) -> Result<Tem
         Error::InvalidInput { errors: 1 }
     })
 }
+
+/// Writes the document of `input` as a folder that typst-cli compiles, with
+/// the carried fonts only (see `typeset::typst_project`): for comparing with
+/// typst-cli in benches/batch.py.
+pub fn write_typst_project(input: &Path, out: &Path) -> Result<(), Error> {
+    let mut reporter = Reporter::default();
+    let options = CheckOptions {
+        lang: None,
+        deny: Vec::new(),
+        previous: None,
+    };
+    let Some(checked) = load_checked(input, &mut reporter, &options, false)? else {
+        return reporter.finish(1);
+    };
+    let templates = load_templates(None, &mut reporter)?;
+    let fonts = load_fonts(&crate::cli::FontArgs {
+        font_paths: Vec::new(),
+        no_system_fonts: true,
+    })?;
+    let styles = Styles::builtin();
+    let setup = crate::pipeline::PdfSetup {
+        fonts: &fonts,
+        styles: &styles,
+        archival: false,
+    };
+    let kind = crate::view::Kind::default();
+    let files =
+        crate::pipeline::typst_project(&checked.loaded, &checked.facts, &templates, kind, &setup)
+            .map_err(|d| {
+            reporter.report(&d, &[]);
+            Error::Reported
+        })?;
+    crate::output::ensure_dir(out)?;
+    for (name, text) in files {
+        crate::output::write_atomic(&out.join(name), text.as_bytes())?;
+    }
+    Ok(())
+}

@@ -185,11 +185,33 @@ fn check_coverage(markdown: &str, fonts: &FontSet) -> Result<bool, TypesetError>
     }
 }
 
+/// The same document as a folder that typst-cli compiles (`typst compile
+/// main.typ`): main.typ, the style file and the data it reads, inputs.json,
+/// which nianbao passes in memory as `sys.inputs`. For comparing with typst-cli
+/// (benches/batch.py) and for seeing what the PDF stage receives.
+pub fn typst_project(
+    markdown: &str,
+    meta: &PdfMeta,
+    fonts: &FontSet,
+    style: &Style,
+) -> Vec<(&'static str, String)> {
+    let body = writer::markdown_to_typst(markdown);
+    let main = main_source(&body).replacen(SYS_INPUTS, "#let inputs = json(\"inputs.json\")", 1);
+    let data = serde_json::to_string_pretty(&inputs(meta, fonts)).unwrap_or_default();
+    vec![
+        (MAIN_NAME, main),
+        (STYLE_NAME, style.text.clone()),
+        ("inputs.json", data),
+    ]
+}
+
+const SYS_INPUTS: &str = "#import sys: inputs";
+
 /// The document: the style applied to the body that the writer made.
 fn main_source(body: &str) -> String {
     format!(
         "#import \"{STYLE_NAME}\": *\n\
-         #import sys: inputs\n\
+         {SYS_INPUTS}\n\
          #let fonts = inputs.fonts\n\
          #show: nianbao-document.with(\n  title: inputs.title,\n  author: inputs.author,\n  \
          date: datetime(year: inputs.year, month: inputs.month, day: inputs.day),\n  \
