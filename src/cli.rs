@@ -65,6 +65,19 @@ Example:
   nianbao rollup unions/*.yaml --organisation 某某市总工会 -o federation-2021.yaml"
     )]
     Rollup(RollupArgs),
+    /// Edit an input in a form in the browser, checked as you type, its pages beside it.
+    #[command(
+        after_help = "Serves a page on http://127.0.0.1:PORT/ (this computer only). The form holds the whole
+input; the YAML tab shows the file itself. Every change is checked as in `nianbao check`
+(each diagnostic beside its field) and the pages are typeset again when typing stops.
+Save writes the file in place: comments, blank lines and the order of keys are kept.
+When the file is changed by another program, the page reloads it (or, with unsaved
+edits, says so). Downloads: Markdown, PDF, DOCX of what the form holds.
+
+Example:
+  nianbao serve inputs/2020.yaml --open"
+    )]
+    Serve(ServeArgs),
     /// List the font that serves each role (title, Song, FangSong, Hei, Kai, serif).
     #[command(
         after_help = "Installed fonts under the customary names (仿宋_GB2312, SimSun, SimHei, KaiTi,\n方正小标宋 …) are preferred; otherwise the free fonts nianbao carries serve."
@@ -144,6 +157,21 @@ pub struct ImportArgs {
     /// headings, what each holds, the counts) on standard output.
     #[arg(long)]
     pub dry_run: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// The input to edit: one YAML file.
+    #[arg(value_name = "INPUT")]
+    pub input: PathBuf,
+    /// The port on 127.0.0.1 (0: any free port).
+    #[arg(long, value_name = "N", default_value_t = 8017)]
+    pub port: u16,
+    /// Open the page in the default browser.
+    #[arg(long)]
+    pub open: bool,
+    #[command(flatten)]
+    pub fonts: FontArgs,
 }
 
 #[derive(Debug, Args)]

@@ -15,6 +15,7 @@ mod codes;
 pub mod diag;
 pub mod docx;
 mod draft;
+mod edit;
 mod error;
 pub mod facts;
 pub mod import;
@@ -28,6 +29,7 @@ mod pipeline;
 mod refs;
 pub mod render;
 mod rollup;
+pub mod serve;
 pub mod source;
 pub mod typeset;
 pub mod validate;
@@ -45,6 +47,7 @@ pub fn run(cli: cli::Cli) -> Result<(), Error> {
         cli::Command::Archive(args) => cmd::archive::run(&args),
         cli::Command::Next(args) => cmd::next::run(&args),
         cli::Command::Rollup(args) => cmd::rollup::run(&args),
+        cli::Command::Serve(args) => cmd::serve::run(&args),
         cli::Command::Import(args) => cmd::import::run(&args),
         cli::Command::Completions { shell } => cmd::shell::completions(shell),
         cli::Command::Man => cmd::shell::man(),

@@ -86,20 +86,29 @@ pub fn make(
             setup.styles.for_lang(meta.lang),
             setup.archival,
         )
-        .map_err(|e| match e {
-            TypesetError::Diagnostics(diagnostics, files) => Failed { diagnostics, files },
-            TypesetError::MissingGlyphs(chars) => Failed {
-                diagnostics: chars
-                    .into_iter()
-                    .map(|c| missing_glyph(loaded, c))
-                    .collect(),
-                files: Vec::new(),
-            },
-        })?;
+        .map_err(|e| typeset_failed(loaded, e))?;
         document.pdf = Some(bytes);
         document.typeset_timings = timings;
     }
     Ok(document)
+}
+
+/// The pages of the document as SVG images, for the preview of `serve`.
+pub fn preview(
+    loaded: &Loaded,
+    facts: &Facts,
+    templates: &Templates,
+    kind: Kind,
+    setup: &PdfSetup,
+) -> Result<Vec<typeset::PreviewPage>, Failed> {
+    let view = View::new(&loaded.report, facts, kind);
+    let markdown = templates.render(&view).map_err(|d| Failed {
+        diagnostics: vec![d],
+        files: Vec::new(),
+    })?;
+    let meta = pdf_meta(loaded, kind, view.comparison.map(|c| c.chart));
+    let style = setup.styles.for_lang(meta.lang);
+    typeset::svg_pages(&markdown, &meta, setup.fonts, style).map_err(|e| typeset_failed(loaded, e))
 }
 
 /// The document as a folder for typst-cli (see `typeset::typst_project`).
@@ -115,6 +124,19 @@ pub fn typst_project(
     let meta = pdf_meta(loaded, kind, view.comparison.map(|c| c.chart));
     let style = setup.styles.for_lang(meta.lang);
     Ok(typeset::typst_project(&markdown, &meta, setup.fonts, style))
+}
+
+fn typeset_failed(loaded: &Loaded, error: TypesetError) -> Failed {
+    match error {
+        TypesetError::Diagnostics(diagnostics, files) => Failed { diagnostics, files },
+        TypesetError::MissingGlyphs(chars) => Failed {
+            diagnostics: chars
+                .into_iter()
+                .map(|c| missing_glyph(loaded, c))
+                .collect(),
+            files: Vec::new(),
+        },
+    }
 }
 
 /// What the PDF says about itself, from the report.

@@ -8,6 +8,7 @@ pub mod fonts;
 pub mod import;
 pub mod next;
 pub mod rollup;
+pub mod serve;
 pub mod shell;
 
 use std::path::Path;
@@ -111,13 +112,61 @@ pub fn load_checked(
     options: &CheckOptions,
     final_document: bool,
 ) -> Result<Option<Checked>, Error> {
-    let loaded = match load::load(path, options.lang)? {
+    let judged = judge(
+        path,
+        load::load(path, options.lang)?,
+        options,
+        final_document,
+    )?;
+    reporter.report_all(&judged.diagnostics, &judged.files());
+    Ok(judged.checked)
+}
+
+/// An input as loaded and checked, with every diagnostic and the texts they
+/// point into.
+pub struct Judged {
+    pub diagnostics: Vec<Diagnostic>,
+    /// The input's files (when it loaded, also in `checked`) and last
+    /// period's.
+    files: Vec<SourceFile>,
+    /// The input, when it has no errors.
+    pub checked: Option<Checked>,
+    /// The input, loaded, when it has errors.
+    pub loaded_with_errors: Option<Loaded>,
+}
+
+impl Judged {
+    pub fn files(&self) -> Vec<&SourceFile> {
+        let mut files: Vec<&SourceFile> = self.files.iter().collect();
+        if let Some(checked) = &self.checked {
+            files.extend(checked.loaded.sources());
+        }
+        if let Some(loaded) = &self.loaded_with_errors {
+            files.extend(loaded.sources());
+        }
+        files
+    }
+}
+
+/// Checks what loading an input produced, with last period's input beside it.
+pub fn judge(
+    path: &Path,
+    outcome: Outcome,
+    options: &CheckOptions,
+    final_document: bool,
+) -> Result<Judged, Error> {
+    let loaded = match outcome {
         Outcome::Invalid(files, diagnostics) => {
-            reporter.report_all(&diagnostics, &files.iter().collect::<Vec<_>>());
-            return Ok(None);
+            return Ok(Judged {
+                diagnostics,
+                files,
+                checked: None,
+                loaded_with_errors: None,
+            });
         }
         Outcome::Loaded(loaded) => *loaded,
     };
+    let mut diagnostics = Vec::new();
     let previous = match carry::previous_path(path, &loaded.report, options.previous.as_deref()) {
         None => None,
         Some(previous_path) => match load::load(&previous_path, options.lang)? {
@@ -137,25 +186,35 @@ pub fn load_checked(
                 )
                 .in_file(&previous_path)
                 .hint(format!("run `nianbao check {}`", previous_path.display()));
-                reporter.report(&d, &[]);
+                diagnostics.push(d);
                 None
             }
         },
     };
     let facts = Facts::derive(&loaded.report, previous.as_ref().map(|p| &p.report));
-    let options = validate::Options {
+    let validate_options = validate::Options {
         lang: options.lang,
         deny_warnings: options.deny.contains(&Deny::Warnings),
         final_document,
     };
-    let diagnostics = validate::validate(&loaded, &facts, previous.as_ref(), options);
-    let mut files = loaded.sources();
-    if let Some(previous) = &previous {
-        files.extend(previous.sources());
-    }
-    reporter.report_all(&diagnostics, &files);
-    let clean = !diagnostics.iter().any(Diagnostic::is_error);
-    Ok(clean.then_some(Checked { loaded, facts }))
+    diagnostics.extend(validate::validate(
+        &loaded,
+        &facts,
+        previous.as_ref(),
+        validate_options,
+    ));
+    let files = previous.map(|p| p.files).unwrap_or_default();
+    let (checked, loaded_with_errors) = if diagnostics.iter().any(Diagnostic::is_error) {
+        (None, Some(loaded))
+    } else {
+        (Some(Checked { loaded, facts }), None)
+    };
+    Ok(Judged {
+        diagnostics,
+        files,
+        checked,
+        loaded_with_errors,
+    })
 }
 
 /// Loads the fonts of the run once. A font that cannot be used is printed as

@@ -103,6 +103,77 @@ pub fn pdf(
     archival: bool,
 ) -> Result<(Vec<u8>, Timings), TypesetError> {
     let mut timings = Timings::default();
+    let (document, sources) = compile(markdown, meta, fonts, style, &mut timings)?;
+    let started = Instant::now();
+    let standards = if archival {
+        typst_pdf::PdfStandards::new(&[typst_pdf::PdfStandard::A_2b])
+    } else {
+        typst_pdf::PdfStandards::new(&[])
+    };
+    let standards = standards.map_err(|e| {
+        TypesetError::unlocated(Diagnostic::error(Code::Typeset, e.message().to_string()))
+    })?;
+    let options = typst_pdf::PdfOptions {
+        ident: Smart::Custom(format!("nianbao-{}-{}", meta.title, meta.date)),
+        standards,
+        ..Default::default()
+    };
+    let bytes = typst_pdf::pdf(&document, &options).map_err(|errors| sources.error(&errors))?;
+    timings.export = started.elapsed();
+    Ok((bytes, timings))
+}
+
+/// A page of the preview: its SVG image and its text (the image's
+/// description, for screen readers and tests).
+pub struct PreviewPage {
+    pub svg: String,
+    pub text: String,
+}
+
+/// Typesets Markdown into one SVG image a page, for the preview of `serve`.
+pub fn svg_pages(
+    markdown: &str,
+    meta: &PdfMeta,
+    fonts: &FontSet,
+    style: &Style,
+) -> Result<Vec<PreviewPage>, TypesetError> {
+    let (document, _) = compile(markdown, meta, fonts, style, &mut Timings::default())?;
+    let options = typst_svg::SvgOptions::default();
+    Ok(document
+        .pages()
+        .iter()
+        .map(|page| {
+            let mut text = String::new();
+            frame_text(&page.frame, &mut text);
+            PreviewPage {
+                svg: typst_svg::svg(page, &options),
+                text,
+            }
+        })
+        .collect())
+}
+
+/// The text of a laid-out frame, in the order it was set.
+fn frame_text(frame: &typst::layout::Frame, out: &mut String) {
+    use typst::layout::FrameItem;
+    for (_, item) in frame.items() {
+        match item {
+            FrameItem::Group(group) => frame_text(&group.frame, out),
+            FrameItem::Text(text) => out.push_str(&text.text),
+            _ => {}
+        }
+    }
+}
+
+/// The laid-out pages, with the sources that diagnostics of a later stage
+/// point into.
+fn compile(
+    markdown: &str,
+    meta: &PdfMeta,
+    fonts: &FontSet,
+    style: &Style,
+    timings: &mut Timings,
+) -> Result<(PagedDocument, TypstSources), TypesetError> {
     let started = Instant::now();
     let needs_fallback = check_coverage(markdown, fonts)?;
     let body = writer::markdown_to_typst(markdown);
@@ -118,8 +189,7 @@ pub fn pdf(
         .build();
     let result = engine.compile_with_input::<_, _, PagedDocument>(MAIN_NAME, inputs(meta, fonts));
     timings.compile = started.elapsed();
-    let sources =
-        TypstSources::new(&[(&main_source, None), (&style_source, style.path.as_deref())]);
+    let sources = TypstSources::new(&[(main_source, None), (style_source, style.path.as_deref())]);
     let document = match result.output {
         Ok(document) => document,
         Err(TypstAsLibError::TypstSource(errors)) => {
@@ -143,24 +213,7 @@ pub fn pdf(
     if !warnings.is_empty() {
         return Err(sources.error(&warnings));
     }
-
-    let started = Instant::now();
-    let standards = if archival {
-        typst_pdf::PdfStandards::new(&[typst_pdf::PdfStandard::A_2b])
-    } else {
-        typst_pdf::PdfStandards::new(&[])
-    };
-    let standards = standards.map_err(|e| {
-        TypesetError::unlocated(Diagnostic::error(Code::Typeset, e.message().to_string()))
-    })?;
-    let options = typst_pdf::PdfOptions {
-        ident: Smart::Custom(format!("nianbao-{}-{}", meta.title, meta.date)),
-        standards,
-        ..Default::default()
-    };
-    let bytes = typst_pdf::pdf(&document, &options).map_err(|errors| sources.error(&errors))?;
-    timings.export = started.elapsed();
-    Ok((bytes, timings))
+    Ok((document, sources))
 }
 
 /// Finds the characters no role font has. Those the fallback has make it needed;
@@ -255,15 +308,15 @@ fn inputs(meta: &PdfMeta, fonts: &FontSet) -> Dict {
 
 /// The Typst sources of a compile, as texts that diagnostics can point into:
 /// the style file under its path, the rest under a `<built-in …>` name.
-struct TypstSources<'a> {
-    typst: Vec<&'a Source>,
+struct TypstSources {
+    typst: Vec<Source>,
     files: Vec<SourceFile>,
 }
 
-impl<'a> TypstSources<'a> {
-    fn new(sources: &[(&'a Source, Option<&std::path::Path>)]) -> Self {
+impl TypstSources {
+    fn new(sources: &[(Source, Option<&std::path::Path>)]) -> Self {
         TypstSources {
-            typst: sources.iter().map(|(s, _)| *s).collect(),
+            typst: sources.iter().map(|(s, _)| s.clone()).collect(),
             files: sources
                 .iter()
                 .map(|(source, path)| {

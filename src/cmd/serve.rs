@@ -1,0 +1,91 @@
+//! `nianbao serve`: loads the fonts and templates once, binds 127.0.0.1, watches
+//! the file and runs the server of `crate::serve` until Ctrl-C.
+
+use std::net::{Ipv4Addr, SocketAddr};
+use std::sync::Arc;
+use std::time::Duration;
+
+use notify_debouncer_mini::new_debouncer;
+
+use crate::cli::ServeArgs;
+use crate::cmd::{Reporter, load_fonts, load_styles, load_templates};
+use crate::error::Error;
+use crate::serve::{Served, router};
+
+pub fn run(args: &ServeArgs) -> Result<(), Error> {
+    let path = &args.input;
+    if path.is_dir() {
+        return Err(Error::Usage(format!(
+            "`{}` is a folder: serve edits one YAML file (a folder input's files can be served one at a time)",
+            path.display()
+        )));
+    }
+    let path = path
+        .canonicalize()
+        .map_err(|e| Error::io(path, "open", e))?;
+    let mut reporter = Reporter::default();
+    let templates = load_templates(None, &mut reporter)?;
+    let fonts = load_fonts(&args.fonts)?;
+    let styles = load_styles(None)?;
+
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| Error::Usage(format!("cannot start the server: {e}")))?;
+    runtime.block_on(async {
+        let address = SocketAddr::from((Ipv4Addr::LOCALHOST, args.port));
+        let listener = tokio::net::TcpListener::bind(address).await.map_err(|e| {
+            Error::Usage(format!(
+                "cannot listen on {address}: {e} (another program may use the port: try --port 0)"
+            ))
+        })?;
+        let port = listener.local_addr().map_or(args.port, |a| a.port());
+        let served = Arc::new(
+            Served::new(path.clone(), fonts, templates, styles, port)
+                .map_err(|e| Error::io(&path, "read", e))?,
+        );
+        // Changes made by other programs: the page asks for the version.
+        let watched = served.clone();
+        let mut debouncer = new_debouncer(Duration::from_millis(200), move |events| {
+            if let Ok(events) = events {
+                let events: Vec<notify_debouncer_mini::DebouncedEvent> = events;
+                if events.iter().any(|e| e.path == watched.path) {
+                    watched.file_changed();
+                }
+            }
+        })
+        .map_err(|e| Error::Usage(format!("cannot watch the file: {e}")))?;
+        if let Some(folder) = path.parent() {
+            debouncer
+                .watcher()
+                .watch(folder, notify::RecursiveMode::NonRecursive)
+                .map_err(|e| Error::Usage(format!("cannot watch the file: {e}")))?;
+        }
+        let url = format!("http://127.0.0.1:{port}/");
+        eprintln!("serving {} on {url} (Ctrl-C to stop)", path.display());
+        if args.open {
+            open_browser(&url);
+        }
+        axum::serve(listener, router(served))
+            .with_graceful_shutdown(async {
+                tokio::signal::ctrl_c().await.ok();
+            })
+            .await
+            .map_err(|e| Error::Usage(format!("the server stopped: {e}")))
+    })
+}
+
+/// Opens the page in the default browser; when none can be started, the
+/// address printed above is enough.
+fn open_browser(url: &str) {
+    let opener = if cfg!(target_os = "macos") {
+        "open"
+    } else if cfg!(windows) {
+        "explorer"
+    } else {
+        "xdg-open"
+    };
+    if std::process::Command::new(opener).arg(url).spawn().is_err() {
+        eprintln!("could not start a browser: open {url} yourself");
+    }
+}

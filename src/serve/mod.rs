@@ -1,0 +1,443 @@
+//! `nianbao serve`: the HTTP side of the form. One input file is served; the
+//! page (built into the binary) holds the draft, and every request carries it,
+//! so the server keeps no draft of its own: it checks, edits in place
+//! (`edit`), typesets the preview and saves. Requests must come from this
+//! computer's own page: the Host and Origin headers name 127.0.0.1 or
+//! localhost on the served port, and writes are JSON (which a cross-site form
+//! cannot send without a preflight that this server never answers).
+
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex, PoisonError};
+
+use axum::Router;
+use axum::extract::{DefaultBodyLimit, Request, State};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
+use axum::middleware::{self, Next};
+use axum::response::{Html, IntoResponse, Response};
+use axum::routing::{get, post};
+use serde::Deserialize;
+use serde_json::{Value, json};
+use sha2::{Digest, Sha256};
+
+use crate::cli::CheckOptions;
+use crate::diag::{self, SourceFile};
+use crate::edit::{self, Edit};
+use crate::load::{self, MAX_INPUT_BYTES};
+use crate::pipeline::{self, PdfSetup};
+use crate::render::Templates;
+use crate::typeset::{FontSet, Styles};
+use crate::view::Kind;
+
+/// The page: HTML, CSS and JavaScript in one file, no external resources.
+const PAGE: &str = include_str!("page.html");
+
+/// What the server holds: the file, the fonts and templates loaded once, and
+/// what it knows of the file on disk.
+pub struct Served {
+    /// The input file.
+    pub path: PathBuf,
+    pub fonts: FontSet,
+    pub templates: Templates,
+    pub styles: Styles,
+    /// The port the page is served on, for the Host and Origin checks.
+    pub port: u16,
+    disk: Mutex<Disk>,
+}
+
+/// The file as the server last read or wrote it.
+struct Disk {
+    /// sha256 of its bytes.
+    hash: String,
+    /// Counts changes made by other programs.
+    version: u64,
+}
+
+impl Served {
+    pub fn new(
+        path: PathBuf,
+        fonts: FontSet,
+        templates: Templates,
+        styles: Styles,
+        port: u16,
+    ) -> std::io::Result<Served> {
+        let text = std::fs::read(&path)?;
+        Ok(Served {
+            path,
+            fonts,
+            templates,
+            styles,
+            port,
+            disk: Mutex::new(Disk {
+                hash: hash(&text),
+                version: 0,
+            }),
+        })
+    }
+
+    fn disk(&self) -> std::sync::MutexGuard<'_, Disk> {
+        self.disk.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Called by the file watcher: when the file's bytes differ from what
+    /// the server last read or wrote, another program changed it.
+    pub fn file_changed(&self) {
+        let Ok(bytes) = std::fs::read(&self.path) else {
+            return;
+        };
+        let now = hash(&bytes);
+        let mut disk = self.disk();
+        if disk.hash != now {
+            disk.hash = now;
+            disk.version += 1;
+        }
+    }
+
+    /// The draft's diagnostics, each with the path of the field it belongs
+    /// to, and the draft as a tree for the form (null when it is not YAML).
+    fn check(&self, yaml: &str) -> Value {
+        let (judged, file) = match self.judge(yaml) {
+            Ok(judged) => judged,
+            Err(e) => return json!({"error": e}),
+        };
+        let nodes = edit::nodes(yaml).unwrap_or_default();
+        let files = judged.files();
+        let diagnostics: Vec<Value> = judged
+            .diagnostics
+            .iter()
+            .map(|d| {
+                let mut item = diag::to_json(d, &files);
+                let path = d
+                    .span()
+                    .filter(|span| file.contains(span.start))
+                    .and_then(|span| edit::path_at(&nodes, file.local(span.start)));
+                item["path"] = json!(path);
+                item
+            })
+            .collect();
+        let lang = judged
+            .checked
+            .as_ref()
+            .map(|c| &c.loaded)
+            .or(judged.loaded_with_errors.as_ref())
+            .map_or("zh", |l| l.report.meta.language().code());
+        json!({
+            "diagnostics": diagnostics,
+            "tree": edit::tree(yaml).ok(),
+            "lang": lang,
+        })
+    }
+
+    /// Loads and checks the draft as if it were the file (last period's
+    /// input is looked for beside it, as `check` does).
+    fn judge(&self, yaml: &str) -> Result<(crate::cmd::Judged, SourceFile), String> {
+        let source = SourceFile::new(self.path.clone(), yaml.to_string());
+        let copy = SourceFile::at(source.path.clone(), yaml.to_string(), source.base);
+        let outcome = load::parse(source, None);
+        let options = CheckOptions {
+            lang: None,
+            deny: Vec::new(),
+            previous: None,
+        };
+        let judged =
+            crate::cmd::judge(&self.path, outcome, &options, false).map_err(|e| e.to_string())?;
+        Ok((judged, copy))
+    }
+
+    fn setup(&self) -> PdfSetup<'_> {
+        PdfSetup {
+            fonts: &self.fonts,
+            styles: &self.styles,
+            archival: false,
+        }
+    }
+
+    /// The draft's pages as SVG with their text, or why there are none.
+    fn preview(&self, yaml: &str) -> Value {
+        let (judged, _) = match self.judge(yaml) {
+            Ok(judged) => judged,
+            Err(e) => return json!({"error": e}),
+        };
+        let Some(checked) = judged.checked else {
+            return json!({"error": "errors"});
+        };
+        let setup = self.setup();
+        match pipeline::preview(
+            &checked.loaded,
+            &checked.facts,
+            &self.templates,
+            Kind::default(),
+            &setup,
+        ) {
+            Ok(pages) => json!({
+                "pages": pages.iter().map(|p| json!({"svg": p.svg, "text": p.text})).collect::<Vec<_>>(),
+            }),
+            Err(failed) => json!({
+                "error": failed.diagnostics.iter().map(|d| d.message.clone()).collect::<Vec<_>>().join("; "),
+            }),
+        }
+    }
+
+    /// The draft as a file to download.
+    fn download(&self, yaml: &str, format: &str) -> Result<(Vec<u8>, &'static str), String> {
+        let (judged, _) = self.judge(yaml)?;
+        let Some(checked) = judged.checked else {
+            return Err("the input has errors: correct them first".into());
+        };
+        let setup = self.setup();
+        let docx = (format == "docx").then_some(crate::docx::FontChoice::default());
+        let pdf = (format == "pdf").then_some(&setup);
+        let document = pipeline::make(
+            &checked.loaded,
+            &checked.facts,
+            &self.templates,
+            Kind::default(),
+            pdf,
+            docx,
+        )
+        .map_err(|failed| {
+            failed
+                .diagnostics
+                .iter()
+                .map(|d| d.message.clone())
+                .collect::<Vec<_>>()
+                .join("; ")
+        })?;
+        match format {
+            "md" => Ok((
+                document.markdown.into_bytes(),
+                "text/markdown; charset=utf-8",
+            )),
+            "pdf" => Ok((document.pdf.unwrap_or_default(), "application/pdf")),
+            "docx" => Ok((
+                document.docx.unwrap_or_default(),
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            )),
+            other => Err(format!("unknown format `{other}`: md, pdf or docx")),
+        }
+    }
+
+    /// Writes the draft over the file, atomically, unless another program
+    /// changed the file since `base` (the hash the page started from).
+    fn save(&self, yaml: &str, base: &str) -> Result<String, (StatusCode, String)> {
+        let mut disk = self.disk();
+        let on_disk = std::fs::read(&self.path)
+            .map_err(|e| (StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
+        if hash(&on_disk) != base {
+            return Err((
+                StatusCode::CONFLICT,
+                "the file was changed by another program since the page read it: reload it (your edits are still in the page; copy them from the YAML tab first)".into(),
+            ));
+        }
+        crate::output::write_atomic(&self.path, yaml.as_bytes())
+            .map_err(|e| (StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
+        disk.hash = hash(yaml.as_bytes());
+        Ok(disk.hash.clone())
+    }
+}
+
+fn hash(bytes: &[u8]) -> String {
+    format!("{:x}", Sha256::digest(bytes))
+}
+
+/// The routes, with the request checks and the size limit.
+pub fn router(served: Arc<Served>) -> Router {
+    Router::new()
+        .route("/", get(page))
+        .route("/api/file", get(file))
+        .route("/api/version", get(version))
+        .route("/api/check", post(check))
+        .route("/api/edit", post(edit_draft))
+        .route("/api/preview", post(preview))
+        .route("/api/save", post(save))
+        .route("/api/download", post(download))
+        .layer(DefaultBodyLimit::max(MAX_INPUT_BYTES as usize + 65_536))
+        .layer(middleware::from_fn_with_state(served.clone(), guard))
+        .with_state(served)
+}
+
+/// Refuses requests that do not come from the page on this computer.
+async fn guard(State(served): State<Arc<Served>>, request: Request, next: Next) -> Response {
+    let headers = request.headers();
+    let port = served.port;
+    let hosts = [format!("127.0.0.1:{port}"), format!("localhost:{port}")];
+    let host_ok = headers
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .is_some_and(|h| hosts.iter().any(|ok| ok == h));
+    if !host_ok {
+        return refuse("the Host header must be 127.0.0.1 or localhost with this port");
+    }
+    let origin_ok = headers.get(header::ORIGIN).is_none_or(|origin| {
+        origin
+            .to_str()
+            .is_ok_and(|o| hosts.iter().any(|ok| o == format!("http://{ok}")))
+    });
+    if !origin_ok {
+        return refuse("requests from other sites are refused");
+    }
+    if request.method() == Method::POST && !is_json(headers) {
+        return refuse("a write must be sent as application/json");
+    }
+    next.run(request).await
+}
+
+fn is_json(headers: &HeaderMap) -> bool {
+    headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/json"))
+}
+
+fn refuse(why: &str) -> Response {
+    (StatusCode::FORBIDDEN, why.to_string()).into_response()
+}
+
+async fn page() -> Response {
+    let mut response = Html(PAGE).into_response();
+    response.headers_mut().insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(
+            "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src blob:; connect-src 'self'",
+        ),
+    );
+    response
+}
+
+async fn file(State(served): State<Arc<Served>>) -> Response {
+    match std::fs::read(&served.path) {
+        Ok(bytes) => {
+            let base = hash(&bytes);
+            let version = served.disk().version;
+            match String::from_utf8(bytes) {
+                Ok(yaml) => axum::Json(json!({
+                    "name": served.path.file_name().map(|n| n.to_string_lossy()),
+                    "yaml": yaml,
+                    "base": base,
+                    "version": version,
+                }))
+                .into_response(),
+                Err(_) => {
+                    (StatusCode::UNPROCESSABLE_ENTITY, "the file is not UTF-8").into_response()
+                }
+            }
+        }
+        Err(e) => (StatusCode::INTERNAL_SERVER_ERROR, e.to_string()).into_response(),
+    }
+}
+
+async fn version(State(served): State<Arc<Served>>) -> Response {
+    axum::Json(json!({"version": served.disk().version})).into_response()
+}
+
+#[derive(Deserialize)]
+struct Draft {
+    yaml: String,
+}
+
+#[derive(Deserialize)]
+struct EditRequest {
+    yaml: String,
+    edit: Edit,
+}
+
+#[derive(Deserialize)]
+struct SaveRequest {
+    yaml: String,
+    base: String,
+}
+
+#[derive(Deserialize)]
+struct DownloadRequest {
+    yaml: String,
+    format: String,
+}
+
+/// Runs typesetting and checking off the request threads.
+async fn blocking<T: Send + 'static>(
+    work: impl FnOnce() -> T + Send + 'static,
+) -> Result<T, Response> {
+    tokio::task::spawn_blocking(work)
+        .await
+        .map_err(|e| (StatusCode::INTERNAL_SERVER_ERROR, e.to_string()).into_response())
+}
+
+async fn check(
+    State(served): State<Arc<Served>>,
+    axum::Json(draft): axum::Json<Draft>,
+) -> Response {
+    match blocking(move || served.check(&draft.yaml)).await {
+        Ok(value) => axum::Json(value).into_response(),
+        Err(response) => response,
+    }
+}
+
+async fn edit_draft(axum::Json(request): axum::Json<EditRequest>) -> Response {
+    match edit::apply(&request.yaml, &request.edit) {
+        Ok(yaml) => axum::Json(json!({"yaml": yaml})).into_response(),
+        Err(e) => (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            axum::Json(json!({"error": e.0})),
+        )
+            .into_response(),
+    }
+}
+
+async fn preview(
+    State(served): State<Arc<Served>>,
+    axum::Json(draft): axum::Json<Draft>,
+) -> Response {
+    match blocking(move || served.preview(&draft.yaml)).await {
+        Ok(value) => axum::Json(value).into_response(),
+        Err(response) => response,
+    }
+}
+
+async fn save(
+    State(served): State<Arc<Served>>,
+    axum::Json(request): axum::Json<SaveRequest>,
+) -> Response {
+    match blocking(move || served.save(&request.yaml, &request.base)).await {
+        Ok(Ok(base)) => axum::Json(json!({"base": base})).into_response(),
+        Ok(Err((status, message))) => {
+            (status, axum::Json(json!({"error": message}))).into_response()
+        }
+        Err(response) => response,
+    }
+}
+
+async fn download(
+    State(served): State<Arc<Served>>,
+    axum::Json(request): axum::Json<DownloadRequest>,
+) -> Response {
+    let stem = served
+        .path
+        .file_stem()
+        .map_or("document".into(), |s| s.to_string_lossy().into_owned());
+    let format = request.format.clone();
+    match blocking(move || served.download(&request.yaml, &request.format)).await {
+        Ok(Ok((bytes, content_type))) => {
+            let name: String = stem
+                .chars()
+                .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+                .collect();
+            let disposition = format!(
+                "attachment; filename=\"{}.{format}\"",
+                if name.is_empty() { "document" } else { &name }
+            );
+            (
+                [
+                    (header::CONTENT_TYPE, content_type.to_string()),
+                    (header::CONTENT_DISPOSITION, disposition),
+                ],
+                bytes,
+            )
+                .into_response()
+        }
+        Ok(Err(message)) => (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            axum::Json(json!({"error": message})),
+        )
+            .into_response(),
+        Err(response) => response,
+    }
+}
