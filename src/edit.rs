@@ -26,6 +26,8 @@ pub struct Node {
     pub span: Range<usize>,
     /// Where the entry begins: the key of a mapping's entry, else the node.
     pub entry_start: usize,
+    /// The key's own bytes, for a mapping's entry.
+    pub key_span: Option<Range<usize>>,
     /// A scalar's value; None for a collection.
     pub value: Option<String>,
     /// Plain, quoted or block, for a scalar; block or flow, for a collection.
@@ -43,8 +45,11 @@ pub enum Edit {
     Set { path: Vec<Key>, value: String },
     /// Remove an item of a list, or an entry of a mapping.
     Remove { path: Vec<Key> },
-    /// Insert a copy of a list's item after it.
+    /// Insert a copy of a list's item after it; of a mapping's entry, under
+    /// a new key (`name_2`).
     Copy { path: Vec<Key> },
+    /// Give a mapping's entry another key.
+    Rename { path: Vec<Key>, key: String },
     /// Swap a list's item with the one before (up) or after it.
     Move { path: Vec<Key>, up: bool },
 }
@@ -59,7 +64,7 @@ pub fn nodes(text: &str) -> Result<Vec<Node>, String> {
         index: usize,
         mapping: bool,
         next: usize,
-        key: Option<(String, usize)>,
+        key: Option<(String, Range<usize>)>,
     }
     let mut nodes: Vec<Node> = Vec::new();
     let mut stack: Vec<Open> = Vec::new();
@@ -73,17 +78,19 @@ pub fn nodes(text: &str) -> Result<Vec<Node>, String> {
             && open.mapping
             && open.key.is_none()
         {
-            open.key = Some((key.to_string(), start));
+            open.key = Some((key.to_string(), start..end));
             continue;
         }
         let mut entry_start = start;
+        let mut key_span = None;
         if let Some(open) = stack.last_mut()
             && !matches!(event, Event::SequenceEnd | Event::MappingEnd)
         {
             if open.mapping {
-                if let Some((key, key_start)) = open.key.take() {
+                if let Some((key, span)) = open.key.take() {
                     path.push(Key::Field(key));
-                    entry_start = key_start;
+                    entry_start = span.start;
+                    key_span = Some(span);
                 }
             } else {
                 path.push(Key::Index(open.next));
@@ -96,6 +103,7 @@ pub fn nodes(text: &str) -> Result<Vec<Node>, String> {
                     path: path.clone(),
                     span: start..end,
                     entry_start,
+                    key_span,
                     value: Some(value.to_string()),
                     flow: false,
                     plain: style == ScalarStyle::Plain,
@@ -117,6 +125,7 @@ pub fn nodes(text: &str) -> Result<Vec<Node>, String> {
                     path: path.clone(),
                     span: start..start,
                     entry_start,
+                    key_span,
                     value: None,
                     flow: style == granit_parser::StructureStyle::Flow,
                     plain: false,
@@ -219,16 +228,50 @@ pub fn apply(text: &str, edit: &Edit) -> Result<String, EditError> {
         }
         Edit::Copy { path } => {
             let node = find(path)?;
-            if !matches!(path.last(), Some(Key::Index(_))) {
-                return Err(EditError("only an item of a list can be copied".into()));
-            }
             let lines = lines_of(text, node, &nodes)?;
-            let copy = &text[lines.clone()];
+            let mut copy = text[lines.clone()].to_string();
+            if let (Some(Key::Field(key)), Some(span)) = (path.last(), &node.key_span) {
+                let parent = &path[..path.len() - 1];
+                let taken = |k: &str| {
+                    nodes.iter().any(|n| {
+                        n.path.len() == path.len()
+                            && n.path[..parent.len()] == *parent
+                            && n.path.last() == Some(&Key::Field(k.to_string()))
+                    })
+                };
+                let new_key = (2..)
+                    .map(|n| format!("{key}_{n}"))
+                    .find(|k| !taken(k))
+                    .unwrap_or_default();
+                let at = span.start - lines.start;
+                copy.replace_range(at..at + span.len(), &new_key);
+            }
             Ok(format!(
                 "{}{copy}{}",
                 &text[..lines.end],
                 &text[lines.end..]
             ))
+        }
+        Edit::Rename { path, key } => {
+            let node = find(path)?;
+            let Some(span) = &node.key_span else {
+                return Err(EditError("only an entry of a mapping has a key".into()));
+            };
+            let parent = &path[..path.len() - 1];
+            let taken = nodes.iter().any(|n| {
+                n.path.len() == path.len()
+                    && n.path[..parent.len()] == *parent
+                    && n.path.last() == Some(&Key::Field(key.clone()))
+            });
+            if taken {
+                return Err(EditError(format!("`{key}` is already used here")));
+            }
+            if !plain_safe(key) || key.contains(char::is_whitespace) {
+                return Err(EditError(format!(
+                    "`{key}` cannot be a name: use letters, digits and _"
+                )));
+            }
+            Ok(format!("{}{key}{}", &text[..span.start], &text[span.end..]))
         }
         Edit::Move { path, up } => {
             let Some((Key::Index(i), parent)) = path.split_last() else {
@@ -392,6 +435,26 @@ mod tests {
                 "  - name: b\n    value: 2\n  # b is new\n  - name: a\n    value: 1\n"
             )
         );
+        let entry = Edit::Copy {
+            path: vec![field("meta"), field("year")],
+        };
+        assert_eq!(
+            apply(TEXT, &entry).unwrap(),
+            TEXT.replace("  year: 2020\n", "  year: 2020\n  year_2: 2020\n")
+        );
+        let rename = Edit::Rename {
+            path: vec![field("meta"), field("year")],
+            key: "period".into(),
+        };
+        assert_eq!(
+            apply(TEXT, &rename).unwrap(),
+            TEXT.replace("  year: 2020", "  period: 2020")
+        );
+        let taken = Edit::Rename {
+            path: vec![field("meta"), field("year")],
+            key: "organisation".into(),
+        };
+        assert!(apply(TEXT, &taken).is_err());
         let flow = Edit::Remove {
             path: vec![field("tags"), Key::Index(0)],
         };

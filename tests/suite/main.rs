@@ -14,6 +14,7 @@ mod import;
 mod parts;
 mod pdf;
 mod seed;
+mod serve;
 mod shapes;
 mod snapshots;
 mod writes;

@@ -1,0 +1,395 @@
+//! `nianbao serve`: every endpoint in-process (tower's oneshot, no socket),
+//! with the request rules; the browser test is in `serve_browser`.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+use http_body_util::BodyExt;
+use nianbao::serve::{Served, router};
+use serde_json::{Value, json};
+use tower::ServiceExt;
+
+use crate::common::repo;
+
+const PORT: u16 = 8017;
+const HOST: &str = "127.0.0.1:8017";
+
+/// A server over a copy of the test input in a fresh folder.
+fn served(dir: &tempfile::TempDir) -> (Arc<Served>, std::path::PathBuf) {
+    let path = dir.path().join("street.yaml");
+    std::fs::copy(repo().join("tests/fixtures/serve/street.yaml"), &path).unwrap();
+    let fonts = nianbao::typeset::FontSet::load(&nianbao::typeset::FontOptions {
+        font_paths: Vec::new(),
+        system_fonts: false,
+    })
+    .unwrap();
+    let templates = nianbao::render::Templates::load(None).unwrap();
+    let styles = nianbao::typeset::Styles::builtin();
+    let served = Served::new(path.clone(), fonts, templates, styles, PORT).unwrap();
+    (Arc::new(served), path)
+}
+
+struct Reply {
+    status: StatusCode,
+    headers: axum::http::HeaderMap,
+    body: Vec<u8>,
+}
+
+impl Reply {
+    fn json(&self) -> Value {
+        serde_json::from_slice(&self.body)
+            .unwrap_or_else(|_| panic!("not JSON: {}", String::from_utf8_lossy(&self.body)))
+    }
+    fn text(&self) -> String {
+        String::from_utf8_lossy(&self.body).into_owned()
+    }
+}
+
+async fn send(served: &Arc<Served>, request: Request<Body>) -> Reply {
+    let response = router(served.clone()).oneshot(request).await.unwrap();
+    let status = response.status();
+    let headers = response.headers().clone();
+    let body = response
+        .into_body()
+        .collect()
+        .await
+        .unwrap()
+        .to_bytes()
+        .to_vec();
+    Reply {
+        status,
+        headers,
+        body,
+    }
+}
+
+async fn get(served: &Arc<Served>, uri: &str) -> Reply {
+    let request = Request::get(uri)
+        .header("Host", HOST)
+        .body(Body::empty())
+        .unwrap();
+    send(served, request).await
+}
+
+async fn post(served: &Arc<Served>, uri: &str, body: Value) -> Reply {
+    let request = Request::post(uri)
+        .header("Host", HOST)
+        .header("Origin", format!("http://{HOST}"))
+        .header("Content-Type", "application/json")
+        .body(Body::from(body.to_string()))
+        .unwrap();
+    send(served, request).await
+}
+
+fn text(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap()
+}
+
+#[tokio::test]
+async fn the_page_is_served_with_a_strict_policy() {
+    let dir = tempfile::tempdir().unwrap();
+    let (served, _) = served(&dir);
+    let reply = get(&served, "/").await;
+    assert_eq!(reply.status, StatusCode::OK);
+    assert!(reply.text().starts_with("<!doctype html>"));
+    assert_eq!(
+        reply.headers["content-security-policy"],
+        "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src blob:; connect-src 'self'"
+    );
+    // Nothing is loaded from elsewhere.
+    assert!(!reply.text().contains("http://") && !reply.text().contains("https://"));
+}
+
+#[tokio::test]
+async fn requests_from_elsewhere_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let (served, path) = served(&dir);
+    let before = text(&path);
+    // DNS rebinding: a page of another name that resolves to 127.0.0.1.
+    let rebound = Request::get("/api/file")
+        .header("Host", "attacker.example:8017")
+        .body(Body::empty())
+        .unwrap();
+    let reply = send(&served, rebound).await;
+    assert_eq!(reply.status, StatusCode::FORBIDDEN);
+    assert_eq!(
+        reply.text(),
+        "the Host header must be 127.0.0.1 or localhost with this port"
+    );
+    // A cross-site write, as JSON and as a form.
+    let cross = Request::post("/api/save")
+        .header("Host", HOST)
+        .header("Origin", "http://attacker.example")
+        .header("Content-Type", "application/json")
+        .body(Body::from(json!({"yaml": "x", "base": ""}).to_string()))
+        .unwrap();
+    let reply = send(&served, cross).await;
+    assert_eq!(reply.status, StatusCode::FORBIDDEN);
+    assert_eq!(reply.text(), "requests from other sites are refused");
+    let form = Request::post("/api/save")
+        .header("Host", HOST)
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .body(Body::from("yaml=x&base="))
+        .unwrap();
+    let reply = send(&served, form).await;
+    assert_eq!(reply.status, StatusCode::FORBIDDEN);
+    assert_eq!(reply.text(), "a write must be sent as application/json");
+    // Another port of this computer is another site.
+    let other_port = Request::get("/api/file")
+        .header("Host", "127.0.0.1:9999")
+        .body(Body::empty())
+        .unwrap();
+    assert_eq!(
+        send(&served, other_port).await.status,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(text(&path), before);
+}
+
+#[tokio::test]
+async fn bad_requests_get_clear_errors_and_the_server_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let (served, _) = served(&dir);
+    let request = Request::post("/api/check")
+        .header("Host", HOST)
+        .header("Content-Type", "application/json")
+        .body(Body::from("{\"yaml\": "))
+        .unwrap();
+    let reply = send(&served, request).await;
+    assert_eq!(reply.status, StatusCode::BAD_REQUEST);
+    assert!(
+        reply.text().contains("EOF while parsing"),
+        "{}",
+        reply.text()
+    );
+    // Larger than an input may be.
+    let huge = "a".repeat(11_000_000);
+    let reply = post(&served, "/api/check", json!({ "yaml": huge })).await;
+    assert_eq!(reply.status, StatusCode::PAYLOAD_TOO_LARGE);
+    // An edit of a path that is not there.
+    let yaml = text(&served.path);
+    let edit =
+        json!({"yaml": yaml, "edit": {"op": "set", "path": ["meta", "nothing"], "value": "x"}});
+    let reply = post(&served, "/api/edit", edit).await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(reply.json(), json!({"error": "no value at meta.nothing"}));
+    // Not YAML at all: the check says so, nothing breaks.
+    let reply = post(
+        &served,
+        "/api/check",
+        json!({"yaml": "meta:\n  organisation: \"unclosed\n"}),
+    )
+    .await;
+    assert_eq!(reply.status, StatusCode::OK);
+    assert_eq!(reply.json()["tree"], Value::Null);
+    assert_eq!(reply.json()["diagnostics"][0]["code"], "E0001");
+    assert_eq!(
+        reply.json()["diagnostics"][0]["message"],
+        "YAML 语法错误：unclosed quote"
+    );
+    // And it still serves.
+    assert_eq!(
+        get(&served, "/api/version").await.json(),
+        json!({"version": 0})
+    );
+}
+
+#[tokio::test]
+async fn a_check_places_each_diagnostic_at_its_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let (served, path) = served(&dir);
+    let yaml = text(&path).replace("value: 120", "value: -5");
+    let reply = post(&served, "/api/check", json!({ "yaml": yaml })).await;
+    assert_eq!(reply.status, StatusCode::OK);
+    let result = reply.json();
+    let placed: Vec<(String, Value, Value, Value)> = result["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["code"].as_str().unwrap().to_string(),
+                d["path"].clone(),
+                d["line"].clone(),
+                d["column"].clone(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        placed,
+        vec![(
+            "E0608".to_string(),
+            json!(["counts", "visits", "value"]),
+            json!(12),
+            json!(12)
+        )]
+    );
+    assert_eq!(
+        result["diagnostics"][0]["message"],
+        "数字 `visits` 以“人次”计数，值却是 -5"
+    );
+    assert_eq!(result["lang"], "zh");
+    // The tree the form is drawn from: keys in the file's order.
+    let keys: Vec<&str> = result["tree"]["children"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["key"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        keys,
+        ["meta", "opening", "counts", "summary", "problems", "plans"]
+    );
+}
+
+#[tokio::test]
+async fn edits_keep_comments_and_save_writes_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let (served, path) = served(&dir);
+    let original = text(&path);
+    let file = get(&served, "/api/file").await.json();
+    assert_eq!(file["yaml"], original);
+    assert_eq!(file["name"], "street.yaml");
+    let edit = |yaml: &str, edit: Value| json!({"yaml": yaml, "edit": edit});
+    let reply = post(
+        &served,
+        "/api/edit",
+        edit(
+            &original,
+            json!({"op": "set", "path": ["meta", "organisation"], "value": "和平街道总工会"}),
+        ),
+    )
+    .await;
+    let yaml = reply.json()["yaml"].as_str().unwrap().to_string();
+    assert_eq!(
+        yaml,
+        original.replace(
+            "organisation: 某街道工会  # 落款单位",
+            "organisation: 和平街道总工会  # 落款单位"
+        )
+    );
+    // A new count: the entry copied under a new name, renamed, referenced.
+    let reply = post(
+        &served,
+        "/api/edit",
+        edit(&yaml, json!({"op": "copy", "path": ["counts", "visits"]})),
+    )
+    .await;
+    let yaml = reply.json()["yaml"].as_str().unwrap().to_string();
+    let reply = post(
+        &served,
+        "/api/edit",
+        edit(
+            &yaml,
+            json!({"op": "rename", "path": ["counts", "visits_2"], "key": "lectures"}),
+        ),
+    )
+    .await;
+    let yaml = reply.json()["yaml"].as_str().unwrap().to_string();
+    let yaml = yaml.replace(
+        "        - 开展法律咨询活动。",
+        "        - 开展法律咨询活动{lectures}。",
+    );
+    assert_eq!(
+        yaml,
+        original
+            .replace("某街道工会  # 落款单位", "和平街道总工会  # 落款单位")
+            .replace(
+                "    label: 走访职工\n",
+                "    label: 走访职工\n  lectures:\n    value: 120\n    unit: 人次\n    label: 走访职工\n"
+            )
+            .replace("开展法律咨询活动。", "开展法律咨询活动{lectures}。")
+    );
+    // Saved over the file: the same bytes, comments and all.
+    let reply = post(
+        &served,
+        "/api/save",
+        json!({"yaml": yaml, "base": file["base"]}),
+    )
+    .await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.text());
+    assert_eq!(text(&path), yaml);
+    // Another program changes the file: a save from the old base is refused.
+    std::fs::write(&path, "# changed elsewhere\n").unwrap();
+    served.file_changed();
+    assert_eq!(
+        get(&served, "/api/version").await.json(),
+        json!({"version": 1})
+    );
+    let reply = post(
+        &served,
+        "/api/save",
+        json!({"yaml": yaml, "base": reply.json()["base"]}),
+    )
+    .await;
+    assert_eq!(reply.status, StatusCode::CONFLICT);
+    assert!(
+        reply.json()["error"]
+            .as_str()
+            .unwrap()
+            .starts_with("the file was changed by another program")
+    );
+    assert_eq!(text(&path), "# changed elsewhere\n");
+}
+
+#[tokio::test]
+async fn the_preview_and_downloads_are_made_from_the_draft() {
+    let dir = tempfile::tempdir().unwrap();
+    let (served, path) = served(&dir);
+    let yaml = text(&path).replace("某街道工会  #", "和平街道总工会  #");
+    let reply = post(&served, "/api/preview", json!({ "yaml": yaml })).await;
+    let pages = reply.json()["pages"].as_array().unwrap().clone();
+    assert_eq!(pages.len(), 1);
+    assert!(pages[0]["svg"].as_str().unwrap().starts_with("<svg"));
+    let page_text = pages[0]["text"].as_str().unwrap();
+    assert!(
+        page_text.starts_with("和平街道总工会2023年工作总结及2024年工作计划"),
+        "{page_text}"
+    );
+    assert!(page_text.contains("全年走访职工120人次"), "{page_text}");
+    // With errors there is no new preview; the page keeps the last one.
+    let broken = yaml.replace("value: 120", "value: -5");
+    let reply = post(&served, "/api/preview", json!({ "yaml": broken })).await;
+    assert_eq!(reply.json(), json!({"error": "errors"}));
+
+    let reply = post(
+        &served,
+        "/api/download",
+        json!({"yaml": yaml, "format": "md"}),
+    )
+    .await;
+    assert_eq!(reply.status, StatusCode::OK);
+    assert_eq!(
+        reply.headers["content-disposition"],
+        "attachment; filename=\"street.md\""
+    );
+    assert!(reply.text().starts_with("# 和平街道总工会<br>2023年工作总结及2024年工作计划\n\n2023年，街道工会围绕服务职工开展工作。\n"), "{}", reply.text());
+    let reply = post(
+        &served,
+        "/api/download",
+        json!({"yaml": yaml, "format": "pdf"}),
+    )
+    .await;
+    assert_eq!(reply.headers["content-type"], "application/pdf");
+    assert!(reply.body.starts_with(b"%PDF-"));
+    let reply = post(
+        &served,
+        "/api/download",
+        json!({"yaml": yaml, "format": "docx"}),
+    )
+    .await;
+    assert!(reply.body.starts_with(b"PK"));
+    let reply = post(
+        &served,
+        "/api/download",
+        json!({"yaml": yaml, "format": "exe"}),
+    )
+    .await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        reply.json(),
+        json!({"error": "unknown format `exe`: md, pdf or docx"})
+    );
+}
