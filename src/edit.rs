@@ -147,10 +147,8 @@ pub fn nodes(text: &str) -> Result<Vec<Node>, String> {
                     }
                 }
             }
-            Event::Alias(_) => {
-                if !stack.is_empty() {
-                    path.pop();
-                }
+            Event::Alias(_) if !stack.is_empty() => {
+                path.pop();
             }
             _ => {}
         }
@@ -231,17 +229,9 @@ pub fn apply(text: &str, edit: &Edit) -> Result<String, EditError> {
             let lines = lines_of(text, node, &nodes)?;
             let mut copy = text[lines.clone()].to_string();
             if let (Some(Key::Field(key)), Some(span)) = (path.last(), &node.key_span) {
-                let parent = &path[..path.len() - 1];
-                let taken = |k: &str| {
-                    nodes.iter().any(|n| {
-                        n.path.len() == path.len()
-                            && n.path[..parent.len()] == *parent
-                            && n.path.last() == Some(&Key::Field(k.to_string()))
-                    })
-                };
                 let new_key = (2..)
                     .map(|n| format!("{key}_{n}"))
-                    .find(|k| !taken(k))
+                    .find(|k| !key_taken(&nodes, path, k))
                     .unwrap_or_default();
                 let at = span.start - lines.start;
                 copy.replace_range(at..at + span.len(), &new_key);
@@ -257,13 +247,7 @@ pub fn apply(text: &str, edit: &Edit) -> Result<String, EditError> {
             let Some(span) = &node.key_span else {
                 return Err(EditError("only an entry of a mapping has a key".into()));
             };
-            let parent = &path[..path.len() - 1];
-            let taken = nodes.iter().any(|n| {
-                n.path.len() == path.len()
-                    && n.path[..parent.len()] == *parent
-                    && n.path.last() == Some(&Key::Field(key.clone()))
-            });
-            if taken {
+            if key_taken(&nodes, path, key) {
                 return Err(EditError(format!("`{key}` is already used here")));
             }
             if !plain_safe(key) || key.contains(char::is_whitespace) {
@@ -301,6 +285,16 @@ pub fn apply(text: &str, edit: &Edit) -> Result<String, EditError> {
             ))
         }
     }
+}
+
+/// Whether the mapping that holds the entry at `path` has an entry `key`.
+fn key_taken(nodes: &[Node], path: &[Key], key: &str) -> bool {
+    let parent = &path[..path.len().saturating_sub(1)];
+    nodes.iter().any(|n| {
+        n.path.len() == path.len()
+            && n.path[..parent.len()] == *parent
+            && n.path.last() == Some(&Key::Field(key.to_string()))
+    })
 }
 
 /// The whole lines an entry occupies, with their line ends: its first line
@@ -351,10 +345,16 @@ fn scalar(value: &str, was_plain: bool, _indent: usize) -> String {
 
 /// Whether a value reads back as the same string when written plain.
 fn plain_safe(value: &str) -> bool {
-    let Some(first) = value.chars().next() else {
+    let mut chars = value.chars();
+    let Some(first) = chars.next() else {
         return false;
     };
-    !"-?:,[]{}#&*!|>'\"%@`".contains(first)
+    // `-`, `?` and `:` begin an item, a key or a value only before a space.
+    let indicator = match first {
+        '-' | '?' | ':' => chars.next().is_none_or(char::is_whitespace),
+        c => ",[]{}#&*!|>'\"%@`".contains(c),
+    };
+    !indicator
         && !first.is_whitespace()
         && !value.ends_with(char::is_whitespace)
         && !value.contains(": ")
@@ -412,6 +412,17 @@ mod tests {
             apply(TEXT, &edit).unwrap(),
             TEXT.replace("value: 2", "value: \"a: b\\n#\"")
         );
+        // A negative number stays a number; "- x" would be a list.
+        for (value, written) in [("-5", "-5"), ("- x", "\"- x\""), ("-", "\"-\"")] {
+            let edit = Edit::Set {
+                path: vec![field("counts"), Key::Index(1), field("value")],
+                value: value.into(),
+            };
+            assert_eq!(
+                apply(TEXT, &edit).unwrap(),
+                TEXT.replace("value: 2", &format!("value: {written}"))
+            );
+        }
     }
 
     #[test]

@@ -15,6 +15,7 @@ mod parts;
 mod pdf;
 mod seed;
 mod serve;
+mod serve_browser;
 mod shapes;
 mod snapshots;
 mod writes;
