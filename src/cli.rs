@@ -78,6 +78,11 @@ Example:
   nianbao serve inputs/2020.yaml --open"
     )]
     Serve(ServeArgs),
+    /// Build the inputs, then again whenever one changes (the same options as build).
+    #[command(
+        after_help = "Builds every input as `nianbao build` does, then watches them: when an input file\n(or a file of a folder input) changes, that input is checked and built again and its\ndiagnostics printed. An edit with errors writes nothing, so the last good output stays.\nCtrl-C stops.\n\nExample:\n  nianbao watch inputs/2020.yaml -o output"
+    )]
+    Watch(BuildArgs),
     /// List the font that serves each role (title, Song, FangSong, Hei, Kai, serif).
     #[command(
         after_help = "Installed fonts under the customary names (仿宋_GB2312, SimSun, SimHei, KaiTi,\n方正小标宋 …) are preferred; otherwise the free fonts nianbao carries serve."
@@ -100,7 +105,7 @@ Example:
 }
 
 /// Where fonts come from.
-#[derive(Debug, Args)]
+#[derive(Clone, Debug, Args)]
 pub struct FontArgs {
     /// Also use the fonts in this folder (repeatable); they come before installed ones.
     #[arg(long = "font-path", value_name = "DIR")]
@@ -123,7 +128,7 @@ pub struct CheckArgs {
 }
 
 /// How strict and in which language validation speaks.
-#[derive(Debug, Args)]
+#[derive(Clone, Debug, Args)]
 pub struct CheckOptions {
     /// The language of the messages (default: the document's, `meta.lang`).
     #[arg(long, value_enum, value_name = "LANG")]
@@ -223,7 +228,7 @@ pub enum DiagnosticFormat {
     Json,
 }
 
-#[derive(Debug, Args)]
+#[derive(Clone, Debug, Args)]
 pub struct BuildArgs {
     /// Input YAML files.
     #[arg(required = true, value_name = "INPUT")]

@@ -48,6 +48,7 @@ pub fn run(cli: cli::Cli) -> Result<(), Error> {
         cli::Command::Next(args) => cmd::next::run(&args),
         cli::Command::Rollup(args) => cmd::rollup::run(&args),
         cli::Command::Serve(args) => cmd::serve::run(&args),
+        cli::Command::Watch(args) => cmd::watch::run(&args),
         cli::Command::Import(args) => cmd::import::run(&args),
         cli::Command::Completions { shell } => cmd::shell::completions(shell),
         cli::Command::Man => cmd::shell::man(),

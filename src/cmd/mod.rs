@@ -10,6 +10,7 @@ pub mod next;
 pub mod rollup;
 pub mod serve;
 pub mod shell;
+pub mod watch;
 
 use std::path::Path;
 

@@ -2,7 +2,8 @@
 //! through chromedriver (fantoccini). The page is used as a person would:
 //! change the organisation, add a count and reference it, enter a wrong value,
 //! save; then `nianbao check` runs on the file on disk. Screenshots are left
-//! in target/tmp/serve-*.png to be looked at.
+//! in target/tmp/serve-*.png to be looked at. Also `nianbao watch`, the
+//! command-line counterpart, run as a process against a changing file.
 
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
@@ -275,4 +276,61 @@ async fn a_person_edits_checks_previews_and_saves_in_the_browser() {
             .replace("开展法律咨询活动。", "开展法律咨询活动{lectures}。")
     );
     eprintln!("screenshots: {} {}", flagged.display(), saved.display());
+}
+
+/// Waits (at most 30 s) until `done` holds; panics with `what` otherwise.
+fn wait_for(what: &str, mut done: impl FnMut() -> bool) {
+    let started = Instant::now();
+    while !done() {
+        assert!(
+            started.elapsed() < Duration::from_secs(30),
+            "waited 30 s for {what}"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+#[test]
+fn watch_rebuilds_on_change_and_keeps_the_last_good_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("street.yaml");
+    let original =
+        std::fs::read_to_string(repo().join("tests/fixtures/serve/street.yaml")).unwrap();
+    std::fs::write(&input, &original).unwrap();
+    let out = dir.path().join("out");
+    let log = dir.path().join("watch.log");
+    let child = Command::new(env!("CARGO_BIN_EXE_nianbao"))
+        .args(["watch", "--format", "md", "-o"])
+        .arg(&out)
+        .arg(&input)
+        .current_dir(repo())
+        .env("NO_COLOR", "1")
+        .stderr(std::fs::File::create(&log).unwrap())
+        .spawn()
+        .unwrap();
+    let _watching = Running(child);
+    let md = out.join("street.md");
+    let read = |p: &Path| std::fs::read_to_string(p).unwrap_or_default();
+    wait_for("the first build", || {
+        read(&log).contains("watching 1 input(s)")
+    });
+    assert!(read(&md).starts_with("# 某街道工会2023年工作总结及2024年工作计划\n"));
+
+    std::fs::write(
+        &input,
+        original.replace("某街道工会  #", "和平街道总工会  #"),
+    )
+    .unwrap();
+    wait_for("the build after the change", || {
+        read(&md).starts_with("# 和平街道总工会<br>2023年工作总结")
+    });
+
+    // An edit with an error: reported, and the output stays as it was.
+    let good = read(&md);
+    std::fs::write(&input, original.replace("value: 120", "value: -5")).unwrap();
+    wait_for("the error", || {
+        read(&log).contains("kept the last good output")
+    });
+    assert!(read(&log).contains("error[E0608]"), "{}", read(&log));
+    assert_eq!(read(&md), good);
 }
