@@ -50,8 +50,8 @@ def main():
             started = time.perf_counter()
             edit = {"op": "set", "path": ["counts", "birthday_visits", "value"], "value": str(400 + i)}
             yaml = post("/api/edit", {"yaml": yaml, "edit": edit})["yaml"]
-            post("/api/check", {"yaml": yaml})
-            pages = post("/api/preview", {"yaml": yaml})["pages"]
+            post("/api/check", {"drafts": [yaml]})
+            pages = post("/api/preview", {"drafts": [yaml]})["pages"]
             if f"生日慰问{400 + i}人" not in "".join(p["text"] for p in pages):
                 sys.exit("the preview does not show the new figure")
             if i > 0:  # the first one warms the caches

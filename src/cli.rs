@@ -68,7 +68,8 @@ Example:
     /// Edit an input in a form in the browser, checked as you type, its pages beside it.
     #[command(
         after_help = "Serves a page on http://127.0.0.1:PORT/ (this computer only). The form holds the whole
-input; the YAML tab shows the file itself. Every change is checked as in `nianbao check`
+input (a folder input: one file at a time, chosen above the form); the YAML tab shows
+the file itself. Every change is checked as in `nianbao check`
 (each diagnostic beside its field) and the pages are typeset again when typing stops.
 Save writes the file in place: comments, blank lines and the order of keys are kept.
 When the file is changed by another program, the page reloads it (or, with unsaved
@@ -166,7 +167,7 @@ pub struct ImportArgs {
 
 #[derive(Debug, Args)]
 pub struct ServeArgs {
-    /// The input to edit: one YAML file.
+    /// The input to edit: a YAML file, or a folder input (each file edited and saved on its own).
     #[arg(value_name = "INPUT")]
     pub input: PathBuf,
     /// The port on 127.0.0.1 (0: any free port).

@@ -83,8 +83,16 @@ pub fn nodes(text: &str) -> Result<Vec<Node>, String> {
         }
         let mut entry_start = start;
         let mut key_span = None;
+        // Only nodes take a place in their parent (not ends, comments, anchors).
+        let is_node = matches!(
+            event,
+            Event::Scalar(..)
+                | Event::SequenceStart(..)
+                | Event::MappingStart(..)
+                | Event::Alias(_)
+        );
         if let Some(open) = stack.last_mut()
-            && !matches!(event, Event::SequenceEnd | Event::MappingEnd)
+            && is_node
         {
             if open.mapping {
                 if let Some((key, span)) = open.key.take() {
@@ -388,7 +396,7 @@ pub fn show_path(path: &[Key]) -> String {
 mod tests {
     use super::*;
 
-    const TEXT: &str = "# the office\nmeta:\n  organisation: 某工会 # who\n  year: 2020\ncounts:\n  - name: a\n    value: 1\n  # b is new\n  - name: b\n    value: 2\ntags: [x, y]\n";
+    const TEXT: &str = "# the office\nmeta:\n  organisation: 某工会 # who\n  year: 2020\n# the figures\ncounts:\n  - name: a\n    value: 1\n  # b is new\n  - name: b\n    value: 2\n# and then\ntags: [x, y]\n";
 
     fn field(s: &str) -> Key {
         Key::Field(s.into())
@@ -477,6 +485,25 @@ mod tests {
         let nodes = nodes(TEXT).unwrap();
         let at = TEXT.find("value: 2").unwrap() + 7;
         assert_eq!(show_path(&path_at(&nodes, at).unwrap()), "counts[1].value");
+        assert_eq!(
+            nodes.iter().map(|n| show_path(&n.path)).collect::<Vec<_>>(),
+            [
+                "",
+                "meta",
+                "meta.organisation",
+                "meta.year",
+                "counts",
+                "counts[0]",
+                "counts[0].name",
+                "counts[0].value",
+                "counts[1]",
+                "counts[1].name",
+                "counts[1].value",
+                "tags",
+                "tags[0]",
+                "tags[1]"
+            ]
+        );
         let tree = tree(TEXT).unwrap();
         assert_eq!(
             tree["children"][1]["node"]["children"][1]["node"]["path"],

@@ -178,6 +178,29 @@ fn read_text(path: &Path, already: u64) -> Result<Result<String, Message>, Error
 /// file is parsed with its bytes standing where they stand there, so every
 /// value's byte offset says which file it is in.
 fn load_folder(dir: &Path, lang: Option<Lang>) -> Result<Outcome, Error> {
+    let paths = folder_files(dir)?;
+    // The folder as a whole is bounded like one file.
+    let mut texts: Vec<String> = Vec::new();
+    for path in &paths {
+        let already: u64 = texts.iter().map(|t| t.len() as u64).sum();
+        match read_text(path, already)? {
+            Ok(text) => texts.push(strip_bom(text)),
+            Err(message) => {
+                let d = message.diagnostic(lang.unwrap_or_default()).in_file(path);
+                return Ok(Outcome::Invalid(Vec::new(), vec![d]));
+            }
+        }
+    }
+    Ok(parse_folder(
+        dir,
+        paths.into_iter().zip(texts).collect(),
+        lang,
+    ))
+}
+
+/// The files of a folder input: its `.yaml`/`.yml` files (not those in
+/// sub-folders), in name order.
+pub fn folder_files(dir: &Path) -> Result<Vec<PathBuf>, Error> {
     let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
         .map_err(|e| Error::io(dir, "read the folder", e))?
         .filter_map(Result::ok)
@@ -191,18 +214,13 @@ fn load_folder(dir: &Path, lang: Option<Lang>) -> Result<Outcome, Error> {
             dir.display()
         )));
     }
-    // The folder as a whole is bounded like one file.
-    let mut texts: Vec<String> = Vec::new();
-    for path in &paths {
-        let already: u64 = texts.iter().map(|t| t.len() as u64).sum();
-        match read_text(path, already)? {
-            Ok(text) => texts.push(strip_bom(text)),
-            Err(message) => {
-                let d = message.diagnostic(lang.unwrap_or_default()).in_file(path);
-                return Ok(Outcome::Invalid(Vec::new(), vec![d]));
-            }
-        }
-    }
+    Ok(paths)
+}
+
+/// Parses the texts of a folder input's files (as read, or as a person is
+/// editing them) into one report.
+pub fn parse_folder(dir: &Path, texts: Vec<(PathBuf, String)>, lang: Option<Lang>) -> Outcome {
+    let (paths, texts): (Vec<PathBuf>, Vec<String>) = texts.into_iter().unzip();
     let lang = lang.unwrap_or_else(|| language_of_text(&texts.concat()));
     let total: usize = texts.iter().map(|t| t.len() + 1).sum();
     let base = crate::source::reserve(total);
@@ -224,16 +242,16 @@ fn load_folder(dir: &Path, lang: Option<Lang>) -> Result<Outcome, Error> {
         }
     }
     if !diagnostics.is_empty() {
-        return Ok(Outcome::Invalid(files, diagnostics));
+        return Outcome::Invalid(files, diagnostics);
     }
     let located = Located { files: &files };
     match merge(parts, &located, dir, lang) {
-        Ok(report) => Ok(Outcome::Loaded(Box::new(Loaded {
+        Ok(report) => Outcome::Loaded(Box::new(Loaded {
             path: dir.to_path_buf(),
             files,
             report,
-        }))),
-        Err(diagnostics) => Ok(Outcome::Invalid(files, diagnostics)),
+        })),
+        Err(diagnostics) => Outcome::Invalid(files, diagnostics),
     }
 }
 

@@ -14,12 +14,6 @@ use crate::serve::{Served, router};
 
 pub fn run(args: &ServeArgs) -> Result<(), Error> {
     let path = &args.input;
-    if path.is_dir() {
-        return Err(Error::Usage(format!(
-            "`{}` is a folder: serve edits one YAML file (a folder input's files can be served one at a time)",
-            path.display()
-        )));
-    }
     let path = path
         .canonicalize()
         .map_err(|e| Error::io(path, "open", e))?;
@@ -40,22 +34,24 @@ pub fn run(args: &ServeArgs) -> Result<(), Error> {
             ))
         })?;
         let port = listener.local_addr().map_or(args.port, |a| a.port());
-        let served = Arc::new(
-            Served::new(path.clone(), fonts, templates, styles, port)
-                .map_err(|e| Error::io(&path, "read", e))?,
-        );
+        let served = Arc::new(Served::new(path.clone(), fonts, templates, styles, port)?);
         // Changes made by other programs: the page asks for the version.
         let watched = served.clone();
         let mut debouncer = new_debouncer(Duration::from_millis(200), move |events| {
             if let Ok(events) = events {
                 let events: Vec<notify_debouncer_mini::DebouncedEvent> = events;
-                if events.iter().any(|e| e.path == watched.path) {
+                if events.iter().any(|e| watched.files.contains(&e.path)) {
                     watched.file_changed();
                 }
             }
         })
         .map_err(|e| Error::Usage(format!("cannot watch the file: {e}")))?;
-        if let Some(folder) = path.parent() {
+        let folder = if path.is_dir() {
+            Some(path.as_path())
+        } else {
+            path.parent()
+        };
+        if let Some(folder) = folder {
             debouncer
                 .watcher()
                 .watch(folder, notify::RecursiveMode::NonRecursive)

@@ -1,6 +1,6 @@
-//! `nianbao serve`: the HTTP side of the form. One input file is served; the
-//! page (built into the binary) holds the draft, and every request carries it,
-//! so the server keeps no draft of its own: it checks, edits in place
+//! `nianbao serve`: the HTTP side of the form. One input is served, a file or
+//! a folder of files; the page (built into the binary) holds the drafts of its
+//! files, and every request carries them, so the server keeps no draft of its own: it checks, edits in place
 //! (`edit`), typesets the preview and saves. Requests must come from this
 //! computer's own page: the Host and Origin headers name 127.0.0.1 or
 //! localhost on the served port, and writes are JSON (which a cross-site form
@@ -34,8 +34,10 @@ const PAGE: &str = include_str!("page.html");
 /// What the server holds: the file, the fonts and templates loaded once, and
 /// what it knows of the file on disk.
 pub struct Served {
-    /// The input file.
+    /// The input: a file, or a folder of files.
     pub path: PathBuf,
+    /// Its files (the file itself, or the folder's YAML files in name order).
+    pub files: Vec<PathBuf>,
     pub fonts: FontSet,
     pub templates: Templates,
     pub styles: Styles,
@@ -44,10 +46,10 @@ pub struct Served {
     disk: Mutex<Disk>,
 }
 
-/// The file as the server last read or wrote it.
+/// The files as the server last read or wrote them.
 struct Disk {
-    /// sha256 of its bytes.
-    hash: String,
+    /// sha256 of each file's bytes.
+    hashes: Vec<String>,
     /// Counts changes made by other programs.
     version: u64,
 }
@@ -59,18 +61,28 @@ impl Served {
         templates: Templates,
         styles: Styles,
         port: u16,
-    ) -> std::io::Result<Served> {
-        let text = std::fs::read(&path)?;
+    ) -> Result<Served, crate::Error> {
+        let files = if path.is_dir() {
+            load::folder_files(&path)?
+        } else {
+            vec![path.clone()]
+        };
+        let hashes = files
+            .iter()
+            .map(|f| {
+                std::fs::read(f)
+                    .map(|bytes| hash(&bytes))
+                    .map_err(|e| crate::Error::io(f, "read", e))
+            })
+            .collect::<Result<_, _>>()?;
         Ok(Served {
             path,
+            files,
             fonts,
             templates,
             styles,
             port,
-            disk: Mutex::new(Disk {
-                hash: hash(&text),
-                version: 0,
-            }),
+            disk: Mutex::new(Disk { hashes, version: 0 }),
         })
     }
 
@@ -78,39 +90,53 @@ impl Served {
         self.disk.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
-    /// Called by the file watcher: when the file's bytes differ from what
-    /// the server last read or wrote, another program changed it.
+    /// Called by the file watcher: when a file's bytes differ from what the
+    /// server last read or wrote, another program changed it.
     pub fn file_changed(&self) {
-        let Ok(bytes) = std::fs::read(&self.path) else {
-            return;
-        };
-        let now = hash(&bytes);
         let mut disk = self.disk();
-        if disk.hash != now {
-            disk.hash = now;
-            disk.version += 1;
+        for (file, known) in self.files.iter().zip(disk.hashes.clone()) {
+            let Ok(bytes) = std::fs::read(file) else {
+                continue;
+            };
+            let now = hash(&bytes);
+            if now != known {
+                let i = self.files.iter().position(|f| f == file).unwrap_or(0);
+                disk.hashes[i] = now;
+                disk.version += 1;
+            }
         }
     }
 
-    /// The draft's diagnostics, each with the path of the field it belongs
-    /// to, and the draft as a tree for the form (null when it is not YAML).
-    fn check(&self, yaml: &str) -> Value {
-        let (judged, file) = match self.judge(yaml) {
+    /// The drafts' diagnostics, each with the file (its index) and the path
+    /// of the field it belongs to, and the draft of file `current` as a tree
+    /// for the form (null when it is not YAML).
+    fn check(&self, drafts: &[String], current: usize) -> Value {
+        let judged = match self.judge(drafts) {
             Ok(judged) => judged,
             Err(e) => return json!({"error": e}),
         };
-        let nodes = edit::nodes(yaml).unwrap_or_default();
+        let nodes: Vec<Vec<edit::Node>> = drafts
+            .iter()
+            .map(|d| edit::nodes(d).unwrap_or_default())
+            .collect();
         let files = judged.files();
         let diagnostics: Vec<Value> = judged
             .diagnostics
             .iter()
             .map(|d| {
                 let mut item = diag::to_json(d, &files);
-                let path = d
-                    .span()
-                    .filter(|span| file.contains(span.start))
-                    .and_then(|span| edit::path_at(&nodes, file.local(span.start)));
-                item["path"] = json!(path);
+                let place = d.span().and_then(|span| {
+                    let file = files.iter().find(|f| f.contains(span.start))?;
+                    let index = self.files.iter().position(|p| *p == file.path)?;
+                    let path = edit::path_at(&nodes[index], file.local(span.start));
+                    Some((index, path))
+                });
+                let in_file = d
+                    .file
+                    .as_ref()
+                    .and_then(|f| self.files.iter().position(|p| p == f));
+                item["file_index"] = json!(place.as_ref().map(|p| p.0).or(in_file));
+                item["path"] = json!(place.and_then(|p| p.1));
                 item
             })
             .collect();
@@ -122,25 +148,38 @@ impl Served {
             .map_or("zh", |l| l.report.meta.language().code());
         json!({
             "diagnostics": diagnostics,
-            "tree": edit::tree(yaml).ok(),
+            "tree": drafts.get(current).and_then(|d| edit::tree(d).ok()),
             "lang": lang,
         })
     }
 
-    /// Loads and checks the draft as if it were the file (last period's
-    /// input is looked for beside it, as `check` does).
-    fn judge(&self, yaml: &str) -> Result<(crate::cmd::Judged, SourceFile), String> {
-        let source = SourceFile::new(self.path.clone(), yaml.to_string());
-        let copy = SourceFile::at(source.path.clone(), yaml.to_string(), source.base);
-        let outcome = load::parse(source, None);
+    /// Loads and checks the drafts as if they were the files (last
+    /// period's input is looked for beside the input, as `check` does).
+    fn judge(&self, drafts: &[String]) -> Result<crate::cmd::Judged, String> {
+        if drafts.len() != self.files.len() {
+            return Err(format!(
+                "{} drafts for {} files: reload the page",
+                drafts.len(),
+                self.files.len()
+            ));
+        }
+        let outcome = if self.path.is_dir() {
+            let texts = self
+                .files
+                .iter()
+                .cloned()
+                .zip(drafts.iter().cloned())
+                .collect();
+            load::parse_folder(&self.path, texts, None)
+        } else {
+            load::parse(SourceFile::new(self.path.clone(), drafts[0].clone()), None)
+        };
         let options = CheckOptions {
             lang: None,
             deny: Vec::new(),
             previous: None,
         };
-        let judged =
-            crate::cmd::judge(&self.path, outcome, &options, false).map_err(|e| e.to_string())?;
-        Ok((judged, copy))
+        crate::cmd::judge(&self.path, outcome, &options, false).map_err(|e| e.to_string())
     }
 
     fn setup(&self) -> PdfSetup<'_> {
@@ -151,9 +190,9 @@ impl Served {
         }
     }
 
-    /// The draft's pages as SVG with their text, or why there are none.
-    fn preview(&self, yaml: &str) -> Value {
-        let (judged, _) = match self.judge(yaml) {
+    /// The drafts' pages as SVG with their text, or why there are none.
+    fn preview(&self, drafts: &[String]) -> Value {
+        let judged = match self.judge(drafts) {
             Ok(judged) => judged,
             Err(e) => return json!({"error": e}),
         };
@@ -177,9 +216,9 @@ impl Served {
         }
     }
 
-    /// The draft as a file to download.
-    fn download(&self, yaml: &str, format: &str) -> Result<(Vec<u8>, &'static str), String> {
-        let (judged, _) = self.judge(yaml)?;
+    /// The drafts' document as a file to download.
+    fn download(&self, drafts: &[String], format: &str) -> Result<(Vec<u8>, &'static str), String> {
+        let judged = self.judge(drafts)?;
         let Some(checked) = judged.checked else {
             return Err("the input has errors: correct them first".into());
         };
@@ -216,22 +255,25 @@ impl Served {
         }
     }
 
-    /// Writes the draft over the file, atomically, unless another program
+    /// Writes a file's draft over it, atomically, unless another program
     /// changed the file since `base` (the hash the page started from).
-    fn save(&self, yaml: &str, base: &str) -> Result<String, (StatusCode, String)> {
+    fn save(&self, index: usize, yaml: &str, base: &str) -> Result<String, (StatusCode, String)> {
+        let Some(path) = self.files.get(index) else {
+            return Err((StatusCode::UNPROCESSABLE_ENTITY, format!("no file {index}")));
+        };
         let mut disk = self.disk();
-        let on_disk = std::fs::read(&self.path)
-            .map_err(|e| (StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
+        let on_disk =
+            std::fs::read(path).map_err(|e| (StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
         if hash(&on_disk) != base {
             return Err((
                 StatusCode::CONFLICT,
                 "the file was changed by another program since the page read it: reload it (your edits are still in the page; copy them from the YAML tab first)".into(),
             ));
         }
-        crate::output::write_atomic(&self.path, yaml.as_bytes())
+        crate::output::write_atomic(path, yaml.as_bytes())
             .map_err(|e| (StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
-        disk.hash = hash(yaml.as_bytes());
-        Ok(disk.hash.clone())
+        disk.hashes[index] = hash(yaml.as_bytes());
+        Ok(disk.hashes[index].clone())
     }
 }
 
@@ -304,34 +346,41 @@ async fn page() -> Response {
 }
 
 async fn file(State(served): State<Arc<Served>>) -> Response {
-    match std::fs::read(&served.path) {
-        Ok(bytes) => {
-            let base = hash(&bytes);
-            let version = served.disk().version;
-            match String::from_utf8(bytes) {
-                Ok(yaml) => axum::Json(json!({
-                    "name": served.path.file_name().map(|n| n.to_string_lossy()),
-                    "yaml": yaml,
-                    "base": base,
-                    "version": version,
-                }))
-                .into_response(),
-                Err(_) => {
-                    (StatusCode::UNPROCESSABLE_ENTITY, "the file is not UTF-8").into_response()
-                }
-            }
-        }
-        Err(e) => (StatusCode::INTERNAL_SERVER_ERROR, e.to_string()).into_response(),
+    let mut files = Vec::new();
+    for path in &served.files {
+        let bytes = match std::fs::read(path) {
+            Ok(bytes) => bytes,
+            Err(e) => return (StatusCode::INTERNAL_SERVER_ERROR, e.to_string()).into_response(),
+        };
+        let base = hash(&bytes);
+        let Ok(yaml) = String::from_utf8(bytes) else {
+            return (StatusCode::UNPROCESSABLE_ENTITY, "a file is not UTF-8").into_response();
+        };
+        files.push(json!({
+            "name": path.file_name().map(|n| n.to_string_lossy()),
+            "yaml": yaml,
+            "base": base,
+        }));
     }
+    axum::Json(json!({
+        "name": served.path.file_name().map(|n| n.to_string_lossy()),
+        "files": files,
+        "version": served.disk().version,
+    }))
+    .into_response()
 }
 
 async fn version(State(served): State<Arc<Served>>) -> Response {
     axum::Json(json!({"version": served.disk().version})).into_response()
 }
 
+/// The drafts of the input's files, in the order of `/api/file`.
 #[derive(Deserialize)]
-struct Draft {
-    yaml: String,
+struct Drafts {
+    drafts: Vec<String>,
+    /// The file shown in the form.
+    #[serde(default)]
+    file: usize,
 }
 
 #[derive(Deserialize)]
@@ -342,13 +391,15 @@ struct EditRequest {
 
 #[derive(Deserialize)]
 struct SaveRequest {
+    #[serde(default)]
+    file: usize,
     yaml: String,
     base: String,
 }
 
 #[derive(Deserialize)]
 struct DownloadRequest {
-    yaml: String,
+    drafts: Vec<String>,
     format: String,
 }
 
@@ -363,9 +414,9 @@ async fn blocking<T: Send + 'static>(
 
 async fn check(
     State(served): State<Arc<Served>>,
-    axum::Json(draft): axum::Json<Draft>,
+    axum::Json(drafts): axum::Json<Drafts>,
 ) -> Response {
-    match blocking(move || served.check(&draft.yaml)).await {
+    match blocking(move || served.check(&drafts.drafts, drafts.file)).await {
         Ok(value) => axum::Json(value).into_response(),
         Err(response) => response,
     }
@@ -384,9 +435,9 @@ async fn edit_draft(axum::Json(request): axum::Json<EditRequest>) -> Response {
 
 async fn preview(
     State(served): State<Arc<Served>>,
-    axum::Json(draft): axum::Json<Draft>,
+    axum::Json(drafts): axum::Json<Drafts>,
 ) -> Response {
-    match blocking(move || served.preview(&draft.yaml)).await {
+    match blocking(move || served.preview(&drafts.drafts)).await {
         Ok(value) => axum::Json(value).into_response(),
         Err(response) => response,
     }
@@ -396,7 +447,7 @@ async fn save(
     State(served): State<Arc<Served>>,
     axum::Json(request): axum::Json<SaveRequest>,
 ) -> Response {
-    match blocking(move || served.save(&request.yaml, &request.base)).await {
+    match blocking(move || served.save(request.file, &request.yaml, &request.base)).await {
         Ok(Ok(base)) => axum::Json(json!({"base": base})).into_response(),
         Ok(Err((status, message))) => {
             (status, axum::Json(json!({"error": message}))).into_response()
@@ -414,7 +465,7 @@ async fn download(
         .file_stem()
         .map_or("document".into(), |s| s.to_string_lossy().into_owned());
     let format = request.format.clone();
-    match blocking(move || served.download(&request.yaml, &request.format)).await {
+    match blocking(move || served.download(&request.drafts, &request.format)).await {
         Ok(Ok((bytes, content_type))) => {
             let name: String = stem
                 .chars()

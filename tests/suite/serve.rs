@@ -166,7 +166,7 @@ async fn bad_requests_get_clear_errors_and_the_server_goes_on() {
     );
     // Larger than an input may be.
     let huge = "a".repeat(11_000_000);
-    let reply = post(&served, "/api/check", json!({ "yaml": huge })).await;
+    let reply = post(&served, "/api/check", json!({ "drafts": [huge] })).await;
     assert_eq!(reply.status, StatusCode::PAYLOAD_TOO_LARGE);
     // An edit of a path that is not there.
     let yaml = text(&served.path);
@@ -179,7 +179,7 @@ async fn bad_requests_get_clear_errors_and_the_server_goes_on() {
     let reply = post(
         &served,
         "/api/check",
-        json!({"yaml": "meta:\n  organisation: \"unclosed\n"}),
+        json!({"drafts": ["meta:\n  organisation: \"unclosed\n"]}),
     )
     .await;
     assert_eq!(reply.status, StatusCode::OK);
@@ -201,7 +201,7 @@ async fn a_check_places_each_diagnostic_at_its_field() {
     let dir = tempfile::tempdir().unwrap();
     let (served, path) = served(&dir);
     let yaml = text(&path).replace("value: 120", "value: -5");
-    let reply = post(&served, "/api/check", json!({ "yaml": yaml })).await;
+    let reply = post(&served, "/api/check", json!({ "drafts": [yaml] })).await;
     assert_eq!(reply.status, StatusCode::OK);
     let result = reply.json();
     let placed: Vec<(String, Value, Value, Value)> = result["diagnostics"]
@@ -250,8 +250,10 @@ async fn edits_keep_comments_and_save_writes_them() {
     let (served, path) = served(&dir);
     let original = text(&path);
     let file = get(&served, "/api/file").await.json();
-    assert_eq!(file["yaml"], original);
+    assert_eq!(file["files"][0]["yaml"], original);
     assert_eq!(file["name"], "street.yaml");
+    assert_eq!(file["files"][0]["name"], "street.yaml");
+    let file = &file["files"][0];
     let edit = |yaml: &str, edit: Value| json!({"yaml": yaml, "edit": edit});
     let reply = post(
         &served,
@@ -306,7 +308,7 @@ async fn edits_keep_comments_and_save_writes_them() {
     let reply = post(
         &served,
         "/api/save",
-        json!({"yaml": yaml, "base": file["base"]}),
+        json!({"file": 0, "yaml": yaml, "base": file["base"]}),
     )
     .await;
     assert_eq!(reply.status, StatusCode::OK, "{}", reply.text());
@@ -321,7 +323,7 @@ async fn edits_keep_comments_and_save_writes_them() {
     let reply = post(
         &served,
         "/api/save",
-        json!({"yaml": yaml, "base": reply.json()["base"]}),
+        json!({"file": 0, "yaml": yaml, "base": reply.json()["base"]}),
     )
     .await;
     assert_eq!(reply.status, StatusCode::CONFLICT);
@@ -339,7 +341,7 @@ async fn the_preview_and_downloads_are_made_from_the_draft() {
     let dir = tempfile::tempdir().unwrap();
     let (served, path) = served(&dir);
     let yaml = text(&path).replace("某街道工会  #", "和平街道总工会  #");
-    let reply = post(&served, "/api/preview", json!({ "yaml": yaml })).await;
+    let reply = post(&served, "/api/preview", json!({ "drafts": [yaml] })).await;
     let pages = reply.json()["pages"].as_array().unwrap().clone();
     assert_eq!(pages.len(), 1);
     assert!(pages[0]["svg"].as_str().unwrap().starts_with("<svg"));
@@ -351,13 +353,13 @@ async fn the_preview_and_downloads_are_made_from_the_draft() {
     assert!(page_text.contains("全年走访职工120人次"), "{page_text}");
     // With errors there is no new preview; the page keeps the last one.
     let broken = yaml.replace("value: 120", "value: -5");
-    let reply = post(&served, "/api/preview", json!({ "yaml": broken })).await;
+    let reply = post(&served, "/api/preview", json!({ "drafts": [broken] })).await;
     assert_eq!(reply.json(), json!({"error": "errors"}));
 
     let reply = post(
         &served,
         "/api/download",
-        json!({"yaml": yaml, "format": "md"}),
+        json!({"drafts": [yaml], "format": "md"}),
     )
     .await;
     assert_eq!(reply.status, StatusCode::OK);
@@ -369,7 +371,7 @@ async fn the_preview_and_downloads_are_made_from_the_draft() {
     let reply = post(
         &served,
         "/api/download",
-        json!({"yaml": yaml, "format": "pdf"}),
+        json!({"drafts": [yaml], "format": "pdf"}),
     )
     .await;
     assert_eq!(reply.headers["content-type"], "application/pdf");
@@ -377,19 +379,117 @@ async fn the_preview_and_downloads_are_made_from_the_draft() {
     let reply = post(
         &served,
         "/api/download",
-        json!({"yaml": yaml, "format": "docx"}),
+        json!({"drafts": [yaml], "format": "docx"}),
     )
     .await;
     assert!(reply.body.starts_with(b"PK"));
     let reply = post(
         &served,
         "/api/download",
-        json!({"yaml": yaml, "format": "exe"}),
+        json!({"drafts": [yaml], "format": "exe"}),
     )
     .await;
     assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(
         reply.json(),
         json!({"error": "unknown format `exe`: md, pdf or docx"})
+    );
+}
+
+#[tokio::test]
+async fn a_folder_input_is_edited_and_saved_file_by_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("street");
+    std::fs::create_dir(&folder).unwrap();
+    for name in ["report.yaml", "group-a.yaml"] {
+        std::fs::copy(
+            repo().join("tests/fixtures/serve/folder").join(name),
+            folder.join(name),
+        )
+        .unwrap();
+    }
+    let served = Arc::new(
+        Served::new(
+            folder.clone(),
+            nianbao::typeset::FontSet::load(&nianbao::typeset::FontOptions {
+                font_paths: Vec::new(),
+                system_fonts: false,
+            })
+            .unwrap(),
+            nianbao::render::Templates::load(None).unwrap(),
+            nianbao::typeset::Styles::builtin(),
+            PORT,
+        )
+        .unwrap(),
+    );
+    let file = get(&served, "/api/file").await.json();
+    let names: Vec<&str> = file["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["group-a.yaml", "report.yaml"]);
+    let group = file["files"][0]["yaml"].as_str().unwrap().to_string();
+    let report = file["files"][1]["yaml"].as_str().unwrap().to_string();
+
+    // The activities of one file add up to the report's count in the other.
+    let reply = post(&served, "/api/preview", json!({"drafts": [group, report]})).await;
+    let page = reply.json()["pages"][0]["text"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(page.contains("全年走访职工120人次"), "{page}");
+
+    // A diagnostic in the activities file names that file and its field.
+    let at = group.rfind("section: service").unwrap();
+    let wrong = format!("{}section: nowhere{}", &group[..at], &group[at + 16..]);
+    let reply = post(
+        &served,
+        "/api/check",
+        json!({"drafts": [wrong, report], "file": 1}),
+    )
+    .await;
+    let d = &reply.json()["diagnostics"][0];
+    assert_eq!(
+        (
+            d["code"].clone(),
+            d["file_index"].clone(),
+            d["path"].clone(),
+            d["line"].clone()
+        ),
+        (
+            json!("W0902"),
+            json!(0),
+            json!(["activities", 1, "section"]),
+            json!(11)
+        )
+    );
+    assert_eq!(d["message"], "活动“秋季走访”所属的小节“nowhere”不存在");
+    // The tree is of the file asked for.
+    assert_eq!(reply.json()["tree"]["children"][0]["key"], "meta");
+
+    // A changed figure, saved into the file it came from; the other file is untouched.
+    let more = group.replace("visits: 50", "visits: 55");
+    let reply = post(&served, "/api/preview", json!({"drafts": [more, report]})).await;
+    let page = reply.json()["pages"][0]["text"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(page.contains("全年走访职工125人次"), "{page}");
+    let reply = post(
+        &served,
+        "/api/save",
+        json!({"file": 0, "yaml": more, "base": file["files"][0]["base"]}),
+    )
+    .await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.text());
+    assert_eq!(text(&folder.join("group-a.yaml")), more);
+    assert_eq!(text(&folder.join("report.yaml")), report);
+    // The wrong number of drafts is refused with a reason.
+    let reply = post(&served, "/api/check", json!({"drafts": [report]})).await;
+    assert_eq!(
+        reply.json(),
+        json!({"error": "1 drafts for 2 files: reload the page"})
     );
 }

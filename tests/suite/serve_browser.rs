@@ -334,3 +334,31 @@ fn watch_rebuilds_on_change_and_keeps_the_last_good_output() {
     assert!(read(&log).contains("error[E0608]"), "{}", read(&log));
     assert_eq!(read(&md), good);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_page_a_field_is_on_comes_into_view() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("2020.yaml");
+    std::fs::copy(repo().join("inputs/2020.yaml"), &input).unwrap();
+    let (_server, url) = serve(&input);
+    let (_driver, client) = browser(&dir.path().join("profile")).await;
+    client.goto(&url).await.unwrap();
+    let long = Duration::from_secs(30);
+    until(&client, "seven pages", "return document.querySelectorAll('img.page').length === 7 && document.querySelectorAll('img.page')[6].complete", long).await;
+    // The last plan is on the last page: focusing its text scrolls the
+    // preview to that page, and no further than needed.
+    field(&client, json!(["plans", "sections", 4, "text"]))
+        .await
+        .click()
+        .await
+        .unwrap();
+    until(
+        &client,
+        "the last page in view",
+        "const p = document.getElementById('preview').getBoundingClientRect(); const pages = [...document.querySelectorAll('img.page')]; const shown = pages.filter(i => { const r = i.getBoundingClientRect(); return r.bottom > p.top && r.top < p.bottom; }); return shown.includes(pages[6]) && !shown.includes(pages[0])",
+        long,
+    )
+    .await;
+    screenshot(&client, "serve-followed.png").await;
+    client.close().await.unwrap();
+}
