@@ -30,9 +30,7 @@ pub(super) fn write(document: Document, warnings: &mut Vec<(usize, String)>) -> 
         year,
         english,
     } = body;
-    let mut counts = Counts {
-        figures: Vec::new(),
-    };
+    let mut counts = Counts::default();
     let plan_only = super::structure::is_plan_title(&title);
     let found_year = first_year(&title)
         .or_else(|| english.then(|| english_year(&title)).flatten())

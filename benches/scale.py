@@ -1,0 +1,73 @@
+#!/usr/bin/env python3
+"""Benchmark of growth: time and peak memory of `import` and `check` for inputs
+from about 10 KB to the 10 MB input limit, to see that they grow linearly.
+
+- import: a document of N numbered paragraphs, each with figures ("参加人数达到
+  411人，…慰问困难职工17名"), so that thousands of counts share a name's base.
+- check: an input with N points, each with a warning (no end punctuation), so
+  that every diagnostic is located and rendered.
+
+Prints, for each size, the seconds, the seconds per MB and the peak RSS. Run
+from the repository root:
+
+    cargo build --release && python3 benches/scale.py
+"""
+import os
+import subprocess
+import sys
+import tempfile
+import time
+
+BINARY = os.path.join("target", "release", "nianbao")
+PARAGRAPH = "开展了职工文体活动，参加人数达到411人，全年慰问困难职工17名。"
+
+
+def document(n):
+    lines = ["关于2020年工作总结", "一、2020年工作"]
+    lines += [f"（{i % 9 + 1}）" + PARAGRAPH * 5 for i in range(n)]
+    return "\n".join(lines) + "\n"
+
+
+def input_yaml(n):
+    head = ("meta:\n  organisation: 某工会\n  year: 2020\n  date: 2020-12-20\n"
+            "  signature: 某工会\nopening: 2020年，工会开展工作。\nsummary:\n  sections:\n"
+            "    - title: 做好服务\n      points:\n")
+    return head + "".join(f"        - 开展第{i}次走访活动\n" for i in range(n))
+
+
+def timed(args):
+    start = time.perf_counter()
+    child = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(child.pid, 0)
+    elapsed = time.perf_counter() - start
+    code = os.waitstatus_to_exitcode(status)
+    if code not in (0, 1):
+        sys.exit(f"{' '.join(args)} failed with exit {code}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def main():
+    if not os.path.exists(BINARY):
+        sys.exit(f"{BINARY} is missing: run `cargo build --release` first")
+    folder = tempfile.mkdtemp(prefix="nianbao-scale-")
+    print(f"{'':8}{'size':>10}{'seconds':>10}{'s/MB':>8}{'peak RSS':>11}")
+    for name, make, sizes in (
+        ("import", document, (30, 300, 3000, 10000, 20000)),
+        ("check", input_yaml, (300, 3000, 30000, 200000)),
+    ):
+        for n in sizes:
+            text = make(n)
+            path = os.path.join(folder, f"{name}-{n}.{'txt' if name == 'import' else 'yaml'}")
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(text)
+            megabytes = len(text.encode()) / 1e6
+            if name == "import":
+                args = [BINARY, "import", path, "-o", path + ".yaml", "--force"]
+            else:
+                args = [BINARY, "check", path]
+            elapsed, peak = timed(args)
+            print(f"{name:8}{megabytes:>8.2f}MB{elapsed:>10.2f}{elapsed / megabytes:>8.2f}{peak:>9.0f}MB")
+
+
+if __name__ == "__main__":
+    main()
