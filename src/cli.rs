@@ -36,11 +36,11 @@ pub enum Command {
         after_help = "Writes DIR/<input stem>.md and DIR/<input stem>.pdf for each input (DIR is `output`\nunless -o says). The PDF is typeset from that Markdown in the style of a 公文 (GB/T 9704).\nWarnings are printed and do not stop a build; errors do, and then nothing is written.\n\nExamples:\n  nianbao build inputs/2020.yaml\n  nianbao build inputs/2020.yaml -o out --format pdf --font-path ~/fonts"
     )]
     Build(BuildArgs),
-    /// Archive final documents as PDF/A-2b with a manifest; `archive verify`, `archive list`.
+    /// Archive final documents as PDF/A-2b in an OCFL storage root; `archive verify`, `list`, `migrate`.
     #[command(
         args_conflicts_with_subcommands = true,
         subcommand_negates_reqs = true,
-        after_help = "Stores DIR/<year>/<organisation>-<kind>.pdf (PDF/A-2b) with its Markdown and a copy of\nits input, and records their sha256 in DIR/manifest.json. Only final documents are\narchived: errors, placeholders such as （统计具体数字） and counts without values are\nrefused. Nothing archived is overwritten; --replace keeps the earlier files as a\nnumbered version.\n\nExamples:\n  nianbao archive inputs/2020.yaml\n  nianbao archive verify\n  nianbao archive list --dir output/archive"
+        after_help = "DIR is an OCFL 1.1 storage root (https://ocfl.io): each document is an object at\nDIR/<year>/<organisation>-<kind>, whose version v1 holds the PDF/A-2b, its Markdown, a\ncopy of its input and nianbao.json (what the document is), each with its sha512 in the\nobject's inventory. Only final documents are archived: errors, placeholders such as\n（统计具体数字） and counts without values are refused. Nothing archived is changed;\n--replace adds a version (v2, v3…) and keeps the earlier ones. Writers take a lock, and a\nversion is committed by one rename: a crash leaves the last committed state.\n\nExamples:\n  nianbao archive inputs/2020.yaml\n  nianbao archive inputs/2020.yaml --replace\n  nianbao archive verify\n  nianbao archive list --dir output/archive\n  nianbao archive migrate --dir old-archive"
     )]
     Archive(ArchiveArgs),
     /// Read last year's document (plain text or Markdown) into a YAML input.
@@ -277,7 +277,7 @@ pub struct ArchiveArgs {
     /// Input YAML files of final documents.
     #[arg(required = true, value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
-    /// Keep a DOCX beside the PDF/A, hashed in the manifest like it.
+    /// Keep a DOCX beside the PDF/A, in the same version.
     #[arg(long)]
     pub docx: bool,
     /// The DOCX's East-Asian font names: windows, gb2312 or free.
@@ -286,7 +286,7 @@ pub struct ArchiveArgs {
     /// The archive folder.
     #[arg(long, value_name = "DIR", default_value = DEFAULT_ARCHIVE)]
     pub dir: PathBuf,
-    /// Archive again what is archived already, keeping the earlier files as a numbered version.
+    /// Archive again what is archived already, as its next version (the earlier ones are kept).
     #[arg(long)]
     pub replace: bool,
     /// Which document, as for `build`.
@@ -305,13 +305,21 @@ pub const DEFAULT_ARCHIVE: &str = "output/archive";
 
 #[derive(Debug, Subcommand)]
 pub enum ArchiveAction {
-    /// Recompute every hash; report missing, altered and unlisted files (exit 1 if any).
+    /// Validate the storage root (OCFL 1.1, every sha512) and check each record against its
+    /// files: the PDF's title, author, date and PDF/A identification, the input read again
+    /// (exit 1 on any problem).
     Verify {
         #[arg(long, value_name = "DIR", default_value = DEFAULT_ARCHIVE)]
         dir: PathBuf,
     },
     /// Print the archive as a table: year, organisation, kind, date, version, file.
     List {
+        #[arg(long, value_name = "DIR", default_value = DEFAULT_ARCHIVE)]
+        dir: PathBuf,
+    },
+    /// Turn an archive of nianbao's earlier format (manifest.json) into the OCFL storage root,
+    /// after checking every file against the manifest; an interrupted migration goes on.
+    Migrate {
         #[arg(long, value_name = "DIR", default_value = DEFAULT_ARCHIVE)]
         dir: PathBuf,
     },

@@ -1,8 +1,9 @@
-//! `nianbao archive`: final documents as PDF/A-2b; `archive verify`, `archive list`.
+//! `nianbao archive`: final documents as PDF/A-2b in an OCFL storage root;
+//! `archive verify`, `archive list`, `archive migrate`.
 
 use std::path::Path;
 
-use crate::archive::{self, Existing, Manifest, NewDocument};
+use crate::archive::{self, Existing, NewDocument};
 use crate::cli::{ArchiveAction, ArchiveArgs};
 use crate::cmd::{Checked, Reporter, load_checked, load_fonts, load_styles, load_templates};
 use crate::error::Error;
@@ -14,13 +15,26 @@ pub fn run(args: &ArchiveArgs) -> Result<(), Error> {
     match &args.action {
         Some(ArchiveAction::Verify { dir }) => verify(dir),
         Some(ArchiveAction::List { dir }) => {
-            if !dir.join(archive::MANIFEST).exists() {
-                return Err(Error::Usage(format!(
-                    "`{}` holds no archive",
+            let (listed, problems) = archive::list(dir)?;
+            print!("{}", archive::table(&listed));
+            if !problems.is_empty() {
+                eprintln!(
+                    "warning: {} problem{} found while listing; run `nianbao archive verify --dir {}`",
+                    problems.len(),
+                    if problems.len() == 1 { "" } else { "s" },
                     dir.display()
-                )));
+                );
             }
-            print!("{}", archive::table(&Manifest::load(dir)?));
+            Ok(())
+        }
+        Some(ArchiveAction::Migrate { dir }) => {
+            let (documents, versions) = archive::migrate(dir)?;
+            println!(
+                "migrated {documents} document{} ({versions} version{}) in {} to an OCFL 1.1 storage root",
+                if documents == 1 { "" } else { "s" },
+                if versions == 1 { "" } else { "s" },
+                dir.display()
+            );
             Ok(())
         }
         None => store(args),
@@ -46,16 +60,16 @@ fn store(args: &ArchiveArgs) -> Result<(), Error> {
         }
     }
     reporter.finish(args.inputs.len())?;
-    let manifest = Manifest::load(&args.dir)?;
-    if !args.replace {
-        for input in &checked {
-            let (year, org, kind) = identity(&input.loaded, args.kind);
-            let path = args
-                .dir
-                .join(format!("{}.pdf", archive::stem(year, org, kind)));
-            if manifest.current(year, org, kind).is_some() || path.exists() {
-                return Err(already_archived(&path));
-            }
+    // Where each document goes is decided, and checked, before typesetting.
+    if args.dir.join(archive::MANIFEST).exists() {
+        return Err(archive::needs_migration(&args.dir));
+    }
+    for input in &checked {
+        let (year, org, kind) = identity(&input.loaded, args.kind);
+        if archive::versions_of(&args.dir, year, org, kind)?.is_some() && !args.replace {
+            return Err(already_archived(
+                &args.dir.join(archive::object_path(year, org, kind)),
+            ));
         }
     }
     let mut made: Vec<(Loaded, Document)> = Vec::new();
@@ -76,7 +90,10 @@ fn store(args: &ArchiveArgs) -> Result<(), Error> {
             }
         }
     }
-    reporter.finish(args.inputs.len())?;
+    if made.len() < args.inputs.len() {
+        reporter.finish(args.inputs.len())?;
+    }
+    let writer = archive::Writer::open(&args.dir)?;
     for (loaded, document) in &made {
         let (year, organisation, kind) = identity(loaded, args.kind);
         // A folder input is archived as its files.
@@ -97,12 +114,12 @@ fn store(args: &ArchiveArgs) -> Result<(), Error> {
             docx: document.docx.as_deref(),
             inputs,
         };
-        match archive::store(&args.dir, &new, args.replace)? {
-            Ok(entry) => eprintln!(
-                "archived {} (version {}, sha256 {})",
-                args.dir.join(&entry.pdf.path).display(),
-                entry.version,
-                entry.pdf.sha256
+        match writer.store(&new, args.replace)? {
+            Ok(stored) => eprintln!(
+                "archived {} (version {}, sha512 {})",
+                stored.pdf.display(),
+                stored.version,
+                stored.pdf_sha512
             ),
             Err(Existing(path)) => return Err(already_archived(&path)),
         }
@@ -112,7 +129,7 @@ fn store(args: &ArchiveArgs) -> Result<(), Error> {
 
 fn already_archived(path: &Path) -> Error {
     Error::Refused(format!(
-        "`{}` is archived already and is never overwritten\n  = help: to archive a corrected document, add --replace: the earlier one is kept as a numbered version",
+        "`{}` is archived already and is never overwritten\n  = help: to archive a corrected document, add --replace: it becomes the next version, and the earlier ones are kept",
         path.display()
     ))
 }
@@ -132,22 +149,27 @@ fn identity(loaded: &Loaded, kind: view::Kind) -> (i32, &str, &'static str) {
 }
 
 fn verify(dir: &Path) -> Result<(), Error> {
-    let (checked, problems) = archive::verify(dir)?;
-    for problem in &problems {
+    let verified = archive::verify(dir)?;
+    for problem in &verified.problems {
         println!("{problem}");
     }
-    if problems.is_empty() {
+    if verified.problems.is_empty() {
         println!(
-            "{checked} files verified in {}: all match the manifest",
+            "{} document{}, {} version{}, {} files verified in {}: a valid OCFL 1.1 storage root, and every record matches its files",
+            verified.documents,
+            if verified.documents == 1 { "" } else { "s" },
+            verified.versions,
+            if verified.versions == 1 { "" } else { "s" },
+            verified.files,
             dir.display()
         );
         Ok(())
     } else {
+        let n = verified.problems.len();
         Err(Error::Refused(format!(
-            "the archive in `{}` does not verify: {} problem{}",
+            "the archive in `{}` does not verify: {n} problem{}",
             dir.display(),
-            problems.len(),
-            if problems.len() == 1 { "" } else { "s" }
+            if n == 1 { "" } else { "s" }
         )))
     }
 }

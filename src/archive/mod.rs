@@ -1,0 +1,776 @@
+//! The archive: an OCFL 1.1 storage root (<https://ocfl.io/1.1/spec/>) with one
+//! object per document, at `DIR/<year>/<organisation>-<kind>`. Each object's
+//! version holds the PDF/A-2b, the Markdown, the DOCX when asked for, the
+//! input files and `nianbao.json`, the record of what the document is.
+//! `--replace` adds a version; nothing archived is ever changed. Writers take
+//! a lock; a version is staged and committed by one rename, so a crash leaves
+//! the last committed state. `verify` validates the storage root and checks
+//! each record against its files.
+
+mod legacy;
+pub mod ocfl;
+
+use std::fs::File;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use crate::error::Error;
+use crate::output::ensure_dir;
+pub use legacy::{MANIFEST, needs_migration};
+use ocfl::{Inventory, NewFile, Problem, ROOT_DECLARATION, Version};
+
+/// The record's format.
+const FORMAT: &str = "nianbao-archive/2";
+/// The record's logical path in each version.
+pub const RECORD: &str = "nianbao.json";
+/// nianbao's own folder in the storage root: the lock and the staging area.
+const OWN: &str = "extensions/nianbao";
+/// The longest organisation name kept whole in a path (in characters).
+const NAME_LIMIT: usize = 60;
+
+/// What a version of an archived document is: written as `nianbao.json` in it.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Record {
+    pub format: String,
+    pub year: i32,
+    pub organisation: String,
+    /// `combined` (with a plan), `summary`, `plan`.
+    pub kind: String,
+    /// The document date, `YYYY-MM-DD`.
+    pub date: String,
+    pub title: String,
+    /// Logical paths of the files in the version.
+    pub pdf: String,
+    pub markdown: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub docx: Option<String>,
+    pub inputs: Vec<InputRecord>,
+    pub nianbao_version: String,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct InputRecord {
+    pub path: String,
+    /// Where the file was archived from.
+    pub source: String,
+}
+
+/// A document ready to be archived.
+pub struct NewDocument<'a> {
+    pub year: i32,
+    pub organisation: &'a str,
+    pub kind: &'a str,
+    pub date: &'a str,
+    pub title: &'a str,
+    pub pdf: &'a [u8],
+    pub markdown: &'a str,
+    pub docx: Option<&'a [u8]>,
+    /// The input files: where they are, and their bytes.
+    pub inputs: Vec<(PathBuf, Vec<u8>)>,
+}
+
+/// A name that is safe as a file name on every system.
+pub fn file_name_part(text: &str) -> String {
+    let cleaned: String = text
+        .chars()
+        .map(|c| match c {
+            '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|' => '_',
+            c if c.is_control() => '_',
+            c => c,
+        })
+        .collect();
+    let trimmed = cleaned.trim_matches(|c: char| c == '.' || c.is_whitespace());
+    if trimmed.is_empty() {
+        "document".to_string()
+    } else {
+        trimmed.to_string()
+    }
+}
+
+/// Where a document's object stands in the archive: `<year>/<organisation>-<kind>`.
+/// An organisation whose name is not a safe file name as it is (`a/b`), or is
+/// longer than 60 characters, gets the first 8 hex digits of its name's sha256
+/// after the safe part (`a_b~1f0e…`), so two organisations never share a path
+/// and every path fits every file system.
+pub fn object_path(year: i32, organisation: &str, kind: &str) -> String {
+    let safe = file_name_part(organisation);
+    let name = if safe == organisation && safe.chars().count() <= NAME_LIMIT && !safe.contains('~')
+    {
+        safe
+    } else {
+        let digest = ocfl::hex(&Sha256::digest(organisation.as_bytes()));
+        let kept: String = safe.chars().take(NAME_LIMIT).collect();
+        format!("{kept}~{}", &digest[..8])
+    };
+    format!("{year}/{name}-{kind}")
+}
+
+/// The object's identifier: the document's year, kind and organisation.
+pub fn object_id(year: i32, organisation: &str, kind: &str) -> String {
+    format!("urn:nianbao:{year}:{kind}:{organisation}")
+}
+
+/// Where an existing archived document stands, when archiving it again is refused.
+pub struct Existing(pub PathBuf);
+
+/// A document stored.
+pub struct Stored {
+    pub version: usize,
+    /// The PDF on disk.
+    pub pdf: PathBuf,
+    pub pdf_sha512: String,
+}
+
+/// The number of versions archived of a document; `None` when there is none.
+/// Refuses when another document's object stands at its path.
+pub fn versions_of(
+    dir: &Path,
+    year: i32,
+    organisation: &str,
+    kind: &str,
+) -> Result<Option<usize>, Error> {
+    let object = dir.join(object_path(year, organisation, kind));
+    match ocfl::read_inventory(&object)? {
+        Some(inventory) if inventory.id == object_id(year, organisation, kind) => {
+            Ok(Some(inventory.versions.len()))
+        }
+        Some(inventory) => Err(Error::Refused(format!(
+            "`{}` holds another document (`{}`)",
+            object.display(),
+            inventory.id
+        ))),
+        None if std::fs::symlink_metadata(&object).is_ok() => Err(Error::Refused(format!(
+            "`{}` exists and is not an archived document",
+            object.display()
+        ))),
+        None => Ok(None),
+    }
+}
+
+/// The archive opened for writing: holds the lock until dropped.
+pub struct Writer {
+    root: PathBuf,
+    staging: PathBuf,
+    _lock: File,
+}
+
+impl Writer {
+    /// Opens (or creates) the archive in `root` and takes its lock, waiting for
+    /// another writer to finish. What a killed writer staged is removed.
+    pub fn open(root: &Path) -> Result<Writer, Error> {
+        if root.join(MANIFEST).exists() {
+            return Err(legacy::needs_migration(root));
+        }
+        Writer::open_any(root)
+    }
+
+    fn open_any(root: &Path) -> Result<Writer, Error> {
+        ensure_dir(root)?;
+        if !root.join(ROOT_DECLARATION).exists() && !root.join(MANIFEST).exists() {
+            let foreign = std::fs::read_dir(root)
+                .map_err(|e| Error::io(root, "read", e))?
+                .flatten()
+                .any(|e| e.file_name() != "extensions");
+            if foreign {
+                return Err(Error::Refused(format!(
+                    "`{}` holds files and is not an archive: archive into an empty or new folder",
+                    root.display()
+                )));
+            }
+        }
+        let own = root.join(OWN);
+        std::fs::create_dir_all(&own).map_err(|e| Error::io(&own, "create", e))?;
+        for dir in [root.join("extensions"), own.clone()] {
+            let is_dir = std::fs::symlink_metadata(&dir).is_ok_and(|m| m.is_dir());
+            if !is_dir {
+                return Err(Error::Refused(format!(
+                    "`{}` is not a folder (a link?): the archive follows no links",
+                    dir.display()
+                )));
+            }
+        }
+        let lock_path = own.join("lock");
+        let mut options = std::fs::OpenOptions::new();
+        options.create(true).truncate(false).write(true);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NOFOLLOW);
+        let lock = options
+            .open(&lock_path)
+            .map_err(|e| Error::io(&lock_path, "open the lock", e))?;
+        if lock.try_lock().is_err() {
+            eprintln!(
+                "waiting for another nianbao writing to `{}` to finish",
+                root.display()
+            );
+            lock.lock()
+                .map_err(|e| Error::io(&lock_path, "take the lock", e))?;
+        }
+        let staging = own.join("staging");
+        if std::fs::symlink_metadata(&staging).is_ok() {
+            std::fs::remove_dir_all(&staging).map_err(|e| Error::io(&staging, "clear", e))?;
+        }
+        std::fs::create_dir(&staging).map_err(|e| Error::io(&staging, "create", e))?;
+        ocfl::declare_root(root)?;
+        Ok(Writer {
+            root: root.to_path_buf(),
+            staging,
+            _lock: lock,
+        })
+    }
+
+    /// Stores a document. Refuses when it is archived already, unless
+    /// `replace`: then it becomes the next version.
+    pub fn store(
+        &self,
+        doc: &NewDocument,
+        replace: bool,
+    ) -> Result<Result<Stored, Existing>, Error> {
+        let rel = object_path(doc.year, doc.organisation, doc.kind);
+        let name = rel.rsplit('/').next().unwrap_or(&rel).to_string();
+        if versions_of(&self.root, doc.year, doc.organisation, doc.kind)?.is_some() && !replace {
+            return Ok(Err(Existing(self.root.join(&rel))));
+        }
+        let pdf = format!("{name}.pdf");
+        let markdown = format!("{name}.md");
+        let docx = doc.docx.map(|_| format!("{name}.docx"));
+        let mut files = vec![
+            NewFile {
+                logical: pdf.clone(),
+                bytes: doc.pdf.to_vec(),
+            },
+            NewFile {
+                logical: markdown.clone(),
+                bytes: doc.markdown.as_bytes().to_vec(),
+            },
+        ];
+        if let (Some(logical), Some(bytes)) = (&docx, doc.docx) {
+            files.push(NewFile {
+                logical: logical.clone(),
+                bytes: bytes.to_vec(),
+            });
+        }
+        let mut inputs: Vec<InputRecord> = Vec::new();
+        for (i, (source, bytes)) in doc.inputs.iter().enumerate() {
+            let file = source
+                .file_name()
+                .map(|n| file_name_part(&n.to_string_lossy()))
+                .unwrap_or_else(|| format!("input-{i}.yaml"));
+            let mut logical = format!("inputs/{file}");
+            if inputs.iter().any(|r| r.path == logical) {
+                logical = format!("inputs/{i}-{file}");
+            }
+            files.push(NewFile {
+                logical: logical.clone(),
+                bytes: bytes.clone(),
+            });
+            inputs.push(InputRecord {
+                path: logical,
+                source: source.display().to_string(),
+            });
+        }
+        let record = Record {
+            format: FORMAT.to_string(),
+            year: doc.year,
+            organisation: doc.organisation.to_string(),
+            kind: doc.kind.to_string(),
+            date: doc.date.to_string(),
+            title: doc.title.to_string(),
+            pdf: pdf.clone(),
+            markdown,
+            docx,
+            inputs,
+            nianbao_version: env!("CARGO_PKG_VERSION").to_string(),
+        };
+        self.commit(&rel, &record, files, "archived by nianbao")
+            .map(|(version, inventory)| {
+                let content = inventory
+                    .content_path(version, &pdf)
+                    .expect("the PDF is in the version")
+                    .to_string();
+                Ok(Stored {
+                    version,
+                    pdf: self.root.join(&rel).join(content),
+                    pdf_sha512: ocfl::sha512_hex(doc.pdf),
+                })
+            })
+    }
+
+    fn commit(
+        &self,
+        rel: &str,
+        record: &Record,
+        mut files: Vec<NewFile>,
+        message: &str,
+    ) -> Result<(usize, Inventory), Error> {
+        let mut json = serde_json::to_vec_pretty(record).expect("a record serialises");
+        json.push(b'\n');
+        files.push(NewFile {
+            logical: RECORD.to_string(),
+            bytes: json,
+        });
+        let version = Version {
+            created: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+            state: Default::default(),
+            message: Some(message.to_string()),
+            user: Some(ocfl::User {
+                name: "nianbao".to_string(),
+                address: Some(format!("urn:nianbao:{}", env!("CARGO_PKG_VERSION"))),
+            }),
+        };
+        ocfl::commit_version(
+            &self.root,
+            &self.staging,
+            rel,
+            &object_id(record.year, &record.organisation, &record.kind),
+            &files,
+            version,
+        )
+    }
+}
+
+/// One version of an archived document, as listed.
+pub struct Listed {
+    pub record: Record,
+    pub version: usize,
+    pub current: bool,
+    /// The PDF, relative to the archive folder.
+    pub pdf: String,
+}
+
+/// Every version of every document, read from the inventories and records
+/// (digests are not recomputed: that is `verify`'s work).
+pub fn list(dir: &Path) -> Result<(Vec<Listed>, Vec<Problem>), Error> {
+    require_archive(dir)?;
+    let validation = ocfl::validate(dir, false);
+    let mut listed = Vec::new();
+    let mut problems = validation.problems;
+    for found in &validation.objects {
+        let count = found.inventory.versions.len();
+        for n in 1..=count {
+            match read_record(dir, &found.rel, &found.inventory, n) {
+                Ok(record) => {
+                    let pdf = found
+                        .inventory
+                        .content_path(n, &record.pdf)
+                        .map(|c| format!("{}/{c}", found.rel))
+                        .unwrap_or_default();
+                    listed.push(Listed {
+                        record,
+                        version: n,
+                        current: n == count,
+                        pdf,
+                    });
+                }
+                Err(problem) => problems.push(problem),
+            }
+        }
+    }
+    Ok((listed, problems))
+}
+
+fn require_archive(dir: &Path) -> Result<(), Error> {
+    if dir.join(ROOT_DECLARATION).exists() {
+        Ok(())
+    } else if dir.join(MANIFEST).exists() {
+        Err(legacy::needs_migration(dir))
+    } else {
+        Err(Error::Usage(format!(
+            "`{}` holds no archive (no {ROOT_DECLARATION})",
+            dir.display()
+        )))
+    }
+}
+
+fn read_record(dir: &Path, rel: &str, inventory: &Inventory, n: usize) -> Result<Record, Problem> {
+    let vrel = format!("{rel}/{}", ocfl::version_name(n));
+    let content = inventory
+        .content_path(n, RECORD)
+        .ok_or_else(|| Problem::new(&vrel, format!("holds no {RECORD} record")))?;
+    let bytes = ocfl::read_regular(&dir.join(rel).join(content), 1 << 20)
+        .map_err(|e| Problem::new(format!("{rel}/{content}"), format!("missing: {e}")))?;
+    let record: Record = serde_json::from_slice(&bytes).map_err(|e| {
+        Problem::new(
+            format!("{rel}/{content}"),
+            format!("not a nianbao record: {e}"),
+        )
+    })?;
+    if record.format != FORMAT {
+        return Err(Problem::new(
+            format!("{rel}/{content}"),
+            format!("an unknown record format `{}`", record.format),
+        ));
+    }
+    Ok(record)
+}
+
+/// What `verify` read and found.
+pub struct Verified {
+    pub documents: usize,
+    pub versions: usize,
+    pub files: usize,
+    pub problems: Vec<Problem>,
+}
+
+/// Validates the archive as an OCFL storage root, then checks each version's
+/// record against its files: the object's path and id, the PDF's own title,
+/// author, date and PDF/A identification, and the archived input read again.
+pub fn verify(dir: &Path) -> Result<Verified, Error> {
+    require_archive(dir)?;
+    // A reader waits for a writer's commit to end (when it may take the lock).
+    let lock = File::open(dir.join(OWN).join("lock")).ok();
+    if let Some(lock) = &lock {
+        let _ = lock.lock_shared();
+    }
+    let validation = ocfl::validate(dir, true);
+    let mut problems = validation.problems;
+    let mut versions = 0;
+    for found in &validation.objects {
+        for n in 1..=found.inventory.versions.len() {
+            versions += 1;
+            match read_record(dir, &found.rel, &found.inventory, n) {
+                Ok(record) => {
+                    cross_check(dir, &found.rel, &found.inventory, n, &record, &mut problems)
+                }
+                Err(problem) => problems.push(problem),
+            }
+        }
+    }
+    problems.sort();
+    Ok(Verified {
+        documents: validation.objects.len(),
+        versions,
+        files: validation.files,
+        problems,
+    })
+}
+
+fn cross_check(
+    dir: &Path,
+    rel: &str,
+    inventory: &Inventory,
+    n: usize,
+    record: &Record,
+    problems: &mut Vec<Problem>,
+) {
+    let vrel = format!("{rel}/{}", ocfl::version_name(n));
+    let mut problem = |what: String| problems.push(Problem::new(&vrel, what));
+    let expected = object_path(record.year, &record.organisation, &record.kind);
+    if expected != rel {
+        problem(format!(
+            "its record is of {} {} ({}), whose place is `{expected}`",
+            record.year, record.organisation, record.kind
+        ));
+    }
+    let id = object_id(record.year, &record.organisation, &record.kind);
+    if inventory.id != id {
+        problem(format!(
+            "the object's id `{}` is not its record's `{id}`",
+            inventory.id
+        ));
+    }
+    let read = |logical: &str| -> Result<Vec<u8>, String> {
+        let content = inventory.content_path(n, logical).ok_or_else(|| {
+            format!("the record names `{logical}`, which the version does not hold")
+        })?;
+        ocfl::read_regular(&dir.join(rel).join(content), 512 << 20)
+            .map_err(|e| format!("`{logical}`: {e}"))
+    };
+    let mut named: Vec<&str> = vec![RECORD, &record.pdf, &record.markdown];
+    named.extend(record.docx.as_deref());
+    named.extend(record.inputs.iter().map(|i| i.path.as_str()));
+    if let Some(state) = inventory.versions.get(&ocfl::version_name(n)) {
+        for path in state.state.values().flatten() {
+            if !named.contains(&path.as_str()) {
+                problem(format!("`{path}` is not named by its record"));
+            }
+        }
+    }
+    for logical in [&record.markdown].into_iter().chain(record.docx.as_ref()) {
+        if let Err(e) = read(logical) {
+            problem(e);
+        }
+    }
+    match read(&record.pdf) {
+        Ok(pdf) => {
+            for mismatch in pdf_mismatches(&pdf, record) {
+                problem(format!("`{}`: {mismatch}", record.pdf));
+            }
+        }
+        Err(e) => problem(e),
+    }
+    let mut texts = Vec::new();
+    for input in &record.inputs {
+        match read(&input.path).map(String::from_utf8) {
+            Ok(Ok(text)) => texts.push((PathBuf::from(&input.path), text)),
+            Ok(Err(_)) => texts.push((PathBuf::from(&input.path), String::new())),
+            Err(e) => problem(e),
+        }
+    }
+    if texts.len() == record.inputs.len() && !texts.is_empty() {
+        let outcome = if texts.len() == 1 {
+            let (path, text) = texts.pop().expect("one input");
+            crate::load::parse(crate::source::SourceFile::new(path, text), None)
+        } else {
+            crate::load::parse_folder(Path::new("inputs"), texts, None)
+        };
+        match outcome {
+            crate::load::Outcome::Loaded(loaded) => {
+                let meta = &loaded.report.meta;
+                if meta.year.value != record.year || meta.organisation.value != record.organisation
+                {
+                    problem(format!(
+                        "the archived input is of {} {}, its record of {} {}",
+                        meta.year.value, meta.organisation.value, record.year, record.organisation
+                    ));
+                }
+            }
+            crate::load::Outcome::Invalid(..) => {
+                problem("the archived input does not read as a nianbao input".to_string());
+            }
+        }
+    }
+}
+
+/// Where the PDF's own metadata (its XMP packet) disagrees with the record.
+fn pdf_mismatches(pdf: &[u8], record: &Record) -> Vec<String> {
+    let text = String::from_utf8_lossy(pdf);
+    let Some(start) = text.find("<x:xmpmeta") else {
+        return vec!["holds no XMP metadata (not a PDF/A)".to_string()];
+    };
+    let end = text[start..]
+        .find("</x:xmpmeta>")
+        .map_or(text.len(), |e| start + e);
+    let xmp = &text[start..end];
+    let field = |tag: &str| -> Option<String> {
+        let open = format!("<{tag}>");
+        let from = xmp.find(&open)? + open.len();
+        let inner = &xmp[from..from + xmp[from..].find(&format!("</{tag}>"))?];
+        // A list (rdf:Alt, rdf:Seq): its first item.
+        let value = match inner.find("<rdf:li") {
+            Some(li) => {
+                let body = &inner[li..];
+                let body = &body[body.find('>')? + 1..];
+                &body[..body.find("</rdf:li>")?]
+            }
+            None => inner,
+        };
+        Some(unescape_xml(value))
+    };
+    let mut out = Vec::new();
+    let mut expect = |what: &str, found: Option<String>, wanted: &str, exact: bool| {
+        let ok = found.as_deref().is_some_and(|f| {
+            if exact {
+                f == wanted
+            } else {
+                f.starts_with(wanted)
+            }
+        });
+        if !ok {
+            out.push(format!(
+                "its {what} is `{}`, its record says `{wanted}`",
+                found.unwrap_or_default()
+            ));
+        }
+    };
+    expect("title", field("dc:title"), &record.title, true);
+    expect("author", field("dc:creator"), &record.organisation, true);
+    expect("date", field("xmp:CreateDate"), &record.date, false);
+    expect("PDF/A part", field("pdfaid:part"), "2", true);
+    expect("PDF/A conformance", field("pdfaid:conformance"), "B", true);
+    out
+}
+
+fn unescape_xml(text: &str) -> String {
+    text.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&apos;", "'")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}
+
+/// The archive as a table: year, organisation, kind, date, version, file.
+pub fn table(listed: &[Listed]) -> String {
+    let mut rows: Vec<[String; 6]> = vec![[
+        "year".into(),
+        "organisation".into(),
+        "kind".into(),
+        "date".into(),
+        "version".into(),
+        "file".into(),
+    ]];
+    let mut sorted: Vec<&Listed> = listed.iter().collect();
+    sorted.sort_by(|a, b| {
+        let key = |l: &Listed| {
+            (
+                l.record.year,
+                l.record.organisation.clone(),
+                l.record.kind.clone(),
+                l.version,
+            )
+        };
+        key(a).cmp(&key(b))
+    });
+    for l in sorted {
+        let version = if l.current {
+            format!("{} (current)", l.version)
+        } else {
+            l.version.to_string()
+        };
+        rows.push([
+            l.record.year.to_string(),
+            l.record.organisation.clone(),
+            l.record.kind.clone(),
+            l.record.date.clone(),
+            version,
+            l.pdf.clone(),
+        ]);
+    }
+    let widths: Vec<usize> = (0..6)
+        .map(|i| {
+            rows.iter()
+                .map(|r| unicode_width::UnicodeWidthStr::width(r[i].as_str()))
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let mut out = String::new();
+    for row in rows {
+        let mut line = String::new();
+        for (i, cell) in row.iter().enumerate() {
+            line.push_str(cell);
+            if i < 5 {
+                let pad = widths[i] - unicode_width::UnicodeWidthStr::width(cell.as_str()) + 2;
+                line.push_str(&" ".repeat(pad));
+            }
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+/// Turns an archive of nianbao's earlier format (`manifest.json` and files
+/// beside it) into the OCFL storage root, version by version, after checking
+/// every file against the manifest. A migration that was interrupted goes on
+/// where it stopped. Returns the number of documents and versions migrated.
+pub fn migrate(dir: &Path) -> Result<(usize, usize), Error> {
+    let manifest = legacy::Manifest::load(dir)?;
+    // What an interrupted migration committed already is left as it is.
+    let mut pending: Vec<(String, Vec<&legacy::Entry>)> = Vec::new();
+    for group in manifest.groups() {
+        let first = group[0];
+        let rel = object_path(first.year, &first.organisation, &first.kind);
+        let done = versions_of(dir, first.year, &first.organisation, &first.kind)?.unwrap_or(0);
+        pending.push((rel, group.into_iter().skip(done).collect()));
+    }
+    let entries: Vec<&legacy::Entry> = pending
+        .iter()
+        .flat_map(|(_, g)| g.iter().copied())
+        .collect();
+    let problems = legacy::verify(dir, &entries);
+    if !problems.is_empty() {
+        return Err(Error::Refused(format!(
+            "the archive in `{}` does not verify against its manifest; nothing was migrated:\n{}",
+            dir.display(),
+            problems.join("\n")
+        )));
+    }
+    let writer = Writer::open_any(dir)?;
+    let documents = pending.len();
+    let mut versions = 0;
+    for (rel, group) in &pending {
+        for entry in group {
+            let name = rel.rsplit('/').next().unwrap_or(rel);
+            let mut files = Vec::new();
+            let mut read = |path: &str, logical: String| -> Result<String, Error> {
+                let full = dir.join(path);
+                let bytes = std::fs::read(&full).map_err(|e| Error::io(&full, "read", e))?;
+                files.push(NewFile {
+                    logical: logical.clone(),
+                    bytes,
+                });
+                Ok(logical)
+            };
+            let pdf = read(&entry.pdf.path, format!("{name}.pdf"))?;
+            let markdown = read(&entry.markdown.path, format!("{name}.md"))?;
+            let docx = match &entry.docx {
+                Some(d) => Some(read(&d.path, format!("{name}.docx"))?),
+                None => None,
+            };
+            let mut inputs = Vec::new();
+            for (i, input) in entry.inputs.iter().enumerate() {
+                let source = input.source.clone().unwrap_or_default();
+                let file = Path::new(&source)
+                    .file_name()
+                    .map(|n| file_name_part(&n.to_string_lossy()))
+                    .unwrap_or_else(|| format!("input-{i}.yaml"));
+                let logical = read(&input.path, format!("inputs/{file}"))?;
+                inputs.push(InputRecord {
+                    path: logical,
+                    source,
+                });
+            }
+            let record = Record {
+                format: FORMAT.to_string(),
+                year: entry.year,
+                organisation: entry.organisation.clone(),
+                kind: entry.kind.clone(),
+                date: entry.date.clone(),
+                title: entry.title.clone(),
+                pdf,
+                markdown,
+                docx,
+                inputs,
+                nianbao_version: entry.nianbao_version.clone(),
+            };
+            writer.commit(rel, &record, files, "migrated from manifest.json")?;
+            versions += 1;
+        }
+    }
+    // Only now are the earlier files removed, the manifest last.
+    for path in manifest.paths() {
+        let full = dir.join(&path);
+        if std::fs::symlink_metadata(&full).is_ok() {
+            std::fs::remove_file(&full).map_err(|e| Error::io(&full, "remove", e))?;
+        }
+    }
+    let manifest_path = dir.join(MANIFEST);
+    std::fs::remove_file(&manifest_path).map_err(|e| Error::io(&manifest_path, "remove", e))?;
+    Ok((documents, versions))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_names_are_safe() {
+        assert_eq!(file_name_part("a/b:c"), "a_b_c");
+        assert_eq!(file_name_part(".."), "document");
+        assert_eq!(file_name_part("学校工会"), "学校工会");
+    }
+
+    #[test]
+    fn object_paths_never_collide_and_stay_short() {
+        assert_eq!(
+            object_path(2020, "学校工会", "summary"),
+            "2020/学校工会-summary"
+        );
+        let slash = object_path(2020, "a/b", "summary");
+        let underscore = object_path(2020, "a_b", "summary");
+        assert_eq!(underscore, "2020/a_b-summary");
+        assert!(
+            slash.starts_with("2020/a_b~") && slash.ends_with("-summary"),
+            "{slash}"
+        );
+        assert_ne!(slash, underscore);
+        let long = object_path(2020, &"工".repeat(300), "combined");
+        assert_eq!(
+            long.chars().count(),
+            "2020/".len() + 60 + 9 + "-combined".len()
+        );
+    }
+}
