@@ -8,6 +8,17 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() {
     reset_sigpipe();
+    // The bounded trial of a user's style file (see typeset::bounded), not a
+    // command of the manual.
+    if std::env::args_os()
+        .nth(1)
+        .is_some_and(|a| a == nianbao::typeset::bounded::TRIAL_COMMAND)
+    {
+        std::process::exit(match nianbao::typeset::bounded::run_trial() {
+            Ok(()) => 0,
+            Err(code) => code,
+        });
+    }
     let cli = nianbao::cli::Cli::parse();
     if let Err(error) = nianbao::run(cli) {
         if !matches!(

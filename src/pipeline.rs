@@ -79,6 +79,15 @@ pub fn make(
     if let Some(setup) = pdf {
         let chart = view.comparison.map(|c| c.chart);
         let meta = pdf_meta(loaded, kind, chart);
+        let style = setup.styles.for_lang(meta.lang);
+        typeset::bounded::try_style(
+            &document.markdown,
+            &meta,
+            setup.fonts,
+            style,
+            setup.archival,
+        )
+        .map_err(|e| typeset_failed(loaded, e))?;
         let (bytes, timings) = typeset::pdf(
             &document.markdown,
             &meta,
@@ -108,6 +117,8 @@ pub fn preview(
     })?;
     let meta = pdf_meta(loaded, kind, view.comparison.map(|c| c.chart));
     let style = setup.styles.for_lang(meta.lang);
+    typeset::bounded::try_style(&markdown, &meta, setup.fonts, style, false)
+        .map_err(|e| typeset_failed(loaded, e))?;
     typeset::svg_pages(&markdown, &meta, setup.fonts, style).map_err(|e| typeset_failed(loaded, e))
 }
 

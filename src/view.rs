@@ -152,7 +152,7 @@ pub struct ComparisonView {
 
 /// A bar chart of this period's figures against last period's: plain text and
 /// finite numbers, which the PDF stage hands to Typst as `sys.inputs.chart`.
-#[derive(Clone, Debug, Default, Serialize)]
+#[derive(Clone, Debug, Default, Serialize, serde::Deserialize)]
 pub struct Chart {
     pub labels: Vec<String>,
     pub this: Vec<f64>,

@@ -160,6 +160,8 @@ pub struct FontSet {
     fallback: OnceLock<Font>,
     /// The characters some font of `fonts` has, computed on first use.
     covered: OnceLock<Covered>,
+    /// What the set was loaded from, to load it again in another process.
+    pub options: FontOptions,
 }
 
 /// A set of characters, one bit each: a lookup costs the same for every
@@ -187,6 +189,7 @@ impl Covered {
 }
 
 /// Where to look for installed fonts.
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct FontOptions {
     /// Folders whose fonts are all added (`--font-path`).
     pub font_paths: Vec<PathBuf>,
@@ -261,6 +264,7 @@ impl FontSet {
             fonts,
             fallback: OnceLock::new(),
             covered: OnceLock::new(),
+            options: options.clone(),
         })
     }
 

@@ -2,6 +2,7 @@
 //! built-in (or the user's) style file sets the page, and typst compiles it in a
 //! world that holds only those two sources and the fonts nianbao gives it.
 
+pub mod bounded;
 pub mod fonts;
 pub mod writer;
 
@@ -40,6 +41,7 @@ pub struct PdfMeta {
 }
 
 /// The style file of a run, with where it came from (None: built in).
+#[derive(Clone, serde::Serialize, serde::Deserialize)]
 pub struct Style {
     pub text: String,
     pub path: Option<std::path::PathBuf>,

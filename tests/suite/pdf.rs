@@ -235,6 +235,36 @@ fn a_broken_style_override_is_located_in_the_users_file() {
     assert!(!dir.path().join("2020.pdf").exists());
 }
 
+/// A style file is code: one that takes all the memory is stopped at 2 GB
+/// (it took 17 GB before) with its file named, and nothing is written.
+#[test]
+fn a_style_that_takes_all_the_memory_is_stopped() {
+    let dir = tempfile::tempdir().unwrap();
+    let templates = dir.path().join("templates");
+    std::fs::create_dir(&templates).unwrap();
+    let style = format!(
+        "{}\n#let everything = range(300000000).len()\n",
+        read(&repo().join("templates/style.typ"))
+    );
+    std::fs::write(templates.join("style.typ"), style).unwrap();
+    let out = build(
+        &repo().join("inputs/2020.yaml"),
+        &dir.path().join("out"),
+        &["--templates", templates.to_str().unwrap()],
+    );
+    let err = stderr(&out);
+    assert_eq!(code(&out), 1, "{err}");
+    let path = templates.join("style.typ");
+    let block = format!(
+        "error[E0403]: typesetting with the style file `{}` took more than 2 GB of memory; stopped, nothing was written\n--> {}\n = help: a style file may take at most 60 s and 2 GB for a document; look for a loop or a large range() in it\n1 file: 1 error, 3 warnings\n",
+        path.display(),
+        path.display()
+    );
+    assert!(err.ends_with(&block), "{err}");
+    assert!(!dir.path().join("out/2020.pdf").exists());
+    assert!(!dir.path().join("out/2020.md").exists());
+}
+
 #[test]
 fn fonts_command_lists_each_role() {
     let out = nianbao(&["fonts", "--no-system-fonts"]);
