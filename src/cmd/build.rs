@@ -45,20 +45,26 @@ pub fn run(args: &BuildArgs) -> Result<(), Error> {
         archival: false,
     });
 
-    // Check every input first: with errors in one, nothing is written, unless
-    // --keep-going makes the others. A batch keeps only the names of the clean
-    // inputs and loads each again when its turn comes, so that its memory does
-    // not grow with the number of inputs; a single input is kept as loaded.
+    // Check every input first, on all cores, reporting in the inputs' order:
+    // with errors in one, nothing is written, unless --keep-going makes the
+    // others. A batch keeps only the names of the clean inputs and loads each
+    // again when its turn comes, so that its memory does not grow with the
+    // number of inputs; a single input is kept as loaded.
     let single = args.inputs.len() == 1;
+    let jobs = args.jobs.map_or_else(available_cores, usize::from);
+    let checks = in_parallel(jobs, args.inputs.iter().collect(), |input: &PathBuf| {
+        let mut buffered = reporter.buffered();
+        let started = Instant::now();
+        let result = load_checked(input, &mut buffered, &args.options, false)
+            .map(|checked| checked.map(|c| single.then(|| (c, started.elapsed()))));
+        (input, buffered, result)
+    });
     let mut clean: Vec<Clean> = Vec::new();
     let mut failed: Vec<&Path> = Vec::new();
-    for input in &args.inputs {
-        let started = Instant::now();
-        match load_checked(input, &mut reporter, &args.options, false)? {
-            Some(checked) => clean.push(Clean {
-                input,
-                kept: single.then(|| (checked, started.elapsed())),
-            }),
+    for (input, buffered, result) in checks {
+        reporter.absorb(buffered);
+        match result? {
+            Some(kept) => clean.push(Clean { input, kept }),
             None => failed.push(input),
         }
     }
@@ -74,7 +80,6 @@ pub fn run(args: &BuildArgs) -> Result<(), Error> {
         setup: setup.as_ref(),
         progress: &progress,
     };
-    let jobs = args.jobs.map_or_else(available_cores, usize::from);
     let results = in_parallel(jobs, clean, |clean| {
         let input = clean.input;
         let result = make_and_write(&shared, clean);

@@ -33,6 +33,9 @@ pub struct Reporter {
     json: Option<Vec<serde_json::Value>>,
     /// Count only: for an input checked a second time.
     silent: bool,
+    /// Some: keep the text until [`Reporter::absorb`] prints it (for inputs
+    /// checked in parallel, reported in order).
+    buffer: Option<String>,
 }
 
 impl Reporter {
@@ -52,6 +55,28 @@ impl Reporter {
         }
     }
 
+    /// A reporter of the same kind whose text waits for [`Reporter::absorb`].
+    pub fn buffered(&self) -> Self {
+        Reporter {
+            json: self.json.as_ref().map(|_| Vec::new()),
+            silent: self.silent,
+            buffer: Some(String::new()),
+            ..Reporter::default()
+        }
+    }
+
+    /// Counts a buffered reporter's diagnostics as this one's and prints them.
+    pub fn absorb(&mut self, other: Reporter) {
+        self.errors += other.errors;
+        self.warnings += other.warnings;
+        if let (Some(mine), Some(theirs)) = (&mut self.json, other.json) {
+            mine.extend(theirs);
+        }
+        if let Some(text) = other.buffer {
+            eprint!("{text}");
+        }
+    }
+
     /// Reports a diagnostic; `files` are the texts its places may lie in.
     pub fn report(&mut self, diagnostic: &Diagnostic, files: &[&SourceFile]) {
         if diagnostic.is_error() {
@@ -62,7 +87,10 @@ impl Reporter {
         match &mut self.json {
             _ if self.silent => {}
             Some(collected) => collected.push(diag::to_json(diagnostic, files)),
-            None => eprint!("{}", diag::render(diagnostic, files)),
+            None => match &mut self.buffer {
+                Some(buffer) => buffer.push_str(&diag::render(diagnostic, files)),
+                None => eprint!("{}", diag::render(diagnostic, files)),
+            },
         }
     }
 
