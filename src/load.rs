@@ -168,6 +168,9 @@ fn read_text(path: &Path, already: u64) -> Result<Result<String, Message>, Error
     else {
         return Ok(Err(too_large(limit + 1)));
     };
+    if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
+        return Ok(Err(Message::Utf16));
+    }
     Ok(String::from_utf8(bytes).map_err(|e| Message::NotUtf8 {
         offset: e.utf8_error().valid_up_to(),
     }))
@@ -531,6 +534,31 @@ fn yaml_diagnostic(
     while let E::WithSnippet { error: inner, .. } | E::AliasError { error: inner, .. } = error {
         error = inner.as_ref();
     }
+    // serde-saphyr stops at the first value of a wrong kind, which may stand
+    // before an unclosed bracket or quote (`meta: [unclosed` is an unclosed
+    // list before it is a list where a mapping belongs): that is the one to fix.
+    let semantic = matches!(
+        error,
+        E::Unexpected { .. }
+            | E::SerdeInvalidType { .. }
+            | E::SerdeInvalidValue { .. }
+            | E::InvalidScalar { .. }
+            | E::NullIntoString { .. }
+            | E::SerdeMissingField { .. }
+            | E::SerdeUnknownField { .. }
+            | E::SerdeUnknownVariant { .. }
+            | E::DuplicateMappingKey { .. }
+    );
+    if semantic && let Some((detail, offset)) = syntax_error(&file.text) {
+        let at = file.base + offset.min(file.text.len());
+        let first = file.text[offset.min(file.text.len())..]
+            .chars()
+            .next()
+            .map_or(1, char::len_utf8);
+        return Message::YamlSyntax { detail }
+            .diagnostic(lang)
+            .at(Span::new(at, at + first));
+    }
     let location = error.location().filter(|l| l.line() > 0);
     let start = location.map(|l| match l.span().byte_offset() {
         Some(offset) => file.base + (offset as usize).saturating_sub(padding),
@@ -642,6 +670,18 @@ fn yaml_diagnostic(
         Some(span) => d.at(span),
         None => d.in_file(&file.path),
     }
+}
+
+/// The first syntax error of a YAML text when it is an unclosed bracket or
+/// quote: its words and byte offset.
+fn syntax_error(text: &str) -> Option<(String, usize)> {
+    use granit_parser::ErrorKind;
+    let error = granit_parser::Parser::new_from_str(text).find_map(Result::err)?;
+    let unclosed = matches!(
+        error.kind(),
+        ErrorKind::UnclosedFlowCollection { .. } | ErrorKind::UnclosedQuotedScalar
+    );
+    unclosed.then(|| (error.info(), error.marker().byte_offset().unwrap_or(0)))
 }
 
 /// serde's type names in words a user knows: "invalid i32" → "invalid whole number".

@@ -220,6 +220,8 @@ pub enum Message {
     NotUtf8 {
         offset: usize,
     },
+    /// The file starts with a UTF-16 byte-order mark.
+    Utf16,
     EmptyFile,
     UnknownField {
         field: String,
@@ -435,7 +437,9 @@ impl Message {
                 Code::InvalidFigure
             }
             M::InputTooLarge { .. } | M::InputLimit { .. } => Code::InputLimit,
-            M::NotUtf8 { .. } | M::YamlSyntax { .. } | M::MultipleDocuments => Code::YamlSyntax,
+            M::NotUtf8 { .. } | M::Utf16 | M::YamlSyntax { .. } | M::MultipleDocuments => {
+                Code::YamlSyntax
+            }
             M::EmptyFile
             | M::MissingFieldIn { .. }
             | M::MissingField { .. }
@@ -1031,6 +1035,16 @@ impl Message {
                     format!("the file is not valid UTF-8 (first bad byte at offset {offset})"),
                 ),
                 Some(t("把文件存为 UTF-8".into(), "save the file as UTF-8".into())),
+            ),
+            M::Utf16 => (
+                t(
+                    "文件是 UTF-16 编码（以 UTF-16 字节顺序标记开头），不是 UTF-8".into(),
+                    "the file is UTF-16 (it starts with a UTF-16 byte-order mark), not UTF-8".into(),
+                ),
+                Some(t(
+                    "把文件另存为 UTF-8（记事本：另存为 → 编码 UTF-8）".into(),
+                    "save the file as UTF-8 (Notepad: Save As → Encoding UTF-8)".into(),
+                )),
             ),
             M::EmptyFile => (
                 t("文件是空的".into(), "the file is empty".into()),

@@ -1,8 +1,19 @@
 //! Reading the text: decoding, cleaning lines, joining lines that a page break or
 //! hard wrapping split, and what each paragraph starts with (一、 （一） 1. 一是 …).
 
-/// Decodes text: UTF-8 (a BOM is dropped), else GB18030 (which covers GBK).
+/// Decodes text: UTF-16 when it starts with its byte-order mark (Notepad's
+/// "Unicode"), UTF-8 (a BOM is dropped), else GB18030 (which covers GBK).
+/// Returns the text and the encoding it was read as.
 pub fn decode(bytes: &[u8]) -> Result<(String, &'static str), String> {
+    if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(bytes)
+        && encoding != encoding_rs::UTF_8
+    {
+        let (text, errors) = encoding.decode_without_bom_handling(&bytes[bom..]);
+        if errors {
+            return Err(format!("the file is not valid {} text", encoding.name()));
+        }
+        return Ok((text.into_owned(), encoding.name()));
+    }
     let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
     if let Ok(text) = std::str::from_utf8(bytes) {
         return Ok((text.to_string(), "UTF-8"));
@@ -394,4 +405,27 @@ pub(super) fn paragraphs(
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::decode;
+
+    #[test]
+    fn each_encoding_is_named_as_read() {
+        let text = "关于2020年工作总结\n";
+        let utf16le: Vec<u8> = [0xff, 0xfe]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        let utf16be: Vec<u8> = [0xfe, 0xff]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_be_bytes))
+            .collect();
+        let (gbk, _, _) = encoding_rs::GBK.encode(text);
+        assert_eq!(decode(&utf16le), Ok((text.to_string(), "UTF-16LE")));
+        assert_eq!(decode(&utf16be), Ok((text.to_string(), "UTF-16BE")));
+        assert_eq!(decode(text.as_bytes()), Ok((text.to_string(), "UTF-8")));
+        assert_eq!(decode(&gbk), Ok((text.to_string(), "GB18030")));
+    }
 }

@@ -245,6 +245,34 @@ fn a_device_is_read_no_further_than_the_limit() {
     assert!(!std::path::Path::new("/tmp/nianbao-never-written.yaml").exists());
 }
 
+/// A UTF-16 file (as Notepad may save one) is named as such, in both byte orders.
+#[test]
+fn a_utf16_input_is_named_utf16() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "meta:\n  organisation: 某某工会\n";
+    let little: Vec<u8> = [0xff, 0xfe]
+        .into_iter()
+        .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    let big: Vec<u8> = [0xfe, 0xff]
+        .into_iter()
+        .chain(text.encode_utf16().flat_map(u16::to_be_bytes))
+        .collect();
+    for (name, bytes) in [("le.yaml", little), ("be.yaml", big)] {
+        let path = dir.path().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        let out = nianbao(&["check", path.to_str().unwrap(), "--lang", "en"]);
+        assert_eq!(code(&out), 1);
+        assert_eq!(
+            stderr(&out),
+            format!(
+                "error[E0001]: the file is UTF-16 (it starts with a UTF-16 byte-order mark), not UTF-8\n--> {}\n = help: save the file as UTF-8 (Notepad: Save As → Encoding UTF-8)\n1 file: 1 error, 0 warnings\n",
+                path.display()
+            )
+        );
+    }
+}
+
 /// The files of a folder count towards one limit together.
 #[test]
 fn a_folder_is_bounded_as_a_whole() {
