@@ -108,6 +108,113 @@ fn every_corpus_case_behaves_as_its_first_line_says() {
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }
 
+/// Every file below `root` (links as links, not followed) with its bytes, except
+/// the folder `skip`.
+fn snapshot(root: &Path, skip: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    let mut out = std::collections::BTreeMap::new();
+    let mut stack = vec![root.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap().flatten() {
+            let path = entry.path();
+            let rel = path.strip_prefix(root).unwrap().display().to_string();
+            let kind = entry.file_type().unwrap();
+            if path == skip {
+                continue;
+            } else if kind.is_symlink() {
+                let target = std::fs::read_link(&path).unwrap();
+                out.insert(rel, format!("-> {}", target.display()).into_bytes());
+            } else if kind.is_dir() {
+                out.insert(rel + "/", Vec::new());
+                stack.push(path);
+            } else {
+                out.insert(rel, std::fs::read(&path).unwrap());
+            }
+        }
+    }
+    out
+}
+
+/// Every corpus case built, in a folder that also holds other files and a link
+/// out of it: the exit code is 0 or 1 with no panic; nothing outside the output
+/// folder changes; the output folder holds the case's Markdown and PDF when the
+/// build succeeds, and nothing (no temporary file either) when it fails.
+#[test]
+fn every_corpus_case_built_changes_nothing_outside_its_output_folder() {
+    let dir = repo().join("tests/corpus");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
+        .collect();
+    files.sort();
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(outside.path().join("precious.txt"), "not to be touched").unwrap();
+    let check = |file: &std::path::PathBuf| -> Option<String> {
+        let sandbox = tempfile::tempdir().unwrap();
+        let root = sandbox.path();
+        std::fs::create_dir(root.join("in")).unwrap();
+        let input = root.join("in/case.yaml");
+        std::fs::copy(file, &input).unwrap();
+        std::fs::write(root.join("in/notes.txt"), "beside the input").unwrap();
+        std::os::unix::fs::symlink(
+            outside.path().join("precious.txt"),
+            root.join("in/link.txt"),
+        )
+        .unwrap();
+        let out_dir = root.join("out");
+        let before = snapshot(root, &out_dir);
+        let outside_before = snapshot(outside.path(), Path::new(""));
+        let out = nianbao(&[
+            "build",
+            input.to_str().unwrap(),
+            "-o",
+            out_dir.to_str().unwrap(),
+            "--no-system-fonts",
+            "--lang",
+            "en",
+        ]);
+        let err = stderr(&out);
+        let mut problems = Vec::new();
+        if ![0, 1].contains(&code(&out)) || err.contains("panicked") {
+            problems.push(format!("exit {}", code(&out)));
+        }
+        if snapshot(root, &out_dir) != before {
+            problems.push("changed something beside the output folder".to_string());
+        }
+        if snapshot(outside.path(), Path::new("")) != outside_before {
+            problems.push("changed something outside the sandbox".to_string());
+        }
+        let written: Vec<String> = std::fs::read_dir(&out_dir)
+            .map(|d| {
+                d.flatten()
+                    .map(|e| e.file_name().to_string_lossy().into_owned())
+                    .collect()
+            })
+            .unwrap_or_default();
+        let mut written = written;
+        written.sort();
+        let expected: Vec<String> = if code(&out) == 0 {
+            vec!["case.md".into(), "case.pdf".into()]
+        } else {
+            Vec::new()
+        };
+        if written != expected {
+            problems.push(format!("wrote {written:?}"));
+        }
+        let rel = file.strip_prefix(repo()).unwrap().display().to_string();
+        (!problems.is_empty()).then(|| format!("{rel}: {}\n{err}", problems.join("; ")))
+    };
+    // Two at a time: the cases that typeset take a while each.
+    let (left, right) = files.split_at(files.len() / 2);
+    let failures: Vec<String> = std::thread::scope(|scope| {
+        let other = scope.spawn(|| right.iter().filter_map(check).collect::<Vec<_>>());
+        let mut failures: Vec<String> = left.iter().filter_map(check).collect();
+        failures.extend(other.join().unwrap());
+        failures
+    });
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
 #[test]
 fn a_50_mb_input_is_refused_quickly() {
     let dir = tempfile::tempdir().unwrap();
