@@ -1,5 +1,6 @@
 //! Activities against counts: declared totals that differ from the activities'
-//! sum, figures that add to no count, dates outside the period, unknown sections.
+//! sum, figures that add to no count or break their count's rules (negative,
+//! partial people), dates outside the period, unknown sections.
 
 use super::Ctx;
 use crate::diag::Diagnostic;
@@ -29,8 +30,19 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     let period = Period::of(&report.meta);
     let sections = report.work_sections();
     for activity in &report.activities {
-        for (name, _) in activity.figures.iter() {
-            if report.counts.get(&name.value).is_none() {
+        for (name, figure) in activity.figures.iter() {
+            // A figure is held to its count's rules: finite, whole where the
+            // unit counts people or things, not negative unless `signed`.
+            if let Some(count) = report.counts.get(&name.value) {
+                if let Some(message) = super::counts::figure_problem(
+                    &name.value,
+                    figure.value,
+                    &count.unit,
+                    count.signed,
+                ) {
+                    out.push(ctx.emit(message, ctx.span_of(figure)));
+                }
+            } else {
                 let names = report.counts.iter().map(|(k, _)| k.value.as_str());
                 let message = Message::FigureOfNoCount {
                     name: name.value.clone(),

@@ -167,7 +167,7 @@ const COUNTED_UNITS: [&str; 24] = [
 
 /// Values no document should print: not finite, too large to print exactly,
 /// or a negative or partial number of people or things.
-fn figure_problem(name: &str, value: f64, unit: &str, signed: bool) -> Option<Message> {
+pub(super) fn figure_problem(name: &str, value: f64, unit: &str, signed: bool) -> Option<Message> {
     let name = name.to_string();
     if !value.is_finite() {
         return Some(Message::FigureNotFinite { name });
