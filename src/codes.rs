@@ -308,7 +308,7 @@ pub const CATALOGUE: [Entry; 46] = [
         id: "E0608",
         name: "invalid-figure",
         level: Severity::Error,
-        what: "a count's value that is not a finite number below 10¹⁵, or, for a unit that counts things (人, 个, 项 …), negative or not whole",
+        what: "a count's value, or an activity's figure for it, that is not a finite number below 10¹⁵, or, for a unit that counts things (人, 个, 项 …), negative or not whole",
     },
     Entry {
         code: Code::DateOutsidePeriod,

@@ -220,8 +220,7 @@ pub fn apply(text: &str, edit: &Edit) -> Result<String, EditError> {
                     show_path(path)
                 )));
             }
-            let indent = indent_of(text, node.entry_start);
-            let mut written = scalar(value, node.plain, indent);
+            let mut written = scalar(value, node.plain);
             let before = &text[..node.span.start];
             if node.span.is_empty() && !before.ends_with([' ', '\t']) {
                 written.insert(0, ' ');
@@ -323,16 +322,10 @@ fn lines_of(text: &str, node: &Node, nodes: &[Node]) -> Result<Range<usize>, Edi
     Ok(start..end)
 }
 
-/// How far the line of `offset` is indented.
-fn indent_of(text: &str, offset: usize) -> usize {
-    let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
-    text[line_start..].chars().take_while(|c| *c == ' ').count()
-}
-
 /// A value written as YAML: plain where the old one was plain and the new one
 /// reads back the same, else double-quoted with escapes (one line, so that no
 /// indentation can break it).
-fn scalar(value: &str, was_plain: bool, _indent: usize) -> String {
+fn scalar(value: &str, was_plain: bool) -> String {
     if was_plain && plain_safe(value) {
         return value.to_string();
     }

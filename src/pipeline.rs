@@ -47,11 +47,7 @@ pub fn make(
     docx: Option<crate::docx::FontChoice>,
 ) -> Result<Document, Failed> {
     let started = Instant::now();
-    let view = View::new(&loaded.report, facts, kind);
-    let markdown = templates.render(&view).map_err(|d| Failed {
-        diagnostics: vec![d],
-        files: Vec::new(),
-    })?;
+    let (markdown, meta) = rendered(loaded, facts, templates, kind).map_err(Failed::from)?;
     let render_time = started.elapsed();
     let mut document = Document {
         markdown,
@@ -62,23 +58,18 @@ pub fn make(
         typeset_timings: Timings::default(),
     };
     if let Some(fonts) = docx {
-        let report = &loaded.report;
-        let meta = crate::docx::DocxMeta {
-            title: view::title(report, kind),
-            author: report.meta.organisation.value.clone(),
-            date: parse_date(&report.meta.date.value)
-                .unwrap_or_default()
-                .to_string(),
-            lang: report.meta.language().code(),
+        let docx_meta = crate::docx::DocxMeta {
+            title: meta.title.clone(),
+            author: meta.author.clone(),
+            date: meta.date.to_string(),
+            lang: meta.lang,
             fonts,
         };
         let started = Instant::now();
-        document.docx = Some(crate::docx::docx(&document.markdown, &meta));
+        document.docx = Some(crate::docx::docx(&document.markdown, &docx_meta));
         document.docx_time = started.elapsed();
     }
     if let Some(setup) = pdf {
-        let chart = view.comparison.map(|c| c.chart);
-        let meta = pdf_meta(loaded, kind, chart);
         let style = setup.styles.for_lang(meta.lang);
         typeset::bounded::try_style(
             &document.markdown,
@@ -110,12 +101,7 @@ pub fn preview(
     kind: Kind,
     setup: &PdfSetup,
 ) -> Result<Vec<typeset::PreviewPage>, Failed> {
-    let view = View::new(&loaded.report, facts, kind);
-    let markdown = templates.render(&view).map_err(|d| Failed {
-        diagnostics: vec![d],
-        files: Vec::new(),
-    })?;
-    let meta = pdf_meta(loaded, kind, view.comparison.map(|c| c.chart));
+    let (markdown, meta) = rendered(loaded, facts, templates, kind).map_err(Failed::from)?;
     let style = setup.styles.for_lang(meta.lang);
     typeset::bounded::try_style(&markdown, &meta, setup.fonts, style, false)
         .map_err(|e| typeset_failed(loaded, e))?;
@@ -130,11 +116,31 @@ pub fn typst_project(
     kind: Kind,
     setup: &PdfSetup,
 ) -> Result<Vec<(&'static str, String)>, Diagnostic> {
+    let (markdown, meta) = rendered(loaded, facts, templates, kind)?;
+    let style = setup.styles.for_lang(meta.lang);
+    Ok(typeset::typst_project(&markdown, &meta, setup.fonts, style))
+}
+
+impl From<Diagnostic> for Failed {
+    fn from(diagnostic: Diagnostic) -> Failed {
+        Failed {
+            diagnostics: vec![diagnostic],
+            files: Vec::new(),
+        }
+    }
+}
+
+/// The document's Markdown, and what its PDF says about itself.
+fn rendered(
+    loaded: &Loaded,
+    facts: &Facts,
+    templates: &Templates,
+    kind: Kind,
+) -> Result<(String, PdfMeta), Diagnostic> {
     let view = View::new(&loaded.report, facts, kind);
     let markdown = templates.render(&view)?;
     let meta = pdf_meta(loaded, kind, view.comparison.map(|c| c.chart));
-    let style = setup.styles.for_lang(meta.lang);
-    Ok(typeset::typst_project(&markdown, &meta, setup.fonts, style))
+    Ok((markdown, meta))
 }
 
 fn typeset_failed(loaded: &Loaded, error: TypesetError) -> Failed {

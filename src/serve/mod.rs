@@ -94,13 +94,12 @@ impl Served {
     /// server last read or wrote, another program changed it.
     pub fn file_changed(&self) {
         let mut disk = self.disk();
-        for (file, known) in self.files.iter().zip(disk.hashes.clone()) {
+        for (i, file) in self.files.iter().enumerate() {
             let Ok(bytes) = std::fs::read(file) else {
                 continue;
             };
             let now = hash(&bytes);
-            if now != known {
-                let i = self.files.iter().position(|f| f == file).unwrap_or(0);
+            if disk.hashes[i] != now {
                 disk.hashes[i] = now;
                 disk.version += 1;
             }
