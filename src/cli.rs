@@ -126,6 +126,9 @@ pub struct CheckArgs {
     pub format: DiagnosticFormat,
     #[command(flatten)]
     pub options: CheckOptions,
+    /// The fonts a build would use, for E0401 (a character no font has).
+    #[command(flatten)]
+    pub fonts: FontArgs,
 }
 
 /// How strict and in which language validation speaks.

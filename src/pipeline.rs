@@ -131,7 +131,7 @@ impl From<Diagnostic> for Failed {
 }
 
 /// The document's Markdown, and what its PDF says about itself.
-fn rendered(
+pub fn rendered(
     loaded: &Loaded,
     facts: &Facts,
     templates: &Templates,
@@ -170,7 +170,7 @@ fn pdf_meta(loaded: &Loaded, kind: Kind, chart: Option<Chart>) -> PdfMeta {
 }
 
 /// A character no font has, located at its first appearance in the input.
-fn missing_glyph(loaded: &Loaded, c: char) -> Diagnostic {
+pub fn missing_glyph(loaded: &Loaded, c: char) -> Diagnostic {
     let d = Diagnostic::error(
         Code::MissingGlyph,
         format!("no font has a glyph for “{c}” (U+{:04X})", c as u32),

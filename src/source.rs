@@ -114,8 +114,17 @@ impl SourceFile {
     }
 
     /// The span of the first occurrence of a character.
+    /// The first place of `c` that is not in a YAML comment (a `#` at the
+    /// start of a line or after a space before it on its line); the first
+    /// place at all when every one is.
     pub fn find_char(&self, c: char) -> Option<Span> {
-        let at = self.text.find(c)?;
+        let in_comment = |at: usize| {
+            let line = &self.text[self.text[..at].rfind('\n').map_or(0, |i| i + 1)..at];
+            line.trim_start().starts_with('#') || line.contains(" #")
+        };
+        let mut places = self.text.match_indices(c).map(|(at, _)| at);
+        let first = places.clone().next()?;
+        let at = places.find(|&at| !in_comment(at)).unwrap_or(first);
         Some(Span::new(self.base + at, self.base + at + c.len_utf8()))
     }
 }

@@ -419,3 +419,24 @@ fn family_names(face: &ttf_parser::Face) -> Vec<String> {
         .filter_map(|n| n.to_string())
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The characters `surely_covered` names are in the carried fonts.
+    #[test]
+    fn surely_covered_characters_are_carried() {
+        let fonts = FontSet::load(&FontOptions {
+            font_paths: Vec::new(),
+            system_fonts: false,
+        })
+        .unwrap();
+        let lacking: Vec<char> = (0..=0x10FFFFu32)
+            .filter_map(char::from_u32)
+            .filter(|&c| super::super::surely_covered(c) && !c.is_whitespace())
+            .filter(|&c| !fonts.covers(c) && !fonts.fallback_covers(c))
+            .collect();
+        assert_eq!(lacking, Vec::<char>::new());
+    }
+}

@@ -218,9 +218,20 @@ fn compile(
     Ok((document, sources))
 }
 
+/// Characters the carried fonts are known to have (a unit test holds them to
+/// it): printable ASCII, the CJK ideographs U+4E00–U+9FEA (role fonts and
+/// fallback together) and the punctuation of Chinese text. A text made only of
+/// these, with whitespace, needs no look at the fonts.
+pub fn surely_covered(c: char) -> bool {
+    c.is_ascii_graphic()
+        || c.is_whitespace()
+        || ('\u{4E00}'..='\u{9FEA}').contains(&c)
+        || "，。、；：？！“”‘’（）《》【】—…·％～－".contains(c)
+}
+
 /// Finds the characters no role font has. Those the fallback has make it needed;
 /// those nobody has are an error, never a tofu box.
-fn check_coverage(markdown: &str, fonts: &FontSet) -> Result<bool, TypesetError> {
+pub fn check_coverage(markdown: &str, fonts: &FontSet) -> Result<bool, TypesetError> {
     let mut needs_fallback = false;
     let mut missing: Vec<char> = Vec::new();
     for c in markdown.chars() {
