@@ -5,7 +5,10 @@ from about 10 KB to the 10 MB input limit, to see that they grow linearly.
 - import: a document of N numbered paragraphs, each with figures ("参加人数达到
   411人，…慰问困难职工17名"), so that thousands of counts share a name's base.
 - check: an input with N points, each with a warning (no end punctuation), so
-  that every diagnostic is located and rendered.
+  that every diagnostic is located and rendered, up to the 2 MB document limit
+  (50 000 points);
+- check (log): an input whose activities log N events (each with its figures,
+  added up to the counts), up to the 10 MB input limit.
 
 Prints, for each size, the seconds, the seconds per MB and the peak RSS. Run
 from the repository root:
@@ -35,6 +38,17 @@ def input_yaml(n):
     return head + "".join(f"        - 开展第{i}次走访活动\n" for i in range(n))
 
 
+def input_log(n):
+    head = ("meta:\n  organisation: 某工会\n  year: 2020\n  date: 2020-12-20\n"
+            "  signature: 某工会\ncounts:\n  visits: { unit: 人 }\n  days: { unit: 天 }\n"
+            "summary:\n  sections:\n    - id: care\n      title: 做好服务\n      points:\n"
+            "        - 全年走访{visits}，开展活动{days}。\nactivities:\n")
+    return head + "".join(
+        f"  - {{ date: 2020-{i % 12 + 1:02}-{i % 28 + 1:02}, title: 第{i}次走访慰问困难职工家庭,"
+        f" section: care, figures: {{ visits: {i % 7 + 1}, days: 1 }} }}\n"
+        for i in range(n))
+
+
 def timed(args):
     start = time.perf_counter()
     child = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -53,7 +67,8 @@ def main():
     print(f"{'':8}{'size':>10}{'seconds':>10}{'s/MB':>8}{'peak RSS':>11}")
     for name, make, sizes in (
         ("import", document, (30, 300, 3000, 10000, 20000)),
-        ("check", input_yaml, (300, 3000, 30000, 200000)),
+        ("check", input_yaml, (300, 3000, 30000, 50000)),
+        ("log", input_log, (100, 1000, 10000, 80000)),
     ):
         for n in sizes:
             text = make(n)

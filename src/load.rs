@@ -8,7 +8,9 @@ use serde_saphyr::{DefaultMessageFormatter, Location, MessageFormatter as _};
 
 use crate::diag::{Diagnostic, SourceFile, Span};
 use crate::error::Error;
-use crate::messages::{Defined, Expected, Message, first_defined_here, language_of_text, suggest};
+use crate::messages::{
+    Defined, Expected, Limit, Message, first_defined_here, language_of_text, suggest,
+};
 use crate::model::Lang;
 
 use crate::model::{
@@ -239,7 +241,7 @@ pub fn parse_folder(dir: &Path, texts: Vec<(PathBuf, String)>, lang: Option<Lang
     for file in &files {
         let padding = file.base - base;
         let padded = format!("{}{}", "\n".repeat(padding), file.text);
-        match serde_saphyr::from_str::<PartialReport>(&padded) {
+        match serde_saphyr::from_str_with_options::<PartialReport>(&padded, yaml_options()) {
             Ok(part) => parts.push(part),
             Err(e) => diagnostics.push(yaml_diagnostic(&e, file, padding, lang)),
         }
@@ -295,6 +297,9 @@ fn merge(
     let mut plans: Option<Spanned<Plans>> = None;
     let mut written_parts: Option<Spanned<Vec<Spanned<Part>>>> = None;
     let mut report_counts: Vec<(Text, Count)> = Vec::new();
+    // Name → index in report_counts: a count defined twice is found at once.
+    let mut count_index: std::collections::HashMap<String, usize> =
+        std::collections::HashMap::new();
     let mut problems = Vec::new();
     let mut attachments = Vec::new();
     let mut activities = Vec::new();
@@ -347,14 +352,16 @@ fn merge(
                 None => summary = Some(sm),
             }
         }
-        for (name, count) in part.counts.0 {
-            if let Some((first, _)) = report_counts.iter().find(|(n, _)| n.value == name.value) {
+        for (name, count) in part.counts.into_entries() {
+            if let Some(&first) = count_index.get(&name.value) {
+                let first: &Text = &report_counts[first].0;
                 conflict(
                     Defined::Count(name.value.clone()),
                     &first.referenced,
                     &name.referenced,
                 );
             } else {
+                count_index.insert(name.value.clone(), report_counts.len());
                 report_counts.push((name, count));
             }
         }
@@ -427,7 +434,7 @@ fn merge(
     Ok(Report {
         meta,
         opening,
-        counts: Named(report_counts),
+        counts: Named::new(report_counts),
         parts,
         attachments,
         activities,
@@ -493,7 +500,7 @@ pub fn parse(source: SourceFile, lang: Option<Lang>) -> Outcome {
         let diagnostic = Message::EmptyFile.diagnostic(lang).in_file(&source.path);
         return Outcome::Invalid(vec![source], vec![diagnostic]);
     }
-    let part = match serde_saphyr::from_str::<PartialReport>(text) {
+    let part = match serde_saphyr::from_str_with_options::<PartialReport>(text, yaml_options()) {
         Ok(part) => part,
         Err(e) => {
             let diagnostic = yaml_diagnostic(&e, &source, 0, lang);
@@ -636,12 +643,16 @@ fn yaml_diagnostic(
             },
             None,
         ),
-        E::Budget { .. } => (
-            Message::InputLimit {
-                detail: parser_words(),
-            },
-            None,
-        ),
+        E::Budget { breach, .. } => {
+            use serde_saphyr::budget::BudgetBreach as B;
+            let limit = match breach {
+                B::Nodes { .. } => Limit::Values(Limit::VALUES),
+                B::Depth { .. } => Limit::Depth(Limit::DEPTH),
+                B::Aliases { .. } | B::Anchors { .. } => Limit::Aliases(Limit::ALIASES),
+                _ => Limit::Reader,
+            };
+            (Message::InputLimit { limit }, None)
+        }
         E::SerdeInvalidType { .. } | E::SerdeInvalidValue { .. } | E::InvalidScalar { .. } => {
             let written = start
                 .map(|at| rest(at).lines().next().unwrap_or("").trim().to_string())
@@ -652,8 +663,14 @@ fn yaml_diagnostic(
         }
         _ => {
             let detail = parser_words();
-            let message = if detail.contains("recursion limit") || detail.contains("budget") {
-                Message::InputLimit { detail }
+            let message = if detail.contains("recursion limit") {
+                Message::InputLimit {
+                    limit: Limit::Depth(Limit::DEPTH),
+                }
+            } else if detail.contains("budget") {
+                Message::InputLimit {
+                    limit: Limit::Reader,
+                }
             } else if detail.starts_with("invalid") || detail.contains("out of range") {
                 Message::InvalidValue {
                     detail: plain_types(&detail),
@@ -670,6 +687,21 @@ fn yaml_diagnostic(
         Some(span) => d.at(span),
         None => d.in_file(&file.path),
     }
+}
+
+/// serde-saphyr's options: its defaults, with room for a 10 MB input of
+/// activity logs (80 000 activities hold about 700 000 values; the default
+/// stopped at 250 000).
+fn yaml_options() -> serde_saphyr::Options {
+    let mut budget = serde_saphyr::Budget::default();
+    budget.max_nodes = Limit::VALUES;
+    budget.max_events = 2 * Limit::VALUES;
+    budget.max_depth = Limit::DEPTH;
+    budget.max_aliases = Limit::ALIASES;
+    budget.max_anchors = Limit::ALIASES;
+    let mut options = serde_saphyr::Options::default();
+    options.budget = Some(budget);
+    options
 }
 
 /// The first syntax error of a YAML text when it is an unclosed bracket or

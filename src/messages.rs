@@ -18,6 +18,37 @@ pub enum RangeProblem {
     Mixed,
 }
 
+/// Which of the YAML reader's limits an input passed (nianbao sets them in
+/// `load::yaml_options`).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Limit {
+    /// Values: keys, values and items.
+    Values(usize),
+    Depth(usize),
+    Aliases(usize),
+    /// Another of the reader's limits (events, scalar bytes, documents).
+    Reader,
+}
+
+/// `2000000` → `2 000 000`.
+fn grouped(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(' ');
+        }
+        out.push(d);
+    }
+    out
+}
+
+impl Limit {
+    pub const VALUES: usize = 2_000_000;
+    pub const DEPTH: usize = 64;
+    pub const ALIASES: usize = 50_000;
+}
+
 /// One diagnostic message of a rule, with what it needs to be written.
 #[derive(Clone, Debug)]
 pub enum Message {
@@ -222,6 +253,11 @@ pub enum Message {
     },
     /// The file starts with a UTF-16 byte-order mark.
     Utf16,
+    /// The document's text, aliases and references expanded, is over the limit.
+    DocumentTooLarge {
+        megabytes: f64,
+        limit: u64,
+    },
     EmptyFile,
     UnknownField {
         field: String,
@@ -281,7 +317,7 @@ pub enum Message {
         written: Option<String>,
     },
     InputLimit {
-        detail: String,
+        limit: Limit,
     },
     MultipleDocuments,
     YamlSyntax {
@@ -436,7 +472,9 @@ impl Message {
             M::FigureNotFinite { .. } | M::FigureTooLarge { .. } | M::FigureNotCounted { .. } => {
                 Code::InvalidFigure
             }
-            M::InputTooLarge { .. } | M::InputLimit { .. } => Code::InputLimit,
+            M::InputTooLarge { .. } | M::InputLimit { .. } | M::DocumentTooLarge { .. } => {
+                Code::InputLimit
+            }
             M::NotUtf8 { .. } | M::Utf16 | M::YamlSyntax { .. } | M::MultipleDocuments => {
                 Code::YamlSyntax
             }
@@ -1029,6 +1067,21 @@ impl Message {
                         .into(),
                 )),
             ),
+            M::DocumentTooLarge { megabytes, limit } => (
+                t(
+                    format!(
+                        "展开别名和数字引用后，文档正文至少有 {megabytes:.1} MB；nianbao 只排 {limit} MB 以内的文档（约 1000 页）"
+                    ),
+                    format!(
+                        "the document's text is at least {megabytes:.1} MB once its aliases and references are expanded; nianbao makes documents of up to {limit} MB (about 1 000 pages)"
+                    ),
+                ),
+                Some(t(
+                    "别名（*name）每用一次，它的文字就算一次；一年的总结远小于此".into(),
+                    "an alias (*name) counts its text at each use; a year's report is far smaller"
+                        .into(),
+                )),
+            ),
             M::NotUtf8 { offset } => (
                 t(
                     format!("文件不是有效的 UTF-8（第一个错误字节在偏移 {offset}）"),
@@ -1254,14 +1307,44 @@ impl Message {
                     "see the input format in README.md for what this field takes".into(),
                 )),
             ),
-            M::InputLimit { detail } => (
-                t(
-                    format!("输入超出限制：{detail}"),
-                    format!("the input exceeds a limit: {detail}"),
-                ),
+            M::InputLimit { limit } => (
+                match limit {
+                    Limit::Values(n) => t(
+                        format!("输入的 YAML 值（键、值、列表项）超过 {} 个", grouped(*n)),
+                        format!(
+                            "the input holds more than {} YAML values (keys, values, items)",
+                            grouped(*n)
+                        ),
+                    ),
+                    Limit::Depth(n) => t(
+                        format!("输入嵌套超过 {n} 层"),
+                        format!("the input is nested deeper than {n} levels"),
+                    ),
+                    Limit::Aliases(n) => t(
+                        format!("输入的别名（*name）或锚点（&name）超过 {} 个", grouped(*n)),
+                        format!(
+                            "the input holds more than {} aliases (*name) or anchors (&name)",
+                            grouped(*n)
+                        ),
+                    ),
+                    Limit::Reader => t(
+                        "输入超出 YAML 读取器的限制".into(),
+                        "the input passes a limit of the YAML reader".into(),
+                    ),
+                },
                 Some(t(
-                    "nianbao 最多读 250 000 个节点、64 层嵌套和 50 000 个别名（README.md，“Limits”）".into(),
-                    "nianbao reads at most 250 000 nodes, 64 levels of nesting and 50 000 aliases (README.md, “Limits”)".into(),
+                    format!(
+                        "nianbao 最多读 {} 个值、{} 层嵌套和 {} 个别名（README.md，“Limits”）",
+                        grouped(Limit::VALUES),
+                        Limit::DEPTH,
+                        grouped(Limit::ALIASES)
+                    ),
+                    format!(
+                        "nianbao reads at most {} values, {} levels of nesting and {} aliases (README.md, “Limits”)",
+                        grouped(Limit::VALUES),
+                        Limit::DEPTH,
+                        grouped(Limit::ALIASES)
+                    ),
                 )),
             ),
             M::MultipleDocuments => (

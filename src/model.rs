@@ -401,23 +401,49 @@ pub struct Item {
     pub text: Option<Text>,
 }
 
-/// A YAML mapping of names to values that keeps the order and the place of each name.
+/// A YAML mapping of names to values that keeps the order and the place of
+/// each name, looked up by name in constant time (an imported document has
+/// thousands of counts, each referenced in the text).
 #[derive(Debug)]
-pub struct Named<V>(pub Vec<(Text, V)>);
+pub struct Named<V> {
+    entries: Vec<(Text, V)>,
+    /// Name → index of its first entry.
+    index: std::collections::HashMap<String, usize>,
+}
 
 impl<V> Default for Named<V> {
     fn default() -> Self {
-        Named(Vec::new())
+        Named::new(Vec::new())
     }
 }
 
 impl<V> Named<V> {
+    pub fn new(entries: Vec<(Text, V)>) -> Self {
+        let mut index = std::collections::HashMap::with_capacity(entries.len());
+        for (i, (name, _)) in entries.iter().enumerate() {
+            index.entry(name.value.clone()).or_insert(i);
+        }
+        Named { entries, index }
+    }
+
     pub fn get(&self, name: &str) -> Option<&V> {
-        self.0.iter().find(|(k, _)| k.value == name).map(|(_, v)| v)
+        self.index.get(name).map(|&i| &self.entries[i].1)
     }
 
     pub fn iter(&self) -> impl Iterator<Item = (&Text, &V)> {
-        self.0.iter().map(|(k, v)| (k, v))
+        self.entries.iter().map(|(k, v)| (k, v))
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    pub fn into_entries(self) -> Vec<(Text, V)> {
+        self.entries
     }
 }
 
@@ -434,7 +460,7 @@ impl<'de, V: Deserialize<'de>> Deserialize<'de> for Named<V> {
                 while let Some((key, value)) = map.next_entry::<Text, V>()? {
                     entries.push((key, value));
                 }
-                Ok(Named(entries))
+                Ok(Named::new(entries))
             }
         }
         deserializer.deserialize_map(NamedVisitor(PhantomData))

@@ -380,6 +380,62 @@ fn a_utf16_input_is_named_utf16() {
     }
 }
 
+/// 45 aliases of a 60 KB text would make a 2.8 MB document (in the attack
+/// run, 0.9 MB made 42 MB and took 101 s and 6.3 GB to typeset): refused by
+/// `check` and `build` at the alias that passes the limit, nothing written.
+#[test]
+fn a_document_expanded_past_the_limit_by_aliases_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    // 2 000 × 10 characters × 3 bytes: 60 000 bytes.
+    let big = "开展活动，服务职工。".repeat(2000);
+    let aliases = "        - *big\n".repeat(45);
+    let text = format!(
+        "meta:\n  organisation: 某某工会\n  year: 2020\n  date: 2020-12-08\n  signature: 工会办\nsummary:\n  sections:\n    - title: 重复\n      points:\n        - &big \"{big}\"\n{aliases}"
+    );
+    let input = write_input(&dir, "big.yaml", &text);
+    // The anchor's text is the first copy; the 35th (35 × 60 000 bytes, past
+    // 2 MiB = 2 097 152 with the few other texts) is the 34th alias, on line
+    // 10 + 34.
+    let line = 44;
+    let expected = format!(
+        "error[E0006]: the document's text is at least 2.0 MB once its aliases and references are expanded; nianbao makes documents of up to 2 MB (about 1 000 pages)\n  --> {}:{line}:11\n   |\n{line} |         - *big\n   |           ^^^^\n   |\n   = help: an alias (*name) counts its text at each use; a year's report is far smaller\n1 file: 1 error, 0 warnings\n",
+        input.display()
+    );
+    let out = nianbao(&["check", input.to_str().unwrap(), "--lang", "en"]);
+    assert_eq!(code(&out), 1);
+    assert_eq!(stderr(&out), expected);
+    let out_dir = dir.path().join("out");
+    let built = build(&input, &out_dir, &["--lang", "en"]);
+    assert_eq!(code(&built), 1);
+    assert_eq!(stderr(&built), expected);
+    assert!(!out_dir.exists() || std::fs::read_dir(&out_dir).unwrap().next().is_none());
+}
+
+/// More than 2 000 000 values (4 MB, within the size limit) are refused with
+/// the limit in words, not the YAML reader's.
+#[test]
+fn more_values_than_the_limit_are_refused_in_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = format!(
+        "meta:\n  organisation: 某某工会\n  year: 2020\n  date: 2020-12-08\nsummary:\n  sections:\n    - title: 多\n      points: [{}a]\n",
+        "a,".repeat(2_000_000)
+    );
+    let input = write_input(&dir, "values.yaml", &text);
+    let out = nianbao(&["check", input.to_str().unwrap(), "--lang", "en"]);
+    assert_eq!(code(&out), 1);
+    let err = stderr(&out);
+    assert!(
+        err.starts_with(
+            "error[E0006]: the input holds more than 2 000 000 YAML values (keys, values, items)\n"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.ends_with("  = help: nianbao reads at most 2 000 000 values, 64 levels of nesting and 50 000 aliases (README.md, “Limits”)\n1 file: 1 error, 0 warnings\n"),
+        "{err}"
+    );
+}
+
 /// The files of a folder count towards one limit together.
 #[test]
 fn a_folder_is_bounded_as_a_whole() {
