@@ -1,14 +1,17 @@
 #!/usr/bin/env python3
-"""Benchmark of growth: time and peak memory of `import` and `check` for inputs
-from about 10 KB to the 10 MB input limit, to see that they grow linearly.
+"""Benchmark of growth: time and peak memory of `import`, `check` and `build` for
+inputs from about 10 KB to their limits, to see that they grow linearly.
 
 - import: a document of N numbered paragraphs, each with figures ("参加人数达到
-  411人，…慰问困难职工17名"), so that thousands of counts share a name's base.
+  411人，…慰问困难职工17名"), so that thousands of counts share a name's base, up
+  to the input it makes reaching the 10 MB input limit (past it, refused);
 - check: an input with N points, each with a warning (no end punctuation), so
   that every diagnostic is located and rendered, up to the 2 MB document limit
   (50 000 points);
 - check (log): an input whose activities log N events (each with its figures,
-  added up to the counts), up to the 10 MB input limit.
+  added up to the counts), up to the 10 MB input limit;
+- build: the check's inputs made into Markdown and PDF, up to the 2 MB document
+  limit (about 1 000 pages).
 
 Prints, for each size, the seconds, the seconds per MB and the peak RSS. Run
 from the repository root:
@@ -66,9 +69,12 @@ def main():
     folder = tempfile.mkdtemp(prefix="nianbao-scale-")
     print(f"{'':8}{'size':>10}{'seconds':>10}{'s/MB':>8}{'peak RSS':>11}")
     for name, make, sizes in (
-        ("import", document, (30, 300, 3000, 10000, 20000)),
+        # 7 000 paragraphs (3.2 MB) make an input near the 10 MB limit (each figure
+        # a count): the largest document imported; 20 000 are refused.
+        ("import", document, (30, 300, 3000, 7000, 20000)),
         ("check", input_yaml, (300, 3000, 30000, 50000)),
         ("log", input_log, (100, 1000, 10000, 80000)),
+        ("build", input_yaml, (300, 3000, 30000, 50000)),
     ):
         for n in sizes:
             text = make(n)
@@ -78,6 +84,8 @@ def main():
             megabytes = len(text.encode()) / 1e6
             if name == "import":
                 args = [BINARY, "import", path, "-o", path + ".yaml", "--force"]
+            elif name == "build":
+                args = [BINARY, "build", path, "-o", path + ".out", "--no-system-fonts"]
             else:
                 args = [BINARY, "check", path]
             elapsed, peak = timed(args)

@@ -40,6 +40,14 @@ pub fn run(args: &ImportArgs) -> Result<(), Error> {
             args.file.display()
         )));
     }
+    if imported.yaml.len() as u64 > crate::load::MAX_INPUT_BYTES {
+        return Err(Error::Refused(format!(
+            "the input made from `{}` would be {:.1} MB, more than the {} MB nianbao reads; nothing was written\n  = help: import the document in parts (a year's report is far smaller)",
+            args.file.display(),
+            imported.yaml.len() as f64 / 1e6,
+            crate::load::MAX_INPUT_BYTES / 1_000_000
+        )));
+    }
     let source = SourceFile::new(args.file.clone(), text);
     let mut reporter = Reporter::default();
     for (line, message) in &imported.warnings {

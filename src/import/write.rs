@@ -192,13 +192,23 @@ pub(super) fn write(document: Document, warnings: &mut Vec<(usize, String)>) -> 
     let header =
         "Imported by `nianbao import`. Counts were found in the text: rename them as you like.";
     // The title only when it is not the one nianbao derives (a written title
-    // does not break where a derived one would).
-    draft.meta.title = None;
-    if derived_title(&draft.to_yaml(header)).as_deref() != Some(title.as_str()) {
-        draft.meta.title = Some(title);
+    // does not break where a derived one would). Finding out reads the whole
+    // input back: for a document over 1 MB the title is kept as written.
+    let with_title = draft.to_yaml(header);
+    if with_title.len() > DERIVE_TITLE_UP_TO {
+        return with_title;
     }
-    draft.to_yaml(header)
+    draft.meta.title = None;
+    let without = draft.to_yaml(header);
+    if derived_title(&without).as_deref() == Some(title.as_str()) {
+        without
+    } else {
+        with_title
+    }
 }
+
+/// The largest input for which the title is compared with the derived one.
+const DERIVE_TITLE_UP_TO: usize = 1 << 20;
 
 /// The first year of an English title: "Report 2023" → 2023.
 fn english_year(title: &str) -> Option<i32> {

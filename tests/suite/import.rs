@@ -336,3 +336,34 @@ fn a_half_year_report_without_a_date_is_dated_the_halfs_last_day_and_says_so() {
         stderr(&out)
     );
 }
+
+/// A document whose input would be larger than nianbao reads (its many
+/// figures each become a count) is refused, and nothing is written.
+#[test]
+fn an_import_larger_than_the_input_limit_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let paragraph = "开展了职工文体活动，参加人数达到411人，全年慰问困难职工17名。".repeat(5);
+    let mut text = String::from("关于2020年工作总结\n一、2020年工作\n");
+    for i in 0..8000 {
+        text.push_str(&format!("（{}）{paragraph}\n", i % 9 + 1));
+    }
+    let source = dir.path().join("big.txt");
+    std::fs::write(&source, &text).unwrap();
+    let output = dir.path().join("big.yaml");
+    let out = nianbao(&[
+        "import",
+        source.to_str().unwrap(),
+        "-o",
+        output.to_str().unwrap(),
+    ]);
+    assert_eq!(code(&out), 1);
+    assert!(
+        stderr(&out).ends_with(&format!(
+            "error: the input made from `{}` would be 10.1 MB, more than the 10 MB nianbao reads; nothing was written\n  = help: import the document in parts (a year's report is far smaller)\n",
+            source.display()
+        )),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!output.exists());
+}
