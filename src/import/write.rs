@@ -194,6 +194,7 @@ pub(super) fn write(document: Document, warnings: &mut Vec<(usize, String)>) -> 
     // The title only when it is not the one nianbao derives (a written title
     // does not break where a derived one would). Finding out reads the whole
     // input back: for a document over 1 MB the title is kept as written.
+    draft.meta.title = Some(title.clone());
     let with_title = draft.to_yaml(header);
     if with_title.len() > DERIVE_TITLE_UP_TO {
         return with_title;

@@ -42,15 +42,20 @@ fn expectation(path: &Path) -> Expect {
     }
 }
 
-#[test]
-fn every_corpus_case_behaves_as_its_first_line_says() {
-    let dir = repo().join("tests/corpus");
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
+/// The cases of `tests/corpus/`, in name order.
+fn corpus_files() -> Vec<std::path::PathBuf> {
+    let mut files: Vec<_> = std::fs::read_dir(repo().join("tests/corpus"))
         .unwrap()
         .map(|e| e.unwrap().path())
         .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
         .collect();
     files.sort();
+    files
+}
+
+#[test]
+fn every_corpus_case_behaves_as_its_first_line_says() {
+    let files = corpus_files();
     assert!(files.len() >= 40, "only {} cases", files.len());
     let mut failures = Vec::new();
     for file in &files {
@@ -140,13 +145,7 @@ fn snapshot(root: &Path, skip: &Path) -> std::collections::BTreeMap<String, Vec<
 /// build succeeds, and nothing (no temporary file either) when it fails.
 #[test]
 fn every_corpus_case_built_changes_nothing_outside_its_output_folder() {
-    let dir = repo().join("tests/corpus");
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
-        .collect();
-    files.sort();
+    let files = corpus_files();
     let outside = tempfile::tempdir().unwrap();
     std::fs::write(outside.path().join("precious.txt"), "not to be touched").unwrap();
     let check = |file: &std::path::PathBuf| -> Option<String> {
