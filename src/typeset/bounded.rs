@@ -61,25 +61,31 @@ pub fn try_style(
         fonts: fonts.options.clone(),
         archival,
     };
+    // In the document's language, as the rest of its diagnostics.
+    let zh = meta.lang == "zh";
     let failed = |what: String| {
+        let hint = if zh {
+            "样式文件排一份文档最多可用 60 秒和 2 GB 内存；检查其中的循环或很大的 range()"
+        } else {
+            "a style file may take at most 60 s and 2 GB for a document; look for a loop or a large range() in it"
+        };
         TypesetError::Diagnostics(
             vec![
                 Diagnostic::error(Code::Typeset, what)
                     .in_file(path)
-                    .hint("a style file may take at most 60 s and 2 GB for a document; look for a loop or a large range() in it"),
+                    .hint(hint),
             ],
             Vec::new(),
         )
     };
-    let exe = std::env::current_exe()
-        .map_err(|e| failed(format!("the style file could not be tried: {e}")))?;
+    let exe = std::env::current_exe().map_err(|e| failed(tried_not(zh, &e)))?;
     let mut child = Command::new(exe)
         .arg(TRIAL_COMMAND)
         .stdin(Stdio::piped())
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
-        .map_err(|e| failed(format!("the style file could not be tried: {e}")))?;
+        .map_err(|e| failed(tried_not(zh, &e)))?;
     let json = serde_json::to_vec(&trial).expect("a trial serialises");
     if let Some(mut stdin) = child.stdin.take() {
         // A child that died early closes its end; its status says why.
@@ -95,22 +101,33 @@ pub fn try_style(
         if over_time || resident > MEMORY_LIMIT {
             let _ = child.kill();
             let _ = child.wait();
-            let what = if over_time {
-                format!(
-                    "typesetting with the style file `{}` took longer than {} s; stopped, nothing was written",
-                    path.display(),
-                    TIME_LIMIT.as_secs()
-                )
-            } else {
-                format!(
-                    "typesetting with the style file `{}` took more than {} GB of memory; stopped, nothing was written",
-                    path.display(),
-                    MEMORY_LIMIT >> 30
-                )
+            let (file, seconds, gigabytes) =
+                (path.display(), TIME_LIMIT.as_secs(), MEMORY_LIMIT >> 30);
+            let what = match (over_time, zh) {
+                (true, true) => {
+                    format!("用样式文件 `{file}` 排版超过 {seconds} 秒，已停止，什么也没有写")
+                }
+                (true, false) => format!(
+                    "typesetting with the style file `{file}` took longer than {seconds} s; stopped, nothing was written"
+                ),
+                (false, true) => format!(
+                    "用样式文件 `{file}` 排版占用超过 {gigabytes} GB 内存，已停止，什么也没有写"
+                ),
+                (false, false) => format!(
+                    "typesetting with the style file `{file}` took more than {gigabytes} GB of memory; stopped, nothing was written"
+                ),
             };
             return Err(failed(what));
         }
         std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
+fn tried_not(zh: bool, error: &std::io::Error) -> String {
+    if zh {
+        format!("无法试排样式文件：{error}")
+    } else {
+        format!("the style file could not be tried: {error}")
     }
 }
 

@@ -255,8 +255,9 @@ fn a_style_that_takes_all_the_memory_is_stopped() {
     let err = stderr(&out);
     assert_eq!(code(&out), 1, "{err}");
     let path = templates.join("style.typ");
+    // In the document's language (the seed is Chinese).
     let block = format!(
-        "error[E0403]: typesetting with the style file `{}` took more than 2 GB of memory; stopped, nothing was written\n--> {}\n = help: a style file may take at most 60 s and 2 GB for a document; look for a loop or a large range() in it\n1 file: 1 error, 3 warnings\n",
+        "error[E0403]: 用样式文件 `{}` 排版占用超过 2 GB 内存，已停止，什么也没有写\n--> {}\n = help: 样式文件排一份文档最多可用 60 秒和 2 GB 内存；检查其中的循环或很大的 range()\n1 file: 1 error, 3 warnings\n",
         path.display(),
         path.display()
     );
