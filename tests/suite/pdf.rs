@@ -136,6 +136,30 @@ fn two_builds_are_byte_identical() {
     assert!(first == second, "two builds of the same input differ");
 }
 
+/// A combining mark keeps the character before it: one that starts a point
+/// (after the numbering 一是) and one on a Latin letter are both in the PDF's
+/// text with their bases (in the attack run, the character before a lone mark
+/// vanished).
+#[test]
+fn combining_marks_keep_their_base_characters() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = write_input(
+        &dir,
+        "marks.yaml",
+        &MINIMAL.replace(
+            "生日慰问{visits}。",
+            "\"\u{301}开展慰问e\u{301}活动{visits}。\"",
+        ),
+    );
+    let out = build(&input, dir.path(), &[]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let text = pdf_text(&dir.path().join("marks.pdf"));
+    assert!(
+        text.contains("一是\u{301}开展慰问e\u{301}活动411人。"),
+        "{text}"
+    );
+}
+
 #[test]
 fn names_outside_gb2312_are_typeset_with_the_fallback() {
     let dir = tempfile::tempdir().unwrap();
