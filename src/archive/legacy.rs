@@ -113,7 +113,7 @@ pub fn verify(dir: &Path, entries: &[&Entry]) -> Vec<String> {
             continue;
         }
         match super::ocfl::read_regular(&dir.join(&record.path), 512 << 20) {
-            Ok(bytes) if super::ocfl::hex(&Sha256::digest(&bytes)) == record.sha256 => {}
+            Ok(bytes) if format!("{:x}", Sha256::digest(&bytes)) == record.sha256 => {}
             Ok(_) => problems.push(format!("altered:  {}", record.path)),
             Err(_) => problems.push(format!("missing:  {}", record.path)),
         }

@@ -100,7 +100,7 @@ pub fn object_path(year: i32, organisation: &str, kind: &str) -> String {
     {
         safe
     } else {
-        let digest = ocfl::hex(&Sha256::digest(organisation.as_bytes()));
+        let digest = format!("{:x}", Sha256::digest(organisation.as_bytes()));
         let kept: String = safe.chars().take(NAME_LIMIT).collect();
         format!("{kept}~{}", &digest[..8])
     };

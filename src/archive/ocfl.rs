@@ -4,7 +4,6 @@
 //! validator that reads the storage root without following a link.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::fmt::Write as _;
 use std::io::{Read, Write};
 use std::path::Path;
 
@@ -88,14 +87,7 @@ pub fn version_name(n: usize) -> String {
 }
 
 pub fn sha512_hex(bytes: &[u8]) -> String {
-    hex(&Sha512::digest(bytes))
-}
-
-pub fn hex(bytes: &[u8]) -> String {
-    bytes.iter().fold(String::with_capacity(128), |mut s, b| {
-        let _ = write!(s, "{b:02x}");
-        s
-    })
+    format!("{:x}", Sha512::digest(bytes))
 }
 
 /// Makes `dir` a storage root if it is not one.
