@@ -5,6 +5,8 @@ inputs from about 10 KB to their limits, to see that they grow linearly.
 - import: a document of N numbered paragraphs, each with figures ("参加人数达到
   411人，…慰问困难职工17名"), so that thousands of counts share a name's base, up
   to the input it makes reaching the 10 MB input limit (past it, refused);
+- wrapped: N hard-wrapped lines that make one paragraph (the joins);
+- run-on: one clause of N figures without punctuation (the labels);
 - check: an input with N points, each with a warning (no end punctuation), so
   that every diagnostic is located and rendered, up to the 2 MB document limit
   (50 000 points);
@@ -32,6 +34,20 @@ def document(n):
     lines = ["关于2020年工作总结", "一、2020年工作"]
     lines += [f"（{i % 9 + 1}）" + PARAGRAPH * 5 for i in range(n)]
     return "\n".join(lines) + "\n"
+
+
+def wrapped(n):
+    """N lines hard-wrapped at one width that end no sentence: one paragraph
+    joined from all of them (6.4 MB at 100 000 lines)."""
+    lines = ["关于2020年工作总结", "一、2020年工作"]
+    lines += ["开展了职工文体活动和各类培训工作共计若干次"] * n
+    return "\n".join(lines) + "\n"
+
+
+def run_on(n):
+    """One clause of N figures and no punctuation: each figure's label is read
+    back from it."""
+    return "关于2020年工作总结\n一、2020年工作\n" + "参加活动411人" * n + "\n"
 
 
 def input_yaml(n):
@@ -72,17 +88,20 @@ def main():
         # 7 000 paragraphs (3.2 MB) make an input near the 10 MB limit (each figure
         # a count): the largest document imported; 20 000 are refused.
         ("import", document, (30, 300, 3000, 7000, 20000)),
+        ("wrapped", wrapped, (1000, 10000, 100000, 150000)),
+        ("run-on", run_on, (1000, 10000, 40000)),
         ("check", input_yaml, (300, 3000, 30000, 50000)),
         ("log", input_log, (100, 1000, 10000, 80000)),
         ("build", input_yaml, (300, 3000, 30000, 50000)),
     ):
         for n in sizes:
             text = make(n)
-            path = os.path.join(folder, f"{name}-{n}.{'txt' if name == 'import' else 'yaml'}")
+            imported = name in ("import", "wrapped", "run-on")
+            path = os.path.join(folder, f"{name}-{n}.{'txt' if imported else 'yaml'}")
             with open(path, "w", encoding="utf-8") as f:
                 f.write(text)
             megabytes = len(text.encode()) / 1e6
-            if name == "import":
+            if imported:
                 args = [BINARY, "import", path, "-o", path + ".yaml", "--force"]
             elif name == "build":
                 args = [BINARY, "build", path, "-o", path + ".out", "--no-system-fonts"]

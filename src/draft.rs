@@ -243,7 +243,8 @@ impl Draft {
         options.prefer_block_scalars = false;
         let body = serde_saphyr::to_string_with_options(self, options)
             .expect("a draft is plain strings, numbers and lists");
-        let mut out = String::new();
+        // Sized once: a blank line per part at most is added to the body.
+        let mut out = String::with_capacity(body.len() + 2 * header.len() + 256);
         for line in header.lines() {
             out.push_str(&format!("# {line}\n").replace("# \n", "#\n"));
         }

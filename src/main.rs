@@ -9,6 +9,9 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 /// mimalloc's `arena_eager_commit` (index 4 of `mi_option_e` in mimalloc 2 and 3).
 const ARENA_EAGER_COMMIT: libmimalloc_sys::mi_option_t = 4;
 
+/// mimalloc's `purge_delay` (index 15 of `mi_option_e` in mimalloc 2 and 3).
+const PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+
 /// For a batch, arenas committed as they are used, not whole, so that memory
 /// given back goes back to the system: 200 reports with two workers peaked at
 /// 175 MB, now 130 MB, in the same time. A single report keeps eager commits:
@@ -62,6 +65,15 @@ fn main() {
         });
     }
     let cli = nianbao::cli::Cli::parse();
+    if matches!(cli.command, nianbao::cli::Command::Import(_)) {
+        // Import builds a few strings as large as the document (its lines,
+        // the YAML) and drops them: memory given back to the system and
+        // taken again is zeroed anew by the kernel. A run of one command keeps
+        // what it freed instead: importing 10 MB took 0.91 s, now 0.80 s
+        // (medians of 7).
+        // SAFETY: sets one option of the allocator; it is read as it runs.
+        unsafe { libmimalloc_sys::mi_option_set(PURGE_DELAY, -1) };
+    }
     if let Err(error) = nianbao::run(cli) {
         if !matches!(
             error,

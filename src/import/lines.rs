@@ -43,20 +43,25 @@ pub(super) fn is_han(c: char) -> bool {
 
 /// Drops the spaces between Chinese characters (or punctuation) and digits.
 pub(super) fn drop_digit_spaces(text: &str) -> String {
-    let chars: Vec<char> = text.chars().collect();
+    // A run of spaces is dropped or kept whole: its characters on either side
+    // decide, found once per run (a search per space was quadratic).
     let mut out = String::with_capacity(text.len());
-    for (i, &c) in chars.iter().enumerate() {
-        if c == ' ' {
-            let prev = chars[..i].iter().rev().find(|c| **c != ' ');
-            let next = chars[i + 1..].iter().find(|c| **c != ' ');
-            if let (Some(&p), Some(&n)) = (prev, next)
-                && ((is_han(p) && n.is_ascii_digit()) || (p.is_ascii_digit() && is_han(n)))
-            {
-                continue;
-            }
+    let mut before = None;
+    let mut rest = text;
+    while let Some(at) = rest.find(' ') {
+        let (kept, from) = rest.split_at(at);
+        out.push_str(kept);
+        before = kept.chars().next_back().or(before);
+        let run = from.len() - from.trim_start_matches(' ').len();
+        let after = from[run..].chars().next();
+        let drop = matches!((before, after), (Some(p), Some(n))
+            if (is_han(p) && n.is_ascii_digit()) || (p.is_ascii_digit() && is_han(n)));
+        if !drop {
+            out.push_str(&from[..run]);
         }
-        out.push(c);
+        rest = &from[run..];
     }
+    out.push_str(rest);
     out
 }
 
@@ -72,21 +77,26 @@ pub(super) fn ends_paragraph(text: &str) -> bool {
 /// lines of 15 characters or more have (give or take one), if it is that of a
 /// quarter of them and at least three.
 fn wrap_width(lines: &[Line]) -> Option<usize> {
-    let lengths: Vec<usize> = lines
-        .iter()
-        .map(|l| l.text.chars().count())
-        .filter(|n| *n >= 15)
-        .collect();
-    let mut best = None;
-    let mut best_count = 0;
-    for &n in &lengths {
-        let count = lengths.iter().filter(|m| m.abs_diff(n) <= 1).count();
-        if count > best_count || (count == best_count && Some(n) > best) {
-            best = Some(n);
-            best_count = count;
+    // How many lines have each length; then, for each length, those within
+    // one of it (a comparison of every pair was quadratic).
+    let mut lines_of = std::collections::BTreeMap::<usize, usize>::new();
+    for n in lines.iter().map(|l| l.text.chars().count()) {
+        if n >= 15 {
+            *lines_of.entry(n).or_default() += 1;
         }
     }
-    (best_count >= 3 && best_count * 4 >= lengths.len()).then_some(best?)
+    let within_one = |n: usize| {
+        (n - 1..=n + 1)
+            .filter_map(|m| lines_of.get(&m))
+            .sum::<usize>()
+    };
+    // The most lines near one length; of equals, the longest length.
+    let (best, best_count) = lines_of
+        .keys()
+        .map(|&n| (n, within_one(n)))
+        .max_by_key(|&(n, count)| (count, n))?;
+    let measured: usize = lines_of.values().sum();
+    (best_count >= 3 && best_count * 4 >= measured).then_some(best)
 }
 
 /// Whether a document is written in English: letters, hardly any Chinese.
@@ -99,14 +109,24 @@ pub fn is_english(text: &str) -> bool {
 /// Joins two pieces of one paragraph: no space between Chinese text, a space
 /// after Latin text or its punctuation ("year. Some").
 pub(super) fn join(a: &str, b: &str) -> String {
+    let mut joined = a.to_string();
+    join_onto(&mut joined, b);
+    joined
+}
+
+/// [`join`] in place: `b` added to the end of `a`.
+fn join_onto(a: &mut String, b: &str) {
     let space = a
         .chars()
-        .last()
+        .next_back()
         .is_some_and(|c| c.is_ascii_alphanumeric() || ".,;:!?)'\"%".contains(c))
         && b.chars()
             .next()
             .is_some_and(|c| c.is_ascii_alphanumeric() || "(£$€'\"".contains(c));
-    format!("{a}{}{b}", if space { " " } else { "" })
+    if space {
+        a.push(' ');
+    }
+    a.push_str(b);
 }
 
 /// Markdown reduced to its text: heading marks, strong marks, escapes, hard breaks.
@@ -364,52 +384,180 @@ pub(super) fn paragraphs(
     // The end: a date line, and the signature above it.
     let date_at = lines.iter().rposition(|l| date_line(&l.text).is_some());
     let wrap = wrap_width(&lines);
-    // A line as long as the wrap width that ends no sentence goes on in the
-    // next line, even when it starts with a number ("1. 加强理论学习，…").
-    let wrapped = |l: &Line| {
-        wrap.is_some_and(|w| l.text.chars().count() + 1 >= w) && !ends_paragraph(&l.text)
-    };
     let mut out: Vec<Line> = Vec::new();
+    // What the joins ask of the paragraph being built, kept as it grows: a
+    // paragraph of many joined lines is not read again for each (that was
+    // quadratic).
+    let mut open: Option<Opened> = None;
     for (i, line) in lines.into_iter().enumerate() {
+        let opened = Opened::of(&line.text);
         // A heading (no sentence inside) or the title, date, signature and
         // attachment lines never join; a marked paragraph (一是…, run-in
         // （一）…。…) may continue on the next line but never continues another.
-        let heading = |l: &Line, index: usize| {
-            let m = mark(&l.text).0;
+        let heading = |facts: &Opened, text: &str, index: usize| {
             index == 0
-                || (matches!(m, Mark::Part | Mark::Section | Mark::Sub | Mark::SubSub)
-                    && !l.text.contains('。'))
+                || (matches!(
+                    facts.mark(text),
+                    Mark::Part | Mark::Section | Mark::Sub | Mark::SubSub
+                ) && !facts.full_stop)
                 || date_at.is_some_and(|d| index + 1 >= d)
-                || l.text.starts_with("附件")
+                || text.starts_with("附件")
         };
-        let joins = match out.last() {
-            Some(prev) if english => {
-                !after_blank.contains(&line.no)
-                    && !heading(prev, i - 1)
-                    && !heading(&line, i)
-                    && mark(&line.text).0 == Mark::None
+        // A line as long as the wrap width that ends no sentence goes on in
+        // the next line, even when it starts with a number ("1. 加强理论学习，…").
+        let wrapped = |facts: &Opened, text: &str| {
+            wrap.is_some_and(|w| facts.chars + 1 >= w) && !ends_paragraph(text)
+        };
+        let joins = match (out.last(), &open) {
+            (Some(prev), Some(facts)) if english => {
+                after_blank.binary_search(&line.no).is_err()
+                    && !heading(facts, &prev.text, i - 1)
+                    && !heading(&opened, &line.text, i)
+                    && opened.mark == Mark::None
             }
-            Some(prev) => {
+            (Some(prev), Some(facts)) => {
                 !ends_paragraph(&prev.text)
-                    && (!heading(prev, i - 1) || (wrapped(prev) && i > 1))
-                    && !heading(&line, i)
-                    && mark(&line.text).0 == Mark::None
+                    && (!heading(facts, &prev.text, i - 1) || (wrapped(facts, &prev.text) && i > 1))
+                    && !heading(&opened, &line.text, i)
+                    && opened.mark == Mark::None
             }
-            None => false,
+            _ => false,
         };
-        if joins {
-            let prev = out.last_mut().expect("checked");
-            prev.text = drop_digit_spaces(&join(&prev.text, &line.text));
+        if joins && let (Some(prev), Some(facts)) = (out.last_mut(), &mut open) {
+            // Both sides are trimmed and their spaces between Chinese and
+            // digits already dropped: joining them makes no new such space.
+            let before = prev.text.len();
+            join_onto(&mut prev.text, &line.text);
+            if !facts.settled && opened.settled {
+                // The mark may end in the line joined ("一" then "、…"): read
+                // once more, now that it is whole.
+                *facts = Opened::of(&prev.text);
+            } else {
+                facts.chars += prev.text[before..].chars().count();
+                facts.full_stop |= opened.full_stop;
+            }
         } else {
             out.push(line);
+            open = Some(opened);
         }
     }
     out
 }
 
+/// What deciding a join needs to know of a paragraph: its mark, whether it
+/// holds a full stop, its length in characters.
+struct Opened {
+    mark: Mark,
+    /// The bytes of the mark ("1. "): what follows is the body.
+    mark_len: usize,
+    full_stop: bool,
+    chars: usize,
+    /// Whether the text holds a character no mark is made of: until it does,
+    /// text joined after it may complete a mark.
+    settled: bool,
+}
+
+impl Opened {
+    fn of(text: &str) -> Opened {
+        let (mark, _, body) = mark(text);
+        Opened {
+            mark,
+            mark_len: text.len() - body.len(),
+            full_stop: text.contains('。'),
+            chars: text.chars().count(),
+            settled: text
+                .chars()
+                .any(|c| !(CN_DIGITS.contains(c) || c == '（' || c.is_ascii_digit())),
+        }
+    }
+
+    /// The mark of the paragraph as it is now: "1." is an item's when the
+    /// paragraph ends a sentence, a heading's otherwise.
+    fn mark(&self, text: &str) -> Mark {
+        match self.mark {
+            Mark::Item | Mark::Sub if is_complete(&text[self.mark_len..]) => Mark::Item,
+            Mark::Item | Mark::Sub => Mark::Sub,
+            other => other,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::decode;
+    use super::*;
+
+    /// Every text of up to five pieces from `pieces`.
+    fn texts_of(pieces: &[&str]) -> Vec<String> {
+        let mut texts = vec![String::new()];
+        for _ in 0..5 {
+            let longer: Vec<String> = texts
+                .iter()
+                .flat_map(|t| pieces.iter().map(move |p| format!("{t}{p}")))
+                .collect();
+            texts.extend(longer);
+            texts.dedup();
+        }
+        texts
+    }
+
+    #[test]
+    fn spaces_are_dropped_as_a_search_from_each_space_would_drop_them() {
+        // The reference: for each space, the nearest other characters on
+        // both sides, searched for (as before runs were handled whole).
+        let reference = |text: &str| {
+            let chars: Vec<char> = text.chars().collect();
+            let mut out = String::new();
+            for (i, &c) in chars.iter().enumerate() {
+                if c == ' ' {
+                    let prev = chars[..i].iter().rev().find(|c| **c != ' ');
+                    let next = chars[i + 1..].iter().find(|c| **c != ' ');
+                    if let (Some(&p), Some(&n)) = (prev, next)
+                        && ((is_han(p) && n.is_ascii_digit()) || (p.is_ascii_digit() && is_han(n)))
+                    {
+                        continue;
+                    }
+                }
+                out.push(c);
+            }
+            out
+        };
+        let texts = texts_of(&[" ", "  ", "人", "4", "a", "，", "\t"]);
+        assert!(texts.len() > 10_000);
+        for text in &texts {
+            assert_eq!(drop_digit_spaces(text), reference(text), "{text:?}");
+        }
+        assert_eq!(
+            drop_digit_spaces("参加  411 人， 共 3 次 a 1"),
+            "参加411人， 共3次 a 1"
+        );
+    }
+
+    #[test]
+    fn the_wrap_width_is_the_length_most_lines_are_near() {
+        let lines = |lengths: &[usize]| -> Vec<Line> {
+            lengths
+                .iter()
+                .map(|&n| Line {
+                    no: 1,
+                    text: "字".repeat(n),
+                })
+                .collect()
+        };
+        // Lines of 29 and 31 count for 30, not for each other.
+        assert_eq!(wrap_width(&lines(&[30, 30, 31, 31, 29, 10, 12])), Some(30));
+        // As many near 30 as near 33: the longer wins.
+        assert_eq!(wrap_width(&lines(&[30, 30, 30, 33, 33, 33])), Some(33));
+        assert_eq!(wrap_width(&lines(&[30, 30, 30, 50, 60, 70])), Some(30));
+        // Fewer than three near one length, or under a quarter of the lines.
+        assert_eq!(wrap_width(&lines(&[30, 30, 50, 60])), None);
+        assert_eq!(
+            wrap_width(&lines(&[
+                30, 30, 30, 40, 43, 46, 49, 52, 55, 58, 61, 64, 67
+            ])),
+            None
+        );
+        assert_eq!(wrap_width(&lines(&[5, 5, 5, 5])), None);
+    }
 
     #[test]
     fn each_encoding_is_named_as_read() {

@@ -512,14 +512,16 @@ fn deepest(part: &mut Sec) -> &mut Sec {
 }
 
 pub(super) fn first_year(text: &str) -> Option<i32> {
-    let chars: Vec<char> = text.chars().collect();
-    (0..chars.len().saturating_sub(4)).find_map(|i| {
-        let digits: String = chars[i..i + 4].iter().collect();
-        (digits.chars().all(|c| c.is_ascii_digit())
-            && chars.get(i + 4) == Some(&'年')
-            && (i == 0 || !chars[i - 1].is_ascii_digit()))
-        .then(|| digits.parse().ok())
-        .flatten()
+    // At each 年, the four bytes before it as ASCII digits, not preceded by a
+    // fifth digit (ASCII digits are one byte each; a byte of a wider character
+    // is no digit). No string is made per character: it runs on every line of
+    // a document that names no year.
+    let bytes = text.as_bytes();
+    text.match_indices('年').find_map(|(at, _)| {
+        let digits = bytes.get(at.checked_sub(4)?..at)?;
+        (digits.iter().all(u8::is_ascii_digit) && (at == 4 || !bytes[at - 5].is_ascii_digit()))
+            .then(|| std::str::from_utf8(digits).ok()?.parse().ok())
+            .flatten()
     })
 }
 
@@ -529,5 +531,24 @@ fn shorten(text: &str) -> String {
         format!("{short}…")
     } else {
         short
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::first_year;
+
+    #[test]
+    fn the_first_year_is_four_digits_before_nian_and_no_fifth() {
+        assert_eq!(first_year("关于2020年工作总结"), Some(2020));
+        assert_eq!(first_year("2021年"), Some(2021));
+        assert_eq!(first_year("于2021年和2022年"), Some(2021));
+        assert_eq!(first_year("共12020年"), None);
+        assert_eq!(first_year("共12020年，2019年"), Some(2019));
+        assert_eq!(first_year("２０２０年"), None);
+        assert_eq!(first_year("020年"), None);
+        assert_eq!(first_year("年2020"), None);
+        assert_eq!(first_year("a2020年"), Some(2020));
+        assert_eq!(first_year("工作2020 年"), None);
     }
 }
