@@ -225,9 +225,15 @@ fn label_before(chars: &[char], i: usize) -> String {
             break;
         }
     }
-    let clause: Vec<char> = chars[start..i].to_vec();
+    label_of_clause(&chars[start..i])
+}
+
+/// The label [`label_before`] makes of a clause (or of its end, when the
+/// clause is longer than the label can be).
+fn label_of_clause(clause: &[char]) -> String {
     let clause: Vec<char> = clause
-        .into_iter()
+        .iter()
+        .copied()
         .skip_while(|c| c.is_whitespace())
         .collect();
     // "约120万元": 约 belongs to the figure's text, not to its label.
@@ -257,24 +263,7 @@ mod tests {
             .iter()
             .rposition(|c| CLAUSE_ENDS.contains(*c))
             .map_or(0, |p| p + 1);
-        let clause: Vec<char> = chars[start..i]
-            .iter()
-            .copied()
-            .skip_while(|c| c.is_whitespace())
-            .collect();
-        let clause = match clause.last() {
-            Some('约' | '近' | '超' | '逾') => &clause[..clause.len() - 1],
-            _ => &clause[..],
-        };
-        if clause.len() <= 12 {
-            return clause.iter().collect::<String>().trim().to_string();
-        }
-        let tail = &clause[clause.len() - 12..];
-        let cut = tail
-            .iter()
-            .position(|c| "的了共为对向给及和与在有".contains(*c))
-            .map_or(0, |p| p + 1);
-        tail[cut..].iter().collect::<String>().trim().to_string()
+        label_of_clause(&chars[start..i])
     }
 
     #[test]
