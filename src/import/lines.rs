@@ -384,11 +384,10 @@ pub(super) fn paragraphs(
     // The end: a date line, and the signature above it.
     let date_at = lines.iter().rposition(|l| date_line(&l.text).is_some());
     let wrap = wrap_width(&lines);
-    let mut out: Vec<Line> = Vec::new();
-    // What the joins ask of the paragraph being built, kept as it grows: a
+    // Each paragraph with what the joins ask of it, kept as it grows: a
     // paragraph of many joined lines is not read again for each (that was
     // quadratic).
-    let mut open: Option<Opened> = None;
+    let mut out: Vec<(Line, Opened)> = Vec::new();
     for (i, line) in lines.into_iter().enumerate() {
         let opened = Opened::of(&line.text);
         // A heading (no sentence inside) or the title, date, signature and
@@ -408,22 +407,22 @@ pub(super) fn paragraphs(
         let wrapped = |facts: &Opened, text: &str| {
             wrap.is_some_and(|w| facts.chars + 1 >= w) && !ends_paragraph(text)
         };
-        let joins = match (out.last(), &open) {
-            (Some(prev), Some(facts)) if english => {
+        let joins = match out.last() {
+            Some((prev, facts)) if english => {
                 after_blank.binary_search(&line.no).is_err()
                     && !heading(facts, &prev.text, i - 1)
                     && !heading(&opened, &line.text, i)
                     && opened.mark == Mark::None
             }
-            (Some(prev), Some(facts)) => {
+            Some((prev, facts)) => {
                 !ends_paragraph(&prev.text)
                     && (!heading(facts, &prev.text, i - 1) || (wrapped(facts, &prev.text) && i > 1))
                     && !heading(&opened, &line.text, i)
                     && opened.mark == Mark::None
             }
-            _ => false,
+            None => false,
         };
-        if joins && let (Some(prev), Some(facts)) = (out.last_mut(), &mut open) {
+        if joins && let Some((prev, facts)) = out.last_mut() {
             // Both sides are trimmed and their spaces between Chinese and
             // digits already dropped: joining them makes no new such space.
             let before = prev.text.len();
@@ -437,11 +436,10 @@ pub(super) fn paragraphs(
                 facts.full_stop |= opened.full_stop;
             }
         } else {
-            out.push(line);
-            open = Some(opened);
+            out.push((line, opened));
         }
     }
-    out
+    out.into_iter().map(|(line, _)| line).collect()
 }
 
 /// What deciding a join needs to know of a paragraph: its mark, whether it
