@@ -1,12 +1,21 @@
 //! Edits a YAML text in place for the form of `nianbao serve`: a value is
-//! replaced where it stands, an item removed, copied or moved as the lines it
-//! occupies, so that comments, blank lines, key order and the quoting of every
-//! other value stay as the person wrote them. The text is read with the same
-//! YAML parser that serde-saphyr uses (granit-parser), for node places.
+//! replaced where it stands, an item removed, copied, moved or added as the
+//! lines it occupies, so that comments, blank lines, key order and the quoting
+//! of every other value stay as the person wrote them. The text is read with
+//! the same YAML parser that serde-saphyr uses (granit-parser), for node places.
+//!
+//! Every edit is one splice of the text inside the edited node (or, for an
+//! item, inside the list or mapping that holds it), and is verified before it
+//! is returned: the new text is read again and its data must equal the old
+//! data with exactly that change applied. When the edit made where the value
+//! stands does not read back right, the node is written again in a canonical
+//! form (a double-quoted or literal block value, a flow collection written
+//! out again, an empty collection as `[]`); when that fails too, the edit is
+//! refused. An edit never returns text whose data differs from what was asked.
 
 use std::ops::Range;
 
-use granit_parser::{Event, Parser, ScalarStyle};
+use granit_parser::{Event, Parser, ScalarStyle, StructureStyle};
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
@@ -18,27 +27,48 @@ pub enum Key {
     Field(String),
 }
 
+/// How a scalar is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Style {
+    Plain,
+    Quoted,
+    /// `|` or `>`, with the lines that follow.
+    Block,
+}
+
 /// A node of the YAML text, with where it stands.
 #[derive(Clone, Debug)]
 pub struct Node {
     pub path: Vec<Key>,
     /// The node's own bytes (a scalar's text; a collection's first to last byte).
     pub span: Range<usize>,
-    /// Where the entry begins: the key of a mapping's entry, else the node.
+    /// Where the entry begins: the key of a mapping's entry, the `-` of a
+    /// block list's item, else the node.
     pub entry_start: usize,
     /// The key's own bytes, for a mapping's entry.
     pub key_span: Option<Range<usize>>,
+    /// Just after the `:` or `-` (or `[`, `,`) that introduces the node, or
+    /// the node's start when there is none.
+    pub after_indicator: usize,
+    /// Where the node is written from: its anchor, tag or block header.
+    pub head: usize,
     /// A scalar's value; None for a collection.
     pub value: Option<String>,
-    /// Plain, quoted or block, for a scalar; block or flow, for a collection.
+    /// A collection written in flow style (`[a, b]`, `{a: 1}`).
     pub flow: bool,
-    pub plain: bool,
+    /// The node stands inside a flow collection.
+    pub in_flow: bool,
+    pub style: Style,
     /// Holds other nodes.
     pub collection: bool,
+    /// A mapping (for a collection).
+    pub mapping: bool,
+    /// The index of the node that holds this one.
+    pub parent: Option<usize>,
 }
 
 /// An edit the form asks for.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(tag = "op", rename_all = "lowercase")]
 pub enum Edit {
     /// Give a scalar a new value.
@@ -52,6 +82,17 @@ pub enum Edit {
     Rename { path: Vec<Key>, key: String },
     /// Swap a list's item with the one before (up) or after it.
     Move { path: Vec<Key>, up: bool },
+    /// Add an item to the list at `path` (after item `after`, else at the
+    /// end), or an entry `key` to the mapping at `path`. An empty value
+    /// (`key:` or `~`) at `path` becomes the list or mapping.
+    Add {
+        path: Vec<Key>,
+        #[serde(default)]
+        key: Option<String>,
+        #[serde(default)]
+        after: Option<usize>,
+        value: Value,
+    },
 }
 
 /// Why an edit was not made.
@@ -63,27 +104,31 @@ pub fn nodes(text: &str) -> Result<Vec<Node>, String> {
     struct Open {
         index: usize,
         mapping: bool,
+        flow: bool,
         next: usize,
         key: Option<(String, Range<usize>)>,
     }
     let mut nodes: Vec<Node> = Vec::new();
     let mut stack: Vec<Open> = Vec::new();
     let mut path: Vec<Key> = Vec::new();
+    // The end of the last token read: a node's indicator lies after it.
+    let mut last_end = 0;
     let byte = |m: granit_parser::Marker| m.byte_offset().unwrap_or(0);
     for event in Parser::new_from_str(text) {
         let (event, span) = event.map_err(|e| e.to_string())?;
         let (start, end) = (byte(span.start), byte(span.end));
+        if matches!(event, Event::Comment(..) | Event::Anchor(..)) {
+            continue;
+        }
         // A scalar in a mapping where a key is expected is that key.
         if let (Event::Scalar(key, ..), Some(open)) = (&event, stack.last_mut())
             && open.mapping
             && open.key.is_none()
         {
             open.key = Some((key.to_string(), start..end));
+            last_end = end;
             continue;
         }
-        let mut entry_start = start;
-        let mut key_span = None;
-        // Only nodes take a place in their parent (not ends, comments, anchors).
         let is_node = matches!(
             event,
             Event::Scalar(..)
@@ -91,6 +136,11 @@ pub fn nodes(text: &str) -> Result<Vec<Node>, String> {
                 | Event::MappingStart(..)
                 | Event::Alias(_)
         );
+        let mut entry_start = start;
+        let mut key_span = None;
+        let mut after_indicator = start;
+        let parent = stack.last().map(|o| o.index);
+        let in_flow = stack.last().is_some_and(|o| o.flow);
         if let Some(open) = stack.last_mut()
             && is_node
         {
@@ -98,70 +148,169 @@ pub fn nodes(text: &str) -> Result<Vec<Node>, String> {
                 if let Some((key, span)) = open.key.take() {
                     path.push(Key::Field(key));
                     entry_start = span.start;
+                    after_indicator = colon_after(text, span.end).unwrap_or(start.max(span.end));
                     key_span = Some(span);
                 }
             } else {
                 path.push(Key::Index(open.next));
                 open.next += 1;
+                let indicator = if open.flow {
+                    &[b'[', b','][..]
+                } else {
+                    &[b'-'][..]
+                };
+                if let Some(at) = indicator_after(text, last_end, start, indicator) {
+                    if !open.flow {
+                        entry_start = at;
+                    }
+                    after_indicator = at + 1;
+                }
             }
         }
+        if !is_node {
+            match event {
+                Event::SequenceEnd | Event::MappingEnd => {}
+                _ => continue,
+            }
+        }
+        let head = head_of(text, after_indicator, start);
         match event {
             Event::Scalar(value, style, ..) => {
+                let style = match style {
+                    ScalarStyle::Plain => Style::Plain,
+                    ScalarStyle::Literal | ScalarStyle::Folded => Style::Block,
+                    _ => Style::Quoted,
+                };
                 nodes.push(Node {
                     path: path.clone(),
                     span: start..end,
-                    entry_start,
+                    entry_start: entry_start.min(start),
                     key_span,
+                    after_indicator,
+                    head,
                     value: Some(value.to_string()),
                     flow: false,
-                    plain: style == ScalarStyle::Plain,
+                    in_flow,
+                    style,
                     collection: false,
+                    mapping: false,
+                    parent,
                 });
+                last_end = last_end.max(end);
+                if !stack.is_empty() {
+                    path.pop();
+                }
+            }
+            Event::Alias(_) => {
+                nodes.push(Node {
+                    path: path.clone(),
+                    span: start..end,
+                    entry_start: entry_start.min(start),
+                    key_span,
+                    after_indicator,
+                    head,
+                    value: None,
+                    flow: false,
+                    in_flow,
+                    style: Style::Plain,
+                    collection: false,
+                    mapping: false,
+                    parent,
+                });
+                last_end = last_end.max(end);
                 if !stack.is_empty() {
                     path.pop();
                 }
             }
             Event::SequenceStart(style, ..) | Event::MappingStart(style, ..) => {
                 let mapping = matches!(event, Event::MappingStart(..));
+                let flow = style == StructureStyle::Flow;
                 stack.push(Open {
                     index: nodes.len(),
                     mapping,
+                    flow,
                     next: 0,
                     key: None,
                 });
                 nodes.push(Node {
                     path: path.clone(),
                     span: start..start,
-                    entry_start,
+                    entry_start: entry_start.min(start),
                     key_span,
+                    after_indicator,
+                    head,
                     value: None,
-                    flow: style == granit_parser::StructureStyle::Flow,
-                    plain: false,
+                    flow,
+                    in_flow,
+                    style: Style::Plain,
                     collection: true,
+                    mapping,
+                    parent,
                 });
+                last_end = last_end.max(if flow { start + 1 } else { start });
             }
             Event::SequenceEnd | Event::MappingEnd => {
                 if let Some(open) = stack.pop() {
-                    // A collection ends where its last node ends.
-                    let last_end = nodes[open.index..]
+                    // A block collection ends where its last node ends.
+                    let last = nodes[open.index + 1..]
                         .iter()
                         .map(|n| n.span.end)
                         .max()
-                        .unwrap_or(start);
+                        .unwrap_or(nodes[open.index].span.start);
                     let node = &mut nodes[open.index];
-                    node.span.end = if node.flow { end } else { last_end };
+                    node.span.end = if node.flow { end } else { last };
+                    last_end = last_end.max(node.span.end);
                     if !stack.is_empty() {
                         path.pop();
                     }
                 }
             }
-            Event::Alias(_) if !stack.is_empty() => {
-                path.pop();
-            }
             _ => {}
         }
     }
     Ok(nodes)
+}
+
+/// The `:` after a key (spaces between), its position plus one.
+fn colon_after(text: &str, key_end: usize) -> Option<usize> {
+    let rest = &text.as_bytes()[key_end..];
+    let at = rest.iter().position(|b| !matches!(b, b' ' | b'\t'))?;
+    (rest[at] == b':').then_some(key_end + at + 1)
+}
+
+/// The first of `indicator` between `from` and `to`, past spaces, line
+/// breaks and comments.
+fn indicator_after(text: &str, from: usize, to: usize, indicator: &[u8]) -> Option<usize> {
+    let at = skip_trivia(text, from, to);
+    (at < to && indicator.contains(&text.as_bytes()[at])).then_some(at)
+}
+
+/// The first byte at or after `from` (and before `to`) that is not a space,
+/// a line break or in a comment.
+fn skip_trivia(text: &str, from: usize, to: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut at = from;
+    while at < to {
+        match bytes[at] {
+            b' ' | b'\t' | b'\n' | b'\r' => at += 1,
+            b'#' if at == 0 || matches!(bytes[at - 1], b' ' | b'\t' | b'\n' | b'\r') => {
+                while at < to && !matches!(bytes[at], b'\n' | b'\r') {
+                    at += 1;
+                }
+            }
+            _ => break,
+        }
+    }
+    at
+}
+
+/// Where a node starting at `start` is written from: its properties (anchor,
+/// tag) or block header, after the indicator.
+fn head_of(text: &str, after_indicator: usize, start: usize) -> usize {
+    if after_indicator >= start {
+        return start;
+    }
+    skip_trivia(text, after_indicator, start).min(start)
 }
 
 /// The YAML text as a tree for the form: mappings as lists of entries (their
@@ -174,124 +323,612 @@ pub fn tree(text: &str) -> Result<Value, String> {
 
 fn subtree(nodes: &[Node], at: &mut usize) -> Option<Value> {
     let node = nodes.get(*at)?;
+    let index = *at;
     *at += 1;
     if !node.collection {
         return Some(json!({"kind": "scalar", "path": node.path, "value": node.value}));
     }
-    let depth = node.path.len();
     let mut children = Vec::new();
-    while nodes
-        .get(*at)
-        .is_some_and(|n| n.path.len() > depth && n.path[..depth] == node.path[..])
-    {
-        let key = nodes[*at].path[depth].clone();
+    while nodes.get(*at).is_some_and(|n| n.parent == Some(index)) {
+        let key = nodes[*at].path.last().cloned();
         let child = subtree(nodes, at)?;
         children.push(json!({"key": key, "node": child}));
     }
-    let is_list = children.first().is_none_or(|c| c["key"].is_number());
-    let kind = if is_list { "list" } else { "map" };
+    let kind = if node.mapping { "map" } else { "list" };
     Some(json!({"kind": kind, "path": node.path, "flow": node.flow, "children": children}))
 }
 
-/// The path of the innermost node that holds the byte at `offset`.
+/// The path of the innermost node that holds the byte at `offset`, found in
+/// logarithmic time (the nodes are in document order, so those that hold
+/// the byte are the last node starting before it and its parents).
 pub fn path_at(nodes: &[Node], offset: usize) -> Option<Vec<Key>> {
-    nodes
-        .iter()
-        .filter(|n| n.entry_start <= offset && offset < n.span.end.max(n.span.start + 1))
-        .max_by_key(|n| n.path.len())
-        .map(|n| n.path.clone())
+    let candidates = nodes.partition_point(|n| n.entry_start <= offset);
+    let mut at = candidates.checked_sub(1);
+    while let Some(i) = at {
+        let n = &nodes[i];
+        if n.entry_start <= offset && offset < n.span.end.max(n.span.start + 1) {
+            return Some(n.path.clone());
+        }
+        at = n.parent;
+    }
+    None
 }
 
-/// Applies an edit to the text; the rest of the text is unchanged.
+/// A change of the text: `range` replaced by `text`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Splice {
+    pub range: Range<usize>,
+    pub text: String,
+}
+
+impl Splice {
+    fn apply(&self, text: &str) -> String {
+        format!(
+            "{}{}{}",
+            &text[..self.range.start],
+            self.text,
+            &text[self.range.end..]
+        )
+    }
+}
+
+/// Applies an edit to the text; the text outside the edited node is
+/// unchanged, and the new text's data is the old data with the edit made
+/// (checked: an edit that cannot be made so is refused).
 pub fn apply(text: &str, edit: &Edit) -> Result<String, EditError> {
+    apply_splice(text, edit).map(|s| s.apply(text))
+}
+
+/// The splice an edit makes, verified.
+pub fn apply_splice(text: &str, edit: &Edit) -> Result<Splice, EditError> {
     let nodes = nodes(text).map_err(|e| EditError(format!("the YAML does not parse: {e}")))?;
-    let find = |path: &[Key]| {
-        nodes
-            .iter()
-            .find(|n| n.path == path)
-            .ok_or_else(|| EditError(format!("no value at {}", show_path(path))))
+    let old = data(text).map_err(|e| EditError(format!("the YAML does not parse: {e}")))?;
+    let expected = expect(&old, &nodes, edit)?;
+    let doc = Doc {
+        text,
+        nodes: &nodes,
+        line_break: line_break_of(text),
     };
-    match edit {
-        Edit::Set { path, value } => {
-            let node = find(path)?;
-            if node.collection {
-                return Err(EditError(format!(
-                    "{} holds a list or a mapping, not a value",
-                    show_path(path)
-                )));
-            }
-            let mut written = scalar(value, node.plain);
-            let before = &text[..node.span.start];
-            if node.span.is_empty() && !before.ends_with([' ', '\t']) {
-                written.insert(0, ' ');
-            }
-            Ok(format!("{before}{written}{}", &text[node.span.end..]))
-        }
-        Edit::Remove { path } => {
-            let lines = lines_of(text, find(path)?, &nodes)?;
-            Ok(format!("{}{}", &text[..lines.start], &text[lines.end..]))
-        }
-        Edit::Copy { path } => {
-            let node = find(path)?;
-            let lines = lines_of(text, node, &nodes)?;
-            let mut copy = text[lines.clone()].to_string();
-            if let (Some(Key::Field(key)), Some(span)) = (path.last(), &node.key_span) {
-                let new_key = (2..)
-                    .map(|n| format!("{key}_{n}"))
-                    .find(|k| !key_taken(&nodes, path, k))
-                    .unwrap_or_default();
-                let at = span.start - lines.start;
-                copy.replace_range(at..at + span.len(), &new_key);
-            }
-            Ok(format!(
-                "{}{copy}{}",
-                &text[..lines.end],
-                &text[lines.end..]
-            ))
-        }
-        Edit::Rename { path, key } => {
-            let node = find(path)?;
-            let Some(span) = &node.key_span else {
-                return Err(EditError("only an entry of a mapping has a key".into()));
-            };
-            if key_taken(&nodes, path, key) {
-                return Err(EditError(format!("`{key}` is already used here")));
-            }
-            if !plain_safe(key) || key.contains(char::is_whitespace) {
-                return Err(EditError(format!(
-                    "`{key}` cannot be a name: use letters, digits and _"
-                )));
-            }
-            Ok(format!("{}{key}{}", &text[..span.start], &text[span.end..]))
-        }
-        Edit::Move { path, up } => {
-            let Some((Key::Index(i), parent)) = path.split_last() else {
-                return Err(EditError("only an item of a list can be moved".into()));
-            };
-            let other = if *up { i.checked_sub(1) } else { Some(i + 1) };
-            let Some(other) = other else {
-                return Ok(text.to_string());
-            };
-            let mut other_path = parent.to_vec();
-            other_path.push(Key::Index(other));
-            let Some(other_node) = nodes.iter().find(|n| n.path == other_path) else {
-                return Ok(text.to_string());
-            };
-            let (a, b) = (
-                lines_of(text, find(path)?, &nodes)?,
-                lines_of(text, other_node, &nodes)?,
-            );
-            let (first, second) = if a.start < b.start { (a, b) } else { (b, a) };
-            Ok(format!(
-                "{}{}{}{}{}",
-                &text[..first.start],
-                &text[second.clone()],
-                &text[first.end..second.start],
-                &text[first.clone()],
-                &text[second.end..]
-            ))
+    let mut last_error = None;
+    for candidate in doc.candidates(edit)? {
+        let Some(splice) = candidate else { continue };
+        let new = splice.apply(text);
+        match data(&new) {
+            Ok(read) if read.matches(&expected) => return Ok(splice),
+            Ok(_) => last_error = Some("it would read back differently".to_string()),
+            Err(e) => last_error = Some(e),
         }
     }
+    Err(EditError(format!(
+        "this change cannot be written here without changing other text ({}): edit it in the YAML tab",
+        last_error.unwrap_or_else(|| "no way to write it".into())
+    )))
+}
+
+/// The text with what an edit needs to find its places.
+struct Doc<'a> {
+    text: &'a str,
+    nodes: &'a [Node],
+    line_break: &'static str,
+}
+
+impl Doc<'_> {
+    fn find(&self, path: &[Key]) -> Result<usize, EditError> {
+        self.nodes
+            .iter()
+            .position(|n| n.path == path)
+            .ok_or_else(|| EditError(format!("no value at {}", show_path(path))))
+    }
+
+    fn children(&self, index: usize) -> Vec<usize> {
+        (index + 1..self.nodes.len())
+            .take_while(|&i| self.nodes[i].path.len() > self.nodes[index].path.len())
+            .filter(|&i| self.nodes[i].parent == Some(index))
+            .collect()
+    }
+
+    /// The ways to write an edit, in order of preference (None: this way
+    /// does not apply).
+    fn candidates(&self, edit: &Edit) -> Result<Vec<Option<Splice>>, EditError> {
+        let text = self.text;
+        Ok(match edit {
+            Edit::Set { path, value } => {
+                let node = &self.nodes[self.find(path)?];
+                if node.collection {
+                    return Err(EditError(format!(
+                        "{} holds a list or a mapping, not a value",
+                        show_path(path)
+                    )));
+                }
+                let kind = set_kind(node, value);
+                if value.contains('\n') && !node.in_flow {
+                    vec![
+                        self.set_block(node, value),
+                        self.set_in_place(node, value, kind, false),
+                    ]
+                } else {
+                    vec![
+                        self.set_in_place(node, value, kind, true),
+                        self.set_in_place(node, value, kind, false),
+                    ]
+                }
+            }
+            Edit::Remove { path } => {
+                let index = self.find(path)?;
+                let parent = self.parent_of(index)?;
+                let siblings = self.children(parent);
+                if siblings.len() == 1 {
+                    vec![self.rewrite_empty(parent)]
+                } else if self.nodes[parent].flow {
+                    vec![self.rewrite_flow(parent, |items| {
+                        items.remove(siblings.iter().position(|&s| s == index)?);
+                        Some(())
+                    })]
+                } else {
+                    vec![self.remove_block(index, &siblings)]
+                }
+            }
+            Edit::Copy { path } => {
+                let index = self.find(path)?;
+                let parent = self.parent_of(index)?;
+                let node = &self.nodes[index];
+                let new_key = new_key_for(self.nodes, path);
+                if self.nodes[parent].flow {
+                    let at = self.children(parent).iter().position(|&s| s == index);
+                    vec![self.rewrite_flow(parent, |items| {
+                        let at = at?;
+                        let mut copy = items[at].clone();
+                        if let (Some(key), Some(span)) = (&new_key, &node.key_span) {
+                            let from = span.start - node.entry_start.min(span.start);
+                            copy.replace_range(from..from + span.len(), &key_text(key, true));
+                        }
+                        items.insert(at + 1, copy);
+                        Some(())
+                    })]
+                } else {
+                    vec![self.copy_block(index, new_key.as_deref())]
+                }
+            }
+            Edit::Rename { path, key } => {
+                let node = &self.nodes[self.find(path)?];
+                let Some(span) = &node.key_span else {
+                    return Err(EditError("only an entry of a mapping has a key".into()));
+                };
+                let written = key_text(key, node.in_flow || text[span.clone()].contains('\n'));
+                vec![Some(Splice {
+                    range: span.clone(),
+                    text: written,
+                })]
+            }
+            Edit::Move { path, up } => {
+                let index = self.find(path)?;
+                let parent = self.parent_of(index)?;
+                let siblings = self.children(parent);
+                let at = siblings.iter().position(|&s| s == index).unwrap_or(0);
+                let other = if *up { at.checked_sub(1) } else { Some(at + 1) };
+                let Some(other) = other.filter(|&o| o < siblings.len()) else {
+                    // Nothing to swap with: the text stays as it is.
+                    return Ok(vec![Some(Splice {
+                        range: 0..0,
+                        text: String::new(),
+                    })]);
+                };
+                if self.nodes[parent].flow {
+                    vec![self.rewrite_flow(parent, |items| {
+                        items.swap(at, other);
+                        Some(())
+                    })]
+                } else {
+                    vec![self.swap_block(siblings[at.min(other)], siblings[at.max(other)])]
+                }
+            }
+            Edit::Add {
+                path,
+                key,
+                after,
+                value,
+            } => {
+                let index = self.find(path)?;
+                vec![self.add(index, key.as_deref(), *after, value)]
+            }
+        })
+    }
+
+    fn parent_of(&self, index: usize) -> Result<usize, EditError> {
+        self.nodes[index]
+            .parent
+            .ok_or_else(|| EditError("the whole document cannot be removed or moved".into()))
+    }
+
+    /// A scalar's new value where the old one stands: plain when allowed
+    /// and it reads back the same, else double-quoted on one line.
+    fn set_in_place(&self, node: &Node, value: &str, kind: Kind, plain: bool) -> Option<Splice> {
+        let plain = plain && node.style == Style::Plain;
+        let written = scalar_text(value, kind, node.in_flow, plain);
+        if node.style == Style::Plain && node.span.is_empty() {
+            // `key:` or `- ` with nothing after: the value goes after the indicator.
+            let at = node.after_indicator;
+            return Some(Splice {
+                range: at..at,
+                text: format!(" {written}"),
+            });
+        }
+        let range = if node.style == Style::Block {
+            self.block_range(node)?
+        } else {
+            node.span.clone()
+        };
+        Some(Splice {
+            range,
+            text: written,
+        })
+    }
+
+    /// A block scalar's bytes: its header to the end of its last line of text.
+    fn block_range(&self, node: &Node) -> Option<Range<usize>> {
+        let bytes = self.text.as_bytes();
+        let mut start = node.head;
+        // Past the anchor and tag: the header begins with `|` or `>`.
+        while start < node.span.start && !matches!(bytes[start], b'|' | b'>') {
+            start += 1;
+        }
+        if start >= node.span.start || !matches!(bytes[start], b'|' | b'>') {
+            return None;
+        }
+        let end = node.span.start
+            + self.text[node.span.start..node.span.end.max(node.span.start)]
+                .trim_end()
+                .len();
+        // The header's own line when the text is empty (its comment stays).
+        let end = if end <= node.span.start {
+            header_end(self.text, start)
+        } else {
+            end
+        };
+        Some(start..end)
+    }
+
+    /// A value written as a literal block (`|`) where a block value stood,
+    /// for a value of several lines.
+    fn set_block(&self, node: &Node, value: &str) -> Option<Splice> {
+        if node.in_flow {
+            return None;
+        }
+        let indent = column(self.text, node.entry_start) + 2;
+        let block = literal_block(value, indent, self.line_break)?;
+        if node.style == Style::Block {
+            return Some(Splice {
+                range: self.block_range(node)?,
+                text: block,
+            });
+        }
+        if node.style == Style::Plain && node.span.is_empty() {
+            let at = node.after_indicator;
+            return Some(Splice {
+                range: at..at,
+                text: format!(" {block}"),
+            });
+        }
+        Some(Splice {
+            range: node.span.clone(),
+            text: block,
+        })
+    }
+
+    /// The lines an entry occupies, from the start of its first line (or
+    /// from the entry itself when something else stands before it on that
+    /// line) to the end of its last line with its line break.
+    fn entry_lines(&self, index: usize) -> (Range<usize>, bool) {
+        let node = &self.nodes[index];
+        let line_start = line_start(self.text, node.entry_start);
+        let own_line = self.text[line_start..node.entry_start].trim().is_empty();
+        let end = line_end_with_break(self.text, self.content_end(index));
+        (
+            if own_line {
+                line_start
+            } else {
+                node.entry_start
+            }..end,
+            own_line,
+        )
+    }
+
+    /// The end of the node's last byte of content (a block scalar's trailing
+    /// line breaks left out).
+    fn content_end(&self, index: usize) -> usize {
+        let node = &self.nodes[index];
+        let from = node.entry_start.min(node.span.start);
+        let end = node.span.end.max(from);
+        from + self.text[from..end].trim_end().len()
+    }
+
+    fn remove_block(&self, index: usize, siblings: &[usize]) -> Option<Splice> {
+        let (lines, own_line) = self.entry_lines(index);
+        if own_line {
+            return Some(Splice {
+                range: lines,
+                text: String::new(),
+            });
+        }
+        // The entry shares its line with the list's `- `: the next entry
+        // moves up to take its place.
+        let at = siblings.iter().position(|&s| s == index)?;
+        let next = self.nodes[*siblings.get(at + 1)?].entry_start;
+        Some(Splice {
+            range: self.nodes[index].entry_start..next,
+            text: String::new(),
+        })
+    }
+
+    fn copy_block(&self, index: usize, new_key: Option<&str>) -> Option<Splice> {
+        let node = &self.nodes[index];
+        let (lines, own_line) = self.entry_lines(index);
+        let column = column(self.text, node.entry_start);
+        let mut copy = self.text[lines.clone()].to_string();
+        let mut key_at = node.key_span.as_ref().map(|s| s.start - lines.start);
+        if !own_line {
+            copy.insert_str(0, &" ".repeat(column));
+            key_at = key_at.map(|k| k + column);
+        }
+        if let (Some(key), Some(at), Some(span)) = (new_key, key_at, &node.key_span) {
+            copy.replace_range(at..at + span.len(), &key_text(key, false));
+        }
+        let mut prefix = String::new();
+        if !ends_with_break(&self.text[..lines.end]) {
+            prefix.push_str(self.line_break);
+        } else if !ends_with_break(&copy) {
+            copy.push_str(self.line_break);
+        }
+        Some(Splice {
+            range: lines.end..lines.end,
+            text: format!("{prefix}{copy}"),
+        })
+    }
+
+    fn swap_block(&self, first: usize, second: usize) -> Option<Splice> {
+        let (a, a_own) = self.entry_lines(first);
+        let (b, b_own) = self.entry_lines(second);
+        if !a_own || !b_own {
+            return None;
+        }
+        let text = self.text;
+        let mut first_text = text[a.clone()].to_string();
+        let mut second_text = text[b.clone()].to_string();
+        // The last entry may end the file without a line break.
+        if !ends_with_break(&second_text) {
+            second_text.push_str(self.line_break);
+            first_text = first_text
+                .strip_suffix(self.line_break)
+                .map(str::to_string)
+                .unwrap_or(first_text);
+        }
+        Some(Splice {
+            range: a.start..b.end,
+            text: format!("{second_text}{}{first_text}", &text[a.end..b.start]),
+        })
+    }
+
+    /// An emptied list or mapping written as `[]` or `{}`.
+    fn rewrite_empty(&self, index: usize) -> Option<Splice> {
+        let node = &self.nodes[index];
+        let empty = if node.mapping { "{}" } else { "[]" };
+        if node.flow {
+            return Some(Splice {
+                range: node.span.clone(),
+                text: empty.into(),
+            });
+        }
+        if node.parent.is_none() {
+            let end = self.content_end(index);
+            return Some(Splice {
+                range: node.entry_start.min(node.span.start)..end,
+                text: empty.into(),
+            });
+        }
+        let end = self.content_end(index);
+        Some(Splice {
+            range: node.after_indicator..end,
+            text: format!(" {empty}"),
+        })
+    }
+
+    /// A flow collection written out again from its items' own text.
+    fn rewrite_flow(
+        &self,
+        index: usize,
+        change: impl FnOnce(&mut Vec<String>) -> Option<()>,
+    ) -> Option<Splice> {
+        let node = &self.nodes[index];
+        let mut items: Vec<String> = self
+            .children(index)
+            .iter()
+            .map(|&c| {
+                let child = &self.nodes[c];
+                let from = child.key_span.as_ref().map_or(child.head, |k| k.start);
+                self.text[from..self.content_end(c).max(child.span.end)].to_string()
+            })
+            .collect();
+        change(&mut items)?;
+        let text = if node.mapping {
+            if items.is_empty() {
+                "{}".to_string()
+            } else {
+                format!("{{ {} }}", items.join(", "))
+            }
+        } else {
+            format!("[{}]", items.join(", "))
+        };
+        Some(Splice {
+            range: node.span.clone(),
+            text,
+        })
+    }
+
+    /// A new item or entry in a list or mapping (or in the empty value that
+    /// becomes one).
+    fn add(
+        &self,
+        index: usize,
+        key: Option<&str>,
+        after: Option<usize>,
+        value: &Value,
+    ) -> Option<Splice> {
+        let node = &self.nodes[index];
+        let is_empty_value = !node.collection
+            && node.style == Style::Plain
+            && matches!(node.value.as_deref(), Some("" | "~" | "null"));
+        if !node.collection && !is_empty_value {
+            return None;
+        }
+        if node.collection && node.mapping != key.is_some() {
+            return None;
+        }
+        let children = if node.collection {
+            self.children(index)
+        } else {
+            Vec::new()
+        };
+        if (node.flow && !children.is_empty()) || node.in_flow {
+            let at = after.map_or(children.len(), |a| (a + 1).min(children.len()));
+            let item = match key {
+                Some(k) => format!("{}: {}", key_text(k, true), flow_value(value)),
+                None => flow_value(value),
+            };
+            return self.rewrite_flow(index, |items| {
+                items.insert(at, item);
+                Some(())
+            });
+        }
+        if children.is_empty() {
+            // `key:`, `key: ~`, `key: []`: the first entry on the next line.
+            let column = column(self.text, node.entry_start) + 2;
+            let entry = self.entry_text(key, value, column);
+            let range = if node.collection {
+                node.span.clone()
+            } else if node.span.is_empty() {
+                node.after_indicator..node.after_indicator
+            } else {
+                node.span.clone()
+            };
+            if node.parent.is_none() {
+                return Some(Splice {
+                    range,
+                    text: self.entry_text(key, value, 0),
+                });
+            }
+            let range = if node.span.is_empty() {
+                // `key:` and perhaps a comment, which stays on its line.
+                let end = line_end_with_break(self.text, node.after_indicator);
+                let end = self.text[..end].trim_end_matches(['\n', '\r']).len();
+                end..end
+            } else {
+                node.after_indicator..range.end
+            };
+            return Some(Splice {
+                range,
+                text: format!("{}{}{}", self.line_break, " ".repeat(column), entry),
+            });
+        }
+        // Block: after item `after` (its lines), or after the last.
+        let at_child = after.map_or(children.len() - 1, |a| a.min(children.len() - 1));
+        let (lines, own_line) = self.entry_lines(children[at_child]);
+        let column = column(self.text, self.nodes[children[0]].entry_start);
+        if !own_line && self.entry_lines(children[0]).1 {
+            return None;
+        }
+        let mut text = String::new();
+        if !ends_with_break(&self.text[..lines.end]) {
+            text.push_str(self.line_break);
+        }
+        text.push_str(&" ".repeat(column));
+        text.push_str(&self.entry_text(key, value, column));
+        if ends_with_break(&self.text[..lines.end]) {
+            text.push_str(self.line_break);
+        }
+        Some(Splice {
+            range: lines.end..lines.end,
+            text,
+        })
+    }
+
+    /// An entry (`- value`, `key: value`) written as block YAML whose first
+    /// line starts at `column`; without its final line break.
+    fn entry_text(&self, key: Option<&str>, value: &Value, column: usize) -> String {
+        match key {
+            Some(k) => {
+                let k = key_text(k, false);
+                match value {
+                    Value::Object(m) if !m.is_empty() => format!(
+                        "{k}:{}{}{}",
+                        self.line_break,
+                        " ".repeat(column + 2),
+                        self.block_value(value, column + 2)
+                    ),
+                    Value::Array(a) if !a.is_empty() => format!(
+                        "{k}:{}{}{}",
+                        self.line_break,
+                        " ".repeat(column + 2),
+                        self.block_value(value, column + 2)
+                    ),
+                    _ => format!("{k}: {}", self.block_value(value, column + 2)),
+                }
+            }
+            None => format!("- {}", self.block_value(value, column + 2)),
+        }
+    }
+
+    /// A value as block YAML whose first line starts at `column`.
+    fn block_value(&self, value: &Value, column: usize) -> String {
+        let lines =
+            |parts: Vec<String>| parts.join(&format!("{}{}", self.line_break, " ".repeat(column)));
+        match value {
+            Value::Object(m) if !m.is_empty() => lines(
+                m.iter()
+                    .map(|(k, v)| self.entry_text(Some(k), v, column))
+                    .collect(),
+            ),
+            Value::Array(a) if !a.is_empty() => {
+                lines(a.iter().map(|v| self.entry_text(None, v, column)).collect())
+            }
+            Value::String(s) if s.contains('\n') => {
+                literal_block(s, column, self.line_break).unwrap_or_else(|| flow_value(value))
+            }
+            _ => flow_value(value),
+        }
+    }
+}
+
+/// A value written in flow style (one line).
+fn flow_value(value: &Value) -> String {
+    match value {
+        Value::Null => "~".into(),
+        Value::Bool(b) => b.to_string(),
+        Value::Number(n) => n.to_string(),
+        Value::String(s) => scalar_text(s, Kind::Str, true, true),
+        Value::Array(a) => format!(
+            "[{}]",
+            a.iter().map(flow_value).collect::<Vec<_>>().join(", ")
+        ),
+        Value::Object(m) if m.is_empty() => "{}".into(),
+        Value::Object(m) => format!(
+            "{{ {} }}",
+            m.iter()
+                .map(|(k, v)| format!("{}: {}", key_text(k, true), flow_value(v)))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    }
+}
+
+/// The new key of a copied mapping entry: `key_2`, `key_3`… (None for a
+/// list's item).
+fn new_key_for(nodes: &[Node], path: &[Key]) -> Option<String> {
+    let Some(Key::Field(key)) = path.last() else {
+        return None;
+    };
+    (2..)
+        .map(|n| format!("{key}_{n}"))
+        .find(|k| !key_taken(nodes, path, k))
 }
 
 /// Whether the mapping that holds the entry at `path` has an entry `key`.
@@ -304,29 +941,20 @@ fn key_taken(nodes: &[Node], path: &[Key], key: &str) -> bool {
     })
 }
 
-/// The whole lines an entry occupies, with their line ends: its first line
-/// (the item's `- ` or the key) to the line its last node ends on.
-fn lines_of(text: &str, node: &Node, nodes: &[Node]) -> Result<Range<usize>, EditError> {
-    let parent = &node.path[..node.path.len().saturating_sub(1)];
-    let in_flow = nodes.iter().any(|n| n.path == parent && n.flow);
-    if node.path.is_empty() || in_flow {
-        return Err(EditError(
-            "this list is written on one line ([a, b]): edit it in the YAML tab".into(),
-        ));
+/// A key as YAML: plain when it reads back as that string, else quoted
+/// (`"<<"` is a key, not a merge).
+fn key_text(key: &str, in_flow: bool) -> String {
+    if key == "<<" {
+        return "\"<<\"".into();
     }
-    let start = text[..node.entry_start].rfind('\n').map_or(0, |i| i + 1);
-    // A block item begins with "- " on its first line; the first line holds
-    // nothing else of another entry.
-    let last = node.span.end.max(node.entry_start);
-    let end = text[last..].find('\n').map_or(text.len(), |i| last + i + 1);
-    Ok(start..end)
+    scalar_text(key, Kind::Str, in_flow, true)
 }
 
-/// A value written as YAML: plain where the old one was plain and the new one
-/// reads back the same, else double-quoted with escapes (one line, so that no
-/// indentation can break it).
-fn scalar(value: &str, was_plain: bool) -> String {
-    if was_plain && plain_safe(value) {
+/// A value's text as YAML: plain where allowed and it reads back as the
+/// same value of the same kind, else double-quoted with escapes on one line
+/// (so that no indentation can break it).
+fn scalar_text(value: &str, kind: Kind, in_flow: bool, plain: bool) -> String {
+    if plain && plain_safe(value, in_flow) && resolve(value) == kind {
         return value.to_string();
     }
     let mut out = String::from("\"");
@@ -336,7 +964,10 @@ fn scalar(value: &str, was_plain: bool) -> String {
             '\\' => out.push_str("\\\\"),
             '\n' => out.push_str("\\n"),
             '\t' => out.push_str("\\t"),
-            c if c.is_control() => out.push_str(&format!("\\u{:04X}", c as u32)),
+            '\r' => out.push_str("\\r"),
+            c if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}') => {
+                out.push_str(&format!("\\u{:04X}", c as u32))
+            }
             c => out.push(c),
         }
     }
@@ -344,28 +975,469 @@ fn scalar(value: &str, was_plain: bool) -> String {
     out
 }
 
-/// Whether a value reads back as the same string when written plain.
-fn plain_safe(value: &str) -> bool {
+/// A value of several lines as a literal block (`|`, `|-` or `|+`) whose
+/// lines are indented by `indent`; None when a literal block cannot hold it.
+fn literal_block(value: &str, indent: usize, line_break: &str) -> Option<String> {
+    if value.is_empty()
+        || value.chars().any(|c| {
+            (c.is_control() && c != '\n' && c != '\t')
+                || matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{85}')
+        })
+    {
+        return None;
+    }
+    let body = value.trim_end_matches('\n');
+    if body.is_empty() {
+        return None;
+    }
+    let trailing = value.len() - body.len();
+    let chomp = match trailing {
+        0 => "-",
+        1 => "",
+        _ => "+",
+    };
+    let first = body.lines().next().unwrap_or("");
+    let indicator = if first.starts_with(' ') || body.starts_with('\n') {
+        format!("{}", indent.min(9))
+    } else {
+        String::new()
+    };
+    if !indicator.is_empty() && indent > 9 {
+        return None;
+    }
+    let mut out = format!("|{indicator}{chomp}");
+    let pad = " ".repeat(indent);
+    for line in body.split('\n') {
+        out.push_str(line_break);
+        if !line.is_empty() {
+            out.push_str(&pad);
+            out.push_str(line);
+        }
+    }
+    for _ in 1..trailing {
+        out.push_str(line_break);
+    }
+    Some(out)
+}
+
+/// Whether a value reads back as the same string when written plain
+/// (in a block, or inside a flow collection where `,[]{}` end it).
+fn plain_safe(value: &str, in_flow: bool) -> bool {
     let mut chars = value.chars();
     let Some(first) = chars.next() else {
         return false;
     };
     // `-`, `?` and `:` begin an item, a key or a value only before a space.
     let indicator = match first {
-        '-' | '?' | ':' => chars.next().is_none_or(char::is_whitespace),
+        '-' | '?' | ':' => chars
+            .next()
+            .is_none_or(|c| c.is_whitespace() || (in_flow && ",[]{}".contains(c))),
         c => ",[]{}#&*!|>'\"%@`".contains(c),
     };
     !indicator
         && !first.is_whitespace()
         && !value.ends_with(char::is_whitespace)
         && !value.contains(": ")
+        && !value.contains(":\t")
         && !value.contains(" #")
+        && !value.contains("\t#")
         && !value.ends_with(':')
-        && !value.chars().any(char::is_control)
-        && !matches!(
-            value.to_ascii_lowercase().as_str(),
-            "true" | "false" | "null" | "~" | "yes" | "no" | "on" | "off"
-        )
+        && !(in_flow && value.contains([',', '[', ']', '{', '}']))
+        && !(in_flow && value.contains(':'))
+        && !value.chars().any(|c| {
+            c.is_control()
+                || matches!(
+                    c,
+                    '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{85}' | '\u{a0}'
+                )
+        })
+        && !value.starts_with("---")
+        && !value.starts_with("...")
+}
+
+/// What a plain scalar reads as (YAML 1.2's core schema; what YAML 1.1
+/// read otherwise is `Ambiguous`, never written plain).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    Null,
+    Bool,
+    Int,
+    Float,
+    Str,
+    Ambiguous,
+}
+
+fn resolve(plain: &str) -> Kind {
+    let lower = plain.to_ascii_lowercase();
+    match lower.as_str() {
+        "" | "~" | "null" => return Kind::Null,
+        "true" | "false" => return Kind::Bool,
+        "yes" | "no" | "on" | "off" | "y" | "n" => return Kind::Ambiguous,
+        _ => {}
+    }
+    let unsigned = plain.strip_prefix(['-', '+']).unwrap_or(plain);
+    let digits = |s: &str, radix: u32| !s.is_empty() && s.chars().all(|c| c.is_digit(radix));
+    if digits(unsigned, 10) {
+        return Kind::Int;
+    }
+    if let Some(hex) = plain.strip_prefix("0x") {
+        return if digits(hex, 16) {
+            Kind::Int
+        } else {
+            Kind::Str
+        };
+    }
+    if let Some(oct) = plain.strip_prefix("0o") {
+        return if digits(oct, 8) { Kind::Int } else { Kind::Str };
+    }
+    if matches!(unsigned.to_ascii_lowercase().as_str(), ".inf" | ".nan") {
+        return Kind::Float;
+    }
+    let starts_numeric = unsigned.starts_with(|c: char| c.is_ascii_digit() || c == '.');
+    if starts_numeric && unsigned.parse::<f64>().is_ok() && !unsigned.contains(['i', 'n', 'I', 'N'])
+    {
+        return Kind::Float;
+    }
+    // Looks like a number in some reader's eyes (1_000, 0b1, 1:20, 1e, .5.):
+    if starts_numeric
+        && unsigned
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | ':' | '.' | '+' | '-'))
+    {
+        return Kind::Ambiguous;
+    }
+    Kind::Str
+}
+
+/// What a set value should read as: a figure stays a figure, an empty value
+/// given a figure becomes one; everything else is text.
+fn set_kind(node: &Node, value: &str) -> Kind {
+    let old = match node.style {
+        Style::Plain => resolve(node.value.as_deref().unwrap_or("")),
+        _ => Kind::Str,
+    };
+    let new = resolve(value);
+    match (old, new) {
+        (Kind::Int | Kind::Float | Kind::Null, Kind::Int | Kind::Float) => new,
+        (Kind::Bool, Kind::Bool) => Kind::Bool,
+        _ => Kind::Str,
+    }
+}
+
+/// The line break the text uses (`\n` where it has none).
+fn line_break_of(text: &str) -> &'static str {
+    match text.find(['\n', '\r']) {
+        Some(i) if text[i..].starts_with("\r\n") => "\r\n",
+        Some(i) if text.as_bytes()[i] == b'\r' => "\r",
+        _ => "\n",
+    }
+}
+
+fn ends_with_break(text: &str) -> bool {
+    text.ends_with(['\n', '\r'])
+}
+
+/// The start of the line that holds `at` (any of `\n`, `\r\n`, `\r` ends a line).
+fn line_start(text: &str, at: usize) -> usize {
+    text[..at].rfind(['\n', '\r']).map_or(0, |i| i + 1)
+}
+
+/// The end of the line that holds `at`, after its line break.
+fn line_end_with_break(text: &str, at: usize) -> usize {
+    let Some(i) = text[at..].find(['\n', '\r']) else {
+        return text.len();
+    };
+    let i = at + i;
+    if text[i..].starts_with("\r\n") {
+        i + 2
+    } else {
+        i + 1
+    }
+}
+
+/// The end of a block header's line, before its line break.
+fn header_end(text: &str, at: usize) -> usize {
+    let end = text[at..].find(['\n', '\r']).map_or(text.len(), |i| at + i);
+    // Up to the comment, which stays.
+    let line = &text[at..end];
+    match line.find(" #") {
+        Some(i) => at + line[..i].trim_end().len(),
+        None => at + line.trim_end().len(),
+    }
+}
+
+/// The column of `at` in its line, in characters.
+fn column(text: &str, at: usize) -> usize {
+    text[line_start(text, at)..at].chars().count()
+}
+
+/// The data of a YAML text: what an edit must change and nothing else.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Data {
+    Scalar {
+        text: String,
+        kind: DataKind,
+        tag: Option<String>,
+    },
+    Seq(Vec<Data>),
+    Map(Vec<(Data, Data)>),
+    Alias,
+    /// The expected value of a set: this text, as text or as the figure.
+    Set(String, DataKind),
+}
+
+/// A scalar's kind as data (a quoted or block scalar is always text).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DataKind(Kind);
+
+impl Data {
+    fn scalar(text: &str, kind: Kind) -> Data {
+        Data::Scalar {
+            text: text.into(),
+            kind: DataKind(kind),
+            tag: None,
+        }
+    }
+
+    fn text(&self) -> Option<&str> {
+        match self {
+            Data::Scalar { text, .. } | Data::Set(text, _) => Some(text),
+            _ => None,
+        }
+    }
+}
+
+impl Data {
+    /// Whether `self` (read back) is what `expected` asks for.
+    fn matches(&self, expected: &Data) -> bool {
+        match (self, expected) {
+            (
+                Data::Scalar {
+                    text,
+                    kind,
+                    tag: None,
+                },
+                Data::Set(want, want_kind),
+            ) => text == want && kind == want_kind,
+            (Data::Seq(a), Data::Seq(b)) => {
+                a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.matches(y))
+            }
+            (Data::Map(a), Data::Map(b)) => {
+                a.len() == b.len()
+                    && a.iter()
+                        .zip(b)
+                        .all(|((k1, v1), (k2, v2))| k1.matches(k2) && v1.matches(v2))
+            }
+            (a, b) => a == b,
+        }
+    }
+}
+
+/// Reads a YAML text's data (its first document).
+pub fn data(text: &str) -> Result<Data, String> {
+    enum Open {
+        Seq(Vec<Data>),
+        Map(Vec<(Data, Data)>, Option<Data>),
+    }
+    fn push(stack: &mut [Open], root: &mut Option<Data>, value: Data) {
+        match stack.last_mut() {
+            Some(Open::Seq(items)) => items.push(value),
+            Some(Open::Map(entries, key)) => match key.take() {
+                Some(k) => entries.push((k, value)),
+                None => *key = Some(value),
+            },
+            None => {
+                if root.is_none() {
+                    *root = Some(value);
+                }
+            }
+        }
+    }
+    let mut stack: Vec<Open> = Vec::new();
+    let mut root = None;
+    for event in Parser::new_from_str(text) {
+        let (event, _) = event.map_err(|e| e.to_string())?;
+        match event {
+            Event::Scalar(value, style, _, tag) => {
+                let kind = if style == ScalarStyle::Plain && tag.is_none() {
+                    resolve(&value)
+                } else {
+                    Kind::Str
+                };
+                let data = Data::Scalar {
+                    text: value.to_string(),
+                    kind: DataKind(kind),
+                    tag: tag.map(|t| format!("{t:?}")),
+                };
+                push(&mut stack, &mut root, data);
+            }
+            Event::Alias(_) => push(&mut stack, &mut root, Data::Alias),
+            Event::SequenceStart(..) => stack.push(Open::Seq(Vec::new())),
+            Event::MappingStart(..) => stack.push(Open::Map(Vec::new(), None)),
+            Event::SequenceEnd | Event::MappingEnd => {
+                let value = match stack.pop() {
+                    Some(Open::Seq(items)) => Data::Seq(items),
+                    Some(Open::Map(entries, _)) => Data::Map(entries),
+                    None => return Err("unbalanced collection".into()),
+                };
+                push(&mut stack, &mut root, value);
+            }
+            _ => {}
+        }
+    }
+    Ok(root.unwrap_or_else(|| Data::scalar("", Kind::Null)))
+}
+
+/// The old data with the edit made: what the new text must read as.
+fn expect(old: &Data, nodes: &[Node], edit: &Edit) -> Result<Data, EditError> {
+    let mut data = old.clone();
+    let missing = |path: &[Key]| EditError(format!("no value at {}", show_path(path)));
+    match edit {
+        Edit::Set { path, value } => {
+            let node = nodes
+                .iter()
+                .find(|n| n.path == *path)
+                .ok_or_else(|| missing(path))?;
+            let target = at_path(&mut data, path).ok_or_else(|| missing(path))?;
+            *target = Data::Set(value.clone(), DataKind(set_kind(node, value)));
+        }
+        Edit::Remove { path } | Edit::Copy { path } | Edit::Move { path, .. } => {
+            let (last, parent) = path.split_last().ok_or_else(|| missing(path))?;
+            let holder = at_path(&mut data, parent).ok_or_else(|| missing(path))?;
+            let at = position(holder, last).ok_or_else(|| missing(path))?;
+            match (edit, holder) {
+                (Edit::Remove { .. }, Data::Seq(items)) => {
+                    items.remove(at);
+                }
+                (Edit::Remove { .. }, Data::Map(entries)) => {
+                    entries.remove(at);
+                }
+                (Edit::Copy { .. }, Data::Seq(items)) => {
+                    let copy = items[at].clone();
+                    items.insert(at + 1, copy);
+                }
+                (Edit::Copy { .. }, Data::Map(entries)) => {
+                    let key = new_key_for(nodes, path).unwrap_or_default();
+                    let copy = (Data::Set(key, DataKind(Kind::Str)), entries[at].1.clone());
+                    entries.insert(at + 1, copy);
+                }
+                (Edit::Move { up, .. }, Data::Seq(items)) => {
+                    let other = if *up { at.checked_sub(1) } else { Some(at + 1) };
+                    if let Some(other) = other.filter(|&o| o < items.len()) {
+                        items.swap(at, other);
+                    }
+                }
+                (Edit::Move { up, .. }, Data::Map(entries)) => {
+                    let other = if *up { at.checked_sub(1) } else { Some(at + 1) };
+                    if let Some(other) = other.filter(|&o| o < entries.len()) {
+                        entries.swap(at, other);
+                    }
+                }
+                _ => return Err(missing(path)),
+            }
+        }
+        Edit::Rename { path, key } => {
+            let (last, parent) = path.split_last().ok_or_else(|| missing(path))?;
+            let holder = at_path(&mut data, parent).ok_or_else(|| missing(path))?;
+            let at = position(holder, last).ok_or_else(|| missing(path))?;
+            let Data::Map(entries) = holder else {
+                return Err(EditError("only an entry of a mapping has a key".into()));
+            };
+            if entries
+                .iter()
+                .enumerate()
+                .any(|(i, (k, _))| i != at && k.text() == Some(key.as_str()))
+            {
+                return Err(EditError(format!("`{key}` is already used here")));
+            }
+            entries[at].0 = Data::Set(key.clone(), DataKind(Kind::Str));
+        }
+        Edit::Add {
+            path,
+            key,
+            after,
+            value,
+        } => {
+            let holder = at_path(&mut data, path).ok_or_else(|| missing(path))?;
+            if matches!(
+                holder,
+                Data::Scalar {
+                    kind: DataKind(Kind::Null),
+                    ..
+                }
+            ) {
+                *holder = if key.is_some() {
+                    Data::Map(Vec::new())
+                } else {
+                    Data::Seq(Vec::new())
+                };
+            }
+            let new = from_json(value);
+            match (holder, key) {
+                (Data::Seq(items), None) => {
+                    let at = after.map_or(items.len(), |a| (a + 1).min(items.len()));
+                    items.insert(at, new);
+                }
+                (Data::Map(entries), Some(key)) => {
+                    if entries.iter().any(|(k, _)| k.text() == Some(key.as_str())) {
+                        return Err(EditError(format!("`{key}` is already used here")));
+                    }
+                    let at = after.map_or(entries.len(), |a| (a + 1).min(entries.len()));
+                    entries.insert(at, (Data::Set(key.clone(), DataKind(Kind::Str)), new));
+                }
+                _ => {
+                    return Err(EditError(format!(
+                        "{} is not a list (or a mapping, with a key) to add to",
+                        show_path(path)
+                    )));
+                }
+            }
+        }
+    }
+    Ok(data)
+}
+
+/// A JSON value as the data it is written as.
+fn from_json(value: &Value) -> Data {
+    match value {
+        Value::Null => Data::scalar("~", Kind::Null),
+        Value::Bool(b) => Data::scalar(&b.to_string(), Kind::Bool),
+        Value::Number(n) => {
+            let text = n.to_string();
+            let kind = resolve(&text);
+            Data::scalar(&text, kind)
+        }
+        Value::String(s) => Data::Set(s.clone(), DataKind(Kind::Str)),
+        Value::Array(a) => Data::Seq(a.iter().map(from_json).collect()),
+        Value::Object(m) => Data::Map(
+            m.iter()
+                .map(|(k, v)| (Data::Set(k.clone(), DataKind(Kind::Str)), from_json(v)))
+                .collect(),
+        ),
+    }
+}
+
+fn position(holder: &Data, key: &Key) -> Option<usize> {
+    match (holder, key) {
+        (Data::Seq(items), Key::Index(i)) => (*i < items.len()).then_some(*i),
+        (Data::Map(entries), Key::Field(f)) => entries
+            .iter()
+            .position(|(k, _)| k.text() == Some(f.as_str())),
+        _ => None,
+    }
+}
+
+fn at_path<'a>(data: &'a mut Data, path: &[Key]) -> Option<&'a mut Data> {
+    let Some((first, rest)) = path.split_first() else {
+        return Some(data);
+    };
+    let at = position(data, first)?;
+    let child = match data {
+        Data::Seq(items) => &mut items[at],
+        Data::Map(entries) => &mut entries[at].1,
+        _ => return None,
+    };
+    at_path(child, rest)
 }
 
 /// A path as the person reads it: `meta.organisation`, `counts[2].value`.
@@ -386,121 +1458,4 @@ pub fn show_path(path: &[Key]) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    const TEXT: &str = "# the office\nmeta:\n  organisation: 某工会 # who\n  year: 2020\n# the figures\ncounts:\n  - name: a\n    value: 1\n  # b is new\n  - name: b\n    value: 2\n# and then\ntags: [x, y]\n";
-
-    fn field(s: &str) -> Key {
-        Key::Field(s.into())
-    }
-
-    #[test]
-    fn set_keeps_comments_and_quotes_when_needed() {
-        let edit = Edit::Set {
-            path: vec![field("meta"), field("organisation")],
-            value: "新工会".into(),
-        };
-        assert_eq!(
-            apply(TEXT, &edit).unwrap(),
-            TEXT.replace("某工会 # who", "新工会 # who")
-        );
-        let edit = Edit::Set {
-            path: vec![field("counts"), Key::Index(1), field("value")],
-            value: "a: b\n#".into(),
-        };
-        assert_eq!(
-            apply(TEXT, &edit).unwrap(),
-            TEXT.replace("value: 2", "value: \"a: b\\n#\"")
-        );
-        // A negative number stays a number; "- x" would be a list.
-        for (value, written) in [("-5", "-5"), ("- x", "\"- x\""), ("-", "\"-\"")] {
-            let edit = Edit::Set {
-                path: vec![field("counts"), Key::Index(1), field("value")],
-                value: value.into(),
-            };
-            assert_eq!(
-                apply(TEXT, &edit).unwrap(),
-                TEXT.replace("value: 2", &format!("value: {written}"))
-            );
-        }
-    }
-
-    #[test]
-    fn items_are_removed_copied_and_moved_as_lines() {
-        let path = vec![field("counts"), Key::Index(0)];
-        assert_eq!(
-            apply(TEXT, &Edit::Remove { path: path.clone() }).unwrap(),
-            TEXT.replace("  - name: a\n    value: 1\n", "")
-        );
-        assert_eq!(
-            apply(TEXT, &Edit::Copy { path: path.clone() }).unwrap(),
-            TEXT.replace(
-                "  - name: a\n    value: 1\n",
-                "  - name: a\n    value: 1\n  - name: a\n    value: 1\n"
-            )
-        );
-        assert_eq!(
-            apply(TEXT, &Edit::Move { path, up: false }).unwrap(),
-            TEXT.replace(
-                "  - name: a\n    value: 1\n  # b is new\n  - name: b\n    value: 2\n",
-                "  - name: b\n    value: 2\n  # b is new\n  - name: a\n    value: 1\n"
-            )
-        );
-        let entry = Edit::Copy {
-            path: vec![field("meta"), field("year")],
-        };
-        assert_eq!(
-            apply(TEXT, &entry).unwrap(),
-            TEXT.replace("  year: 2020\n", "  year: 2020\n  year_2: 2020\n")
-        );
-        let rename = Edit::Rename {
-            path: vec![field("meta"), field("year")],
-            key: "period".into(),
-        };
-        assert_eq!(
-            apply(TEXT, &rename).unwrap(),
-            TEXT.replace("  year: 2020", "  period: 2020")
-        );
-        let taken = Edit::Rename {
-            path: vec![field("meta"), field("year")],
-            key: "organisation".into(),
-        };
-        assert!(apply(TEXT, &taken).is_err());
-        let flow = Edit::Remove {
-            path: vec![field("tags"), Key::Index(0)],
-        };
-        assert!(apply(TEXT, &flow).unwrap_err().0.contains("YAML tab"));
-    }
-
-    #[test]
-    fn a_place_names_its_innermost_node() {
-        let nodes = nodes(TEXT).unwrap();
-        let at = TEXT.find("value: 2").unwrap() + 7;
-        assert_eq!(show_path(&path_at(&nodes, at).unwrap()), "counts[1].value");
-        assert_eq!(
-            nodes.iter().map(|n| show_path(&n.path)).collect::<Vec<_>>(),
-            [
-                "",
-                "meta",
-                "meta.organisation",
-                "meta.year",
-                "counts",
-                "counts[0]",
-                "counts[0].name",
-                "counts[0].value",
-                "counts[1]",
-                "counts[1].name",
-                "counts[1].value",
-                "tags",
-                "tags[0]",
-                "tags[1]"
-            ]
-        );
-        let tree = tree(TEXT).unwrap();
-        assert_eq!(
-            tree["children"][1]["node"]["children"][1]["node"]["path"],
-            json!(["counts", 1])
-        );
-    }
-}
+mod tests;

@@ -1,0 +1,503 @@
+use super::*;
+
+const TEXT: &str = "# the office\nmeta:\n  organisation: 某工会 # who\n  year: 2020\n# the figures\ncounts:\n  - name: a\n    value: 1\n  # b is new\n  - name: b\n    value: 2\n# and then\ntags: [x, y]\n";
+
+fn field(s: &str) -> Key {
+    Key::Field(s.into())
+}
+
+fn path(steps: &str) -> Vec<Key> {
+    steps
+        .split('.')
+        .filter(|s| !s.is_empty())
+        .map(|s| s.parse().map_or_else(|_| field(s), Key::Index))
+        .collect()
+}
+
+fn set(text: &str, at: &str, value: &str) -> String {
+    let edit = Edit::Set {
+        path: path(at),
+        value: value.into(),
+    };
+    apply(text, &edit).unwrap_or_else(|e| panic!("set {at} in {text:?}: {}", e.0))
+}
+
+fn run(text: &str, edit: Edit) -> String {
+    apply(text, &edit).unwrap_or_else(|e| panic!("{edit:?} in {text:?}: {}", e.0))
+}
+
+#[test]
+fn set_keeps_comments_and_quotes_when_needed() {
+    assert_eq!(
+        set(TEXT, "meta.organisation", "新工会"),
+        TEXT.replace("某工会 # who", "新工会 # who")
+    );
+    assert_eq!(
+        set(TEXT, "counts.1.value", "a: b\n#"),
+        TEXT.replace("value: 2", "value: |-\n      a: b\n      #")
+    );
+    // A negative number stays a number; "- x" would be a list.
+    for (value, written) in [("-5", "-5"), ("- x", "\"- x\""), ("-", "\"-\"")] {
+        assert_eq!(
+            set(TEXT, "counts.1.value", value),
+            TEXT.replace("value: 2", &format!("value: {written}"))
+        );
+    }
+    // Text stays text: a name typed as a figure is quoted.
+    assert_eq!(
+        set(TEXT, "meta.organisation", "2021"),
+        TEXT.replace("某工会 # who", "\"2021\" # who")
+    );
+    assert_eq!(
+        set(TEXT, "meta.organisation", "yes"),
+        TEXT.replace("某工会 # who", "\"yes\" # who")
+    );
+}
+
+#[test]
+fn a_value_set_in_a_block_scalar_keeps_the_next_key() {
+    for header in [">", "|", "|+", "|-", "> # folded", "|2"] {
+        let text = format!("t: {header}\n  x\n  y\nn: 1\n");
+        assert_eq!(set(&text, "t", "z"), "t: \"z\"\nn: 1\n", "{header}");
+        assert_eq!(
+            set(&text, "t", "第一行\n第二行\n"),
+            "t: |\n  第一行\n  第二行\nn: 1\n",
+            "{header}"
+        );
+    }
+    // The issue's repro, whole.
+    assert_eq!(set("t: >\n  x\nn: 1", "t", "z"), "t: \"z\"\nn: 1");
+    assert_eq!(
+        set(
+            "opening: |\n  去年\n  今年\nmeta:\n  year: 2020\n",
+            "opening",
+            "一行\n两行"
+        ),
+        "opening: |-\n  一行\n  两行\nmeta:\n  year: 2020\n"
+    );
+    // An item that is a block scalar.
+    assert_eq!(
+        set("points:\n  - |\n    一是\n  - 二是\n", "points.0", "改了"),
+        "points:\n  - \"改了\"\n  - 二是\n"
+    );
+}
+
+#[test]
+fn an_empty_value_is_filled_after_its_key() {
+    assert_eq!(
+        set("signature:\ndate: 2020-12-20\n", "signature", "工会办"),
+        "signature: 工会办\ndate: 2020-12-20\n"
+    );
+    assert_eq!(
+        set(
+            "signature: # who signs\ndate: 2020-12-20\n",
+            "signature",
+            "工会办"
+        ),
+        "signature: 工会办 # who signs\ndate: 2020-12-20\n"
+    );
+    assert_eq!(
+        set("meta:\n  signature:", "meta.signature", "工会办"),
+        "meta:\n  signature: 工会办"
+    );
+    assert_eq!(set("a:\n  -\n  - b\n", "a.0", "x"), "a:\n  - x\n  - b\n");
+    // A figure typed into an empty value is a figure.
+    assert_eq!(set("value:\n", "value", "118"), "value: 118\n");
+}
+
+#[test]
+fn values_in_flow_collections_are_quoted_when_they_would_break_them() {
+    let text = "counts:\n  members: { value: 118, unit: 人 }\ntags: [x, y]\n";
+    for value in [
+        "a, b", "a]", "a}", "a #b", "a: b", "{x", "[x", "&x", "*x", "!x", "|x", ">x", "'x", "\"x",
+        "%x", "@x", "a,b", "a:b",
+    ] {
+        let done = set(text, "counts.members.unit", value);
+        let quoted = scalar_text(value, Kind::Str, true, false);
+        assert_eq!(
+            done,
+            text.replace("unit: 人", &format!("unit: {quoted}")),
+            "{value}"
+        );
+        let done = set(text, "tags.1", value);
+        assert_eq!(
+            done,
+            text.replace("[x, y]", &format!("[x, {quoted}]")),
+            "{value}"
+        );
+    }
+    assert_eq!(
+        set(text, "counts.members.value", "120"),
+        text.replace("118", "120")
+    );
+}
+
+#[test]
+fn items_are_removed_copied_and_moved_as_lines() {
+    let p = path("counts.0");
+    assert_eq!(
+        run(TEXT, Edit::Remove { path: p.clone() }),
+        TEXT.replace("  - name: a\n    value: 1\n", "")
+    );
+    assert_eq!(
+        run(TEXT, Edit::Copy { path: p.clone() }),
+        TEXT.replace(
+            "  - name: a\n    value: 1\n",
+            "  - name: a\n    value: 1\n  - name: a\n    value: 1\n"
+        )
+    );
+    assert_eq!(
+        run(TEXT, Edit::Move { path: p, up: false }),
+        TEXT.replace(
+            "  - name: a\n    value: 1\n  # b is new\n  - name: b\n    value: 2\n",
+            "  - name: b\n    value: 2\n  # b is new\n  - name: a\n    value: 1\n"
+        )
+    );
+    assert_eq!(
+        run(
+            TEXT,
+            Edit::Copy {
+                path: path("meta.year")
+            }
+        ),
+        TEXT.replace("  year: 2020\n", "  year: 2020\n  year_2: 2020\n")
+    );
+    assert_eq!(
+        run(
+            TEXT,
+            Edit::Rename {
+                path: path("meta.year"),
+                key: "period".into()
+            }
+        ),
+        TEXT.replace("  year: 2020", "  period: 2020")
+    );
+    let taken = Edit::Rename {
+        path: path("meta.year"),
+        key: "organisation".into(),
+    };
+    assert!(apply(TEXT, &taken).unwrap_err().0.contains("already used"));
+    // A flow list is written again.
+    assert_eq!(
+        run(
+            TEXT,
+            Edit::Remove {
+                path: path("tags.0")
+            }
+        ),
+        TEXT.replace("[x, y]", "[y]")
+    );
+    assert_eq!(
+        run(
+            TEXT,
+            Edit::Copy {
+                path: path("tags.0")
+            }
+        ),
+        TEXT.replace("[x, y]", "[x, x, y]")
+    );
+    assert_eq!(
+        run(
+            TEXT,
+            Edit::Move {
+                path: path("tags.0"),
+                up: false
+            }
+        ),
+        TEXT.replace("[x, y]", "[y, x]")
+    );
+}
+
+#[test]
+fn block_scalar_items_and_the_last_line_and_line_ends() {
+    let text = "points:\n  - |\n    一是\n    二是\n  - 三是\nnext: 1\n";
+    assert_eq!(
+        run(
+            text,
+            Edit::Remove {
+                path: path("points.0")
+            }
+        ),
+        "points:\n  - 三是\nnext: 1\n"
+    );
+    assert_eq!(
+        run(
+            text,
+            Edit::Copy {
+                path: path("points.0")
+            }
+        ),
+        "points:\n  - |\n    一是\n    二是\n  - |\n    一是\n    二是\n  - 三是\nnext: 1\n"
+    );
+    assert_eq!(
+        run(
+            text,
+            Edit::Move {
+                path: path("points.0"),
+                up: false
+            }
+        ),
+        "points:\n  - 三是\n  - |\n    一是\n    二是\nnext: 1\n"
+    );
+    // The last item of a file without a final line break.
+    let text = "a:\n  - x\n  - y";
+    assert_eq!(
+        run(text, Edit::Copy { path: path("a.1") }),
+        "a:\n  - x\n  - y\n  - y"
+    );
+    assert_eq!(run(text, Edit::Remove { path: path("a.1") }), "a:\n  - x\n");
+    assert_eq!(
+        run(
+            text,
+            Edit::Move {
+                path: path("a.1"),
+                up: true
+            }
+        ),
+        "a:\n  - y\n  - x"
+    );
+    assert_eq!(
+        run(
+            text,
+            Edit::Move {
+                path: path("a.0"),
+                up: false
+            }
+        ),
+        "a:\n  - y\n  - x"
+    );
+    // CRLF and CR-only files keep their line ends.
+    for nl in ["\r\n", "\r"] {
+        let text = "a:\n  - x\n  - |\n    y\n    z\nb: 1\n".replace('\n', nl);
+        assert_eq!(
+            run(&text, Edit::Remove { path: path("a.1") }),
+            "a:\n  - x\nb: 1\n".replace('\n', nl)
+        );
+        assert_eq!(
+            run(&text, Edit::Copy { path: path("a.0") }),
+            "a:\n  - x\n  - x\n  - |\n    y\n    z\nb: 1\n".replace('\n', nl)
+        );
+        assert_eq!(
+            run(
+                &text,
+                Edit::Move {
+                    path: path("a.0"),
+                    up: false
+                }
+            ),
+            "a:\n  - |\n    y\n    z\n  - x\nb: 1\n".replace('\n', nl)
+        );
+        assert_eq!(
+            set(&text, "a.1", "新"),
+            "a:\n  - x\n  - \"新\"\nb: 1\n".replace('\n', nl)
+        );
+    }
+}
+
+#[test]
+fn the_last_item_removed_leaves_an_empty_list_that_takes_new_ones() {
+    let text = "problems:\n  - 一个问题\nplans: []\n";
+    let empty = run(
+        text,
+        Edit::Remove {
+            path: path("problems.0"),
+        },
+    );
+    assert_eq!(empty, "problems: []\nplans: []\n");
+    let added = run(
+        &empty,
+        Edit::Add {
+            path: path("problems"),
+            key: None,
+            after: None,
+            value: json!("新的问题"),
+        },
+    );
+    assert_eq!(added, "problems:\n  - 新的问题\nplans: []\n");
+    let typed = set(&added, "problems.0", "改过的问题");
+    assert_eq!(typed, "problems:\n  - 改过的问题\nplans: []\n");
+    // An empty value and a mapping's entries.
+    assert_eq!(
+        run(
+            "meta:\n  year: 2020\nsummary:\n",
+            Edit::Add {
+                path: path("summary"),
+                key: None,
+                after: None,
+                value: json!({"title": "一节", "points": ["一是"]}),
+            }
+        ),
+        "meta:\n  year: 2020\nsummary:\n  - title: 一节\n    points:\n      - 一是\n"
+    );
+    assert_eq!(
+        run(
+            TEXT,
+            Edit::Add {
+                path: path("counts"),
+                key: None,
+                after: Some(0),
+                value: json!({"name": "c", "value": 3}),
+            }
+        ),
+        TEXT.replace(
+            "    value: 1\n",
+            "    value: 1\n  - name: c\n    value: 3\n"
+        )
+    );
+    assert_eq!(
+        run(
+            TEXT,
+            Edit::Add {
+                path: path("meta"),
+                key: Some("signature".into()),
+                after: None,
+                value: json!("工会办"),
+            }
+        ),
+        TEXT.replace("  year: 2020\n", "  year: 2020\n  signature: 工会办\n")
+    );
+    assert_eq!(
+        run(
+            TEXT,
+            Edit::Add {
+                path: path("tags"),
+                key: None,
+                after: None,
+                value: json!("z, w"),
+            }
+        ),
+        TEXT.replace("[x, y]", "[x, y, \"z, w\"]")
+    );
+    // The last entry of a mapping.
+    assert_eq!(
+        run(
+            "meta:\n  year: 2020\nb: 1\n",
+            Edit::Remove {
+                path: path("meta.year")
+            }
+        ),
+        "meta: {}\nb: 1\n"
+    );
+}
+
+#[test]
+fn keys_are_quoted_when_they_must_be() {
+    let text = "meta:\n  year: 2020\n  org: x\n";
+    for (key, written) in [
+        ("<<", "\"<<\""),
+        ("x,y", "x,y"),
+        ("a: b", "\"a: b\""),
+        ("单位", "单位"),
+        ("", "\"\""),
+        ("true", "\"true\""),
+        ("2020", "\"2020\""),
+    ] {
+        let done = run(
+            text,
+            Edit::Rename {
+                path: path("meta.year"),
+                key: key.into(),
+            },
+        );
+        assert_eq!(
+            done,
+            text.replace("  year:", &format!("  {written}:")),
+            "{key}"
+        );
+    }
+    let flow = "m: {a: 1, b: 2}\n";
+    assert_eq!(
+        run(
+            flow,
+            Edit::Rename {
+                path: path("m.a"),
+                key: "x,y".into()
+            }
+        ),
+        "m: {\"x,y\": 1, b: 2}\n"
+    );
+}
+
+#[test]
+fn the_first_entry_beside_a_dash() {
+    let text = "counts:\n  - name: a\n    value: 1\n  - name: b\n";
+    assert_eq!(
+        run(
+            text,
+            Edit::Remove {
+                path: path("counts.0.name")
+            }
+        ),
+        "counts:\n  - value: 1\n  - name: b\n"
+    );
+    assert_eq!(
+        run(
+            text,
+            Edit::Copy {
+                path: path("counts.0.name")
+            }
+        ),
+        "counts:\n  - name: a\n    name_2: a\n    value: 1\n  - name: b\n"
+    );
+    assert_eq!(
+        run(
+            text,
+            Edit::Remove {
+                path: path("counts.1.name")
+            }
+        ),
+        "counts:\n  - name: a\n    value: 1\n  - {}\n"
+    );
+}
+
+#[test]
+fn a_place_names_its_innermost_node() {
+    let nodes = nodes(TEXT).unwrap();
+    let at = TEXT.find("value: 2").unwrap() + 7;
+    assert_eq!(show_path(&path_at(&nodes, at).unwrap()), "counts[1].value");
+    let at = TEXT.find("# b is new").unwrap();
+    assert_eq!(show_path(&path_at(&nodes, at).unwrap()), "counts");
+    assert_eq!(
+        nodes.iter().map(|n| show_path(&n.path)).collect::<Vec<_>>(),
+        [
+            "",
+            "meta",
+            "meta.organisation",
+            "meta.year",
+            "counts",
+            "counts[0]",
+            "counts[0].name",
+            "counts[0].value",
+            "counts[1]",
+            "counts[1].name",
+            "counts[1].value",
+            "tags",
+            "tags[0]",
+            "tags[1]"
+        ]
+    );
+    let tree = tree(TEXT).unwrap();
+    assert_eq!(
+        tree["children"][1]["node"]["children"][1]["node"]["path"],
+        json!(["counts", 1])
+    );
+}
+
+#[test]
+fn an_edit_that_would_change_other_data_is_refused() {
+    // A value under an alias's anchor changes what the alias reads; setting
+    // it is fine, but nothing else may change.
+    let text = "a: &x 1\nb: *x\n";
+    assert_eq!(set(text, "a", "2"), "a: &x 2\nb: *x\n");
+    let error = apply(
+        "a: 1\n",
+        &Edit::Set {
+            path: path("b"),
+            value: "2".into(),
+        },
+    )
+    .unwrap_err();
+    assert_eq!(error.0, "no value at b");
+}
+
+mod property;
