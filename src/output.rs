@@ -45,6 +45,7 @@ impl Staged {
         let mut file = builder
             .tempfile_in(dir)
             .map_err(|e| Error::io(path, "write", e))?;
+        keep_what_it_replaces(path, file.as_file())?;
         file.write_all(bytes)
             .and_then(|()| file.as_file().sync_all())
             .map_err(|e| Error::io(path, "write", e))?;
@@ -75,6 +76,120 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
     let mut staged = Staged::default();
     staged.add(path, bytes)?;
     staged.commit().map(drop)
+}
+
+/// What [`replace_if`] did.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Replaced {
+    Done,
+    /// The file's bytes were not what the caller expected: nothing written.
+    Changed,
+}
+
+/// Writes `bytes` over the file at `path` only if the bytes it replaces pass
+/// `expected` (compare and replace): another program's save in the meantime
+/// is never overwritten unseen. Where the system can swap two files
+/// atomically (Linux's `renameat2(RENAME_EXCHANGE)`), the very file that was
+/// replaced is checked after the swap and swapped back if it was not the
+/// expected one; elsewhere the file is checked again just before the rename.
+pub fn replace_if(
+    path: &Path,
+    bytes: &[u8],
+    expected: impl Fn(&[u8]) -> bool,
+) -> Result<Replaced, Error> {
+    let mut staged = Staged::default();
+    staged.add(path, bytes)?;
+    let Some((file, target)) = staged.files.pop() else {
+        return Ok(Replaced::Changed);
+    };
+    let read = |p: &Path| std::fs::read(p).map_err(|e| Error::io(p, "read", e));
+    // Most changes are seen here, before anything is touched.
+    if !expected(&read(&target)?) {
+        return Ok(Replaced::Changed);
+    }
+    refuse_non_regular(&target)?;
+    match exchange(file.path(), &target) {
+        Ok(()) => {
+            // The temporary's name now holds the file that was replaced.
+            if expected(&read(file.path())?) {
+                drop(file);
+                sync_folder(folder_of(&target));
+                return Ok(Replaced::Done);
+            }
+            exchange(file.path(), &target).map_err(|e| Error::io(&target, "write", e))?;
+            Ok(Replaced::Changed)
+        }
+        Err(_) => {
+            if !expected(&read(&target)?) {
+                return Ok(Replaced::Changed);
+            }
+            file.persist(&target)
+                .map_err(|e| Error::io(&target, "write", e.error))?;
+            sync_folder(folder_of(&target));
+            Ok(Replaced::Done)
+        }
+    }
+}
+
+/// Swaps two files atomically.
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
+    use std::os::unix::ffi::OsStrExt;
+    let c = |p: &Path| {
+        std::ffi::CString::new(p.as_os_str().as_bytes())
+            .map_err(|_| std::io::Error::from(std::io::ErrorKind::InvalidInput))
+    };
+    let (a, b) = (c(a)?, c(b)?);
+    // SAFETY: two NUL-terminated paths that live across the call; renameat2
+    // reads them and touches no other memory.
+    let result = unsafe {
+        libc::syscall(
+            libc::SYS_renameat2,
+            libc::AT_FDCWD,
+            a.as_ptr(),
+            libc::AT_FDCWD,
+            b.as_ptr(),
+            libc::RENAME_EXCHANGE,
+        )
+    };
+    if result == 0 {
+        Ok(())
+    } else {
+        Err(std::io::Error::last_os_error())
+    }
+}
+
+/// Without an atomic swap, the caller checks again and renames.
+#[cfg(not(target_os = "linux"))]
+fn exchange(_a: &Path, _b: &Path) -> std::io::Result<()> {
+    Err(std::io::Error::from(std::io::ErrorKind::Unsupported))
+}
+
+/// A file that replaces another keeps its permissions (0600 stays 0600) and,
+/// where the system allows, its owner; a file with other hard links is not
+/// replaced, which would split them (the other names would keep the old text).
+fn keep_what_it_replaces(path: &Path, new: &std::fs::File) -> Result<(), Error> {
+    let Ok(meta) = std::fs::symlink_metadata(path) else {
+        return Ok(());
+    };
+    if !meta.file_type().is_file() {
+        return Ok(());
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if meta.nlink() > 1 {
+            return Err(Error::Refused(format!(
+                "`{}` has {} names (hard links); writing a new file would leave the others with the old text\n  = help: copy it to a file of its own (cp --remove-destination) and use that one, or write elsewhere with -o",
+                path.display(),
+                meta.nlink()
+            )));
+        }
+        // The owner can be kept only by root or when it is the writer: try.
+        let _ = std::os::unix::fs::fchown(new, Some(meta.uid()), Some(meta.gid()));
+    }
+    new.set_permissions(meta.permissions())
+        .map_err(|e| Error::io(path, "write", e))
 }
 
 /// Creates the output folder if needed.
@@ -199,5 +314,46 @@ mod tests {
         let error = write_atomic(&out.join("2020.pdf"), b"pdf").unwrap_err();
         assert!(error.to_string().contains("is a symbolic link"), "{error}");
         assert_eq!(std::fs::read(&outside).unwrap(), b"keep");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_replaced_file_keeps_its_mode_and_a_hard_link_is_not_split() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("2020.md");
+        std::fs::write(&out, "old").unwrap();
+        std::fs::set_permissions(&out, std::fs::Permissions::from_mode(0o640)).unwrap();
+        write_atomic(&out, b"new").unwrap();
+        let mode = std::fs::metadata(&out).unwrap().permissions().mode() & 0o777;
+        assert_eq!(
+            (std::fs::read(&out).unwrap(), mode),
+            (b"new".to_vec(), 0o640)
+        );
+        let other = dir.path().join("copy.md");
+        std::fs::hard_link(&out, &other).unwrap();
+        let error = write_atomic(&out, b"newer").unwrap_err();
+        assert!(
+            error.to_string().contains("has 2 names (hard links)"),
+            "{error}"
+        );
+        assert_eq!(std::fs::read(&out).unwrap(), b"new");
+        // Compare and replace: only over the bytes expected.
+        std::fs::remove_file(&other).unwrap();
+        assert_eq!(
+            replace_if(&out, b"x", |b| b == b"old").unwrap(),
+            Replaced::Changed
+        );
+        assert_eq!(
+            replace_if(&out, b"x", |b| b == b"new").unwrap(),
+            Replaced::Done
+        );
+        assert_eq!(std::fs::read(&out).unwrap(), b"x");
+        let left: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name())
+            .collect();
+        assert_eq!(left, ["2020.md"]);
     }
 }

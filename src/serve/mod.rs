@@ -255,22 +255,34 @@ impl Served {
     }
 
     /// Writes a file's draft over it, atomically, unless another program
-    /// changed the file since `base` (the hash the page started from).
+    /// changed the file since `base` (the hash the page started from): the
+    /// bytes replaced are compared with `base` as they are replaced, so a
+    /// save in the meantime is never overwritten unseen. A draft larger than
+    /// nianbao reads is refused.
     fn save(&self, index: usize, yaml: &str, base: &str) -> Result<String, (StatusCode, String)> {
         let Some(path) = self.files.get(index) else {
             return Err((StatusCode::UNPROCESSABLE_ENTITY, format!("no file {index}")));
         };
+        if yaml.len() as u64 > MAX_INPUT_BYTES {
+            return Err((
+                StatusCode::PAYLOAD_TOO_LARGE,
+                format!(
+                    "the draft is {:.1} MB; nianbao reads inputs up to {} MB: split it into a folder of files",
+                    yaml.len() as f64 / 1e6,
+                    MAX_INPUT_BYTES / 1_000_000
+                ),
+            ));
+        }
         let mut disk = self.disk();
-        let on_disk =
-            std::fs::read(path).map_err(|e| (StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
-        if hash(&on_disk) != base {
+        let replaced =
+            crate::output::replace_if(path, yaml.as_bytes(), |bytes| hash(bytes) == base)
+                .map_err(|e| (StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
+        if replaced == crate::output::Replaced::Changed {
             return Err((
                 StatusCode::CONFLICT,
                 "the file was changed by another program since the page read it: reload it (your edits are still in the page; copy them from the YAML tab first)".into(),
             ));
         }
-        crate::output::write_atomic(path, yaml.as_bytes())
-            .map_err(|e| (StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
         disk.hashes[index] = hash(yaml.as_bytes());
         Ok(disk.hashes[index].clone())
     }

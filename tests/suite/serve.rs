@@ -493,3 +493,186 @@ async fn a_folder_input_is_edited_and_saved_file_by_file() {
         json!({"error": "1 drafts for 2 files: reload the page"})
     );
 }
+
+fn sha256(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    format!("{:x}", sha2::Sha256::digest(bytes))
+}
+
+/// Another program saves the file every ~6 ms while the page saves as fast as
+/// it can, each time from what it last read: no outside save is ever
+/// overwritten unseen. Each page save records the text it started from; an
+/// outside save that is on disk neither itself nor under a chain of page
+/// saves that started from it was lost.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_save_never_overwrites_another_programs_save_unseen() {
+    use std::collections::HashMap;
+    use std::sync::Mutex;
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let dir = tempfile::tempdir().unwrap();
+    let (served, path) = served(&dir);
+    let started_from: Arc<Mutex<HashMap<String, String>>> = Arc::default();
+    let done = Arc::new(AtomicBool::new(false));
+    let outside = {
+        let (path, started_from, done) = (path.clone(), started_from.clone(), done.clone());
+        std::thread::spawn(move || {
+            let mut lost = Vec::new();
+            for k in 0..300 {
+                let mine = format!("outside: {k}\n");
+                let temp = path.with_extension(format!("other-{k}"));
+                std::fs::write(&temp, &mine).unwrap();
+                std::fs::rename(&temp, &path).unwrap();
+                std::thread::sleep(std::time::Duration::from_millis(6));
+                let mut now = text(&path);
+                let chain = started_from.lock().unwrap();
+                while let Some(from) = chain.get(&now) {
+                    now = from.clone();
+                    if now == mine {
+                        break;
+                    }
+                }
+                if now != mine {
+                    lost.push(k);
+                }
+            }
+            done.store(true, Ordering::SeqCst);
+            lost
+        })
+    };
+    let (mut saved, mut refused) = (0, 0);
+    let mut i = 0;
+    while !done.load(Ordering::SeqCst) {
+        i += 1;
+        let seen = text(&path);
+        let ours = format!("page: {i}\n");
+        started_from
+            .lock()
+            .unwrap()
+            .insert(ours.clone(), seen.clone());
+        let reply = post(
+            &served,
+            "/api/save",
+            json!({"file": 0, "yaml": ours, "base": sha256(seen.as_bytes())}),
+        )
+        .await;
+        match reply.status {
+            StatusCode::OK => saved += 1,
+            StatusCode::CONFLICT => refused += 1,
+            other => panic!("{other}: {}", reply.text()),
+        }
+    }
+    let lost = outside.join().unwrap();
+    assert!(
+        saved > 50 && refused > 0,
+        "{saved} saved, {refused} refused"
+    );
+    assert_eq!(
+        lost,
+        Vec::<usize>::new(),
+        "{saved} saved, {refused} refused"
+    );
+}
+
+#[cfg(unix)]
+#[tokio::test]
+async fn a_save_keeps_the_files_permissions_and_never_splits_a_hard_link() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let (served, path) = served(&dir);
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
+    let original = text(&path);
+    let changed = original.replace("某街道工会", "和平街道总工会");
+    let reply = post(
+        &served,
+        "/api/save",
+        json!({"file": 0, "yaml": changed, "base": sha256(original.as_bytes())}),
+    )
+    .await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.text());
+    assert_eq!(text(&path), changed);
+    let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600);
+    // A second name for the file: a new file would leave it with the old text.
+    let other = dir.path().join("link.yaml");
+    std::fs::hard_link(&path, &other).unwrap();
+    let reply = post(
+        &served,
+        "/api/save",
+        json!({"file": 0, "yaml": original, "base": sha256(changed.as_bytes())}),
+    )
+    .await;
+    assert_eq!(reply.status, StatusCode::INTERNAL_SERVER_ERROR);
+    assert_eq!(
+        reply.json()["error"],
+        format!(
+            "`{}` has 2 names (hard links); writing a new file would leave the others with the old text\n  = help: copy it to a file of its own (cp --remove-destination) and use that one, or write elsewhere with -o",
+            path.display()
+        )
+    );
+    assert_eq!(text(&path), changed);
+    assert_eq!(text(&other), changed);
+}
+
+#[tokio::test]
+async fn a_draft_larger_than_an_input_is_not_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let (served, path) = served(&dir);
+    let original = text(&path);
+    let huge = format!("{original}# {}\n", "x".repeat(10_000_000));
+    let reply = post(
+        &served,
+        "/api/save",
+        json!({"file": 0, "yaml": huge, "base": sha256(original.as_bytes())}),
+    )
+    .await;
+    assert_eq!(reply.status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert_eq!(
+        reply.json()["error"],
+        "the draft is 10.0 MB; nianbao reads inputs up to 10 MB: split it into a folder of files"
+    );
+    assert_eq!(text(&path), original);
+}
+
+/// The repros through the endpoint: each whole file after the edit.
+#[tokio::test]
+async fn the_editor_never_loses_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let (served, _) = served(&dir);
+    let cases = [
+        (
+            "t: >\n  x\nn: 1",
+            json!({"op": "set", "path": ["t"], "value": "z"}),
+            "t: \"z\"\nn: 1",
+        ),
+        (
+            "meta:\n  signature: # 落款\n  year: 2020\n",
+            json!({"op": "set", "path": ["meta", "signature"], "value": "工会办"}),
+            "meta:\n  signature: 工会办 # 落款\n  year: 2020\n",
+        ),
+        (
+            "counts:\n  members: { value: 118, unit: 人 }\n",
+            json!({"op": "set", "path": ["counts", "members", "unit"], "value": "人, 次"}),
+            "counts:\n  members: { value: 118, unit: \"人, 次\" }\n",
+        ),
+        (
+            "problems:\n  - 一个问题\nplans: []\n",
+            json!({"op": "remove", "path": ["problems", 0]}),
+            "problems: []\nplans: []\n",
+        ),
+        (
+            "problems: []\n",
+            json!({"op": "add", "path": ["problems"], "value": "新问题"}),
+            "problems:\n  - 新问题\n",
+        ),
+        (
+            "meta:\n  year: 2020\n",
+            json!({"op": "rename", "path": ["meta", "year"], "key": "<<"}),
+            "meta:\n  \"<<\": 2020\n",
+        ),
+    ];
+    for (before, edit, after) in cases {
+        let reply = post(&served, "/api/edit", json!({"yaml": before, "edit": edit})).await;
+        assert_eq!(reply.status, StatusCode::OK, "{}", reply.text());
+        assert_eq!(reply.json(), json!({"yaml": after}), "{edit}");
+    }
+}
