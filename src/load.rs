@@ -206,12 +206,34 @@ fn load_folder(dir: &Path, lang: Option<Lang>) -> Result<Outcome, Error> {
 /// The files of a folder input: its `.yaml`/`.yml` files (not those in
 /// sub-folders), in name order.
 pub fn folder_files(dir: &Path) -> Result<Vec<PathBuf>, Error> {
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
+    let inside = dir
+        .canonicalize()
+        .map_err(|e| Error::io(dir, "read the folder", e))?;
+    let mut paths = Vec::new();
+    for entry in std::fs::read_dir(dir)
         .map_err(|e| Error::io(dir, "read the folder", e))?
         .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "yaml" || e == "yml"))
-        .collect();
+    {
+        let path = entry.path();
+        if !path.extension().is_some_and(|e| e == "yaml" || e == "yml") {
+            continue;
+        }
+        let is_link = entry.file_type().is_ok_and(|t| t.is_symlink());
+        // A link is read only when it leads to a file of the folder itself.
+        if is_link
+            && !path
+                .canonicalize()
+                .is_ok_and(|target| target.parent() == Some(inside.as_path()))
+        {
+            return Err(Error::Usage(format!(
+                "`{}` is a link to a file outside the folder; nianbao reads only the folder's own files: copy the file into the folder instead",
+                path.display()
+            )));
+        }
+        if path.is_file() {
+            paths.push(path);
+        }
+    }
     paths.sort();
     if paths.is_empty() {
         return Err(Error::Usage(format!(

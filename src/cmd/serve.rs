@@ -10,7 +10,7 @@ use notify_debouncer_mini::new_debouncer;
 use crate::cli::ServeArgs;
 use crate::cmd::{Reporter, load_fonts, load_styles, load_templates};
 use crate::error::Error;
-use crate::serve::{Served, router};
+use crate::serve::{HEADER_TIMEOUT, Served, router, serve_until};
 
 pub fn run(args: &ServeArgs) -> Result<(), Error> {
     let path = &args.input;
@@ -62,10 +62,10 @@ pub fn run(args: &ServeArgs) -> Result<(), Error> {
         if args.open {
             open_browser(&url);
         }
-        axum::serve(listener, router(served))
-            .with_graceful_shutdown(async {
-                tokio::signal::ctrl_c().await.ok();
-            })
+        let stop = async {
+            tokio::signal::ctrl_c().await.ok();
+        };
+        serve_until(listener, router(served), HEADER_TIMEOUT, stop)
             .await
             .map_err(|e| Error::Usage(format!("the server stopped: {e}")))
     })

@@ -44,6 +44,12 @@ pub struct Served {
     /// The port the page is served on, for the Host and Origin checks.
     pub port: u16,
     disk: Mutex<Disk>,
+    /// Typesetting runs one at a time: requests wait their turn, so memory
+    /// stays that of one document however many previews are asked for.
+    typesetting: tokio::sync::Semaphore,
+    /// The number of the newest preview asked for: a preview still waiting
+    /// when a newer one comes is dropped (its page is out of date).
+    newest_preview: std::sync::atomic::AtomicU64,
 }
 
 /// The files as the server last read or wrote them.
@@ -70,7 +76,7 @@ impl Served {
         let hashes = files
             .iter()
             .map(|f| {
-                std::fs::read(f)
+                read_own(f)
                     .map(|bytes| hash(&bytes))
                     .map_err(|e| crate::Error::io(f, "read", e))
             })
@@ -83,6 +89,8 @@ impl Served {
             styles,
             port,
             disk: Mutex::new(Disk { hashes, version: 0 }),
+            typesetting: tokio::sync::Semaphore::new(1),
+            newest_preview: std::sync::atomic::AtomicU64::new(0),
         })
     }
 
@@ -95,7 +103,7 @@ impl Served {
     pub fn file_changed(&self) {
         let mut disk = self.disk();
         for (i, file) in self.files.iter().enumerate() {
-            let Ok(bytes) = std::fs::read(file) else {
+            let Ok(bytes) = read_own(file) else {
                 continue;
             };
             let now = hash(&bytes);
@@ -288,8 +296,56 @@ impl Served {
     }
 }
 
+/// A served file's bytes, only while it is a regular file: a link put in
+/// its place (to a file elsewhere) is not followed.
+fn read_own(path: &std::path::Path) -> std::io::Result<Vec<u8>> {
+    let meta = std::fs::symlink_metadata(path)?;
+    if !meta.file_type().is_file() {
+        return Err(std::io::Error::other(
+            "this is no longer a regular file (a link or a folder stands in its place); nianbao serves only the file itself",
+        ));
+    }
+    std::fs::read(path)
+}
+
 fn hash(bytes: &[u8]) -> String {
     format!("{:x}", Sha256::digest(bytes))
+}
+
+/// How long a client may take to send a request's headers.
+pub const HEADER_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// Serves the routes on `listener` until `stop` completes: each connection by
+/// hyper, with a deadline for its headers (a client that opens connections
+/// and never finishes a request cannot hold them).
+pub async fn serve_until(
+    listener: tokio::net::TcpListener,
+    routes: Router,
+    header_timeout: std::time::Duration,
+    stop: impl std::future::Future<Output = ()>,
+) -> std::io::Result<()> {
+    let mut stop = std::pin::pin!(stop);
+    loop {
+        let (stream, _) = tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok(accepted) => accepted,
+                // Out of file descriptors and the like: wait and go on.
+                Err(_) => {
+                    tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+                    continue;
+                }
+            },
+            () = &mut stop => return Ok(()),
+        };
+        let service = hyper_util::service::TowerToHyperService::new(routes.clone());
+        tokio::spawn(async move {
+            let _ = hyper::server::conn::http1::Builder::new()
+                .timer(hyper_util::rt::TokioTimer::new())
+                .header_read_timeout(header_timeout)
+                .serve_connection(hyper_util::rt::TokioIo::new(stream), service)
+                .await;
+        });
+    }
 }
 
 /// The routes, with the request checks and the size limit.
@@ -331,7 +387,12 @@ async fn guard(State(served): State<Arc<Served>>, request: Request, next: Next) 
     if request.method() == Method::POST && !is_json(headers) {
         return refuse("a write must be sent as application/json");
     }
-    next.run(request).await
+    let mut response = next.run(request).await;
+    // No page of another site may show this one in a frame (clickjacking).
+    response
+        .headers_mut()
+        .insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    response
 }
 
 fn is_json(headers: &HeaderMap) -> bool {
@@ -350,7 +411,7 @@ async fn page() -> Response {
     response.headers_mut().insert(
         header::CONTENT_SECURITY_POLICY,
         HeaderValue::from_static(
-            "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src blob:; connect-src 'self'",
+            "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src blob:; connect-src 'self'; frame-ancestors 'none'",
         ),
     );
     response
@@ -359,9 +420,15 @@ async fn page() -> Response {
 async fn file(State(served): State<Arc<Served>>) -> Response {
     let mut files = Vec::new();
     for path in &served.files {
-        let bytes = match std::fs::read(path) {
+        let bytes = match read_own(path) {
             Ok(bytes) => bytes,
-            Err(e) => return (StatusCode::INTERNAL_SERVER_ERROR, e.to_string()).into_response(),
+            Err(e) => {
+                return (
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    axum::Json(json!({"error": format!("`{}`: {e}", path.display())})),
+                )
+                    .into_response();
+            }
         };
         let base = hash(&bytes);
         let Ok(yaml) = String::from_utf8(bytes) else {
@@ -448,7 +515,22 @@ async fn preview(
     State(served): State<Arc<Served>>,
     axum::Json(drafts): axum::Json<Drafts>,
 ) -> Response {
-    match blocking(move || served.preview(&drafts.drafts)).await {
+    use std::sync::atomic::Ordering;
+    let ticket = served.newest_preview.fetch_add(1, Ordering::SeqCst) + 1;
+    let Ok(turn) = served.typesetting.acquire().await else {
+        return StatusCode::SERVICE_UNAVAILABLE.into_response();
+    };
+    if served.newest_preview.load(Ordering::SeqCst) != ticket {
+        // A newer preview is waiting: this one would be thrown away.
+        return axum::Json(json!({"superseded": true})).into_response();
+    }
+    let result = blocking({
+        let served = served.clone();
+        move || served.preview(&drafts.drafts)
+    })
+    .await;
+    drop(turn);
+    match result {
         Ok(value) => axum::Json(value).into_response(),
         Err(response) => response,
     }
@@ -476,7 +558,16 @@ async fn download(
         .file_stem()
         .map_or("document".into(), |s| s.to_string_lossy().into_owned());
     let format = request.format.clone();
-    match blocking(move || served.download(&request.drafts, &request.format)).await {
+    let Ok(turn) = served.typesetting.acquire().await else {
+        return StatusCode::SERVICE_UNAVAILABLE.into_response();
+    };
+    let made = blocking({
+        let served = served.clone();
+        move || served.download(&request.drafts, &request.format)
+    })
+    .await;
+    drop(turn);
+    match made {
         Ok(Ok((bytes, content_type))) => {
             let name: String = stem
                 .chars()

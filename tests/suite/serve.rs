@@ -96,7 +96,13 @@ async fn the_page_is_served_with_a_strict_policy() {
     assert!(reply.text().starts_with("<!doctype html>"));
     assert_eq!(
         reply.headers["content-security-policy"],
-        "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src blob:; connect-src 'self'"
+        "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src blob:; connect-src 'self'; frame-ancestors 'none'"
+    );
+    // No other site may show it in a frame, nor any answer of the API.
+    assert_eq!(reply.headers["x-frame-options"], "DENY");
+    assert_eq!(
+        get(&served, "/api/version").await.headers["x-frame-options"],
+        "DENY"
     );
     // Nothing is loaded from elsewhere.
     assert!(!reply.text().contains("http://") && !reply.text().contains("https://"));
@@ -675,4 +681,108 @@ async fn the_editor_never_loses_text() {
         assert_eq!(reply.status, StatusCode::OK, "{}", reply.text());
         assert_eq!(reply.json(), json!({"yaml": after}), "{edit}");
     }
+}
+
+/// Many previews at once: they are typeset one at a time, and those that a
+/// newer one overtook while they waited are dropped, not typeset.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn previews_wait_their_turn_and_the_newest_wins() {
+    let dir = tempfile::tempdir().unwrap();
+    let (served, path) = served(&dir);
+    let drafts = json!({"drafts": [text(&path)]});
+    let replies = futures_join_all(
+        (0..20)
+            .map(|_| {
+                let (served, drafts) = (served.clone(), drafts.clone());
+                tokio::spawn(async move { post(&served, "/api/preview", drafts).await.json() })
+            })
+            .collect(),
+    )
+    .await;
+    let typeset = replies.iter().filter(|r| r["pages"].is_array()).count();
+    let dropped = replies.iter().filter(|r| r["superseded"] == true).count();
+    assert_eq!(typeset + dropped, 20, "{replies:?}");
+    assert!((1..=3).contains(&typeset), "{typeset} typeset");
+}
+
+async fn futures_join_all<T>(handles: Vec<tokio::task::JoinHandle<T>>) -> Vec<T> {
+    let mut out = Vec::new();
+    for handle in handles {
+        out.push(handle.await.unwrap());
+    }
+    out
+}
+
+/// A client that never finishes its headers loses its connection.
+#[tokio::test]
+async fn a_connection_that_never_sends_its_headers_is_closed() {
+    let dir = tempfile::tempdir().unwrap();
+    let (served, _) = served(&dir);
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let address = listener.local_addr().unwrap();
+    let timeout = std::time::Duration::from_millis(300);
+    tokio::spawn(nianbao::serve::serve_until(
+        listener,
+        router(served),
+        timeout,
+        std::future::pending(),
+    ));
+    let closed = tokio::task::spawn_blocking(move || {
+        use std::io::{Read, Write};
+        let mut slow = std::net::TcpStream::connect(address).unwrap();
+        slow.set_read_timeout(Some(std::time::Duration::from_secs(5)))
+            .unwrap();
+        slow.write_all(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n")
+            .unwrap();
+        let started = std::time::Instant::now();
+        let mut rest = Vec::new();
+        // Ok: the server closed it; Err: still open after 5 s.
+        let read = slow.read_to_end(&mut rest);
+        (read.is_ok(), started.elapsed())
+    })
+    .await
+    .unwrap();
+    assert!(closed.0, "still open after 5 s");
+    assert!(
+        closed.1 >= timeout - std::time::Duration::from_millis(50),
+        "{:?}",
+        closed.1
+    );
+}
+
+/// A folder input never reads through a link to a file elsewhere, and a
+/// served file swapped for a link is not followed.
+#[cfg(unix)]
+#[tokio::test]
+async fn links_out_of_the_served_folder_are_never_followed() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("report");
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::copy(
+        repo().join("tests/fixtures/serve/street.yaml"),
+        folder.join("a.yaml"),
+    )
+    .unwrap();
+    let secret = dir.path().join("secret.yaml");
+    std::fs::write(&secret, "secret: 1\n").unwrap();
+    std::os::unix::fs::symlink(&secret, folder.join("b.yaml")).unwrap();
+    let error = nianbao::load::folder_files(&folder).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        format!(
+            "`{}` is a link to a file outside the folder; nianbao reads only the folder's own files: copy the file into the folder instead",
+            folder.join("b.yaml").display()
+        )
+    );
+    // A served file replaced by a link.
+    let (served, path) = served(&dir);
+    std::fs::remove_file(&path).unwrap();
+    std::os::unix::fs::symlink(&secret, &path).unwrap();
+    let reply = get(&served, "/api/file").await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        reply.json(),
+        json!({"error": format!("`{}`: this is no longer a regular file (a link or a folder stands in its place); nianbao serves only the file itself", path.display())})
+    );
+    assert!(!reply.text().contains("secret"));
 }
