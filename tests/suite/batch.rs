@@ -198,3 +198,97 @@ fn a_count_with_two_units_is_an_error_at_both_places_and_nothing_is_written() {
     );
     assert!(!yaml.exists());
 }
+
+/// `a/x.yaml` and `b/x.yaml` would both write `x.md`: refused before anything
+/// is read or written, both inputs named, in the inputs' language (Chinese
+/// here) or in `--lang`'s.
+#[test]
+fn two_inputs_of_one_name_are_refused_before_anything_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let seed = read(&repo().join("inputs/2020.yaml"));
+    for (folder, organisation) in [("a", "甲工会"), ("b", "乙工会")] {
+        std::fs::create_dir(dir.path().join(folder)).unwrap();
+        let text = seed.replace("广东邮电职业技术学院学院工会", organisation);
+        std::fs::write(dir.path().join(folder).join("x.yaml"), text).unwrap();
+    }
+    let (a, b) = (dir.path().join("a/x.yaml"), dir.path().join("b/x.yaml"));
+    let other = write_input(&dir, "y.yaml", &seed);
+    let out = dir.path().join("out");
+    let run = |extra: &[&str]| {
+        let mut args = vec!["build", "-o", out.to_str().unwrap(), "--format", "md,docx"];
+        args.extend_from_slice(extra);
+        args.extend([
+            a.to_str().unwrap(),
+            other.to_str().unwrap(),
+            b.to_str().unwrap(),
+        ]);
+        nianbao(&args)
+    };
+    let (md, docx) = (out.join("x.md"), out.join("x.docx"));
+    let result = run(&[]);
+    assert_eq!(code(&result), 2, "{}", stderr(&result));
+    assert_eq!(
+        stderr(&result),
+        format!(
+            "error: `{}` 和 `{}` 都会写出 `{}` 和 `{}`，未写出任何文件\n  = help: 给其中的输入改名，或用 -o 把它们分别生成到不同的文件夹\n",
+            a.display(),
+            b.display(),
+            md.display(),
+            docx.display()
+        )
+    );
+    assert!(!out.exists());
+    let result = run(&["--lang", "en", "--keep-going"]);
+    assert_eq!(code(&result), 2, "{}", stderr(&result));
+    assert_eq!(
+        stderr(&result),
+        format!(
+            "error: `{}` and `{}` would both write `{}` and `{}`; nothing was written\n  = help: rename the inputs apart, or build them into different folders with -o\n",
+            a.display(),
+            b.display(),
+            md.display(),
+            docx.display()
+        )
+    );
+    assert!(!out.exists());
+}
+
+/// With --keep-going, inputs that cannot be read at all (a link to itself, a
+/// folder without YAML) are reported and the others are still built.
+#[cfg(unix)]
+#[test]
+fn keep_going_goes_past_an_input_that_cannot_be_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = write_input(&dir, "good.yaml", MINIMAL);
+    let looped = dir.path().join("loop.yaml");
+    std::os::unix::fs::symlink(&looped, &looped).unwrap();
+    let empty = dir.path().join("empty");
+    std::fs::create_dir(&empty).unwrap();
+    let out = dir.path().join("out");
+    let result = nianbao(&[
+        "build",
+        "-o",
+        out.to_str().unwrap(),
+        "--format",
+        "md",
+        "--keep-going",
+        looped.to_str().unwrap(),
+        good.to_str().unwrap(),
+        empty.to_str().unwrap(),
+    ]);
+    let err = stderr(&result);
+    assert_eq!(code(&result), 2, "{err}");
+    assert_eq!(outputs(&out), ["good.md"]);
+    assert_eq!(
+        err,
+        format!(
+            "error: cannot read `{looped}`: Too many levels of symbolic links (os error 40)\n\
+             error: the folder `{empty}` holds no .yaml file\n\
+             wrote {md}\n\
+             not built (2 of 3): {looped}, {empty}\n",
+            looped = looped.display(),
+            empty = empty.display(),
+            md = out.join("good.md").display(),
+        )
+    );
+}
