@@ -292,3 +292,85 @@ fn keep_going_goes_past_an_input_that_cannot_be_read() {
         )
     );
 }
+
+/// MINIMAL as the input of `organisation`, with `counts` for its counts and
+/// each of them referenced in a point.
+fn union_input(dir: &tempfile::TempDir, file: &str, organisation: &str, counts: &str) -> String {
+    let names: Vec<&str> = counts
+        .lines()
+        .filter_map(|l| l.trim().split_once(':').map(|(name, _)| name))
+        .collect();
+    let points: String = names.iter().map(|n| format!("{{{n}}}")).collect();
+    let text = MINIMAL
+        .replace("某某工会", organisation)
+        .replace("  visits: { value: 411, unit: 人 }\n", counts)
+        .replace("生日慰问{visits}。", &format!("数据{points}。"));
+    write_input(dir, file, &text).to_str().unwrap().to_string()
+}
+
+/// Decimal figures add up as they are written: 0.1 + 0.2 is written 0.3, not
+/// 0.30000000000000004, and the federation's input checks.
+#[test]
+fn a_rollup_adds_decimals_exactly() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = union_input(
+        &dir,
+        "a.yaml",
+        "甲工会",
+        "  funds: { value: 0.1, unit: 万元 }\n  area: { value: 1.1, unit: 平方米 }\n",
+    );
+    let b = union_input(
+        &dir,
+        "b.yaml",
+        "乙工会",
+        "  funds: { value: 0.2, unit: 万元 }\n  area: { value: 0.1, unit: 平方米 }\n",
+    );
+    let yaml = dir.path().join("federation.yaml");
+    let out = nianbao(&["rollup", "-o", yaml.to_str().unwrap(), &a, &b]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let text = read(&yaml);
+    let counts: Vec<&str> = text
+        .lines()
+        .skip_while(|l| *l != "counts:")
+        .take(3)
+        .collect();
+    assert_eq!(
+        counts,
+        [
+            "counts:",
+            "  funds: {value: 0.3, unit: 万元, from: [甲工会, 乙工会]}",
+            "  area: {value: 1.2, unit: 平方米, from: [甲工会, 乙工会]}",
+        ],
+        "{text}"
+    );
+    let out = nianbao(&["check", yaml.to_str().unwrap()]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+}
+
+/// A total that `check` would refuse (10¹⁵ or more) is an error naming the
+/// unions whose figures make it, and nothing is written.
+#[test]
+fn a_rollup_total_above_the_figure_limit_is_an_error_and_nothing_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = union_input(
+        &dir,
+        "a.yaml",
+        "甲工会",
+        "  funds: { value: 600000000000000, unit: 元 }\n",
+    );
+    let b = union_input(
+        &dir,
+        "b.yaml",
+        "乙工会",
+        "  funds: { value: 400000000000000, unit: 元 }\n",
+    );
+    let yaml = dir.path().join("federation.yaml");
+    let out = nianbao(&["rollup", "-o", yaml.to_str().unwrap(), &a, &b]);
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    let err = stderr(&out).replace(&a, "a.yaml").replace(&b, "b.yaml");
+    assert_eq!(
+        err,
+        "error[E0608]: 数字 `funds` 加总为 1000000000000000，不小于 10¹⁵：甲工会（600000000000000）、乙工会（400000000000000）\n --> a.yaml:7:3\n  |\n7 |   funds: { value: 600000000000000, unit: 元 }\n  |   ^^^^^\n  |\n ::: b.yaml:7:3\n  |\n7 |   funds: { value: 400000000000000, unit: 元 }\n  |   ----- 乙工会\n  |\n  = help: 汇总不写出文档不能印的合计：核对这些数字；金额可换用万元、亿元等单位\n2 files: 1 error, 0 warnings\n"
+    );
+    assert!(!yaml.exists());
+}
