@@ -265,7 +265,8 @@ pub struct BuildArgs {
     #[arg(long)]
     pub timings: bool,
     /// Make the documents of the inputs without errors even when others have
-    /// some; the failed inputs are listed at the end (exit 1).
+    /// some, or cannot be read at all; the failed inputs are listed at the end
+    /// (exit 1; 2 when one could not be read or written).
     #[arg(long)]
     pub keep_going: bool,
     /// How many documents to make at once (default: one per core).

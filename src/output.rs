@@ -8,7 +8,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use tempfile::NamedTempFile;
+use tempfile::{NamedTempFile, TempPath};
 
 use crate::error::Error;
 
@@ -54,20 +54,75 @@ impl Staged {
     }
 
     /// Puts every staged file in place, in the order they were added, and syncs
-    /// their folders. Returns the paths written.
+    /// their folders. Returns the paths written. All or none: each file it
+    /// replaces is first kept under a temporary name (a hard link, or a copy),
+    /// and when a rename fails the files already renamed are put back as they
+    /// were (or removed, where there was none), so a failure leaves every
+    /// earlier output as it was.
     pub fn commit(self) -> Result<Vec<PathBuf>, Error> {
-        let mut written = Vec::new();
+        let mut kept: Vec<Option<TempPath>> = Vec::new();
+        for (_, path) in &self.files {
+            kept.push(keep_previous(path)?);
+        }
+        let mut written: Vec<PathBuf> = Vec::new();
         for (file, path) in self.files {
             // Checked again: the target may have changed since it was staged.
-            refuse_non_regular(&path)?;
-            file.persist(&path)
-                .map_err(|e| Error::io(&path, "write", e.error))?;
+            let renamed = refuse_non_regular(&path).and_then(|()| {
+                file.persist(&path)
+                    .map(drop)
+                    .map_err(|e| Error::io(&path, "write", e.error))
+            });
+            if let Err(error) = renamed {
+                restore(&written, kept);
+                return Err(error);
+            }
             written.push(path);
         }
+        // The earlier files' copies go with `kept`.
+        drop(kept);
         for dir in &self.swept {
             sync_folder(dir);
         }
         Ok(written)
+    }
+}
+
+/// The file at `path` kept under a temporary name beside it (a hard link,
+/// else a copy), to be put back if the run's later renames fail; None when
+/// there is no file there.
+fn keep_previous(path: &Path) -> Result<Option<TempPath>, Error> {
+    match std::fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_file() => {}
+        // Nothing to keep; a folder or a link is refused when its turn comes.
+        _ => return Ok(None),
+    }
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("out");
+    let prefix = format!(".{name}.{}.", std::process::id());
+    let keep = |e| Error::io(path, "keep a copy of", e);
+    let copy: NamedTempFile<()> = tempfile::Builder::new()
+        .prefix(&prefix)
+        .suffix(TEMP_SUFFIX)
+        .make_in(folder_of(path), |temp| {
+            // The temporary name was only reserved: link the old file there.
+            std::fs::hard_link(path, temp).or_else(|_| std::fs::copy(path, temp).map(drop))
+        })
+        .map_err(keep)?;
+    Ok(Some(copy.into_temp_path()))
+}
+
+/// Puts back the files `written` replaced, from the copies `kept` in the same
+/// order (removes those that had none). Best effort: the error that made the
+/// run fail is the one reported.
+fn restore(written: &[PathBuf], kept: Vec<Option<TempPath>>) {
+    for (path, previous) in written.iter().zip(kept) {
+        match previous {
+            Some(previous) => {
+                let _ = previous.persist(path);
+            }
+            None => {
+                let _ = std::fs::remove_file(path);
+            }
+        }
     }
 }
 
@@ -300,6 +355,60 @@ mod tests {
         assert!(!stale.exists());
         assert!(running.exists());
         assert_eq!(std::fs::read(dir.path().join("a.md")).unwrap(), b"text");
+    }
+
+    /// The last rename of a run fails (a folder appeared at the DOCX's path
+    /// after the files were staged): the Markdown and PDF renamed before it
+    /// are put back byte for byte, one that did not exist is removed again,
+    /// and no temporary is left.
+    #[test]
+    fn a_failed_last_rename_leaves_every_earlier_output_as_it_was() {
+        let dir = tempfile::tempdir().unwrap();
+        let (md, pdf, docx, csv) = (
+            dir.path().join("a.md"),
+            dir.path().join("a.pdf"),
+            dir.path().join("a.docx"),
+            dir.path().join("a.csv"),
+        );
+        std::fs::write(&md, "old md").unwrap();
+        std::fs::write(&pdf, "old pdf").unwrap();
+        let mut staged = Staged::default();
+        staged.add(&md, b"new md").unwrap();
+        staged.add(&csv, b"new csv").unwrap();
+        staged.add(&pdf, b"new pdf").unwrap();
+        staged.add(&docx, b"new docx").unwrap();
+        std::fs::create_dir(&docx).unwrap();
+        let error = staged.commit().unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            format!(
+                "`{}` is a folder; nianbao replaces only regular files\n  = help: remove it, or write elsewhere with -o",
+                docx.display()
+            )
+        );
+        assert_eq!(std::fs::read(&md).unwrap(), b"old md");
+        assert_eq!(std::fs::read(&pdf).unwrap(), b"old pdf");
+        let mut names: Vec<String> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        assert_eq!(names, ["a.docx", "a.md", "a.pdf"]);
+    }
+
+    /// A run that succeeds leaves only its outputs: the kept copies go.
+    #[test]
+    fn a_replacing_run_leaves_no_copies() {
+        let dir = tempfile::tempdir().unwrap();
+        let md = dir.path().join("a.md");
+        std::fs::write(&md, "old").unwrap();
+        write_atomic(&md, b"new").unwrap();
+        assert_eq!(std::fs::read(&md).unwrap(), b"new");
+        let names: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, ["a.md"]);
     }
 
     #[cfg(unix)]

@@ -139,8 +139,7 @@ pub fn rollup(inputs: &[Loaded]) -> Result<Rollup, Vec<Diagnostic>> {
                         );
                         continue;
                     }
-                    if let Some(value) = value {
-                        total.value += value;
+                    if value.is_some() {
                         total.from.push(organisation.clone());
                     }
                     row[index] = value;
@@ -150,7 +149,8 @@ pub fn rollup(inputs: &[Loaded]) -> Result<Rollup, Vec<Diagnostic>> {
                         name: name.value.clone(),
                         unit,
                         label,
-                        value: value.unwrap_or(0.0),
+                        // Added up when every input is read.
+                        value: 0.0,
                         from: value.map(|_| organisation.clone()).into_iter().collect(),
                     });
                     first_seen.push((
@@ -173,6 +173,64 @@ pub fn rollup(inputs: &[Loaded]) -> Result<Rollup, Vec<Diagnostic>> {
     for row in &mut values {
         row.resize(totals.len(), None);
     }
+    // Each total added up exactly, as its figures are written (0.1 + 0.2 is
+    // 0.3), and refused when `check` would refuse it.
+    for (index, total) in totals.iter_mut().enumerate() {
+        let figures: Vec<f64> = values.iter().filter_map(|row| row[index]).collect();
+        total.value = exact_sum(&figures);
+        if total.value.abs() < crate::validate::FIGURE_LIMIT {
+            continue;
+        }
+        let mut places = inputs.iter().enumerate().filter_map(|(i, loaded)| {
+            let value = values[i][index]?;
+            let (name, _) = loaded
+                .report
+                .counts
+                .iter()
+                .find(|(name, _)| name.value == total.name)?;
+            let organisation = loaded.report.meta.organisation.value.trim();
+            Some((loaded.span_covering(name, &name.value), organisation, value))
+        });
+        let Some(first) = places.next() else { continue };
+        let others: Vec<_> = places.collect();
+        let unions = std::iter::once(&first).chain(&others);
+        let (zh, en): (Vec<String>, Vec<String>) = unions
+            .map(|(_, organisation, value)| {
+                (
+                    format!("{organisation}（{}）", arabic(*value)),
+                    format!("{organisation} ({})", arabic(*value)),
+                )
+            })
+            .unzip();
+        let mut diagnostic = Diagnostic::error(
+            Code::InvalidFigure,
+            t(
+                format!(
+                    "数字 `{}` 加总为 {}，不小于 10¹⁵：{}",
+                    total.name,
+                    arabic(total.value),
+                    zh.join("、")
+                ),
+                format!(
+                    "count `{}` adds up to {}, not below 10¹⁵: {}",
+                    total.name,
+                    arabic(total.value),
+                    en.join(", ")
+                ),
+            ),
+        )
+        .at(first.0);
+        for (span, organisation, _) in others {
+            diagnostic = diagnostic.label(span, organisation.to_string());
+        }
+        errors.push(diagnostic.hint(t(
+            "汇总不写出文档不能印的合计：核对这些数字；金额可换用万元、亿元等单位".into(),
+            "a rollup writes no total a document cannot print: check these figures; money can be counted in larger units (万元, 亿元)".into(),
+        )));
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
     Ok(Rollup {
         year: first.year.value,
         half,
@@ -183,6 +241,50 @@ pub fn rollup(inputs: &[Loaded]) -> Result<Rollup, Vec<Diagnostic>> {
         totals,
         values,
     })
+}
+
+/// The sum of `figures` as their shortest decimal texts add up (0.1 + 0.2 is
+/// 0.3, not 0.30000000000000004): each figure read as a whole number of its
+/// smallest decimal place, added exactly, and the sum read back as the nearest
+/// double. Figures too fine or too large for that (beyond 10¹⁸ units of the
+/// finest place) are added as doubles.
+fn exact_sum(figures: &[f64]) -> f64 {
+    let decimals: Vec<(i128, u32)> = match figures.iter().map(|&v| decimal_of(v)).collect() {
+        Some(decimals) => decimals,
+        None => return figures.iter().sum(),
+    };
+    let scale = decimals.iter().map(|&(_, s)| s).max().unwrap_or(0);
+    let sum = decimals.iter().try_fold(0i128, |sum, &(units, s)| {
+        let aligned = units.checked_mul(10i128.checked_pow(scale - s)?)?;
+        sum.checked_add(aligned)
+    });
+    let Some(sum) = sum else {
+        return figures.iter().sum();
+    };
+    let sign = if sum < 0 { "-" } else { "" };
+    let digits = format!(
+        "{:0>width$}",
+        sum.unsigned_abs(),
+        width = scale as usize + 1
+    );
+    let (whole, fraction) = digits.split_at(digits.len() - scale as usize);
+    format!("{sign}{whole}.{fraction}0")
+        .parse()
+        .unwrap_or_else(|_| figures.iter().sum())
+}
+
+/// A finite figure as (units of its last decimal place, decimal places), read
+/// from its shortest text: 2.25 → (225, 2). None when it is not finite or has
+/// more than 18 decimal places.
+fn decimal_of(value: f64) -> Option<(i128, u32)> {
+    if !value.is_finite() {
+        return None;
+    }
+    let text = format!("{value}");
+    let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
+    let scale = u32::try_from(fraction.len()).ok().filter(|&s| s <= 18)?;
+    let units: i128 = format!("{whole}{fraction}").parse().ok()?;
+    Some((units, scale))
 }
 
 impl Rollup {
@@ -355,5 +457,24 @@ impl Rollup {
             "{period} — started by `nianbao rollup` from {} grassroots inputs.\nThe counts are their totals (`from:` lists the unions each adds up); the table in\nthe attachment gives every union's figures. Write the federation's own text in `parts:`.",
             self.unions.len()
         ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decimal_sums_are_exact() {
+        assert_eq!(0.1 + 0.2, 0.30000000000000004);
+        assert_eq!(exact_sum(&[0.1, 0.2]), 0.3);
+        assert_eq!(exact_sum(&[0.1, 0.7, 1.2]), 2.0);
+        assert_eq!(exact_sum(&[1.005, 2.25, -0.5]), 2.755);
+        assert_eq!(exact_sum(&[411.0, 356.0]), 767.0);
+        assert_eq!(exact_sum(&[]), 0.0);
+        assert_eq!(exact_sum(&[-0.1, -0.2]), -0.3);
+        // Too fine to add as decimals: added as doubles.
+        assert_eq!(exact_sum(&[1e-30, 1.0]), 1.0);
+        assert!(exact_sum(&[f64::INFINITY, 1.0]).is_infinite());
     }
 }

@@ -15,6 +15,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
+use unicode_normalization::UnicodeNormalization;
 
 use crate::error::Error;
 use crate::output::ensure_dir;
@@ -71,10 +72,11 @@ pub struct NewDocument<'a> {
     pub inputs: Vec<(PathBuf, Vec<u8>)>,
 }
 
-/// A name that is safe as a file name on every system.
+/// A name that is safe as a file name on every system, in Unicode's NFC
+/// (a "é" typed as one character or as "e" and an accent is one name).
 pub fn file_name_part(text: &str) -> String {
     let cleaned: String = text
-        .chars()
+        .nfc()
         .map(|c| match c {
             '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|' => '_',
             c if c.is_control() => '_',
@@ -93,8 +95,10 @@ pub fn file_name_part(text: &str) -> String {
 /// An organisation whose name is not a safe file name as it is (`a/b`), or is
 /// longer than 60 characters, gets the first 8 hex digits of its name's sha256
 /// after the safe part (`a_b~1f0e…`), so two organisations never share a path
-/// and every path fits every file system.
+/// and every path fits every file system. The name is taken in Unicode's NFC:
+/// "café" typed either way is one organisation, one object.
 pub fn object_path(year: i32, organisation: &str, kind: &str) -> String {
+    let organisation: &str = &organisation.nfc().collect::<String>();
     let safe = file_name_part(organisation);
     let name = if safe == organisation && safe.chars().count() <= NAME_LIMIT && !safe.contains('~')
     {
@@ -107,8 +111,10 @@ pub fn object_path(year: i32, organisation: &str, kind: &str) -> String {
     format!("{year}/{name}-{kind}")
 }
 
-/// The object's identifier: the document's year, kind and organisation.
+/// The object's identifier: the document's year, kind and organisation (in
+/// NFC, as [`object_path`] takes it).
 pub fn object_id(year: i32, organisation: &str, kind: &str) -> String {
+    let organisation: String = organisation.nfc().collect();
     format!("urn:nianbao:{year}:{kind}:{organisation}")
 }
 
@@ -751,6 +757,46 @@ mod tests {
         assert_eq!(file_name_part("a/b:c"), "a_b_c");
         assert_eq!(file_name_part(".."), "document");
         assert_eq!(file_name_part("学校工会"), "学校工会");
+    }
+
+    /// "café" with a precomposed é (NFC) and with e and a combining accent
+    /// (NFD) is one organisation: one path, one id, one object.
+    #[test]
+    fn a_name_in_nfc_and_nfd_is_one_object() {
+        let (nfc, nfd) = ("caf\u{e9}工会", "cafe\u{301}工会");
+        assert_ne!(nfc, nfd);
+        for name in [nfc, nfd] {
+            assert_eq!(
+                object_path(2020, name, "summary"),
+                "2020/caf\u{e9}工会-summary"
+            );
+            assert_eq!(
+                object_id(2020, name, "summary"),
+                "urn:nianbao:2020:summary:caf\u{e9}工会"
+            );
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let writer = Writer::open(dir.path()).unwrap();
+        let document = |organisation| NewDocument {
+            year: 2020,
+            organisation,
+            kind: "summary",
+            date: "2020-12-08",
+            title: "总结",
+            pdf: b"%PDF-",
+            markdown: "# 总结\n",
+            docx: None,
+            inputs: Vec::new(),
+        };
+        assert!(writer.store(&document(nfc), false).unwrap().is_ok());
+        let Err(Existing(existing)) = writer.store(&document(nfd), false).unwrap() else {
+            panic!("the NFD name was archived as a second object");
+        };
+        assert_eq!(existing, dir.path().join("2020/caf\u{e9}工会-summary"));
+        assert_eq!(
+            versions_of(dir.path(), 2020, nfd, "summary").unwrap(),
+            Some(1)
+        );
     }
 
     #[test]

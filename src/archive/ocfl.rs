@@ -374,15 +374,46 @@ pub fn validate(root: &Path, check_digests: bool) -> Validation {
     found
 }
 
-fn entries(dir: &Path) -> Vec<(String, std::fs::FileType)> {
-    let mut out: Vec<(String, std::fs::FileType)> = std::fs::read_dir(dir)
-        .into_iter()
-        .flatten()
-        .flatten()
-        .filter_map(|e| Some((e.file_name().into_string().ok()?, e.file_type().ok()?)))
-        .collect();
+/// The entries of `dir` (relative path `rel`) by name. A name that is not
+/// UTF-8 cannot be an OCFL path: it is reported, not skipped silently.
+fn entries(dir: &Path, rel: &str, problems: &mut Vec<Problem>) -> Vec<(String, std::fs::FileType)> {
+    let mut out: Vec<(String, std::fs::FileType)> = Vec::new();
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let Ok(kind) = entry.file_type() else {
+            continue;
+        };
+        match entry.file_name().into_string() {
+            Ok(name) => out.push((name, kind)),
+            Err(name) => problems.push(Problem::new(
+                join(rel, &escaped(&name)),
+                format!(
+                    "a {} whose name is not UTF-8: no OCFL path can name it",
+                    if kind.is_dir() { "folder" } else { "file" },
+                ),
+            )),
+        }
+    }
     out.sort_by(|a, b| a.0.cmp(&b.0));
     out
+}
+
+/// A name that is not UTF-8 as text: its UTF-8 parts as they are, every
+/// other byte as `\xNN`.
+fn escaped(name: &std::ffi::OsStr) -> String {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let mut out = String::new();
+        for chunk in name.as_bytes().utf8_chunks() {
+            out.push_str(chunk.valid());
+            for byte in chunk.invalid() {
+                out.push_str(&format!("\\x{byte:02X}"));
+            }
+        }
+        out
+    }
+    #[cfg(not(unix))]
+    name.to_string_lossy().into_owned()
 }
 
 fn join(rel: &str, name: &str) -> String {
@@ -395,7 +426,7 @@ fn join(rel: &str, name: &str) -> String {
 
 fn walk(root: &Path, rel: &str, found: &mut Validation, check_digests: bool) {
     let dir = root.join(rel);
-    let listed = entries(&dir);
+    let listed = entries(&dir, rel, &mut found.problems);
     if !rel.is_empty() {
         if listed.is_empty() {
             found.problems.push(Problem::new(
@@ -417,7 +448,7 @@ fn walk(root: &Path, rel: &str, found: &mut Validation, check_digests: bool) {
                 .push(Problem::new(path, "a link: the archive holds no links"));
         } else if kind.is_dir() {
             if rel.is_empty() && name == "extensions" {
-                for (ext, kind) in entries(&dir.join(&name)) {
+                for (ext, kind) in entries(&dir.join(&name), &path, &mut found.problems) {
                     if !kind.is_dir() {
                         found.problems.push(Problem::new(
                             format!("extensions/{ext}"),
@@ -511,7 +542,7 @@ fn validate_object(root: &Path, rel: &str, found: &mut Validation, check_digests
         return;
     };
     // The object's own entries.
-    for (name, kind) in entries(&dir) {
+    for (name, kind) in entries(&dir, rel, problems) {
         let known = name == OBJECT_DECLARATION
             || name == INVENTORY
             || name == SIDECAR
@@ -528,16 +559,19 @@ fn validate_object(root: &Path, rel: &str, found: &mut Validation, check_digests
         let version = version_name(n);
         let vdir = dir.join(&version);
         let vrel = join(rel, &version);
-        if let Some(vbytes) = read_with_sidecar(&vdir, &vrel, problems)
-            && n == count
-            && vbytes != bytes
-        {
-            problems.push(Problem::new(
-                join(&vrel, INVENTORY),
-                "differs from the object's inventory (the head's must be identical)",
-            ));
+        if let Some(vbytes) = read_with_sidecar(&vdir, &vrel, problems) {
+            if n == count && vbytes != bytes {
+                problems.push(Problem::new(
+                    join(&vrel, INVENTORY),
+                    "differs from the object's inventory (the head's must be identical)",
+                ));
+            } else if n < count {
+                for what in disagreements(&vbytes, &inventory, n) {
+                    problems.push(Problem::new(join(&vrel, INVENTORY), what));
+                }
+            }
         }
-        for (name, kind) in entries(&vdir) {
+        for (name, kind) in entries(&vdir, &vrel, problems) {
             let allowed = name == INVENTORY
                 || name == SIDECAR
                 || (name == inventory.content_directory() && kind.is_dir());
@@ -578,7 +612,7 @@ fn validate_object(root: &Path, rel: &str, found: &mut Validation, check_digests
     }
     for n in 1..=count {
         let content = format!("{}/{}", version_name(n), inventory.content_directory());
-        for file in files_under(&dir.join(&content), &content) {
+        for file in files_under(&dir.join(&content), &content, rel, problems) {
             if !listed.contains(&file) {
                 problems.push(Problem::new(
                     join(rel, &file),
@@ -635,15 +669,79 @@ fn valid_logical_path(path: &str) -> bool {
 }
 
 /// Regular files below `dir` as `prefix/…` paths; links and other kinds are
-/// reported by their absence from the result (and caught as missing).
-fn files_under(dir: &Path, prefix: &str) -> Vec<String> {
+/// reported by their absence from the result (and caught as missing). An empty
+/// folder there (the content folder itself, or one in it) is reported: OCFL
+/// content holds no empty folders, and one can hold no document's file.
+fn files_under(dir: &Path, prefix: &str, object: &str, problems: &mut Vec<Problem>) -> Vec<String> {
     let mut out = Vec::new();
-    for (name, kind) in entries(dir) {
+    let listed = entries(dir, &join(object, prefix), problems);
+    if listed.is_empty() && std::fs::symlink_metadata(dir).is_ok_and(|m| m.is_dir()) {
+        problems.push(Problem::new(
+            join(object, prefix),
+            "an empty folder in a version's content",
+        ));
+    }
+    for (name, kind) in listed {
         let rel = format!("{prefix}/{name}");
         if kind.is_dir() {
-            out.extend(files_under(&dir.join(&name), &rel));
+            out.extend(files_under(&dir.join(&name), &rel, object, problems));
         } else {
             out.push(rel);
+        }
+    }
+    out
+}
+
+/// Where the inventory of version `n` (`bytes`, not the head's) disagrees
+/// with the object's: it must be the object's inventory as it was when that
+/// version was the head (its id, digests, head, versions 1 to n as the
+/// object's records them, and content the object's manifest holds).
+fn disagreements(bytes: &[u8], object: &Inventory, n: usize) -> Vec<String> {
+    let version: Inventory = match serde_json::from_slice(bytes) {
+        Ok(inventory) => inventory,
+        Err(e) => return vec![format!("not an OCFL inventory: {e}")],
+    };
+    let mut out = Vec::new();
+    if version.id != object.id {
+        out.push(format!(
+            "names the object `{}`, the object's inventory `{}`",
+            version.id, object.id
+        ));
+    }
+    if version.digest_algorithm != object.digest_algorithm {
+        out.push(format!(
+            "digests in `{}`, the object's inventory in `{}`",
+            version.digest_algorithm, object.digest_algorithm
+        ));
+    }
+    if version.head != version_name(n) {
+        out.push(format!(
+            "its head is `{}`, not `{}`",
+            version.head,
+            version_name(n)
+        ));
+    }
+    let as_json = |v: &Version| serde_json::to_value(v).ok();
+    for k in 1..=n.max(version.versions.len()) {
+        let name = version_name(k);
+        let (here, there) = (version.versions.get(&name), object.versions.get(&name));
+        let agrees = k <= n && here.is_some() && here.map(as_json) == there.map(as_json);
+        if !agrees {
+            out.push(format!(
+                "its record of {name} is not the object's inventory's"
+            ));
+        }
+    }
+    for (digest, paths) in &version.manifest {
+        let held = object.manifest.get(digest);
+        if !paths
+            .iter()
+            .all(|p| held.is_some_and(|held| held.contains(p)))
+        {
+            out.push(format!(
+                "its manifest lists content under {}… that the object's does not",
+                digest.chars().take(16).collect::<String>()
+            ));
         }
     }
     out
@@ -652,6 +750,94 @@ fn files_under(dir: &Path, prefix: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A storage root holding `2020/doc`, an object of two versions of `a.md`.
+    fn two_versions() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        declare_root(root).unwrap();
+        let staging = root.join("extensions/nianbao/staging");
+        std::fs::create_dir_all(&staging).unwrap();
+        for text in ["one", "two"] {
+            let version = Version {
+                created: "2020-12-08T00:00:00Z".to_string(),
+                state: BTreeMap::new(),
+                message: Some(text.to_string()),
+                user: None,
+            };
+            let file = NewFile {
+                logical: "a.md".to_string(),
+                bytes: text.as_bytes().to_vec(),
+            };
+            commit_version(root, &staging, "2020/doc", "urn:doc", &[file], version).unwrap();
+        }
+        assert_eq!(validate(root, true).problems, []);
+        dir
+    }
+
+    fn problems(root: &Path) -> Vec<String> {
+        let found = validate(root, true);
+        found.problems.iter().map(ToString::to_string).collect()
+    }
+
+    /// A file or folder whose name is not UTF-8 is reported, not skipped.
+    #[cfg(unix)]
+    #[test]
+    fn names_that_are_not_utf8_are_reported() {
+        use std::os::unix::ffi::OsStrExt;
+        let dir = two_versions();
+        let root = dir.path();
+        let name = |bytes: &[u8]| std::ffi::OsStr::from_bytes(bytes).to_os_string();
+        std::fs::write(
+            root.join("2020/doc/v2/content").join(name(b"caf\xE9.md")),
+            "x",
+        )
+        .unwrap();
+        let folder = root.join("2020").join(name(b"\xFFdoc"));
+        std::fs::create_dir(&folder).unwrap();
+        std::fs::write(folder.join("a.md"), "x").unwrap();
+        assert_eq!(
+            problems(root),
+            [
+                "2020/\\xFFdoc: a folder whose name is not UTF-8: no OCFL path can name it",
+                "2020/doc/v2/content/caf\\xE9.md: a file whose name is not UTF-8: no OCFL path can name it",
+            ]
+        );
+    }
+
+    /// An earlier version's inventory, altered with its sidecar recomputed,
+    /// disagrees with the object's record of that version.
+    #[test]
+    fn a_version_inventory_that_disagrees_with_the_objects_is_reported() {
+        let dir = two_versions();
+        let root = dir.path();
+        let v1 = root.join("2020/doc/v1");
+        let text = std::fs::read_to_string(v1.join(INVENTORY))
+            .unwrap()
+            .replace("\"message\": \"one\"", "\"message\": \"forged\"");
+        std::fs::write(v1.join(INVENTORY), &text).unwrap();
+        std::fs::write(
+            v1.join(SIDECAR),
+            format!("{} {INVENTORY}\n", sha512_hex(text.as_bytes())),
+        )
+        .unwrap();
+        assert_eq!(
+            problems(root),
+            ["2020/doc/v1/inventory.json: its record of v1 is not the object's inventory's"]
+        );
+    }
+
+    /// An empty folder in a version's content is reported.
+    #[test]
+    fn an_empty_content_folder_is_reported() {
+        let dir = two_versions();
+        let root = dir.path();
+        std::fs::create_dir(root.join("2020/doc/v2/content/empty")).unwrap();
+        assert_eq!(
+            problems(root),
+            ["2020/doc/v2/content/empty: an empty folder in a version's content"]
+        );
+    }
 
     #[test]
     fn content_paths() {

@@ -34,6 +34,7 @@ struct Shared<'a> {
 }
 
 pub fn run(args: &BuildArgs) -> Result<(), Error> {
+    refuse_shared_outputs(args)?;
     let mut reporter = Reporter::default();
     let templates = load_templates(args.templates.as_deref(), &mut reporter)?;
     let wants_pdf = args.format.contains(&Format::Pdf);
@@ -61,11 +62,21 @@ pub fn run(args: &BuildArgs) -> Result<(), Error> {
     });
     let mut clean: Vec<Clean> = Vec::new();
     let mut failed: Vec<&Path> = Vec::new();
+    // With --keep-going, an input that cannot be read (a link loop, a folder
+    // without YAML) is reported and the others go on; the run then ends as
+    // such a failure does (exit 2).
+    let mut unreadable = false;
     for (input, buffered, result) in checks {
         reporter.absorb(buffered);
-        match result? {
-            Some(kept) => clean.push(Clean { input, kept }),
-            None => failed.push(input),
+        match result {
+            Ok(Some(kept)) => clean.push(Clean { input, kept }),
+            Ok(None) => failed.push(input),
+            Err(e) if args.keep_going => {
+                eprintln!("error: {e}");
+                unreadable = true;
+                failed.push(input);
+            }
+            Err(e) => return Err(e),
         }
     }
     if !failed.is_empty() && !args.keep_going {
@@ -126,7 +137,106 @@ pub fn run(args: &BuildArgs) -> Result<(), Error> {
         reporter.finish(args.inputs.len()).ok();
         return Err(e);
     }
+    if unreadable {
+        reporter.finish(args.inputs.len()).ok();
+        return Err(Error::Reported);
+    }
     reporter.finish(args.inputs.len())
+}
+
+/// Refuses, before anything is read or written, inputs that would write the
+/// same files (`a/x.yaml` and `b/x.yaml` both make `x.md`): the later would
+/// silently replace the earlier. Each group of them is named, in the
+/// language of `--lang` or else of the first input of the group.
+fn refuse_shared_outputs(args: &BuildArgs) -> Result<(), Error> {
+    let mut groups: Vec<(&std::ffi::OsStr, Vec<&Path>)> = Vec::new();
+    for input in &args.inputs {
+        let Some(stem) = input.file_stem() else {
+            continue; // refused with its own message when its outputs are named
+        };
+        match groups.iter_mut().find(|(s, _)| *s == stem) {
+            Some((_, inputs)) => inputs.push(input),
+            None => groups.push((stem, vec![input])),
+        }
+    }
+    let shared: Vec<&(&std::ffi::OsStr, Vec<&Path>)> = groups
+        .iter()
+        .filter(|(_, inputs)| inputs.len() > 1)
+        .collect();
+    let Some((_, first)) = shared.first() else {
+        return Ok(());
+    };
+    let lang = args
+        .options
+        .lang
+        .unwrap_or_else(|| language_of_input(first[0]));
+    let t = |zh: String, en: String| crate::messages::pick(lang, zh, en);
+    let mut lines = Vec::new();
+    for (_, inputs) in &shared {
+        let quoted: Vec<String> = inputs
+            .iter()
+            .map(|p| format!("`{}`", p.display()))
+            .collect();
+        let outputs: Vec<String> = [Format::Md, Format::Pdf, Format::Docx]
+            .into_iter()
+            .filter(|f| args.format.contains(f))
+            .filter_map(|f| output_path(&args.output, inputs[0], extension(f)).ok())
+            .map(|p| format!("`{}`", p.display()))
+            .collect();
+        let (last, rest) = quoted.split_last().expect("two inputs or more");
+        let (last_output, rest_outputs) = outputs.split_last().expect("one format or more");
+        // `a`, `a 和 b`, `a、b 和 c` / `a`, `a and b`, `a, b and c`.
+        let list = |rest: &[String], last: &str, separator: &str, and: &str| {
+            if rest.is_empty() {
+                last.to_string()
+            } else {
+                format!("{}{and}{last}", rest.join(separator))
+            }
+        };
+        let both = if inputs.len() == 2 { "both" } else { "all" };
+        lines.push(t(
+            format!(
+                "{} 都会写出 {}，未写出任何文件",
+                list(rest, last, "、", " 和 "),
+                list(rest_outputs, last_output, "、", " 和 ")
+            ),
+            format!(
+                "{} would {both} write {}; nothing was written",
+                list(rest, last, ", ", " and "),
+                list(rest_outputs, last_output, ", ", " and ")
+            ),
+        ));
+    }
+    lines.push(t(
+        "  = help: 给其中的输入改名，或用 -o 把它们分别生成到不同的文件夹".into(),
+        "  = help: rename the inputs apart, or build them into different folders with -o".into(),
+    ));
+    Err(Error::Usage(lines.join("\n")))
+}
+
+/// The language of an input not read yet (see
+/// [`crate::messages::language_of_text`]): its text's, or its folder's first
+/// file's; Chinese when it cannot be read.
+fn language_of_input(input: &Path) -> crate::model::Lang {
+    let file = if input.is_dir() {
+        crate::load::folder_files(input)
+            .ok()
+            .and_then(|files| files.into_iter().next())
+    } else {
+        Some(input.to_path_buf())
+    };
+    file.and_then(|f| crate::source::read_bounded(&f, crate::load::MAX_INPUT_BYTES).ok())
+        .flatten()
+        .map(|bytes| crate::messages::language_of_text(&String::from_utf8_lossy(&bytes)))
+        .unwrap_or_default()
+}
+
+fn extension(format: Format) -> &'static str {
+    match format {
+        Format::Md => "md",
+        Format::Pdf => "pdf",
+        Format::Docx => "docx",
+    }
 }
 
 /// The cores this process may use (1 when that cannot be told).

@@ -165,6 +165,10 @@ const COUNTED_UNITS: [&str; 24] = [
     "支", "人次", "户次", "本", "台", "张", "套", "批",
 ];
 
+/// The bound of every figure: a value is below it (10¹⁵, above which a
+/// double no longer holds every whole number exactly enough to print it).
+pub const FIGURE_LIMIT: f64 = 1e15;
+
 /// Values no document should print: not finite, too large to print exactly,
 /// or a negative or partial number of people or things.
 pub(super) fn figure_problem(name: &str, value: f64, unit: &str, signed: bool) -> Option<Message> {
@@ -172,7 +176,7 @@ pub(super) fn figure_problem(name: &str, value: f64, unit: &str, signed: bool) -
     if !value.is_finite() {
         return Some(Message::FigureNotFinite { name });
     }
-    if value.abs() >= 1e15 {
+    if value.abs() >= FIGURE_LIMIT {
         return Some(Message::FigureTooLarge { name });
     }
     let unit = unit.trim();

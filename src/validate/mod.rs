@@ -10,6 +10,8 @@ mod plans;
 mod structure;
 mod text;
 
+pub use counts::FIGURE_LIMIT;
+
 use crate::diag::{Code, Diagnostic, Severity, Span};
 use crate::facts::Facts;
 use crate::load::Loaded;

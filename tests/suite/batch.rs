@@ -198,3 +198,179 @@ fn a_count_with_two_units_is_an_error_at_both_places_and_nothing_is_written() {
     );
     assert!(!yaml.exists());
 }
+
+/// `a/x.yaml` and `b/x.yaml` would both write `x.md`: refused before anything
+/// is read or written, both inputs named, in the inputs' language (Chinese
+/// here) or in `--lang`'s.
+#[test]
+fn two_inputs_of_one_name_are_refused_before_anything_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let seed = read(&repo().join("inputs/2020.yaml"));
+    for (folder, organisation) in [("a", "甲工会"), ("b", "乙工会")] {
+        std::fs::create_dir(dir.path().join(folder)).unwrap();
+        let text = seed.replace("广东邮电职业技术学院学院工会", organisation);
+        std::fs::write(dir.path().join(folder).join("x.yaml"), text).unwrap();
+    }
+    let (a, b) = (dir.path().join("a/x.yaml"), dir.path().join("b/x.yaml"));
+    let other = write_input(&dir, "y.yaml", &seed);
+    let out = dir.path().join("out");
+    let run = |extra: &[&str]| {
+        let mut args = vec!["build", "-o", out.to_str().unwrap(), "--format", "md,docx"];
+        args.extend_from_slice(extra);
+        args.extend([
+            a.to_str().unwrap(),
+            other.to_str().unwrap(),
+            b.to_str().unwrap(),
+        ]);
+        nianbao(&args)
+    };
+    let (md, docx) = (out.join("x.md"), out.join("x.docx"));
+    let result = run(&[]);
+    assert_eq!(code(&result), 2, "{}", stderr(&result));
+    assert_eq!(
+        stderr(&result),
+        format!(
+            "error: `{}` 和 `{}` 都会写出 `{}` 和 `{}`，未写出任何文件\n  = help: 给其中的输入改名，或用 -o 把它们分别生成到不同的文件夹\n",
+            a.display(),
+            b.display(),
+            md.display(),
+            docx.display()
+        )
+    );
+    assert!(!out.exists());
+    let result = run(&["--lang", "en", "--keep-going"]);
+    assert_eq!(code(&result), 2, "{}", stderr(&result));
+    assert_eq!(
+        stderr(&result),
+        format!(
+            "error: `{}` and `{}` would both write `{}` and `{}`; nothing was written\n  = help: rename the inputs apart, or build them into different folders with -o\n",
+            a.display(),
+            b.display(),
+            md.display(),
+            docx.display()
+        )
+    );
+    assert!(!out.exists());
+}
+
+/// With --keep-going, inputs that cannot be read at all (a link to itself, a
+/// folder without YAML) are reported and the others are still built.
+#[cfg(unix)]
+#[test]
+fn keep_going_goes_past_an_input_that_cannot_be_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = write_input(&dir, "good.yaml", MINIMAL);
+    let looped = dir.path().join("loop.yaml");
+    std::os::unix::fs::symlink(&looped, &looped).unwrap();
+    let empty = dir.path().join("empty");
+    std::fs::create_dir(&empty).unwrap();
+    let out = dir.path().join("out");
+    let result = nianbao(&[
+        "build",
+        "-o",
+        out.to_str().unwrap(),
+        "--format",
+        "md",
+        "--keep-going",
+        looped.to_str().unwrap(),
+        good.to_str().unwrap(),
+        empty.to_str().unwrap(),
+    ]);
+    let err = stderr(&result);
+    assert_eq!(code(&result), 2, "{err}");
+    assert_eq!(outputs(&out), ["good.md"]);
+    assert_eq!(
+        err,
+        format!(
+            "error: cannot read `{looped}`: Too many levels of symbolic links (os error 40)\n\
+             error: the folder `{empty}` holds no .yaml file\n\
+             wrote {md}\n\
+             not built (2 of 3): {looped}, {empty}\n",
+            looped = looped.display(),
+            empty = empty.display(),
+            md = out.join("good.md").display(),
+        )
+    );
+}
+
+/// MINIMAL as the input of `organisation`, with `counts` for its counts and
+/// each of them referenced in a point.
+fn union_input(dir: &tempfile::TempDir, file: &str, organisation: &str, counts: &str) -> String {
+    let names: Vec<&str> = counts
+        .lines()
+        .filter_map(|l| l.trim().split_once(':').map(|(name, _)| name))
+        .collect();
+    let points: String = names.iter().map(|n| format!("{{{n}}}")).collect();
+    let text = MINIMAL
+        .replace("某某工会", organisation)
+        .replace("  visits: { value: 411, unit: 人 }\n", counts)
+        .replace("生日慰问{visits}。", &format!("数据{points}。"));
+    write_input(dir, file, &text).to_str().unwrap().to_string()
+}
+
+/// Decimal figures add up as they are written: 0.1 + 0.2 is written 0.3, not
+/// 0.30000000000000004, and the federation's input checks.
+#[test]
+fn a_rollup_adds_decimals_exactly() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = union_input(
+        &dir,
+        "a.yaml",
+        "甲工会",
+        "  funds: { value: 0.1, unit: 万元 }\n  area: { value: 1.1, unit: 平方米 }\n",
+    );
+    let b = union_input(
+        &dir,
+        "b.yaml",
+        "乙工会",
+        "  funds: { value: 0.2, unit: 万元 }\n  area: { value: 0.1, unit: 平方米 }\n",
+    );
+    let yaml = dir.path().join("federation.yaml");
+    let out = nianbao(&["rollup", "-o", yaml.to_str().unwrap(), &a, &b]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let text = read(&yaml);
+    let counts: Vec<&str> = text
+        .lines()
+        .skip_while(|l| *l != "counts:")
+        .take(3)
+        .collect();
+    assert_eq!(
+        counts,
+        [
+            "counts:",
+            "  funds: {value: 0.3, unit: 万元, from: [甲工会, 乙工会]}",
+            "  area: {value: 1.2, unit: 平方米, from: [甲工会, 乙工会]}",
+        ],
+        "{text}"
+    );
+    let out = nianbao(&["check", yaml.to_str().unwrap()]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+}
+
+/// A total that `check` would refuse (10¹⁵ or more) is an error naming the
+/// unions whose figures make it, and nothing is written.
+#[test]
+fn a_rollup_total_above_the_figure_limit_is_an_error_and_nothing_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = union_input(
+        &dir,
+        "a.yaml",
+        "甲工会",
+        "  funds: { value: 600000000000000, unit: 元 }\n",
+    );
+    let b = union_input(
+        &dir,
+        "b.yaml",
+        "乙工会",
+        "  funds: { value: 400000000000000, unit: 元 }\n",
+    );
+    let yaml = dir.path().join("federation.yaml");
+    let out = nianbao(&["rollup", "-o", yaml.to_str().unwrap(), &a, &b]);
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    let err = stderr(&out).replace(&a, "a.yaml").replace(&b, "b.yaml");
+    assert_eq!(
+        err,
+        "error[E0608]: 数字 `funds` 加总为 1000000000000000，不小于 10¹⁵：甲工会（600000000000000）、乙工会（400000000000000）\n --> a.yaml:7:3\n  |\n7 |   funds: { value: 600000000000000, unit: 元 }\n  |   ^^^^^\n  |\n ::: b.yaml:7:3\n  |\n7 |   funds: { value: 400000000000000, unit: 元 }\n  |   ----- 乙工会\n  |\n  = help: 汇总不写出文档不能印的合计：核对这些数字；金额可换用万元、亿元等单位\n2 files: 1 error, 0 warnings\n"
+    );
+    assert!(!yaml.exists());
+}
