@@ -259,6 +259,44 @@ fn a_broken_style_override_is_located_in_the_users_file() {
     assert!(!dir.path().join("2020.pdf").exists());
 }
 
+/// Typst's world has no clock: `datetime.today()` in the user's style file is
+/// the document's date (`meta.date`), with or without an offset, never the
+/// day of the build.
+#[test]
+fn today_in_a_users_style_is_the_documents_date() {
+    let dir = tempfile::tempdir().unwrap();
+    let templates = dir.path().join("templates");
+    std::fs::create_dir(&templates).unwrap();
+    let builtin = read(&repo().join("templates/style.typ"));
+    let end = "  show strong: it => text(font: fonts.kai, weight: \"regular\", it.body)\n  body\n}";
+    assert!(builtin.contains(end));
+    let style = builtin.replacen(
+        end,
+        &end.replacen(
+            "  body\n",
+            "  par[TODAY #datetime.today().display() #datetime.today(offset: 11).display()]\n  body\n",
+            1,
+        ),
+        1,
+    );
+    std::fs::write(templates.join("style.typ"), style).unwrap();
+    let input = write_input(&dir, "dated.yaml", MINIMAL);
+    let out = build(
+        &input,
+        &dir.path().join("out"),
+        &[
+            "--templates",
+            templates.to_str().unwrap(),
+            "--format",
+            "pdf",
+        ],
+    );
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let text = pdf_text(&dir.path().join("out/dated.pdf"));
+    let first = text.lines().next().unwrap_or_default();
+    assert_eq!(first, "TODAY 2020-12-08 2020-12-08");
+}
+
 /// A style file is code: one that takes all the memory is stopped at 2 GB
 /// (it took 17 GB before) with its file named, and nothing is written.
 #[test]
