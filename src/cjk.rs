@@ -23,6 +23,88 @@ pub fn is_cjk(c: char) -> bool {
         | 0x20000..=0x3FFFF)
 }
 
+/// The most characters in a row without a break opportunity that always fit
+/// on a line: 36 of the widest Latin letters (W, M, about 0.95 em) at 12 pt in
+/// the English style, or half-width at 16 pt or the title's 22 pt in the
+/// Chinese style, are narrower than the text width of 156 mm (442 pt). A
+/// longer run (a URL, a word without spaces) gets break opportunities in the
+/// PDF and the DOCX, and a warning.
+pub const LONG_RUN: usize = 36;
+
+/// A line may break at it without help: U+200B ZERO WIDTH SPACE, invisible, not
+/// copied with the text in the PDF, and what Word breaks long words at.
+pub const BREAK_OPPORTUNITY: char = '\u{200B}';
+
+/// Whether a line may break before and after `c` anyway: whitespace, Chinese
+/// and the other CJK characters, and a zero-width space.
+fn breaks_anyway(c: char) -> bool {
+    c.is_whitespace() || is_cjk(c) || c == BREAK_OPPORTUNITY
+}
+
+/// Counts the characters of the current run without a break opportunity, text
+/// piece after text piece, and says where one is wanted: before every
+/// character after the first [`LONG_RUN`] of a run, so that a run that fits
+/// on a line is never broken and a longer one breaks where its line ends.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct RunBreaker {
+    run: usize,
+}
+
+impl RunBreaker {
+    /// Whether a break opportunity goes before `c`, the next character.
+    pub fn before(&mut self, c: char) -> bool {
+        if breaks_anyway(c) {
+            self.run = 0;
+            return false;
+        }
+        self.run += 1;
+        self.run > LONG_RUN
+    }
+
+    /// A line or block ends: the next character starts a run.
+    pub fn reset(&mut self) {
+        self.run = 0;
+    }
+
+    /// `text` with the break opportunities it needs.
+    pub fn apply(&mut self, text: &str) -> String {
+        let mut out = String::with_capacity(text.len());
+        for c in text.chars() {
+            if self.before(c) {
+                out.push(BREAK_OPPORTUNITY);
+            }
+            out.push(c);
+        }
+        out
+    }
+}
+
+/// The runs of `text` longer than [`LONG_RUN`] characters without a break
+/// opportunity, as byte ranges.
+pub fn long_runs(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut runs = Vec::new();
+    let mut start: Option<(usize, usize)> = None;
+    let mut close = |start: &mut Option<(usize, usize)>, end: usize| {
+        if let Some((at, chars)) = start.take()
+            && chars > LONG_RUN
+        {
+            runs.push(at..end);
+        }
+    };
+    for (at, c) in text.char_indices() {
+        if breaks_anyway(c) {
+            close(&mut start, at);
+        } else {
+            match &mut start {
+                Some((_, chars)) => *chars += 1,
+                None => start = Some((at, 1)),
+            }
+        }
+    }
+    close(&mut start, text.len());
+    runs
+}
+
 /// Punctuation that may end a sentence, full-width and half-width: 。！？…；：.!?;:
 pub const SENTENCE_ENDS: &str = "。！？…；：.!?;:";
 
@@ -115,6 +197,39 @@ pub fn chinese_dates(text: &str) -> Vec<ChineseDate> {
 
 #[cfg(test)]
 mod tests {
+    /// A run of 36 characters is kept whole; from the 37th on, a line may break
+    /// before each character; whitespace and Chinese start a new run, also
+    /// across the pieces of text a writer gets.
+    #[test]
+    fn long_runs_get_break_opportunities_after_the_first_36_characters() {
+        let mut breaker = super::RunBreaker::default();
+        let fits = "a".repeat(36);
+        assert_eq!(
+            breaker.apply(&format!("{fits} 见{fits}。")),
+            format!("{fits} 见{fits}。")
+        );
+        breaker.reset();
+        let mut split = breaker.apply(&"b".repeat(30));
+        split.push_str(&breaker.apply("cdefghij 见"));
+        assert_eq!(
+            split,
+            format!("{}cdefgh\u{200B}i\u{200B}j 见", "b".repeat(30))
+        );
+    }
+
+    /// The warning's runs: byte ranges of the runs longer than 36 characters.
+    #[test]
+    fn long_runs_are_found_with_their_byte_ranges() {
+        let url = format!("https://example.org/{}", "a".repeat(17));
+        let text = format!("见{url}。{} {}", "b".repeat(36), "c".repeat(37));
+        let start = "见".len();
+        let c = text.len() - 37;
+        assert_eq!(
+            super::long_runs(&text),
+            vec![start..start + url.len(), c..text.len()]
+        );
+    }
+
     use super::*;
 
     #[test]

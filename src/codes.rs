@@ -51,6 +51,7 @@ pub enum Code {
     MissingEndPunctuation,
     DoubleNumbering,
     MixedNumbering,
+    LongWord,
     PartExceedsWhole,
     UnknownPartOf,
     PercentOutOfRange,
@@ -85,7 +86,7 @@ pub struct Entry {
 }
 
 /// Every code, in the order of their ids.
-pub const CATALOGUE: [Entry; 46] = [
+pub const CATALOGUE: [Entry; 47] = [
     Entry {
         code: Code::YamlSyntax,
         id: "E0001",
@@ -281,6 +282,13 @@ pub const CATALOGUE: [Entry; 46] = [
         name: "mixed-numbering",
         level: Severity::Warning,
         what: "numbers written into the text in two styles, \"1、\" and \"1.\"",
+    },
+    Entry {
+        code: Code::LongWord,
+        id: "W0509",
+        name: "long-word",
+        level: Severity::Warning,
+        what: "more than 36 characters without a space (a URL, a long word): the PDF and the DOCX break it where the line ends",
     },
     Entry {
         code: Code::PartExceedsWhole,

@@ -113,6 +113,13 @@ pub enum Message {
     MissingEndPunctuation {
         place: String,
     },
+    LongWord {
+        place: String,
+        /// The run's first characters.
+        start: String,
+        /// How many characters it has.
+        chars: usize,
+    },
     // Structure.
     PlanYear {
         planned: i32,
@@ -443,6 +450,7 @@ impl Message {
             M::SpaceAroundDigits { .. } => Code::SpaceAroundDigits,
             M::RepeatedPunctuation { .. } => Code::RepeatedPunctuation,
             M::MissingEndPunctuation { .. } => Code::MissingEndPunctuation,
+            M::LongWord { .. } => Code::LongWord,
             M::PlanYear { .. } => Code::PlanYear,
             M::InvalidHalf { .. } | M::InvalidPeriodDate { .. } | M::PeriodRange { .. } => {
                 Code::Period
@@ -679,6 +687,20 @@ impl Message {
                 Some(t(
                     "在句末加“。”".into(),
                     "end the sentence with “。” or “.”".into(),
+                )),
+            ),
+            M::LongWord {
+                place,
+                start,
+                chars,
+            } => (
+                t(
+                    format!("{place}中“{start}…”连续{chars}个字符没有空格，一行排不下，排版时在行末断开"),
+                    format!("{place} has {chars} characters without a space (“{start}…”), more than a line holds; the document breaks them where the line ends"),
+                ),
+                Some(t(
+                    format!("在可以断开处加空格，或缩短它（不超过 {} 个字符不断开）", crate::cjk::LONG_RUN),
+                    format!("add a space where it may break, or shorten it (up to {} characters stay whole)", crate::cjk::LONG_RUN),
                 )),
             ),
             M::PlanYear {

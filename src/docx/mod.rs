@@ -16,6 +16,7 @@ use docx_rs::{
 };
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
+use crate::cjk::RunBreaker;
 use crate::typeset::writer::{Marker, is_line_break, marker, next_marker, soft_break_is_space};
 
 pub use grid::{CHAR_SPACE, LINE_PITCH, TEXT_WIDTH};
@@ -237,6 +238,10 @@ struct Writer {
     cell: Option<String>,
     last_char: Option<char>,
     pending_soft_break: bool,
+    /// The run of text without a break opportunity so far: Word breaks a
+    /// Latin word only at a space, so a run longer than a line gets zero-width
+    /// spaces, as in the PDF.
+    runs: RunBreaker,
 }
 
 impl Writer {
@@ -256,6 +261,7 @@ impl Writer {
             cell: None,
             last_char: None,
             pending_soft_break: false,
+            runs: RunBreaker::default(),
         }
     }
 
@@ -339,7 +345,10 @@ impl Writer {
                     t.rows.push(Vec::new());
                 }
             }
-            Tag::TableCell => self.cell = Some(String::new()),
+            Tag::TableCell => {
+                self.cell = Some(String::new());
+                self.runs.reset();
+            }
             _ => {}
         }
     }
@@ -386,6 +395,7 @@ impl Writer {
             runs: Vec::new(),
             page_break_before: std::mem::take(&mut self.page_break_next),
         });
+        self.runs.reset();
         self.last_char = None;
         self.pending_soft_break = false;
     }
@@ -420,14 +430,16 @@ impl Writer {
 
     fn text(&mut self, text: &str) {
         if let Some(cell) = self.cell.as_mut() {
-            cell.push_str(text);
+            cell.push_str(&self.runs.apply(text));
             return;
         }
         if std::mem::take(&mut self.pending_soft_break) && soft_break_is_space(self.last_char, text)
         {
             self.push_run(" ");
+            self.runs.reset();
         }
-        self.push_run(text);
+        let broken = self.runs.apply(text);
+        self.push_run(&broken);
         if let Some(c) = text.chars().last() {
             self.last_char = Some(c);
         }
@@ -447,6 +459,7 @@ impl Writer {
     }
 
     fn line_break(&mut self) {
+        self.runs.reset();
         if let Some(cell) = self.cell.as_mut() {
             cell.push(' ');
             return;

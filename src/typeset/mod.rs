@@ -9,11 +9,16 @@ pub mod writer;
 use std::time::{Duration, Instant};
 
 use chrono::{Datelike, NaiveDate};
+use typst::diag::FileResult;
 use typst::diag::{Severity as TypstSeverity, SourceDiagnostic};
-use typst::foundations::{Array, Dict, IntoValue, Smart};
+use typst::foundations::{Array, Bytes, Datetime, Dict, IntoValue, Smart};
+use typst::syntax::FileId;
 use typst::syntax::{DiagSpanKind, Source};
+use typst::text::{Font, FontBook};
+use typst::utils::LazyHash;
+use typst::{Library, World};
 use typst_as_lib::conversions::IntoSource;
-use typst_as_lib::{TypstAsLibError, TypstEngine};
+use typst_as_lib::{TypstEngine, TypstWorld};
 use typst_layout::PagedDocument;
 
 use crate::diag::{Code, Diagnostic, SourceFile, Span};
@@ -189,20 +194,29 @@ fn compile(
         .fonts(fonts.for_document(needs_fallback))
         .with_static_source_file_resolver([main_source.clone(), style_source.clone()])
         .build();
-    let result = engine.compile_with_input::<_, _, PagedDocument>(MAIN_NAME, inputs(meta, fonts));
-    timings.compile = started.elapsed();
     let sources = TypstSources::new(&[(main_source, None), (style_source, style.path.as_deref())]);
+    let world = engine
+        .world_builder(MAIN_NAME)
+        .with_inputs(inputs(meta, fonts))
+        .build()
+        .map_err(|e| {
+            TypesetError::unlocated(Diagnostic::error(
+                Code::Typeset,
+                format!("typesetting failed: {e}"),
+            ))
+        })?;
+    let world = DatedWorld {
+        world,
+        date: meta.date,
+    };
+    let result = typst::compile::<PagedDocument>(&world);
+    // What the engine's own compile does after each document: keep no
+    // memoised results of this one (a server typesets many).
+    typst::comemo::evict(0);
+    timings.compile = started.elapsed();
     let document = match result.output {
         Ok(document) => document,
-        Err(TypstAsLibError::TypstSource(errors)) => {
-            return Err(sources.error(&errors));
-        }
-        Err(other) => {
-            return Err(TypesetError::unlocated(Diagnostic::error(
-                Code::Typeset,
-                format!("typesetting failed: {other}"),
-            )));
-        }
+        Err(errors) => return Err(sources.error(&errors)),
     };
     // Warnings about customary fonts that are not installed are expected: the
     // chains name them first on purpose. Anything else is a real problem.
@@ -216,6 +230,48 @@ fn compile(
         return Err(sources.error(&warnings));
     }
     Ok((document, sources))
+}
+
+/// The world of a compile with the clock taken out: `datetime.today()` is the
+/// document's date (its `meta.date`) in every style file, built in or the
+/// user's, and in the bounded trial, so that the same input gives the same
+/// document on any day. An `offset:` changes nothing: the date is a day, not
+/// a moment.
+struct DatedWorld<'a> {
+    world: TypstWorld<'a>,
+    date: NaiveDate,
+}
+
+impl World for DatedWorld<'_> {
+    fn library(&self) -> &LazyHash<Library> {
+        self.world.library()
+    }
+
+    fn book(&self) -> &LazyHash<FontBook> {
+        self.world.book()
+    }
+
+    fn main(&self) -> FileId {
+        self.world.main()
+    }
+
+    fn source(&self, id: FileId) -> FileResult<Source> {
+        self.world.source(id)
+    }
+
+    fn file(&self, id: FileId) -> FileResult<Bytes> {
+        self.world.file(id)
+    }
+
+    fn font(&self, index: usize) -> Option<Font> {
+        self.world.font(index)
+    }
+
+    fn today(&self, _offset: Option<typst::foundations::Duration>) -> Option<Datetime> {
+        let month = u8::try_from(self.date.month()).ok()?;
+        let day = u8::try_from(self.date.day()).ok()?;
+        Datetime::from_ymd(self.date.year(), month, day)
+    }
 }
 
 /// Characters the carried fonts are known to have (a unit test holds them to

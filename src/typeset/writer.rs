@@ -2,7 +2,7 @@
 //! made; this writer turns its events into calls of the style file's functions,
 //! with every piece of text escaped, so no input text can become Typst code.
 
-use crate::cjk::is_cjk;
+use crate::cjk::{RunBreaker, is_cjk};
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 /// How deep blocks and spans nest in the Typst markup (Typst parses 256 levels;
@@ -93,6 +93,10 @@ struct Writer {
     /// A paragraph has opened and no text is written yet: an opening bracket
     /// there is set in a box, so that justification cannot narrow it.
     paragraph_start: bool,
+    /// The run of text without a break opportunity so far: a run longer than
+    /// a line gets zero-width spaces, so that it breaks and never runs off
+    /// the page.
+    runs: RunBreaker,
 }
 
 /// Opening brackets and quotes that justification may narrow at a line's start.
@@ -113,6 +117,7 @@ impl Writer {
             Event::SoftBreak => self.pending_soft_break = true,
             Event::HardBreak => {
                 self.out.push_str("\\\n");
+                self.runs.reset();
                 self.last_char = None;
                 self.pending_soft_break = false;
             }
@@ -269,6 +274,7 @@ impl Writer {
     fn push_open(&mut self, opening: &str, closing: &'static str) {
         self.out.push_str(opening);
         self.closers.push((closing, false));
+        self.runs.reset();
         self.last_char = None;
         self.pending_soft_break = false;
     }
@@ -285,6 +291,7 @@ impl Writer {
             }
             self.out.push_str(closing);
         }
+        self.runs.reset();
         self.pending_soft_break = false;
         self.last_char = None;
     }
@@ -297,6 +304,7 @@ impl Writer {
         if std::mem::take(&mut self.pending_soft_break) && soft_break_is_space(self.last_char, text)
         {
             self.out.push(' ');
+            self.runs.reset();
         }
         let mut text = text;
         if std::mem::take(&mut self.paragraph_start)
@@ -309,7 +317,14 @@ impl Writer {
             self.out.push_str("])");
             text = &text[first.len_utf8()..];
         }
-        escape_into(&mut self.out, text);
+        for c in text.chars() {
+            if self.runs.before(c) {
+                // A place to break the line that is no character, so that
+                // the PDF's text is the input's.
+                self.out.push_str(BREAK);
+            }
+            escape_char(&mut self.out, c);
+        }
         if let Some(c) = text.chars().last() {
             self.last_char = Some(c);
         }
@@ -346,18 +361,29 @@ pub(crate) fn is_line_break(html: &str) -> bool {
 /// open code (`#`), math (`$`), a label (`<`), a reference (`@`), markup or a comment.
 pub fn escape_into(out: &mut String, text: &str) {
     for c in text.chars() {
-        match c {
-            // Whitespace and line ends inside a text run are spaces.
-            '\n' | '\r' | '\t' => out.push(' '),
-            c if c.is_ascii_punctuation() => {
-                out.push('\\');
-                out.push(c);
-            }
-            c if c.is_control() => {}
-            c => out.push(c),
-        }
+        escape_char(out, c);
     }
 }
+
+/// One character of [`escape_into`].
+fn escape_char(out: &mut String, c: char) {
+    match c {
+        // Whitespace and line ends inside a text run are spaces.
+        '\n' | '\r' | '\t' => out.push(' '),
+        c if c.is_ascii_punctuation() => {
+            out.push('\\');
+            out.push(c);
+        }
+        c if c.is_control() => {}
+        c => out.push(c),
+    }
+}
+
+/// A break opportunity inside a run longer than a line: an empty box, which
+/// Typst may break before and after (a zero `h` it drops, and a zero-width
+/// space would be copied with the PDF's text). The next character is escaped
+/// text (a letter, or `\` and a mark), never a continuation of the call.
+const BREAK: &str = "#box()";
 
 /// A Typst string literal holding `text` exactly.
 pub fn string_literal(text: &str) -> String {
@@ -439,6 +465,28 @@ mod tests {
              #nianbao-item(\"1.\")[甲；]\n\n\
              #nianbao-ending[#nianbao-item(\"2.\")[乙。]][#nianbao-closing[工会办\\\n2020年12月8日]]\n\n"
         );
+    }
+
+    /// A run longer than a line (a URL, a word of 300 letters) gets a
+    /// zero-width box before each character after its first 36, escaped text
+    /// as ever; a new paragraph starts a new run.
+    #[test]
+    fn a_run_longer_than_a_line_gets_break_opportunities() {
+        let url = format!("https://example.org/{}\\.", "a".repeat(17));
+        let typst = markdown_to_typst(&format!("见{url}。\n\n{}\n", "b".repeat(20)));
+        let broken = format!(
+            "https\\:\\/\\/example\\.org\\/{}#box()a#box()\\.",
+            "a".repeat(16)
+        );
+        assert_eq!(
+            typst,
+            format!(
+                "#nianbao-par[见{broken}。]\n\n#nianbao-par[{}]\n\n",
+                "b".repeat(20)
+            )
+        );
+        let (errors, _) = typst::syntax::parse(&typst).errors_and_warnings();
+        assert!(errors.is_empty(), "{errors:?}");
     }
 
     /// An opening bracket or quote that starts a paragraph is boxed, so that

@@ -23,6 +23,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         }
         brackets(ctx, field, out);
         punctuation(ctx, field, out);
+        long_words(ctx, field, out);
         if field.kind == TextKind::Sentence {
             sentence_end(ctx, field, out);
         }
@@ -322,4 +323,23 @@ fn sentence_end(ctx: &Ctx, field: &Field, out: &mut Vec<Diagnostic>) {
     let span = ctx.span_at(field.text, text.len() - last, last);
     let place = field.place.clone();
     out.push(ctx.emit(Message::MissingEndPunctuation { place }, span));
+}
+
+/// How many characters of a long run the warning quotes.
+const QUOTED: usize = 20;
+
+/// Runs of more than [`crate::cjk::LONG_RUN`] characters without a space (a
+/// URL, a word of hundreds of letters): longer than a line, they are broken
+/// where the line ends, which the writer should know. At the whole run.
+fn long_words(ctx: &Ctx, field: &Field, out: &mut Vec<Diagnostic>) {
+    let text = &field.text.value;
+    for run in crate::cjk::long_runs(text) {
+        let written = &text[run.clone()];
+        let message = Message::LongWord {
+            place: field.place.clone(),
+            start: written.chars().take(QUOTED).collect(),
+            chars: written.chars().count(),
+        };
+        out.push(ctx.emit(message, ctx.span_at(field.text, run.start, run.len())));
+    }
 }

@@ -199,3 +199,41 @@ fn a_place_far_into_a_long_line_keeps_its_column() {
     // The last diagnostic: 2 000 × "中,文" after 22 characters puts its comma at 6021.
     insta::assert_snapshot!(lines[lines.len() - 8..].join("\n"));
 }
+
+/// A run longer than a line (a URL and 400 letters) is a warning at the whole
+/// run, quoting its start and counting its characters, in either language;
+/// 36 characters without a space are not.
+#[test]
+fn a_run_longer_than_a_line_is_a_warning_at_its_place() {
+    let url = format!("https://example.org/{}", "a".repeat(400));
+    let text = VALID.replace(
+        "        - 生日慰问{visits}。\n",
+        &format!(
+            "        - 生日慰问{{visits}}。\n        - 见{url}。\n        - 又见{}。\n",
+            "b".repeat(36)
+        ),
+    );
+    let (code, err) = check(&text);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        err,
+        "warning[W0509]: summary section 1, point 2 has 420 characters without a space (“https://example.org/…”), more than a line holds; the document breaks them where the line ends\n  \
+         --> [FILE]:13:12\n   \
+         |\n\
+         13 | ... 见https://example.org/aaaaaaaaaaaa...aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa。\n   \
+         |       ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^...^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^\n   \
+         |\n   \
+         = help: add a space where it may break, or shorten it (up to 36 characters stay whole)\n\
+         1 file: 0 errors, 1 warning\n"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let path = write_input(&dir, "report.yaml", &text);
+    let out = nianbao(&["check", path.to_str().unwrap()]);
+    assert!(
+        stderr(&out).starts_with(
+            "warning[W0509]: 总结第1节第2条中“https://example.org/…”连续420个字符没有空格，一行排不下，排版时在行末断开\n"
+        ),
+        "{}",
+        stderr(&out)
+    );
+}

@@ -196,6 +196,36 @@ fn the_text_is_the_markdowns_for_every_example() {
     }
 }
 
+/// Word and WPS break a Latin word only at a space: a run longer than a line
+/// (a URL and 400 letters) gets a zero-width space before each character after
+/// its first 36, where a line may end; shorter runs are left as they are.
+#[test]
+fn a_run_longer_than_the_line_gets_zero_width_spaces() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("https://example.org/{}", "a".repeat(400));
+    let short = "b".repeat(36);
+    let yaml = MINIMAL.replace(
+        "        - 生日慰问{visits}。\n",
+        &format!("        - 生日慰问{{visits}}。\n        - 见{url}，{short}。\n"),
+    );
+    let input = write_input(&dir, "long.yaml", &yaml);
+    let (_, docx, _) = built(&input, &[]);
+    let xml = part(&docx, "word/document.xml");
+    let broken: String = url
+        .chars()
+        .enumerate()
+        .map(|(i, c)| {
+            if i < 36 {
+                c.to_string()
+            } else {
+                format!("\u{200B}{c}")
+            }
+        })
+        .collect();
+    let run = format!("<w:t xml:space=\"preserve\">二是见{broken}，{short}。</w:t>");
+    assert!(xml.contains(&run), "{xml}");
+}
+
 #[test]
 fn tables_have_explicit_widths_and_a_repeated_header_row() {
     let (_, docx, _) = built(&input("2022-H1.yaml"), &[]);

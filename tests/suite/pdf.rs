@@ -259,6 +259,104 @@ fn a_broken_style_override_is_located_in_the_users_file() {
     assert!(!dir.path().join("2020.pdf").exists());
 }
 
+/// Words of `pdftotext -bbox`: (page number from 1, xMin, xMax, text).
+fn words_with_boxes(pdf: &std::path::Path) -> Vec<(usize, f64, f64, String)> {
+    let boxes = poppler("pdftotext", &["-bbox", pdf.to_str().unwrap(), "-"]);
+    let mut page = 0;
+    let mut words = Vec::new();
+    for line in boxes.lines().map(str::trim) {
+        if line.starts_with("<page ") {
+            page += 1;
+        } else if let Some(rest) = line.strip_prefix("<word ") {
+            let attr = |name: &str| -> f64 {
+                let at = rest.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+                rest[at..].split('"').next().unwrap().parse().unwrap()
+            };
+            let text = rest.split_once('>').unwrap().1.trim_end_matches("</word>");
+            words.push((page, attr("xMin"), attr("xMax"), text.to_string()));
+        }
+    }
+    words
+}
+
+/// An unbreakable run longer than the line (a URL, 300 letters, a word of
+/// 5 000) is broken where the line ends: every glyph of every page stays
+/// inside the text area (156 mm from the binding side: 28 mm on odd pages'
+/// left, 26 mm on even pages' left), and the PDF's text holds each run
+/// whole. Before, the URL ran 79 pt past the right edge of the paper.
+#[test]
+fn a_run_longer_than_the_line_is_broken_inside_the_margins() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("https://example.org/{}", "a".repeat(400));
+    let letters = "b".repeat(300);
+    let word = "c".repeat(5000);
+    let yaml = MINIMAL.replace(
+        "        - 生日慰问{visits}。\n",
+        &format!(
+            "        - 生日慰问{{visits}}。\n        - 见{url}。\n        - 又见{letters}和{word}。\n"
+        ),
+    );
+    let input = write_input(&dir, "long.yaml", &yaml);
+    let out = build(&input, dir.path(), &["--format", "pdf"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let pdf = dir.path().join("long.pdf");
+    let words = words_with_boxes(&pdf);
+    let pages = words.iter().map(|w| w.0).max().unwrap();
+    assert!(pages >= 4, "5 000 letters fill pages: {pages}");
+    let mm = 72.0 / 25.4;
+    for (page, x_min, x_max, text) in &words {
+        let left = if page % 2 == 1 { 28.0 * mm } else { 26.0 * mm };
+        let right = left + 156.0 * mm;
+        assert!(
+            *x_min >= left - 0.01 && *x_max <= right + 0.01,
+            "page {page}: “{text}” from {x_min} to {x_max}, outside {left}..{right}"
+        );
+    }
+    let text = text_without_page_numbers(&pdf_text(&pdf));
+    let points = format!("一是生日慰问411人。二是见{url}。三是又见{letters}和{word}。");
+    let at = text.find("一是生日慰问").unwrap_or(0);
+    let got = &text[at..(at + points.len()).min(text.len())];
+    assert!(got == points, "{}", first_difference(got, &points));
+}
+
+/// Typst's world has no clock: `datetime.today()` in the user's style file is
+/// the document's date (`meta.date`), with or without an offset, never the
+/// day of the build.
+#[test]
+fn today_in_a_users_style_is_the_documents_date() {
+    let dir = tempfile::tempdir().unwrap();
+    let templates = dir.path().join("templates");
+    std::fs::create_dir(&templates).unwrap();
+    let builtin = read(&repo().join("templates/style.typ"));
+    let end = "  show strong: it => text(font: fonts.kai, weight: \"regular\", it.body)\n  body\n}";
+    assert!(builtin.contains(end));
+    let style = builtin.replacen(
+        end,
+        &end.replacen(
+            "  body\n",
+            "  par[TODAY #datetime.today().display() #datetime.today(offset: 11).display()]\n  body\n",
+            1,
+        ),
+        1,
+    );
+    std::fs::write(templates.join("style.typ"), style).unwrap();
+    let input = write_input(&dir, "dated.yaml", MINIMAL);
+    let out = build(
+        &input,
+        &dir.path().join("out"),
+        &[
+            "--templates",
+            templates.to_str().unwrap(),
+            "--format",
+            "pdf",
+        ],
+    );
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let text = pdf_text(&dir.path().join("out/dated.pdf"));
+    let first = text.lines().next().unwrap_or_default();
+    assert_eq!(first, "TODAY 2020-12-08 2020-12-08");
+}
+
 /// A style file is code: one that takes all the memory is stopped at 2 GB
 /// (it took 17 GB before) with its file named, and nothing is written.
 #[test]
