@@ -157,7 +157,7 @@ pub fn render(diagnostic: &Diagnostic, files: &[&SourceFile]) -> String {
         if let Some(message) = &label.message {
             annotation = annotation.label(visible(message));
         }
-        let path = file.path.display().to_string();
+        let path = visible_name(&file.path);
         if windowed {
             // Rendered without a path, whose column would count from the
             // window; the header is written below with the real one.
@@ -173,7 +173,7 @@ pub fn render(diagnostic: &Diagnostic, files: &[&SourceFile]) -> String {
         }
     }
     if !placed && let Some(file) = diagnostic.file.as_ref().or(files.first().map(|f| &f.path)) {
-        elements.push(Origin::path(file.display().to_string()).into());
+        elements.push(Origin::path(visible_name(file)).into());
     }
     for hint in &diagnostic.hints {
         elements.push(Level::HELP.message(visible(hint)).into());
@@ -194,6 +194,22 @@ fn visible(text: &str) -> String {
     text.chars()
         .map(|c| {
             if c.is_control() && c != '\n' {
+                c.escape_unicode().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
+/// A file's name for a terminal: every character that text may not hold
+/// (a line break too, which would start a line of its own) shown escaped.
+pub fn visible_name(path: &std::path::Path) -> String {
+    path.display()
+        .to_string()
+        .chars()
+        .map(|c| {
+            if c == '\n' || crate::validate::text::forbidden(c) {
                 c.escape_unicode().to_string()
             } else {
                 c.to_string()

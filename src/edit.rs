@@ -65,6 +65,8 @@ pub struct Node {
     pub mapping: bool,
     /// The index of the node that holds this one.
     pub parent: Option<usize>,
+    /// A tag written on the node (`!!binary`, `!x`), as written.
+    pub tag: Option<String>,
 }
 
 /// An edit the form asks for.
@@ -174,6 +176,12 @@ pub fn nodes(text: &str) -> Result<Vec<Node>, String> {
             }
         }
         let head = head_of(text, after_indicator, start);
+        let tag = match &event {
+            Event::Scalar(_, _, _, Some(tag))
+            | Event::SequenceStart(_, _, Some(tag))
+            | Event::MappingStart(_, _, Some(tag)) => Some(tag.to_string()),
+            _ => None,
+        };
         match event {
             Event::Scalar(value, style, ..) => {
                 let style = match style {
@@ -195,6 +203,7 @@ pub fn nodes(text: &str) -> Result<Vec<Node>, String> {
                     collection: false,
                     mapping: false,
                     parent,
+                    tag: tag.clone(),
                 });
                 last_end = last_end.max(end);
                 if !stack.is_empty() {
@@ -216,6 +225,7 @@ pub fn nodes(text: &str) -> Result<Vec<Node>, String> {
                     collection: false,
                     mapping: false,
                     parent,
+                    tag: tag.clone(),
                 });
                 last_end = last_end.max(end);
                 if !stack.is_empty() {
@@ -246,6 +256,7 @@ pub fn nodes(text: &str) -> Result<Vec<Node>, String> {
                     collection: true,
                     mapping,
                     parent,
+                    tag: tag.clone(),
                 });
                 last_end = last_end.max(if flow { start + 1 } else { start });
             }

@@ -230,6 +230,11 @@ pub enum Message {
     LineBreak {
         place: String,
     },
+    /// A YAML tag (`!!binary`, `!x`) on a value.
+    YamlTag {
+        place: String,
+        tag: String,
+    },
     YearOutOfRange {
         field: &'static str,
         year: i32,
@@ -491,9 +496,10 @@ impl Message {
             | M::MissingField { .. }
             | M::MissingTopField { .. }
             | M::MissingInFolder { .. } => Code::MissingField,
-            M::UnknownValue { .. } | M::Expected { .. } | M::InvalidValue { .. } => {
-                Code::InvalidValue
-            }
+            M::UnknownValue { .. }
+            | M::Expected { .. }
+            | M::InvalidValue { .. }
+            | M::YamlTag { .. } => Code::InvalidValue,
             M::DuplicateKey { .. } | M::DefinedTwice { .. } | M::PartsAndShorthand => {
                 Code::DuplicateKey
             }
@@ -1367,6 +1373,16 @@ impl Message {
                         Limit::DEPTH,
                         grouped(Limit::ALIASES)
                     ),
+                )),
+            ),
+            M::YamlTag { place, tag } => (
+                t(
+                    format!("{place}带有 YAML 标签 `{tag}`"),
+                    format!("a YAML tag `{tag}` on {place}"),
+                ),
+                Some(t(
+                    "删去标签：nianbao 只读普通的文字和数字".into(),
+                    "remove the tag: nianbao reads plain text and figures only".into(),
                 )),
             ),
             M::MultipleDocuments => (

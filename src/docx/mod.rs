@@ -23,6 +23,7 @@ pub use grid::{CHAR_SPACE, LINE_PITCH, TEXT_WIDTH};
 pub use styles::FontChoice;
 
 /// What the DOCX says about itself and how it is set.
+#[derive(Clone)]
 pub struct DocxMeta {
     pub title: String,
     pub author: String,
@@ -35,9 +36,18 @@ pub struct DocxMeta {
 
 /// The DOCX of a document's Markdown.
 pub fn docx(markdown: &str, meta: &DocxMeta) -> Vec<u8> {
+    // Checking refuses such characters in every field; should one come
+    // through all the same, it is left out rather than make XML that Word
+    // and WPS refuse to open.
+    let markdown = xml_text(markdown);
+    let meta = &DocxMeta {
+        title: xml_text(&meta.title),
+        author: xml_text(&meta.author),
+        ..meta.clone()
+    };
     let mut writer = Writer::new(meta.lang == "en");
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
-    for event in Parser::new_ext(markdown, options) {
+    for event in Parser::new_ext(&markdown, options) {
         writer.event(event);
     }
     let stamp = format!("{}T00:00:00Z", meta.date);
@@ -75,10 +85,32 @@ pub fn docx(markdown: &str, meta: &DocxMeta) -> Vec<u8> {
     xml.styles = patch_styles(&xml.styles);
     xml.document = patch_document(&xml.document);
     xml.doc_props.core = patch_core(&xml.doc_props.core, meta);
+    let parts = [
+        &xml.document,
+        &xml.styles,
+        &xml.settings,
+        &xml.doc_props.core,
+    ];
+    debug_assert!(parts.iter().all(|p| xml_chars_only(p)));
     let mut out = Cursor::new(Vec::new());
     xml.pack(&mut out)
         .expect("a DOCX of strings is written to memory");
     out.into_inner()
+}
+
+/// A text with only the characters XML 1.0 allows (no C0 control but tab,
+/// line feed and carriage return; no U+FFFE, U+FFFF).
+pub fn xml_text(text: &str) -> String {
+    text.chars().filter(|&c| xml_char(c)).collect()
+}
+
+fn xml_char(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
+}
+
+/// Whether an XML part is UTF-8 with only the characters XML allows.
+pub fn xml_chars_only(part: &[u8]) -> bool {
+    std::str::from_utf8(part).is_ok_and(|s| s.chars().all(xml_char))
 }
 
 /// A footer with the page number "— N —" in 四号 Song (the Footer style),
@@ -505,4 +537,38 @@ fn table(t: &TableBuild) -> Table {
         .set_grid(vec![width; columns])
         .width(width * columns, WidthType::Dxa)
         .style(styles::TABLE)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Read;
+
+    /// Characters XML cannot hold never reach a part of the package, whatever
+    /// the text held (checking refuses them; this is the writer's own guard).
+    #[test]
+    fn every_part_holds_only_characters_xml_allows() {
+        let meta = DocxMeta {
+            title: "总结\u{1b}[31m".into(),
+            author: "工会\u{0}".into(),
+            date: "2020-12-20".into(),
+            lang: "zh",
+            fonts: FontChoice::default(),
+        };
+        let bytes = docx("# 标题\u{1b}\n\n一是\u{1}\u{8}落实\u{fffe}。\n", &meta);
+        let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
+        let mut checked = 0;
+        for i in 0..zip.len() {
+            let mut part = zip.by_index(i).unwrap();
+            if !part.name().ends_with(".xml") && !part.name().ends_with(".rels") {
+                continue;
+            }
+            let mut xml = Vec::new();
+            part.read_to_end(&mut xml).unwrap();
+            assert!(xml_chars_only(&xml), "{}", part.name());
+            checked += 1;
+        }
+        assert!(checked >= 8, "{checked} parts");
+        assert_eq!(xml_text("a\u{1b}b\u{7f}c\tz"), "ab\u{7f}c\tz");
+    }
 }

@@ -208,12 +208,16 @@ fn values(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                 ));
             }
         }
-        if count.unit.chars().any(char::is_control) {
+        if count
+            .unit
+            .chars()
+            .any(|c| c == '\n' || super::text::forbidden(c))
+        {
             let place = ctx.t_place(
                 &format!("数字 `{}` 的 unit", name.value),
                 &format!("the unit of count `{}`", name.value),
             );
-            let message = match count.unit.chars().find(|c| c.is_control() && *c != '\n') {
+            let message = match count.unit.chars().find(|&c| super::text::forbidden(c)) {
                 Some(c) => Message::ControlCharacter {
                     place,
                     code_point: c as u32,

@@ -8,7 +8,7 @@ mod activities;
 mod counts;
 mod plans;
 mod structure;
-mod text;
+pub mod text;
 
 pub use counts::FIGURE_LIMIT;
 
@@ -602,5 +602,141 @@ fn block_fields<'a>(
             };
             section_fields(section, &path, names, zh, out);
         }
+    }
+}
+
+/// Every text of every field is held to [`text::forbidden`]: each string
+/// value and key of every example input (walked from the files, so a field
+/// that exists there and that no rule names is covered too), given an
+/// escape character, is refused with an error at that value.
+#[cfg(test)]
+mod every_field {
+    use crate::edit::{self, Edit, Key};
+    use std::path::{Path, PathBuf};
+
+    fn inputs() -> Vec<PathBuf> {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("inputs");
+        let mut files = Vec::new();
+        let mut folders = vec![root];
+        while let Some(dir) = folders.pop() {
+            for entry in std::fs::read_dir(dir).unwrap().flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    folders.push(path);
+                } else if path.extension().is_some_and(|e| e == "yaml") {
+                    files.push(path);
+                }
+            }
+        }
+        files.sort();
+        files
+    }
+
+    /// A path with its indices left out: one field of the schema.
+    fn field_of(path: &[Key]) -> String {
+        path.iter()
+            .map(|k| match k {
+                Key::Index(_) => "[]".to_string(),
+                Key::Field(f) => format!(".{f}"),
+            })
+            .collect()
+    }
+
+    fn errors_at(path: &Path, text: &str, at: std::ops::Range<usize>) -> Vec<(String, bool)> {
+        let dir = path.parent().unwrap();
+        // A part of a folder input does not load alone.
+        let original = std::fs::read_to_string(path).unwrap();
+        let alone = crate::source::SourceFile::new(path.to_path_buf(), original);
+        let in_folder = matches!(
+            crate::load::parse(alone, None),
+            crate::load::Outcome::Invalid(..)
+        );
+        let outcome = if in_folder {
+            let texts = crate::load::folder_files(dir)
+                .unwrap()
+                .into_iter()
+                .map(|p| {
+                    let t = if p == path {
+                        text.to_string()
+                    } else {
+                        std::fs::read_to_string(&p).unwrap()
+                    };
+                    (p, t)
+                })
+                .collect();
+            crate::load::parse_folder(dir, texts, None)
+        } else {
+            let source = crate::source::SourceFile::new(path.to_path_buf(), text.to_string());
+            crate::load::parse(source, None)
+        };
+        let path = if in_folder { dir } else { path };
+        let options = crate::cli::CheckOptions {
+            lang: None,
+            deny: Vec::new(),
+            previous: None,
+        };
+        let judged = crate::cmd::judge(path, outcome, &options, false).unwrap();
+        let base = judged
+            .files()
+            .iter()
+            .find(|f| f.text == text)
+            .map_or(0, |f| f.base);
+        judged
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == crate::codes::Severity::Error)
+            .map(|d| {
+                let here = d.span().is_some_and(|s| {
+                    s.start < base + at.end && base + at.start < s.end.max(s.start + 1)
+                });
+                (d.code.as_str().to_string(), here)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn an_escape_in_any_text_is_an_error_at_its_place() {
+        let mut seen = std::collections::BTreeSet::new();
+        let mut control = 0;
+        for path in inputs() {
+            let text = std::fs::read_to_string(&path).unwrap();
+            // A file that does not check alone (a part of a folder) still
+            // loads: its escapes are found as well.
+            let nodes = edit::nodes(&text).unwrap();
+            for node in &nodes {
+                let Some(value) = &node.value else { continue };
+                let is_text = node.style != edit::Style::Plain
+                    || serde_saphyr::from_str::<f64>(value).is_err();
+                let field = field_of(&node.path);
+                if node.path.is_empty() || !is_text || !seen.insert(field.clone()) {
+                    continue;
+                }
+                let edit = Edit::Set {
+                    path: node.path.clone(),
+                    value: format!("{value}\u{1b}[31m"),
+                };
+                let changed = edit::apply(&text, &edit).unwrap();
+                let end = node.span.end.max(node.after_indicator) + 12;
+                let at = node.entry_start..end.min(changed.len());
+                let errors = errors_at(&path, &changed, at);
+                assert!(
+                    errors.iter().any(|(_, here)| *here),
+                    "{field} in {}: {errors:?}",
+                    path.display()
+                );
+                control += usize::from(errors.iter().any(|(id, here)| *here && id == "E0007"));
+            }
+        }
+        // The fields the examples hold, each refused.
+        eprintln!(
+            "{} fields, {control} refused as E0007: {seen:?}",
+            seen.len()
+        );
+        assert!(seen.len() >= 60, "{} fields: {seen:?}", seen.len());
+        assert!(
+            control * 10 >= seen.len() * 8,
+            "{control} of {}",
+            seen.len()
+        );
     }
 }

@@ -29,6 +29,86 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         }
     }
     mixed_numbering(ctx, &styles, out);
+    every_value(ctx, out);
+}
+
+/// What a text may hold, the one place that decides it: no control
+/// character but the tab and the line break (C0, DEL, C1), no line or
+/// paragraph separator (U+2028, U+2029), no bidirectional control (they
+/// reorder what a reader sees without being seen).
+pub fn forbidden(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\t')
+        || matches!(
+            c,
+            '\u{2028}'
+                | '\u{2029}'
+                | '\u{061c}'
+                | '\u{200e}'
+                | '\u{200f}'
+                | '\u{202a}'..='\u{202e}'
+                | '\u{2066}'..='\u{2069}'
+        )
+}
+
+/// Every value and key of every file, whatever field it is (headings, a
+/// currency, an activity's text, a field nianbao does not know): a
+/// character that [`forbidden`] names, where no rule above has reported it
+/// with its field's name, and a YAML tag.
+fn every_value(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+    use crate::edit::{Key, nodes, show_path};
+    let reported: Vec<Span> = out
+        .iter()
+        .filter(|d| d.code == crate::codes::Code::ControlCharacter)
+        .filter_map(Diagnostic::span)
+        .collect();
+    for file in &ctx.loaded.files {
+        let Ok(nodes) = nodes(&file.text) else {
+            continue;
+        };
+        let at = |range: &std::ops::Range<usize>| {
+            Span::new(
+                file.base + range.start,
+                file.base + range.end.max(range.start + 1),
+            )
+        };
+        for node in &nodes {
+            let place = show_path(&node.path);
+            if let Some(tag) = &node.tag {
+                // As written (`!!binary`), not as resolved.
+                let written = file.text[node.head..node.span.start.max(node.head)]
+                    .split_whitespace()
+                    .find(|t| t.starts_with('!'))
+                    .unwrap_or(tag);
+                let message = Message::YamlTag {
+                    place: place.clone(),
+                    tag: written.to_string(),
+                };
+                out.push(ctx.emit(message, at(&(node.head..node.span.start))));
+            }
+            let key = match (node.path.last(), &node.key_span) {
+                (Some(Key::Field(key)), Some(span)) => Some((key.as_str(), span.clone())),
+                _ => None,
+            };
+            let value = node.value.as_deref().map(|v| (v, node.span.clone()));
+            for (text, range) in key.into_iter().chain(value) {
+                let Some(c) = text.chars().find(|&c| forbidden(c)) else {
+                    continue;
+                };
+                let span = at(&range);
+                if reported
+                    .iter()
+                    .any(|r| r.start < span.end && span.start < r.end.max(r.start + 1))
+                {
+                    continue;
+                }
+                let message = Message::ControlCharacter {
+                    place: place.clone(),
+                    code_point: c as u32,
+                };
+                out.push(ctx.emit(message, span));
+            }
+        }
+    }
 }
 
 /// Numbers written into the text in two styles, "1、" in one place and "1." in
@@ -128,10 +208,7 @@ pub fn line_and_control_diagnostics(
         let place = place.to_string();
         out.push(ctx.emit(Message::LineBreak { place }, span));
     }
-    if let Some((at, c)) = value
-        .char_indices()
-        .find(|(_, c)| c.is_control() && !matches!(c, '\n' | '\t'))
-    {
+    if let Some((at, c)) = value.char_indices().find(|&(_, c)| forbidden(c)) {
         // The parser may have read an escape (`\r` in quotes): then the place
         // is the value, as the character itself is not in the file.
         let span = ctx.span_at(text, at, c.len_utf8());
