@@ -554,7 +554,14 @@ impl Doc<'_> {
     /// A scalar's new value where the old one stands: plain when allowed
     /// and it reads back the same, else double-quoted on one line.
     fn set_in_place(&self, node: &Node, value: &str, kind: Kind, plain: bool) -> Option<Splice> {
-        let plain = plain && node.style == Style::Plain;
+        // Plain where it was, or where quotes were only there because the
+        // old value needed them (`""`, `"a: b"`).
+        let needed_quotes = node.style == Style::Quoted
+            && !node
+                .value
+                .as_deref()
+                .is_some_and(|v| plain_safe(v, node.in_flow) && resolve(v) == Kind::Str);
+        let plain = plain && (node.style == Style::Plain || needed_quotes);
         let written = scalar_text(value, kind, node.in_flow, plain);
         if node.style == Style::Plain && node.span.is_empty() {
             // `key:` or `- ` with nothing after: the value goes after the indicator.

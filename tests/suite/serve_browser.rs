@@ -278,6 +278,71 @@ async fn a_person_edits_checks_previews_and_saves_in_the_browser() {
     eprintln!("screenshots: {} {}", flagged.display(), saved.display());
 }
 
+/// The last problem removed, a new one added in its place and typed, then
+/// saved: the file holds exactly that change, nothing else lost.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_last_item_removed_and_a_new_one_added_in_the_browser() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("street.yaml");
+    std::fs::copy(repo().join("tests/fixtures/serve/street.yaml"), &input).unwrap();
+    let (_server, url) = serve(&input);
+    let (_driver, client) = browser(&dir.path().join("profile")).await;
+    let long = Duration::from_secs(30);
+    client.goto(&url).await.unwrap();
+    let problems = r#"fieldset[data-path='["problems"]']"#;
+    let click = |css: String| {
+        let client = client.clone();
+        async move {
+            client
+                .wait()
+                .at_most(long)
+                .for_element(Locator::Css(&css))
+                .await
+                .unwrap_or_else(|e| panic!("no {css}: {e}"))
+                .click()
+                .await
+                .unwrap();
+        }
+    };
+    click(format!("{problems} button[data-tool=remove]")).await;
+    until(
+        &client,
+        "the emptied list",
+        &format!("return document.querySelector(\"{problems}\") !== null && document.querySelectorAll(\"{problems} .field\").length === 0", problems = problems.replace('"', "\\\"")),
+        long,
+    )
+    .await;
+    click(format!("{problems} button[data-tool=add]")).await;
+    let new = field(&client, json!(["problems", 0])).await;
+    new.send_keys("服务阵地还需拓展").await.unwrap();
+    until(
+        &client,
+        "the new problem in the preview",
+        &preview_shows("服务阵地还需拓展"),
+        long,
+    )
+    .await;
+    click("#save".to_string()).await;
+    until(
+        &client,
+        "the save",
+        "return document.getElementById('status').textContent === '已保存'",
+        long,
+    )
+    .await;
+    screenshot(&client, "serve-added.png").await;
+    client.close().await.unwrap();
+    let original =
+        std::fs::read_to_string(repo().join("tests/fixtures/serve/street.yaml")).unwrap();
+    assert_eq!(
+        std::fs::read_to_string(&input).unwrap(),
+        original.replace(
+            "problems:\n  - 服务方式还需创新\n",
+            "problems:\n  - 服务阵地还需拓展\n"
+        )
+    );
+}
+
 /// Waits (at most 30 s) until `done` holds; panics with `what` otherwise.
 fn wait_for(what: &str, mut done: impl FnMut() -> bool) {
     let started = Instant::now();
