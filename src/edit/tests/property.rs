@@ -6,7 +6,7 @@
 //! the one the edit used), is the old data with exactly that change, and whose
 //! bytes outside the edited entry are unchanged. Edits of the kinds the form
 //! makes are never refused. `NIANBAO_EDIT_CASES` sets how many cases to run
-//! (default 512).
+//! (default 4096).
 
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
@@ -395,7 +395,7 @@ fn every_edit_is_exactly_the_change() {
     let cases = std::env::var("NIANBAO_EDIT_CASES")
         .ok()
         .and_then(|n| n.parse().ok())
-        .unwrap_or(512);
+        .unwrap_or(4096);
     let mut runner = TestRunner::new(Config {
         cases,
         failure_persistence: None,
