@@ -252,6 +252,11 @@ impl Writer {
             },
         ];
         if let (Some(logical), Some(bytes)) = (&docx, doc.docx) {
+            crate::docx::check_package(bytes).map_err(|e| {
+                Error::Refused(format!(
+                    "the DOCX is not well-formed ({e}); nothing was archived"
+                ))
+            })?;
             files.push(NewFile {
                 logical: logical.clone(),
                 bytes: bytes.to_vec(),
@@ -493,9 +498,17 @@ fn cross_check(
             }
         }
     }
-    for logical in [&record.markdown].into_iter().chain(record.docx.as_ref()) {
-        if let Err(e) = read(logical) {
-            problem(e);
+    if let Err(e) = read(&record.markdown) {
+        problem(e);
+    }
+    if let Some(logical) = &record.docx {
+        match read(logical) {
+            Ok(bytes) => {
+                if let Err(e) = crate::docx::check_package(&bytes) {
+                    problem(format!("`{logical}` is not well-formed: {e}"));
+                }
+            }
+            Err(e) => problem(e),
         }
     }
     match read(&record.pdf) {

@@ -113,6 +113,37 @@ pub fn xml_chars_only(part: &[u8]) -> bool {
     std::str::from_utf8(part).is_ok_and(|s| s.chars().all(xml_char))
 }
 
+/// Whether a DOCX package's XML parts are well-formed: UTF-8, only the
+/// characters XML allows, tags that close in order. Err: the first part that
+/// is not, and why.
+pub fn check_package(bytes: &[u8]) -> Result<(), String> {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| e.to_string())?;
+    for i in 0..zip.len() {
+        let mut part = zip.by_index(i).map_err(|e| e.to_string())?;
+        let name = part.name().to_string();
+        if !(name.ends_with(".xml") || name.ends_with(".rels")) {
+            continue;
+        }
+        let mut xml = Vec::new();
+        part.read_to_end(&mut xml)
+            .map_err(|e| format!("{name}: {e}"))?;
+        if !xml_chars_only(&xml) {
+            return Err(format!("{name}: a character XML does not allow"));
+        }
+        let mut reader = quick_xml::Reader::from_reader(xml.as_slice());
+        let mut buffer = Vec::new();
+        loop {
+            match reader.read_event_into(&mut buffer) {
+                Ok(quick_xml::events::Event::Eof) => break,
+                Ok(_) => buffer.clear(),
+                Err(e) => return Err(format!("{name}: {e}")),
+            }
+        }
+    }
+    Ok(())
+}
+
 /// A footer with the page number "— N —" in 四号 Song (the Footer style),
 /// one character in from the outer edge.
 fn page_number_footer(align: AlignmentType) -> Footer {
@@ -556,6 +587,7 @@ mod tests {
             fonts: FontChoice::default(),
         };
         let bytes = docx("# 标题\u{1b}\n\n一是\u{1}\u{8}落实\u{fffe}。\n", &meta);
+        assert_eq!(check_package(&bytes), Ok(()));
         let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
         let mut checked = 0;
         for i in 0..zip.len() {
@@ -570,5 +602,29 @@ mod tests {
         }
         assert!(checked >= 8, "{checked} parts");
         assert_eq!(xml_text("a\u{1b}b\u{7f}c\tz"), "ab\u{7f}c\tz");
+        // What the check finds in a package that is not well-formed.
+        let broken = package_with(
+            "word/document.xml",
+            "<w:document><w:t>a\u{1b}</w:t></w:document>",
+        );
+        assert_eq!(
+            check_package(&broken),
+            Err("word/document.xml: a character XML does not allow".into())
+        );
+        let unclosed = package_with("word/document.xml", "<w:document><w:t>a</w:document>");
+        assert!(
+            check_package(&unclosed)
+                .unwrap_err()
+                .starts_with("word/document.xml: ")
+        );
+    }
+
+    fn package_with(name: &str, xml: &str) -> Vec<u8> {
+        use std::io::Write;
+        let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        out.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        out.write_all(xml.as_bytes()).unwrap();
+        out.finish().unwrap().into_inner()
     }
 }

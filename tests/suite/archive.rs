@@ -764,4 +764,50 @@ fn with_docx_the_docx_is_kept_in_the_version_and_verified() {
         out,
         format!("{docx_rel}: altered: its sha512 differs from the inventory's\n")
     );
+    // A DOCX whose XML Word would refuse, with every digest recomputed: OCFL
+    // cannot tell, the check of its XML can.
+    let broken = {
+        use std::io::Write;
+        let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        zip.start_file(
+            "word/document.xml",
+            zip::write::SimpleFileOptions::default(),
+        )
+        .unwrap();
+        zip.write_all("<w:document><w:t>标题\u{1b}</w:t></w:document>".as_bytes())
+            .unwrap();
+        zip.finish().unwrap().into_inner()
+    };
+    std::fs::write(&docx, &broken).unwrap();
+    let (old_digest, new_digest) = (sha512_hex(&bytes), sha512_hex(&broken));
+    let inventory_text =
+        std::fs::read_to_string(archive_dir.join(format!("{OBJECT}/inventory.json")))
+            .unwrap()
+            .replace(&old_digest, &new_digest);
+    let sidecar = format!("{} inventory.json\n", sha512_hex(inventory_text.as_bytes()));
+    for at in [OBJECT.to_string(), format!("{OBJECT}/v1")] {
+        std::fs::write(
+            archive_dir.join(&at).join("inventory.json"),
+            &inventory_text,
+        )
+        .unwrap();
+        std::fs::write(
+            archive_dir.join(&at).join("inventory.json.sha512"),
+            &sidecar,
+        )
+        .unwrap();
+    }
+    let (code, out, _) = verify(&archive_dir);
+    assert_eq!(code, 1, "{out}");
+    assert_eq!(
+        out,
+        format!(
+            "{OBJECT}/v1: `广东邮电职业技术学院学院工会-combined.docx` is not well-formed: word/document.xml: a character XML does not allow\n"
+        )
+    );
+}
+
+fn sha512_hex(bytes: &[u8]) -> String {
+    use sha2::{Digest, Sha512};
+    format!("{:x}", Sha512::digest(bytes))
 }
