@@ -849,11 +849,8 @@ impl Doc<'_> {
         }
         // Block: after item `after` (its lines), or after the last.
         let at_child = after.map_or(children.len() - 1, |a| a.min(children.len() - 1));
-        let (lines, own_line) = self.entry_lines(children[at_child]);
+        let (lines, _) = self.entry_lines(children[at_child]);
         let column = column(self.text, self.nodes[children[0]].entry_start);
-        if !own_line && self.entry_lines(children[0]).1 {
-            return None;
-        }
         let mut text = String::new();
         if !ends_with_break(&self.text[..lines.end]) {
             text.push_str(self.line_break);
