@@ -324,12 +324,11 @@ fn head_of(text: &str, after_indicator: usize, start: usize) -> usize {
     skip_trivia(text, after_indicator, start).min(start)
 }
 
-/// The YAML text as a tree for the form: mappings as lists of entries (their
-/// order kept), every node with its path.
-pub fn tree(text: &str) -> Result<Value, String> {
-    let nodes = nodes(text)?;
+/// A YAML text as a tree for the form, from its [`nodes`]: mappings as lists
+/// of entries (their order kept), every node with its path.
+pub fn tree(nodes: &[Node]) -> Value {
     let mut at = 0;
-    Ok(subtree(&nodes, &mut at).unwrap_or(Value::Null))
+    subtree(nodes, &mut at).unwrap_or(Value::Null)
 }
 
 fn subtree(nodes: &[Node], at: &mut usize) -> Option<Value> {
@@ -343,10 +342,26 @@ fn subtree(nodes: &[Node], at: &mut usize) -> Option<Value> {
     while nodes.get(*at).is_some_and(|n| n.parent == Some(index)) {
         let key = nodes[*at].path.last().cloned();
         let child = subtree(nodes, at)?;
-        children.push(json!({"key": key, "node": child}));
+        children.push(object([("key", json!(key)), ("node", child)]));
     }
     let kind = if node.mapping { "map" } else { "list" };
-    Some(json!({"kind": kind, "path": node.path, "flow": node.flow, "children": children}))
+    Some(object([
+        ("kind", json!(kind)),
+        ("path", json!(node.path)),
+        ("flow", json!(node.flow)),
+        ("children", Value::Array(children)),
+    ]))
+}
+
+/// A JSON object of values already made, moved in (`json!` would copy them
+/// whole, and a tree's every level again).
+pub fn object<const N: usize>(entries: [(&str, Value); N]) -> Value {
+    Value::Object(
+        entries
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v))
+            .collect(),
+    )
 }
 
 /// The path of the innermost node that holds the byte at `offset`, found in

@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use serde_saphyr::{DefaultMessageFormatter, Location, MessageFormatter as _};
+use serde_saphyr::{DefaultMessageFormatter, MessageFormatter as _};
 
 use crate::diag::{Diagnostic, SourceFile, Span};
 use crate::error::Error;
@@ -14,8 +14,8 @@ use crate::messages::{
 use crate::model::Lang;
 
 use crate::model::{
-    Count, Level, Meta, Named, Part, PartialReport, Plans, PointStyle, ProblemsAs, Report, Role,
-    Spanned, Summary, Text, Written,
+    Count, Level, Meta, Named, Part, PartialReport, Place, Plans, PointStyle, ProblemsAs, Report,
+    Role, Spanned, Summary, Text, Written, parsed_at,
 };
 
 /// A report as loaded: the model and the files it came from.
@@ -45,7 +45,12 @@ impl Loaded {
     /// first character.
     pub fn span_of<T>(&self, value: &Spanned<T>) -> Span {
         let at = self.position(&value.referenced);
-        let scalar = value.referenced.span().byte_len().map_or(0, |n| n as usize);
+        let scalar = value
+            .referenced
+            .location
+            .span()
+            .byte_len()
+            .map_or(0, |n| n as usize);
         let first = self
             .file_at(at)
             .and_then(|f| f.text[f.local(at)..].chars().next())
@@ -108,9 +113,9 @@ impl Loaded {
         quoted.then_some(at + 1)
     }
 
-    /// The position of a location given by the parser.
-    fn position(&self, location: &Location) -> usize {
-        position(&self.files, location)
+    /// The position of a place given by the parser.
+    fn position(&self, at: &Place) -> usize {
+        position(&self.files, at)
     }
 
     fn file_at(&self, position: usize) -> Option<&SourceFile> {
@@ -118,17 +123,17 @@ impl Loaded {
     }
 }
 
-/// The position of a parser location: the folder's files were parsed with their
-/// bytes standing where they stand in the folder, so a byte offset is the
-/// distance from the first file's first position.
-fn position(files: &[SourceFile], location: &Location) -> usize {
-    let base = files.first().map_or(0, |f| f.base);
+/// The position of a place given by the parser: its byte offset in its file
+/// from the file's first position (or its line and column there).
+fn position(files: &[SourceFile], at: &Place) -> usize {
+    let location = &at.location;
     match location.span().byte_offset() {
-        Some(offset) => base + offset as usize,
+        Some(offset) => at.base + offset as usize,
         None => files
-            .first()
+            .iter()
+            .find(|f| f.base == at.base)
             .and_then(|f| f.position(location.line() as usize, location.column() as usize))
-            .unwrap_or(base),
+            .unwrap_or(at.base),
     }
 }
 
@@ -179,9 +184,8 @@ fn read_text(path: &Path, already: u64) -> Result<Result<String, Message>, Error
 }
 
 /// Reads a folder input: every `.yaml`/`.yml` file in it (not in sub-folders),
-/// merged into one report. The files' positions follow one another, and each
-/// file is parsed with its bytes standing where they stand there, so every
-/// value's byte offset says which file it is in.
+/// merged into one report. The files' positions follow one another, and every
+/// value is placed in its file ([`Place`]).
 fn load_folder(dir: &Path, lang: Option<Lang>) -> Result<Outcome, Error> {
     let paths = folder_files(dir)?;
     // The folder as a whole is bounded like one file.
@@ -261,11 +265,9 @@ pub fn parse_folder(dir: &Path, texts: Vec<(PathBuf, String)>, lang: Option<Lang
     let mut diagnostics = Vec::new();
     let mut parts = Vec::new();
     for file in &files {
-        let padding = file.base - base;
-        let padded = format!("{}{}", "\n".repeat(padding), file.text);
-        match serde_saphyr::from_str_with_options::<PartialReport>(&padded, yaml_options()) {
+        match parse_part(file) {
             Ok(part) => parts.push(part),
-            Err(e) => diagnostics.push(yaml_diagnostic(&e, file, padding, lang)),
+            Err(e) => diagnostics.push(yaml_diagnostic(&e, file, lang)),
         }
     }
     if !diagnostics.is_empty() {
@@ -288,8 +290,8 @@ struct Located<'a> {
 }
 
 impl Located<'_> {
-    fn span(&self, location: &Location) -> Span {
-        let at = position(self.files, location);
+    fn span(&self, place: &Place) -> Span {
+        let at = position(self.files, place);
         Span::new(at, at + 1)
     }
 }
@@ -305,7 +307,7 @@ fn merge(
 ) -> Result<Report, Vec<Diagnostic>> {
     let mut errors = Vec::new();
     let first_defined = first_defined_here(lang);
-    let mut conflict = |what: Defined, first: &Location, second: &Location| {
+    let mut conflict = |what: Defined, first: &Place, second: &Place| {
         errors.push(
             Message::DefinedTwice { what }
                 .diagnostic(lang)
@@ -522,10 +524,10 @@ pub fn parse(source: SourceFile, lang: Option<Lang>) -> Outcome {
         let diagnostic = Message::EmptyFile.diagnostic(lang).in_file(&source.path);
         return Outcome::Invalid(vec![source], vec![diagnostic]);
     }
-    let part = match serde_saphyr::from_str_with_options::<PartialReport>(text, yaml_options()) {
+    let part = match parse_part(&source) {
         Ok(part) => part,
         Err(e) => {
-            let diagnostic = yaml_diagnostic(&e, &source, 0, lang);
+            let diagnostic = yaml_diagnostic(&e, &source, lang);
             return Outcome::Invalid(vec![source], vec![diagnostic]);
         }
     };
@@ -541,6 +543,13 @@ pub fn parse(source: SourceFile, lang: Option<Lang>) -> Outcome {
     }
 }
 
+/// Parses one file of an input, its values placed in it.
+fn parse_part(file: &SourceFile) -> Result<PartialReport, serde_saphyr::Error> {
+    parsed_at(file.base, || {
+        serde_saphyr::from_str_with_options::<PartialReport>(&file.text, yaml_options())
+    })
+}
+
 fn strip_bom(text: String) -> String {
     match text.strip_prefix('\u{feff}') {
         Some(rest) => rest.to_string(),
@@ -548,14 +557,9 @@ fn strip_bom(text: String) -> String {
     }
 }
 
-/// Turns a serde-saphyr error into a diagnostic with a code, a span and a hint.
-/// `padding`: how many newlines stood before the file's text when it was parsed.
-fn yaml_diagnostic(
-    error: &serde_saphyr::Error,
-    file: &SourceFile,
-    padding: usize,
-    lang: Lang,
-) -> Diagnostic {
+/// Turns a serde-saphyr error in a file into a diagnostic with a code, a span
+/// and a hint.
+fn yaml_diagnostic(error: &serde_saphyr::Error, file: &SourceFile, lang: Lang) -> Diagnostic {
     use serde_saphyr::Error as E;
     // The error itself, without the snippet serde-saphyr adds or the alias
     // it was met through.
@@ -590,12 +594,9 @@ fn yaml_diagnostic(
     }
     let location = error.location().filter(|l| l.line() > 0);
     let start = location.map(|l| match l.span().byte_offset() {
-        Some(offset) => file.base + (offset as usize).saturating_sub(padding),
+        Some(offset) => file.base + offset as usize,
         None => file
-            .position(
-                (l.line() as usize).saturating_sub(padding),
-                l.column() as usize,
-            )
+            .position(l.line() as usize, l.column() as usize)
             .unwrap_or(file.base),
     });
     let rest = |at: usize| &file.text[file.local(at)..];

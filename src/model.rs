@@ -6,7 +6,56 @@ use std::marker::PhantomData;
 
 use serde::Deserialize;
 use serde::de::{Deserializer, MapAccess, Visitor};
-pub use serde_saphyr::Spanned;
+
+/// A value of the input with the place where it was written.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Spanned<T> {
+    pub value: T,
+    /// Where it stands (for a value reached through an alias: the alias).
+    pub referenced: Place,
+}
+
+/// Where the parser saw a value: its location in its file, and where that
+/// file's positions start (see [`crate::source`]), so that the place alone
+/// says which file of a folder it is in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Place {
+    /// The position of the first byte of the value's file.
+    pub base: usize,
+    /// The parser's line, column and byte offset in that file.
+    pub location: serde_saphyr::Location,
+}
+
+thread_local! {
+    /// The first position of the file being parsed on this thread.
+    static BASE: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// Runs `parse` with the values it deserializes placed in the file whose
+/// positions start at `base`.
+pub fn parsed_at<R>(base: usize, parse: impl FnOnce() -> R) -> R {
+    struct Restore(usize);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            BASE.set(self.0);
+        }
+    }
+    let _restore = Restore(BASE.replace(base));
+    parse()
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Spanned<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let spanned = serde_saphyr::Spanned::<T>::deserialize(deserializer)?;
+        Ok(Spanned {
+            value: spanned.value,
+            referenced: Place {
+                base: BASE.get(),
+                location: spanned.referenced,
+            },
+        })
+    }
+}
 
 /// A string from the input, with its place.
 pub type Text = Spanned<String>;
@@ -117,7 +166,7 @@ pub struct Part {
     pub written: Written,
     /// Where it starts in its file, when written in `parts:`.
     #[serde(skip)]
-    pub at: Option<serde_saphyr::Location>,
+    pub at: Option<Place>,
 }
 
 /// What a rule's diagnostics become: nothing, warnings, or errors.

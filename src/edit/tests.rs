@@ -476,10 +476,20 @@ fn a_place_names_its_innermost_node() {
             "tags[1]"
         ]
     );
-    let tree = tree(TEXT).unwrap();
+    let whole = tree(&nodes);
     assert_eq!(
-        tree["children"][1]["node"]["children"][1]["node"]["path"],
+        whole["children"][1]["node"]["children"][1]["node"]["path"],
         json!(["counts", 1])
+    );
+    // The whole tree of a small text, its fields in their order.
+    assert_eq!(
+        tree(&super::nodes("a: 1\nl: [x]\n").unwrap()).to_string(),
+        concat!(
+            r#"{"kind":"map","path":[],"flow":false,"children":["#,
+            r#"{"key":"a","node":{"kind":"scalar","path":["a"],"value":"1"}},"#,
+            r#"{"key":"l","node":{"kind":"list","path":["l"],"flow":true,"children":["#,
+            r#"{"key":0,"node":{"kind":"scalar","path":["l",0],"value":"x"}}]}}]}"#
+        )
     );
 }
 

@@ -122,9 +122,12 @@ impl Served {
             Ok(judged) => judged,
             Err(e) => return json!({"error": e}),
         };
-        let nodes: Vec<Vec<edit::Node>> = drafts
+        // Each draft read once: for the diagnostics' paths and for the tree.
+        let parsed: Vec<Result<Vec<edit::Node>, String>> =
+            drafts.iter().map(|d| edit::nodes(d)).collect();
+        let nodes: Vec<&[edit::Node]> = parsed
             .iter()
-            .map(|d| edit::nodes(d).unwrap_or_default())
+            .map(|n| n.as_deref().unwrap_or_default())
             .collect();
         let files = judged.files();
         let diagnostics: Vec<Value> = judged
@@ -135,7 +138,7 @@ impl Served {
                 let place = d.span().and_then(|span| {
                     let file = files.iter().find(|f| f.contains(span.start))?;
                     let index = self.files.iter().position(|p| *p == file.path)?;
-                    let path = edit::path_at(&nodes[index], file.local(span.start));
+                    let path = edit::path_at(nodes[index], file.local(span.start));
                     Some((index, path))
                 });
                 let in_file = d
@@ -153,11 +156,12 @@ impl Served {
             .map(|c| &c.loaded)
             .or(judged.loaded_with_errors.as_ref())
             .map_or("zh", |l| l.report.meta.language().code());
-        json!({
-            "diagnostics": diagnostics,
-            "tree": drafts.get(current).and_then(|d| edit::tree(d).ok()),
-            "lang": lang,
-        })
+        let tree = parsed.get(current).and_then(|n| n.as_deref().ok());
+        edit::object([
+            ("diagnostics", Value::Array(diagnostics)),
+            ("tree", tree.map_or(Value::Null, edit::tree)),
+            ("lang", json!(lang)),
+        ])
     }
 
     /// Loads and checks the drafts as if they were the files (last

@@ -250,3 +250,96 @@ fn a_folder_without_meta_is_an_error() {
         "{err}"
     );
 }
+
+/// A folder of many files: `zz-NNN.yaml` after the example's own, each
+/// logging one activity (each file's positions follow the ones before it).
+fn many_files(folder: &Path, n: usize) {
+    for i in 0..n {
+        let text = format!(
+            "# 第{i}次活动\nactivities:\n  - date: 2021-03-{:02}\n    title: 第{i}次走访\n    group: 教务处小组\n    section: care\n    figures: {{ activity_days: 1 }}\n",
+            i % 28 + 1
+        );
+        std::fs::write(folder.join(format!("zz-{i:03}.yaml")), text).unwrap();
+    }
+}
+
+#[test]
+fn diagnostics_in_a_later_file_of_a_many_file_folder_name_its_line_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = copy_example(dir.path());
+    many_files(&folder, 300);
+    // A value the schema refuses, in the 251st added file.
+    let bad = folder.join("zz-250.yaml");
+    let text = read(&bad).replace("date: 2021-03-27", "date: 2021-03-27\n    place: 礼堂");
+    std::fs::write(&bad, &text).unwrap();
+    let (code, err) = check_en(&folder);
+    assert_eq!(code, 1, "{err}");
+    let block = format!(
+        "error[E0004]: unknown field `place`
+ --> {}:4:5
+  |
+4 |     place: 礼堂
+  |     ^^^^^
+  |
+  = help: the fields allowed here are: date, title, section, group, figures, participants, tags, text
+1 file: 1 error, 0 warnings
+",
+        bad.display()
+    );
+    assert_eq!(err, block);
+
+    // A count defined in two later files: both places, each in its file.
+    std::fs::write(&bad, text.replace("    place: 礼堂\n", "")).unwrap();
+    let (first, twin) = (folder.join("zz-120.yaml"), folder.join("zz-299.yaml"));
+    for path in [&first, &twin] {
+        let text = format!("counts:\n  walks: {{ unit: 次 }}\n{}", read(path));
+        std::fs::write(path, text).unwrap();
+    }
+    let (code, err) = check_en(&folder);
+    assert_eq!(code, 1, "{err}");
+    let block = format!(
+        "error[E0005]: the count `walks` is defined in two files
+ --> {}:2:3
+  |
+2 |   walks: {{ unit: 次 }}
+  |   ^
+  |
+ ::: {}:2:3
+  |
+2 |   walks: {{ unit: 次 }}
+  |   - first defined here
+  |
+  = help: keep it in one file of the folder; the others add activities, counts and sections
+1 file: 1 error, 0 warnings
+",
+        twin.display(),
+        first.display()
+    );
+    assert_eq!(err, block);
+
+    // An activity dated outside the year, in a later file: the place of the value.
+    for path in [&first, &twin] {
+        std::fs::write(
+            path,
+            read(path).replacen("counts:\n  walks: { unit: 次 }\n", "", 1),
+        )
+        .unwrap();
+    }
+    let late = folder.join("zz-275.yaml");
+    std::fs::write(&late, read(&late).replace("2021-03-24", "2020-03-24")).unwrap();
+    let (code, err) = check_en(&folder);
+    assert_eq!(code, 0, "{err}");
+    let block = format!(
+        "warning[W0604]: activity “第275次走访” is dated 2020-03-24, outside 2021
+ --> {}:3:11
+  |
+3 |   - date: 2020-03-24
+  |           ^^^^^^^^^^
+  |
+  = help: write a date of the period as YYYY-MM-DD
+1 file: 0 errors, 1 warning
+",
+        late.display()
+    );
+    assert_eq!(err, block);
+}
