@@ -183,11 +183,18 @@ pub fn nodes(text: &str) -> Result<Vec<Node>, String> {
             _ => None,
         };
         match event {
-            Event::Scalar(value, style, ..) => {
-                let style = match style {
-                    ScalarStyle::Plain => Style::Plain,
-                    ScalarStyle::Literal | ScalarStyle::Folded => Style::Block,
-                    _ => Style::Quoted,
+            Event::Scalar(..) | Event::Alias(_) => {
+                // An alias has no value of its own here.
+                let (value, style) = match &event {
+                    Event::Scalar(value, style, ..) => (
+                        Some(value.to_string()),
+                        match style {
+                            ScalarStyle::Plain => Style::Plain,
+                            ScalarStyle::Literal | ScalarStyle::Folded => Style::Block,
+                            _ => Style::Quoted,
+                        },
+                    ),
+                    _ => (None, Style::Plain),
                 };
                 nodes.push(Node {
                     path: path.clone(),
@@ -196,32 +203,10 @@ pub fn nodes(text: &str) -> Result<Vec<Node>, String> {
                     key_span,
                     after_indicator,
                     head,
-                    value: Some(value.to_string()),
+                    value,
                     flow: false,
                     in_flow,
                     style,
-                    collection: false,
-                    mapping: false,
-                    parent,
-                    tag: tag.clone(),
-                });
-                last_end = last_end.max(end);
-                if !stack.is_empty() {
-                    path.pop();
-                }
-            }
-            Event::Alias(_) => {
-                nodes.push(Node {
-                    path: path.clone(),
-                    span: start..end,
-                    entry_start: entry_start.min(start),
-                    key_span,
-                    after_indicator,
-                    head,
-                    value: None,
-                    flow: false,
-                    in_flow,
-                    style: Style::Plain,
                     collection: false,
                     mapping: false,
                     parent,

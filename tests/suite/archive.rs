@@ -410,13 +410,6 @@ fn verify_catches_a_flipped_byte_a_deleted_file_a_stray_one_and_a_link() {
 /// recomputed. The record is checked against the PDF's own metadata.
 #[test]
 fn verify_catches_a_record_edited_with_its_digests_recomputed() {
-    use sha2::{Digest, Sha512};
-    let hex = |bytes: &[u8]| -> String {
-        Sha512::digest(bytes)
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect()
-    };
     let dir = tempfile::tempdir().unwrap();
     let input = final_seed(dir.path());
     let archive_dir = dir.path().join("archive");
@@ -428,21 +421,11 @@ fn verify_catches_a_record_edited_with_its_digests_recomputed() {
         .replace("\"date\": \"2020-12-08\"", "\"date\": \"2020-11-30\"")
         .replace("年工作总结及", "年工作总结和");
     std::fs::write(&record_path, &new_record).unwrap();
-    let inventory_text = read(&archive_dir.join(format!("{OBJECT}/inventory.json")))
-        .replace(&hex(&old_record), &hex(new_record.as_bytes()));
-    let sidecar = format!("{} inventory.json\n", hex(inventory_text.as_bytes()));
-    for at in [OBJECT.to_string(), format!("{OBJECT}/v1")] {
-        std::fs::write(
-            archive_dir.join(&at).join("inventory.json"),
-            &inventory_text,
-        )
-        .unwrap();
-        std::fs::write(
-            archive_dir.join(&at).join("inventory.json.sha512"),
-            &sidecar,
-        )
-        .unwrap();
-    }
+    forge_digest(
+        &archive_dir,
+        &sha512_hex(&old_record),
+        &sha512_hex(new_record.as_bytes()),
+    );
     assert_eq!(
         ocfl_py(&archive_dir).0,
         0,
@@ -779,11 +762,22 @@ fn with_docx_the_docx_is_kept_in_the_version_and_verified() {
         zip.finish().unwrap().into_inner()
     };
     std::fs::write(&docx, &broken).unwrap();
-    let (old_digest, new_digest) = (sha512_hex(&bytes), sha512_hex(&broken));
+    forge_digest(&archive_dir, &sha512_hex(&bytes), &sha512_hex(&broken));
+    let (code, out, _) = verify(&archive_dir);
+    assert_eq!(code, 1, "{out}");
+    assert_eq!(
+        out,
+        format!(
+            "{OBJECT}/v1: `广东邮电职业技术学院学院工会-combined.docx` is not well-formed: word/document.xml: a character XML does not allow\n"
+        )
+    );
+}
+
+/// A forger's step: one file's digest replaced in the object's inventories,
+/// their sidecars recomputed, so that OCFL's own digests agree.
+fn forge_digest(archive_dir: &Path, old: &str, new: &str) {
     let inventory_text =
-        std::fs::read_to_string(archive_dir.join(format!("{OBJECT}/inventory.json")))
-            .unwrap()
-            .replace(&old_digest, &new_digest);
+        read(&archive_dir.join(format!("{OBJECT}/inventory.json"))).replace(old, new);
     let sidecar = format!("{} inventory.json\n", sha512_hex(inventory_text.as_bytes()));
     for at in [OBJECT.to_string(), format!("{OBJECT}/v1")] {
         std::fs::write(
@@ -797,14 +791,6 @@ fn with_docx_the_docx_is_kept_in_the_version_and_verified() {
         )
         .unwrap();
     }
-    let (code, out, _) = verify(&archive_dir);
-    assert_eq!(code, 1, "{out}");
-    assert_eq!(
-        out,
-        format!(
-            "{OBJECT}/v1: `广东邮电职业技术学院学院工会-combined.docx` is not well-formed: word/document.xml: a character XML does not allow\n"
-        )
-    );
 }
 
 fn sha512_hex(bytes: &[u8]) -> String {
