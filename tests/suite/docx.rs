@@ -352,10 +352,10 @@ fn libreoffice_pdf(docx: &Path, dir: &Path) -> PathBuf {
     pdf
 }
 
-/// Pages of a PDF and the lines of text on each (`pdftotext -layout`).
+/// Pages of a PDF and the lines of text on each.
 fn lines_per_page(pdf: &Path) -> Vec<usize> {
-    let text = poppler("pdftotext", &["-layout", pdf.to_str().unwrap(), "-"]);
-    text.split('\u{c}')
+    pdf_pages(pdf)
+        .iter()
         .filter(|page| !page.trim().is_empty())
         .map(|page| page.lines().filter(|l| !l.trim().is_empty()).count())
         .collect()
