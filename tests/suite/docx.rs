@@ -1,5 +1,6 @@
 //! DOCX: read back as XML (page, grid, styles, fonts, footers, tables), as
-//! text (the Markdown's), and as LibreOffice lays it out (22 lines a page).
+//! text (the Markdown's), and as LibreOffice lays it out (22 lines a page;
+//! ignored unless asked for, `cargo test -- --include-ignored`).
 
 use crate::common::*;
 
@@ -362,6 +363,7 @@ fn lines_per_page(pdf: &Path) -> Vec<usize> {
 }
 
 #[test]
+#[ignore = "needs LibreOffice (apt-get install libreoffice-writer-nogui)"]
 fn libreoffice_lays_out_22_lines_a_page_and_as_many_pages_as_the_pdf() {
     for name in [
         "2020.yaml",
