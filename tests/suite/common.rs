@@ -120,21 +120,5 @@ pub fn build(input: &Path, out_dir: &Path, extra: &[&str]) -> Output {
     nianbao(&args)
 }
 
-/// Runs a poppler tool on a file and returns its standard output.
-pub fn poppler(tool: &str, args: &[&str]) -> String {
-    let out = Command::new(tool)
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| panic!("{tool} runs (install poppler-utils): {e}"));
-    assert!(
-        out.status.success(),
-        "{tool} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-/// The text of a PDF as pdftotext reads it.
-pub fn pdf_text(pdf: &Path) -> String {
-    poppler("pdftotext", &[pdf.to_str().unwrap(), "-"])
-}
+// PDFs are read in-process (hayro), not with poppler's tools.
+pub use crate::pdf_reader::{Font, Word, pdf_fonts, pdf_info, pdf_pages, pdf_text, pdf_words};

@@ -13,6 +13,7 @@ mod docx;
 mod import;
 mod parts;
 mod pdf;
+mod pdf_reader;
 mod seed;
 mod serve;
 mod serve_browser;

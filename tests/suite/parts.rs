@@ -20,8 +20,7 @@ fn built(input: &Path, extra: &[&str]) -> (String, String) {
     let stem = input.file_stem().unwrap().to_str().unwrap();
     let md = read(&dir.path().join(format!("{stem}.md")));
     // In layout order: an attachment's title stands above its text.
-    let pdf = dir.path().join(format!("{stem}.pdf"));
-    let text = poppler("pdftotext", &["-layout", pdf.to_str().unwrap(), "-"]);
+    let text = pdf_text(&dir.path().join(format!("{stem}.pdf")));
     (md, text)
 }
 
@@ -188,21 +187,23 @@ fn paragraphs_opening_with_a_bracket_start_two_characters_in_like_the_others() {
     let out = build(&input("stats-plan-2022.yaml"), dir.path(), &[]);
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     let pdf = dir.path().join("stats-plan-2022.pdf");
-    let boxes = poppler(
-        "pdftotext",
-        &["-bbox", "-f", "1", "-l", "1", pdf.to_str().unwrap(), "-"],
-    );
-    let x_of = |start: &str| -> String {
-        let line = boxes
-            .lines()
-            .find(|l| l.contains(&format!(">{start}")))
-            .unwrap_or_else(|| panic!("{start} not in\n{boxes}"));
-        line.split('"').nth(1).unwrap().to_string()
+    let words: Vec<Word> = pdf_words(&pdf)
+        .into_iter()
+        .filter(|w| w.page == 1)
+        .collect();
+    let x_of = |start: &str| -> f64 {
+        words
+            .iter()
+            .find(|w| w.text.starts_with(start))
+            .unwrap_or_else(|| panic!("{start} not in\n{words:#?}"))
+            .x_min
     };
     // A plain paragraph, a justified line and a short line opening with （.
     let plain = x_of("为做好2022年统计工作");
-    assert_eq!(x_of("（一）抓好常规统计调查"), plain);
-    assert_eq!(x_of("（三）加强统计分析"), plain);
+    for start in ["（一）抓好常规统计调查", "（三）加强统计分析"] {
+        let x = x_of(start);
+        assert!((x - plain).abs() < 1e-6, "{start} at {x}, not {plain}");
+    }
 }
 
 #[test]
@@ -230,29 +231,23 @@ fn the_attachment_notes_second_line_aligns_under_the_first_number() {
     let out = build(&fixture("school.yaml"), dir.path(), &[]);
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     let pdf = dir.path().join("school.pdf");
-    let boxes = poppler(
-        "pdftotext",
-        &["-bbox", "-f", "1", "-l", "1", pdf.to_str().unwrap(), "-"],
-    );
+    let words: Vec<Word> = pdf_words(&pdf)
+        .into_iter()
+        .filter(|w| w.page == 1)
+        .collect();
     let word = |text: &str| -> (f64, f64) {
-        let line = boxes
-            .lines()
-            .find(|l| l.contains(&format!(">{text}<")))
-            .unwrap_or_else(|| panic!("{text} not in\n{boxes}"));
-        let numbers: Vec<f64> = line
-            .split('"')
-            .skip(1)
-            .step_by(2)
-            .map(|n| n.parse().unwrap())
-            .collect();
-        (numbers[0], numbers[2])
+        let word = words
+            .iter()
+            .find(|w| w.text == text)
+            .unwrap_or_else(|| panic!("{text} not in\n{words:#?}"));
+        (word.x_min, word.x_max)
     };
     // "附件：1." ends where "1." ends; "2." below it has the same width and end.
     let (_, first_end) = word("附件：1.");
     let (second_start, second_end) = word("2.");
     assert!(
         (first_end - second_end).abs() < 0.01,
-        "{first_end} {second_end}\n{boxes}"
+        "{first_end} {second_end}\n{words:#?}"
     );
     assert!(second_start > 150.0, "{second_start}");
 }

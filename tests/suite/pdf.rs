@@ -1,5 +1,5 @@
 //! The PDF: its text, fonts, page size, metadata, determinism and safety, read back
-//! with poppler's tools.
+//! in-process (tests/suite/pdf_reader.rs).
 
 use crate::common::*;
 
@@ -18,7 +18,7 @@ fn seed_pdf() -> PathBuf {
     dir.path().join("2020.pdf")
 }
 
-/// pdftotext output without the page numbers ("— 3 —") and without whitespace.
+/// The PDF's text without the page numbers ("— 3 —") and without whitespace.
 fn text_without_page_numbers(text: &str) -> String {
     let lines = text.lines().filter(|line| {
         let t = line.trim();
@@ -65,20 +65,13 @@ fn the_markdown_is_written_beside_the_pdf() {
 #[test]
 fn fonts_are_embedded_and_serve_the_four_roles() {
     let pdf = seed_pdf();
-    let fonts = poppler("pdffonts", &[pdf.to_str().unwrap()]);
-    let rows: Vec<&str> = fonts.lines().skip(2).collect();
-    assert!(!rows.is_empty(), "{fonts}");
-    for row in &rows {
-        let cols: Vec<&str> = row.split_whitespace().collect();
-        // name, type (2 words), encoding, emb, sub, uni, object, generation
-        let emb = cols[cols.len() - 5];
-        assert_eq!(emb, "yes", "font not embedded: {row}");
+    let fonts = pdf_fonts(&pdf);
+    assert!(!fonts.is_empty());
+    for font in &fonts {
+        assert!(font.embedded, "font not embedded: {font:?}");
+        assert!(font.subset, "font not a subset: {font:?}");
     }
-    let names: Vec<&str> = rows
-        .iter()
-        .map(|r| r.split_whitespace().next().unwrap())
-        .map(|n| n.split_once('+').map_or(n, |(_, rest)| rest))
-        .collect();
+    let names: Vec<&str> = fonts.iter().map(Font::family).collect();
     for family in [
         "FandolSong-Bold",    // the title
         "FandolFang-Regular", // the body
@@ -88,37 +81,38 @@ fn fonts_are_embedded_and_serve_the_four_roles() {
     ] {
         assert!(
             names.iter().any(|n| n.starts_with(family)),
-            "{family} missing in\n{fonts}"
+            "{family} missing in\n{fonts:#?}"
         );
     }
     // No rare ideograph in the seed: the fallback is not loaded.
-    assert!(!fonts.contains("NotoSerif"), "{fonts}");
-    assert_eq!(names.len(), 5, "{fonts}");
+    assert!(!names.iter().any(|n| n.contains("NotoSerif")), "{fonts:#?}");
+    assert_eq!(names.len(), 5, "{fonts:#?}");
 }
 
 #[test]
 fn page_size_and_metadata() {
     let pdf = seed_pdf();
-    let info = poppler("pdfinfo", &[pdf.to_str().unwrap()]);
-    assert!(
-        info.contains("Page size:       595.276 x 841.89 pts (A4)"),
-        "{info}"
+    let info = pdf_info(&pdf);
+    // A4 on every page, in points as pdfinfo rounds them (595.276 x 841.89).
+    for (width, height) in &info.page_sizes {
+        assert_eq!(
+            (format!("{width:.3}"), format!("{height:.2}")),
+            ("595.276".to_string(), "841.89".to_string()),
+            "{info:?}"
+        );
+    }
+    assert_eq!(
+        info.title.as_deref(),
+        Some("广东邮电职业技术学院学院工会2020年工作总结及2021年工作计划"),
+        "{info:?}"
     );
-    assert!(
-        info.contains(
-            "Title:           广东邮电职业技术学院学院工会2020年工作总结及2021年工作计划"
-        ),
-        "{info}"
+    assert_eq!(
+        info.author.as_deref(),
+        Some("广东邮电职业技术学院学院工会"),
+        "{info:?}"
     );
-    assert!(
-        info.contains("Author:          广东邮电职业技术学院学院工会"),
-        "{info}"
-    );
-    // The document date, with no clock time.
-    assert!(
-        info.contains("CreationDate:    Tue Dec  8 00:00:00 2020 UTC"),
-        "{info}"
-    );
+    // The document date, with no clock time, in UTC.
+    assert_eq!(info.created, Some((2020, 12, 8, 0, 0, 0, 0)), "{info:?}");
     let bytes = std::fs::read(&pdf).unwrap();
     let raw = String::from_utf8_lossy(&bytes);
     assert!(raw.contains("/Lang(zh-CN)"), "no /Lang(zh-CN) in the PDF");
@@ -180,11 +174,13 @@ fn names_outside_gb2312_are_typeset_with_the_fallback() {
         text.contains("王喆、李堃、张珺、赵玥、钱旻、孙翀、周赟、吴彧、郑昇"),
         "{text}"
     );
-    let fonts = poppler(
-        "pdffonts",
-        &[dir.path().join("names.pdf").to_str().unwrap()],
+    let fonts = pdf_fonts(&dir.path().join("names.pdf"));
+    assert!(
+        fonts
+            .iter()
+            .any(|f| f.family().starts_with("NotoSerifCJKsc-Regular") && f.embedded),
+        "{fonts:#?}"
     );
-    assert!(fonts.contains("NotoSerifCJKsc-Regular"), "{fonts}");
 }
 
 #[test]
@@ -259,26 +255,6 @@ fn a_broken_style_override_is_located_in_the_users_file() {
     assert!(!dir.path().join("2020.pdf").exists());
 }
 
-/// Words of `pdftotext -bbox`: (page number from 1, xMin, xMax, text).
-fn words_with_boxes(pdf: &std::path::Path) -> Vec<(usize, f64, f64, String)> {
-    let boxes = poppler("pdftotext", &["-bbox", pdf.to_str().unwrap(), "-"]);
-    let mut page = 0;
-    let mut words = Vec::new();
-    for line in boxes.lines().map(str::trim) {
-        if line.starts_with("<page ") {
-            page += 1;
-        } else if let Some(rest) = line.strip_prefix("<word ") {
-            let attr = |name: &str| -> f64 {
-                let at = rest.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
-                rest[at..].split('"').next().unwrap().parse().unwrap()
-            };
-            let text = rest.split_once('>').unwrap().1.trim_end_matches("</word>");
-            words.push((page, attr("xMin"), attr("xMax"), text.to_string()));
-        }
-    }
-    words
-}
-
 /// An unbreakable run longer than the line (a URL, 300 letters, a word of
 /// 5 000) is broken where the line ends: every glyph of every page stays
 /// inside the text area (156 mm from the binding side: 28 mm on odd pages'
@@ -300,11 +276,17 @@ fn a_run_longer_than_the_line_is_broken_inside_the_margins() {
     let out = build(&input, dir.path(), &["--format", "pdf"]);
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     let pdf = dir.path().join("long.pdf");
-    let words = words_with_boxes(&pdf);
-    let pages = words.iter().map(|w| w.0).max().unwrap();
+    let words = pdf_words(&pdf);
+    let pages = words.iter().map(|w| w.page).max().unwrap();
     assert!(pages >= 4, "5 000 letters fill pages: {pages}");
     let mm = 72.0 / 25.4;
-    for (page, x_min, x_max, text) in &words {
+    for Word {
+        page,
+        x_min,
+        x_max,
+        text,
+    } in &words
+    {
         let left = if page % 2 == 1 { 28.0 * mm } else { 26.0 * mm };
         let right = left + 156.0 * mm;
         assert!(

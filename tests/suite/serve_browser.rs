@@ -2,8 +2,10 @@
 //! through chromedriver (fantoccini). The page is used as a person would:
 //! change the organisation, add a count and reference it, enter a wrong value,
 //! save; then `nianbao check` runs on the file on disk. Screenshots are left
-//! in target/tmp/serve-*.png to be looked at. Also `nianbao watch`, the
-//! command-line counterpart, run as a process against a changing file.
+//! in target/tmp/serve-*.png to be looked at. The browser tests are ignored
+//! unless asked for (`cargo test -- --include-ignored`, as .ci/run does).
+//! Also `nianbao watch`, the command-line counterpart, run as a process
+//! against a changing file (needs nothing but Rust).
 
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
@@ -155,6 +157,7 @@ async fn screenshot(client: &Client, name: &str) -> PathBuf {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs chromium and chromium-driver (apt-get install chromium chromium-driver)"]
 async fn a_person_edits_checks_previews_and_saves_in_the_browser() {
     let dir = tempfile::tempdir().unwrap();
     let input = dir.path().join("street.yaml");
@@ -281,6 +284,7 @@ async fn a_person_edits_checks_previews_and_saves_in_the_browser() {
 /// The last problem removed, a new one added in its place and typed, then
 /// saved: the file holds exactly that change, nothing else lost.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs chromium and chromium-driver (apt-get install chromium chromium-driver)"]
 async fn the_last_item_removed_and_a_new_one_added_in_the_browser() {
     let dir = tempfile::tempdir().unwrap();
     let input = dir.path().join("street.yaml");
@@ -401,6 +405,7 @@ fn watch_rebuilds_on_change_and_keeps_the_last_good_output() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs chromium and chromium-driver (apt-get install chromium chromium-driver)"]
 async fn the_page_a_field_is_on_comes_into_view() {
     let dir = tempfile::tempdir().unwrap();
     let input = dir.path().join("2020.yaml");

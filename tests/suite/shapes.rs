@@ -57,19 +57,7 @@ fn half_year_report_with_four_levels_run_in_headings_a_table_and_an_attachment()
     );
     // The attachment starts a page: its last page begins with 附件 and the title.
     let pdf = dir.path().join("2022-H1.pdf");
-    let info = poppler("pdfinfo", &[pdf.to_str().unwrap()]);
-    let pages: usize = info
-        .lines()
-        .find_map(|l| l.strip_prefix("Pages:"))
-        .unwrap()
-        .trim()
-        .parse()
-        .unwrap();
-    let last = pages.to_string();
-    let last_page = poppler(
-        "pdftotext",
-        &["-f", &last, "-l", &last, pdf.to_str().unwrap(), "-"],
-    );
+    let last_page = pdf_pages(&pdf).pop().unwrap();
     assert!(
         squeeze(&last_page).starts_with(
             "附件2022年上半年基层工会换届情况表学校换届时间新任主席第一中学2022年3月王喆"
@@ -143,12 +131,15 @@ fn english_report_has_english_headings_numbers_dates_and_a_serif() {
         squeeze(&text).contains("WangZhe(王喆)andLiKun(李堃)"),
         "{text}"
     );
-    let fonts = poppler(
-        "pdffonts",
-        &[dir.path().join("branch-2023-en.pdf").to_str().unwrap()],
-    );
-    assert!(fonts.contains("LibertinusSerif-Regular"), "{fonts}");
-    assert!(fonts.contains("LibertinusSerif-Bold"), "{fonts}");
+    let fonts = pdf_fonts(&dir.path().join("branch-2023-en.pdf"));
+    for family in ["LibertinusSerif-Regular", "LibertinusSerif-Bold"] {
+        assert!(
+            fonts
+                .iter()
+                .any(|f| f.family().starts_with(family) && f.embedded),
+            "{family} not in {fonts:#?}"
+        );
+    }
 }
 
 #[test]

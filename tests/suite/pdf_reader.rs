@@ -1,0 +1,395 @@
+//! PDFs read back in-process with hayro (the PDF reader Typst's own tests
+//! use, already built for nianbao through typst-svg): the text of each page in
+//! layout order, its words with their boxes, the fonts and the document's
+//! information. Nothing outside Rust is needed (these were poppler's
+//! pdftotext, pdftotext -bbox, pdffonts and pdfinfo).
+
+use std::path::Path;
+
+use hayro_interpret::font::Glyph;
+use hayro_interpret::hayro_cmap::BfString;
+use hayro_interpret::hayro_syntax::Pdf;
+use hayro_interpret::hayro_syntax::object::{Array, Dict, Name, Stream};
+use hayro_interpret::{
+    BlendMode, ClipPath, Context, Device, GlyphDrawMode, Image, InterpreterCache,
+    InterpreterSettings, Paint, PathDrawMode, SoftMask, interpret_page,
+};
+use kurbo::{Affine, BezPath, Point, Rect};
+
+/// One glyph drawn on a page, in PDF points (origin at the bottom left).
+#[derive(Clone, Debug)]
+struct Drawn {
+    /// Where the glyph starts and where its advance ends.
+    x0: f64,
+    x1: f64,
+    /// Its baseline.
+    y: f64,
+    /// Its font size (the height of an em).
+    size: f64,
+    text: String,
+    /// How many glyphs the page drew before it.
+    order: usize,
+}
+
+/// Collects the glyphs of one page.
+#[derive(Default)]
+struct Glyphs(Vec<Drawn>);
+
+impl Device<'_> for Glyphs {
+    fn set_soft_mask(&mut self, _: Option<SoftMask<'_>>) {}
+    fn set_blend_mode(&mut self, _: BlendMode) {}
+    fn draw_path(&mut self, _: &BezPath, _: Affine, _: &Paint<'_>, _: &PathDrawMode) {}
+    fn push_clip_path(&mut self, _: &ClipPath) {}
+    fn push_transparency_group(&mut self, _: f32, _: Option<SoftMask<'_>>, _: BlendMode) {}
+    fn draw_image(&mut self, _: Image<'_, '_>, _: Affine) {}
+    fn pop_clip_path(&mut self) {}
+    fn pop_transparency_group(&mut self) {}
+
+    fn draw_glyph(
+        &mut self,
+        glyph: &Glyph<'_>,
+        transform: Affine,
+        glyph_transform: Affine,
+        _: &Paint<'_>,
+        mode: &GlyphDrawMode,
+    ) {
+        // A glyph drawn twice (fill, then stroke) is read once.
+        if matches!(mode, GlyphDrawMode::Stroke(_)) {
+            return;
+        }
+        // Glyph space: 1000 units an em, the advance in the same units.
+        let to_page = transform * glyph_transform;
+        let advance = match glyph {
+            Glyph::Outline(outline) => outline.advance_width().unwrap_or(0.0) as f64,
+            Glyph::Type3(_) => 0.0,
+        };
+        let origin = to_page * Point::new(0.0, 0.0);
+        let end = to_page * Point::new(advance, 0.0);
+        let top = to_page * Point::new(0.0, 1000.0);
+        let text = match glyph.as_unicode() {
+            Some(BfString::Char(c)) => c.to_string(),
+            Some(BfString::String(s)) => s,
+            None => '\u{fffd}'.to_string(),
+        };
+        self.0.push(Drawn {
+            x0: origin.x.min(end.x),
+            x1: origin.x.max(end.x),
+            y: origin.y,
+            size: (top - origin).hypot(),
+            text,
+            order: self.0.len(),
+        });
+    }
+}
+
+/// A word: the glyphs of a line with no space between them.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Word {
+    /// The page, from 1.
+    pub page: usize,
+    /// Where its first glyph starts and its last glyph's advance ends, in points
+    /// from the left edge of the page.
+    pub x_min: f64,
+    pub x_max: f64,
+    pub text: String,
+}
+
+/// A page's glyphs as lines of words, top to bottom and left to right.
+///
+/// Glyphs are one line when their baselines are less than a third of an em
+/// apart; in a line, a gap wider than a sixth of an em (or a space glyph)
+/// separates words. This is the reading of `pdftotext -layout` for what these
+/// tests compare: its spaces (several to lay out columns, one here) are not
+/// compared anywhere, its line and page breaks are.
+fn lines(mut glyphs: Vec<Drawn>) -> Vec<Vec<Vec<Drawn>>> {
+    glyphs.sort_by(|a, b| b.y.total_cmp(&a.y));
+    let mut lines: Vec<Vec<Drawn>> = Vec::new();
+    for glyph in glyphs {
+        match lines.last_mut() {
+            Some(line) if (line[0].y - glyph.y).abs() < line[0].size.max(glyph.size) / 3.0 => {
+                line.push(glyph)
+            }
+            _ => lines.push(vec![glyph]),
+        }
+    }
+    lines
+        .into_iter()
+        .map(|mut line| {
+            // Left to right, by runs: glyphs drawn one after the other, each
+            // starting no more than half an em before the one before it, stay
+            // in the order drawn (a combining mark, a glyph pulled left over a
+            // compressed punctuation mark); the runs (cells of a table row, a
+            // page number's parts) are put in order of where they start.
+            line.sort_by_key(|g| g.order);
+            let mut runs: Vec<Vec<Drawn>> = Vec::new();
+            for glyph in line {
+                match runs.last_mut() {
+                    Some(run) if glyph.x0 >= run.last().unwrap().x0 - glyph.size / 2.0 => {
+                        run.push(glyph)
+                    }
+                    _ => runs.push(vec![glyph]),
+                }
+            }
+            runs.sort_by(|a, b| a[0].x0.total_cmp(&b[0].x0));
+            let line = runs.into_iter().flatten();
+            let mut words: Vec<Vec<Drawn>> = Vec::new();
+            let mut gap = true;
+            let mut end = f64::NEG_INFINITY;
+            for glyph in line {
+                if glyph.text.chars().all(char::is_whitespace) {
+                    gap = true;
+                    continue;
+                }
+                if glyph.x0 - end > glyph.size / 6.0 {
+                    gap = true;
+                }
+                end = end.max(glyph.x1);
+                match words.last_mut() {
+                    Some(word) if !gap => word.push(glyph),
+                    _ => words.push(vec![glyph]),
+                }
+                gap = false;
+            }
+            words
+        })
+        .filter(|words| !words.is_empty())
+        .collect()
+}
+
+/// The glyphs of every page of a PDF.
+fn glyphs(pdf: &Path) -> Vec<Vec<Drawn>> {
+    let data = std::fs::read(pdf).unwrap_or_else(|e| panic!("read {}: {e}", pdf.display()));
+    let pdf = Pdf::new(data).unwrap_or_else(|e| panic!("{} is no PDF: {e:?}", pdf.display()));
+    let cache = InterpreterCache::new();
+    pdf.pages()
+        .iter()
+        .map(|page| {
+            let mut context = Context::new(
+                Affine::IDENTITY,
+                Rect::new(0.0, 0.0, 1.0, 1.0),
+                &cache,
+                pdf.xref(),
+                InterpreterSettings::default(),
+            );
+            let mut glyphs = Glyphs::default();
+            interpret_page(page, &mut context, &mut glyphs);
+            glyphs.0
+        })
+        .collect()
+}
+
+/// The text of each page: its lines top to bottom, the words of a line
+/// separated by one space.
+pub fn pdf_pages(pdf: &Path) -> Vec<String> {
+    glyphs(pdf)
+        .into_iter()
+        .map(|page| {
+            lines(page)
+                .iter()
+                .map(|line| {
+                    line.iter()
+                        .map(|word| word.iter().map(|g| g.text.as_str()).collect::<String>())
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                })
+                .collect::<Vec<_>>()
+                .join("\n")
+        })
+        .collect()
+}
+
+/// The text of a PDF: each page's lines and a form feed after each page, as
+/// pdftotext writes it.
+pub fn pdf_text(pdf: &Path) -> String {
+    pdf_pages(pdf)
+        .iter()
+        .map(|page| format!("{page}\n\u{c}"))
+        .collect()
+}
+
+/// Every word of a PDF with its place.
+pub fn pdf_words(pdf: &Path) -> Vec<Word> {
+    glyphs(pdf)
+        .into_iter()
+        .enumerate()
+        .flat_map(|(at, page)| {
+            lines(page).into_iter().flatten().map(move |word| Word {
+                page: at + 1,
+                x_min: word[0].x0,
+                x_max: word.iter().map(|g| g.x1).fold(f64::NEG_INFINITY, f64::max),
+                text: word.iter().map(|g| g.text.as_str()).collect(),
+            })
+        })
+        .collect()
+}
+
+/// A font of a PDF, as pdffonts lists it.
+#[derive(Clone, Debug)]
+pub struct Font {
+    /// Its /BaseFont, with the subset's tag ("ABCDEF+") if it has one.
+    pub name: String,
+    /// Its /Subtype (Type0, TrueType…).
+    pub kind: String,
+    /// The font program is in the PDF.
+    pub embedded: bool,
+    /// The name has a subset's tag.
+    pub subset: bool,
+    /// It has a /ToUnicode map.
+    pub unicode: bool,
+}
+
+impl Font {
+    /// The name without the subset's tag.
+    pub fn family(&self) -> &str {
+        match self.name.split_once('+') {
+            Some((tag, rest)) if tag.len() == 6 => rest,
+            _ => &self.name,
+        }
+    }
+}
+
+/// The fonts the pages (and the forms they draw) use, each font object once,
+/// in the order met.
+pub fn pdf_fonts(pdf: &Path) -> Vec<Font> {
+    let data = std::fs::read(pdf).unwrap_or_else(|e| panic!("read {}: {e}", pdf.display()));
+    let pdf = Pdf::new(data).unwrap_or_else(|e| panic!("{} is no PDF: {e:?}", pdf.display()));
+    let mut seen = Vec::new();
+    let mut fonts = Vec::new();
+    for page in pdf.pages().iter() {
+        let resources = page.resources();
+        collect_fonts(
+            &resources.fonts,
+            &resources.x_objects,
+            &mut seen,
+            &mut fonts,
+            0,
+        );
+    }
+    fonts
+}
+
+fn collect_fonts(
+    font_dict: &Dict<'_>,
+    x_objects: &Dict<'_>,
+    seen: &mut Vec<String>,
+    fonts: &mut Vec<Font>,
+    depth: usize,
+) {
+    for key in font_dict.keys() {
+        let Some(font) = font_dict.get::<Dict<'_>>(key.as_ref()) else {
+            continue;
+        };
+        let id = font_dict
+            .get_ref(key.as_ref())
+            .map_or_else(|| format!("{font:?}"), |r| format!("{r:?}"));
+        if seen.contains(&id) {
+            continue;
+        }
+        seen.push(id);
+        let name = |dict: &Dict<'_>, key: &str| {
+            dict.get::<Name<'_>>(key)
+                .map(|n| n.as_str().to_string())
+                .unwrap_or_default()
+        };
+        let base = name(&font, "BaseFont");
+        let kind = name(&font, "Subtype");
+        // A composite font's program is in its descendant's descriptor.
+        let described = font
+            .get::<Array<'_>>("DescendantFonts")
+            .and_then(|a| a.iter::<Dict<'_>>().next())
+            .unwrap_or_else(|| font.clone());
+        let embedded = described
+            .get::<Dict<'_>>("FontDescriptor")
+            .is_some_and(|d| {
+                ["FontFile", "FontFile2", "FontFile3"]
+                    .iter()
+                    .any(|k| d.contains_key(k))
+            });
+        let subset = base
+            .split_once('+')
+            .is_some_and(|(tag, _)| tag.len() == 6 && tag.chars().all(|c| c.is_ascii_uppercase()));
+        fonts.push(Font {
+            name: base,
+            kind,
+            embedded,
+            subset,
+            unicode: font.contains_key("ToUnicode"),
+        });
+    }
+    if depth > 8 {
+        return;
+    }
+    for key in x_objects.keys() {
+        let Some(form) = x_objects.get::<Stream<'_>>(key.as_ref()) else {
+            continue;
+        };
+        let Some(resources) = form.dict().get::<Dict<'_>>("Resources") else {
+            continue;
+        };
+        let inner_fonts = resources.get::<Dict<'_>>("Font").unwrap_or_default();
+        let inner_forms = resources.get::<Dict<'_>>("XObject").unwrap_or_default();
+        collect_fonts(&inner_fonts, &inner_forms, seen, fonts, depth + 1);
+    }
+}
+
+/// What pdfinfo tells of a PDF that the tests read.
+#[derive(Clone, Debug)]
+pub struct Info {
+    pub pages: usize,
+    /// Each page's width and height in points (its media box).
+    pub page_sizes: Vec<(f64, f64)>,
+    pub title: Option<String>,
+    pub author: Option<String>,
+    /// The creation date as year, month, day, hour, minute, second and the
+    /// offset from UTC in minutes.
+    pub created: Option<(u16, u8, u8, u8, u8, u8, i32)>,
+}
+
+/// A text string of the PDF: UTF-16BE after a byte order mark, else
+/// PDFDocEncoding (read as Latin-1, which it is for the tests' titles).
+fn text_string(bytes: &[u8]) -> String {
+    match bytes.strip_prefix(&[0xfe, 0xff]) {
+        Some(utf16) => String::from_utf16(
+            &utf16
+                .chunks(2)
+                .map(|p| u16::from_be_bytes([p[0], *p.get(1).unwrap_or(&0)]))
+                .collect::<Vec<_>>(),
+        )
+        .expect("a UTF-16 text string"),
+        None => match std::str::from_utf8(bytes.strip_prefix(&[0xef, 0xbb, 0xbf]).unwrap_or(bytes))
+        {
+            Ok(text) => text.to_string(),
+            Err(_) => bytes.iter().map(|&b| b as char).collect(),
+        },
+    }
+}
+
+pub fn pdf_info(pdf: &Path) -> Info {
+    let data = std::fs::read(pdf).unwrap_or_else(|e| panic!("read {}: {e}", pdf.display()));
+    let pdf = Pdf::new(data).unwrap_or_else(|e| panic!("{} is no PDF: {e:?}", pdf.display()));
+    let meta = pdf.metadata();
+    Info {
+        pages: pdf.pages().len(),
+        page_sizes: pdf
+            .pages()
+            .iter()
+            .map(|p| {
+                let b = p.media_box();
+                (b.x1 - b.x0, b.y1 - b.y0)
+            })
+            .collect(),
+        title: meta.title.as_deref().map(text_string),
+        author: meta.author.as_deref().map(text_string),
+        created: meta.creation_date.map(|d| {
+            (
+                d.year,
+                d.month,
+                d.day,
+                d.hour,
+                d.minute,
+                d.second,
+                d.utc_offset_hour as i32 * 60 + d.utc_offset_minute as i32,
+            )
+        }),
+    }
+}
