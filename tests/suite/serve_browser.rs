@@ -150,6 +150,17 @@ async fn retype(client: &Client, path: serde_json::Value, text: &str) {
     input.send_keys(text).await.unwrap();
 }
 
+/// A copy of a repository file served in a fresh folder, and a browser at
+/// its page; the server and the driver end with the first value.
+async fn open(dir: &tempfile::TempDir, fixture: &str) -> ((Running, Running), Client, PathBuf) {
+    let input = dir.path().join(Path::new(fixture).file_name().unwrap());
+    std::fs::copy(repo().join(fixture), &input).unwrap();
+    let (server, url) = serve(&input);
+    let (driver, client) = browser(&dir.path().join("profile")).await;
+    client.goto(&url).await.unwrap();
+    ((server, driver), client, input)
+}
+
 async fn screenshot(client: &Client, name: &str) -> PathBuf {
     let path = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
     std::fs::write(&path, client.screenshot().await.unwrap()).unwrap();
@@ -160,13 +171,9 @@ async fn screenshot(client: &Client, name: &str) -> PathBuf {
 #[ignore = "needs chromium and chromium-driver (apt-get install chromium chromium-driver)"]
 async fn a_person_edits_checks_previews_and_saves_in_the_browser() {
     let dir = tempfile::tempdir().unwrap();
-    let input = dir.path().join("street.yaml");
-    std::fs::copy(repo().join("tests/fixtures/serve/street.yaml"), &input).unwrap();
-    let (_server, url) = serve(&input);
-    let (_driver, client) = browser(&dir.path().join("profile")).await;
+    let (_page, client, input) = open(&dir, "tests/fixtures/serve/street.yaml").await;
     let long = Duration::from_secs(30);
 
-    client.goto(&url).await.unwrap();
     until(
         &client,
         "the first preview",
@@ -287,12 +294,8 @@ async fn a_person_edits_checks_previews_and_saves_in_the_browser() {
 #[ignore = "needs chromium and chromium-driver (apt-get install chromium chromium-driver)"]
 async fn the_last_item_removed_and_a_new_one_added_in_the_browser() {
     let dir = tempfile::tempdir().unwrap();
-    let input = dir.path().join("street.yaml");
-    std::fs::copy(repo().join("tests/fixtures/serve/street.yaml"), &input).unwrap();
-    let (_server, url) = serve(&input);
-    let (_driver, client) = browser(&dir.path().join("profile")).await;
+    let (_page, client, input) = open(&dir, "tests/fixtures/serve/street.yaml").await;
     let long = Duration::from_secs(30);
-    client.goto(&url).await.unwrap();
     let problems = r#"fieldset[data-path='["problems"]']"#;
     let click = |css: String| {
         let client = client.clone();
@@ -408,11 +411,7 @@ fn watch_rebuilds_on_change_and_keeps_the_last_good_output() {
 #[ignore = "needs chromium and chromium-driver (apt-get install chromium chromium-driver)"]
 async fn the_page_a_field_is_on_comes_into_view() {
     let dir = tempfile::tempdir().unwrap();
-    let input = dir.path().join("2020.yaml");
-    std::fs::copy(repo().join("inputs/2020.yaml"), &input).unwrap();
-    let (_server, url) = serve(&input);
-    let (_driver, client) = browser(&dir.path().join("profile")).await;
-    client.goto(&url).await.unwrap();
+    let (_page, client, _) = open(&dir, "inputs/2020.yaml").await;
     let long = Duration::from_secs(30);
     until(&client, "seven pages", "return document.querySelectorAll('img.page').length === 7 && document.querySelectorAll('img.page')[6].complete", long).await;
     // The last plan is on the last page: focusing its text scrolls the
