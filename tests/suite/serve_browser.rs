@@ -161,6 +161,25 @@ async fn open(dir: &tempfile::TempDir, fixture: &str) -> ((Running, Running), Cl
     ((server, driver), client, input)
 }
 
+/// Saves from the page and waits until it says so; a screenshot of it.
+async fn save(client: &Client, name: &str) -> PathBuf {
+    client
+        .find(Locator::Id("save"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    until(
+        client,
+        "the save",
+        "return document.getElementById('status').textContent === '已保存'",
+        Duration::from_secs(30),
+    )
+    .await;
+    screenshot(client, name).await
+}
+
 async fn screenshot(client: &Client, name: &str) -> PathBuf {
     let path = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
     std::fs::write(&path, client.screenshot().await.unwrap()).unwrap();
@@ -253,21 +272,7 @@ async fn a_person_edits_checks_previews_and_saves_in_the_browser() {
         long,
     )
     .await;
-    client
-        .find(Locator::Id("save"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    until(
-        &client,
-        "the save",
-        "return document.getElementById('status').textContent === '已保存'",
-        long,
-    )
-    .await;
-    let saved = screenshot(&client, "serve-saved.png").await;
+    let saved = save(&client, "serve-saved.png").await;
     client.close().await.unwrap();
 
     let on_disk = std::fs::read_to_string(&input).unwrap();
@@ -329,15 +334,7 @@ async fn the_last_item_removed_and_a_new_one_added_in_the_browser() {
         long,
     )
     .await;
-    click("#save".to_string()).await;
-    until(
-        &client,
-        "the save",
-        "return document.getElementById('status').textContent === '已保存'",
-        long,
-    )
-    .await;
-    screenshot(&client, "serve-added.png").await;
+    save(&client, "serve-added.png").await;
     client.close().await.unwrap();
     let original =
         std::fs::read_to_string(repo().join("tests/fixtures/serve/street.yaml")).unwrap();
