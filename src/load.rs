@@ -193,7 +193,7 @@ fn load_folder(dir: &Path, lang: Option<Lang>) -> Result<Outcome, Error> {
     for path in &paths {
         let already: u64 = texts.iter().map(|t| t.len() as u64).sum();
         match read_text(path, already)? {
-            Ok(text) => texts.push(strip_bom(text)),
+            Ok(text) => texts.push(crate::source::strip_bom(text)),
             Err(message) => {
                 let d = message.diagnostic(lang.unwrap_or_default()).in_file(path);
                 return Ok(Outcome::Invalid(Vec::new(), vec![d]));
@@ -548,13 +548,6 @@ fn parse_part(file: &SourceFile) -> Result<PartialReport, serde_saphyr::Error> {
     parsed_at(file.base, || {
         serde_saphyr::from_str_with_options::<PartialReport>(&file.text, yaml_options())
     })
-}
-
-fn strip_bom(text: String) -> String {
-    match text.strip_prefix('\u{feff}') {
-        Some(rest) => rest.to_string(),
-        None => text,
-    }
 }
 
 /// Turns a serde-saphyr error in a file into a diagnostic with a code, a span

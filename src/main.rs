@@ -87,9 +87,5 @@ fn main() {
 
 /// `nianbao check … | head` ends quietly instead of panicking on a closed pipe.
 fn reset_sigpipe() {
-    #[cfg(unix)]
-    // SAFETY: restoring the default action of a signal, before any thread starts.
-    unsafe {
-        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
-    }
+    sigpipe::reset();
 }

@@ -129,7 +129,8 @@ impl SourceFile {
     }
 }
 
-fn strip_bom(text: String) -> String {
+/// The text without a byte-order mark at its start.
+pub(crate) fn strip_bom(text: String) -> String {
     match text.strip_prefix('\u{feff}') {
         Some(rest) => rest.to_string(),
         None => text,

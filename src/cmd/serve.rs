@@ -74,14 +74,7 @@ pub fn run(args: &ServeArgs) -> Result<(), Error> {
 /// Opens the page in the default browser; when none can be started, the
 /// address printed above is enough.
 fn open_browser(url: &str) {
-    let opener = if cfg!(target_os = "macos") {
-        "open"
-    } else if cfg!(windows) {
-        "explorer"
-    } else {
-        "xdg-open"
-    };
-    if std::process::Command::new(opener).arg(url).spawn().is_err() {
+    if opener::open_browser(url).is_err() {
         eprintln!("could not start a browser: open {url} yourself");
     }
 }
