@@ -359,37 +359,33 @@ impl Rollup {
         value.map_or("—".to_string(), |v| format!("{}{unit}", arabic(v)))
     }
 
-    /// The per-union table as CSV (RFC 4180 quoting), with a total row.
+    /// The per-union table as CSV (RFC 4180: CRLF, quotes where a cell holds a
+    /// comma, a quote or a line break), with a total row; written by the `csv`
+    /// crate.
     pub fn csv(&self) -> String {
-        let quote = |cell: &str| {
-            if cell.contains([',', '"', '\n']) {
-                format!("\"{}\"", cell.replace('"', "\"\""))
-            } else {
-                cell.to_string()
-            }
-        };
-        let mut out = String::new();
-        let mut line = |cells: Vec<String>| {
-            let cells: Vec<String> = cells.iter().map(|c| quote(c)).collect();
-            out.push_str(&cells.join(","));
-            out.push_str("\r\n");
-        };
+        let mut out = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::CRLF)
+            .from_writer(Vec::new());
         let mut header = vec!["单位".to_string()];
         header.extend(
             self.totals
                 .iter()
                 .map(|t| format!("{}（{}）", t.label.as_deref().unwrap_or(&t.name), t.unit)),
         );
-        line(header);
+        let mut rows = vec![header];
         for (union, row) in self.unions.iter().zip(&self.values) {
             let mut cells = vec![union.clone()];
             cells.extend(row.iter().map(|v| v.map_or(String::new(), arabic)));
-            line(cells);
+            rows.push(cells);
         }
         let mut total = vec!["合计".to_string()];
         total.extend(self.totals.iter().map(|t| arabic(t.value)));
-        line(total);
-        out
+        rows.push(total);
+        for row in rows {
+            out.write_record(&row).expect("CSV is written to memory");
+        }
+        let bytes = out.into_inner().expect("CSV is written to memory");
+        String::from_utf8(bytes).expect("CSV of strings is UTF-8")
     }
 
     /// The federation's input: the totals as counts (each with `from:`), a
@@ -463,6 +459,29 @@ impl Rollup {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every cell that holds a comma, a quote or a line break (a carriage
+    /// return too) is quoted, so a spreadsheet reads one cell.
+    #[test]
+    fn csv_cells_are_quoted_where_they_must_be() {
+        let rollup = Rollup {
+            year: 2020,
+            half: None,
+            unions: vec!["一中,\"工会\"".into(), "二中\r工会".into()],
+            totals: vec![Total {
+                name: "visits".into(),
+                unit: "人".into(),
+                label: Some("走访, 慰问".into()),
+                value: 3.0,
+                from: Vec::new(),
+            }],
+            values: vec![vec![Some(1.0)], vec![Some(2.0)]],
+        };
+        assert_eq!(
+            rollup.csv(),
+            "单位,\"走访, 慰问（人）\"\r\n\"一中,\"\"工会\"\"\",1\r\n\"二中\r工会\",2\r\n合计,3\r\n"
+        );
+    }
 
     #[test]
     fn decimal_sums_are_exact() {
