@@ -561,22 +561,8 @@ fn pdf_mismatches(pdf: &[u8], record: &Record) -> Vec<String> {
     let end = text[start..]
         .find("</x:xmpmeta>")
         .map_or(text.len(), |e| start + e);
-    let xmp = &text[start..end];
-    let field = |tag: &str| -> Option<String> {
-        let open = format!("<{tag}>");
-        let from = xmp.find(&open)? + open.len();
-        let inner = &xmp[from..from + xmp[from..].find(&format!("</{tag}>"))?];
-        // A list (rdf:Alt, rdf:Seq): its first item.
-        let value = match inner.find("<rdf:li") {
-            Some(li) => {
-                let body = &inner[li..];
-                let body = &body[body.find('>')? + 1..];
-                &body[..body.find("</rdf:li>")?]
-            }
-            None => inner,
-        };
-        Some(unescape_xml(value))
-    };
+    let fields = xmp_fields(&text[start..end]);
+    let field = |tag: &str| fields.get(tag).cloned();
     let mut out = Vec::new();
     let mut expect = |what: &str, found: Option<String>, wanted: &str, exact: bool| {
         let ok = found.as_deref().is_some_and(|f| {
@@ -601,13 +587,53 @@ fn pdf_mismatches(pdf: &[u8], record: &Record) -> Vec<String> {
     out
 }
 
-fn unescape_xml(text: &str) -> String {
-    text.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&apos;", "'")
-        .replace("&#39;", "'")
-        .replace("&amp;", "&")
+/// The values of an XMP packet's elements, read with quick-xml: each
+/// element's text, and for a list (`rdf:Alt`, `rdf:Seq`) its first item's,
+/// under the name of the element that holds it (`dc:title`).
+fn xmp_fields(xmp: &str) -> std::collections::HashMap<String, String> {
+    use quick_xml::events::Event;
+    let mut reader = quick_xml::Reader::from_str(xmp);
+    let mut open: Vec<String> = Vec::new();
+    let mut fields = std::collections::HashMap::new();
+    let mut text = String::new();
+    loop {
+        match reader.read_event() {
+            Ok(Event::Start(e)) => {
+                open.push(String::from_utf8_lossy(e.name().as_ref()).into_owned());
+                text.clear();
+            }
+            Ok(Event::Text(t)) => text.push_str(&t.decode().unwrap_or_default()),
+            Ok(Event::GeneralRef(r)) => {
+                let name = r.decode().unwrap_or_default();
+                let c = match r.resolve_char_ref() {
+                    Ok(Some(c)) => Some(c),
+                    _ => match name.as_ref() {
+                        "lt" => Some('<'),
+                        "gt" => Some('>'),
+                        "amp" => Some('&'),
+                        "quot" => Some('"'),
+                        "apos" => Some('\''),
+                        _ => None,
+                    },
+                };
+                text.extend(c);
+            }
+            Ok(Event::End(_)) => {
+                // The value belongs to the innermost element outside RDF's own.
+                let owner = open.iter().rev().find(|n| !n.starts_with("rdf:")).cloned();
+                open.pop();
+                if let Some(owner) = owner
+                    && !text.trim().is_empty()
+                {
+                    fields.entry(owner).or_insert_with(|| text.clone());
+                }
+                text.clear();
+            }
+            Ok(Event::Eof) | Err(_) => break,
+            _ => {}
+        }
+    }
+    fields
 }
 
 /// The archive as a table: year, organisation, kind, date, version, file.
@@ -764,6 +790,22 @@ pub fn migrate(dir: &Path) -> Result<(usize, usize), Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn xmp_fields_are_read_as_xml() {
+        let xmp = r#"<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF><rdf:Description>
+  <dc:title><rdf:Alt><rdf:li xml:lang="x-default">A &amp; B &lt;2020&gt; &#x5E74;</rdf:li><rdf:li>second</rdf:li></rdf:Alt></dc:title>
+  <dc:creator><rdf:Seq><rdf:li>某工会</rdf:li></rdf:Seq></dc:creator>
+  <xmp:CreateDate>2020-12-08T00:00:00Z</xmp:CreateDate>
+  <pdfaid:part>2</pdfaid:part>
+</rdf:Description></rdf:RDF></x:xmpmeta>"#;
+        let fields = xmp_fields(xmp);
+        let get = |k: &str| fields.get(k).map(String::as_str);
+        assert_eq!(get("dc:title"), Some("A & B <2020> 年"));
+        assert_eq!(get("dc:creator"), Some("某工会"));
+        assert_eq!(get("xmp:CreateDate"), Some("2020-12-08T00:00:00Z"));
+        assert_eq!(get("pdfaid:part"), Some("2"));
+    }
 
     #[test]
     fn file_names_are_safe() {
