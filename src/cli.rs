@@ -1,8 +1,50 @@
-//! The command line.
+//! The command line. clap stays here: the domain's types (a document's kind,
+//! a language, the DOCX's fonts) know nothing of it, and are named and
+//! explained to clap below.
 
 use std::path::PathBuf;
 
+use clap::builder::PossibleValue;
 use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::docx::FontChoice;
+use crate::model::Lang;
+use crate::view::Kind;
+
+/// Lets clap take a domain type as an option's value: its variants, each with
+/// its name on the command line and what it means.
+macro_rules! value_enum {
+    ($type:ident { $($variant:ident => $name:literal $(: $help:literal)?,)* }) => {
+        impl ValueEnum for $type {
+            fn value_variants<'a>() -> &'a [Self] {
+                &[$($type::$variant),*]
+            }
+
+            fn to_possible_value(&self) -> Option<PossibleValue> {
+                Some(match self {
+                    $($type::$variant => PossibleValue::new($name)$(.help($help))?,)*
+                })
+            }
+        }
+    };
+}
+
+value_enum!(Kind {
+    Combined => "combined": "Summary, problems and plan, like the seed.",
+    Summary => "summary": "The summary and problems only.",
+    Plan => "plan": "A standalone plan for the next period.",
+});
+
+value_enum!(Lang {
+    Zh => "zh",
+    En => "en",
+});
+
+value_enum!(FontChoice {
+    Windows => "windows": "仿宋, 黑体, 楷体, 宋体: on every Chinese Windows and in WPS.",
+    Gb2312 => "gb2312": "仿宋_GB2312, 黑体, 楷体_GB2312, 方正小标宋简体: what many offices install for 公文.",
+    Free => "free": "The free Fandol fonts nianbao carries (FandolFang, FandolHei, FandolKai, FandolSong): install them where the DOCX is opened.",
+});
 
 #[derive(Debug, Parser)]
 #[command(
@@ -132,11 +174,11 @@ pub struct CheckArgs {
 }
 
 /// How strict and in which language validation speaks.
-#[derive(Clone, Debug, Args)]
+#[derive(Clone, Debug, Default, Args)]
 pub struct CheckOptions {
     /// The language of the messages (default: the document's, `meta.lang`).
     #[arg(long, value_enum, value_name = "LANG")]
-    pub lang: Option<crate::model::Lang>,
+    pub lang: Option<Lang>,
     /// `--deny warnings` turns every warning into an error.
     #[arg(long, value_enum, value_name = "WHAT")]
     pub deny: Vec<Deny>,
@@ -243,7 +285,7 @@ pub struct BuildArgs {
     /// Which document: the summary with problems and plan (like the seed), the
     /// summary only, or the plan only.
     #[arg(long, value_enum, default_value = "combined")]
-    pub kind: crate::view::Kind,
+    pub kind: Kind,
     /// What to write, comma-separated: md, pdf, docx (md,pdf,docx for all).
     #[arg(long, value_enum, value_delimiter = ',', default_value = "md,pdf")]
     pub format: Vec<Format>,
@@ -251,7 +293,7 @@ pub struct BuildArgs {
     /// 宋体), gb2312 (仿宋_GB2312, 楷体_GB2312, 方正小标宋简体) or free (the
     /// Fandol fonts nianbao carries).
     #[arg(long, value_enum, default_value = "windows", value_name = "FONTS")]
-    pub docx_fonts: crate::docx::FontChoice,
+    pub docx_fonts: FontChoice,
     /// A folder of templates; a file named like a built-in one (report.md,
     /// part.md, block.md, closing.md, attachments.md, appendix.md, style.typ,
     /// style-en.typ) replaces it.
@@ -286,7 +328,7 @@ pub struct ArchiveArgs {
     pub docx: bool,
     /// The DOCX's East-Asian font names: windows, gb2312 or free.
     #[arg(long, value_enum, default_value = "windows", value_name = "FONTS")]
-    pub docx_fonts: crate::docx::FontChoice,
+    pub docx_fonts: FontChoice,
     /// The archive folder.
     #[arg(long, value_name = "DIR", default_value = DEFAULT_ARCHIVE)]
     pub dir: PathBuf,
@@ -295,7 +337,7 @@ pub struct ArchiveArgs {
     pub replace: bool,
     /// Which document, as for `build`.
     #[arg(long, value_enum, default_value = "combined")]
-    pub kind: crate::view::Kind,
+    pub kind: Kind,
     /// A folder of templates, as for `build`.
     #[arg(long, value_name = "DIR")]
     pub templates: Option<PathBuf>,

@@ -209,7 +209,7 @@ pub fn visible_name(path: &std::path::Path) -> String {
         .to_string()
         .chars()
         .map(|c| {
-            if c == '\n' || crate::validate::text::forbidden(c) {
+            if c == '\n' || crate::source::forbidden(c) {
                 c.escape_unicode().to_string()
             } else {
                 c.to_string()

@@ -4,7 +4,9 @@
 //! The pipeline, one module a stage, each looking only forward: [`load`] (YAML →
 //! [`model`], with places in [`source`]) → [`facts`] (what the input implies) →
 //! [`validate`] (located [`diag`]nostics, words from one catalogue) → [`view`] →
-//! [`render`] (tera → Markdown) → [`typeset`] (Markdown → Typst markup → PDF).
+//! [`render`] (tera → Markdown) → [`typeset`] (Markdown → Typst markup → PDF)
+//! and [`docx`]. The [`engine`] drives the stages; the commands (`cmd`) and
+//! the server ([`serve`]) are its clients, and [`cli`] only parses arguments.
 
 mod archive;
 mod carry;
@@ -16,6 +18,7 @@ pub mod diag;
 pub mod docx;
 mod draft;
 mod edit;
+pub mod engine;
 mod error;
 pub mod facts;
 pub mod import;
@@ -25,7 +28,6 @@ pub mod model;
 mod numerals;
 mod output;
 mod period;
-mod pipeline;
 mod refs;
 pub mod render;
 mod rollup;

@@ -259,9 +259,7 @@ pub enum ProblemsAs {
     Paragraph,
 }
 
-#[derive(
-    Clone, Copy, Debug, Default, Deserialize, PartialEq, Eq, serde::Serialize, clap::ValueEnum,
-)]
+#[derive(Clone, Copy, Debug, Default, Deserialize, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     #[default]

@@ -153,6 +153,24 @@ pub fn file_of<'a>(files: &[&'a SourceFile], position: usize) -> Option<&'a Sour
     files.iter().copied().find(|f| f.contains(position))
 }
 
+/// What a text may hold, the one place that decides it: no control
+/// character but the tab and the line break (C0, DEL, C1), no line or
+/// paragraph separator (U+2028, U+2029), no bidirectional control (they
+/// reorder what a reader sees without being seen).
+pub fn forbidden(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\t')
+        || matches!(
+            c,
+            '\u{2028}'
+                | '\u{2029}'
+                | '\u{061c}'
+                | '\u{200e}'
+                | '\u{200f}'
+                | '\u{202a}'..='\u{202e}'
+                | '\u{2066}'..='\u{2069}'
+        )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -17,7 +17,7 @@ use crate::period::parse_date;
 use crate::refs::{self, Piece};
 
 /// Which document is made from an input.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
     /// Summary, problems and plan, like the seed.

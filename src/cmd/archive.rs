@@ -5,10 +5,10 @@ use std::path::Path;
 
 use crate::archive::{self, Existing, NewDocument};
 use crate::cli::{ArchiveAction, ArchiveArgs};
-use crate::cmd::{Checked, Reporter, load_checked, load_fonts, load_styles, load_templates};
+use crate::cmd::{Reporter, check_input, engine, ready, report_failed};
+use crate::engine::{Checked, Document, Pdf};
 use crate::error::Error;
 use crate::load::Loaded;
-use crate::pipeline::{self, Document, PdfSetup};
 use crate::view;
 
 pub fn run(args: &ArchiveArgs) -> Result<(), Error> {
@@ -43,19 +43,13 @@ pub fn run(args: &ArchiveArgs) -> Result<(), Error> {
 
 fn store(args: &ArchiveArgs) -> Result<(), Error> {
     let mut reporter = Reporter::default();
-    let templates = load_templates(args.templates.as_deref(), &mut reporter)?;
-    let fonts = load_fonts(&args.fonts)?;
-    let styles = load_styles(args.templates.as_deref())?;
-    let setup = PdfSetup {
-        fonts: &fonts,
-        styles: &styles,
-        archival: true,
-    };
+    let engine = engine(args.templates.as_deref(), &args.fonts, &args.options)?;
+    ready(&engine, &mut reporter, true)?;
     // Everything is checked before anything is typeset, and made before
     // anything is written.
     let mut checked: Vec<Checked> = Vec::new();
     for input in &args.inputs {
-        if let Some(input) = load_checked(input, &mut reporter, &args.options, true)? {
+        if let Some(input) = check_input(&engine, input, &mut reporter, true)? {
             checked.push(input);
         }
     }
@@ -74,20 +68,10 @@ fn store(args: &ArchiveArgs) -> Result<(), Error> {
     }
     let mut made: Vec<(Loaded, Document)> = Vec::new();
     for input in checked {
-        match pipeline::make(
-            &input.loaded,
-            &input.facts,
-            &templates,
-            args.kind,
-            Some(&setup),
-            args.docx.then_some(args.docx_fonts),
-        ) {
+        let docx = args.docx.then_some(args.docx_fonts);
+        match engine.make(&input, args.kind, Some(Pdf::Archival), docx) {
             Ok(document) => made.push((input.loaded, document)),
-            Err(failed) => {
-                let mut files = input.loaded.sources();
-                files.extend(failed.files.iter());
-                reporter.report_all(&failed.diagnostics, &files);
-            }
+            Err(failed) => report_failed(&mut reporter, &failed, &input),
         }
     }
     if made.len() < args.inputs.len() {

@@ -18,33 +18,23 @@ use std::time::{Duration, Instant};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::cli::{BuildArgs, Format};
-use crate::cmd::{Checked, Reporter, load_checked, load_fonts, load_styles, load_templates};
-use crate::diag::SourceFile;
+use crate::cmd::{Reporter, check_input, engine, ready, report_failed};
+use crate::engine::{Checked, Engine, Failed, Pdf};
 use crate::error::Error;
 use crate::output::{Staged, ensure_dir};
-use crate::pipeline::{self, Failed, PdfSetup};
-use crate::render::Templates;
 
 /// What every input shares while its document is made.
 struct Shared<'a> {
     args: &'a BuildArgs,
-    templates: &'a Templates,
-    setup: Option<&'a PdfSetup<'a>>,
+    engine: &'a Engine,
     progress: &'a ProgressBar,
 }
 
 pub fn run(args: &BuildArgs) -> Result<(), Error> {
     refuse_shared_outputs(args)?;
     let mut reporter = Reporter::default();
-    let templates = load_templates(args.templates.as_deref(), &mut reporter)?;
-    let wants_pdf = args.format.contains(&Format::Pdf);
-    let fonts = wants_pdf.then(|| load_fonts(&args.fonts)).transpose()?;
-    let styles = load_styles(args.templates.as_deref())?;
-    let setup = fonts.as_ref().map(|fonts| PdfSetup {
-        fonts,
-        styles: &styles,
-        archival: false,
-    });
+    let engine = engine(args.templates.as_deref(), &args.fonts, &args.options)?;
+    ready(&engine, &mut reporter, args.format.contains(&Format::Pdf))?;
 
     // Check every input first, on all cores, reporting in the inputs' order:
     // with errors in one, nothing is written, unless --keep-going makes the
@@ -56,7 +46,7 @@ pub fn run(args: &BuildArgs) -> Result<(), Error> {
     let checks = in_parallel(jobs, args.inputs.iter().collect(), |input: &PathBuf| {
         let mut buffered = reporter.buffered();
         let started = Instant::now();
-        let result = load_checked(input, &mut buffered, &args.options, false)
+        let result = check_input(&engine, input, &mut buffered, false)
             .map(|checked| checked.map(|c| single.then(|| (c, started.elapsed()))));
         (input, buffered, result)
     });
@@ -87,8 +77,7 @@ pub fn run(args: &BuildArgs) -> Result<(), Error> {
     let progress = progress_bar(clean.len());
     let shared = Shared {
         args,
-        templates: &templates,
-        setup: setup.as_ref(),
+        engine: &engine,
         progress: &progress,
     };
     let results = in_parallel(jobs, clean, |clean| {
@@ -108,14 +97,12 @@ pub fn run(args: &BuildArgs) -> Result<(), Error> {
                 }
             }
             Err(Failure::Document(made, checked)) => {
-                let mut files: Vec<&SourceFile> = checked.loaded.sources();
-                files.extend(made.files.iter());
-                reporter.report_all(&made.diagnostics, &files);
+                report_failed(&mut reporter, &made, &checked);
                 failed.push(input);
             }
             Err(Failure::Changed) => {
                 // Check it again here, where its diagnostics are printed.
-                load_checked(input, &mut reporter, &args.options, false)?;
+                check_input(&engine, input, &mut reporter, false)?;
                 failed.push(input);
             }
             Err(Failure::Write(e)) => {
@@ -304,7 +291,7 @@ fn make_and_write(shared: &Shared, clean: Clean) -> Result<Vec<PathBuf>, Failure
         None => {
             let started = Instant::now();
             let mut silent = Reporter::silent();
-            match load_checked(input, &mut silent, &args.options, false) {
+            match check_input(shared.engine, input, &mut silent, false) {
                 Ok(Some(checked)) => (checked, started.elapsed()),
                 Ok(None) => return Err(Failure::Changed),
                 Err(e) => return Err(Failure::Write(e)),
@@ -312,20 +299,15 @@ fn make_and_write(shared: &Shared, clean: Clean) -> Result<Vec<PathBuf>, Failure
         }
     };
     shared.progress.set_message(input.display().to_string());
-    let (loaded, facts) = (&checked.loaded, &checked.facts);
+    let pdf = args.format.contains(&Format::Pdf).then_some(Pdf::Ordinary);
     let docx = args
         .format
         .contains(&Format::Docx)
         .then_some(args.docx_fonts);
-    let document = pipeline::make(
-        loaded,
-        facts,
-        shared.templates,
-        args.kind,
-        shared.setup,
-        docx,
-    )
-    .map_err(|made| Failure::Document(made, Box::new(checked)))?;
+    let document = shared
+        .engine
+        .make(&checked, args.kind, pdf, docx)
+        .map_err(|made| Failure::Document(made, Box::new(checked)))?;
     if args.timings {
         let t = document.typeset_timings;
         shared.progress.suspend(|| {

@@ -1,13 +1,14 @@
 //! `nianbao fonts`: which font serves each role.
 
-use crate::cli::FontArgs;
-use crate::cmd::load_fonts;
+use crate::cli::{CheckOptions, FontArgs};
+use crate::cmd::{engine, fonts_of};
 use crate::error::Error;
 use crate::typeset::Role;
 use crate::typeset::fonts::FALLBACK_FAMILY;
 
 pub fn run(args: &FontArgs) -> Result<(), Error> {
-    let fonts = load_fonts(args)?;
+    let engine = engine(None, args, &CheckOptions::default())?;
+    let fonts = fonts_of(&engine)?;
     for role in Role::ALL {
         match fonts.serving(role) {
             Some((font, origin)) => {

@@ -1,5 +1,7 @@
-//! One file per subcommand; what they share is here: loading and checking an
-//! input while printing its diagnostics.
+//! One file per subcommand, each a thin client of the [`Engine`]: it turns
+//! its arguments into the engine's setup, prints what the engine reports and
+//! writes what it makes. What they share is here: printing diagnostics, and
+//! checking an input while printing them.
 
 pub mod archive;
 pub mod build;
@@ -14,15 +16,11 @@ pub mod watch;
 
 use std::path::Path;
 
-use crate::carry;
 use crate::cli::{CheckOptions, Deny, FontArgs};
-use crate::diag::{self, Code, Diagnostic, SourceFile};
+use crate::diag::{self, Diagnostic, SourceFile};
+use crate::engine::{Checked, Checking, Engine, Failed, Setup};
 use crate::error::Error;
-use crate::facts::Facts;
-use crate::load::{self, Loaded, Outcome};
-use crate::render::Templates;
-use crate::typeset::{FontOptions, FontSet, STYLE_NAME, STYLE_NAME_EN, Styles};
-use crate::validate;
+use crate::typeset::{FontOptions, FontSet};
 
 /// Prints diagnostics as they come (or, for JSON, all at the end) and counts them.
 #[derive(Default)]
@@ -126,167 +124,68 @@ impl Reporter {
     }
 }
 
-/// An input that has passed its checks, with what was derived from it.
-pub struct Checked {
-    pub loaded: Loaded,
-    pub facts: Facts,
-}
-
-/// Loads one input and last period's (when there is one), derives the facts and
-/// validates, printing the diagnostics. Returns the input when it has no errors.
-/// `final_document`: for the archive, where what is unfinished is an error.
-pub fn load_checked(
-    path: &Path,
-    reporter: &mut Reporter,
-    options: &CheckOptions,
-    final_document: bool,
-) -> Result<Option<Checked>, Error> {
-    let judged = judge(
-        path,
-        load::load(path, options.lang)?,
-        options,
-        final_document,
-    )?;
-    reporter.report_all(&judged.diagnostics, &judged.files());
-    Ok(judged.checked)
-}
-
-/// An input as loaded and checked, with every diagnostic and the texts they
-/// point into.
-pub struct Judged {
-    pub diagnostics: Vec<Diagnostic>,
-    /// The input's files (when it loaded, also in `checked`) and last
-    /// period's.
-    files: Vec<SourceFile>,
-    /// The input, when it has no errors.
-    pub checked: Option<Checked>,
-    /// The input, loaded, when it has errors.
-    pub loaded_with_errors: Option<Loaded>,
-}
-
-impl Judged {
-    pub fn files(&self) -> Vec<&SourceFile> {
-        let mut files: Vec<&SourceFile> = self.files.iter().collect();
-        if let Some(checked) = &self.checked {
-            files.extend(checked.loaded.sources());
-        }
-        if let Some(loaded) = &self.loaded_with_errors {
-            files.extend(loaded.sources());
-        }
-        files
-    }
-}
-
-/// Checks what loading an input produced, with last period's input beside it.
-pub fn judge(
-    path: &Path,
-    outcome: Outcome,
-    options: &CheckOptions,
-    final_document: bool,
-) -> Result<Judged, Error> {
-    let loaded = match outcome {
-        Outcome::Invalid(files, diagnostics) => {
-            return Ok(Judged {
-                diagnostics,
-                files,
-                checked: None,
-                loaded_with_errors: None,
-            });
-        }
-        Outcome::Loaded(loaded) => *loaded,
-    };
-    let mut diagnostics = Vec::new();
-    let previous = match carry::previous_path(path, &loaded.report, options.previous.as_deref()) {
-        None => None,
-        Some(previous_path) => match load::load(&previous_path, options.lang)? {
-            // Found beside this input, another office's report is not last period's.
-            Outcome::Loaded(previous)
-                if options.previous.is_none()
-                    && previous.report.meta.organisation.value.trim()
-                        != loaded.report.meta.organisation.value.trim() =>
-            {
-                None
-            }
-            Outcome::Loaded(previous) => Some(*previous),
-            Outcome::Invalid(..) => {
-                let d = Diagnostic::warning(
-                    Code::PlanNotFulfilled,
-                    "last period's input has errors: its plans are not checked",
-                )
-                .in_file(&previous_path)
-                .hint(format!("run `nianbao check {}`", previous_path.display()));
-                diagnostics.push(d);
-                None
-            }
+/// The engine of a run, from the command line's options.
+pub fn engine(
+    templates: Option<&Path>,
+    fonts: &FontArgs,
+    checking: &CheckOptions,
+) -> Result<Engine, Error> {
+    Engine::new(Setup {
+        templates: templates.map(Path::to_path_buf),
+        fonts: FontOptions {
+            font_paths: fonts.font_paths.clone(),
+            system_fonts: !fonts.no_system_fonts,
         },
-    };
-    let facts = Facts::derive(&loaded.report, previous.as_ref().map(|p| &p.report));
-    let validate_options = validate::Options {
-        lang: options.lang,
-        deny_warnings: options.deny.contains(&Deny::Warnings),
-        final_document,
-    };
-    diagnostics.extend(validate::validate(
-        &loaded,
-        &facts,
-        previous.as_ref(),
-        validate_options,
-    ));
-    let files = previous.map(|p| p.files).unwrap_or_default();
-    let (checked, loaded_with_errors) = if diagnostics.iter().any(Diagnostic::is_error) {
-        (None, Some(loaded))
-    } else {
-        (Some(Checked { loaded, facts }), None)
-    };
-    Ok(Judged {
-        diagnostics,
-        files,
-        checked,
-        loaded_with_errors,
+        checking: Checking {
+            lang: checking.lang,
+            deny_warnings: checking.deny.contains(&Deny::Warnings),
+            previous: checking.previous.clone(),
+        },
     })
 }
 
-/// Loads the fonts of the run once. A font that cannot be used is printed as
-/// E0402 and stops the run (exit 2).
-pub fn load_fonts(args: &FontArgs) -> Result<FontSet, Error> {
-    FontSet::load(&FontOptions {
-        font_paths: args.font_paths.clone(),
-        system_fonts: !args.no_system_fonts,
-    })
-    .map_err(|d| {
-        eprint!("{}", diag::render(&d, &[]));
+/// Makes the engine read its templates (and, with `fonts`, its fonts) now,
+/// before any input: a broken template is reported as an error (exit 1), a
+/// font folder that cannot be used as E0402 (exit 2).
+pub fn ready(engine: &Engine, reporter: &mut Reporter, fonts: bool) -> Result<(), Error> {
+    if let Err(d) = engine.templates() {
+        reporter.report(d, &[]);
+        return Err(Error::InvalidInput { errors: 1 });
+    }
+    if fonts {
+        fonts_of(engine)?;
+    }
+    Ok(())
+}
+
+/// The engine's fonts; a font folder that cannot be used is printed as E0402
+/// and stops the run (exit 2).
+pub fn fonts_of(engine: &Engine) -> Result<&FontSet, Error> {
+    engine.fonts().map_err(|d| {
+        eprint!("{}", diag::render(d, &[]));
         Error::Reported
     })
 }
 
-/// The user's style files when the templates folder has them, else the built-in ones.
-pub fn load_styles(templates_dir: Option<&Path>) -> Result<Styles, Error> {
-    let mut styles = Styles::builtin();
-    for (name, style) in [
-        (STYLE_NAME, &mut styles.zh),
-        (STYLE_NAME_EN, &mut styles.en),
-    ] {
-        if let Some(path) = templates_dir.map(|d| d.join(name)).filter(|p| p.exists()) {
-            style.text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, "read", e))?;
-            style.path = Some(path);
-        }
-    }
-    Ok(styles)
+/// Loads and checks one input, printing its diagnostics. Returns the input
+/// when it has no errors. `final_document`: for the archive, where what is
+/// unfinished is an error.
+pub fn check_input(
+    engine: &Engine,
+    path: &Path,
+    reporter: &mut Reporter,
+    final_document: bool,
+) -> Result<Option<Checked>, Error> {
+    let judged = engine.judge_file(path, final_document)?;
+    reporter.report_all(&judged.diagnostics, &judged.files());
+    Ok(judged.into_clean())
 }
 
-/// The templates of the run; a broken one is reported as an error.
-/// A templates folder that does not exist is a usage error (exit 2).
-pub fn load_templates(dir: Option<&Path>, reporter: &mut Reporter) -> Result<Templates, Error> {
-    if let Some(dir) = dir.filter(|d| !d.is_dir()) {
-        return Err(Error::Usage(format!(
-            "the templates folder `{}` does not exist",
-            dir.display()
-        )));
-    }
-    Templates::load(dir).map_err(|d| {
-        reporter.report(&d, &[]);
-        Error::InvalidInput { errors: 1 }
-    })
+/// Prints why a document could not be made, with the input's texts.
+pub fn report_failed(reporter: &mut Reporter, failed: &Failed, checked: &Checked) {
+    let mut files = checked.loaded.sources();
+    files.extend(failed.files.iter());
+    reporter.report_all(&failed.diagnostics, &files);
 }
 
 /// Writes the document of `input` as a folder that typst-cli compiles, with
@@ -294,30 +193,14 @@ pub fn load_templates(dir: Option<&Path>, reporter: &mut Reporter) -> Result<Tem
 /// typst-cli in benches/batch.py.
 pub fn write_typst_project(input: &Path, out: &Path) -> Result<(), Error> {
     let mut reporter = Reporter::default();
-    let options = CheckOptions {
-        lang: None,
-        deny: Vec::new(),
-        previous: None,
-    };
-    let Some(checked) = load_checked(input, &mut reporter, &options, false)? else {
+    let engine = Engine::new(Setup::default())?;
+    let Some(checked) = check_input(&engine, input, &mut reporter, false)? else {
         return reporter.finish(1);
     };
-    let templates = load_templates(None, &mut reporter)?;
-    let fonts = load_fonts(&crate::cli::FontArgs {
-        font_paths: Vec::new(),
-        no_system_fonts: true,
-    })?;
-    let styles = Styles::builtin();
-    let setup = crate::pipeline::PdfSetup {
-        fonts: &fonts,
-        styles: &styles,
-        archival: false,
-    };
-    let kind = crate::view::Kind::default();
-    let files =
-        crate::pipeline::typst_project(&checked.loaded, &checked.facts, &templates, kind, &setup)
-            .map_err(|d| {
-            reporter.report(&d, &[]);
+    let files = engine
+        .typst_project(&checked, crate::view::Kind::default())
+        .map_err(|failed| {
+            report_failed(&mut reporter, &failed, &checked);
             Error::Reported
         })?;
     crate::output::ensure_dir(out)?;

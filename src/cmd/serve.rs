@@ -7,8 +7,9 @@ use std::time::Duration;
 
 use notify_debouncer_mini::new_debouncer;
 
+use crate::cli::CheckOptions;
 use crate::cli::ServeArgs;
-use crate::cmd::{Reporter, load_fonts, load_styles, load_templates};
+use crate::cmd::{Reporter, engine, ready};
 use crate::error::Error;
 use crate::serve::{HEADER_TIMEOUT, Served, router, serve_until};
 
@@ -17,10 +18,8 @@ pub fn run(args: &ServeArgs) -> Result<(), Error> {
     let path = path
         .canonicalize()
         .map_err(|e| Error::io(path, "open", e))?;
-    let mut reporter = Reporter::default();
-    let templates = load_templates(None, &mut reporter)?;
-    let fonts = load_fonts(&args.fonts)?;
-    let styles = load_styles(None)?;
+    let engine = engine(None, &args.fonts, &CheckOptions::default())?;
+    ready(&engine, &mut Reporter::default(), true)?;
 
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -34,7 +33,7 @@ pub fn run(args: &ServeArgs) -> Result<(), Error> {
             ))
         })?;
         let port = listener.local_addr().map_or(args.port, |a| a.port());
-        let served = Arc::new(Served::new(path.clone(), fonts, templates, styles, port)?);
+        let served = Arc::new(Served::new(path.clone(), engine, port)?);
         // Changes made by other programs: the page asks for the version.
         let watched = served.clone();
         let mut debouncer = new_debouncer(Duration::from_millis(200), move |events| {

@@ -22,7 +22,7 @@ pub const TABLE: &str = "FiguresTable";
 pub const FOOTER: &str = "PageNumber";
 
 /// Which East-Asian font names the styles ask for.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum FontChoice {
     /// 仿宋, 黑体, 楷体, 宋体: on every Chinese Windows and in WPS.
     #[default]

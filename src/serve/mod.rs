@@ -19,28 +19,23 @@ use serde::Deserialize;
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 
-use crate::cli::CheckOptions;
 use crate::diag::{self, SourceFile};
 use crate::edit::{self, Edit};
+use crate::engine::{Engine, Judged, Pdf};
 use crate::load::{self, MAX_INPUT_BYTES};
-use crate::pipeline::{self, PdfSetup};
-use crate::render::Templates;
-use crate::typeset::{FontSet, Styles};
 use crate::view::Kind;
 
 /// The page: HTML, CSS and JavaScript in one file, no external resources.
 const PAGE: &str = include_str!("page.html");
 
-/// What the server holds: the file, the fonts and templates loaded once, and
-/// what it knows of the file on disk.
+/// What the server holds: the file, the engine (its fonts and templates
+/// loaded once), and what it knows of the file on disk.
 pub struct Served {
     /// The input: a file, or a folder of files.
     pub path: PathBuf,
     /// Its files (the file itself, or the folder's YAML files in name order).
     pub files: Vec<PathBuf>,
-    pub fonts: FontSet,
-    pub templates: Templates,
-    pub styles: Styles,
+    pub engine: Engine,
     /// The port the page is served on, for the Host and Origin checks.
     pub port: u16,
     disk: Mutex<Disk>,
@@ -61,13 +56,7 @@ struct Disk {
 }
 
 impl Served {
-    pub fn new(
-        path: PathBuf,
-        fonts: FontSet,
-        templates: Templates,
-        styles: Styles,
-        port: u16,
-    ) -> Result<Served, crate::Error> {
+    pub fn new(path: PathBuf, engine: Engine, port: u16) -> Result<Served, crate::Error> {
         let files = if path.is_dir() {
             load::folder_files(&path)?
         } else {
@@ -84,9 +73,7 @@ impl Served {
         Ok(Served {
             path,
             files,
-            fonts,
-            templates,
-            styles,
+            engine,
             port,
             disk: Mutex::new(Disk { hashes, version: 0 }),
             typesetting: tokio::sync::Semaphore::new(1),
@@ -151,10 +138,7 @@ impl Served {
             })
             .collect();
         let lang = judged
-            .checked
-            .as_ref()
-            .map(|c| &c.loaded)
-            .or(judged.loaded_with_errors.as_ref())
+            .loaded()
             .map_or("zh", |l| l.report.meta.language().code());
         let tree = parsed.get(current).and_then(|n| n.as_deref().ok());
         edit::object([
@@ -166,7 +150,7 @@ impl Served {
 
     /// Loads and checks the drafts as if they were the files (last
     /// period's input is looked for beside the input, as `check` does).
-    fn judge(&self, drafts: &[String]) -> Result<crate::cmd::Judged, String> {
+    fn judge(&self, drafts: &[String]) -> Result<Judged, String> {
         if drafts.len() != self.files.len() {
             return Err(format!(
                 "{} drafts for {} files: reload the page",
@@ -185,20 +169,9 @@ impl Served {
         } else {
             load::parse(SourceFile::new(self.path.clone(), drafts[0].clone()), None)
         };
-        let options = CheckOptions {
-            lang: None,
-            deny: Vec::new(),
-            previous: None,
-        };
-        crate::cmd::judge(&self.path, outcome, &options, false).map_err(|e| e.to_string())
-    }
-
-    fn setup(&self) -> PdfSetup<'_> {
-        PdfSetup {
-            fonts: &self.fonts,
-            styles: &self.styles,
-            archival: false,
-        }
+        self.engine
+            .judge(&self.path, outcome, false)
+            .map_err(|e| e.to_string())
     }
 
     /// The drafts' pages as SVG with their text, or why there are none.
@@ -207,17 +180,10 @@ impl Served {
             Ok(judged) => judged,
             Err(e) => return json!({"error": e}),
         };
-        let Some(checked) = judged.checked else {
+        let Some(checked) = judged.into_clean() else {
             return json!({"error": "errors"});
         };
-        let setup = self.setup();
-        match pipeline::preview(
-            &checked.loaded,
-            &checked.facts,
-            &self.templates,
-            Kind::default(),
-            &setup,
-        ) {
+        match self.engine.preview(&checked, Kind::default()) {
             Ok(pages) => json!({
                 "pages": pages.iter().map(|p| json!({"svg": p.svg, "text": p.text})).collect::<Vec<_>>(),
             }),
@@ -230,28 +196,22 @@ impl Served {
     /// The drafts' document as a file to download.
     fn download(&self, drafts: &[String], format: &str) -> Result<(Vec<u8>, &'static str), String> {
         let judged = self.judge(drafts)?;
-        let Some(checked) = judged.checked else {
+        let Some(checked) = judged.into_clean() else {
             return Err("the input has errors: correct them first".into());
         };
-        let setup = self.setup();
         let docx = (format == "docx").then_some(crate::docx::FontChoice::default());
-        let pdf = (format == "pdf").then_some(&setup);
-        let document = pipeline::make(
-            &checked.loaded,
-            &checked.facts,
-            &self.templates,
-            Kind::default(),
-            pdf,
-            docx,
-        )
-        .map_err(|failed| {
-            failed
-                .diagnostics
-                .iter()
-                .map(|d| d.message.clone())
-                .collect::<Vec<_>>()
-                .join("; ")
-        })?;
+        let pdf = (format == "pdf").then_some(Pdf::Ordinary);
+        let document = self
+            .engine
+            .make(&checked, Kind::default(), pdf, docx)
+            .map_err(|failed| {
+                failed
+                    .diagnostics
+                    .iter()
+                    .map(|d| d.message.clone())
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            })?;
         match format {
             "md" => Ok((
                 document.markdown.into_bytes(),

@@ -188,8 +188,9 @@ impl Covered {
     }
 }
 
-/// Where to look for installed fonts.
-#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+/// Where to look for installed fonts (by default: nowhere, only the
+/// carried fonts).
+#[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct FontOptions {
     /// Folders whose fonts are all added (`--font-path`).
     pub font_paths: Vec<PathBuf>,

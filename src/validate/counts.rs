@@ -211,13 +211,13 @@ fn values(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         if count
             .unit
             .chars()
-            .any(|c| c == '\n' || super::text::forbidden(c))
+            .any(|c| c == '\n' || crate::source::forbidden(c))
         {
             let place = ctx.t_place(
                 &format!("数字 `{}` 的 unit", name.value),
                 &format!("the unit of count `{}`", name.value),
             );
-            let message = match count.unit.chars().find(|&c| super::text::forbidden(c)) {
+            let message = match count.unit.chars().find(|&c| crate::source::forbidden(c)) {
                 Some(c) => Message::ControlCharacter {
                     place,
                     code_point: c as u32,

@@ -670,12 +670,8 @@ mod every_field {
             crate::load::parse(source, None)
         };
         let path = if in_folder { dir } else { path };
-        let options = crate::cli::CheckOptions {
-            lang: None,
-            deny: Vec::new(),
-            previous: None,
-        };
-        let judged = crate::cmd::judge(path, outcome, &options, false).unwrap();
+        let engine = crate::engine::Engine::new(Default::default()).unwrap();
+        let judged = engine.judge(path, outcome, false).unwrap();
         let base = judged
             .files()
             .iter()

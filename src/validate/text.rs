@@ -4,6 +4,7 @@ use super::{Ctx, Field, PLACEHOLDERS, TextKind};
 use crate::cjk::{ends_sentence, is_han};
 use crate::diag::{Diagnostic, Span};
 use crate::messages::Message;
+use crate::source::forbidden;
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     let mut styles: Vec<(&str, &Field, usize)> = Vec::new();
@@ -30,24 +31,6 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     }
     mixed_numbering(ctx, &styles, out);
     every_value(ctx, out);
-}
-
-/// What a text may hold, the one place that decides it: no control
-/// character but the tab and the line break (C0, DEL, C1), no line or
-/// paragraph separator (U+2028, U+2029), no bidirectional control (they
-/// reorder what a reader sees without being seen).
-pub fn forbidden(c: char) -> bool {
-    (c.is_control() && c != '\n' && c != '\t')
-        || matches!(
-            c,
-            '\u{2028}'
-                | '\u{2029}'
-                | '\u{061c}'
-                | '\u{200e}'
-                | '\u{200f}'
-                | '\u{202a}'..='\u{202e}'
-                | '\u{2066}'..='\u{2069}'
-        )
 }
 
 /// Every value and key of every file, whatever field it is (headings, a

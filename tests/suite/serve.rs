@@ -16,18 +16,16 @@ use crate::common::repo;
 const PORT: u16 = 8017;
 const HOST: &str = "127.0.0.1:8017";
 
+/// The engine of a server: built-in templates, the carried fonts only.
+fn engine() -> nianbao::engine::Engine {
+    nianbao::engine::Engine::new(nianbao::engine::Setup::default()).unwrap()
+}
+
 /// A server over a copy of the test input in a fresh folder.
 fn served(dir: &tempfile::TempDir) -> (Arc<Served>, std::path::PathBuf) {
     let path = dir.path().join("street.yaml");
     std::fs::copy(repo().join("tests/fixtures/serve/street.yaml"), &path).unwrap();
-    let fonts = nianbao::typeset::FontSet::load(&nianbao::typeset::FontOptions {
-        font_paths: Vec::new(),
-        system_fonts: false,
-    })
-    .unwrap();
-    let templates = nianbao::render::Templates::load(None).unwrap();
-    let styles = nianbao::typeset::Styles::builtin();
-    let served = Served::new(path.clone(), fonts, templates, styles, PORT).unwrap();
+    let served = Served::new(path.clone(), engine(), PORT).unwrap();
     (Arc::new(served), path)
 }
 
@@ -414,20 +412,7 @@ async fn a_folder_input_is_edited_and_saved_file_by_file() {
         )
         .unwrap();
     }
-    let served = Arc::new(
-        Served::new(
-            folder.clone(),
-            nianbao::typeset::FontSet::load(&nianbao::typeset::FontOptions {
-                font_paths: Vec::new(),
-                system_fonts: false,
-            })
-            .unwrap(),
-            nianbao::render::Templates::load(None).unwrap(),
-            nianbao::typeset::Styles::builtin(),
-            PORT,
-        )
-        .unwrap(),
-    );
+    let served = Arc::new(Served::new(folder.clone(), engine(), PORT).unwrap());
     let file = get(&served, "/api/file").await.json();
     let names: Vec<&str> = file["files"]
         .as_array()
