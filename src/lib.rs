@@ -31,6 +31,8 @@ mod period;
 mod refs;
 pub mod render;
 mod rollup;
+#[cfg(test)]
+mod schema;
 pub mod serve;
 pub mod source;
 pub mod typeset;

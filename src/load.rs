@@ -329,31 +329,45 @@ fn merge(
     let mut activities = Vec::new();
     let mut rules: std::collections::BTreeMap<String, Spanned<Level>> = Default::default();
     for part in parts {
-        if let Some(m) = part.meta {
+        // Every field, without `..`: a field added to the model is merged
+        // here or the build fails.
+        let PartialReport {
+            meta: part_meta,
+            opening: part_opening,
+            counts: part_counts,
+            parts: part_parts,
+            summary: part_summary,
+            problems: part_problems,
+            plans: part_plans,
+            attachments: part_attachments,
+            activities: part_activities,
+            settings: part_settings,
+        } = part;
+        if let Some(m) = part_meta {
             match &meta {
                 Some(first) => conflict(Defined::Part("meta"), &first.referenced, &m.referenced),
                 None => meta = Some(m),
             }
         }
-        if let Some(o) = part.opening {
+        if let Some(o) = part_opening {
             match &opening {
                 Some(first) => conflict(Defined::Part("opening"), &first.referenced, &o.referenced),
                 None => opening = Some(o),
             }
         }
-        if let Some(p) = part.plans {
+        if let Some(p) = part_plans {
             match &plans {
                 Some(first) => conflict(Defined::Part("plans"), &first.referenced, &p.referenced),
                 None => plans = Some(p),
             }
         }
-        if let Some(p) = part.parts {
+        if let Some(p) = part_parts {
             match &written_parts {
                 Some(first) => conflict(Defined::Part("parts"), &first.referenced, &p.referenced),
                 None => written_parts = Some(p),
             }
         }
-        if let Some(sm) = part.summary {
+        if let Some(sm) = part_summary {
             match &mut summary {
                 Some(first) => {
                     for section in sm.value.sections {
@@ -376,7 +390,7 @@ fn merge(
                 None => summary = Some(sm),
             }
         }
-        for (name, count) in part.counts.into_entries() {
+        for (name, count) in part_counts.into_entries() {
             if let Some(&first) = count_index.get(&name.value) {
                 let first: &Text = &report_counts[first].0;
                 conflict(
@@ -389,7 +403,7 @@ fn merge(
                 report_counts.push((name, count));
             }
         }
-        for (name, level) in part.settings.rules {
+        for (name, level) in part_settings.rules {
             if let Some(first) = rules.get(&name) {
                 conflict(
                     Defined::RuleSetting(name.clone()),
@@ -400,9 +414,9 @@ fn merge(
                 rules.insert(name, level);
             }
         }
-        problems.extend(part.problems);
-        attachments.extend(part.attachments);
-        activities.extend(part.activities);
+        problems.extend(part_problems);
+        attachments.extend(part_attachments);
+        activities.extend(part_activities);
     }
     let missing = |field: &'static str| {
         let message = if dir.is_dir() {
