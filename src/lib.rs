@@ -17,6 +17,7 @@ pub mod docx;
 mod draft;
 mod edit;
 mod error;
+mod locale;
 pub mod facts;
 pub mod import;
 pub mod load;
@@ -50,6 +51,7 @@ pub fn run(cli: cli::Cli) -> Result<(), Error> {
         cli::Command::Serve(args) => cmd::serve::run(&args),
         cli::Command::Watch(args) => cmd::watch::run(&args),
         cli::Command::Import(args) => cmd::import::run(&args),
+        cli::Command::Explain(args) => cmd::explain::run(&args),
         cli::Command::Completions { shell } => cmd::shell::completions(shell),
         cli::Command::Man => cmd::shell::man(),
     }

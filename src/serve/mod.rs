@@ -29,7 +29,7 @@ use crate::typeset::{FontSet, Styles};
 use crate::view::Kind;
 
 /// The page: HTML, CSS and JavaScript in one file, no external resources.
-const PAGE: &str = include_str!("page.html");
+mod page;
 
 /// What the server holds: the file, the fonts and templates loaded once, and
 /// what it knows of the file on disk.
@@ -411,7 +411,7 @@ fn refuse(why: &str) -> Response {
 }
 
 async fn page() -> Response {
-    let mut response = Html(PAGE).into_response();
+    let mut response = Html(page::PAGE.as_str()).into_response();
     response.headers_mut().insert(
         header::CONTENT_SECURITY_POLICY,
         HeaderValue::from_static(
