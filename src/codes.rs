@@ -116,19 +116,17 @@ impl Entry {
                 page.push_str(&tr!(lang, "explain-example-input", id = self.id));
                 page.push('\n');
                 for line in input.lines() {
-                    page.push_str(&format!("    {line}\n"));
+                    page.push_str(&format!("    {}\n", comment_in(line, lang)));
                 }
             }
             None => {
                 page.push_str(&tr!(lang, "explain-example"));
-                page.push(' ');
                 page.push_str(&tr!(lang, &format!("{}.example", self.id)));
                 page.push('\n');
             }
         }
         page.push('\n');
         page.push_str(&tr!(lang, "explain-fix"));
-        page.push(' ');
         page.push_str(&tr!(lang, &format!("{}.fix", self.id)));
         page.push_str("\n\n");
         let rule = if self.code.can_be_allowed() {
@@ -140,6 +138,19 @@ impl Entry {
         page.push('\n');
         page
     }
+}
+
+/// A line of an example with its comment "# 中文 | English" in `lang`.
+fn comment_in(line: &str, lang: Lang) -> String {
+    let Some((code, comment)) = line.split_once("  # ") else {
+        return line.to_string();
+    };
+    let comment = match (comment.split_once(" | "), lang) {
+        (Some((zh, _)), Lang::Zh) => zh,
+        (Some((_, en)), Lang::En) => en,
+        (None, _) => comment,
+    };
+    format!("{code}  # {comment}")
 }
 
 /// The inputs that show each code, from `locales/examples.yaml`.
@@ -579,6 +590,50 @@ mod tests {
             .map(|l| format!("{l}\n"))
             .collect();
         assert_eq!(table, markdown_table());
+    }
+
+    /// Every code has an example: an input in `locales/examples.yaml` or, for
+    /// a code no input alone shows, words (`.example`), not both; and each
+    /// input, checked, shows its code.
+    #[test]
+    fn every_example_shows_its_code() {
+        use crate::load::{Outcome, parse};
+        let mut failures = Vec::new();
+        for e in &CATALOGUE {
+            let in_words = crate::locale::has(Lang::En, &format!("{}.example", e.id));
+            let Some(input) = example(e.id) else {
+                assert!(in_words, "{}: no example", e.id);
+                continue;
+            };
+            assert!(!in_words, "{}: two examples", e.id);
+            let source = crate::diag::SourceFile::new("example.yaml".into(), input.to_string());
+            let diagnostics = match parse(source, None) {
+                Outcome::Invalid(_, diagnostics) => diagnostics,
+                Outcome::Loaded(loaded) => {
+                    let facts = crate::facts::Facts::derive(&loaded.report, None);
+                    crate::validate::validate(&loaded, &facts, None, Default::default())
+                }
+            };
+            let codes: Vec<&str> = diagnostics.iter().map(|d| d.code.as_str()).collect();
+            if codes != [e.id] {
+                failures.push(format!("{}: the example shows {codes:?}", e.id));
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+        assert!(EXAMPLES.keys().all(|id| lookup(id).is_some()));
+    }
+
+    #[test]
+    fn an_unknown_code_suggests_the_closest() {
+        let Err(crate::error::Error::Usage(said)) = explain_page("E068", Some(Lang::En)) else {
+            panic!("E068 is no code");
+        };
+        assert_eq!(
+            said,
+            "no diagnostic code or rule name `E068`\n  = help: did you mean `E0608`?"
+        );
+        assert_eq!(lookup("invalid-figure").map(|e| e.id), Some("E0608"));
+        assert_eq!(lookup("e0608").map(|e| e.id), Some("E0608"));
     }
 
     #[test]

@@ -73,6 +73,7 @@ fn bundle_of(lang: Lang) -> &'static FluentBundle<FluentResource> {
 }
 
 /// Whether `key` (`message` or `message.attribute`) exists in `lang`.
+#[cfg(test)]
 pub fn has(lang: Lang, key: &str) -> bool {
     let (id, attribute) = split(key);
     bundle_of(lang)
@@ -203,16 +204,24 @@ mod tests {
             "period-second-half-same-year",
             "comparison-title",
         ];
+        // The arguments of a message: of its value and its attributes together
+        // (a language may say a figure in the message, the other in the hint).
         let keys_of = |files| -> BTreeSet<_> {
-            keys(files)
-                .into_iter()
-                .map(|(file, key, args)| {
-                    let args = if FEWER_ARGUMENTS.contains(&key.as_str()) {
-                        Vec::new()
-                    } else {
-                        args
-                    };
-                    (file, key, args)
+            let keys = keys(files);
+            keys.iter()
+                .map(|(file, key, _)| {
+                    let id = key.split('.').next().unwrap();
+                    let mut args: Vec<&String> = keys
+                        .iter()
+                        .filter(|(_, other, _)| other.split('.').next() == Some(id))
+                        .flat_map(|(_, _, args)| args)
+                        .collect();
+                    args.sort();
+                    args.dedup();
+                    if FEWER_ARGUMENTS.contains(&id) {
+                        args.clear();
+                    }
+                    (*file, key.clone(), args.into_iter().cloned().collect::<Vec<_>>())
                 })
                 .collect()
         };

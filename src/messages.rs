@@ -492,7 +492,7 @@ impl Message {
     /// locale files (`locales/*/diagnostics.ftl`), the hint the key's `.hint`
     /// unless said otherwise.
     pub fn words(&self, lang: Lang) -> (String, Option<String>) {
-        let (key, args, hint) = self.key();
+        let (key, args, hint) = self.key(lang);
         let text = |key: &str| crate::locale::words(lang, key, &args);
         let message = text(key);
         let hint = match hint {
@@ -505,7 +505,7 @@ impl Message {
     }
 
     /// The key of the message's words, its arguments and where its hint comes from.
-    fn key(&self) -> (&'static str, Vec<(&'static str, String)>, Hint) {
+    fn key(&self, lang: Lang) -> (&'static str, Vec<(&'static str, String)>, Hint) {
         use Message as M;
         macro_rules! args {
             ($($name:ident = $value:expr),* $(,)?) => {

@@ -8,6 +8,7 @@ use crate::draft::{
 };
 use crate::facts::Facts;
 use crate::load::Loaded;
+use crate::locale::tr;
 use crate::numerals::arabic;
 
 /// One count added up over the inputs.

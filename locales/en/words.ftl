@@ -6,9 +6,9 @@
 explain-title = { $id } { $name } (default level: { $level })
 explain-error = error
 explain-warning = warning
-explain-example = Example:
+explain-example = Example:{" "}
 explain-example-input = Example (this input, checked, shows { $id }):
-explain-fix = Fix:
+explain-fix = Fix:{" "}
 explain-rule = Rule name `{ $name }`: an input's `settings: rules:` can set it to allow, warn or deny.
 explain-rule-deny-only = Rule name `{ $name }`: an input's `settings: rules:` can deny it but not allow it (it would make a wrong document).
 explain-unknown = no diagnostic code or rule name `{ $code }`

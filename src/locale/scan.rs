@@ -38,7 +38,39 @@ const ALLOWED: &[Allowed] = &[
     Allowed { path: "src/lib.rs", count: None, why: NOT_YET_MIGRATED },
     Allowed { path: "src/main.rs", count: None, why: NOT_YET_MIGRATED },
     // Data, not words: what rules and the importer look for, and names.
-    allow("src/numerals.rs", 0, "numerals and numbering patterns (一、 （一） 一是)"),
+    allow("src/numerals.rs", 20, "numerals and numbering patterns (一、 （一） 一是)"),
+    allow("src/cjk.rs", 2, "punctuation classes"),
+    allow("src/typeset/mod.rs", 2, "punctuation classes; a Typst error text matched"),
+    allow("src/typeset/writer.rs", 1, "punctuation classes"),
+    allow("src/import/figures.rs", 56, "what the importer looks for: units, numerals, figure patterns"),
+    allow("src/import/lines.rs", 36, "what the importer looks for: headings, numbering, page furniture"),
+    allow("src/import/structure.rs", 36, "what the importer looks for: part headings, roles, signatures"),
+    allow("src/validate/text.rs", 15, "what the rules look for: numbering styles, units, punctuation"),
+    allow("src/docx/styles.rs", 26, "the DOCX style names (Word shows them) and customary font names"),
+    allow("src/model.rs", 5, "numbering styles as `meta.numbering` writes them (1、)"),
+    allow("src/serve/page.html", 1, "a separator (：) the script joins words with"),
+    // Words still in code: the rest of issue 25 item 4 (each moves to locales/).
+    allow("src/validate/mod.rs", 31, "the places of fields (总结第2节第3条, summary section 2, point 3)"),
+    allow("src/validate/structure.rs", 2, "places of sections"),
+    allow("src/validate/counts.rs", 31, "places of counts, and the units that count things (data)"),
+    allow("src/view.rs", 9, "the activity date line (3月8日，…), and numbering patterns (data)"),
+    allow("src/refs.rs", 15, "the year-over-year change words (较上年增加…, up … on last year)"),
+    allow("src/render.rs", 8, "template errors, and end punctuation (data)"),
+    allow("src/carry.rs", 3, "the comment and placeholder `nianbao next` writes"),
+    allow("src/rollup.rs", 14, "the federation input `nianbao rollup` writes (its table words, title, comment)"),
+    allow("src/import/write.rs", 22, "the import report and the comment the imported YAML starts with"),
+    allow("src/import/mod.rs", 1, "the import report"),
+    allow("src/archive/mod.rs", 22, "archive verify/list messages"),
+    allow("src/archive/ocfl.rs", 33, "OCFL validation problems"),
+    allow("src/archive/legacy.rs", 3, "archive migrate messages"),
+    allow("src/cli.rs", 16, "clap's help texts (English only)"),
+    allow("src/edit.rs", 8, "the editor's refusals"),
+    allow("src/edit/data.rs", 5, "the editor's refusals"),
+    allow("src/error.rs", 3, "the closing line of a failed run"),
+    allow("src/output.rs", 3, "refusals of unsafe writes"),
+    allow("src/load.rs", 4, "folder read errors"),
+    allow("src/docx/mod.rs", 1, "a problem a DOCX read back reports"),
+    allow("src/typeset/fonts.rs", 21, "font roles as `nianbao fonts` describes them, and font names (data)"),
 ];
 
 /// The literals of Rust source that look like words: (line, text).
@@ -183,7 +215,10 @@ fn sources(dir: &Path, out: &mut Vec<PathBuf>) {
                 sources(&path, out);
             }
         } else if path.extension().is_some_and(|e| e == "rs")
-            && path.file_name() != Some("tests.rs".as_ref())
+            // Test modules of their own, this scan's among them.
+            && !["tests.rs", "scan.rs"]
+                .iter()
+                .any(|n| path.file_name() == Some(n.as_ref()))
         {
             out.push(path);
         }
@@ -244,13 +279,13 @@ fn no_sentence_is_left_in_code() {
 
 #[test]
 fn the_scan_finds_words() {
-    let source = "fn f() {\n    let a = \"数字\";\n    // \"comment words here\"\n    let b = 'x';\n    let c = \"the file is empty\";\n    let d = \"undefined-count\";\n    x.expect(\"a broken invariant here\");\n    let e = r#\"raw \"quoted\" words here\"#;\n}\n#[cfg(test)]\nmod tests { const T: &str = \"test words are fine\"; }\n";
+    let source = "fn f() {\n    let a = \"数字\";\n    // \"comment words here\"\n    let b = 'x';\n    let c = \"the file is empty\";\n    let d = \"undefined-count\";\n    x.expect(\"a broken invariant here\");\n    let e = r#\"raw \"quoted\" and more words\"#;\n}\n#[cfg(test)]\nmod tests { const T: &str = \"test words are fine\"; }\n";
     assert_eq!(
         rust_literals(source),
         vec![
             (2, "数字".to_string()),
             (5, "the file is empty".to_string()),
-            (8, "raw \"quoted\" words here".to_string()),
+            (8, "raw \"quoted\" and more words".to_string()),
         ]
     );
     let page = "<p>x</p>\n<script>\nconst a = \"Save\"; // a comment in words\nconst b = `Page ${n} of the text`;\nconst c = \"保存\";\n</script>\n";
