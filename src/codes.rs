@@ -174,11 +174,9 @@ pub fn explain_page(code: &str, lang: Option<Lang>) -> Result<String, crate::err
         None => vec![Lang::Zh, Lang::En],
     };
     let Some(entry) = lookup(code.trim()) else {
-        let best = crate::messages::suggest(
-            &code.to_ascii_uppercase(),
-            CATALOGUE.iter().map(|e| e.id),
-        )
-        .or_else(|| crate::messages::suggest(code, Code::names()));
+        let best =
+            crate::messages::suggest(&code.to_ascii_uppercase(), CATALOGUE.iter().map(|e| e.id))
+                .or_else(|| crate::messages::suggest(code, Code::names()));
         let said: Vec<String> = langs
             .iter()
             .map(|&lang| {
@@ -188,7 +186,10 @@ pub fn explain_page(code: &str, lang: Option<Lang>) -> Result<String, crate::err
                     }
                     None => tr!(lang, "explain-unknown.hint"),
                 };
-                format!("{}\n  = help: {hint}", tr!(lang, "explain-unknown", code = code))
+                format!(
+                    "{}\n  = help: {hint}",
+                    tr!(lang, "explain-unknown", code = code)
+                )
             })
             .collect();
         return Err(crate::error::Error::Usage(said.join("\n")));

@@ -221,7 +221,11 @@ mod tests {
                     if FEWER_ARGUMENTS.contains(&id) {
                         args.clear();
                     }
-                    (*file, key.clone(), args.into_iter().cloned().collect::<Vec<_>>())
+                    (
+                        *file,
+                        key.clone(),
+                        args.into_iter().cloned().collect::<Vec<_>>(),
+                    )
                 })
                 .collect()
         };

@@ -534,7 +534,12 @@ impl Message {
                 digits,
             } => own(
                 "mixed-numerals-in-text",
-                args!(place = place, written = written, arabic = arabic, digits = digits),
+                args!(
+                    place = place,
+                    written = written,
+                    arabic = arabic,
+                    digits = digits
+                ),
             ),
             M::MixedNumerals {
                 place,
@@ -625,12 +630,17 @@ impl Message {
                 plan_only: false,
             } => own(
                 "plan-year",
-                args!(planned = planned, expected = expected, period = period.label(lang)),
+                args!(
+                    planned = planned,
+                    expected = expected,
+                    period = period.label(lang)
+                ),
             ),
             M::InvalidHalf { half } => own("invalid-half", args!(half = half)),
-            M::InvalidPeriodDate { field, written } => {
-                own("invalid-period-date", args!(field = field, written = written))
-            }
+            M::InvalidPeriodDate { field, written } => own(
+                "invalid-period-date",
+                args!(field = field, written = written),
+            ),
             M::PeriodRange { problem } => own(
                 match problem {
                     RangeProblem::Alone => "period-alone",
@@ -664,7 +674,11 @@ impl Message {
                 period,
             } => own(
                 "date-in-text-outside",
-                args!(place = place, written = written, period = period.label(lang)),
+                args!(
+                    place = place,
+                    written = written,
+                    period = period.label(lang)
+                ),
             ),
             M::DateInTextNotReal { place, written } => own(
                 "date-in-text-not-real",
@@ -710,12 +724,9 @@ impl Message {
                     activities = activities
                 ),
             ),
-            M::FigureOfNoCount { name, best } => or_did_you_mean(
-                best,
-                Quote::Code,
-                "figure-of-no-count",
-                args!(name = name),
-            ),
+            M::FigureOfNoCount { name, best } => {
+                or_did_you_mean(best, Quote::Code, "figure-of-no-count", args!(name = name))
+            }
             M::ActivityDateOutside {
                 title,
                 date,
@@ -836,9 +847,7 @@ impl Message {
                 Defined::Part(part) => own("defined-twice-part", args!(part = part)),
                 Defined::Section(title) => own("defined-twice-section", args!(title = title)),
                 Defined::Count(name) => own("defined-twice-count", args!(name = name)),
-                Defined::RuleSetting(name) => {
-                    own("defined-twice-rule-setting", args!(name = name))
-                }
+                Defined::RuleSetting(name) => own("defined-twice-rule-setting", args!(name = name)),
             },
             M::Expected { what } => match what {
                 Expected::List => own("expected-list", args!()),

@@ -7,11 +7,11 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::facts::{Facts, Figure};
+use crate::locale::tr;
 use crate::model::{
     Activity, ActivityListing, Block, Ending, Item, Lang, Part, PointStyle, Report, Role, Section,
     Table, Text, Written,
 };
-use crate::locale::tr;
 use crate::numerals;
 use crate::period::Period;
 use crate::period::parse_date;

@@ -63,7 +63,10 @@ pub fn docx(markdown: &str, meta: &DocxMeta) -> Vec<u8> {
                 .footer(grid::FOOTER)
                 .gutter(0),
         )
-        .styles(styles::styles(meta.fonts, meta.lang == crate::model::Lang::En))
+        .styles(styles::styles(
+            meta.fonts,
+            meta.lang == crate::model::Lang::En,
+        ))
         .footer(page_number_footer(AlignmentType::Right))
         .even_footer(page_number_footer(AlignmentType::Left))
         .created_at(&stamp)

@@ -32,33 +32,121 @@ const NOT_YET_MIGRATED: &str = "not yet migrated: issue 25 item 4, the engine ch
 
 const ALLOWED: &[Allowed] = &[
     // Not yet migrated: issue 25 item 4, the engine change.
-    Allowed { path: "src/cmd/", count: None, why: NOT_YET_MIGRATED },
-    Allowed { path: "src/pipeline.rs", count: None, why: NOT_YET_MIGRATED },
-    Allowed { path: "src/serve/mod.rs", count: None, why: NOT_YET_MIGRATED },
-    Allowed { path: "src/lib.rs", count: None, why: NOT_YET_MIGRATED },
-    Allowed { path: "src/main.rs", count: None, why: NOT_YET_MIGRATED },
+    Allowed {
+        path: "src/cmd/",
+        count: None,
+        why: NOT_YET_MIGRATED,
+    },
+    Allowed {
+        path: "src/pipeline.rs",
+        count: None,
+        why: NOT_YET_MIGRATED,
+    },
+    Allowed {
+        path: "src/serve/mod.rs",
+        count: None,
+        why: NOT_YET_MIGRATED,
+    },
+    Allowed {
+        path: "src/lib.rs",
+        count: None,
+        why: NOT_YET_MIGRATED,
+    },
+    Allowed {
+        path: "src/main.rs",
+        count: None,
+        why: NOT_YET_MIGRATED,
+    },
     // Data, not words: what rules and the importer look for, and names.
-    allow("src/numerals.rs", 20, "numerals and numbering patterns (一、 （一） 一是)"),
+    allow(
+        "src/numerals.rs",
+        20,
+        "numerals and numbering patterns (一、 （一） 一是)",
+    ),
     allow("src/cjk.rs", 2, "punctuation classes"),
-    allow("src/typeset/mod.rs", 2, "punctuation classes; a Typst error text matched"),
+    allow(
+        "src/typeset/mod.rs",
+        2,
+        "punctuation classes; a Typst error text matched",
+    ),
     allow("src/typeset/writer.rs", 1, "punctuation classes"),
-    allow("src/import/figures.rs", 56, "what the importer looks for: units, numerals, figure patterns"),
-    allow("src/import/lines.rs", 36, "what the importer looks for: headings, numbering, page furniture"),
-    allow("src/import/structure.rs", 36, "what the importer looks for: part headings, roles, signatures"),
-    allow("src/validate/text.rs", 15, "what the rules look for: numbering styles, units, punctuation"),
-    allow("src/docx/styles.rs", 26, "the DOCX style names (Word shows them) and customary font names"),
-    allow("src/model.rs", 5, "numbering styles as `meta.numbering` writes them (1、)"),
-    allow("src/serve/page.html", 1, "a separator (：) the script joins words with"),
+    allow(
+        "src/import/figures.rs",
+        56,
+        "what the importer looks for: units, numerals, figure patterns",
+    ),
+    allow(
+        "src/import/lines.rs",
+        36,
+        "what the importer looks for: headings, numbering, page furniture",
+    ),
+    allow(
+        "src/import/structure.rs",
+        36,
+        "what the importer looks for: part headings, roles, signatures",
+    ),
+    allow(
+        "src/validate/text.rs",
+        15,
+        "what the rules look for: numbering styles, units, punctuation",
+    ),
+    allow(
+        "src/docx/styles.rs",
+        26,
+        "the DOCX style names (Word shows them) and customary font names",
+    ),
+    allow(
+        "src/model.rs",
+        5,
+        "numbering styles as `meta.numbering` writes them (1、)",
+    ),
+    allow(
+        "src/serve/page.html",
+        1,
+        "a separator (：) the script joins words with",
+    ),
     // Words still in code: the rest of issue 25 item 4 (each moves to locales/).
-    allow("src/validate/mod.rs", 31, "the places of fields (总结第2节第3条, summary section 2, point 3)"),
+    allow(
+        "src/validate/mod.rs",
+        31,
+        "the places of fields (总结第2节第3条, summary section 2, point 3)",
+    ),
     allow("src/validate/structure.rs", 2, "places of sections"),
-    allow("src/validate/counts.rs", 31, "places of counts, and the units that count things (data)"),
-    allow("src/view.rs", 9, "the activity date line (3月8日，…), and numbering patterns (data)"),
-    allow("src/refs.rs", 15, "the year-over-year change words (较上年增加…, up … on last year)"),
-    allow("src/render.rs", 8, "template errors, and end punctuation (data)"),
-    allow("src/carry.rs", 3, "the comment and placeholder `nianbao next` writes"),
-    allow("src/rollup.rs", 14, "the federation input `nianbao rollup` writes (its table words, title, comment)"),
-    allow("src/import/write.rs", 22, "the import report and the comment the imported YAML starts with"),
+    allow(
+        "src/validate/counts.rs",
+        31,
+        "places of counts, and the units that count things (data)",
+    ),
+    allow(
+        "src/view.rs",
+        9,
+        "the activity date line (3月8日，…), and numbering patterns (data)",
+    ),
+    allow(
+        "src/refs.rs",
+        15,
+        "the year-over-year change words (较上年增加…, up … on last year)",
+    ),
+    allow(
+        "src/render.rs",
+        8,
+        "template errors, and end punctuation (data)",
+    ),
+    allow(
+        "src/carry.rs",
+        3,
+        "the comment and placeholder `nianbao next` writes",
+    ),
+    allow(
+        "src/rollup.rs",
+        14,
+        "the federation input `nianbao rollup` writes (its table words, title, comment)",
+    ),
+    allow(
+        "src/import/write.rs",
+        22,
+        "the import report and the comment the imported YAML starts with",
+    ),
     allow("src/import/mod.rs", 1, "the import report"),
     allow("src/archive/mod.rs", 22, "archive verify/list messages"),
     allow("src/archive/ocfl.rs", 33, "OCFL validation problems"),
@@ -70,7 +158,11 @@ const ALLOWED: &[Allowed] = &[
     allow("src/output.rs", 3, "refusals of unsafe writes"),
     allow("src/load.rs", 4, "folder read errors"),
     allow("src/docx/mod.rs", 1, "a problem a DOCX read back reports"),
-    allow("src/typeset/fonts.rs", 21, "font roles as `nianbao fonts` describes them, and font names (data)"),
+    allow(
+        "src/typeset/fonts.rs",
+        21,
+        "font roles as `nianbao fonts` describes them, and font names (data)",
+    ),
 ];
 
 /// The literals of Rust source that look like words: (line, text).
@@ -132,7 +224,10 @@ fn rust_literals(source: &str) -> Vec<(usize, String)> {
                 let rest: String = chars[open..].iter().collect();
                 let len = rest.find(&close).unwrap_or(rest.len());
                 let text: String = rest[..len].to_string();
-                (text.clone(), open + text.chars().count() + close.chars().count())
+                (
+                    text.clone(),
+                    open + text.chars().count() + close.chars().count(),
+                )
             } else {
                 let mut j = i + 1;
                 let mut text = String::new();
@@ -167,9 +262,15 @@ fn is_raw(chars: &[char], i: usize) -> bool {
 
 /// Messages for developers, not users: a broken invariant.
 fn for_developers(before: &str) -> bool {
-    ["expect(", "panic!(", "unreachable!(", "assert!(", "assert_eq!("]
-        .iter()
-        .any(|m| before.contains(m))
+    [
+        "expect(",
+        "panic!(",
+        "unreachable!(",
+        "assert!(",
+        "assert_eq!(",
+    ]
+    .iter()
+    .any(|m| before.contains(m))
 }
 
 /// A Chinese character (or full-width punctuation), or three English words in a row.
@@ -206,7 +307,10 @@ fn script_literals(page: &str) -> Vec<(usize, String)> {
 }
 
 fn sources(dir: &Path, out: &mut Vec<PathBuf>) {
-    let mut entries: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
+    let mut entries: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
     entries.sort();
     for path in entries {
         if path.is_dir() {
@@ -233,7 +337,11 @@ fn found() -> Vec<(String, Vec<(usize, String)>)> {
     let mut out = Vec::new();
     for path in files {
         let text = std::fs::read_to_string(&path).unwrap();
-        let name = path.strip_prefix(root).unwrap().to_string_lossy().replace('\\', "/");
+        let name = path
+            .strip_prefix(root)
+            .unwrap()
+            .to_string_lossy()
+            .replace('\\', "/");
         out.push((name, rust_literals(&text)));
     }
     let page = "src/serve/page.html";

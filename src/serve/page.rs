@@ -52,7 +52,9 @@ mod tests {
     #[test]
     fn the_page_carries_its_words_in_both_languages() {
         assert!(!PAGE.contains(PLACE));
-        let start = PAGE.find(r#"<script type="application/json" id="words">"#).unwrap();
+        let start = PAGE
+            .find(r#"<script type="application/json" id="words">"#)
+            .unwrap();
         let json = &PAGE[start..];
         let json = &json[json.find('>').unwrap() + 1..json.find("</script>").unwrap()];
         let value: Value = serde_json::from_str(json).unwrap();
@@ -71,6 +73,12 @@ mod tests {
                 .collect::<Vec<_>>()
         };
         assert_eq!(keys("zh"), keys("en"));
-        assert!(value["labels"].as_object().unwrap().values().all(|p| p.as_array().unwrap().len() == 2));
+        assert!(
+            value["labels"]
+                .as_object()
+                .unwrap()
+                .values()
+                .all(|p| p.as_array().unwrap().len() == 2)
+        );
     }
 }

@@ -109,7 +109,12 @@ pub fn try_style(
             let what = if over_time {
                 tr!(lang, "style-over-time", file = file, seconds = seconds)
             } else {
-                tr!(lang, "style-over-memory", file = file, gigabytes = gigabytes)
+                tr!(
+                    lang,
+                    "style-over-memory",
+                    file = file,
+                    gigabytes = gigabytes
+                )
             };
             return Err(failed(what));
         }
