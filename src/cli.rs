@@ -131,6 +131,11 @@ Example:
         after_help = "Installed fonts under the customary names (仿宋_GB2312, SimSun, SimHei, KaiTi,\n方正小标宋 …) are preferred; otherwise the free fonts nianbao carries serve."
     )]
     Fonts(FontArgs),
+    /// Explain a diagnostic code: what it means, an input that shows it, how to fix it.
+    #[command(
+        after_help = "CODE is a code (E0608) or a rule name (invalid-figure); `nianbao check --help` lists them.\nWithout --lang the page is printed in Chinese, then in English.\n\nExamples:\n  nianbao explain E0608\n  nianbao explain placeholder --lang en"
+    )]
+    Explain(ExplainArgs),
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
     #[command(
         after_help = "Examples:\n  nianbao completions bash > ~/.local/share/bash-completion/completions/nianbao\n  nianbao completions zsh > ~/.zfunc/_nianbao\n  nianbao completions fish > ~/.config/fish/completions/nianbao.fish"
@@ -145,6 +150,15 @@ Example:
         after_help = "Example:\n  nianbao man > ~/.local/share/man/man1/nianbao.1 && man nianbao"
     )]
     Man,
+}
+
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// The code (E0608) or rule name (invalid-figure).
+    pub code: String,
+    /// The page's language (default: Chinese, then English).
+    #[arg(long, value_enum)]
+    pub lang: Option<crate::model::Lang>,
 }
 
 /// Where fonts come from.

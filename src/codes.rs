@@ -1,6 +1,11 @@
 //! The catalogue of diagnostic codes: each code's stable id, its rule name,
 //! its default level and what it means, in one table from which `check --help`,
-//! the README's table (a test compares them) and the JSON output come.
+//! the README's table (a test compares them) and the JSON output come. Their
+//! words, and each code's page for `nianbao explain`, are in `locales/*/codes.ftl`
+//! and `locales/examples.yaml`.
+
+use crate::locale::tr;
+use crate::model::Lang;
 
 /// How bad a diagnostic is. Errors stop a build; warnings do not.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -81,8 +86,90 @@ pub struct Entry {
     pub name: &'static str,
     /// The level when no rule setting changes it.
     pub level: Severity,
-    /// What it reports, as the README's table says it.
-    pub what: &'static str,
+}
+
+impl Entry {
+    /// What it reports (`locales/*/codes.ftl`; the English is the README's table).
+    pub fn what(&self, lang: Lang) -> String {
+        tr!(lang, self.id)
+    }
+
+    /// The code's page for `nianbao explain`: what it means, an example that
+    /// shows it and how to correct it.
+    pub fn explain(&self, lang: Lang) -> String {
+        let level = match self.level {
+            Severity::Error => tr!(lang, "explain-error"),
+            Severity::Warning => tr!(lang, "explain-warning"),
+        };
+        let mut page = tr!(
+            lang,
+            "explain-title",
+            id = self.id,
+            name = self.name,
+            level = level
+        );
+        page.push_str("\n\n");
+        page.push_str(&self.what(lang));
+        page.push_str("\n\n");
+        match example(self.id) {
+            Some(input) => {
+                page.push_str(&tr!(lang, "explain-example-input", id = self.id));
+                page.push('\n');
+                for line in input.lines() {
+                    page.push_str(&format!("    {}\n", comment_in(line, lang)));
+                }
+            }
+            None => {
+                page.push_str(&tr!(lang, "explain-example"));
+                page.push_str(&tr!(lang, &format!("{}.example", self.id)));
+                page.push('\n');
+            }
+        }
+        page.push('\n');
+        page.push_str(&tr!(lang, "explain-fix"));
+        page.push_str(&tr!(lang, &format!("{}.fix", self.id)));
+        page.push_str("\n\n");
+        let rule = if self.code.can_be_allowed() {
+            "explain-rule"
+        } else {
+            "explain-rule-deny-only"
+        };
+        page.push_str(&tr!(lang, rule, name = self.name));
+        page.push('\n');
+        page
+    }
+}
+
+/// A line of an example with its comment "# 中文 | English" in `lang`.
+fn comment_in(line: &str, lang: Lang) -> String {
+    let Some((code, comment)) = line.split_once("  # ") else {
+        return line.to_string();
+    };
+    let comment = match (comment.split_once(" | "), lang) {
+        (Some((zh, _)), Lang::Zh) => zh,
+        (Some((_, en)), Lang::En) => en,
+        (None, _) => comment,
+    };
+    format!("{code}  # {comment}")
+}
+
+/// The inputs that show each code, from `locales/examples.yaml`.
+static EXAMPLES: std::sync::LazyLock<std::collections::BTreeMap<String, String>> =
+    std::sync::LazyLock::new(|| {
+        serde_saphyr::from_str(include_str!("../locales/examples.yaml"))
+            .expect("locales/examples.yaml is a mapping of code to input")
+    });
+
+/// The input that shows the code `id`, when one alone can.
+pub fn example(id: &str) -> Option<&'static str> {
+    EXAMPLES.get(id).map(String::as_str)
+}
+
+/// The entry of a code id (E0608, e0608) or a rule name (invalid-figure).
+pub fn lookup(code: &str) -> Option<&'static Entry> {
+    CATALOGUE
+        .iter()
+        .find(|e| e.id.eq_ignore_ascii_case(code) || e.name == code)
 }
 
 /// Every code, in the order of their ids.
@@ -92,329 +179,282 @@ pub const CATALOGUE: [Entry; 47] = [
         id: "E0001",
         name: "yaml-syntax",
         level: Severity::Error,
-        what: "not valid YAML (or not UTF-8)",
     },
     Entry {
         code: Code::InvalidValue,
         id: "E0002",
         name: "invalid-value",
         level: Severity::Error,
-        what: "a value of the wrong type, or out of range",
     },
     Entry {
         code: Code::MissingField,
         id: "E0003",
         name: "missing-field",
         level: Severity::Error,
-        what: "a required field is missing; an empty file",
     },
     Entry {
         code: Code::UnknownField,
         id: "E0004",
         name: "unknown-field",
         level: Severity::Error,
-        what: "an unknown field or rule name (with \"did you mean\")",
     },
     Entry {
         code: Code::DuplicateKey,
         id: "E0005",
         name: "duplicate-key",
         level: Severity::Error,
-        what: "the same key twice in a mapping (a count defined twice)",
     },
     Entry {
         code: Code::InputLimit,
         id: "E0006",
         name: "input-limit",
         level: Severity::Error,
-        what: "the input is too big, too deep or has too many aliases (see Limits)",
     },
     Entry {
         code: Code::ControlCharacter,
         id: "E0007",
         name: "control-character",
         level: Severity::Error,
-        what: "a control character (carriage return, escape, NUL …) in a text, or a line break in a one-line field (a title, a label, a unit, a table cell, a problem)",
     },
     Entry {
         code: Code::UndefinedCount,
         id: "E0101",
         name: "undefined-count",
         level: Severity::Error,
-        what: "`{name}` refers to a count that is not defined",
     },
     Entry {
         code: Code::UnknownFormat,
         id: "E0102",
         name: "unknown-format",
         level: Severity::Error,
-        what: "`{name:fmt}` with an unknown format",
     },
     Entry {
         code: Code::UnusedCount,
         id: "W0101",
         name: "unused-count",
         level: Severity::Warning,
-        what: "a count is defined but never used",
     },
     Entry {
         code: Code::CountWithoutValue,
         id: "W0102",
         name: "count-without-value",
         level: Severity::Warning,
-        what: "a count has no value (the text shows “（待统计）”)",
     },
     Entry {
         code: Code::Placeholder,
         id: "W0103",
         name: "placeholder",
         level: Severity::Warning,
-        what: "placeholder text left: （统计具体数字）, XX, ×××, TODO, 待补充, 待统计",
     },
     Entry {
         code: Code::PlanYear,
         id: "E0201",
         name: "plan-year",
         level: Severity::Error,
-        what: "the plan's year is not the report's year + 1",
     },
     Entry {
         code: Code::DocumentDate,
         id: "E0202",
         name: "document-date",
         level: Severity::Error,
-        what: "the date is not a real date, or not in the year or the 92 days after it",
     },
     Entry {
         code: Code::Period,
         id: "E0203",
         name: "period",
         level: Severity::Error,
-        what: "`half:` not 1 or 2; `from:`/`to:` not real dates, reversed, alone or mixed with `half:`",
     },
     Entry {
         code: Code::YearRange,
         id: "E0204",
         name: "year-range",
         level: Severity::Error,
-        what: "a year outside 1900–2100 (`meta.year`, `plans.year`)",
     },
     Entry {
         code: Code::Template,
         id: "E0301",
         name: "template",
         level: Severity::Error,
-        what: "a template cannot be loaded or rendered",
     },
     Entry {
         code: Code::MissingGlyph,
         id: "E0401",
         name: "missing-glyph",
         level: Severity::Error,
-        what: "a character that no font has (it would print as an empty box)",
     },
     Entry {
         code: Code::Font,
         id: "E0402",
         name: "font",
         level: Severity::Error,
-        what: "a font folder or file that cannot be used",
     },
     Entry {
         code: Code::Typeset,
         id: "E0403",
         name: "typeset",
         level: Severity::Error,
-        what: "Typst cannot typeset the document (an error in a style file)",
     },
     Entry {
         code: Code::UnbalancedBrackets,
         id: "W0501",
         name: "unbalanced-brackets",
         level: Severity::Warning,
-        what: "unbalanced “” ‘’ 《》 （） 【】",
     },
     Entry {
         code: Code::HalfWidthPunctuation,
         id: "W0502",
         name: "half-width-punctuation",
         level: Severity::Warning,
-        what: "half-width , ; : ( ) ? ! between Chinese characters",
     },
     Entry {
         code: Code::SpaceAroundDigits,
         id: "W0503",
         name: "space-around-digits",
         level: Severity::Warning,
-        what: "a space between a Chinese character and a digit (\"2020 年\")",
     },
     Entry {
         code: Code::RepeatedPunctuation,
         id: "W0504",
         name: "repeated-punctuation",
         level: Severity::Warning,
-        what: "。。 ，， 、、 ；； ：：",
     },
     Entry {
         code: Code::MixedNumerals,
         id: "W0505",
         name: "mixed-numerals",
         level: Severity::Warning,
-        what: "a figure in Chinese numerals (`{n:cn}`, \"九篇\") beside Arabic ones (\"17项\"); approximate figures (`approx: true`, \"一千余份\") are exempt",
     },
     Entry {
         code: Code::MissingEndPunctuation,
         id: "W0506",
         name: "missing-end-punctuation",
         level: Severity::Warning,
-        what: "a paragraph, point or plan text without sentence-final punctuation",
     },
     Entry {
         code: Code::DoubleNumbering,
         id: "W0507",
         name: "double-numbering",
         level: Severity::Warning,
-        what: "a point or list item that starts with a number of its own (\"1、\", \"一是\", \"（一）\") where nianbao numbers it already",
     },
     Entry {
         code: Code::MixedNumbering,
         id: "W0508",
         name: "mixed-numbering",
         level: Severity::Warning,
-        what: "numbers written into the text in two styles, \"1、\" and \"1.\"",
     },
     Entry {
         code: Code::LongWord,
         id: "W0509",
         name: "long-word",
         level: Severity::Warning,
-        what: "more than 36 characters without a space (a URL, a long word): the PDF and the DOCX break it where the line ends",
     },
     Entry {
         code: Code::PartExceedsWhole,
         id: "E0601",
         name: "part-exceeds-whole",
         level: Severity::Error,
-        what: "a count with `part_of: other` is larger than the other",
     },
     Entry {
         code: Code::UnknownPartOf,
         id: "E0602",
         name: "unknown-part-of",
         level: Severity::Error,
-        what: "`part_of:` names no count",
     },
     Entry {
         code: Code::PercentOutOfRange,
         id: "E0603",
         name: "percent-out-of-range",
         level: Severity::Error,
-        what: "a count in % outside 0–100",
     },
     Entry {
         code: Code::InvalidFigure,
         id: "E0608",
         name: "invalid-figure",
         level: Severity::Error,
-        what: "a count's value, or an activity's figure for it, that is not a finite number below 10¹⁵, or, for a unit that counts things (人, 个, 项 …), negative or not whole",
     },
     Entry {
         code: Code::DateOutsidePeriod,
         id: "W0604",
         name: "date-outside-period",
         level: Severity::Warning,
-        what: "a date in the summary's text (\"2019年6月\") outside the year, or not a real date",
     },
     Entry {
         code: Code::DuplicateTitle,
         id: "W0605",
         name: "duplicate-title",
         level: Severity::Warning,
-        what: "two summary sections or two plan items with the same title",
     },
     Entry {
         code: Code::DuplicateId,
         id: "E0606",
         name: "duplicate-id",
         level: Severity::Error,
-        what: "two plan items with the same id",
     },
     Entry {
         code: Code::IdenticalPoints,
         id: "W0607",
         name: "identical-points",
         level: Severity::Warning,
-        what: "the same text twice",
     },
     Entry {
         code: Code::SectionWithoutPoints,
         id: "W0701",
         name: "section-without-points",
         level: Severity::Warning,
-        what: "a section without points, items, body or sections",
     },
     Entry {
         code: Code::EmptyText,
         id: "W0702",
         name: "empty-text",
         level: Severity::Warning,
-        what: "an empty string",
     },
     Entry {
         code: Code::SectionTooDeep,
         id: "E0703",
         name: "section-too-deep",
         level: Severity::Error,
-        what: "a section nested deeper than four levels (一、 （一） 1. （1））, which no numbering of a 公文 has",
     },
     Entry {
         code: Code::PartHeading,
         id: "E0704",
         name: "part-heading",
         level: Severity::Error,
-        what: "a part without a heading that nianbao cannot derive: role `other`, or a second part of the same role",
     },
     Entry {
         code: Code::EmptyPart,
         id: "W0705",
         name: "empty-part",
         level: Severity::Warning,
-        what: "a part heading with nothing under it",
     },
     Entry {
         code: Code::PlanNotFulfilled,
         id: "W0801",
         name: "plan-not-fulfilled",
         level: Severity::Warning,
-        what: "a plan of last period that no section `fulfils`",
     },
     Entry {
         code: Code::DerivedMismatch,
         id: "W0901",
         name: "derived-mismatch",
         level: Severity::Warning,
-        what: "a declared count that its activities do not add up to",
     },
     Entry {
         code: Code::UnknownSection,
         id: "W0902",
         name: "unknown-section",
         level: Severity::Warning,
-        what: "an activity's `section:` names no section",
     },
     Entry {
         code: Code::RollupMismatch,
         id: "E0903",
         name: "rollup-mismatch",
         level: Severity::Error,
-        what: "inputs of a rollup that report on different periods, or give a count of one name different units or labels",
     },
     Entry {
         code: Code::Import,
         id: "W1001",
         name: "import",
         level: Severity::Warning,
-        what: "`import`: a numbering slip read as a point, or text kept where it could not be placed",
     },
 ];
 
@@ -480,7 +520,7 @@ impl Code {
 fn table(head: &str, row: impl Fn(&str, &str, &str, &str) -> String) -> String {
     let rows = CATALOGUE
         .iter()
-        .map(|e| row(e.id, e.name, e.level.as_str(), e.what));
+        .map(|e| row(e.id, e.name, e.level.as_str(), &e.what(Lang::En)));
     std::iter::once(head.to_string()).chain(rows).collect()
 }
 
@@ -496,7 +536,7 @@ pub fn markdown_table() -> String {
 /// The catalogue for `check --help`: id, rule name, default level, meaning.
 pub fn help_table() -> String {
     table(
-        "Diagnostic codes (rule names for `settings: rules:`; README.md explains each):\n",
+        &format!("{}\n", tr!(Lang::En, "codes-help-heading")),
         |id, name, level, what| format!("  {id}  {name:<24} {level:<8} {what}\n"),
     )
 }
@@ -518,6 +558,43 @@ mod tests {
             .map(|l| format!("{l}\n"))
             .collect();
         assert_eq!(table, markdown_table());
+    }
+
+    /// Every code has an example: an input in `locales/examples.yaml` or, for
+    /// a code no input alone shows, words (`.example`), not both; and each
+    /// input, checked, shows its code.
+    #[test]
+    fn every_example_shows_its_code() {
+        use crate::load::{Outcome, parse};
+        let mut failures = Vec::new();
+        for e in &CATALOGUE {
+            let in_words = crate::locale::has(Lang::En, &format!("{}.example", e.id));
+            let Some(input) = example(e.id) else {
+                assert!(in_words, "{}: no example", e.id);
+                continue;
+            };
+            assert!(!in_words, "{}: two examples", e.id);
+            let source = crate::diag::SourceFile::new("example.yaml".into(), input.to_string());
+            let diagnostics = match parse(source, None) {
+                Outcome::Invalid(_, diagnostics) => diagnostics,
+                Outcome::Loaded(loaded) => {
+                    let facts = crate::facts::Facts::derive(&loaded.report, None);
+                    crate::validate::validate(&loaded, &facts, None, Default::default())
+                }
+            };
+            let codes: Vec<&str> = diagnostics.iter().map(|d| d.code.as_str()).collect();
+            if codes != [e.id] {
+                failures.push(format!("{}: the example shows {codes:?}", e.id));
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+        assert!(EXAMPLES.keys().all(|id| lookup(id).is_some()));
+    }
+
+    #[test]
+    fn codes_are_found_by_id_and_by_rule_name() {
+        assert_eq!(lookup("invalid-figure").map(|e| e.id), Some("E0608"));
+        assert_eq!(lookup("e0608").map(|e| e.id), Some("E0608"));
     }
 
     #[test]

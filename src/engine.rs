@@ -428,7 +428,7 @@ fn pdf_meta(loaded: &Loaded, kind: Kind, chart: Option<Chart>) -> PdfMeta {
         author: report.meta.organisation.value.clone(),
         // Validation has checked the date before anything is made.
         date: parse_date(&report.meta.date.value).unwrap_or_default(),
-        lang: report.meta.language().code(),
+        lang: report.meta.language(),
         chart,
     }
 }

@@ -23,6 +23,7 @@ mod error;
 pub mod facts;
 pub mod import;
 pub mod load;
+mod locale;
 mod messages;
 pub mod model;
 mod numerals;
@@ -54,6 +55,7 @@ pub fn run(cli: cli::Cli) -> Result<(), Error> {
         cli::Command::Serve(args) => cmd::serve::run(&args),
         cli::Command::Watch(args) => cmd::watch::run(&args),
         cli::Command::Import(args) => cmd::import::run(&args),
+        cli::Command::Explain(args) => cmd::explain::run(&args),
         cli::Command::Completions { shell } => cmd::shell::completions(shell),
         cli::Command::Man => cmd::shell::man(),
     }

@@ -4,6 +4,7 @@
 
 use crate::codes::Code;
 use crate::diag::Severity;
+use crate::locale::tr;
 use crate::model::Lang;
 use crate::period::Period;
 
@@ -380,16 +381,10 @@ pub fn suggest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
 /// "Did you mean …?", the one way of writing it. `quote` wraps the name:
 /// `` `x` `` for names in the YAML, “x” for titles.
 pub fn did_you_mean(lang: Lang, best: &str, quote: Quote) -> String {
-    let shown = match quote {
-        Quote::Code => format!("`{best}`"),
-        Quote::Title => format!("“{best}”"),
-    };
-    pick(
-        lang,
-        format!("是否指 {shown}？"),
-        format!("did you mean {shown}?"),
-    )
-    .replace("指 “", "指“")
+    match quote {
+        Quote::Code => tr!(lang, "did-you-mean-code", best = best),
+        Quote::Title => tr!(lang, "did-you-mean-title", best = best),
+    }
 }
 
 /// How a suggested name is shown.
@@ -401,20 +396,17 @@ pub enum Quote {
 
 /// The label of the first of two places that say the same.
 pub fn first_here(lang: Lang) -> String {
-    pick(lang, "第一次出现在这里".into(), "first here".into())
+    tr!(lang, "first-here")
 }
 
 /// The label of the first of two files that define the same part of a folder.
 pub fn first_defined_here(lang: Lang) -> String {
-    pick(lang, "首次定义在这里".into(), "first defined here".into())
+    tr!(lang, "first-defined-here")
 }
 
 /// Put before a message that the archive turns into an error.
-pub fn unfinished_prefix(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Zh => "未定稿，不能归档：",
-        Lang::En => "unfinished for the archive: ",
-    }
+pub fn unfinished_prefix(lang: Lang) -> String {
+    tr!(lang, "unfinished-prefix")
 }
 
 impl Message {
@@ -496,380 +488,211 @@ impl Message {
         }
     }
 
-    /// The message and its hint, in `lang`.
+    /// The message and its hint, in `lang`: the key of its words in the
+    /// locale files (`locales/*/diagnostics.ftl`), the hint the key's `.hint`
+    /// unless said otherwise.
     pub fn words(&self, lang: Lang) -> (String, Option<String>) {
+        let (key, args, hint) = self.key(lang);
+        let text = |key: &str| crate::locale::words(lang, key, &args);
+        let message = text(key);
+        let hint = match hint {
+            Hint::Own => Some(text(&format!("{key}.hint"))),
+            Hint::Other(attribute) => Some(text(&format!("{key}.{attribute}"))),
+            Hint::DidYouMean(best, quote) => Some(did_you_mean(lang, &best, quote)),
+            Hint::None => None,
+        };
+        (message, hint)
+    }
+
+    /// The key of the message's words, its arguments and where its hint comes from.
+    fn key(&self, lang: Lang) -> (&'static str, Vec<(&'static str, String)>, Hint) {
         use Message as M;
-        let t = |zh: String, en: String| pick(lang, zh, en);
-        let did_you_mean = |best: &str| did_you_mean(lang, best, Quote::Code);
-        let (message, hint) = match self {
-            M::UndefinedCount { name, best } => (
-                t(
-                    format!("引用了未定义的数字 `{name}`"),
-                    format!("count `{name}` is referenced but not defined"),
-                ),
-                Some(match best {
-                    Some(best) => did_you_mean(&format!("{{{best}}}")),
-                    None => t(
-                        format!("在 `counts:` 下定义它，例如 `{name}: {{ value: 1, unit: 人 }}`"),
-                        format!(
-                            "define it under `counts:`, e.g. `{name}: {{ value: 1, unit: 人 }}`"
-                        ),
-                    ),
-                }),
+        macro_rules! args {
+            ($($name:ident = $value:expr),* $(,)?) => {
+                vec![$((stringify!($name), ($value).to_string())),*]
+            };
+        }
+        let own = |key, args| (key, args, Hint::Own);
+        let or_did_you_mean = |best: &Option<String>, quote, key, args| match best {
+            Some(best) => (key, args, Hint::DidYouMean(best.clone(), quote)),
+            None => (key, args, Hint::Own),
+        };
+        match self {
+            M::UndefinedCount { name, best } => or_did_you_mean(
+                &best.as_ref().map(|b| format!("{{{b}}}")),
+                Quote::Code,
+                "undefined-count",
+                args!(name = name),
             ),
-            M::UnknownFormat { format, written } => (
-                t(
-                    format!("`{written}` 中的数字格式 `{format}` 无法识别"),
-                    format!("unknown count format `{format}` in `{written}`"),
-                ),
-                Some(t(
-                    "可写 `{name}`（411人）、`{name:cn}`（九篇）或 `{name:num}`（411）".into(),
-                    "write `{name}` (411人), `{name:cn}` (九篇) or `{name:num}` (411)".into(),
-                )),
-            ),
+            M::UnknownFormat { format, written } => {
+                own("unknown-format", args!(format = format, written = written))
+            }
             M::MixedNumeralsInText {
                 place,
                 written,
                 arabic,
                 digits,
-            } => (
-                t(
-                    format!("{place}中的“{written}”用汉字数字，而文中其余{arabic}处统计数字用阿拉伯数字"),
-                    format!("“{written}” in {place} is written in Chinese numerals, the other {arabic} figures in Arabic ones"),
+            } => own(
+                "mixed-numerals-in-text",
+                args!(
+                    place = place,
+                    written = written,
+                    arabic = arabic,
+                    digits = digits
                 ),
-                Some(t(
-                    format!("统计数字宜统一用阿拉伯数字：写“{digits}”，或定义一个数字并引用它"),
-                    format!("write figures one way, Arabic for statistics: “{digits}”, or define a count and reference it"),
-                )),
             ),
             M::MixedNumerals {
                 place,
                 written,
                 arabic,
-            } => {
-                let plain = written.replace(":cn", "");
-                (
-                    t(
-                        format!(
-                            "{place}中的 `{written}` 用汉字数字，而文中其余{arabic}处统计数字用阿拉伯数字"
-                        ),
-                        format!(
-                            "`{written}` in {place} is written in Chinese numerals, the other {arabic} figures in Arabic ones"
-                        ),
-                    ),
-                    Some(t(
-                        format!("统计数字宜统一用阿拉伯数字：写 `{plain}`"),
-                        format!("write figures one way, Arabic for statistics: `{plain}`"),
-                    )),
-                )
+            } => own(
+                "mixed-numerals",
+                args!(
+                    place = place,
+                    written = written,
+                    arabic = arabic,
+                    plain = written.replace(":cn", "")
+                ),
+            ),
+            M::UnusedCount { name } => own("unused-count", args!(name = name)),
+            M::CountWithoutValue { name, missing } => {
+                own("count-without-value", args!(name = name, missing = missing))
             }
-            M::UnusedCount { name } => (
-                t(
-                    format!("数字 `{name}` 已定义但未被引用"),
-                    format!("count `{name}` is defined but never used"),
-                ),
-                Some(t(
-                    format!("在正文中写 `{{{name}}}` 引用它，或删除它"),
-                    format!("reference it in the text as `{{{name}}}`, or remove it"),
-                )),
-            ),
-            M::CountWithoutValue { name, missing } => (
-                t(
-                    format!("数字 `{name}` 没有数值"),
-                    format!("count `{name}` has no value"),
-                ),
-                Some(t(
-                    format!("补上 `value:`；在此之前正文显示“{missing}”"),
-                    format!("add `value:`; until then the text shows “{missing}”"),
-                )),
-            ),
-            M::PercentOutOfRange { name, value } => (
-                t(
-                    format!("百分比 `{name}` 为 {value}%，超出 0–100"),
-                    format!("percentage `{name}` is {value}%, outside 0–100"),
-                ),
-                Some(t(
-                    "检查数值；增长率等可超过100的数字请用其他单位".into(),
-                    "check the value; a growth rate that can exceed 100 needs another unit".into(),
-                )),
-            ),
+            M::PercentOutOfRange { name, value } => {
+                own("percent-out-of-range", args!(name = name, value = value))
+            }
             M::UnknownPartOf { name, whole, best } => (
-                t(
-                    format!("`{name}` 的 part_of 指向未定义的数字 `{whole}`"),
-                    format!("`{name}` is part of `{whole}`, which is not defined"),
-                ),
-                best.as_deref().map(did_you_mean),
+                "unknown-part-of",
+                args!(name = name, whole = whole),
+                match best {
+                    Some(best) => Hint::DidYouMean(best.clone(), Quote::Code),
+                    None => Hint::None,
+                },
             ),
             M::PartExceedsWhole {
                 name,
                 part,
                 whole,
                 total,
-            } => (
-                t(
-                    format!("`{name}`（{part}）是 `{whole}`（{total}）的一部分，却比它大"),
-                    format!("`{name}` ({part}) is part of `{whole}` ({total}) but exceeds it"),
-                ),
-                Some(t(
-                    "两个数字至少有一个有误：请核对原始记录".into(),
-                    "one of the two figures is wrong: check the records".into(),
-                )),
+            } => own(
+                "part-exceeds-whole",
+                args!(name = name, part = part, whole = whole, total = total),
             ),
-            M::Placeholder { place, placeholder } => (
-                t(
-                    format!("{place}留有占位文字“{placeholder}”"),
-                    format!("placeholder “{placeholder}” left in {place}"),
-                ),
-                Some(t(
-                    "换成实际内容，或换成数字引用：在 `counts:` 下定义后写 `{name}`".into(),
-                    "replace it with the real text, or with a count: define it under `counts:` and write `{name}`".into(),
-                )),
+            M::Placeholder { place, placeholder } => own(
+                "placeholder",
+                args!(place = place, placeholder = placeholder),
             ),
             M::UnbalancedBracket {
                 place,
                 mark,
                 partner,
-            } => (
-                t(
-                    format!("{place}中的“{mark}”没有对应的“{partner}”"),
-                    format!("“{mark}” in {place} has no matching “{partner}”"),
-                ),
-                Some(t(
-                    format!("补上“{partner}”，或删去多余的“{mark}”"),
-                    format!("add the “{partner}”, or remove the “{mark}”"),
-                )),
+            } => own(
+                "unbalanced-bracket",
+                args!(place = place, mark = mark, partner = partner),
             ),
-            M::HalfWidthPunctuation { place, mark, wide } => (
-                t(
-                    format!("{place}中的半角“{mark}”夹在汉字之间"),
-                    format!("half-width “{mark}” between Chinese characters in {place}"),
-                ),
-                Some(t(
-                    format!("改为全角“{wide}”"),
-                    format!("write the full-width “{wide}”"),
-                )),
+            M::HalfWidthPunctuation { place, mark, wide } => own(
+                "half-width-punctuation",
+                args!(place = place, mark = mark, wide = wide),
             ),
-            M::SpaceAroundDigits { place } => (
-                t(
-                    format!("{place}中汉字与数字之间有空格"),
-                    format!("a space between a Chinese character and a digit in {place}"),
-                ),
-                Some(t(
-                    "删去空格：写“2020年”而不是“2020 年”".into(),
-                    "remove the space: “2020年”, not “2020 年”".into(),
-                )),
-            ),
-            M::RepeatedPunctuation { place, mark } => (
-                t(
-                    format!("{place}中标点“{mark}”重复"),
-                    format!("repeated “{mark}” in {place}"),
-                ),
-                Some(t("删去多余的标点".into(), "remove the extra mark".into())),
-            ),
-            M::MissingEndPunctuation { place } => (
-                t(
-                    format!("{place}末尾缺少句末标点"),
-                    format!("{place} does not end with a full stop"),
-                ),
-                Some(t(
-                    "在句末加“。”".into(),
-                    "end the sentence with “。” or “.”".into(),
-                )),
-            ),
+            M::SpaceAroundDigits { place } => own("space-around-digits", args!(place = place)),
+            M::RepeatedPunctuation { place, mark } => {
+                own("repeated-punctuation", args!(place = place, mark = mark))
+            }
+            M::MissingEndPunctuation { place } => {
+                own("missing-end-punctuation", args!(place = place))
+            }
             M::LongWord {
                 place,
                 start,
                 chars,
-            } => (
-                t(
-                    format!("{place}中“{start}…”连续{chars}个字符没有空格，一行排不下，排版时在行末断开"),
-                    format!("{place} has {chars} characters without a space (“{start}…”), more than a line holds; the document breaks them where the line ends"),
+            } => own(
+                "long-word",
+                args!(
+                    place = place,
+                    start = start,
+                    chars = chars,
+                    limit = crate::cjk::LONG_RUN
                 ),
-                Some(t(
-                    format!("在可以断开处加空格，或缩短它（不超过 {} 个字符不断开）", crate::cjk::LONG_RUN),
-                    format!("add a space where it may break, or shorten it (up to {} characters stay whole)", crate::cjk::LONG_RUN),
-                )),
             ),
             M::PlanYear {
                 planned,
                 expected,
                 plan_only: true,
                 ..
-            } => (
-                t(
-                    format!("计划年度为{planned}年，但 meta.year 是{expected}年"),
-                    format!("the plan is for {planned}, but meta.year is {expected}"),
-                ),
-                Some(t(
-                    "只有计划的文件（工作计划）以 meta.year 为计划年度：两处写同一年，或省略 plans.year".into(),
-                    "a plan-only document (no work parts) plans for meta.year: write the same year in both, or leave plans.year out".into(),
-                )),
+            } => own(
+                "plan-year-plan-only",
+                args!(planned = planned, expected = expected),
             ),
             M::PlanYear {
                 planned,
                 expected,
                 period,
                 plan_only: false,
-            } => (
-                t(
-                    format!("计划年度为{planned}年，但总结的是{}", period.label_zh(None)),
-                    format!(
-                        "the plan is for {planned}, but the report covers {}",
-                        period.label_en()
-                    ),
+            } => own(
+                "plan-year",
+                args!(
+                    planned = planned,
+                    expected = expected,
+                    period = period.label(lang)
                 ),
-                Some(t(
-                    format!(
-                        "{}的总结，计划的是{expected}年（也可省略 plans.year）",
-                        period.label_zh(None)
-                    ),
-                    format!(
-                        "a report on {} plans for {expected} (or leave plans.year out)",
-                        period.label_en()
-                    ),
-                )),
             ),
-            M::InvalidHalf { half } => (
-                t(
-                    format!("`half: {half}` 无效：上半年写 1，下半年写 2"),
-                    format!("`half: {half}` is not a half: write 1 or 2"),
-                ),
-                Some(t(
-                    "上半年 half: 1，下半年 half: 2".into(),
-                    "half: 1 for January–June, 2 for July–December".into(),
-                )),
+            M::InvalidHalf { half } => own("invalid-half", args!(half = half)),
+            M::InvalidPeriodDate { field, written } => own(
+                "invalid-period-date",
+                args!(field = field, written = written),
             ),
-            M::InvalidPeriodDate { field, written } => (
-                t(
-                    format!("`{field}: {written}` 不是有效日期"),
-                    format!("`{field}: {written}` is not a real date"),
-                ),
-                Some(t(
-                    "按 YYYY-MM-DD 写日期".into(),
-                    "write the date as YYYY-MM-DD".into(),
-                )),
-            ),
-            M::PeriodRange { problem } => (
+            M::PeriodRange { problem } => own(
                 match problem {
-                    RangeProblem::Alone => t(
-                        "`from:` 和 `to:` 须同时给出".into(),
-                        "`from:` and `to:` go together".into(),
-                    ),
-                    RangeProblem::Reversed => {
-                        t("`from:` 晚于 `to:`".into(), "`from:` is after `to:`".into())
-                    }
-                    RangeProblem::Mixed => t(
-                        "`half:` 与 `from:`/`to:` 只能选一种".into(),
-                        "give either `half:` or `from:`/`to:`, not both".into(),
-                    ),
+                    RangeProblem::Alone => "period-alone",
+                    RangeProblem::Reversed => "period-reversed",
+                    RangeProblem::Mixed => "period-mixed",
                 },
-                Some(t(
-                    "例如 from: 2022-03-01 与 to: 2022-08-31".into(),
-                    "e.g. from: 2022-03-01 and to: 2022-08-31".into(),
-                )),
+                args!(),
             ),
-            M::InvalidDocumentDate { written } => (
-                t(
-                    format!("`{written}` 不是有效日期"),
-                    format!("`{written}` is not a real date"),
-                ),
-                Some(t(
-                    "按 YYYY-MM-DD 写日期，例如 2020-12-08".into(),
-                    "write the date as YYYY-MM-DD, e.g. 2020-12-08".into(),
-                )),
-            ),
+            M::InvalidDocumentDate { written } => {
+                own("invalid-document-date", args!(written = written))
+            }
             M::DocumentDateOutside {
                 written,
                 period,
                 start,
                 latest,
                 grace_days,
-            } => (
-                t(
-                    format!(
-                        "成文日期 {written} 不在{}或其后{grace_days}天内",
-                        period.label_zh(None)
-                    ),
-                    format!(
-                        "the document is dated {written}, outside the period {}",
-                        period.label_en()
-                    ),
+            } => own(
+                "document-date-outside",
+                args!(
+                    written = written,
+                    period = period.label(lang),
+                    start = start,
+                    latest = latest,
+                    grace_days = grace_days
                 ),
-                Some(t(
-                    format!("{}的总结应在 {start} 至 {latest} 之间成文", period.label_zh(None)),
-                    format!(
-                        "a report on {} is dated between {start} and {latest} ({grace_days} days after the period ends)",
-                        period.label_en()
-                    ),
-                )),
             ),
             M::DateInTextOutside {
                 place,
                 written,
                 period,
-            } => (
-                t(
-                    format!("{place}提到的“{written}”不在{}内", period.label_zh(None)),
-                    format!(
-                        "“{written}” in {place} lies outside the period {}",
-                        period.label_en()
-                    ),
+            } => own(
+                "date-in-text-outside",
+                args!(
+                    place = place,
+                    written = written,
+                    period = period.label(lang)
                 ),
-                Some(date_in_text_hint(lang)),
             ),
-            M::DateInTextNotReal { place, written } => (
-                t(
-                    format!("{place}中的“{written}”不是有效日期"),
-                    format!("“{written}” in {place} is not a real date"),
-                ),
-                Some(date_in_text_hint(lang)),
+            M::DateInTextNotReal { place, written } => own(
+                "date-in-text-not-real",
+                args!(place = place, written = written),
             ),
-            M::DuplicateSectionTitle { title } => (
-                t(
-                    format!("总结中已有同名小节“{title}”"),
-                    format!("the summary has a section “{title}” already"),
-                ),
-                Some(t(
-                    "合并两个小节，或改用不同的标题".into(),
-                    "merge the two sections or give them different titles".into(),
-                )),
-            ),
-            M::DuplicatePlanTitle { title } => (
-                t(
-                    format!("计划中已有同名条目“{title}”"),
-                    format!("the plan has an item “{title}” already"),
-                ),
-                Some(t(
-                    "合并两项，或改用不同的标题".into(),
-                    "merge the two items or give them different titles".into(),
-                )),
-            ),
-            M::DuplicatePlanId { id } => (
-                t(
-                    format!("计划编号 `{id}` 已用过"),
-                    format!("plan id `{id}` is used already"),
-                ),
-                Some(t(
-                    "每项计划的 id 必须唯一".into(),
-                    "each plan needs an id of its own".into(),
-                )),
-            ),
-            M::IdenticalText { place } => (
-                t(
-                    format!("{place}与前文的内容完全相同"),
-                    format!("{place} repeats an earlier text"),
-                ),
-                Some(t("删去重复的一条".into(), "remove one of them".into())),
-            ),
-            M::SectionWithoutPoints { place, title } => (
-                t(
-                    format!("{place}“{title}”没有内容"),
-                    format!("{place} “{title}” has no points"),
-                ),
-                Some(t(
-                    "在 `points:` 下写上本节的工作".into(),
-                    "write the section's work under `points:`".into(),
-                )),
+            M::DuplicateSectionTitle { title } => {
+                own("duplicate-section-title", args!(title = title))
+            }
+            M::DuplicatePlanTitle { title } => own("duplicate-plan-title", args!(title = title)),
+            M::DuplicatePlanId { id } => own("duplicate-plan-id", args!(id = id)),
+            M::IdenticalText { place } => own("identical-text", args!(place = place)),
+            M::SectionWithoutPoints { place, title } => own(
+                "section-without-points",
+                args!(place = place, title = title),
             ),
             M::PartHeading { number, role } => {
                 let role = match role {
@@ -878,515 +701,198 @@ impl Message {
                     crate::model::Role::Plans => "plans",
                     crate::model::Role::Other => "other",
                 };
-                (
-                    t(
-                        format!("第{number}部分（role: {role}）没有标题"),
-                        format!("part {number} (role: {role}) has no heading"),
-                    ),
-                    Some(t(
-                        "写上 `heading:`；只有每种角色的第一个 work、problems、plans 部分有默认标题".into(),
-                        "write its `heading:`; only the first part of role work, problems or plans has a derived one".into(),
-                    )),
-                )
+                own("part-heading", args!(number = number, role = role))
             }
-            M::EmptyPart { number, heading } => (
-                t(
-                    format!("第{number}部分“{heading}”下面没有内容"),
-                    format!("part {number} “{heading}” has nothing under it"),
-                ),
-                Some(t(
-                    "写上它的 `points:`、`items:`、`body:` 或 `sections:`，或删去这一部分".into(),
-                    "write its `points:`, `items:`, `body:` or `sections:`, or remove the part".into(),
-                )),
-            ),
-            M::SectionTooDeep { title, level } => (
-                t(
-                    format!("小节“{title}”在第{level}层，公文的层次最多四层"),
-                    format!("the section “{title}” is at level {level}; a 公文 has four levels at most"),
-                ),
-                Some(t(
-                    "把它并入上一层，或改写为段落或条目".into(),
-                    "merge it into the level above, or write it as paragraphs or items".into(),
-                )),
-            ),
-            M::EmptyText { place } => (
-                t(format!("{place}是空的"), format!("{place} is empty")),
-                Some(t(
-                    "写上内容，或删去这一项".into(),
-                    "write the text or remove the entry".into(),
-                )),
-            ),
+            M::EmptyPart { number, heading } => {
+                own("empty-part", args!(number = number, heading = heading))
+            }
+            M::SectionTooDeep { title, level } => {
+                own("section-too-deep", args!(title = title, level = level))
+            }
+            M::EmptyText { place } => own("empty-text", args!(place = place)),
             M::DerivedMismatch {
                 name,
                 declared,
                 sum,
                 activities,
-            } => (
-                t(
-                    format!("`{name}` 写为 {declared}，活动记录合计为 {sum}"),
-                    format!("`{name}` is declared {declared} but its activities add up to {sum}"),
+            } => own(
+                "derived-mismatch",
+                args!(
+                    name = name,
+                    declared = declared,
+                    sum = sum,
+                    activities = activities
                 ),
-                Some(t(
-                    format!("合计的活动：{activities}"),
-                    format!("activities summed: {activities}"),
-                )),
             ),
-            M::FigureOfNoCount { name, best } => (
-                t(
-                    format!("活动数字 `{name}` 没有对应的统计数字"),
-                    format!("activity figure `{name}` adds to no count"),
-                ),
-                Some(match best {
-                    Some(best) => did_you_mean(best),
-                    None => t(
-                        format!("在 `counts:` 下定义 `{name}`（可不写 value，由活动合计）"),
-                        format!(
-                            "define `{name}` under `counts:` (without a value, the activities add up to it)"
-                        ),
-                    ),
-                }),
-            ),
+            M::FigureOfNoCount { name, best } => {
+                or_did_you_mean(best, Quote::Code, "figure-of-no-count", args!(name = name))
+            }
             M::ActivityDateOutside {
                 title,
                 date,
                 period,
-            } => (
-                t(
-                    format!("活动“{title}”的日期 {date} 不在{}内", period.label_zh(None)),
-                    format!("activity “{title}” is dated {date}, outside {}", period.label_en()),
-                ),
-                Some(activity_date_hint(lang)),
+            } => own(
+                "activity-date-outside",
+                args!(title = title, date = date, period = period.label(lang)),
             ),
-            M::ActivityDateInvalid { title, date } => (
-                t(
-                    format!("活动“{title}”的日期 `{date}` 无效"),
-                    format!("activity “{title}” has no real date: `{date}`"),
-                ),
-                Some(activity_date_hint(lang)),
-            ),
+            M::ActivityDateInvalid { title, date } => {
+                own("activity-date-invalid", args!(title = title, date = date))
+            }
             M::UnknownSection {
                 title,
                 section,
                 best,
             } => (
-                t(
-                    format!("活动“{title}”所属的小节“{section}”不存在"),
-                    format!("activity “{title}” belongs to “{section}”, which is no section"),
-                ),
-                best.as_deref()
-                    .map(|best| self::did_you_mean(lang, best, Quote::Title)),
+                "unknown-section",
+                args!(title = title, section = section),
+                match best {
+                    Some(best) => Hint::DidYouMean(best.clone(), Quote::Title),
+                    None => Hint::None,
+                },
             ),
-            M::PlanNotFulfilled { title, id } => (
-                t(
-                    format!("上期计划“{title}”（`{id}`）在本期总结中没有对应的小节"),
-                    format!("last period's plan “{title}” (`{id}`) is fulfilled by no section"),
-                ),
-                Some(t(
-                    format!("在本期总结的相应小节写 `fulfils: {id}`，或说明未完成的原因"),
-                    format!(
-                        "write `fulfils: {id}` in the section that reports on it, or say why it was not done"
-                    ),
-                )),
+            M::PlanNotFulfilled { title, id } => {
+                own("plan-not-fulfilled", args!(title = title, id = id))
+            }
+            M::FulfilsNoPlan { id, previous } => {
+                own("fulfils-no-plan", args!(id = id, previous = previous))
+            }
+            M::ControlCharacter { place, code_point } => own(
+                "control-character",
+                args!(place = place, code_point = format!("{code_point:04X}")),
             ),
-            M::FulfilsNoPlan { id, previous } => (
-                t(
-                    format!("`fulfils: {id}` 指向上期不存在的计划"),
-                    format!("`fulfils: {id}` names no plan of last period"),
-                ),
-                Some(t(
-                    format!("上期计划的编号见 {previous}"),
-                    format!("last period's plan ids are in {previous}"),
-                )),
-            ),
-            M::ControlCharacter { place, code_point } => (
-                t(
-                    format!("{place}中有控制字符 U+{code_point:04X}"),
-                    format!("a control character U+{code_point:04X} in {place}"),
-                ),
-                Some(t(
-                    "删去它：回车、退格、转义等字符会改变文档的结构或显示".into(),
-                    "remove it: carriage returns, escapes and the like change the document's structure or display".into(),
-                )),
-            ),
-            M::LineBreak { place } => (
-                t(
-                    format!("{place}只能写一行，却有换行"),
-                    format!("a line break in {place}, which is one line"),
-                ),
-                Some(t(
-                    "写在一行里；需要分段的内容放到正文".into(),
-                    "write it on one line; text that needs paragraphs belongs in the body".into(),
-                )),
-            ),
-            M::YearOutOfRange { field, year } => (
-                t(
-                    format!("`{field}: {year}` 不是 1900–2100 之间的年份"),
-                    format!("`{field}: {year}` is not a year between 1900 and 2100"),
-                ),
-                Some(t(
-                    "写四位数的公历年份，例如 2020".into(),
-                    "write the year in four digits, e.g. 2020".into(),
-                )),
-            ),
-            M::FigureNotFinite { name } => (
-                t(
-                    format!("数字 `{name}` 的值不是有限的数"),
-                    format!("count `{name}` has a value that is not a finite number"),
-                ),
-                Some(t(
-                    "写实际的数值；尚未统计就先不写 value".into(),
-                    "write the real figure; leave `value:` out until it is known".into(),
-                )),
-            ),
-            M::FigureTooLarge { name } => (
-                t(
-                    format!("数字 `{name}` 的值大于 10¹⁵"),
-                    format!("count `{name}` has a value above 10¹⁵"),
-                ),
-                Some(t(
-                    "核对数值；金额可换用万元、亿元等单位".into(),
-                    "check the figure; money can be counted in larger units (万元, 亿元)".into(),
-                )),
-            ),
-            M::FigureNotCounted { name, value, unit } => (
-                t(
-                    format!("数字 `{name}` 以“{unit}”计数，值却是 {value}"),
-                    format!("count `{name}` counts {unit}, but its value is {value}"),
-                ),
-                Some(t(
-                    "人数、项数等须是不小于 0 的整数；增减请写成另一个数字，并标上 `signed: true`".into(),
-                    "a number of people or things is a whole number, at least 0; write a change as a count of its own, marked `signed: true`".into(),
-                )),
+            M::LineBreak { place } => own("line-break", args!(place = place)),
+            M::YearOutOfRange { field, year } => {
+                own("year-out-of-range", args!(field = field, year = year))
+            }
+            M::FigureNotFinite { name } => own("figure-not-finite", args!(name = name)),
+            M::FigureTooLarge { name } => own("figure-too-large", args!(name = name)),
+            M::FigureNotCounted { name, value, unit } => own(
+                "figure-not-counted",
+                args!(name = name, value = value, unit = unit),
             ),
             M::UnknownRule { name, best } => (
-                t(
-                    format!("未知的规则 `{name}`"),
-                    format!("unknown rule `{name}`"),
-                ),
-                best.as_deref().map(did_you_mean),
+                "unknown-rule",
+                args!(name = name),
+                match best {
+                    Some(best) => Hint::DidYouMean(best.clone(), Quote::Code),
+                    None => Hint::None,
+                },
             ),
-            M::InputTooLarge { megabytes, limit } => (
-                t(
-                    format!("输入文件有 {megabytes:.1} MB；nianbao 只读 {limit} MB 以内的输入"),
-                    format!("the input is {megabytes:.1} MB; nianbao reads inputs up to {limit} MB"),
-                ),
-                Some(t(
-                    "一年的总结远小于此：把活动记录分成一个文件夹里的多个文件".into(),
-                    "a year's report is far smaller: split activity logs into a folder of files"
-                        .into(),
-                )),
+            M::InputTooLarge { megabytes, limit } => own(
+                "input-too-large",
+                args!(megabytes = format!("{megabytes:.1}"), limit = limit),
             ),
-            M::DocumentTooLarge { megabytes, limit } => (
-                t(
-                    format!(
-                        "展开别名和数字引用后，文档正文至少有 {megabytes:.1} MB；nianbao 只排 {limit} MB 以内的文档（约 1000 页）"
-                    ),
-                    format!(
-                        "the document's text is at least {megabytes:.1} MB once its aliases and references are expanded; nianbao makes documents of up to {limit} MB (about 1 000 pages)"
-                    ),
-                ),
-                Some(t(
-                    "别名（*name）每用一次，它的文字就算一次；一年的总结远小于此".into(),
-                    "an alias (*name) counts its text at each use; a year's report is far smaller"
-                        .into(),
-                )),
+            M::DocumentTooLarge { megabytes, limit } => own(
+                "document-too-large",
+                args!(megabytes = format!("{megabytes:.1}"), limit = limit),
             ),
-            M::NotUtf8 { offset } => (
-                t(
-                    format!("文件不是有效的 UTF-8（第一个错误字节在偏移 {offset}）"),
-                    format!("the file is not valid UTF-8 (first bad byte at offset {offset})"),
-                ),
-                Some(t("把文件存为 UTF-8".into(), "save the file as UTF-8".into())),
-            ),
-            M::Utf16 => (
-                t(
-                    "文件是 UTF-16 编码（以 UTF-16 字节顺序标记开头），不是 UTF-8".into(),
-                    "the file is UTF-16 (it starts with a UTF-16 byte-order mark), not UTF-8".into(),
-                ),
-                Some(t(
-                    "把文件另存为 UTF-8（记事本：另存为 → 编码 UTF-8）".into(),
-                    "save the file as UTF-8 (Notepad: Save As → Encoding UTF-8)".into(),
-                )),
-            ),
-            M::EmptyFile => (
-                t("文件是空的".into(), "the file is empty".into()),
-                Some(t(
-                    "输入至少要有 `meta:` 和 `summary:`，见 README.md".into(),
-                    "an input needs at least `meta:` and `summary:`; see README.md".into(),
-                )),
-            ),
+            M::NotUtf8 { offset } => own("not-utf8", args!(offset = offset)),
+            M::Utf16 => own("utf16", args!()),
+            M::EmptyFile => own("empty-file", args!()),
             M::UnknownField {
                 field,
                 best,
                 allowed,
-            } => (
-                t(
-                    format!("未知的字段 `{field}`"),
-                    format!("unknown field `{field}`"),
-                ),
-                Some(match best {
-                    Some(best) => did_you_mean(best),
-                    None => t(
-                        format!("这里可以写的字段：{allowed}"),
-                        format!("the fields allowed here are: {allowed}"),
-                    ),
-                }),
+            } => or_did_you_mean(
+                best,
+                Quote::Code,
+                "unknown-field",
+                args!(field = field, allowed = allowed),
             ),
             M::UnknownValue {
                 value,
                 best,
                 allowed,
-            } => (
-                t(
-                    format!("未知的取值 `{value}`"),
-                    format!("unknown value `{value}`"),
-                ),
-                Some(match best {
-                    Some(best) => did_you_mean(best),
-                    None => t(
-                        format!("可写：{allowed}"),
-                        format!("write one of: {allowed}"),
-                    ),
-                }),
+            } => or_did_you_mean(
+                best,
+                Quote::Code,
+                "unknown-value",
+                args!(value = value, allowed = allowed),
             ),
-            M::MissingFieldIn { field, parent } => (
-                t(
-                    format!("`{parent}` 缺少字段 `{field}`"),
-                    format!("missing field `{field}` in `{parent}`"),
-                ),
-                Some(t(
-                    format!("在 `{parent}:` 下加上 `{field}:`"),
-                    format!("add `{field}:` under `{parent}:`"),
-                )),
-            ),
-            M::MissingField { field } => (
-                t(
-                    format!("缺少字段 `{field}`"),
-                    format!("missing field `{field}`"),
-                ),
-                Some(t(
-                    format!("在这个映射里加上 `{field}:`"),
-                    format!("add `{field}:` to this mapping"),
-                )),
-            ),
-            M::ChineseNumeralsInEnglish { written } => (
-                t(
-                    format!("`{written}` 在英文文件里写中文数字"),
-                    format!("`{written}` writes Chinese numerals in an English document"),
-                ),
-                Some(t(
-                    "英文文件用 `{名称}` 或 `{名称:num}`".into(),
-                    "write `{name}` or `{name:num}` in an English document".into(),
-                )),
-            ),
-            M::DoubleNumbering { place, marker } => (
-                t(
-                    format!("{place}以“{marker}”开头，而 nianbao 已给它编号"),
-                    format!("{place} starts with “{marker}”, but nianbao numbers it already"),
-                ),
-                Some(t(
-                    format!("删去“{marker}”：编号由 nianbao 生成"),
-                    format!("remove “{marker}”: nianbao writes the number"),
-                )),
-            ),
+            M::MissingFieldIn { field, parent } => {
+                own("missing-field-in", args!(field = field, parent = parent))
+            }
+            M::MissingField { field } => own("missing-field", args!(field = field)),
+            M::ChineseNumeralsInEnglish { written } => {
+                own("chinese-numerals-in-english", args!(written = written))
+            }
+            M::DoubleNumbering { place, marker } => {
+                own("double-numbering", args!(place = place, marker = marker))
+            }
             M::MixedNumbering {
                 place,
                 marker,
                 style,
                 usual,
-            } => (
-                t(
-                    format!("{place}的编号“{marker}”用“{style}”式，文中其他编号用“{usual}”式"),
-                    format!("{place} is numbered “{marker}” in the style “{style}”, the other numbers in the style “{usual}”"),
-                ),
-                Some(t(
-                    format!("全文统一用“{usual}”式编号（或用 `numbered:` 列表和 `meta.numbering`，由 nianbao 编号）"),
-                    format!("number one way throughout, “{usual}” (or write a `numbered:` list with `meta.numbering` and let nianbao number it)"),
-                )),
+            } => own(
+                "mixed-numbering",
+                args!(place = place, marker = marker, style = style, usual = usual),
             ),
-            M::PartsAndShorthand => (
-                t(
-                    "`parts` 与 `summary`/`problems`/`plans` 不能同时写".into(),
-                    "`parts` and `summary`/`problems`/`plans` both write the body".into(),
-                ),
-                Some(t(
-                    "正文只写一种：`parts:` 列出全部部分，或用 `summary:`、`problems:`、`plans:` 三部分的简写".into(),
-                    "write the body one way: `parts:` listing every part, or the shorthand `summary:`, `problems:`, `plans:`".into(),
-                )),
-            ),
+            M::PartsAndShorthand => own("parts-and-shorthand", args!()),
             M::MissingTopField { field } => (
-                t(
-                    format!("缺少字段 `{field}`"),
-                    format!("missing field `{field}`"),
-                ),
-                Some(if *field == "parts" {
-                    t(
-                        "在最外层写上正文：`parts:` 列出各部分，或简写 `summary:`（及 `problems:`、`plans:`）；见 README.md 的输入格式".into(),
-                        "write the body at the top level: `parts:` listing the parts, or the shorthand `summary:` (with `problems:`, `plans:`); see the input format in README.md".into(),
-                    )
+                "missing-top-field",
+                args!(field = field),
+                if *field == "parts" {
+                    Hint::Other("hint-parts")
                 } else {
-                    t(
-                        format!("在最外层加上 `{field}:`，见 README.md 的输入格式"),
-                        format!("add `{field}:` at the top level; see the input format in README.md"),
-                    )
-                }),
-            ),
-            M::MissingInFolder { field } => (
-                t(
-                    format!("文件夹里没有哪个文件定义 `{field}`"),
-                    format!("no file of the folder defines `{field}`"),
-                ),
-                Some(t(
-                    format!("在文件夹的主文件（如 report.yaml）里写 `{field}:`"),
-                    format!("write `{field}:` in the folder's main file, e.g. report.yaml"),
-                )),
-            ),
-            M::DuplicateKey { key } => (
-                match key {
-                    Some(key) => t(
-                        format!("键 `{key}` 重复"),
-                        format!("duplicate key `{key}`"),
-                    ),
-                    None => t("键重复".into(), "duplicate key".into()),
+                    Hint::Own
                 },
-                Some(t(
-                    "同一映射里每个键只能出现一次：删去或改名其中一个".into(),
-                    "each key may appear once in a mapping: remove or rename one".into(),
-                )),
             ),
-            M::DefinedTwice { what } => (
-                match what {
-                    Defined::Part(part) => t(
-                        format!("`{part}` 在两个文件里都有定义"),
-                        format!("`{part}` is defined in two files"),
-                    ),
-                    Defined::Section(title) => t(
-                        format!("小节“{title}”在两个文件里都有定义"),
-                        format!("the section “{title}” is defined in two files"),
-                    ),
-                    Defined::Count(name) => t(
-                        format!("数字 `{name}` 在两个文件里都有定义"),
-                        format!("the count `{name}` is defined in two files"),
-                    ),
-                    Defined::RuleSetting(name) => t(
-                        format!("规则设置 `{name}` 在两个文件里都有定义"),
-                        format!("the rule setting `{name}` is defined in two files"),
-                    ),
-                },
-                Some(t(
-                    "只在文件夹的一个文件里写它；其他文件补充活动、数字和小节".into(),
-                    "keep it in one file of the folder; the others add activities, counts and sections".into(),
-                )),
-            ),
-            M::Expected { what } => {
-                let see = t(
-                    "这个字段可写什么，见 README.md 的输入格式".into(),
-                    "see the input format in README.md for what this field takes".into(),
+            M::MissingInFolder { field } => own("missing-in-folder", args!(field = field)),
+            M::DuplicateKey { key } => match key {
+                Some(key) => own("duplicate-key", args!(key = key)),
+                None => own("duplicate-key-unnamed", args!()),
+            },
+            M::DefinedTwice { what } => match what {
+                Defined::Part(part) => own("defined-twice-part", args!(part = part)),
+                Defined::Section(title) => own("defined-twice-section", args!(title = title)),
+                Defined::Count(name) => own("defined-twice-count", args!(name = name)),
+                Defined::RuleSetting(name) => own("defined-twice-rule-setting", args!(name = name)),
+            },
+            M::Expected { what } => match what {
+                Expected::List => own("expected-list", args!()),
+                Expected::Mapping => own("expected-mapping", args!()),
+                Expected::Text => own("expected-text", args!()),
+                Expected::QuotedText => own("expected-quoted-text", args!()),
+                Expected::Other(other) => own("expected-other", args!(other = other)),
+            },
+            M::InvalidValue { detail, written } => match written {
+                Some(value) => own("invalid-value", args!(detail = detail, value = value)),
+                None => own("invalid-value-unquoted", args!(detail = detail)),
+            },
+            M::InputLimit { limit } => {
+                let (key, n) = match limit {
+                    Limit::Values(n) => ("input-limit-values", grouped(*n)),
+                    Limit::Depth(n) => ("input-limit-depth", n.to_string()),
+                    Limit::Aliases(n) => ("input-limit-aliases", grouped(*n)),
+                    Limit::Reader => ("input-limit-reader", String::new()),
+                };
+                let mut args = args!(
+                    values = grouped(Limit::VALUES),
+                    depth = Limit::DEPTH,
+                    aliases = grouped(Limit::ALIASES)
                 );
-                match what {
-                    Expected::List => (t("这里应是列表".into(), "expected a list here".into()), Some(see)),
-                    Expected::Mapping => (
-                        t("这里应是映射（键: 值）".into(), "expected a mapping (key: value) here".into()),
-                        Some(see),
-                    ),
-                    Expected::Text => (t("这里应是文字".into(), "expected text here".into()), Some(see)),
-                    Expected::QuotedText => (
-                        t("这里应是文字".into(), "expected text here".into()),
-                        Some(t(
-                            "以 `{` 开头的文字须加引号：'{name}人次……'".into(),
-                            "text that starts with `{` must be quoted: '{name}人次……'".into(),
-                        )),
-                    ),
-                    Expected::Other(other) => (
-                        t(format!("这里应是 {other}"), format!("expected {other} here")),
-                        Some(see),
-                    ),
+                if !matches!(limit, Limit::Reader) {
+                    args.push(("limit", n));
                 }
+                own(key, args)
             }
-            M::InvalidValue { detail, written } => (
-                match written {
-                    Some(value) => t(
-                        format!("取值无效（{detail}）：`{value}`"),
-                        format!("{detail}: `{value}`"),
-                    ),
-                    None => t(format!("取值无效（{detail}）"), detail.clone()),
-                },
-                Some(t(
-                    "这个字段可写什么，见 README.md 的输入格式".into(),
-                    "see the input format in README.md for what this field takes".into(),
-                )),
-            ),
-            M::InputLimit { limit } => (
-                match limit {
-                    Limit::Values(n) => t(
-                        format!("输入的 YAML 值（键、值、列表项）超过 {} 个", grouped(*n)),
-                        format!(
-                            "the input holds more than {} YAML values (keys, values, items)",
-                            grouped(*n)
-                        ),
-                    ),
-                    Limit::Depth(n) => t(
-                        format!("输入嵌套超过 {n} 层"),
-                        format!("the input is nested deeper than {n} levels"),
-                    ),
-                    Limit::Aliases(n) => t(
-                        format!("输入的别名（*name）或锚点（&name）超过 {} 个", grouped(*n)),
-                        format!(
-                            "the input holds more than {} aliases (*name) or anchors (&name)",
-                            grouped(*n)
-                        ),
-                    ),
-                    Limit::Reader => t(
-                        "输入超出 YAML 读取器的限制".into(),
-                        "the input passes a limit of the YAML reader".into(),
-                    ),
-                },
-                Some(t(
-                    format!(
-                        "nianbao 最多读 {} 个值、{} 层嵌套和 {} 个别名（README.md，“Limits”）",
-                        grouped(Limit::VALUES),
-                        Limit::DEPTH,
-                        grouped(Limit::ALIASES)
-                    ),
-                    format!(
-                        "nianbao reads at most {} values, {} levels of nesting and {} aliases (README.md, “Limits”)",
-                        grouped(Limit::VALUES),
-                        Limit::DEPTH,
-                        grouped(Limit::ALIASES)
-                    ),
-                )),
-            ),
-            M::YamlTag { place, tag } => (
-                t(
-                    format!("{place}带有 YAML 标签 `{tag}`"),
-                    format!("a YAML tag `{tag}` on {place}"),
-                ),
-                Some(t(
-                    "删去标签：nianbao 只读普通的文字和数字".into(),
-                    "remove the tag: nianbao reads plain text and figures only".into(),
-                )),
-            ),
-            M::MultipleDocuments => (
-                t(
-                    "文件里有不止一个 YAML 文档：第二个 `---` 开始了另一个".into(),
-                    "the file holds more than one YAML document: a second `---` starts another"
-                        .into(),
-                ),
-                Some(t(
-                    "一个输入只是一个文档：删去多余的 `---`，或把第二部分放进文件夹输入的另一个文件".into(),
-                    "an input is one document: remove the extra `---`, or put the second part in a file of its own in a folder input".into(),
-                )),
-            ),
-            M::YamlSyntax { detail } => (
-                t(format!("YAML 语法错误：{detail}"), detail.clone()),
-                Some(t(
-                    "检查这一行的缩进、引号和 `键: 值` 的写法".into(),
-                    "check indentation, quotes and the `key: value` form on this line".into(),
-                )),
-            ),
-        };
-        (message, hint)
+            M::YamlTag { place, tag } => own("yaml-tag", args!(place = place, tag = tag)),
+            M::MultipleDocuments => own("multiple-documents", args!()),
+            M::YamlSyntax { detail } => own("yaml-syntax", args!(detail = detail)),
+        }
     }
+}
+
+/// Where a message's hint comes from.
+enum Hint {
+    /// The key's `.hint`.
+    Own,
+    /// Another attribute of the key.
+    Other(&'static str),
+    /// "Did you mean …?" with the closest name.
+    DidYouMean(String, Quote),
+    None,
 }
 
 impl Message {
@@ -1415,22 +921,6 @@ pub fn language_of_text(text: &str) -> Lang {
         }) == Some("en")
     });
     if english { Lang::En } else { Lang::Zh }
-}
-
-fn date_in_text_hint(lang: Lang) -> String {
-    pick(
-        lang,
-        "核对日期；总结只写本年度的工作".into(),
-        "check the date: a summary covers its own period".into(),
-    )
-}
-
-fn activity_date_hint(lang: Lang) -> String {
-    pick(
-        lang,
-        "按 YYYY-MM-DD 写本期内的日期".into(),
-        "write a date of the period as YYYY-MM-DD".into(),
-    )
 }
 
 #[cfg(test)]

@@ -3,7 +3,8 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::model::Meta;
+use crate::locale::tr;
+use crate::model::{Lang, Meta};
 
 /// Parses a date written `YYYY-MM-DD`: a real calendar date, or None.
 pub fn parse_date(text: &str) -> Option<NaiveDate> {
@@ -97,40 +98,49 @@ impl Period {
     /// "2020年", "2022年上半年", "2022年3月至8月"; with `after`, a half-year in the
     /// same year as `after` drops the year: "下半年".
     pub fn label_zh(self, after: Option<Period>) -> String {
-        match self {
-            Period::Year(y) => format!("{y}年"),
-            Period::Half(y, h) => {
-                let half = if h == 1 { "上半年" } else { "下半年" };
-                match after {
-                    Some(p) if p.year() == y => half.to_string(),
-                    _ => format!("{y}年{half}"),
-                }
-            }
-            Period::Range(from, to) if from.year() == to.year() => {
-                format!("{}年{}月至{}月", from.year(), from.month(), to.month())
-            }
-            Period::Range(from, to) => format!(
-                "{}年{}月至{}年{}月",
-                from.year(),
-                from.month(),
-                to.year(),
-                to.month()
-            ),
-        }
+        self.label_in(Lang::Zh, after)
     }
 
     /// "2020", "the first half of 2022", "March to August 2022".
     pub fn label_en(self) -> String {
+        self.label_in(Lang::En, None)
+    }
+
+    /// The period in `lang`, as the heading words of `locales/*/words.ftl` write it.
+    pub fn label(self, lang: Lang) -> String {
+        self.label_in(lang, None)
+    }
+
+    fn label_in(self, lang: Lang, after: Option<Period>) -> String {
+        // A month: its number in Chinese (3月), its name in English (March).
+        let month = |d: NaiveDate| match lang {
+            Lang::Zh => d.month().to_string(),
+            Lang::En => d.format("%B").to_string(),
+        };
         match self {
-            Period::Year(y) => y.to_string(),
-            Period::Half(y, 1) => format!("the first half of {y}"),
-            Period::Half(y, _) => format!("the second half of {y}"),
-            Period::Range(from, to) if from.year() == to.year() => {
-                format!("{} to {} {}", from.format("%B"), to.format("%B"), to.year())
+            Period::Year(y) => tr!(lang, "period-year", year = y),
+            Period::Half(y, h) => {
+                let same_year = after.is_some_and(|p| p.year() == y);
+                let key = match (h, same_year) {
+                    (1, false) => "period-first-half",
+                    (1, true) => "period-first-half-same-year",
+                    (_, false) => "period-second-half",
+                    (_, true) => "period-second-half-same-year",
+                };
+                tr!(lang, key, year = y)
             }
-            Period::Range(from, to) => {
-                format!("{} to {}", from.format("%B %Y"), to.format("%B %Y"))
-            }
+            Period::Range(from, to) => tr!(
+                lang,
+                if from.year() == to.year() {
+                    "period-months"
+                } else {
+                    "period-months-years"
+                },
+                from_year = from.year(),
+                from_month = month(from),
+                to_year = to.year(),
+                to_month = month(to)
+            ),
         }
     }
 

@@ -8,6 +8,7 @@ use crate::draft::{
 };
 use crate::facts::Facts;
 use crate::load::Loaded;
+use crate::locale::tr;
 use crate::numerals::arabic;
 
 /// One count added up over the inputs.
@@ -37,7 +38,6 @@ pub fn rollup(inputs: &[Loaded]) -> Result<Rollup, Vec<Diagnostic>> {
     let mut errors = Vec::new();
     let first = &inputs[0].report.meta;
     let lang = first.language();
-    let t = |zh: String, en: String| crate::messages::pick(lang, zh, en);
     let half = first.half.as_ref().map(|h| h.value);
     for loaded in &inputs[1..] {
         let meta = &loaded.report.meta;
@@ -45,30 +45,20 @@ pub fn rollup(inputs: &[Loaded]) -> Result<Rollup, Vec<Diagnostic>> {
             errors.push(
                 Diagnostic::error(
                     Code::RollupMismatch,
-                    t(
-                        format!(
-                            "`{}` 总结的是{}年，第一个输入是{}年",
-                            loaded.path.display(),
-                            meta.year.value,
-                            first.year.value
-                        ),
-                        format!(
-                            "`{}` reports on {}, the first input on {}",
-                            loaded.path.display(),
-                            meta.year.value,
-                            first.year.value
-                        ),
+                    tr!(
+                        lang,
+                        "rollup-other-period",
+                        path = loaded.path.display(),
+                        year = meta.year.value,
+                        first_year = first.year.value
                     ),
                 )
                 .at(loaded.span_of(&meta.year))
                 .label(
                     inputs[0].span_of(&first.year),
-                    t("第一个输入的年度".into(), "the first input's year".into()),
+                    tr!(lang, "rollup-other-period.label"),
                 )
-                .hint(t(
-                    "汇总只加总同一时期的总结".into(),
-                    "a rollup adds up the reports of one period".into(),
-                )),
+                .hint(tr!(lang, "rollup-other-period.hint")),
             );
         }
     }
@@ -93,15 +83,13 @@ pub fn rollup(inputs: &[Loaded]) -> Result<Rollup, Vec<Diagnostic>> {
                     let first_path = inputs[at].path.display().to_string();
                     let differs = if total.unit != unit {
                         Some((
-                            t(
-                                format!(
-                                    "数字 `{}` 的单位是“{unit}”，而 `{first_path}` 中是“{}”",
-                                    name.value, total.unit
-                                ),
-                                format!(
-                                    "count `{}` has the unit “{unit}”, where `{first_path}` has “{}”",
-                                    name.value, total.unit
-                                ),
+                            tr!(
+                                lang,
+                                "rollup-unit-differs",
+                                name = name.value,
+                                unit = unit,
+                                first_path = first_path,
+                                first_unit = total.unit
                             ),
                             here,
                             first_name,
@@ -111,15 +99,13 @@ pub fn rollup(inputs: &[Loaded]) -> Result<Rollup, Vec<Diagnostic>> {
                         && a != b
                     {
                         Some((
-                            t(
-                                format!(
-                                    "数字 `{}` 的 label 是“{b}”，而 `{first_path}` 中是“{a}”",
-                                    name.value
-                                ),
-                                format!(
-                                    "count `{}` has the label “{b}”, where `{first_path}` has “{a}”",
-                                    name.value
-                                ),
+                            tr!(
+                                lang,
+                                "rollup-label-differs",
+                                name = name.value,
+                                label = b,
+                                first_path = first_path,
+                                first_label = a
                             ),
                             loaded.span_covering(l, &l.value),
                             first_l,
@@ -132,10 +118,7 @@ pub fn rollup(inputs: &[Loaded]) -> Result<Rollup, Vec<Diagnostic>> {
                             Diagnostic::error(Code::RollupMismatch, message)
                                 .at(span)
                                 .label(first_span, crate::messages::first_here(lang))
-                                .hint(t(
-                                    "同名的数字会被加总：统一单位和含义，或改用不同的名称".into(),
-                                    "counts of one name are added up: give them one unit and one meaning, or different names".into(),
-                                )),
+                                .hint(tr!(lang, "rollup-unit-differs.hint")),
                         );
                         continue;
                     }
@@ -194,39 +177,31 @@ pub fn rollup(inputs: &[Loaded]) -> Result<Rollup, Vec<Diagnostic>> {
         let Some(first) = places.next() else { continue };
         let others: Vec<_> = places.collect();
         let unions = std::iter::once(&first).chain(&others);
-        let (zh, en): (Vec<String>, Vec<String>) = unions
+        let unions: Vec<String> = unions
             .map(|(_, organisation, value)| {
-                (
-                    format!("{organisation}（{}）", arabic(*value)),
-                    format!("{organisation} ({})", arabic(*value)),
+                tr!(
+                    lang,
+                    "rollup-union-figure",
+                    organisation = organisation,
+                    value = arabic(*value)
                 )
             })
-            .unzip();
+            .collect();
         let mut diagnostic = Diagnostic::error(
             Code::InvalidFigure,
-            t(
-                format!(
-                    "数字 `{}` 加总为 {}，不小于 10¹⁵：{}",
-                    total.name,
-                    arabic(total.value),
-                    zh.join("、")
-                ),
-                format!(
-                    "count `{}` adds up to {}, not below 10¹⁵: {}",
-                    total.name,
-                    arabic(total.value),
-                    en.join(", ")
-                ),
+            tr!(
+                lang,
+                "rollup-total-too-large",
+                name = total.name,
+                total = arabic(total.value),
+                unions = unions.join(&tr!(lang, "list-separator"))
             ),
         )
         .at(first.0);
         for (span, organisation, _) in others {
             diagnostic = diagnostic.label(span, organisation.to_string());
         }
-        errors.push(diagnostic.hint(t(
-            "汇总不写出文档不能印的合计：核对这些数字；金额可换用万元、亿元等单位".into(),
-            "a rollup writes no total a document cannot print: check these figures; money can be counted in larger units (万元, 亿元)".into(),
-        )));
+        errors.push(diagnostic.hint(tr!(lang, "rollup-total-too-large.hint")));
     }
     if !errors.is_empty() {
         return Err(errors);

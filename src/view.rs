@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::facts::{Facts, Figure};
+use crate::locale::tr;
 use crate::model::{
     Activity, ActivityListing, Block, Ending, Item, Lang, Part, PointStyle, Report, Role, Section,
     Table, Text, Written,
@@ -170,35 +171,38 @@ pub fn title(report: &Report, kind: Kind) -> String {
     let period = Period::of(&report.meta);
     let next = period.next();
     let has_plans = report.has_plans();
-    if report.is_plan_only() {
-        return match report.meta.language() {
-            Lang::En => format!("{org}: Plan for {}", period.label_en()),
-            Lang::Zh => format!("{org}{}工作计划", period.label_zh(None)),
-        };
-    }
-    match (report.meta.language(), kind) {
-        (Lang::En, Kind::Plan) => format!("{org}: Plan for {}", next.label_en()),
-        (Lang::En, Kind::Combined) if has_plans => format!(
-            "{org}: Work Report for {} and Plan for {}",
-            period.label_en(),
-            next.label_en()
-        ),
-        (Lang::En, _) => format!("{org}: Work Report for {}", period.label_en()),
-        (Lang::Zh, Kind::Plan) => format!("{org}{}工作计划", next.label_zh(None)),
-        (Lang::Zh, Kind::Combined) if has_plans => {
-            let joiner = if matches!(period, Period::Half(..)) {
-                "和"
-            } else {
-                "及"
-            };
-            format!(
-                "{org}{}工作总结{joiner}{}工作计划",
-                period.label_zh(None),
-                next.label_zh(Some(period))
-            )
+    let lang = report.meta.language();
+    // A plan of its own is for its own period; a plan beside a report for the next.
+    // Chinese writes the next period of a half-year after the same year's first
+    // half without its year ("下半年"); English always names it whole.
+    let next_label = match lang {
+        Lang::Zh => next.label_zh(Some(period)),
+        Lang::En => next.label(lang),
+    };
+    let key = if report.is_plan_only() {
+        "title-plan"
+    } else {
+        match kind {
+            Kind::Plan => "title-plan",
+            Kind::Combined if has_plans && matches!(period, Period::Half(..)) => {
+                "title-half-report-and-plan"
+            }
+            Kind::Combined if has_plans => "title-report-and-plan",
+            _ => "title-report",
         }
-        (Lang::Zh, _) => format!("{org}{}工作总结", period.label_zh(None)),
-    }
+    };
+    let period_label = if key == "title-plan" && !report.is_plan_only() {
+        next.label(lang)
+    } else {
+        period.label(lang)
+    };
+    tr!(
+        lang,
+        key,
+        organisation = org,
+        period = period_label,
+        next = next_label
+    )
 }
 
 /// The widest title that fits one line: 156 mm of 22 pt characters.
@@ -265,27 +269,19 @@ impl View {
             .unwrap_or_default();
         let (zh, en) = (lang == Lang::Zh, lang == Lang::En);
         let labels = Labels {
-            summary: if zh {
-                format!("{}工作总结", period.label_zh(None))
+            summary: tr!(lang, "heading-summary", period = period.label(lang)),
+            problems: tr!(lang, "heading-problems"),
+            plans: if report.is_plan_only() {
+                tr!(lang, "heading-plans-plan-only", period = next.label(lang))
             } else {
-                format!("Work in {}", period.label_en())
+                let next = match lang {
+                    Lang::Zh => next.label_zh(Some(period)),
+                    Lang::En => next.label(lang),
+                };
+                tr!(lang, "heading-plans", period = next)
             },
-            problems: if zh {
-                "存在的问题".into()
-            } else {
-                "Problems".into()
-            },
-            plans: match (zh, report.is_plan_only()) {
-                (true, false) => format!("{}主要工作", next.label_zh(Some(period))),
-                (true, true) => format!("{}工作计划", next.label_zh(None)),
-                (false, _) => format!("Plans for {}", next.label_en()),
-            },
-            attachment: if zh { "附件".into() } else { "Annex".into() },
-            attachments_note: if zh {
-                "附件：".into()
-            } else {
-                "Annexes: ".into()
-            },
+            attachment: tr!(lang, "heading-attachment"),
+            attachments_note: tr!(lang, "attachments-note"),
         };
         let plan_document = kind == Kind::Plan || report.is_plan_only();
         View {
@@ -450,11 +446,8 @@ fn comparison(report: &Report, facts: &Facts, period: Period, en: bool) -> Optio
             last.push(before);
         }
     }
-    let (this_label, last_label) = if en {
-        (period.label_en(), previous.label_en())
-    } else {
-        (period.label_zh(None), previous.label_zh(None))
-    };
+    let lang = if en { Lang::En } else { Lang::Zh };
+    let (this_label, last_label) = (period.label(lang), previous.label(lang));
     let chart = Chart {
         labels,
         this,
@@ -463,21 +456,19 @@ fn comparison(report: &Report, facts: &Facts, period: Period, en: bool) -> Optio
         last_label: last_label.clone(),
     };
     Some(ComparisonView {
-        title: if en {
-            format!("Figures of {this_label} against {last_label}")
-        } else {
-            format!("{this_label}主要数据与上年对比")
-        },
-        label: if en {
-            "Appendix".into()
-        } else {
-            "附表".into()
-        },
-        header: if en {
-            vec!["Item".into(), this_label, last_label, "Change".into()]
-        } else {
-            vec!["项目".into(), this_label, last_label, "增减".into()]
-        },
+        title: tr!(
+            lang,
+            "comparison-title",
+            this = this_label,
+            last = last_label
+        ),
+        label: tr!(lang, "comparison-label"),
+        header: vec![
+            tr!(lang, "comparison-item"),
+            this_label,
+            last_label,
+            tr!(lang, "comparison-change"),
+        ],
         rows,
         chart,
     })

@@ -6,6 +6,7 @@
 pub mod archive;
 pub mod build;
 pub mod check;
+pub mod explain;
 pub mod fonts;
 pub mod import;
 pub mod next;

@@ -30,7 +30,7 @@ pub struct DocxMeta {
     /// The document date, `YYYY-MM-DD`: the file's dates, so that the same
     /// input gives the same bytes.
     pub date: String,
-    pub lang: &'static str,
+    pub lang: crate::model::Lang,
     pub fonts: FontChoice,
 }
 
@@ -45,7 +45,7 @@ pub fn docx(markdown: &str, meta: &DocxMeta) -> Vec<u8> {
         author: xml_text(&meta.author),
         ..meta.clone()
     };
-    let mut writer = Writer::new(meta.lang == "en");
+    let mut writer = Writer::new(meta.lang == crate::model::Lang::En);
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
     for event in Parser::new_ext(&markdown, options) {
         writer.event(event);
@@ -63,7 +63,10 @@ pub fn docx(markdown: &str, meta: &DocxMeta) -> Vec<u8> {
                 .footer(grid::FOOTER)
                 .gutter(0),
         )
-        .styles(styles::styles(meta.fonts, meta.lang == "en"))
+        .styles(styles::styles(
+            meta.fonts,
+            meta.lang == crate::model::Lang::En,
+        ))
         .footer(page_number_footer(AlignmentType::Right))
         .even_footer(page_number_footer(AlignmentType::Left))
         .created_at(&stamp)
@@ -250,7 +253,7 @@ fn patch_core(core: &[u8], meta: &DocxMeta) -> Vec<u8> {
         );
     let mut extra = String::new();
     extra.push_str(&format!("<dc:title>{}</dc:title>", escaped(&meta.title)));
-    extra.push_str(&format!("<dc:language>{}</dc:language>", meta.lang));
+    extra.push_str(&format!("<dc:language>{}</dc:language>", meta.lang.code()));
     match text.rfind("</cp:coreProperties>") {
         Some(at) if !text.contains("<dc:title>") => {
             format!("{}{extra}{}", &text[..at], &text[at..]).into_bytes()
@@ -583,7 +586,7 @@ mod tests {
             title: "总结\u{1b}[31m".into(),
             author: "工会\u{0}".into(),
             date: "2020-12-20".into(),
-            lang: "zh",
+            lang: crate::model::Lang::Zh,
             fonts: FontChoice::default(),
         };
         let bytes = docx("# 标题\u{1b}\n\n一是\u{1}\u{8}落实\u{fffe}。\n", &meta);

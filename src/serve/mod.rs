@@ -26,7 +26,7 @@ use crate::load::{self, MAX_INPUT_BYTES};
 use crate::view::Kind;
 
 /// The page: HTML, CSS and JavaScript in one file, no external resources.
-const PAGE: &str = include_str!("page.html");
+mod page;
 
 /// What the server holds: the file, the engine (its fonts and templates
 /// loaded once), and what it knows of the file on disk.
@@ -371,7 +371,7 @@ fn refuse(why: &str) -> Response {
 }
 
 async fn page() -> Response {
-    let mut response = Html(PAGE).into_response();
+    let mut response = Html(page::PAGE.as_str()).into_response();
     response.headers_mut().insert(
         header::CONTENT_SECURITY_POLICY,
         HeaderValue::from_static(

@@ -14,6 +14,8 @@ use serde::{Deserialize, Serialize};
 
 use super::{FontOptions, FontSet, PdfMeta, Style, TypesetError};
 use crate::diag::{Code, Diagnostic};
+use crate::locale::tr;
+use crate::model::Lang;
 use crate::view::Chart;
 
 /// The longest a style file may take to typeset one document.
@@ -30,7 +32,7 @@ pub struct Trial {
     title: String,
     author: String,
     date: NaiveDate,
-    lang: String,
+    lang: Lang,
     chart: Option<Chart>,
     style: Style,
     fonts: FontOptions,
@@ -55,20 +57,22 @@ pub fn try_style(
         title: meta.title.clone(),
         author: meta.author.clone(),
         date: meta.date,
-        lang: meta.lang.to_string(),
+        lang: meta.lang,
         chart: meta.chart.clone(),
         style: style.clone(),
         fonts: fonts.options.clone(),
         archival,
     };
     // In the document's language, as the rest of its diagnostics.
-    let zh = meta.lang == "zh";
+    let lang = meta.lang;
+    let (seconds, gigabytes) = (TIME_LIMIT.as_secs(), MEMORY_LIMIT >> 30);
     let failed = |what: String| {
-        let hint = if zh {
-            "样式文件排一份文档最多可用 60 秒和 2 GB 内存；检查其中的循环或很大的 range()"
-        } else {
-            "a style file may take at most 60 s and 2 GB for a document; look for a loop or a large range() in it"
-        };
+        let hint = tr!(
+            lang,
+            "style-over-limit.hint",
+            seconds = seconds,
+            gigabytes = gigabytes
+        );
         TypesetError::Diagnostics(
             vec![
                 Diagnostic::error(Code::Typeset, what)
@@ -78,14 +82,14 @@ pub fn try_style(
             Vec::new(),
         )
     };
-    let exe = std::env::current_exe().map_err(|e| failed(tried_not(zh, &e)))?;
+    let exe = std::env::current_exe().map_err(|e| failed(tried_not(lang, &e)))?;
     let mut child = Command::new(exe)
         .arg(TRIAL_COMMAND)
         .stdin(Stdio::piped())
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
-        .map_err(|e| failed(tried_not(zh, &e)))?;
+        .map_err(|e| failed(tried_not(lang, &e)))?;
     let json = serde_json::to_vec(&trial).expect("a trial serialises");
     if let Some(mut stdin) = child.stdin.take() {
         // A child that died early closes its end; its status says why.
@@ -101,21 +105,16 @@ pub fn try_style(
         if over_time || resident > MEMORY_LIMIT {
             let _ = child.kill();
             let _ = child.wait();
-            let (file, seconds, gigabytes) =
-                (path.display(), TIME_LIMIT.as_secs(), MEMORY_LIMIT >> 30);
-            let what = match (over_time, zh) {
-                (true, true) => {
-                    format!("用样式文件 `{file}` 排版超过 {seconds} 秒，已停止，什么也没有写")
-                }
-                (true, false) => format!(
-                    "typesetting with the style file `{file}` took longer than {seconds} s; stopped, nothing was written"
-                ),
-                (false, true) => format!(
-                    "用样式文件 `{file}` 排版占用超过 {gigabytes} GB 内存，已停止，什么也没有写"
-                ),
-                (false, false) => format!(
-                    "typesetting with the style file `{file}` took more than {gigabytes} GB of memory; stopped, nothing was written"
-                ),
+            let file = path.display();
+            let what = if over_time {
+                tr!(lang, "style-over-time", file = file, seconds = seconds)
+            } else {
+                tr!(
+                    lang,
+                    "style-over-memory",
+                    file = file,
+                    gigabytes = gigabytes
+                )
             };
             return Err(failed(what));
         }
@@ -123,12 +122,8 @@ pub fn try_style(
     }
 }
 
-fn tried_not(zh: bool, error: &std::io::Error) -> String {
-    if zh {
-        format!("无法试排样式文件：{error}")
-    } else {
-        format!("the style file could not be tried: {error}")
-    }
+fn tried_not(lang: Lang, error: &std::io::Error) -> String {
+    tr!(lang, "style-not-tried", error = error)
 }
 
 /// The resident memory of a process (Linux; 0 elsewhere: only time is bounded).
@@ -161,7 +156,7 @@ pub fn run_trial() -> Result<(), i32> {
         title: trial.title,
         author: trial.author,
         date: trial.date,
-        lang: if trial.lang == "en" { "en" } else { "zh" },
+        lang: trial.lang,
         chart: trial.chart,
     };
     match super::pdf(&trial.markdown, &meta, &fonts, &trial.style, trial.archival) {

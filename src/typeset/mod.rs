@@ -22,6 +22,7 @@ use typst_as_lib::{TypstEngine, TypstWorld};
 use typst_layout::PagedDocument;
 
 use crate::diag::{Code, Diagnostic, SourceFile, Span};
+use crate::model::Lang;
 use crate::view::Chart;
 pub use fonts::{FontOptions, FontSet, Role};
 
@@ -39,8 +40,7 @@ pub struct PdfMeta {
     pub title: String,
     pub author: String,
     pub date: NaiveDate,
-    /// "zh" or "en".
-    pub lang: &'static str,
+    pub lang: Lang,
     /// The year-over-year bar chart, when the document has one.
     pub chart: Option<Chart>,
 }
@@ -72,8 +72,11 @@ impl Styles {
         }
     }
 
-    pub fn for_lang(&self, lang: &str) -> &Style {
-        if lang == "en" { &self.en } else { &self.zh }
+    pub fn for_lang(&self, lang: Lang) -> &Style {
+        match lang {
+            Lang::Zh => &self.zh,
+            Lang::En => &self.en,
+        }
     }
 }
 
@@ -358,7 +361,7 @@ fn inputs(meta: &PdfMeta, fonts: &FontSet) -> Dict {
     inputs.insert("year".into(), (meta.date.year() as i64).into_value());
     inputs.insert("month".into(), (meta.date.month() as i64).into_value());
     inputs.insert("day".into(), (meta.date.day() as i64).into_value());
-    inputs.insert("lang".into(), meta.lang.into_value());
+    inputs.insert("lang".into(), meta.lang.code().into_value());
     inputs.insert("fonts".into(), chains.into_value());
     if let Some(chart) = &meta.chart {
         let strings =

@@ -430,7 +430,7 @@ fn more_values_than_the_limit_are_refused_in_words() {
         "{err}"
     );
     assert!(
-        err.ends_with("  = help: nianbao reads at most 2 000 000 values, 64 levels of nesting and 50 000 aliases (README.md, “Limits”)\n1 file: 1 error, 0 warnings\n"),
+        err.ends_with("  = help: nianbao reads at most 2 000 000 values, 64 levels of nesting and 50 000 aliases (`nianbao explain E0006`)\n1 file: 1 error, 0 warnings\n"),
         "{err}"
     );
 }

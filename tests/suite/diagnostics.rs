@@ -237,3 +237,62 @@ fn a_run_longer_than_a_line_is_a_warning_at_its_place() {
         stderr(&out)
     );
 }
+
+/// `nianbao explain CODE`: the code's page from the catalogue, Chinese then
+/// English without `--lang`; an unknown code is a usage error with the closest.
+#[test]
+fn explain_prints_the_page_in_both_languages() {
+    let out = nianbao(&["explain", "E0608"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let page = String::from_utf8(out.stdout).unwrap();
+    let want = r#"E0608 invalid-figure（默认级别：错误）
+
+数字的值，或活动记录中它的数值，不是小于 10¹⁵ 的有限数；或以人、个、项等计数的单位，值为负数或不是整数
+
+示例（检查这个输入，报出 E0608）：
+    meta: { organisation: 某某工会, year: 2020, date: 2020-12-08 }
+    counts:
+      visits: { value: -3, unit: 人 }       # 人数：不小于 0 的整数
+    summary:
+      sections:
+        - title: 关心关爱员工
+          points:
+            - 生日慰问{visits}。
+
+改正：写实际的数值：人数、项数等是不小于 0 的整数；增减另写一个数字并标上 `signed: true`；大额金额用万元、亿元计。
+
+规则名 `invalid-figure`：可在输入的 `settings: rules:` 中设为 deny，但不能 allow（它会造成错误的文档）。
+
+E0608 invalid-figure (default level: error)
+
+a count's value, or an activity's figure for it, that is not a finite number below 10¹⁵, or, for a unit that counts things (人, 个, 项 …), negative or not whole
+
+Example (this input, checked, shows E0608):
+    meta: { organisation: 某某工会, year: 2020, date: 2020-12-08 }
+    counts:
+      visits: { value: -3, unit: 人 }       # people: a whole number, at least 0
+    summary:
+      sections:
+        - title: 关心关爱员工
+          points:
+            - 生日慰问{visits}。
+
+Fix: Write the real figure: a number of people or things is whole and at least 0; write a change as a count of its own marked `signed: true`; count large sums of money in 万元 or 亿元.
+
+Rule name `invalid-figure`: an input's `settings: rules:` can deny it but not allow it (it would make a wrong document).
+"#;
+    assert_eq!(page, want, "{}", first_difference(&page, want));
+    // One language, the code found by its rule name.
+    let out = nianbao(&["explain", "invalid-figure", "--lang", "en"]);
+    let english = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(
+        english,
+        want[want.find("E0608 invalid-figure (").unwrap()..]
+    );
+    let out = nianbao(&["explain", "W0l03", "--lang", "zh"]);
+    assert_eq!(code(&out), 2);
+    assert_eq!(
+        stderr(&out),
+        "error: 没有诊断代码或规则名 `W0l03`\n  = help: 是否指 `W0103`？\n"
+    );
+}
