@@ -423,3 +423,31 @@ fn the_readme_explains_every_field() {
         "README's input format does not explain: {missing:?}"
     );
 }
+
+#[test]
+fn the_page_labels_every_field_and_no_other() {
+    use crate::model::Lang;
+    let names: BTreeSet<String> = model().into_values().flatten().collect();
+    let mut problems = Vec::new();
+    for lang in [Lang::Zh, Lang::En] {
+        let mut labelled = BTreeSet::new();
+        for (file, text) in crate::locale::files(lang) {
+            for line in text.lines() {
+                if let Some((key, _)) = line.split_once(" = ")
+                    && let Some(field) = key.strip_prefix("label-")
+                {
+                    labelled.insert(field.to_string());
+                    if !names.contains(field) {
+                        problems.push(format!("{lang:?} {file}: `{key}` labels no field"));
+                    }
+                }
+            }
+        }
+        for name in names.difference(&labelled) {
+            problems.push(format!(
+                "{lang:?}: no `label-{name}` for the field `{name}`"
+            ));
+        }
+    }
+    assert!(problems.is_empty(), "{problems:#?}");
+}
