@@ -8,7 +8,7 @@ use super::structure::ReadPart;
 use super::structure::{Blk, Document, Sec, first_year};
 use crate::draft::{
     Draft, DraftAttachment, DraftBlock, DraftCount, DraftCounts, DraftItem, DraftMeta, DraftPart,
-    DraftSection,
+    DraftSection, DraftTable,
 };
 use crate::model::Role;
 
@@ -152,8 +152,11 @@ pub(super) fn write(document: Document, warnings: &mut Vec<(usize, String)>) -> 
             body: if i == 0 {
                 after_date
                     .iter()
-                    .filter(|l| !l.text.starts_with("附件") && l.text != *t)
-                    .map(|l| DraftBlock::Paragraph(counts.extract(&l.text)))
+                    .filter(|l| l.table.is_some() || (!l.text.starts_with("附件") && l.text != *t))
+                    .map(|l| match &l.table {
+                        Some(rows) => draft_table(rows, &mut counts),
+                        None => DraftBlock::Paragraph(counts.extract(&l.text)),
+                    })
                     .collect()
             } else {
                 Vec::new()
@@ -300,7 +303,22 @@ fn draft_block(block: &Blk, keep_numbers: bool, counts: &mut Counts) -> Vec<Draf
         Blk::Numbered(items) => vec![DraftBlock::Numbered(
             items.iter().map(|p| counts.extract(p)).collect(),
         )],
+        Blk::Table(rows) => vec![draft_table(rows, counts)],
     }
+}
+
+/// A table: its first row the header, every row as wide as the widest.
+fn draft_table(rows: &[Vec<String>], counts: &mut Counts) -> DraftBlock {
+    let width = rows.iter().map(Vec::len).max().unwrap_or(0).max(1);
+    let mut rows = rows.iter().map(|row| {
+        let mut cells: Vec<String> = row.iter().map(|c| counts.extract(c)).collect();
+        cells.resize(width, String::new());
+        cells
+    });
+    DraftBlock::Table(DraftTable {
+        header: rows.next().unwrap_or_else(|| vec![String::new(); width]),
+        rows: rows.collect(),
+    })
 }
 
 /// A section (and its sub-sections) as the input writes it: a run-in
