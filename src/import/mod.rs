@@ -78,9 +78,9 @@ pub fn read(path: &Path, bytes: Vec<u8>, soffice: Option<&Path>) -> Result<Sourc
         return match docx::zip_kind(&bytes) {
             Some("docx") => from_docx(&bytes, Note::Docx),
             Some(_) => convert(&bytes, "odt", soffice),
-            None => Err(Failure::Corrupt {
-                detail: "a zip file without a Word document in it".into(),
-            }),
+            // Not a zip that opens, or one without a Word document: said
+            // by the reader.
+            None => from_docx(&bytes, Note::Docx),
         };
     }
     if bytes.starts_with(docx::OLE) {

@@ -329,11 +329,12 @@ fn paragraphs(pages: &[Vec<PLine>]) -> String {
         (left, right)
     };
     let mut out: Vec<String> = Vec::new();
-    let mut previous: Option<(PLine, f64)> = None; // a line that fills its page's width, and its page's left
+    // The line before, when it fills its page's width.
+    let mut previous: Option<PLine> = None;
     for page in pages {
         let (left, right) = block(page);
         for (i, line) in page.iter().enumerate() {
-            let goes_on = previous.as_ref().is_some_and(|(prev, _)| {
+            let goes_on = previous.as_ref().is_some_and(|prev| {
                 let same_page_gap = i == 0 || (prev.y - line.y) < prev.size * 2.5;
                 (line.x0 - left) < line.size * 0.5
                     && (line.size - prev.size).abs() < 0.5
@@ -343,8 +344,12 @@ fn paragraphs(pages: &[Vec<PLine>]) -> String {
                 Some(last) if goes_on => *last = join(last, &line.text),
                 _ => out.push(line.text.clone()),
             }
-            let fills = right - line.x1 < line.size * 1.2 && line.text.chars().count() >= 8;
-            previous = fills.then(|| (line.clone(), left));
+            // Filling the width from the margin or a first-line indent (not
+            // a line set to the right, as a date is).
+            let fills = right - line.x1 < line.size * 1.2
+                && line.x0 - left < line.size * 2.5
+                && line.text.chars().count() >= 8;
+            previous = fills.then(|| line.clone());
         }
     }
     let mut text = out.join("\n\n");

@@ -144,6 +144,25 @@ pub(super) fn write(document: Document, warnings: &mut Vec<(usize, String)>) -> 
             ..DraftPart::default()
         });
     }
+    // Text after the date without an attachment note ("附表" and a table):
+    // an attachment all the same, titled by its first line after the label,
+    // so that nothing is dropped.
+    let mut after_date = after_date;
+    let mut attachment_titles = attachment_titles;
+    if attachment_titles.is_empty() {
+        let labels = ["附件", "附表", "附件：", "附表："];
+        if after_date
+            .first()
+            .is_some_and(|l| l.table.is_none() && labels.contains(&l.text.as_str()))
+        {
+            after_date.remove(0);
+        }
+        if let Some(first) = after_date.iter().position(|l| l.table.is_none()) {
+            attachment_titles.push(after_date.remove(first).text);
+        } else if !after_date.is_empty() {
+            attachment_titles.push(String::new());
+        }
+    }
     let attachments = attachment_titles
         .iter()
         .enumerate()
