@@ -920,16 +920,10 @@ impl<'a> Walk<'a> {
                 _ => {}
             },
             b"instrText" if opens => self.in_instr = true,
-            b"fldSimple" => {
-                if attr(e, b"instr").is_some_and(|i| dropped_field(&i)) {
-                    skip(self);
-                }
-            }
+            b"fldSimple" if attr(e, b"instr").is_some_and(|i| dropped_field(&i)) => skip(self),
             b"tab" if !self.in_ppr => self.push_text("\t"),
-            b"br" | b"cr" => {
-                if !matches!(attr(e, b"type").as_deref(), Some("page" | "column")) {
-                    self.push_text("\n");
-                }
+            b"br" | b"cr" if !matches!(attr(e, b"type").as_deref(), Some("page" | "column")) => {
+                self.push_text("\n")
             }
             b"noBreakHyphen" => self.push_text("-"),
             b"sym" => {

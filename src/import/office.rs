@@ -146,8 +146,7 @@ pub fn convert(soffice: &Path, bytes: &[u8], ext: &str) -> Result<Vec<u8>, Failu
             let said = log
                 .lines()
                 .map(str::trim)
-                .filter(|l| !l.is_empty())
-                .last()
+                .rfind(|l| !l.is_empty())
                 .unwrap_or("no .docx written")
                 .to_string();
             Err(failed(format!("{status}: {said}")))
