@@ -13,7 +13,9 @@ inputs from about 10 KB to their limits, to see that they grow linearly.
 - check (log): an input whose activities log N events (each with its figures,
   added up to the counts), up to the 10 MB input limit;
 - build: the check's inputs made into Markdown and PDF, up to the 2 MB document
-  limit (about 1 000 pages).
+  limit (about 1 000 pages);
+- docx, pdf: `import` of nianbao's own .docx and PDF of an input of N paragraphs
+  of body text (550 make about 50 pages; target: under a second).
 
 Prints, for each size, the seconds, the seconds per MB and the peak RSS. Run
 from the repository root:
@@ -68,6 +70,16 @@ def input_log(n):
         for i in range(n))
 
 
+def prose(n):
+    """An input of N paragraphs of body text, two lines each."""
+    head = ("meta:\n  organisation: 某工会\n  year: 2020\n  date: 2020-12-20\n"
+            "  signature: 某工会\nopening: 2020年，工会开展工作。\nsummary:\n  sections:\n"
+            "    - title: 做好服务\n      body:\n")
+    return head + "".join(
+        f"        - paragraph: 第{i}次走访慰问困难职工家庭，听取意见建议，帮助解决实际困难，落实各项帮扶措施。\n"
+        for i in range(n))
+
+
 def timed(args):
     start = time.perf_counter()
     child = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -93,6 +105,8 @@ def main():
         ("check", input_yaml, (300, 3000, 30000, 50000)),
         ("log", input_log, (100, 1000, 10000, 80000)),
         ("build", input_yaml, (300, 3000, 30000, 50000)),
+        ("docx", prose, (110, 550)),
+        ("pdf", prose, (110, 550)),
     ):
         for n in sizes:
             text = make(n)
@@ -101,7 +115,15 @@ def main():
             with open(path, "w", encoding="utf-8") as f:
                 f.write(text)
             megabytes = len(text.encode()) / 1e6
-            if imported:
+            if name in ("docx", "pdf"):
+                # The document nianbao makes of the input is what is imported.
+                out = path + ".out"
+                subprocess.run([BINARY, "build", path, "-o", out, "--format", name,
+                                "--no-system-fonts"], check=True, capture_output=True)
+                path = os.path.join(out, f"{name}-{n}.{name}")
+                megabytes = os.path.getsize(path) / 1e6
+                args = [BINARY, "import", path, "-o", path + ".yaml", "--force"]
+            elif imported:
                 args = [BINARY, "import", path, "-o", path + ".yaml", "--force"]
             elif name == "build":
                 args = [BINARY, "build", path, "-o", path + ".out", "--no-system-fonts"]

@@ -204,7 +204,8 @@ pub struct CheckOptions {
 
 #[derive(Debug, Args)]
 pub struct ImportArgs {
-    /// The document: .txt (UTF-8 or GB18030/GBK) or .md.
+    /// The document: .txt (UTF-8 or GB18030/GBK), .md, .docx, .pdf, or with
+    /// LibreOffice .doc, .wps, .odt, .rtf.
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
     /// Where to write the YAML input.
@@ -222,6 +223,13 @@ pub struct ImportArgs {
     /// headings, what each holds, the counts) on standard output.
     #[arg(long)]
     pub dry_run: bool,
+    /// The LibreOffice program (soffice) that converts .doc, .wps, .odt and
+    /// .rtf (default: found on PATH or in the usual install folders).
+    #[arg(long, value_name = "PATH")]
+    pub soffice: Option<PathBuf>,
+    /// The language of the messages (default: the document's; Chinese).
+    #[arg(long, value_enum, value_name = "LANG")]
+    pub lang: Option<crate::model::Lang>,
 }
 
 #[derive(Debug, Args)]

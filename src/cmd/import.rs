@@ -5,20 +5,15 @@ use crate::cmd::Reporter;
 use crate::diag::{Code, Diagnostic, SourceFile, Span};
 use crate::error::Error;
 use crate::import;
+use crate::model::Lang;
 use crate::output::write_atomic;
 
 pub fn run(args: &ImportArgs) -> Result<(), Error> {
-    let bytes = crate::source::read_bounded(&args.file, crate::load::MAX_INPUT_BYTES)
-        .map_err(|e| Error::io(&args.file, "read", e))?
-        .ok_or_else(|| {
-            Error::Usage(format!(
-                "`{}` is larger than {} MB, more than any year's report; nianbao imports documents up to that size",
-                args.file.display(),
-                crate::load::MAX_INPUT_BYTES / 1_000_000
-            ))
-        })?;
-    let (text, encoding) = import::decode(&bytes)
-        .map_err(|e| Error::Usage(format!("`{}`: {e}", args.file.display())))?;
+    let file = args.file.display().to_string();
+    // The language of what is said: --lang, else the document's once it is
+    // read (English for an English document), Chinese until then.
+    let refuse = |failure: import::Failure, lang: Lang| Error::Usage(failure.words(lang, &file));
+    let early = args.lang.unwrap_or_default();
     if let Some(output) = &args.output
         && output.exists()
         && !args.force
@@ -29,11 +24,49 @@ pub fn run(args: &ImportArgs) -> Result<(), Error> {
             output.display()
         )));
     }
-    let markdown = args
-        .file
-        .extension()
-        .is_some_and(|e| e == "md" || e == "markdown");
-    let imported = import::import(&text, markdown);
+    let bytes = crate::source::read_bounded(&args.file, import::MAX_FILE_BYTES)
+        .map_err(|e| Error::io(&args.file, "read", e))?
+        .ok_or_else(|| {
+            refuse(
+                import::Failure::TooLarge {
+                    limit_mb: import::MAX_FILE_BYTES / 1_000_000,
+                },
+                early,
+            )
+        })?;
+    let size = bytes.len() as u64;
+    // A reader that fails on a file no one foresaw says so, as a file it
+    // cannot read; the panic's own message is not shown.
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(|_| {}));
+    let read =
+        std::panic::catch_unwind(|| import::read(&args.file, bytes, args.soffice.as_deref()));
+    std::panic::set_hook(hook);
+    let source = read
+        .unwrap_or_else(|_| {
+            Err(import::Failure::Corrupt {
+                detail: "its contents could not be read".into(),
+            })
+        })
+        .map_err(|f| refuse(f, early))?;
+    let lang = args.lang.unwrap_or(if import::is_english(&source.text) {
+        Lang::En
+    } else {
+        Lang::Zh
+    });
+    // Text is read up to the size nianbao reads as an input.
+    if source.encoding.is_some() && size > crate::load::MAX_INPUT_BYTES {
+        return Err(refuse(
+            import::Failure::TooLarge {
+                limit_mb: crate::load::MAX_INPUT_BYTES / 1_000_000,
+            },
+            lang,
+        ));
+    }
+    let encoding = source.encoding;
+    let notes = source.notes.clone();
+    let text = source.text.clone();
+    let imported = import::import_source(source);
     if imported.yaml.is_empty() {
         return Err(Error::Usage(format!(
             "`{}` holds no text; nothing was written",
@@ -63,9 +96,21 @@ pub fn run(args: &ImportArgs) -> Result<(), Error> {
         };
         reporter.report(&d.hint("check this place in the YAML written"), &[&source]);
     }
+    // How the file was read: its encoding, or its kind and what was left out.
+    let how = match encoding {
+        Some(encoding) => encoding.to_string(),
+        None => notes
+            .iter()
+            .map(|n| n.words(lang))
+            .collect::<Vec<_>>()
+            .join("; "),
+    };
     if args.dry_run {
         print!("{}", structure(&imported.yaml));
-        eprintln!("read as {encoding}; nothing written (--dry-run)");
+        for note in notes.iter().skip(1) {
+            println!("{}", note.words(lang));
+        }
+        eprintln!("read as {how}; nothing written (--dry-run)");
         return Ok(());
     }
     let output = args
@@ -73,7 +118,7 @@ pub fn run(args: &ImportArgs) -> Result<(), Error> {
         .as_ref()
         .expect("clap requires -o without --dry-run");
     write_atomic(output, imported.yaml.as_bytes())?;
-    eprintln!("wrote {} (read as {encoding})", output.display());
+    eprintln!("wrote {} (read as {how})", output.display());
     Ok(())
 }
 

@@ -29,6 +29,42 @@ pub fn decode(bytes: &[u8]) -> Result<(String, &'static str), String> {
 pub struct Line {
     pub no: usize,
     pub text: String,
+    /// What the document's formatting says of it (a Word file's styles and fonts).
+    pub hint: Hint,
+    /// A table: its rows of cells (`text` holds them all, for messages).
+    pub table: Option<Vec<Vec<String>>>,
+}
+
+impl Line {
+    pub(super) fn new(no: usize, text: String) -> Line {
+        Line {
+            no,
+            text,
+            hint: Hint::None,
+            table: None,
+        }
+    }
+}
+
+/// What a Word file's formatting says a paragraph is: its title style, or a
+/// heading by style, outline level or font (黑体 for 一、, 楷体 for （一）).
+/// Only a hint: the text's own numbering decides the level.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Hint {
+    #[default]
+    None,
+    Title,
+    /// A heading of level 1 (一、), 2 (（一）) … as formatted.
+    Heading(u8),
+}
+
+/// A paragraph of a document read as paragraphs (a Word file): its text (soft
+/// line breaks already resolved), what its formatting hints, or a table.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Para {
+    pub text: String,
+    pub hint: Hint,
+    pub table: Option<Vec<Vec<String>>>,
 }
 
 /// Sentence-final marks: a line ending with one is complete.
@@ -311,6 +347,55 @@ pub(super) fn date_line(text: &str) -> Option<String> {
     }
 }
 
+/// A line cleaned: blank, dropped as page furniture, or its text.
+enum Cleaned {
+    Blank,
+    Dropped,
+    Text(String),
+}
+
+/// Cleans one line of the source (line `no`): control characters and
+/// full-width spaces, Markdown markup, page furniture, half-width marks and
+/// the spaces between Chinese and digits; what it changed goes to `warnings`.
+fn clean(no: usize, raw: &str, markdown: bool, warnings: &mut Vec<(usize, String)>) -> Cleaned {
+    let raw = raw.replace(['\u{c}', '\r'], "");
+    // Other control characters have no place in a document (E0007).
+    let raw = if raw.chars().any(|c| c.is_control() && c != '\t') {
+        warnings.push((no, "control characters dropped from this line".into()));
+        raw.chars()
+            .filter(|c| !c.is_control() || *c == '\t')
+            .collect()
+    } else {
+        raw
+    };
+    let mut t = raw.trim().replace('\u{3000}', " ").trim().to_string();
+    if markdown {
+        if t.starts_with("<!--") || t == "---" {
+            return Cleaned::Blank;
+        }
+        t = strip_markdown(&t).trim().to_string();
+    }
+    if t.is_empty() {
+        return Cleaned::Blank;
+    }
+    if is_furniture(&t) {
+        warnings.push((no, format!("page furniture dropped: {t}")));
+        return Cleaned::Dropped;
+    }
+    let (t, fixed) = full_width_marks(&t);
+    if !fixed.is_empty() {
+        let columns: Vec<String> = fixed.iter().map(usize::to_string).collect();
+        warnings.push((
+            no,
+            format!(
+                "half-width punctuation made full-width (column {}): {t}",
+                columns.join(", ")
+            ),
+        ));
+    }
+    Cleaned::Text(drop_digit_spaces(&t))
+}
+
 /// Paragraphs of the document: lines cleaned and joined where a sentence goes on.
 pub(super) fn paragraphs(
     text: &str,
@@ -323,56 +408,67 @@ pub(super) fn paragraphs(
     let mut after_blank: Vec<usize> = Vec::new();
     let mut blank = false;
     for (i, raw) in text.lines().enumerate() {
-        let raw = raw.replace(['\u{c}', '\r'], "");
-        // Other control characters have no place in a document (E0007).
-        let raw = if raw.chars().any(|c| c.is_control() && c != '\t') {
-            warnings.push((i + 1, "control characters dropped from this line".into()));
-            raw.chars()
-                .filter(|c| !c.is_control() || *c == '\t')
-                .collect()
-        } else {
-            raw
-        };
-        let mut t = raw.trim().replace('\u{3000}', " ").trim().to_string();
-        if markdown {
-            if t.starts_with("<!--") || t == "---" {
-                continue;
+        match clean(i + 1, raw, markdown, warnings) {
+            Cleaned::Blank => blank = true,
+            cleaned => {
+                if std::mem::take(&mut blank) {
+                    after_blank.push(i + 1);
+                }
+                if let Cleaned::Text(text) = cleaned {
+                    lines.push(Line::new(i + 1, text));
+                }
             }
-            t = strip_markdown(&t).trim().to_string();
         }
-        if t.is_empty() {
-            blank = true;
-            continue;
-        }
-        if std::mem::take(&mut blank) {
-            after_blank.push(i + 1);
-        }
-        if is_furniture(&t) {
-            warnings.push((i + 1, format!("page furniture dropped: {t}")));
-            continue;
-        }
-        let (t, fixed) = full_width_marks(&t);
-        if !fixed.is_empty() {
-            let columns: Vec<String> = fixed.iter().map(usize::to_string).collect();
-            warnings.push((
-                i + 1,
-                format!(
-                    "half-width punctuation made full-width (column {}): {t}",
-                    columns.join(", ")
-                ),
-            ));
-        }
-        lines.push(Line {
-            no: i + 1,
-            text: drop_digit_spaces(&t),
-        });
     }
-    // A title in two lines: the office, then "2021年工作总结".
+    join_title(&mut lines);
+    join_lines(lines, english, &after_blank, false)
+}
+
+/// The paragraphs of a document read as paragraphs (a Word file): each cleaned
+/// as a line is, with its hint or table; `numbers` are their lines in the text
+/// shown with warnings. They are joined only when the document is
+/// hard-wrapped (lines pasted as paragraphs).
+pub(super) fn word_paragraphs(
+    paras: Vec<Para>,
+    numbers: &[usize],
+    warnings: &mut Vec<(usize, String)>,
+) -> Vec<Line> {
+    let mut lines = Vec::new();
+    for (para, &no) in paras.into_iter().zip(numbers) {
+        if let Some(rows) = para.table {
+            let mut line = Line::new(no, table_text(&rows));
+            line.table = Some(rows);
+            lines.push(line);
+        } else if let Cleaned::Text(text) = clean(no, &para.text, false, warnings) {
+            let mut line = Line::new(no, text);
+            line.hint = para.hint;
+            lines.push(line);
+        }
+    }
+    join_title(&mut lines);
+    join_lines(lines, false, &[], true)
+}
+
+/// A table's text as one paragraph: its cells in order, a space between.
+pub(super) fn table_text(rows: &[Vec<String>]) -> String {
+    rows.iter()
+        .flatten()
+        .filter(|c| !c.is_empty())
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A title in two lines, the office then "2021年工作总结" (or two lines a Word
+/// file styles as its title), made one.
+fn join_title(lines: &mut Vec<Line>) {
     let kind_words = ["总结", "计划", "要点", "报告", "Report", "Plan"];
     let names_kind = |t: &str| kind_words.iter().any(|w| t.contains(w));
     if let [first, second, ..] = lines.as_slice()
-        && !names_kind(&first.text)
-        && names_kind(&second.text)
+        && first.table.is_none()
+        && second.table.is_none()
+        && ((!names_kind(&first.text) && names_kind(&second.text))
+            || (first.hint == Hint::Title && second.hint == Hint::Title))
         && !is_complete(&second.text)
         && second.text.chars().count() <= 30
         && mark(&second.text).0 == Mark::None
@@ -381,9 +477,18 @@ pub(super) fn paragraphs(
         lines.remove(1);
         lines[0].text = title;
     }
+}
+
+/// Joins the lines a page break or hard wrapping split. `whole`: the lines
+/// are paragraphs already (a Word file), joined only when hard-wrapped, and
+/// a table never joins.
+fn join_lines(lines: Vec<Line>, english: bool, after_blank: &[usize], whole: bool) -> Vec<Line> {
     // The end: a date line, and the signature above it.
     let date_at = lines.iter().rposition(|l| date_line(&l.text).is_some());
     let wrap = wrap_width(&lines);
+    if whole && wrap.is_none() {
+        return lines;
+    }
     // Each paragraph with what the joins ask of it, kept as it grows: a
     // paragraph of many joined lines is not read again for each (that was
     // quadratic).
@@ -408,6 +513,7 @@ pub(super) fn paragraphs(
             wrap.is_some_and(|w| facts.chars + 1 >= w) && !ends_paragraph(text)
         };
         let joins = match out.last() {
+            Some((prev, _)) if prev.table.is_some() || line.table.is_some() => false,
             Some((prev, facts)) if english => {
                 after_blank.binary_search(&line.no).is_err()
                     && !heading(facts, &prev.text, i - 1)
@@ -535,10 +641,7 @@ mod tests {
         let lines = |lengths: &[usize]| -> Vec<Line> {
             lengths
                 .iter()
-                .map(|&n| Line {
-                    no: 1,
-                    text: "字".repeat(n),
-                })
+                .map(|&n| Line::new(1, "字".repeat(n)))
                 .collect()
         };
         // Lines of 29 and 31 count for 30, not for each other.

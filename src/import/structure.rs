@@ -1,7 +1,7 @@
 //! The structure of a document: title, opening, parts (summary, problems,
 //! plans), sections and their points, signature, date and attachments.
 
-use super::lines::{Line, Mark, date_line, is_complete, mark, paragraphs};
+use super::lines::{Hint, Line, Mark, date_line, is_complete, mark};
 use crate::model::Role;
 
 /// A document as read, before it is written as an input.
@@ -53,16 +53,19 @@ enum Place {
     Part,
 }
 
-/// Reads a document's paragraphs; None when it holds no text. What cannot be
-/// placed is kept and reported in `warnings` with its line.
+/// Reads a document's paragraphs (`english`: a document in English); None
+/// when it holds no text. What cannot be placed is kept and reported in
+/// `warnings` with its line.
 pub(super) fn read(
-    text: &str,
-    markdown: bool,
+    mut rest: Vec<Line>,
+    english: bool,
     warnings: &mut Vec<(usize, String)>,
 ) -> Option<Document> {
-    let mut paragraphs = paragraphs(text, markdown, warnings).into_iter();
-    let title = paragraphs.next()?.text;
-    let rest: Vec<Line> = paragraphs.collect();
+    // The title is the first paragraph of text (a table before it is text
+    // of the opening).
+    let title = rest
+        .remove(rest.iter().position(|l| l.table.is_none())?)
+        .text;
     // The end: date, signature, attachment note; after it, attachment pages.
     let date_at = rest.iter().rposition(|l| date_line(&l.text).is_some());
     let (body, tail) = rest.split_at(date_at.unwrap_or(rest.len()));
@@ -82,7 +85,6 @@ pub(super) fn read(
     };
     let attachment_titles = attachment_note(&mut body);
     let plan_only = is_plan_title(&title);
-    let english = super::lines::is_english(text);
     let mut reader = Reader {
         place: Place::Opening,
         body: Body {
@@ -101,6 +103,8 @@ pub(super) fn read(
         .map(|l| Line {
             no: l.no,
             text: l.text.clone(),
+            hint: l.hint,
+            table: l.table.clone(),
         })
         .collect();
     for l in &after_date {
@@ -175,7 +179,30 @@ struct Reader<'a> {
 
 impl Reader<'_> {
     fn line(&mut self, line: &Line) {
+        if let Some(rows) = &line.table {
+            self.table(line, rows);
+            return;
+        }
         let (m, marker, rest) = mark(&line.text);
+        // Formatted as a heading: "1." before a sentence is a level-3
+        // heading all the same; a heading without a number stays a paragraph
+        // (its level would be a guess), and says so.
+        let m = match (m, line.hint) {
+            (Mark::Item, Hint::Heading(_)) => Mark::Sub,
+            (Mark::None, Hint::Heading(level))
+                if !is_complete(&line.text) && line.text.chars().count() <= 40 =>
+            {
+                self.warnings.push((
+                    line.no,
+                    format!(
+                        "formatted as a heading of level {level} but not numbered: kept as a paragraph ({})",
+                        shorten(&line.text)
+                    ),
+                ));
+                m
+            }
+            _ => m,
+        };
         // English parts are numbered "1. Membership".
         if m == Mark::Part || (self.body.english && m == Mark::Sub) {
             self.part_heading(rest.to_string());
@@ -187,6 +214,24 @@ impl Reader<'_> {
         match self.place {
             Place::Opening => self.body.opening.push(line.text.clone()),
             Place::Part => self.part_line(line, m, marker, rest),
+        }
+    }
+
+    /// A table: a block of the section it stands in; before the first part,
+    /// its text is a paragraph of the opening.
+    fn table(&mut self, line: &Line, rows: &[Vec<String>]) {
+        match (self.place, self.body.parts.last_mut()) {
+            (Place::Part, Some(part)) => deepest(&mut part.body)
+                .blocks
+                .push(Blk::Table(rows.to_vec())),
+            _ => {
+                self.warnings.push((
+                    line.no,
+                    "a table before the first part: its text kept as a paragraph of the opening"
+                        .into(),
+                ));
+                self.body.opening.push(line.text.clone());
+            }
         }
     }
 
@@ -463,6 +508,8 @@ pub(super) enum Blk {
     Points(Vec<String>),
     Paragraph(String),
     Numbered(Vec<String>),
+    /// Rows of cells, the first the header.
+    Table(Vec<Vec<String>>),
 }
 
 impl Sec {

@@ -8,7 +8,7 @@ use super::structure::ReadPart;
 use super::structure::{Blk, Document, Sec, first_year};
 use crate::draft::{
     Draft, DraftAttachment, DraftBlock, DraftCount, DraftCounts, DraftItem, DraftMeta, DraftPart,
-    DraftSection,
+    DraftSection, DraftTable,
 };
 use crate::model::Role;
 
@@ -144,6 +144,25 @@ pub(super) fn write(document: Document, warnings: &mut Vec<(usize, String)>) -> 
             ..DraftPart::default()
         });
     }
+    // Text after the date without an attachment note ("附表" and a table):
+    // an attachment all the same, titled by its first line after the label,
+    // so that nothing is dropped.
+    let mut after_date = after_date;
+    let mut attachment_titles = attachment_titles;
+    if attachment_titles.is_empty() {
+        let labels = ["附件", "附表", "附件：", "附表："];
+        if after_date
+            .first()
+            .is_some_and(|l| l.table.is_none() && labels.contains(&l.text.as_str()))
+        {
+            after_date.remove(0);
+        }
+        if let Some(first) = after_date.iter().position(|l| l.table.is_none()) {
+            attachment_titles.push(after_date.remove(first).text);
+        } else if !after_date.is_empty() {
+            attachment_titles.push(String::new());
+        }
+    }
     let attachments = attachment_titles
         .iter()
         .enumerate()
@@ -152,8 +171,11 @@ pub(super) fn write(document: Document, warnings: &mut Vec<(usize, String)>) -> 
             body: if i == 0 {
                 after_date
                     .iter()
-                    .filter(|l| !l.text.starts_with("附件") && l.text != *t)
-                    .map(|l| DraftBlock::Paragraph(counts.extract(&l.text)))
+                    .filter(|l| l.table.is_some() || (!l.text.starts_with("附件") && l.text != *t))
+                    .map(|l| match &l.table {
+                        Some(rows) => draft_table(rows, &mut counts),
+                        None => DraftBlock::Paragraph(counts.extract(&l.text)),
+                    })
                     .collect()
             } else {
                 Vec::new()
@@ -300,7 +322,22 @@ fn draft_block(block: &Blk, keep_numbers: bool, counts: &mut Counts) -> Vec<Draf
         Blk::Numbered(items) => vec![DraftBlock::Numbered(
             items.iter().map(|p| counts.extract(p)).collect(),
         )],
+        Blk::Table(rows) => vec![draft_table(rows, counts)],
     }
+}
+
+/// A table: its first row the header, every row as wide as the widest.
+fn draft_table(rows: &[Vec<String>], counts: &mut Counts) -> DraftBlock {
+    let width = rows.iter().map(Vec::len).max().unwrap_or(0).max(1);
+    let mut rows = rows.iter().map(|row| {
+        let mut cells: Vec<String> = row.iter().map(|c| counts.extract(c)).collect();
+        cells.resize(width, String::new());
+        cells
+    });
+    DraftBlock::Table(DraftTable {
+        header: rows.next().unwrap_or_else(|| vec![String::new(); width]),
+        rows: rows.collect(),
+    })
 }
 
 /// A section (and its sub-sections) as the input writes it: a run-in

@@ -87,7 +87,7 @@ const ALLOWED: &[Allowed] = &[
     ),
     allow(
         "src/import/structure.rs",
-        36,
+        38,
         "what the importer looks for: part headings, roles, signatures",
     ),
     allow(
@@ -149,10 +149,25 @@ const ALLOWED: &[Allowed] = &[
     ),
     allow(
         "src/import/write.rs",
-        22,
+        26,
         "the import report and the comment the imported YAML starts with",
     ),
-    allow("src/import/mod.rs", 1, "the import report"),
+    allow("src/import/mod.rs", 2, "the import report"),
+    allow(
+        "src/import/docx.rs",
+        14,
+        "what the .docx reader looks for: numerals of Word's number formats, heading style and font names, 附件",
+    ),
+    allow(
+        "src/import/pdf.rs",
+        1,
+        "a reader's failure, shown as a detail",
+    ),
+    Allowed {
+        path: "src/import/words.rs",
+        count: None,
+        why: "not yet migrated: the import readers' words (issue 24), to move to locales/",
+    },
     allow("src/archive/mod.rs", 22, "archive verify/list messages"),
     allow("src/archive/ocfl.rs", 33, "OCFL validation problems"),
     allow("src/archive/legacy.rs", 3, "archive migrate messages"),
