@@ -19,6 +19,7 @@ use crate::diag::{Code, Diagnostic, SourceFile};
 use crate::error::Error;
 use crate::facts::Facts;
 use crate::load::{self, Loaded, Outcome};
+use crate::locale::{tr, user_lang};
 use crate::model::Lang;
 use crate::period::parse_date;
 use crate::render::Templates;
@@ -120,9 +121,11 @@ impl Engine {
     pub fn new(setup: Setup) -> Result<Engine, Error> {
         let dir = setup.templates.as_deref();
         if let Some(dir) = dir.filter(|d| !d.is_dir()) {
-            return Err(Error::Usage(format!(
-                "the templates folder `{}` does not exist",
-                dir.display()
+            let lang = setup.checking.lang.unwrap_or_else(user_lang);
+            return Err(Error::Usage(tr!(
+                lang,
+                "templates-missing",
+                path = dir.display()
             )));
         }
         let mut styles = Styles::builtin();
@@ -147,6 +150,27 @@ impl Engine {
 
     pub fn setup(&self) -> &Setup {
         &self.setup
+    }
+
+    /// The language to speak of an input not read yet: `--lang`'s, else
+    /// its text's (see [`crate::messages::language_of_text`]) or its
+    /// folder's first file's, else the user's.
+    pub fn language_of(&self, input: &Path) -> Lang {
+        if let Some(lang) = self.setup.checking.lang {
+            return lang;
+        }
+        let file = if input.is_dir() {
+            load::folder_files(input)
+                .ok()
+                .and_then(|files| files.into_iter().next())
+        } else {
+            Some(input.to_path_buf())
+        };
+        file.and_then(|f| crate::source::read_bounded(&f, load::MAX_INPUT_BYTES).ok())
+            .flatten()
+            .map_or_else(user_lang, |bytes| {
+                crate::messages::language_of_text(&String::from_utf8_lossy(&bytes))
+            })
     }
 
     /// The templates; a broken one is an error diagnostic.
@@ -218,12 +242,17 @@ impl Engine {
                     }
                     Outcome::Loaded(previous) => Some(*previous),
                     Outcome::Invalid(..) => {
+                        let lang = checking.lang.unwrap_or(loaded.report.meta.language());
                         let d = Diagnostic::warning(
                             Code::PlanNotFulfilled,
-                            "last period's input has errors: its plans are not checked",
+                            tr!(lang, "previous-has-errors"),
                         )
                         .in_file(&previous_path)
-                        .hint(format!("run `nianbao check {}`", previous_path.display()));
+                        .hint(tr!(
+                            lang,
+                            "previous-has-errors.hint",
+                            path = previous_path.display()
+                        ));
                         diagnostics.push(d);
                         None
                     }
@@ -292,9 +321,9 @@ impl Engine {
             let fonts = self.fonts().map_err(|d| Failed::from(d.clone()))?;
             let style = self.styles.for_lang(meta.lang);
             typeset::bounded::try_style(&document.markdown, &meta, fonts, style, archival)
-                .map_err(|e| typeset_failed(loaded, e))?;
+                .map_err(|e| self.typeset_failed(loaded, e))?;
             let (bytes, timings) = typeset::pdf(&document.markdown, &meta, fonts, style, archival)
-                .map_err(|e| typeset_failed(loaded, e))?;
+                .map_err(|e| self.typeset_failed(loaded, e))?;
             document.pdf = Some(bytes);
             document.typeset_timings = timings;
         }
@@ -308,8 +337,9 @@ impl Engine {
         let fonts = self.fonts().map_err(|d| Failed::from(d.clone()))?;
         let style = self.styles.for_lang(meta.lang);
         typeset::bounded::try_style(&markdown, &meta, fonts, style, false)
-            .map_err(|e| typeset_failed(loaded, e))?;
-        typeset::svg_pages(&markdown, &meta, fonts, style).map_err(|e| typeset_failed(loaded, e))
+            .map_err(|e| self.typeset_failed(loaded, e))?;
+        typeset::svg_pages(&markdown, &meta, fonts, style)
+            .map_err(|e| self.typeset_failed(loaded, e))
     }
 
     /// The document as the files of a folder that typst-cli compiles, with
@@ -350,7 +380,7 @@ impl Engine {
             match typeset::check_coverage(&markdown, self.fonts().map_err(Clone::clone)?) {
                 Err(TypesetError::MissingGlyphs(chars)) => chars
                     .into_iter()
-                    .map(|c| missing_glyph(&checked.loaded, c))
+                    .map(|c| self.missing_glyph(&checked.loaded, c))
                     .collect(),
                 _ => Vec::new(),
             },
@@ -365,6 +395,49 @@ impl Engine {
         let markdown = templates.render(&view)?;
         let meta = pdf_meta(&checked.loaded, kind, view.comparison.map(|c| c.chart));
         Ok((markdown, meta))
+    }
+}
+
+impl Engine {
+    /// The language of what is said about a loaded input: `--lang`'s, else
+    /// its own.
+    fn lang_of(&self, loaded: &Loaded) -> Lang {
+        self.setup
+            .checking
+            .lang
+            .unwrap_or(loaded.report.meta.language())
+    }
+
+    fn typeset_failed(&self, loaded: &Loaded, error: TypesetError) -> Failed {
+        match error {
+            TypesetError::Diagnostics(diagnostics, files) => Failed { diagnostics, files },
+            TypesetError::MissingGlyphs(chars) => Failed {
+                diagnostics: chars
+                    .into_iter()
+                    .map(|c| self.missing_glyph(loaded, c))
+                    .collect(),
+                files: Vec::new(),
+            },
+        }
+    }
+
+    /// A character no font has, located at its first appearance in the input.
+    fn missing_glyph(&self, loaded: &Loaded, c: char) -> Diagnostic {
+        let lang = self.lang_of(loaded);
+        let d = Diagnostic::error(
+            Code::MissingGlyph,
+            tr!(
+                lang,
+                "missing-glyph",
+                char = c,
+                code = format!("{:04X}", c as u32)
+            ),
+        );
+        let d = match loaded.files.iter().find_map(|f| f.find_char(c)) {
+            Some(span) => d.at(span),
+            None => d.in_file(&loaded.path),
+        };
+        d.hint(tr!(lang, "missing-glyph.hint"))
     }
 }
 
@@ -407,19 +480,6 @@ impl From<Diagnostic> for Failed {
     }
 }
 
-fn typeset_failed(loaded: &Loaded, error: TypesetError) -> Failed {
-    match error {
-        TypesetError::Diagnostics(diagnostics, files) => Failed { diagnostics, files },
-        TypesetError::MissingGlyphs(chars) => Failed {
-            diagnostics: chars
-                .into_iter()
-                .map(|c| missing_glyph(loaded, c))
-                .collect(),
-            files: Vec::new(),
-        },
-    }
-}
-
 /// What the PDF says about itself, from the report.
 fn pdf_meta(loaded: &Loaded, kind: Kind, chart: Option<Chart>) -> PdfMeta {
     let report = &loaded.report;
@@ -431,17 +491,4 @@ fn pdf_meta(loaded: &Loaded, kind: Kind, chart: Option<Chart>) -> PdfMeta {
         lang: report.meta.language(),
         chart,
     }
-}
-
-/// A character no font has, located at its first appearance in the input.
-fn missing_glyph(loaded: &Loaded, c: char) -> Diagnostic {
-    let d = Diagnostic::error(
-        Code::MissingGlyph,
-        format!("no font has a glyph for “{c}” (U+{:04X})", c as u32),
-    );
-    let d = match loaded.files.iter().find_map(|f| f.find_char(c)) {
-        Some(span) => d.at(span),
-        None => d.in_file(&loaded.path),
-    };
-    d.hint("add a font that has it with --font-path DIR, or write the character another way; it would print as an empty box")
 }

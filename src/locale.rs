@@ -27,6 +27,7 @@ pub const ZH: &Files = &[
     ("codes.ftl", include_str!("../locales/zh/codes.ftl")),
     ("words.ftl", include_str!("../locales/zh/words.ftl")),
     ("page.ftl", include_str!("../locales/zh/page.ftl")),
+    ("commands.ftl", include_str!("../locales/zh/commands.ftl")),
 ];
 
 /// English, file for file the keys of [`ZH`] (a test compares them).
@@ -38,6 +39,7 @@ pub const EN: &Files = &[
     ("codes.ftl", include_str!("../locales/en/codes.ftl")),
     ("words.ftl", include_str!("../locales/en/words.ftl")),
     ("page.ftl", include_str!("../locales/en/page.ftl")),
+    ("commands.ftl", include_str!("../locales/en/commands.ftl")),
 ];
 
 /// The files of a language.
@@ -107,7 +109,18 @@ pub fn words(lang: Lang, key: &str, args: &[(&str, String)]) -> String {
     };
     let mut fluent_args = FluentArgs::with_capacity(args.len());
     for (name, value) in args {
-        fluent_args.set(*name, FluentValue::from(value.as_str()));
+        // A whole number is handed over as one, so that a selector can pick
+        // its plural form (`[one] 1 file *[other] { $n } files`); Fluent
+        // writes it back unchanged. Anything else stays text, as written.
+        let whole = !value.is_empty()
+            && value.len() <= 15
+            && value.bytes().all(|b| b.is_ascii_digit())
+            && (value == "0" || !value.starts_with('0'));
+        let value = match value.parse::<u64>() {
+            Ok(n) if whole => FluentValue::from(n),
+            _ => FluentValue::from(value.as_str()),
+        };
+        fluent_args.set(*name, value);
     }
     let mut errors = Vec::new();
     let text = bundle.format_pattern(pattern, Some(&fluent_args), &mut errors);
@@ -199,10 +212,12 @@ mod tests {
         // Where a language rightly leaves an argument out: Chinese drops the
         // year of a half-year that follows one of the same year ("下半年"),
         // and compares with "上年" (the year before) without naming it.
-        const FEWER_ARGUMENTS: [&str; 3] = [
+        const FEWER_ARGUMENTS: [&str; 4] = [
             "period-first-half-same-year",
             "period-second-half-same-year",
             "comparison-title",
+            // English says "both" or "all" by the number of inputs; Chinese 都.
+            "outputs-shared",
         ];
         // The arguments of a message: of its value and its attributes together
         // (a language may say a figure in the message, the other in the hint).
@@ -265,5 +280,21 @@ mod tests {
             tr!(Lang::En, "unfinished-prefix"),
             "unfinished for the archive: "
         );
+    }
+}
+
+/// The language of the person running nianbao, when nothing else (`--lang`,
+/// a document) says which: Chinese unless the environment's locale
+/// (`LC_ALL`, `LC_MESSAGES`, `LANG`, the first one set) names another
+/// language. nianbao's users are Chinese offices, and a Windows or macOS
+/// desktop often sets none of these.
+pub fn user_lang() -> Lang {
+    let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .filter_map(|name| std::env::var(name).ok())
+        .find(|value| !value.is_empty());
+    match locale {
+        Some(locale) if !locale.starts_with("zh") => Lang::En,
+        _ => Lang::Zh,
     }
 }

@@ -21,12 +21,7 @@ fn main() {
     }
     let cli = nianbao::cli::Cli::parse();
     if let Err(error) = nianbao::run(cli) {
-        if !matches!(
-            error,
-            nianbao::Error::InvalidInput { .. } | nianbao::Error::Reported
-        ) {
-            eprintln!("error: {error}");
-        }
+        nianbao::print_error(&error);
         std::process::exit(error.exit_code());
     }
 }

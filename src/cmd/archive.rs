@@ -9,6 +9,8 @@ use crate::cmd::{Reporter, check_input, engine, ready, report_failed};
 use crate::engine::{Checked, Document, Pdf};
 use crate::error::Error;
 use crate::load::Loaded;
+use crate::locale::{tr, user_lang};
+use crate::model::Lang;
 use crate::view;
 
 pub fn run(args: &ArchiveArgs) -> Result<(), Error> {
@@ -19,10 +21,13 @@ pub fn run(args: &ArchiveArgs) -> Result<(), Error> {
             print!("{}", archive::table(&listed));
             if !problems.is_empty() {
                 eprintln!(
-                    "warning: {} problem{} found while listing; run `nianbao archive verify --dir {}`",
-                    problems.len(),
-                    if problems.len() == 1 { "" } else { "s" },
-                    dir.display()
+                    "{}",
+                    tr!(
+                        user_lang(),
+                        "archive-list-problems",
+                        count = problems.len(),
+                        dir = dir.display()
+                    )
                 );
             }
             Ok(())
@@ -30,10 +35,14 @@ pub fn run(args: &ArchiveArgs) -> Result<(), Error> {
         Some(ArchiveAction::Migrate { dir }) => {
             let (documents, versions) = archive::migrate(dir)?;
             println!(
-                "migrated {documents} document{} ({versions} version{}) in {} to an OCFL 1.1 storage root",
-                if documents == 1 { "" } else { "s" },
-                if versions == 1 { "" } else { "s" },
-                dir.display()
+                "{}",
+                tr!(
+                    user_lang(),
+                    "archive-migrated",
+                    documents = documents,
+                    versions = versions,
+                    dir = dir.display()
+                )
             );
             Ok(())
         }
@@ -63,6 +72,7 @@ fn store(args: &ArchiveArgs) -> Result<(), Error> {
         if archive::versions_of(&args.dir, year, org, kind)?.is_some() && !args.replace {
             return Err(already_archived(
                 &args.dir.join(archive::object_path(year, org, kind)),
+                reporter.lang(),
             ));
         }
     }
@@ -100,21 +110,26 @@ fn store(args: &ArchiveArgs) -> Result<(), Error> {
         };
         match writer.store(&new, args.replace)? {
             Ok(stored) => eprintln!(
-                "archived {} (version {}, sha512 {})",
-                stored.pdf.display(),
-                stored.version,
-                stored.pdf_sha512
+                "{}",
+                tr!(
+                    reporter.lang(),
+                    "archive-stored",
+                    path = stored.pdf.display(),
+                    version = stored.version,
+                    sha512 = stored.pdf_sha512
+                )
             ),
-            Err(Existing(path)) => return Err(already_archived(&path)),
+            Err(Existing(path)) => return Err(already_archived(&path, reporter.lang())),
         }
     }
     Ok(())
 }
 
-fn already_archived(path: &Path) -> Error {
+fn already_archived(path: &Path, lang: Lang) -> Error {
     Error::Refused(format!(
-        "`{}` is archived already and is never overwritten\n  = help: to archive a corrected document, add --replace: it becomes the next version, and the earlier ones are kept",
-        path.display()
+        "{}\n  = help: {}",
+        tr!(lang, "archive-exists", path = path.display()),
+        tr!(lang, "archive-exists.hint")
     ))
 }
 
@@ -139,21 +154,23 @@ fn verify(dir: &Path) -> Result<(), Error> {
     }
     if verified.problems.is_empty() {
         println!(
-            "{} document{}, {} version{}, {} files verified in {}: a valid OCFL 1.1 storage root, and every record matches its files",
-            verified.documents,
-            if verified.documents == 1 { "" } else { "s" },
-            verified.versions,
-            if verified.versions == 1 { "" } else { "s" },
-            verified.files,
-            dir.display()
+            "{}",
+            tr!(
+                user_lang(),
+                "archive-verified",
+                documents = verified.documents,
+                versions = verified.versions,
+                files = verified.files,
+                dir = dir.display()
+            )
         );
         Ok(())
     } else {
-        let n = verified.problems.len();
-        Err(Error::Refused(format!(
-            "the archive in `{}` does not verify: {n} problem{}",
-            dir.display(),
-            if n == 1 { "" } else { "s" }
+        Err(Error::Refused(tr!(
+            user_lang(),
+            "archive-not-verified",
+            dir = dir.display(),
+            count = verified.problems.len()
         )))
     }
 }

@@ -18,9 +18,11 @@ use std::time::{Duration, Instant};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::cli::{BuildArgs, Format};
-use crate::cmd::{Reporter, check_input, engine, ready, report_failed};
+use crate::cmd::{Reporter, check_input, engine, list, ready, report_failed};
 use crate::engine::{Checked, Engine, Failed, Pdf};
 use crate::error::Error;
+use crate::locale::tr;
+use crate::model::Lang;
 use crate::output::{Staged, ensure_dir};
 
 /// What every input shares while its document is made.
@@ -31,9 +33,9 @@ struct Shared<'a> {
 }
 
 pub fn run(args: &BuildArgs) -> Result<(), Error> {
-    refuse_shared_outputs(args)?;
-    let mut reporter = Reporter::default();
     let engine = engine(args.templates.as_deref(), &args.fonts, &args.options)?;
+    refuse_shared_outputs(args, &engine)?;
+    let mut reporter = Reporter::default();
     ready(&engine, &mut reporter, args.format.contains(&Format::Pdf))?;
 
     // Check every input first, on all cores, reporting in the inputs' order:
@@ -62,7 +64,7 @@ pub fn run(args: &BuildArgs) -> Result<(), Error> {
             Ok(Some(kept)) => clean.push(Clean { input, kept }),
             Ok(None) => failed.push(input),
             Err(e) if args.keep_going => {
-                eprintln!("error: {e}");
+                eprintln!("{}{e}", tr!(reporter.lang(), "error-prefix"));
                 unreadable = true;
                 failed.push(input);
             }
@@ -93,7 +95,7 @@ pub fn run(args: &BuildArgs) -> Result<(), Error> {
         match result {
             Ok(written) => {
                 for path in written {
-                    eprintln!("wrote {}", path.display());
+                    eprintln!("{}", tr!(reporter.lang(), "wrote", path = path.display()));
                 }
             }
             Err(Failure::Document(made, checked)) => {
@@ -113,11 +115,16 @@ pub fn run(args: &BuildArgs) -> Result<(), Error> {
     }
     if args.keep_going && !failed.is_empty() {
         let names: Vec<String> = failed.iter().map(|p| p.display().to_string()).collect();
+        let lang = reporter.lang();
         eprintln!(
-            "not built ({} of {}): {}",
-            failed.len(),
-            args.inputs.len(),
-            names.join(", ")
+            "{}",
+            tr!(
+                lang,
+                "not-built",
+                failed = failed.len(),
+                total = args.inputs.len(),
+                names = names.join(&tr!(lang, "list-separator"))
+            )
         );
     }
     if let Some(e) = first_error {
@@ -135,7 +142,7 @@ pub fn run(args: &BuildArgs) -> Result<(), Error> {
 /// same files (`a/x.yaml` and `b/x.yaml` both make `x.md`): the later would
 /// silently replace the earlier. Each group of them is named, in the
 /// language of `--lang` or else of the first input of the group.
-fn refuse_shared_outputs(args: &BuildArgs) -> Result<(), Error> {
+fn refuse_shared_outputs(args: &BuildArgs, engine: &Engine) -> Result<(), Error> {
     let mut groups: Vec<(&std::ffi::OsStr, Vec<&Path>)> = Vec::new();
     for input in &args.inputs {
         let Some(stem) = input.file_stem() else {
@@ -153,11 +160,7 @@ fn refuse_shared_outputs(args: &BuildArgs) -> Result<(), Error> {
     let Some((_, first)) = shared.first() else {
         return Ok(());
     };
-    let lang = args
-        .options
-        .lang
-        .unwrap_or_else(|| language_of_input(first[0]));
-    let t = |zh: String, en: String| crate::messages::pick(lang, zh, en);
+    let lang = engine.language_of(first[0]);
     let mut lines = Vec::new();
     for (_, inputs) in &shared {
         let quoted: Vec<String> = inputs
@@ -167,55 +170,19 @@ fn refuse_shared_outputs(args: &BuildArgs) -> Result<(), Error> {
         let outputs: Vec<String> = [Format::Md, Format::Pdf, Format::Docx]
             .into_iter()
             .filter(|f| args.format.contains(f))
-            .filter_map(|f| output_path(&args.output, inputs[0], extension(f)).ok())
+            .filter_map(|f| output_path(&args.output, inputs[0], extension(f), lang).ok())
             .map(|p| format!("`{}`", p.display()))
             .collect();
-        let (last, rest) = quoted.split_last().expect("two inputs or more");
-        let (last_output, rest_outputs) = outputs.split_last().expect("one format or more");
-        // `a`, `a 和 b`, `a、b 和 c` / `a`, `a and b`, `a, b and c`.
-        let list = |rest: &[String], last: &str, separator: &str, and: &str| {
-            if rest.is_empty() {
-                last.to_string()
-            } else {
-                format!("{}{and}{last}", rest.join(separator))
-            }
-        };
-        let both = if inputs.len() == 2 { "both" } else { "all" };
-        lines.push(t(
-            format!(
-                "{} 都会写出 {}，未写出任何文件",
-                list(rest, last, "、", " 和 "),
-                list(rest_outputs, last_output, "、", " 和 ")
-            ),
-            format!(
-                "{} would {both} write {}; nothing was written",
-                list(rest, last, ", ", " and "),
-                list(rest_outputs, last_output, ", ", " and ")
-            ),
+        lines.push(tr!(
+            lang,
+            "outputs-shared",
+            inputs = list(lang, &quoted),
+            count = inputs.len(),
+            outputs = list(lang, &outputs)
         ));
     }
-    lines.push(t(
-        "  = help: 给其中的输入改名，或用 -o 把它们分别生成到不同的文件夹".into(),
-        "  = help: rename the inputs apart, or build them into different folders with -o".into(),
-    ));
+    lines.push(format!("  = help: {}", tr!(lang, "outputs-shared.hint")));
     Err(Error::Usage(lines.join("\n")))
-}
-
-/// The language of an input not read yet (see
-/// [`crate::messages::language_of_text`]): its text's, or its folder's first
-/// file's; Chinese when it cannot be read.
-fn language_of_input(input: &Path) -> crate::model::Lang {
-    let file = if input.is_dir() {
-        crate::load::folder_files(input)
-            .ok()
-            .and_then(|files| files.into_iter().next())
-    } else {
-        Some(input.to_path_buf())
-    };
-    file.and_then(|f| crate::source::read_bounded(&f, crate::load::MAX_INPUT_BYTES).ok())
-        .flatten()
-        .map(|bytes| crate::messages::language_of_text(&String::from_utf8_lossy(&bytes)))
-        .unwrap_or_default()
 }
 
 fn extension(format: Format) -> &'static str {
@@ -299,6 +266,7 @@ fn make_and_write(shared: &Shared, clean: Clean) -> Result<Vec<PathBuf>, Failure
         }
     };
     shared.progress.set_message(input.display().to_string());
+    let lang = checked.loaded.report.meta.language();
     let pdf = args.format.contains(&Format::Pdf).then_some(Pdf::Ordinary);
     let docx = args
         .format
@@ -324,7 +292,7 @@ fn make_and_write(shared: &Shared, clean: Clean) -> Result<Vec<PathBuf>, Failure
         });
     }
     let mut outputs: Vec<(PathBuf, Vec<u8>)> = Vec::new();
-    let path = |ext| output_path(&args.output, input, ext).map_err(Failure::Write);
+    let path = |ext| output_path(&args.output, input, ext, lang).map_err(Failure::Write);
     if args.format.contains(&Format::Md) {
         outputs.push((path("md")?, document.markdown.into_bytes()));
     }
@@ -360,10 +328,10 @@ fn ms(d: Duration) -> f64 {
 }
 
 /// `DIR/<input stem>.<ext>`.
-fn output_path(dir: &Path, input: &Path, ext: &str) -> Result<PathBuf, Error> {
+fn output_path(dir: &Path, input: &Path, ext: &str, lang: Lang) -> Result<PathBuf, Error> {
     let stem = input
         .file_stem()
-        .ok_or_else(|| Error::Usage(format!("`{}` has no file name", input.display())))?;
+        .ok_or_else(|| Error::Usage(tr!(lang, "no-file-name", path = input.display())))?;
     let mut name = stem.to_os_string();
     name.push(format!(".{ext}"));
     Ok(dir.join(name))

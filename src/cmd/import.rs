@@ -1,10 +1,11 @@
 //! `nianbao import`: last year's document into a YAML input.
 
 use crate::cli::ImportArgs;
-use crate::cmd::Reporter;
+use crate::cmd::{Reporter, refuse_existing};
 use crate::diag::{Code, Diagnostic, SourceFile, Span};
 use crate::error::Error;
 use crate::import;
+use crate::locale::tr;
 use crate::model::Lang;
 use crate::output::write_atomic;
 
@@ -15,14 +16,9 @@ pub fn run(args: &ImportArgs) -> Result<(), Error> {
     let refuse = |failure: import::Failure, lang: Lang| Error::Usage(failure.words(lang, &file));
     let early = args.lang.unwrap_or_default();
     if let Some(output) = &args.output
-        && output.exists()
-        && !args.force
         && !args.dry_run
     {
-        return Err(Error::Usage(format!(
-            "`{}` exists; nianbao does not overwrite it (add --force to replace it)",
-            output.display()
-        )));
+        refuse_existing(output, args.force, early)?;
     }
     let bytes = crate::source::read_bounded(&args.file, import::MAX_FILE_BYTES)
         .map_err(|e| Error::io(&args.file, "read", e))?
@@ -45,7 +41,7 @@ pub fn run(args: &ImportArgs) -> Result<(), Error> {
     let source = read
         .unwrap_or_else(|_| {
             Err(import::Failure::Corrupt {
-                detail: "its contents could not be read".into(),
+                detail: tr!(early, "import-unreadable"),
             })
         })
         .map_err(|f| refuse(f, early))?;
@@ -68,21 +64,28 @@ pub fn run(args: &ImportArgs) -> Result<(), Error> {
     let text = source.text.clone();
     let imported = import::import_source(source);
     if imported.yaml.is_empty() {
-        return Err(Error::Usage(format!(
-            "`{}` holds no text; nothing was written",
-            args.file.display()
+        return Err(Error::Usage(tr!(
+            lang,
+            "import-no-text",
+            path = args.file.display()
         )));
     }
     if imported.yaml.len() as u64 > crate::load::MAX_INPUT_BYTES {
         return Err(Error::Refused(format!(
-            "the input made from `{}` would be {:.1} MB, more than the {} MB nianbao reads; nothing was written\n  = help: import the document in parts (a year's report is far smaller)",
-            args.file.display(),
-            imported.yaml.len() as f64 / 1e6,
-            crate::load::MAX_INPUT_BYTES / 1_000_000
+            "{}\n  = help: {}",
+            tr!(
+                lang,
+                "import-too-large",
+                path = args.file.display(),
+                size = format!("{:.1}", imported.yaml.len() as f64 / 1e6),
+                limit = crate::load::MAX_INPUT_BYTES / 1_000_000
+            ),
+            tr!(lang, "import-too-large.hint")
         )));
     }
     let source = SourceFile::new(args.file.clone(), text);
     let mut reporter = Reporter::default();
+    reporter.speak(lang);
     for (line, message) in &imported.warnings {
         let d = Diagnostic::warning(Code::Import, message.clone());
         let d = match source.position(*line, 1) {
@@ -94,7 +97,7 @@ pub fn run(args: &ImportArgs) -> Result<(), Error> {
             }
             _ => d.in_file(&args.file),
         };
-        reporter.report(&d.hint("check this place in the YAML written"), &[&source]);
+        reporter.report(&d.hint(tr!(lang, "import-check-here")), &[&source]);
     }
     // How the file was read: its encoding, or its kind and what was left out.
     let how = match encoding {
@@ -103,14 +106,14 @@ pub fn run(args: &ImportArgs) -> Result<(), Error> {
             .iter()
             .map(|n| n.words(lang))
             .collect::<Vec<_>>()
-            .join("; "),
+            .join(&tr!(lang, "notes-separator")),
     };
     if args.dry_run {
-        print!("{}", structure(&imported.yaml));
+        print!("{}", structure(&imported.yaml, lang));
         for note in notes.iter().skip(1) {
             println!("{}", note.words(lang));
         }
-        eprintln!("read as {how}; nothing written (--dry-run)");
+        eprintln!("{}", tr!(lang, "import-read-as", how = how));
         return Ok(());
     }
     let output = args
@@ -118,77 +121,105 @@ pub fn run(args: &ImportArgs) -> Result<(), Error> {
         .as_ref()
         .expect("clap requires -o without --dry-run");
     write_atomic(output, imported.yaml.as_bytes())?;
-    eprintln!("wrote {} (read as {how})", output.display());
+    eprintln!(
+        "{}",
+        tr!(lang, "import-wrote", path = output.display(), how = how)
+    );
     Ok(())
 }
 
 /// The structure of an imported input, as `--dry-run` prints it: the title,
 /// period, ending, each part with its role, heading and what it holds, the counts.
-fn structure(yaml: &str) -> String {
+fn structure(yaml: &str, lang: Lang) -> String {
     use crate::load::Outcome;
     use std::fmt::Write as _;
     let source = SourceFile::new("imported.yaml".into(), yaml.to_string());
     let Outcome::Loaded(loaded) = crate::load::parse(source, None) else {
-        return "the input written would not load: please report this document\n".into();
+        return format!("{}\n", tr!(lang, "import-would-not-load"));
     };
     let report = &loaded.report;
     let meta = &report.meta;
     let mut out = String::new();
     let title = crate::view::title(report, crate::view::Kind::Combined);
     let how = if meta.title.is_some() {
-        "as written"
+        "written"
     } else {
         "derived"
     };
-    let _ = writeln!(out, "title: {title} ({how})");
     let _ = writeln!(
         out,
-        "organisation: {}; year: {}{}; lang: {}",
-        meta.organisation.value,
-        meta.year.value,
-        meta.half
-            .as_ref()
-            .map_or(String::new(), |h| format!(", half {}", h.value)),
-        meta.language().code()
+        "{}",
+        tr!(lang, "found-title", title = title, how = how)
+    );
+    let half = meta
+        .half
+        .as_ref()
+        .map_or(String::new(), |h| tr!(lang, "found-half", half = h.value));
+    let _ = writeln!(
+        out,
+        "{}",
+        tr!(
+            lang,
+            "found-meta",
+            organisation = meta.organisation.value,
+            year = meta.year.value,
+            half = half,
+            lang = meta.language().code()
+        )
     );
     let _ = writeln!(
         out,
-        "signature: {}; date: {}",
-        meta.signature.as_ref().map_or("—", |s| s.value.as_str()),
-        meta.date.value
+        "{}",
+        tr!(
+            lang,
+            "found-ending",
+            signature = meta.signature.as_ref().map_or("—", |s| s.value.as_str()),
+            date = meta.date.value
+        )
     );
     if report.opening.is_some() {
-        let _ = writeln!(out, "opening: 1 paragraph");
+        let _ = writeln!(out, "{}", tr!(lang, "found-opening"));
     }
-    let _ = writeln!(out, "parts: {}", report.parts.len());
+    let _ = writeln!(
+        out,
+        "{}",
+        tr!(lang, "found-parts", count = report.parts.len())
+    );
     for (i, part) in report.parts.iter().enumerate() {
         let role = match part.role {
-            crate::model::Role::Work => "work",
-            crate::model::Role::Problems => "problems",
-            crate::model::Role::Plans => "plans",
-            crate::model::Role::Other => "other",
+            crate::model::Role::Work => tr!(lang, "role-work"),
+            crate::model::Role::Problems => tr!(lang, "role-problems"),
+            crate::model::Role::Plans => tr!(lang, "role-plans"),
+            crate::model::Role::Other => tr!(lang, "role-other"),
         };
         let heading = part.heading.as_ref().map_or("", |h| h.value.as_str());
-        let mut holds = Vec::new();
-        let mut add = |n: usize, what: &str| match n {
-            0 => {}
-            1 => holds.push(format!("1 {what}")),
-            n => holds.push(format!("{n} {what}s")),
+        let holds: Vec<String> = [
+            ("found-intro", usize::from(part.intro.is_some())),
+            ("found-points", part.points.len()),
+            ("found-items", part.items.len()),
+            ("found-blocks", part.body.len()),
+            ("found-sections", part.all_sections().len()),
+        ]
+        .into_iter()
+        .filter(|(_, n)| *n > 0)
+        .map(|(key, n)| tr!(lang, key, n = n))
+        .collect();
+        let holds = if holds.is_empty() {
+            tr!(lang, "found-nothing")
+        } else {
+            holds.join(&tr!(lang, "list-separator"))
         };
-        add(usize::from(part.intro.is_some()), "intro");
-        add(part.points.len(), "point");
-        add(part.items.len(), "item");
-        add(part.body.len(), "block");
-        add(part.all_sections().len(), "section");
         let _ = writeln!(
             out,
-            "  {}. {role}: {heading} — {}",
-            i + 1,
-            if holds.is_empty() {
-                "nothing".to_string()
-            } else {
-                holds.join(", ")
-            }
+            "  {}",
+            tr!(
+                lang,
+                "found-part",
+                n = i + 1,
+                role = role,
+                heading = heading,
+                holds = holds
+            )
         );
     }
     let counts: Vec<String> = report
@@ -202,12 +233,16 @@ fn structure(yaml: &str) -> String {
             format!("{} {value}{}", name.value, c.unit)
         })
         .collect();
-    let _ = writeln!(out, "counts: {}", counts.len());
+    let _ = writeln!(out, "{}", tr!(lang, "found-counts", count = counts.len()));
     for count in counts {
         let _ = writeln!(out, "  {count}");
     }
     if !report.attachments.is_empty() {
-        let _ = writeln!(out, "attachments: {}", report.attachments.len());
+        let _ = writeln!(
+            out,
+            "{}",
+            tr!(lang, "found-attachments", count = report.attachments.len())
+        );
     }
     out
 }

@@ -21,6 +21,8 @@ use crate::cli::{CheckOptions, Deny, FontArgs};
 use crate::diag::{self, Diagnostic, SourceFile};
 use crate::engine::{Checked, Checking, Engine, Failed, Setup};
 use crate::error::Error;
+use crate::locale::{tr, user_lang};
+use crate::model::Lang;
 use crate::typeset::{FontOptions, FontSet};
 
 /// Prints diagnostics as they come (or, for JSON, all at the end) and counts them.
@@ -35,6 +37,9 @@ pub struct Reporter {
     /// Some: keep the text until [`Reporter::absorb`] prints it (for inputs
     /// checked in parallel, reported in order).
     buffer: Option<String>,
+    /// The language of the run's own lines: `--lang`'s, else the first
+    /// document's; None: the user's.
+    lang: Option<Lang>,
 }
 
 impl Reporter {
@@ -66,6 +71,7 @@ impl Reporter {
 
     /// Counts a buffered reporter's diagnostics as this one's and prints them.
     pub fn absorb(&mut self, other: Reporter) {
+        self.lang = self.lang.or(other.lang);
         self.errors += other.errors;
         self.warnings += other.warnings;
         if let (Some(mine), Some(theirs)) = (&mut self.json, other.json) {
@@ -99,9 +105,18 @@ impl Reporter {
         }
     }
 
+    /// Speaks `lang` from now on, unless a language was chosen already.
+    pub fn speak(&mut self, lang: Lang) {
+        self.lang.get_or_insert(lang);
+    }
+
+    /// The language of the run's own lines.
+    pub fn lang(&self) -> Lang {
+        self.lang.unwrap_or_else(user_lang)
+    }
+
     /// The closing line: how many errors and warnings, or nothing when clean.
     pub fn finish(&mut self, files: usize) -> Result<(), Error> {
-        let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
         if let Some(collected) = self.json.take() {
             println!(
                 "{}",
@@ -109,10 +124,14 @@ impl Reporter {
             );
         } else if self.errors + self.warnings > 0 {
             eprintln!(
-                "{}: {}, {}",
-                plural(files, "file"),
-                plural(self.errors, "error"),
-                plural(self.warnings, "warning")
+                "{}",
+                tr!(
+                    self.lang(),
+                    "run-summary",
+                    files = files,
+                    errors = self.errors,
+                    warnings = self.warnings
+                )
             );
         }
         if self.errors > 0 {
@@ -178,6 +197,11 @@ pub fn check_input(
     final_document: bool,
 ) -> Result<Option<Checked>, Error> {
     let judged = engine.judge_file(path, final_document)?;
+    if let Some(lang) = engine.setup().checking.lang {
+        reporter.speak(lang);
+    } else if let Some(loaded) = judged.loaded() {
+        reporter.speak(loaded.report.meta.language());
+    }
     reporter.report_all(&judged.diagnostics, &judged.files());
     Ok(judged.into_clean())
 }
@@ -207,6 +231,32 @@ pub fn write_typst_project(input: &Path, out: &Path) -> Result<(), Error> {
     crate::output::ensure_dir(out)?;
     for (name, text) in files {
         crate::output::write_atomic(&out.join(name), text.as_bytes())?;
+    }
+    Ok(())
+}
+
+/// `a`, `a 和 b`, `a、b 和 c` / `a`, `a and b`, `a, b and c`.
+pub fn list(lang: Lang, items: &[String]) -> String {
+    match items.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => tr!(
+            lang,
+            "list-and",
+            rest = rest.join(&tr!(lang, "list-separator")),
+            last = last
+        ),
+    }
+}
+
+/// Refuses to write over `path` without `--force`.
+pub fn refuse_existing(path: &Path, force: bool, lang: Lang) -> Result<(), Error> {
+    if path.exists() && !force {
+        return Err(Error::Usage(tr!(
+            lang,
+            "exists-no-force",
+            path = path.display()
+        )));
     }
     Ok(())
 }

@@ -2,10 +2,11 @@
 //! input, or a CSV table of every union's figures.
 
 use crate::cli::{RollupArgs, RollupFormat};
-use crate::cmd::Reporter;
+use crate::cmd::{Reporter, refuse_existing};
 use crate::diag::SourceFile;
 use crate::error::Error;
 use crate::load::{self, Loaded, Outcome};
+use crate::locale::tr;
 use crate::output::write_atomic;
 use crate::rollup;
 
@@ -14,7 +15,10 @@ pub fn run(args: &RollupArgs) -> Result<(), Error> {
     let mut loaded: Vec<Loaded> = Vec::new();
     for input in &args.inputs {
         match load::load(input, None)? {
-            Outcome::Loaded(l) => loaded.push(*l),
+            Outcome::Loaded(l) => {
+                reporter.speak(l.report.meta.language());
+                loaded.push(*l);
+            }
             Outcome::Invalid(files, diagnostics) => {
                 reporter.report_all(&diagnostics, &files.iter().collect::<Vec<_>>());
             }
@@ -23,12 +27,8 @@ pub fn run(args: &RollupArgs) -> Result<(), Error> {
     if reporter.errors > 0 {
         return reporter.finish(args.inputs.len());
     }
-    if args.output.exists() && !args.force {
-        return Err(Error::Usage(format!(
-            "`{}` exists; nianbao does not overwrite it (add --force to replace it)",
-            args.output.display()
-        )));
-    }
+    let lang = reporter.lang();
+    refuse_existing(&args.output, args.force, lang)?;
     let rolled = match rollup::rollup(&loaded) {
         Ok(rolled) => rolled,
         Err(diagnostics) => {
@@ -39,10 +39,15 @@ pub fn run(args: &RollupArgs) -> Result<(), Error> {
     };
     for (name, lacking) in rolled.missing() {
         eprintln!(
-            "note: count `{name}` is not in {} of {} inputs: {}",
-            lacking.len(),
-            rolled.unions.len(),
-            lacking.join(", ")
+            "{}",
+            tr!(
+                lang,
+                "rollup-missing-count",
+                name = name,
+                missing = lacking.len(),
+                total = rolled.unions.len(),
+                names = lacking.join(&tr!(lang, "list-separator"))
+            )
         );
     }
     let text = match args.format {
@@ -51,10 +56,14 @@ pub fn run(args: &RollupArgs) -> Result<(), Error> {
     };
     write_atomic(&args.output, text.as_bytes())?;
     eprintln!(
-        "wrote {} ({} counts from {} inputs)",
-        args.output.display(),
-        rolled.totals.len(),
-        rolled.unions.len()
+        "{}",
+        tr!(
+            lang,
+            "rollup-wrote",
+            path = args.output.display(),
+            counts = rolled.totals.len(),
+            inputs = rolled.unions.len()
+        )
     );
     Ok(())
 }

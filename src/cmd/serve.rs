@@ -11,6 +11,8 @@ use crate::cli::CheckOptions;
 use crate::cli::ServeArgs;
 use crate::cmd::{Reporter, engine, ready};
 use crate::error::Error;
+use crate::locale::tr;
+use crate::model::Lang;
 use crate::serve::{HEADER_TIMEOUT, Served, router, serve_until};
 
 pub fn run(args: &ServeArgs) -> Result<(), Error> {
@@ -20,16 +22,21 @@ pub fn run(args: &ServeArgs) -> Result<(), Error> {
         .map_err(|e| Error::io(path, "open", e))?;
     let engine = engine(None, &args.fonts, &CheckOptions::default())?;
     ready(&engine, &mut Reporter::default(), true)?;
+    // The page speaks the document's language; so do these lines.
+    let lang = engine.language_of(&path);
 
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
-        .map_err(|e| Error::Usage(format!("cannot start the server: {e}")))?;
+        .map_err(|e| Error::Usage(tr!(lang, "serve-no-runtime", error = e)))?;
     runtime.block_on(async {
         let address = SocketAddr::from((Ipv4Addr::LOCALHOST, args.port));
         let listener = tokio::net::TcpListener::bind(address).await.map_err(|e| {
-            Error::Usage(format!(
-                "cannot listen on {address}: {e} (another program may use the port: try --port 0)"
+            Error::Usage(tr!(
+                lang,
+                "serve-cannot-listen",
+                address = address,
+                error = e
             ))
         })?;
         let port = listener.local_addr().map_or(args.port, |a| a.port());
@@ -44,7 +51,7 @@ pub fn run(args: &ServeArgs) -> Result<(), Error> {
                 }
             }
         })
-        .map_err(|e| Error::Usage(format!("cannot watch the file: {e}")))?;
+        .map_err(|e| Error::Usage(tr!(lang, "cannot-watch", path = path.display(), error = e)))?;
         let folder = if path.is_dir() {
             Some(path.as_path())
         } else {
@@ -54,26 +61,31 @@ pub fn run(args: &ServeArgs) -> Result<(), Error> {
             debouncer
                 .watcher()
                 .watch(folder, notify::RecursiveMode::NonRecursive)
-                .map_err(|e| Error::Usage(format!("cannot watch the file: {e}")))?;
+                .map_err(|e| {
+                    Error::Usage(tr!(lang, "cannot-watch", path = path.display(), error = e))
+                })?;
         }
         let url = format!("http://127.0.0.1:{port}/");
-        eprintln!("serving {} on {url} (Ctrl-C to stop)", path.display());
+        eprintln!(
+            "{}",
+            tr!(lang, "serve-serving", path = path.display(), url = url)
+        );
         if args.open {
-            open_browser(&url);
+            open_browser(&url, lang);
         }
         let stop = async {
             tokio::signal::ctrl_c().await.ok();
         };
         serve_until(listener, router(served), HEADER_TIMEOUT, stop)
             .await
-            .map_err(|e| Error::Usage(format!("the server stopped: {e}")))
+            .map_err(|e| Error::Usage(tr!(lang, "serve-stopped", error = e)))
     })
 }
 
 /// Opens the page in the default browser; when none can be started, the
 /// address printed above is enough.
-fn open_browser(url: &str) {
+fn open_browser(url: &str, lang: Lang) {
     if opener::open_browser(url).is_err() {
-        eprintln!("could not start a browser: open {url} yourself");
+        eprintln!("{}", tr!(lang, "serve-no-browser", url = url));
     }
 }

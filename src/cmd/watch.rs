@@ -9,8 +9,10 @@ use std::time::Duration;
 use notify_debouncer_mini::new_debouncer;
 
 use crate::cli::BuildArgs;
-use crate::cmd::build;
+use crate::cmd::{build, engine};
 use crate::error::Error;
+use crate::locale::tr;
+use crate::model::Lang;
 
 pub fn run(args: &BuildArgs) -> Result<(), Error> {
     let inputs: Vec<PathBuf> = args
@@ -18,11 +20,14 @@ pub fn run(args: &BuildArgs) -> Result<(), Error> {
         .iter()
         .map(|p| p.canonicalize().map_err(|e| Error::io(p, "open", e)))
         .collect::<Result<_, _>>()?;
-    report(build::run(args));
+    // The language of the first input (or --lang's), as its build speaks.
+    let lang =
+        engine(args.templates.as_deref(), &args.fonts, &args.options)?.language_of(&inputs[0]);
+    report(build::run(args), lang);
 
     let (sender, events) = mpsc::channel();
     let mut debouncer = new_debouncer(Duration::from_millis(200), sender)
-        .map_err(|e| Error::Usage(format!("cannot watch the inputs: {e}")))?;
+        .map_err(|e| Error::Usage(tr!(lang, "cannot-watch", path = ".", error = e)))?;
     for input in &inputs {
         // A file's folder is watched (editors replace a file by renaming a new
         // one over it); a folder input is watched itself.
@@ -34,9 +39,16 @@ pub fn run(args: &BuildArgs) -> Result<(), Error> {
         debouncer
             .watcher()
             .watch(folder, notify::RecursiveMode::NonRecursive)
-            .map_err(|e| Error::Usage(format!("cannot watch `{}`: {e}", folder.display())))?;
+            .map_err(|e| {
+                Error::Usage(tr!(
+                    lang,
+                    "cannot-watch",
+                    path = folder.display(),
+                    error = e
+                ))
+            })?;
     }
-    eprintln!("watching {} input(s); Ctrl-C to stop", inputs.len());
+    eprintln!("{}", tr!(lang, "watching", count = inputs.len()));
     for batch in events {
         let Ok(batch) = batch else { continue };
         let changed: Vec<PathBuf> = inputs
@@ -52,7 +64,7 @@ pub fn run(args: &BuildArgs) -> Result<(), Error> {
             inputs: changed,
             ..args.clone()
         };
-        report(build::run(&again));
+        report(build::run(&again), lang);
     }
     Ok(())
 }
@@ -72,12 +84,12 @@ fn touches(input: &Path, changed: &Path) -> bool {
 
 /// A build's outcome: errors in the input were printed as diagnostics; other
 /// failures are printed here, and watching goes on.
-fn report(result: Result<(), Error>) {
+fn report(result: Result<(), Error>, lang: Lang) {
     match result {
         Ok(()) => {}
         Err(Error::InvalidInput { .. } | Error::Reported) => {
-            eprintln!("kept the last good output; waiting for the next change")
+            eprintln!("{}", tr!(lang, "watch-kept"))
         }
-        Err(e) => eprintln!("error: {e}"),
+        Err(e) => eprintln!("{}{e}", tr!(lang, "error-prefix")),
     }
 }

@@ -25,42 +25,11 @@ const fn allow(path: &'static str, count: usize, why: &'static str) -> Allowed {
     }
 }
 
-/// Not yet migrated: issue 25 item 4, the engine change. The engine change
-/// (issue 25 item 2) rewrites these files; their words move to `locales/`
-/// with it, and then these entries go.
-const NOT_YET_MIGRATED: &str = "not yet migrated: issue 25 item 4, the engine change";
-
 const ALLOWED: &[Allowed] = &[
-    // Not yet migrated: issue 25 item 4, the engine change.
-    Allowed {
-        path: "src/cmd/",
-        count: None,
-        why: NOT_YET_MIGRATED,
-    },
-    Allowed {
-        path: "src/engine.rs",
-        count: None,
-        why: NOT_YET_MIGRATED,
-    },
     Allowed {
         path: "src/schema.rs",
         count: None,
         why: "test code: the module is compiled for tests only",
-    },
-    Allowed {
-        path: "src/serve/mod.rs",
-        count: None,
-        why: NOT_YET_MIGRATED,
-    },
-    Allowed {
-        path: "src/lib.rs",
-        count: None,
-        why: NOT_YET_MIGRATED,
-    },
-    Allowed {
-        path: "src/main.rs",
-        count: None,
-        why: NOT_YET_MIGRATED,
     },
     // Data, not words: what rules and the importer look for, and names.
     allow(

@@ -23,6 +23,8 @@ use crate::diag::{self, SourceFile};
 use crate::edit::{self, Edit};
 use crate::engine::{Engine, Judged, Pdf};
 use crate::load::{self, MAX_INPUT_BYTES};
+use crate::locale::{tr, user_lang};
+use crate::model::Lang;
 use crate::view::Kind;
 
 /// The page: HTML, CSS and JavaScript in one file, no external resources.
@@ -45,6 +47,9 @@ pub struct Served {
     /// The number of the newest preview asked for: a preview still waiting
     /// when a newer one comes is dropped (its page is out of date).
     newest_preview: std::sync::atomic::AtomicU64,
+    /// The server speaks the document's language (its last check's): true
+    /// for English.
+    english: std::sync::atomic::AtomicBool,
 }
 
 /// The files as the server last read or wrote them.
@@ -71,14 +76,24 @@ impl Served {
             })
             .collect::<Result<_, _>>()?;
         Ok(Served {
-            path,
             files,
-            engine,
             port,
             disk: Mutex::new(Disk { hashes, version: 0 }),
             typesetting: tokio::sync::Semaphore::new(1),
             newest_preview: std::sync::atomic::AtomicU64::new(0),
+            english: std::sync::atomic::AtomicBool::new(engine.language_of(&path) == Lang::En),
+            path,
+            engine,
         })
+    }
+
+    /// The language of the server's answers: the document's.
+    fn lang(&self) -> Lang {
+        if self.english.load(std::sync::atomic::Ordering::Relaxed) {
+            Lang::En
+        } else {
+            Lang::Zh
+        }
     }
 
     fn disk(&self) -> std::sync::MutexGuard<'_, Disk> {
@@ -139,7 +154,10 @@ impl Served {
             .collect();
         let lang = judged
             .loaded()
-            .map_or("zh", |l| l.report.meta.language().code());
+            .map_or(Lang::Zh, |l| l.report.meta.language());
+        self.english
+            .store(lang == Lang::En, std::sync::atomic::Ordering::Relaxed);
+        let lang = lang.code();
         let tree = parsed.get(current).and_then(|n| n.as_deref().ok());
         edit::object([
             ("diagnostics", Value::Array(diagnostics)),
@@ -152,10 +170,11 @@ impl Served {
     /// period's input is looked for beside the input, as `check` does).
     fn judge(&self, drafts: &[String]) -> Result<Judged, String> {
         if drafts.len() != self.files.len() {
-            return Err(format!(
-                "{} drafts for {} files: reload the page",
-                drafts.len(),
-                self.files.len()
+            return Err(tr!(
+                self.lang(),
+                "serve-drafts",
+                drafts = drafts.len(),
+                files = self.files.len()
             ));
         }
         let outcome = if self.path.is_dir() {
@@ -197,7 +216,7 @@ impl Served {
     fn download(&self, drafts: &[String], format: &str) -> Result<(Vec<u8>, &'static str), String> {
         let judged = self.judge(drafts)?;
         let Some(checked) = judged.into_clean() else {
-            return Err("the input has errors: correct them first".into());
+            return Err(tr!(self.lang(), "serve-has-errors"));
         };
         let docx = (format == "docx").then_some(crate::docx::FontChoice::default());
         let pdf = (format == "pdf").then_some(Pdf::Ordinary);
@@ -222,7 +241,7 @@ impl Served {
                 document.docx.unwrap_or_default(),
                 "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
             )),
-            other => Err(format!("unknown format `{other}`: md, pdf or docx")),
+            other => Err(tr!(self.lang(), "serve-unknown-format", format = other)),
         }
     }
 
@@ -233,15 +252,19 @@ impl Served {
     /// nianbao reads is refused.
     fn save(&self, index: usize, yaml: &str, base: &str) -> Result<String, (StatusCode, String)> {
         let Some(path) = self.files.get(index) else {
-            return Err((StatusCode::UNPROCESSABLE_ENTITY, format!("no file {index}")));
+            return Err((
+                StatusCode::UNPROCESSABLE_ENTITY,
+                tr!(self.lang(), "serve-no-file", index = index),
+            ));
         };
         if yaml.len() as u64 > MAX_INPUT_BYTES {
             return Err((
                 StatusCode::PAYLOAD_TOO_LARGE,
-                format!(
-                    "the draft is {:.1} MB; nianbao reads inputs up to {} MB: split it into a folder of files",
-                    yaml.len() as f64 / 1e6,
-                    MAX_INPUT_BYTES / 1_000_000
+                tr!(
+                    self.lang(),
+                    "serve-too-large",
+                    size = format!("{:.1}", yaml.len() as f64 / 1e6),
+                    limit = MAX_INPUT_BYTES / 1_000_000
                 ),
             ));
         }
@@ -250,10 +273,7 @@ impl Served {
             crate::output::replace_if(path, yaml.as_bytes(), |bytes| hash(bytes) == base)
                 .map_err(|e| (StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
         if replaced == crate::output::Replaced::Changed {
-            return Err((
-                StatusCode::CONFLICT,
-                "the file was changed by another program since the page read it: reload it (your edits are still in the page; copy them from the YAML tab first)".into(),
-            ));
+            return Err((StatusCode::CONFLICT, tr!(self.lang(), "serve-changed")));
         }
         disk.hashes[index] = hash(yaml.as_bytes());
         Ok(disk.hashes[index].clone())
@@ -265,9 +285,7 @@ impl Served {
 fn read_own(path: &std::path::Path) -> std::io::Result<Vec<u8>> {
     let meta = std::fs::symlink_metadata(path)?;
     if !meta.file_type().is_file() {
-        return Err(std::io::Error::other(
-            "this is no longer a regular file (a link or a folder stands in its place); nianbao serves only the file itself",
-        ));
+        return Err(std::io::Error::other(tr!(user_lang(), "serve-not-regular")));
     }
     std::fs::read(path)
 }
@@ -338,7 +356,7 @@ async fn guard(State(served): State<Arc<Served>>, request: Request, next: Next) 
         .and_then(|h| h.to_str().ok())
         .is_some_and(|h| hosts.iter().any(|ok| ok == h));
     if !host_ok {
-        return refuse("the Host header must be 127.0.0.1 or localhost with this port");
+        return refuse(tr!(served.lang(), "serve-bad-host"));
     }
     let origin_ok = headers.get(header::ORIGIN).is_none_or(|origin| {
         origin
@@ -346,10 +364,10 @@ async fn guard(State(served): State<Arc<Served>>, request: Request, next: Next) 
             .is_ok_and(|o| hosts.iter().any(|ok| o == format!("http://{ok}")))
     });
     if !origin_ok {
-        return refuse("requests from other sites are refused");
+        return refuse(tr!(served.lang(), "serve-other-site"));
     }
     if request.method() == Method::POST && !is_json(headers) {
-        return refuse("a write must be sent as application/json");
+        return refuse(tr!(served.lang(), "serve-not-json"));
     }
     let mut response = next.run(request).await;
     // No page of another site may show this one in a frame (clickjacking).
@@ -366,8 +384,8 @@ fn is_json(headers: &HeaderMap) -> bool {
         .is_some_and(|v| v.starts_with("application/json"))
 }
 
-fn refuse(why: &str) -> Response {
-    (StatusCode::FORBIDDEN, why.to_string()).into_response()
+fn refuse(why: String) -> Response {
+    (StatusCode::FORBIDDEN, why).into_response()
 }
 
 async fn page() -> Response {
@@ -396,7 +414,11 @@ async fn file(State(served): State<Arc<Served>>) -> Response {
         };
         let base = hash(&bytes);
         let Ok(yaml) = String::from_utf8(bytes) else {
-            return (StatusCode::UNPROCESSABLE_ENTITY, "a file is not UTF-8").into_response();
+            return (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                tr!(served.lang(), "serve-not-utf8"),
+            )
+                .into_response();
         };
         files.push(json!({
             "name": path.file_name().map(|n| n.to_string_lossy()),

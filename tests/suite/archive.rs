@@ -221,7 +221,7 @@ fn a_final_document_is_archived_as_an_ocfl_object_listed_and_verified_checked(oc
     let pdf = archive_dir.join(PDF);
     assert!(
         err.ends_with(&format!(
-            "archived {} (version 1, sha512 {})\n",
+            "已归档 {}（第 1 版，sha512 {}）\n",
             pdf.display(),
             sha512sum(&pdf)
         )),
@@ -350,7 +350,7 @@ fn archiving_twice_is_refused_unless_replace_adds_a_version_checked(ocfl: Ocfl) 
     assert_eq!(code(&again), 1, "{err}");
     assert!(
         err.ends_with(&format!(
-            "error: `{}` is archived already and is never overwritten\n  = help: to archive a corrected document, add --replace: it becomes the next version, and the earlier ones are kept\n",
+            "error: `{}` 已经归档，归档的文件永不覆盖\n  = help: 要归档更正后的文档，请加 --replace：它成为下一个版本，之前的版本都保留\n",
             archive_dir.join(OBJECT).display()
         )),
         "{err}"
@@ -579,8 +579,8 @@ fn names_never_collide_and_stay_short_checked(ocfl: Ocfl) {
                     .lines()
                     .last()
                     .unwrap()
-                    .split(' ')
-                    .nth(1)
+                    .strip_prefix("已归档 ")
+                    .and_then(|line| line.split('（').next())
                     .unwrap(),
             )
             .unwrap(),
@@ -737,7 +737,7 @@ fn a_killed_writer_and_concurrent_writers_leave_a_valid_archive_checked(ocfl: Oc
         let text = read(&input).replace(ORG, org);
         let path = dir.path().join(format!("{org}.yaml"));
         std::fs::write(&path, text).unwrap();
-        let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_nianbao"));
+        let mut command = crate::common::command();
         command.args([
             "archive",
             path.to_str().unwrap(),
@@ -802,7 +802,7 @@ fn a_duplicate_is_refused_before_typesetting() {
     let again = archive(&input, &archive_dir, &[]);
     let err = stderr(&again);
     assert_eq!(code(&again), 1, "{err}");
-    assert!(err.contains("is archived already"), "{err}");
+    assert!(err.contains("已经归档，归档的文件永不覆盖"), "{err}");
     assert!(!err.contains("E0401"), "{err}");
 }
 

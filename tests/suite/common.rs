@@ -7,14 +7,23 @@ pub fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// Runs nianbao with `args` in the repository root.
-pub fn nianbao(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_nianbao"))
-        .args(args)
+/// The nianbao binary, run in the repository root with no colour and an
+/// English locale: what it says where no document or `--lang` decides the
+/// language is English, whatever the machine running the tests sets.
+pub fn command() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_nianbao"));
+    command
         .current_dir(repo())
         .env("NO_COLOR", "1")
-        .output()
-        .expect("nianbao runs")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C.UTF-8");
+    command
+}
+
+/// Runs nianbao with `args` in the repository root.
+pub fn nianbao(args: &[&str]) -> Output {
+    command().args(args).output().expect("nianbao runs")
 }
 
 pub fn stderr(out: &Output) -> String {

@@ -296,3 +296,32 @@ Rule name `invalid-figure`: an input's `settings: rules:` can deny it but not al
         "error: 没有诊断代码或规则名 `W0l03`\n  = help: 是否指 `W0103`？\n"
     );
 }
+
+/// Where no document and no --lang say which language, nianbao speaks the
+/// user's: Chinese for a Chinese locale (and when none is set), English for
+/// any other.
+#[test]
+fn without_a_document_the_users_locale_decides_the_language() {
+    let said = |lang: Option<&str>| {
+        let mut command = crate::common::command();
+        command.args(["build", "inputs/2020.yaml", "--templates", "no-such-folder"]);
+        match lang {
+            Some(lang) => command.env("LANG", lang),
+            None => command.env_remove("LANG"),
+        };
+        let out = command.output().unwrap();
+        assert_eq!(code(&out), 2);
+        stderr(&out)
+    };
+    let chinese = "error: 模板文件夹 `no-such-folder` 不存在\n";
+    assert_eq!(said(Some("zh_CN.UTF-8")), chinese);
+    assert_eq!(said(None), chinese);
+    assert_eq!(
+        said(Some("en_GB.UTF-8")),
+        "error: the templates folder `no-such-folder` does not exist\n"
+    );
+    assert_eq!(
+        said(Some("C.UTF-8")),
+        "error: the templates folder `no-such-folder` does not exist\n"
+    );
+}

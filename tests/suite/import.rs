@@ -121,7 +121,7 @@ fn a_gbk_file_from_pdf_extraction_round_trips() {
         "the fixture is GBK, not UTF-8"
     );
     let (got, err) = round_trip(&file);
-    assert!(err.contains("(read as GB18030)"), "{err}");
+    assert!(err.contains("（读取方式：GB18030）"), "{err}");
     let (text, _, _) = encoding_rs::GBK.decode(&bytes);
     assert_same(&got, &squeeze(&text));
 }
@@ -234,26 +234,33 @@ fn dry_run_prints_the_parts_found_and_writes_nothing() {
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     assert_eq!(
         String::from_utf8(out.stdout.clone()).unwrap(),
-        "title: 某某县统计局2022年工作计划 (derived)\n\
-         organisation: 某某县统计局; year: 2022; lang: zh\n\
-         signature: 某某县统计局; date: 2022-01-10\n\
-         opening: 1 paragraph\n\
-         parts: 3\n\
-         \x20 1. other: 指导思想 — 1 block\n\
-         \x20 2. plans: 主要任务 — 2 items\n\
-         \x20 3. other: 保障措施 — 2 points\n\
-         counts: 2\n\
+        "标题：某某县统计局2022年工作计划（自动生成）\n\
+         单位：某某县统计局；年度：2022；语言：zh\n\
+         落款：某某县统计局；日期：2022-01-10\n\
+         开头：1 段\n\
+         部分：3 个\n\
+         \x20 1. 其他：指导思想 — 正文块 1 个\n\
+         \x20 2. 计划：主要任务 — 条目 2 条\n\
+         \x20 3. 其他：保障措施 — 要点 2 条\n\
+         统计数字：2 个\n\
          \x20 items 5项\n\
          \x20 trainings 4期\n"
     );
-    assert!(stderr(&out).contains("nothing written (--dry-run)"));
+    assert_eq!(stderr(&out), "读取方式：UTF-8；什么也没有写（--dry-run）\n");
     assert!(!yaml.exists());
 }
 
 /// The lines of `import --dry-run` that describe the parts.
 fn parts_found(file: &str) -> Vec<String> {
     let file = repo().join("tests/fixtures/import/corpus").join(file);
-    let out = nianbao(&["import", file.to_str().unwrap(), "--dry-run"]);
+    // In English, whatever the document's language: the roles by their names.
+    let out = nianbao(&[
+        "import",
+        file.to_str().unwrap(),
+        "--dry-run",
+        "--lang",
+        "en",
+    ]);
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     String::from_utf8(out.stdout)
         .unwrap()
@@ -324,10 +331,7 @@ fn a_half_year_report_without_a_date_is_dated_the_halfs_last_day_and_says_so() {
     let out = nianbao(&["import", file.to_str().unwrap(), "--dry-run"]);
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     let stdout = String::from_utf8(out.stdout.clone()).unwrap();
-    assert!(
-        stdout.contains("signature: —; date: 2023-06-30\n"),
-        "{stdout}"
-    );
+    assert!(stdout.contains("落款：—；日期：2023-06-30\n"), "{stdout}");
     assert!(
         stderr(&out).contains(
             "warning[W1001]: no date at the end: the date is set to the period's last day (2023-06-30) and not shown"
@@ -359,7 +363,7 @@ fn an_import_larger_than_the_input_limit_is_refused() {
     assert_eq!(code(&out), 1);
     assert!(
         stderr(&out).ends_with(&format!(
-            "error: the input made from `{}` would be 10.1 MB, more than the 10 MB nianbao reads; nothing was written\n  = help: import the document in parts (a year's report is far smaller)\n",
+            "error: 由 `{}` 生成的输入将有 10.1 MB，超过 nianbao 能读的 10 MB，什么也没有写\n  = help: 把文档分成几部分导入（一年的总结远比这小）\n",
             source.display()
         )),
         "{}",

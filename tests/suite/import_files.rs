@@ -139,7 +139,7 @@ fn a_word_file_imports_with_the_numbers_word_prints() {
     assert_eq!(
         stderr(&out),
         format!(
-            "wrote {} (read as Word 文档（.docx）; 未导入的图片 1 张，分别在这些段落之后：“全年开展文体活动12场。”)\n",
+            "已写出 {}（读取方式：Word 文档（.docx）；未导入的图片 1 张，分别在这些段落之后：“全年开展文体活动12场。”）\n",
             yaml.display()
         )
     );

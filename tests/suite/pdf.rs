@@ -195,7 +195,7 @@ fn a_character_no_font_has_is_an_error_at_its_place() {
     let err = stderr(&out).replace(input.to_str().unwrap(), "[FILE]");
     assert_eq!(code(&out), 1, "{err}");
     assert!(
-        err.contains("error[E0401]: no font has a glyph for “😀” (U+1F600)"),
+        err.contains("error[E0401]: 没有字体含有“😀”（U+1F600）的字形"),
         "{err}"
     );
     assert!(err.contains("--> [FILE]:18:19"), "{err}");
@@ -248,7 +248,7 @@ fn a_broken_style_override_is_located_in_the_users_file() {
         .unwrap()
         + 1;
     let block = format!(
-        "error[E0403]: unknown variable: bodyy\n  --> {}:{line}:39\n   |\n{line} | #let nianbao-par(body) = par(h(2em) + bodyy)\n   |                                       ^^^^^\n1 file: 1 error, 3 warnings\n",
+        "error[E0403]: unknown variable: bodyy\n  --> {}:{line}:39\n   |\n{line} | #let nianbao-par(body) = par(h(2em) + bodyy)\n   |                                       ^^^^^\n1 个文件：1 个错误，3 个警告\n",
         templates.join("style.typ").display()
     );
     assert!(err.ends_with(&block), "{err}");
@@ -361,7 +361,7 @@ fn a_style_that_takes_all_the_memory_is_stopped() {
     let path = templates.join("style.typ");
     // In the document's language (the seed is Chinese).
     let block = format!(
-        "error[E0403]: 用样式文件 `{}` 排版占用超过 2 GB 内存，已停止，什么也没有写\n--> {}\n = help: 样式文件排一份文档最多可用 60 秒和 2 GB 内存；检查其中的循环或很大的 range()\n1 file: 1 error, 3 warnings\n",
+        "error[E0403]: 用样式文件 `{}` 排版占用超过 2 GB 内存，已停止，什么也没有写\n--> {}\n = help: 样式文件排一份文档最多可用 60 秒和 2 GB 内存；检查其中的循环或很大的 range()\n1 个文件：1 个错误，3 个警告\n",
         path.display(),
         path.display()
     );
@@ -378,9 +378,9 @@ fn fonts_command_lists_each_role() {
     for line in [
         "title 标题 (bold Song 小标宋)",
         "FandolSong (Normal, weight 700)",
-        "FangSong 仿宋 (body)                       FandolFang R",
-        "Hei 黑体 (level-1 headings)                FandolHei",
-        "Kai 楷体 (level-2 and run-in headings)     FandolKai",
+        "FangSong 仿宋 (body)                     FandolFang R",
+        "Hei 黑体 (level-1 headings)              FandolHei",
+        "Kai 楷体 (level-2 and run-in headings)   FandolKai",
     ] {
         assert!(text.contains(line), "{line:?} not in\n{text}");
     }

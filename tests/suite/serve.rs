@@ -120,7 +120,7 @@ async fn requests_from_elsewhere_are_refused() {
     assert_eq!(reply.status, StatusCode::FORBIDDEN);
     assert_eq!(
         reply.text(),
-        "the Host header must be 127.0.0.1 or localhost with this port"
+        "Host 头必须是 127.0.0.1 或 localhost 加这个端口"
     );
     // A cross-site write, as JSON and as a form.
     let cross = Request::post("/api/save")
@@ -131,7 +131,7 @@ async fn requests_from_elsewhere_are_refused() {
         .unwrap();
     let reply = send(&served, cross).await;
     assert_eq!(reply.status, StatusCode::FORBIDDEN);
-    assert_eq!(reply.text(), "requests from other sites are refused");
+    assert_eq!(reply.text(), "拒绝来自其他网站的请求");
     let form = Request::post("/api/save")
         .header("Host", HOST)
         .header("Content-Type", "application/x-www-form-urlencoded")
@@ -139,7 +139,7 @@ async fn requests_from_elsewhere_are_refused() {
         .unwrap();
     let reply = send(&served, form).await;
     assert_eq!(reply.status, StatusCode::FORBIDDEN);
-    assert_eq!(reply.text(), "a write must be sent as application/json");
+    assert_eq!(reply.text(), "写入请求必须以 application/json 发送");
     // Another port of this computer is another site.
     let other_port = Request::get("/api/file")
         .header("Host", "127.0.0.1:9999")
@@ -335,7 +335,7 @@ async fn edits_keep_comments_and_save_writes_them() {
         reply.json()["error"]
             .as_str()
             .unwrap()
-            .starts_with("the file was changed by another program")
+            .starts_with("页面读取之后，文件已被其他程序修改")
     );
     assert_eq!(text(&path), "# changed elsewhere\n");
 }
@@ -396,7 +396,7 @@ async fn the_preview_and_downloads_are_made_from_the_draft() {
     assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(
         reply.json(),
-        json!({"error": "unknown format `exe`: md, pdf or docx"})
+        json!({"error": "未知的格式 `exe`：可用 md、pdf 或 docx"})
     );
 }
 
@@ -481,7 +481,7 @@ async fn a_folder_input_is_edited_and_saved_file_by_file() {
     let reply = post(&served, "/api/check", json!({"drafts": [report]})).await;
     assert_eq!(
         reply.json(),
-        json!({"error": "1 drafts for 2 files: reload the page"})
+        json!({"error": "2 个文件却有 1 份草稿：请重新载入页面"})
     );
 }
 
@@ -619,7 +619,7 @@ async fn a_draft_larger_than_an_input_is_not_saved() {
     assert_eq!(reply.status, StatusCode::PAYLOAD_TOO_LARGE);
     assert_eq!(
         reply.json()["error"],
-        "the draft is 10.0 MB; nianbao reads inputs up to 10 MB: split it into a folder of files"
+        "草稿有 10.0 MB；nianbao 能读的输入最大 10 MB：请把它分成一个文件夹中的几个文件"
     );
     assert_eq!(text(&path), original);
 }

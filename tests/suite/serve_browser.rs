@@ -32,7 +32,7 @@ impl Drop for Running {
 
 /// Starts `nianbao serve` on a free port; its address.
 fn serve(input: &Path) -> (Running, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_nianbao"))
+    let mut child = crate::common::command()
         .args(["serve", "--port", "0", "--no-system-fonts"])
         .arg(input)
         .current_dir(repo())
@@ -368,7 +368,7 @@ fn watch_rebuilds_on_change_and_keeps_the_last_good_output() {
     std::fs::write(&input, &original).unwrap();
     let out = dir.path().join("out");
     let log = dir.path().join("watch.log");
-    let child = Command::new(env!("CARGO_BIN_EXE_nianbao"))
+    let child = crate::common::command()
         .args(["watch", "--format", "md", "-o"])
         .arg(&out)
         .arg(&input)
@@ -381,7 +381,7 @@ fn watch_rebuilds_on_change_and_keeps_the_last_good_output() {
     let md = out.join("street.md");
     let read = |p: &Path| std::fs::read_to_string(p).unwrap_or_default();
     wait_for("the first build", || {
-        read(&log).contains("watching 1 input(s)")
+        read(&log).contains("正在监视 1 个输入")
     });
     assert!(read(&md).starts_with("# 某街道工会2023年工作总结及2024年工作计划\n"));
 
@@ -397,9 +397,7 @@ fn watch_rebuilds_on_change_and_keeps_the_last_good_output() {
     // An edit with an error: reported, and the output stays as it was.
     let good = read(&md);
     std::fs::write(&input, original.replace("value: 120", "value: -5")).unwrap();
-    wait_for("the error", || {
-        read(&log).contains("kept the last good output")
-    });
+    wait_for("the error", || read(&log).contains("保留上一次无误的输出"));
     assert!(read(&log).contains("error[E0608]"), "{}", read(&log));
     assert_eq!(read(&md), good);
 }

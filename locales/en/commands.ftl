@@ -1,0 +1,151 @@
+# The commands' own words: status lines, refusals, the server's answers. A
+# command speaks the language of --lang, else of its document, else the user's.
+
+## After checking
+
+run-summary = { $files -> 
+    [one] 1 file
+   *[other] { $files } files
+  }: { $errors -> 
+    [one] 1 error
+   *[other] { $errors } errors
+  }, { $warnings -> 
+    [one] 1 warning
+   *[other] { $warnings } warnings
+  }
+error-prefix = error:{" "}
+
+## build, watch, next, rollup, import
+
+wrote = wrote { $path }
+not-built = not built ({ $failed } of { $total }): { $names }
+list-and = { $rest } and { $last }
+outputs-shared = { $inputs } would { $count -> 
+    [2] both
+   *[other] all
+  } write { $outputs }; nothing was written
+    .hint = rename the inputs apart, or build them into different folders with -o
+no-file-name = `{ $path }` has no file name
+exists-no-force = `{ $path }` exists; nianbao does not overwrite it (add --force to replace it)
+watching = watching { $count } { $count -> 
+    [one] input
+   *[other] inputs
+  }; Ctrl-C to stop
+watch-kept = kept the last good output; waiting for the next change
+cannot-watch = cannot watch `{ $path }`: { $error }
+rollup-missing-count = note: count `{ $name }` is not in { $missing } of { $total } inputs: { $names }
+import-no-text = `{ $path }` holds no text; nothing was written
+import-too-large = the input made from `{ $path }` would be { $size } MB, more than the { $limit } MB nianbao reads; nothing was written
+    .hint = import the document in parts (a year's report is far smaller)
+import-check-here = check this place in the YAML written
+import-would-not-load = the input written would not load: please report this document
+import-unreadable = its contents could not be read
+
+## archive
+
+archive-list-problems = warning: { $count -> 
+    [one] 1 problem
+   *[other] { $count } problems
+  } found while listing; run `nianbao archive verify --dir { $dir }`
+archive-migrated = migrated { $documents -> 
+    [one] 1 document
+   *[other] { $documents } documents
+  } ({ $versions -> 
+    [one] 1 version
+   *[other] { $versions } versions
+  }) in { $dir } to an OCFL 1.1 storage root
+archive-stored = archived { $path } (version { $version }, sha512 { $sha512 })
+archive-exists = `{ $path }` is archived already and is never overwritten
+    .hint = to archive a corrected document, add --replace: it becomes the next version, and the earlier ones are kept
+archive-verified = { $documents -> 
+    [one] 1 document
+   *[other] { $documents } documents
+  }, { $versions -> 
+    [one] 1 version
+   *[other] { $versions } versions
+  }, { $files } files verified in { $dir }: a valid OCFL 1.1 storage root, and every record matches its files
+archive-not-verified = the archive in `{ $dir }` does not verify: { $count -> 
+    [one] 1 problem
+   *[other] { $count } problems
+  }
+
+## fonts
+
+fonts-fallback = (carried; loaded only for ideographs the role fonts lack)
+fonts-none = none
+fonts-from = from { $origin }
+fonts-loaded = { $count } font faces loaded; chains, first installed name wins:
+
+## serve
+
+serve-serving = serving { $path } on { $url } (Ctrl-C to stop)
+serve-no-runtime = cannot start the server: { $error }
+serve-cannot-listen = cannot listen on { $address }: { $error } (another program may use the port: try --port 0)
+serve-stopped = the server stopped: { $error }
+serve-no-browser = could not start a browser: open { $url } yourself
+serve-drafts = { $drafts } drafts for { $files } files: reload the page
+serve-has-errors = the input has errors: correct them first
+serve-unknown-format = unknown format `{ $format }`: md, pdf or docx
+serve-too-large = the draft is { $size } MB; nianbao reads inputs up to { $limit } MB: split it into a folder of files
+serve-changed = the file was changed by another program since the page read it: reload it (your edits are still in the page; copy them from the YAML tab first)
+serve-not-regular = this is no longer a regular file (a link or a folder stands in its place); nianbao serves only the file itself
+serve-no-file = no file { $index }
+serve-bad-host = the Host header must be 127.0.0.1 or localhost with this port
+serve-other-site = requests from other sites are refused
+serve-not-json = a write must be sent as application/json
+serve-not-utf8 = a file is not UTF-8
+
+## The engine
+
+templates-missing = the templates folder `{ $path }` does not exist
+previous-has-errors = last period's input has errors: its plans are not checked
+    .hint = run `nianbao check { $path }`
+missing-glyph = no font has a glyph for “{ $char }” (U+{ $code })
+    .hint = add a font that has it with --font-path DIR, or write the character another way; it would print as an empty box
+
+## import --dry-run: what was found
+
+import-read-as = read as { $how }; nothing written (--dry-run)
+import-wrote = wrote { $path } (read as { $how })
+found-title = title: { $title } ({ $how ->
+    [written] as written
+   *[derived] derived
+  })
+found-meta = organisation: { $organisation }; year: { $year }{ $half }; lang: { $lang }
+found-half = , half { $half }
+found-ending = signature: { $signature }; date: { $date }
+found-opening = opening: 1 paragraph
+found-parts = parts: { $count }
+found-part = { $n }. { $role }: { $heading } — { $holds }
+found-nothing = nothing
+found-intro = { $n ->
+    [one] 1 intro
+   *[other] { $n } intros
+  }
+found-points = { $n ->
+    [one] 1 point
+   *[other] { $n } points
+  }
+found-items = { $n ->
+    [one] 1 item
+   *[other] { $n } items
+  }
+found-blocks = { $n ->
+    [one] 1 block
+   *[other] { $n } blocks
+  }
+found-sections = { $n ->
+    [one] 1 section
+   *[other] { $n } sections
+  }
+found-counts = counts: { $count }
+found-attachments = attachments: { $count }
+role-work = work
+role-problems = problems
+role-plans = plans
+role-other = other
+rollup-wrote = wrote { $path } ({ $counts } counts from { $inputs } inputs)
+next-has-errors = `{ $path }` has errors; run `nianbao check { $path }` first
+fonts-face = { $family } ({ $style }, weight { $weight })
+fonts-fallback-role = fallback
+notes-separator = ;{" "}
