@@ -200,6 +200,22 @@ pub fn keys(files: &Files) -> Vec<(&'static str, String, Vec<String>)> {
 #[cfg(test)]
 mod scan;
 
+/// The language of the person running nianbao, when nothing else (`--lang`,
+/// a document) says which: Chinese unless the environment's locale
+/// (`LC_ALL`, `LC_MESSAGES`, `LANG`, the first one set) names another
+/// language. nianbao's users are Chinese offices, and a Windows or macOS
+/// desktop often sets none of these.
+pub fn user_lang() -> Lang {
+    let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .filter_map(|name| std::env::var(name).ok())
+        .find(|value| !value.is_empty());
+    match locale {
+        Some(locale) if !locale.starts_with("zh") => Lang::En,
+        _ => Lang::Zh,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -280,21 +296,5 @@ mod tests {
             tr!(Lang::En, "unfinished-prefix"),
             "unfinished for the archive: "
         );
-    }
-}
-
-/// The language of the person running nianbao, when nothing else (`--lang`,
-/// a document) says which: Chinese unless the environment's locale
-/// (`LC_ALL`, `LC_MESSAGES`, `LANG`, the first one set) names another
-/// language. nianbao's users are Chinese offices, and a Windows or macOS
-/// desktop often sets none of these.
-pub fn user_lang() -> Lang {
-    let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
-        .iter()
-        .filter_map(|name| std::env::var(name).ok())
-        .find(|value| !value.is_empty());
-    match locale {
-        Some(locale) if !locale.starts_with("zh") => Lang::En,
-        _ => Lang::Zh,
     }
 }
