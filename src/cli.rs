@@ -90,6 +90,11 @@ pub enum Command {
         after_help = "Reads UTF-8 or GB18030/GBK text, or Markdown (.md). Recognises the title, the opening,\nthe parts and headings (一、 （一） 1. 1、 （1）), 一是/二是 points, run-in headings, the\nproblems, the next period's plan, attachments, the signature and the date. Joins lines\nbroken by page breaks, drops the spaces PDF extraction puts around digits, and turns\nfigures with units (411人, 17项, 8.5万元) into named counts. What it cannot place is kept\nas a paragraph and reported.\n\nExample:\n  nianbao import 2020年工作总结.txt -o inputs/2020.yaml && nianbao check inputs/2020.yaml"
     )]
     Import(ImportArgs),
+    /// Start a new document: its skeleton, with a section for each area of work.
+    #[command(
+        after_help = "Writes <title>.yaml (e.g. 某某学院工会2026年工作总结及2027年工作计划.yaml): meta, an opening,\na summary section and a plan item for each area of work, problems, each with a placeholder\nto replace. `nianbao check` accepts it and lists what is left. On a terminal, what is not\ngiven as an option is asked; in a script, --org and --year are required.\n\nExamples:\n  nianbao new\n  nianbao new --org 某某学院工会 --year 2026 --areas 思想引领、服务职工、自身建设\n  nianbao new --org \"Riverside Tenants' Club\" --year 2026 --lang en --kind summary"
+    )]
+    New(NewArgs),
     /// Start the next period's input from this one's plans.
     #[command(
         after_help = "Writes NEW.yaml: the period advanced, a summary section for each of this period's\nplans (its title and `fulfils: <plan id>`, points left to fill), the counts without\nvalues, no problems. `nianbao check NEW.yaml` accepts it and lists what is left.\n\nExample:\n  nianbao next inputs/2020.yaml -o inputs/2021.yaml"
@@ -270,6 +275,40 @@ pub struct RollupArgs {
 pub enum RollupFormat {
     Yaml,
     Csv,
+}
+
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// The organisation (单位名称).
+    #[arg(long, value_name = "NAME")]
+    pub org: Option<String>,
+    /// The year the document covers (a plan: the year planned).
+    #[arg(long)]
+    pub year: Option<i32>,
+    /// A half-year document: 1 (上半年) or 2 (下半年).
+    #[arg(long, value_parser = clap::value_parser!(u8).range(1..=2))]
+    pub half: Option<u8>,
+    /// Which document.
+    #[arg(long, value_enum)]
+    pub kind: Option<Kind>,
+    /// The main areas of work, separated by commas or 、 (the summary's sections and the plan's items).
+    #[arg(long, value_name = "LIST")]
+    pub areas: Option<String>,
+    /// The name under the text (default: the organisation).
+    #[arg(long, value_name = "NAME")]
+    pub signature: Option<String>,
+    /// The document date, YYYY-MM-DD (default: today, or the period's end).
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+    /// The document's language: zh (default) or en.
+    #[arg(long, value_enum, value_name = "LANG")]
+    pub lang: Option<Lang>,
+    /// Where to write (default: <title>.yaml in the current folder).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Replace FILE if it exists.
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Args)]

@@ -35,6 +35,7 @@ mod rollup;
 #[cfg(test)]
 mod schema;
 pub mod serve;
+pub mod skeleton;
 pub mod source;
 pub mod typeset;
 pub mod validate;
@@ -50,6 +51,7 @@ pub fn run(cli: cli::Cli) -> Result<(), Error> {
         cli::Command::Build(args) => cmd::build::run(&args),
         cli::Command::Fonts(args) => cmd::fonts::run(&args),
         cli::Command::Archive(args) => cmd::archive::run(&args),
+        cli::Command::New(args) => cmd::new::run(&args),
         cli::Command::Next(args) => cmd::next::run(&args),
         cli::Command::Rollup(args) => cmd::rollup::run(&args),
         cli::Command::Serve(args) => cmd::serve::run(&args),

@@ -149,3 +149,27 @@ next-has-errors = `{ $path }` has errors; run `nianbao check { $path }` first
 fonts-face = { $family } ({ $style }, weight { $weight })
 fonts-fallback-role = fallback
 notes-separator = ;{" "}
+
+## new: a new document
+
+new-todo = TODO.
+new-date-comment = the document date: change it when the document is done
+new-header = Started by `nianbao new`. Replace each “{ $todo }” with what was done; `nianbao check` lists what is left.
+new-ask-organisation = Organisation
+new-ask-year = Year
+new-ask-period = Period
+new-period-year = the whole year
+new-period-first-half = first half
+new-period-second-half = second half
+new-ask-kind = Document
+new-kind-combined = annual report with next year's plan
+new-kind-summary = annual report
+new-kind-plan = plan
+new-ask-areas = Main areas of work (separated by commas, e.g. Membership, Events, Finance)
+new-ask-signature = Signature
+new-ask-date = Date
+new-missing = a new document needs { $what }: run nianbao new on a terminal to be asked, or give { $flags }
+new-bad-date = the date `{ $date }` is not year-month-day (e.g. 2026-12-08)
+new-bad-year = the year `{ $year }` is not within 1900–2100
+new-wrote = wrote { $path }
+new-next = next: nianbao serve "{ $path }" to fill it in in the browser, or edit the file and run nianbao check

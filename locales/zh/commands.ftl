@@ -104,3 +104,27 @@ next-has-errors = `{ $path }` 有错误；请先运行 `nianbao check { $path }`
 fonts-face = { $family }（{ $style }，字重 { $weight }）
 fonts-fallback-role = 后备字体
 notes-separator = ；
+
+## new：新建文档
+
+new-todo = 待补充。
+new-date-comment = 成文日期：定稿时改为实际日期
+new-header = 由 `nianbao new` 新建。请把“{ $todo }”换成实际内容；`nianbao check` 会列出还没写完的地方。
+new-ask-organisation = 单位名称
+new-ask-year = 年份
+new-ask-period = 期间
+new-period-year = 全年
+new-period-first-half = 上半年
+new-period-second-half = 下半年
+new-ask-kind = 文种
+new-kind-combined = 年度工作总结及下一年工作计划
+new-kind-summary = 工作总结
+new-kind-plan = 工作计划
+new-ask-areas = 主要工作（用顿号或逗号分开，如：思想引领、服务职工、自身建设）
+new-ask-signature = 落款
+new-ask-date = 成文日期
+new-missing = 新建文档需要 { $what }：在终端里运行 nianbao new 回答提问，或用 { $flags } 给出
+new-bad-date = 日期 `{ $date }` 不是“年-月-日”（如 2026-12-08）
+new-bad-year = 年份 `{ $year }` 不在 1900–2100 之间
+new-wrote = 已新建 { $path }
+new-next = 下一步：nianbao serve “{ $path }” 在浏览器中填写，或直接编辑这个文件后运行 nianbao check

@@ -9,6 +9,7 @@ pub mod check;
 pub mod explain;
 pub mod fonts;
 pub mod import;
+pub mod new;
 pub mod next;
 pub mod rollup;
 pub mod serve;

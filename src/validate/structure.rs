@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use super::{Ctx, DATE_GRACE_DAYS, TextKind};
+use super::{Ctx, DATE_GRACE_DAYS, PLACEHOLDERS, TextKind};
 use crate::diag::{Diagnostic, Span};
 use crate::messages::{Message, RangeProblem, first_here};
 use crate::model::{Block, Part, Role, Section, Written};
@@ -317,7 +317,9 @@ fn duplicates(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         .filter(|f| !matches!(f.kind, TextKind::Name | TextKind::Cell))
     {
         let text = field.text.value.trim();
-        if text.chars().count() < 4 {
+        // A placeholder left in several places is reported as one (W0103)
+        // at each; it is not a text written twice.
+        if text.chars().count() < 4 || PLACEHOLDERS.iter().any(|p| text.contains(p)) {
             continue;
         }
         let span = ctx.span_of(field.text);

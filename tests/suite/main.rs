@@ -13,6 +13,7 @@ mod docx;
 mod import;
 mod import_files;
 mod layers;
+mod new;
 mod parts;
 mod pdf;
 mod pdf_reader;

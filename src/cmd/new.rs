@@ -1,0 +1,201 @@
+//! `nianbao new`: a new document's skeleton, from options or, on a terminal,
+//! from answers to questions.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use dialoguer::{Input, Select};
+
+use crate::cli::NewArgs;
+use crate::cmd::refuse_existing;
+use crate::error::Error;
+use crate::load::{Outcome, parse};
+use crate::locale::{tr, user_lang};
+use crate::model::Lang;
+use crate::output::write_atomic;
+use crate::skeleton::{NewDocument, file_name};
+use crate::source::SourceFile;
+use crate::view::{Kind, title};
+
+pub fn run(args: &NewArgs) -> Result<(), Error> {
+    let lang = args.lang.unwrap_or_else(user_lang);
+    let today = chrono::Local::now().date_naive();
+    let asking = std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
+    let asked = if asking {
+        ask(args, lang)?
+    } else {
+        from_options(args, lang)?
+    };
+    let yaml = asked.yaml(today);
+    // The file is named after the document's title, as it will print.
+    let source = SourceFile::new("new.yaml".into(), yaml.clone());
+    let Outcome::Loaded(loaded) = parse(source, None) else {
+        unreachable!("a skeleton loads (skeleton tests)");
+    };
+    let output = args
+        .output
+        .clone()
+        .unwrap_or_else(|| PathBuf::from(file_name(&title(&loaded.report, asked.kind))));
+    refuse_existing(&output, args.force, lang)?;
+    write_atomic(&output, yaml.as_bytes())?;
+    eprintln!("{}", tr!(lang, "new-wrote", path = output.display()));
+    eprintln!("{}", tr!(lang, "new-next", path = output.display()));
+    Ok(())
+}
+
+/// The areas of work as written on one line: separated by 、，, ; or ；.
+fn areas(list: &str) -> Vec<String> {
+    list.split(['、', '，', ',', '；', ';', '\n'])
+        .map(str::trim)
+        .filter(|a| !a.is_empty())
+        .map(String::from)
+        .collect()
+}
+
+fn date(text: &str, lang: Lang) -> Result<NaiveDate, Error> {
+    crate::period::parse_date(text.trim())
+        .ok_or_else(|| Error::Usage(tr!(lang, "new-bad-date", date = text)))
+}
+
+fn year(year: i32, lang: Lang) -> Result<i32, Error> {
+    if (1900..=2100).contains(&year) {
+        Ok(year)
+    } else {
+        Err(Error::Usage(tr!(lang, "new-bad-year", year = year)))
+    }
+}
+
+/// Without a terminal: what the options say; the organisation and the year
+/// are required.
+fn from_options(args: &NewArgs, lang: Lang) -> Result<NewDocument, Error> {
+    let (Some(organisation), Some(y)) = (&args.org, args.year) else {
+        let mut what = Vec::new();
+        let mut flags = Vec::new();
+        if args.org.is_none() {
+            what.push(tr!(lang, "new-ask-organisation"));
+            flags.push("--org".to_string());
+        }
+        if args.year.is_none() {
+            what.push(tr!(lang, "new-ask-year"));
+            flags.push("--year".to_string());
+        }
+        return Err(Error::Usage(tr!(
+            lang,
+            "new-missing",
+            what = crate::cmd::list(lang, &what),
+            flags = crate::cmd::list(lang, &flags)
+        )));
+    };
+    Ok(NewDocument {
+        organisation: organisation.clone(),
+        year: year(y, lang)?,
+        half: args.half,
+        kind: args.kind.unwrap_or_default(),
+        lang,
+        areas: args.areas.as_deref().map(areas).unwrap_or_default(),
+        signature: args.signature.clone(),
+        date: args.date.as_deref().map(|d| date(d, lang)).transpose()?,
+    })
+}
+
+/// On a terminal: each answer not given as an option is asked.
+fn ask(args: &NewArgs, lang: Lang) -> Result<NewDocument, Error> {
+    let failed = |e: dialoguer::Error| Error::Usage(e.to_string());
+    let organisation = match &args.org {
+        Some(org) => org.clone(),
+        None => Input::<String>::new()
+            .with_prompt(tr!(lang, "new-ask-organisation"))
+            .interact_text()
+            .map_err(failed)?,
+    };
+    let this_year = chrono::Datelike::year(&chrono::Local::now().date_naive());
+    let y = match args.year {
+        Some(y) => y,
+        None => Input::<i32>::new()
+            .with_prompt(tr!(lang, "new-ask-year"))
+            .default(this_year)
+            .validate_with(|y: &i32| year(*y, lang).map(|_| ()).map_err(|e| e.to_string()))
+            .interact_text()
+            .map_err(failed)?,
+    };
+    let half = match (args.half, args.year) {
+        (Some(half), _) => Some(half),
+        // Given a year as an option, the whole year is meant.
+        (None, Some(_)) => None,
+        (None, None) => {
+            let choice = Select::new()
+                .with_prompt(tr!(lang, "new-ask-period"))
+                .items([
+                    tr!(lang, "new-period-year"),
+                    tr!(lang, "new-period-first-half"),
+                    tr!(lang, "new-period-second-half"),
+                ])
+                .default(0)
+                .interact()
+                .map_err(failed)?;
+            [None, Some(1), Some(2)][choice]
+        }
+    };
+    let kind = match args.kind {
+        Some(kind) => kind,
+        None => {
+            let kinds = [Kind::Combined, Kind::Summary, Kind::Plan];
+            let choice = Select::new()
+                .with_prompt(tr!(lang, "new-ask-kind"))
+                .items(kinds.map(|k| tr!(lang, &format!("new-kind-{}", k.as_str()))))
+                .default(0)
+                .interact()
+                .map_err(failed)?;
+            kinds[choice]
+        }
+    };
+    let listed = match &args.areas {
+        Some(list) => list.clone(),
+        None => Input::<String>::new()
+            .with_prompt(tr!(lang, "new-ask-areas"))
+            .allow_empty(true)
+            .interact_text()
+            .map_err(failed)?,
+    };
+    let signature = match &args.signature {
+        Some(signature) => signature.clone(),
+        None => Input::<String>::new()
+            .with_prompt(tr!(lang, "new-ask-signature"))
+            .default(organisation.clone())
+            .interact_text()
+            .map_err(failed)?,
+    };
+    let mut asked = NewDocument {
+        organisation,
+        year: y,
+        half,
+        kind,
+        lang,
+        areas: areas(&listed),
+        signature: Some(signature),
+        date: args.date.as_deref().map(|d| date(d, lang)).transpose()?,
+    };
+    if asked.date.is_none() {
+        let proposed = asked.date(chrono::Local::now().date_naive());
+        let answer = Input::<String>::new()
+            .with_prompt(tr!(lang, "new-ask-date"))
+            .default(proposed.to_string())
+            .validate_with(|d: &String| date(d, lang).map(|_| ()).map_err(|e| e.to_string()))
+            .interact_text()
+            .map_err(failed)?;
+        asked.date = Some(date(&answer, lang)?);
+    }
+    Ok(asked)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn areas_are_split_as_people_list_them() {
+        assert_eq!(
+            super::areas("思想引领、服务职工，自身建设; 财务 ;"),
+            ["思想引领", "服务职工", "自身建设", "财务"]
+        );
+    }
+}
