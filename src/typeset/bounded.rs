@@ -1,5 +1,5 @@
 //! A user's style file is code, and code can run for ever or take all the
-//! memory (`range(300000000)` took 17 GB and 43 s). Typesetting with one is
+//! memory (`range(300000000)` asks for gigabytes). Typesetting with one is
 //! first tried in a child process of nianbao, stopped when it runs longer than
 //! [`TIME_LIMIT`] or holds more than [`MEMORY_LIMIT`]; only a trial that ends
 //! is followed by the real typesetting in this process, which is then bounded
