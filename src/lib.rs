@@ -9,6 +9,7 @@
 //! the server ([`serve`]) are its clients, and [`cli`] only parses arguments.
 
 mod archive;
+pub mod blocks;
 mod carry;
 mod cjk;
 pub mod cli;

@@ -1,8 +1,7 @@
 use clap::Parser;
 
 /// mimalloc: the PDF writer's font subsetter grows many small vectors a glyph
-/// at a time, and glibc's realloc made that about a sixth of a build (one
-/// report: 77 ms with glibc, 64 ms with mimalloc, benches/build.py).
+/// at a time, which glibc's realloc does slowly (figures in benches/README.md).
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

@@ -1,5 +1,5 @@
-//! Markdown → DOCX: the same Markdown the PDF is made from, read by
-//! pulldown-cmark and written through docx-rs as a 公文 that WPS and Word open
+//! Markdown → DOCX: the same Markdown the PDF is made from, read into
+//! [`crate::blocks`] and written through docx-rs as a 公文 that WPS and Word open
 //! ready to edit: named styles with outline levels, the GB/T 9704 page and its
 //! 22 × 28 grid, customary East-Asian font names, "— N —" footers on the outer
 //! side. What docx-rs cannot say (mirrored margins, repeated header rows) is
@@ -10,14 +10,13 @@ mod styles;
 
 use std::io::Cursor;
 
+use crate::blocks::{self, Block, Inline};
+use crate::cjk::RunBreaker;
+use crate::typeset::writer::soft_break_is_space;
 use docx_rs::{
     AlignmentType, BreakType, DocGrid, DocGridType, Docx, FieldCharType, Footer, InstrPAGE,
     InstrText, PageMargin, Paragraph, Run, Table, TableCell, TableRow, WidthType,
 };
-use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
-
-use crate::cjk::RunBreaker;
-use crate::typeset::writer::{Marker, is_line_break, marker, next_marker, soft_break_is_space};
 
 pub use grid::{CHAR_SPACE, LINE_PITCH, TEXT_WIDTH};
 pub use styles::FontChoice;
@@ -46,10 +45,9 @@ pub fn docx(markdown: &str, meta: &DocxMeta) -> Vec<u8> {
         ..meta.clone()
     };
     let mut writer = Writer::new(meta.lang == crate::model::Lang::En);
-    let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
-    for event in Parser::new_ext(&markdown, options) {
-        writer.event(event);
-    }
+    writer.blocks(&blocks::parse(&markdown));
+    // What is still open ends with the document.
+    writer.finish();
     let stamp = format!("{}T00:00:00Z", meta.date);
     let mut docx = Docx::new()
         .page_size(grid::PAGE_WIDTH, grid::PAGE_HEIGHT)
@@ -77,10 +75,10 @@ pub fn docx(markdown: &str, meta: &DocxMeta) -> Vec<u8> {
             .line_pitch(LINE_PITCH)
             .char_space(CHAR_SPACE),
     );
-    for block in writer.blocks {
-        docx = match block {
-            Block::Paragraph(p) => docx.add_paragraph(*p),
-            Block::Table(t) => docx.add_table(*t),
+    for part in writer.parts {
+        docx = match part {
+            Part::Paragraph(p) => docx.add_paragraph(*p),
+            Part::Table(t) => docx.add_table(*t),
         };
     }
     let mut xml = docx.build();
@@ -262,7 +260,8 @@ fn patch_core(core: &[u8], meta: &DocxMeta) -> Vec<u8> {
     }
 }
 
-enum Block {
+/// A paragraph or table of the document's body.
+enum Part {
     Paragraph(Box<Paragraph>),
     Table(Box<Table>),
 }
@@ -283,24 +282,18 @@ fn keeps_with_next(style: &str) -> bool {
 struct TableBuild {
     rows: Vec<Vec<String>>,
     header_rows: usize,
-    in_head: bool,
 }
 
-/// Turns Markdown events into paragraphs and tables, mirroring the Typst
-/// writer: the same markers, the same text.
+/// Turns blocks into paragraphs and tables, mirroring the Typst writer: the
+/// same blocks, the same text.
 struct Writer {
     english: bool,
-    blocks: Vec<Block>,
+    parts: Vec<Part>,
     open: Option<Open>,
     strong: usize,
-    closing_next: bool,
-    attachment_next: bool,
-    annex_note_next: bool,
     page_break_next: bool,
-    lists: Vec<Option<u64>>,
-    /// A tight list item's text has no paragraph of its own.
-    item_open: Vec<bool>,
-    table: Option<TableBuild>,
+    /// How many list items are open: their paragraphs end with the item.
+    items: usize,
     cell: Option<String>,
     last_char: Option<char>,
     pending_soft_break: bool,
@@ -314,16 +307,11 @@ impl Writer {
     fn new(english: bool) -> Self {
         Writer {
             english,
-            blocks: Vec::new(),
+            parts: Vec::new(),
             open: None,
             strong: 0,
-            closing_next: false,
-            attachment_next: false,
-            annex_note_next: false,
             page_break_next: false,
-            lists: Vec::new(),
-            item_open: Vec::new(),
-            table: None,
+            items: 0,
             cell: None,
             last_char: None,
             pending_soft_break: false,
@@ -331,126 +319,110 @@ impl Writer {
         }
     }
 
-    fn event(&mut self, event: Event) {
-        match event {
-            Event::Start(tag) => self.start(tag),
-            Event::End(tag) => self.end(tag),
-            Event::Text(text) | Event::Code(text) => self.text(&text),
-            Event::SoftBreak => self.pending_soft_break = true,
-            Event::HardBreak => self.line_break(),
-            Event::InlineHtml(html) if is_line_break(&html) => self.line_break(),
-            Event::Html(html) | Event::InlineHtml(html) => {
-                match marker(&html) {
-                    Marker::Closing => self.closing_next = true,
-                    Marker::PageBreak => self.page_break_next = true,
-                    Marker::AnnexNote => self.annex_note_next = true,
-                    Marker::Attachment => self.attachment_next = true,
-                    // The chart is in the PDF only.
-                    Marker::Chart | Marker::Comment => {}
-                    Marker::Text => self.text(&html),
-                }
-            }
-            Event::FootnoteReference(name) => self.text(&format!("[{name}]")),
-            Event::TaskListMarker(done) => self.text(if done { "☑ " } else { "☐ " }),
-            Event::InlineMath(m) | Event::DisplayMath(m) => self.text(&m),
-            Event::Rule => self.finish(),
+    fn blocks(&mut self, blocks: &[Block]) {
+        for block in blocks {
+            self.block(block);
         }
     }
 
-    fn start(&mut self, tag: Tag) {
-        match tag {
-            Tag::Paragraph => {
-                if let Some(open) = self.item_open.last_mut().filter(|open| **open) {
-                    // A loose item's first paragraph is the item's own.
-                    *open = false;
-                    return;
-                }
-                let style = if std::mem::take(&mut self.closing_next) {
-                    // The signature and date are never alone on a page: the
-                    // block before them stays with them.
-                    self.keep_last_with_next();
-                    styles::CLOSING
-                } else if std::mem::take(&mut self.attachment_next) {
-                    styles::ATTACHMENT_LABEL
-                } else if std::mem::take(&mut self.annex_note_next) {
-                    styles::ANNEX_NOTE
-                } else {
-                    styles::BODY
-                };
-                self.begin(style);
+    fn block(&mut self, block: &Block) {
+        match block {
+            Block::Title(content) => self.heading(styles::TITLE, content),
+            Block::Heading { level, content } => {
+                self.heading(styles::HEADING[(level - 1).min(3)], content)
             }
-            Tag::Heading { level, .. } => self.begin(match level {
-                HeadingLevel::H1 => styles::TITLE,
-                HeadingLevel::H2 => styles::HEADING[0],
-                HeadingLevel::H3 => styles::HEADING[1],
-                HeadingLevel::H4 => styles::HEADING[2],
-                _ => styles::HEADING[3],
-            }),
-            Tag::List(start) => self.lists.push(start),
-            Tag::Item => {
-                let marker = next_marker(&mut self.lists);
-                self.begin(styles::BODY);
-                let marker = if self.english {
-                    format!("{marker} ")
-                } else {
-                    marker
-                };
-                self.push_run(&marker);
-                self.item_open.push(true);
+            Block::Paragraph(content) => self.paragraph(styles::BODY, content),
+            Block::Closing(content) => {
+                // The signature and date are never alone on a page: the
+                // block before them stays with them.
+                self.keep_last_with_next();
+                self.paragraph(styles::CLOSING, content);
             }
-            Tag::Strong => self.strong += 1,
-            Tag::Table(_) => self.table = Some(TableBuild::default()),
-            Tag::TableHead => {
-                if let Some(t) = self.table.as_mut() {
-                    t.in_head = true;
-                    t.rows.push(Vec::new());
+            Block::AnnexNote(content) => self.paragraph(styles::ANNEX_NOTE, content),
+            Block::AttachmentLabel(content) => self.paragraph(styles::ATTACHMENT_LABEL, content),
+            Block::PageBreak => self.page_break_next = true,
+            // The chart is in the PDF only.
+            Block::Chart => {}
+            Block::List(items) => {
+                for item in items {
+                    self.begin(styles::BODY);
+                    let marker = if self.english {
+                        format!("{} ", item.marker)
+                    } else {
+                        item.marker.clone()
+                    };
+                    self.push_run(&marker);
+                    self.items += 1;
+                    self.blocks(&item.blocks);
+                    self.items -= 1;
+                    self.finish();
                 }
             }
-            Tag::TableRow => {
-                if let Some(t) = self.table.as_mut() {
-                    t.rows.push(Vec::new());
-                }
-            }
-            Tag::TableCell => {
-                self.cell = Some(String::new());
-                self.runs.reset();
-            }
-            _ => {}
-        }
-    }
-
-    fn end(&mut self, tag: TagEnd) {
-        match tag {
-            // A list item's paragraph ends with the item.
-            TagEnd::Paragraph if self.item_open.last().is_none() => self.finish(),
-            TagEnd::Heading(_) => self.finish(),
-            TagEnd::List(_) => {
-                self.lists.pop();
-            }
-            TagEnd::Item => {
-                self.item_open.pop();
+            // A loose item's first paragraph is the item's own.
+            Block::ItemParagraph(content) | Block::Plain(content) => self.inlines(content),
+            Block::Quote(blocks) => self.blocks(blocks),
+            // An empty code block is no paragraph.
+            Block::Code(text) | Block::Html(text) if text.is_empty() => {}
+            Block::Code(text) | Block::Html(text) => self.text(text),
+            Block::Table { head, rows, .. } => {
+                // What was open goes before the table.
                 self.finish();
-            }
-            TagEnd::Strong => self.strong = self.strong.saturating_sub(1),
-            TagEnd::TableCell => {
-                if let (Some(cell), Some(t)) = (self.cell.take(), self.table.as_mut())
-                    && let Some(row) = t.rows.last_mut()
-                {
-                    row.push(cell);
+                let mut t = TableBuild {
+                    header_rows: 1,
+                    ..TableBuild::default()
+                };
+                for row in std::iter::once(head).chain(rows) {
+                    let mut texts = Vec::new();
+                    for cell in row {
+                        self.cell = Some(String::new());
+                        self.runs.reset();
+                        self.inlines(cell);
+                        texts.extend(self.cell.take());
+                    }
+                    t.rows.push(texts);
                 }
+                self.parts.push(Part::Table(Box::new(table(&t))));
             }
-            TagEnd::TableHead => {
-                if let Some(t) = self.table.as_mut() {
-                    t.in_head = false;
-                    t.header_rows = t.rows.len();
-                }
+            Block::Rule => self.finish(),
+        }
+    }
+
+    /// A title or heading: a paragraph of its own.
+    fn heading(&mut self, style: &'static str, content: &[Inline]) {
+        self.begin(style);
+        self.inlines(content);
+        self.finish();
+    }
+
+    /// A paragraph, which ends here unless it is in a list item.
+    fn paragraph(&mut self, style: &'static str, content: &[Inline]) {
+        self.begin(style);
+        self.inlines(content);
+        if self.items == 0 {
+            self.finish();
+        }
+    }
+
+    fn inlines(&mut self, inlines: &[Inline]) {
+        for inline in inlines {
+            self.inline(inline);
+        }
+    }
+
+    fn inline(&mut self, inline: &Inline) {
+        match inline {
+            Inline::Text(text) | Inline::Code(text) => self.text(text),
+            Inline::SoftBreak => self.pending_soft_break = true,
+            Inline::HardBreak => self.line_break(),
+            Inline::Strong(content) => {
+                self.strong += 1;
+                self.inlines(content);
+                self.strong -= 1;
             }
-            TagEnd::Table => {
-                if let Some(t) = self.table.take() {
-                    self.blocks.push(Block::Table(Box::new(table(&t))));
-                }
-            }
-            _ => {}
+            Inline::Emphasis(content)
+            | Inline::Strikethrough(content)
+            | Inline::Link { content, .. }
+            | Inline::Image(content) => self.inlines(content),
         }
     }
 
@@ -469,7 +441,7 @@ impl Writer {
     /// The last paragraph written stays on the page of the next one.
     fn keep_last_with_next(&mut self) {
         self.finish();
-        if let Some(Block::Paragraph(p)) = self.blocks.last_mut() {
+        if let Some(Part::Paragraph(p)) = self.parts.last_mut() {
             let taken = std::mem::take(p.as_mut());
             **p = taken.keep_next(true);
         }
@@ -490,7 +462,7 @@ impl Writer {
             for run in open.runs {
                 p = p.add_run(run);
             }
-            self.blocks.push(Block::Paragraph(Box::new(p)));
+            self.parts.push(Part::Paragraph(Box::new(p)));
         }
     }
 

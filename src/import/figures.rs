@@ -217,7 +217,7 @@ fn label_before(chars: &[char], i: usize) -> String {
     // characters are read and the earliest is no space (so none of them is
     // skipped below), the label is decided by the last 13. A long clause
     // without punctuation full of figures made a scan back to its start per
-    // figure, quadratic (0.7 MB took 115 s).
+    // figure: quadratic time (benches/README.md).
     let mut start = i;
     while start > 0 && !CLAUSE_ENDS.contains(chars[start - 1]) {
         start -= 1;

@@ -45,6 +45,11 @@ const ALLOWED: &[Allowed] = &[
     ),
     allow("src/typeset/writer.rs", 1, "punctuation classes"),
     allow(
+        "src/typeset/bounded.rs",
+        1,
+        "Rust's allocation error text matched",
+    ),
+    allow(
         "src/import/figures.rs",
         56,
         "what the importer looks for: units, numerals, figure patterns",

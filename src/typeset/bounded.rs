@@ -1,12 +1,20 @@
 //! A user's style file is code, and code can run for ever or take all the
-//! memory (`range(300000000)` took 17 GB and 43 s). Typesetting with one is
+//! memory (`range(300000000)` asks for gigabytes). Typesetting with one is
 //! first tried in a child process of nianbao, stopped when it runs longer than
-//! [`TIME_LIMIT`] or holds more than [`MEMORY_LIMIT`]; only a trial that ends
-//! is followed by the real typesetting in this process, which is then bounded
-//! too (the same document, the same style). The built-in styles are not tried.
+//! [`TIME_LIMIT`] or asks for more than [`MEMORY_LIMIT`]; only a trial that
+//! ends is followed by the real typesetting in this process, which is then
+//! bounded too (the same document, the same style). The built-in styles are
+//! not tried.
+//!
+//! The parent bounds the time (it waits, then kills the child) on every
+//! system. The child bounds its own memory before it does anything: its
+//! address space (`setrlimit(RLIMIT_AS)`) where the system enforces that
+//! limit (Linux, Android, the BSDs but OpenBSD); an allocation past it fails,
+//! and the child ends saying so on its standard error, which the parent
+//! reads. Elsewhere (macOS, Windows) only the time is bounded.
 
-use std::io::Write;
-use std::process::{Command, Stdio};
+use std::io::{Read, Write};
+use std::process::{Command, ExitStatus, Stdio};
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
@@ -20,7 +28,10 @@ use crate::view::Chart;
 
 /// The longest a style file may take to typeset one document.
 pub const TIME_LIMIT: Duration = Duration::from_secs(60);
-/// The most memory (resident) typesetting with a style file may hold.
+/// The most memory typesetting with a style file may take: the child's
+/// address space, so what it maps, the allocator's reservations included
+/// (mimalloc reserves a GiB at once). A document at the size limit, typeset
+/// with a copy of the built-in style, maps about two thirds of it.
 pub const MEMORY_LIMIT: u64 = 2 << 30;
 /// The hidden subcommand the child runs.
 pub const TRIAL_COMMAND: &str = "__typeset-trial";
@@ -87,9 +98,18 @@ pub fn try_style(
         .arg(TRIAL_COMMAND)
         .stdin(Stdio::piped())
         .stdout(Stdio::null())
-        .stderr(Stdio::null())
+        .stderr(Stdio::piped())
         .spawn()
         .map_err(|e| failed(tried_not(lang, &e)))?;
+    // What the child says on its way out: read as it comes, so that the
+    // child never waits on a full pipe.
+    let mut stderr = child.stderr.take().map(|stderr| {
+        std::thread::spawn(move || {
+            let mut said = Vec::new();
+            let _ = stderr.take(1 << 16).read_to_end(&mut said);
+            said
+        })
+    });
     let json = serde_json::to_vec(&trial).expect("a trial serialises");
     if let Some(mut stdin) = child.stdin.take() {
         // A child that died early closes its end; its status says why.
@@ -97,14 +117,20 @@ pub fn try_style(
     }
     let started = Instant::now();
     loop {
-        if let Ok(Some(_)) = child.try_wait() {
-            return Ok(());
-        }
-        let over_time = started.elapsed() > TIME_LIMIT;
-        let resident = resident_bytes(child.id());
-        if over_time || resident > MEMORY_LIMIT {
+        let ended = child.try_wait().ok().flatten();
+        let over_time = ended.is_none() && started.elapsed() > TIME_LIMIT;
+        let over_memory = ended.is_some_and(|status| {
+            let said = stderr
+                .take()
+                .and_then(|reader| reader.join().ok())
+                .unwrap_or_default();
+            ran_out_of_memory(status, &said)
+        });
+        if over_time {
             let _ = child.kill();
             let _ = child.wait();
+        }
+        if over_time || over_memory {
             let file = path.display();
             let what = if over_time {
                 tr!(lang, "style-over-time", file = file, seconds = seconds)
@@ -118,29 +144,69 @@ pub fn try_style(
             };
             return Err(failed(what));
         }
+        if ended.is_some() {
+            return Ok(());
+        }
         std::thread::sleep(Duration::from_millis(10));
     }
+}
+
+/// Whether the trial ended because an allocation failed: Rust's allocation
+/// error handler says so on the standard error ("memory allocation of N
+/// bytes failed") and aborts the process.
+fn ran_out_of_memory(status: ExitStatus, said: &[u8]) -> bool {
+    const ALLOCATION_FAILED: &[u8] = b"memory allocation of ";
+    !status.success()
+        && said
+            .windows(ALLOCATION_FAILED.len())
+            .any(|w| w == ALLOCATION_FAILED)
 }
 
 fn tried_not(lang: Lang, error: &std::io::Error) -> String {
     tr!(lang, "style-not-tried", error = error)
 }
 
-/// The resident memory of a process (Linux; 0 elsewhere: only time is bounded).
-fn resident_bytes(pid: u32) -> u64 {
-    std::fs::read_to_string(format!("/proc/{pid}/status"))
-        .ok()
-        .and_then(|status| {
-            let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
-            let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
-            Some(kb * 1024)
-        })
-        .unwrap_or(0)
+/// Bounds the address space of this process to `bytes`, where the system
+/// enforces that limit. An allocation past it fails.
+#[cfg(any(
+    target_os = "linux",
+    target_os = "android",
+    target_os = "freebsd",
+    target_os = "netbsd",
+    target_os = "dragonfly"
+))]
+fn limit_memory(bytes: u64) {
+    let mut limit = libc::rlimit {
+        rlim_cur: 0,
+        rlim_max: 0,
+    };
+    // SAFETY: getrlimit and setrlimit only read or write the struct they are
+    // given, and change nothing but this process's own limit.
+    unsafe {
+        if libc::getrlimit(libc::RLIMIT_AS, &mut limit) == 0 {
+            // Only lowered, never above the hard limit.
+            limit.rlim_cur = limit.rlim_max.min(bytes as libc::rlim_t);
+            libc::setrlimit(libc::RLIMIT_AS, &limit);
+        }
+    }
 }
 
-/// The child's side: reads a [`Trial`] on stdin and typesets it. Err: the exit
-/// code, 1 when Typst reported errors, 2 when the trial was unreadable.
+/// Elsewhere the memory is not bounded (macOS accepts RLIMIT_AS but does not
+/// enforce it, Windows has no such limit): only the time is.
+#[cfg(not(any(
+    target_os = "linux",
+    target_os = "android",
+    target_os = "freebsd",
+    target_os = "netbsd",
+    target_os = "dragonfly"
+)))]
+fn limit_memory(_bytes: u64) {}
+
+/// The child's side: bounds its memory, reads a [`Trial`] on stdin and
+/// typesets it. Err: the exit code, 1 when Typst reported errors, 2 when the
+/// trial was unreadable.
 pub fn run_trial() -> Result<(), i32> {
+    limit_memory(MEMORY_LIMIT);
     let mut json = Vec::new();
     let read = std::io::Read::read_to_end(&mut std::io::stdin(), &mut json);
     let Some(trial) = read

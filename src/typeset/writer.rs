@@ -1,66 +1,24 @@
-//! Markdown → Typst markup. pulldown-cmark parses the Markdown that the templates
-//! made; this writer turns its events into calls of the style file's functions,
-//! with every piece of text escaped, so no input text can become Typst code.
+//! Markdown → Typst markup. [`crate::blocks`] reads the Markdown that the
+//! templates made; this writer turns its blocks into calls of the style file's
+//! functions, with every piece of text escaped, so no input text can become
+//! Typst code.
 
+use crate::blocks::{self, Block, Inline};
 use crate::cjk::{RunBreaker, is_cjk};
-use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 /// How deep blocks and spans nest in the Typst markup (Typst parses 256 levels;
 /// each block here costs a few).
 pub const MAX_NESTING: usize = 24;
 
-/// The HTML comment that marks the signature and date for right alignment.
-pub const CLOSING_MARK: &str = "nianbao:closing";
-/// The comment that starts a new page (before each attachment).
-pub const PAGEBREAK_MARK: &str = "nianbao:pagebreak";
-/// The comment that places the bar chart; its data are `sys.inputs.chart`.
-pub const CHART_MARK: &str = "nianbao:chart";
-/// The comment that marks the next paragraph as the attachment note ("附件：1.…").
-pub const ANNEX_NOTE_MARK: &str = "nianbao:annex-note";
-/// The comment that marks the next paragraph as an attachment's label ("附件1").
-pub const ATTACHMENT_MARK: &str = "nianbao:attachment";
-
-/// What an HTML block or span of the templates' Markdown asks for.
-pub(crate) enum Marker {
-    Chart,
-    Closing,
-    PageBreak,
-    AnnexNote,
-    Attachment,
-    /// Any other comment: nothing.
-    Comment,
-    /// HTML that is not a comment: kept as text.
-    Text,
-}
-
-/// The marker an HTML block or span is, for both the Typst and the DOCX
-/// writer. The attachment note is tested before the attachment label, whose
-/// mark is a prefix of its own.
-pub(crate) fn marker(html: &str) -> Marker {
-    if html.contains(CHART_MARK) {
-        Marker::Chart
-    } else if html.contains(CLOSING_MARK) {
-        Marker::Closing
-    } else if html.contains(PAGEBREAK_MARK) {
-        Marker::PageBreak
-    } else if html.contains(ANNEX_NOTE_MARK) {
-        Marker::AnnexNote
-    } else if html.contains(ATTACHMENT_MARK) {
-        Marker::Attachment
-    } else if html.trim_start().starts_with("<!--") {
-        Marker::Comment
-    } else {
-        Marker::Text
-    }
-}
-
 /// Writes the body of a Typst document (the part inside `nianbao-document`).
 pub fn markdown_to_typst(markdown: &str) -> String {
+    blocks_to_typst(&blocks::parse(markdown))
+}
+
+/// The Typst markup of blocks.
+pub fn blocks_to_typst(blocks: &[Block]) -> String {
     let mut writer = Writer::default();
-    let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
-    for event in Parser::new_ext(markdown, options) {
-        writer.event(event);
-    }
+    writer.blocks(blocks);
     writer.out
 }
 
@@ -70,23 +28,11 @@ struct Writer {
     /// The last character of text written, for joining soft line breaks.
     last_char: Option<char>,
     pending_soft_break: bool,
-    /// The next paragraph is the signature and date.
-    closing_next: bool,
-    /// The next paragraph is an attachment's label.
-    attachment_next: bool,
-    /// The next paragraph is the attachment note.
-    annex_note_next: bool,
     /// What each open block or span must write when it ends, and whether it was
     /// flattened (opened beyond the nesting limit, so it wrote nothing).
     closers: Vec<(&'static str, bool)>,
     /// How many open blocks were flattened.
     flat: usize,
-    /// Numbers of the open lists: Some(next number) for ordered ones.
-    lists: Vec<Option<u64>>,
-    /// Inside a list item whose text has no paragraph of its own (a tight list).
-    item_open: Vec<bool>,
-    /// The text of an open code block, written as one string literal at its end.
-    code: Option<String>,
     /// Where the last top-level block starts in `out`: it goes with the
     /// signature and date, which are never alone on a page.
     last_block: Option<usize>,
@@ -103,151 +49,166 @@ struct Writer {
 const OPENERS: &str = "（“‘《〈【「『";
 
 impl Writer {
-    fn event(&mut self, event: Event) {
-        match event {
-            Event::Start(tag) => self.start(tag),
-            Event::End(tag) => self.end(tag),
-            Event::Text(text) => self.text(&text),
-            Event::Code(code) => {
+    fn blocks(&mut self, blocks: &[Block]) {
+        for block in blocks {
+            self.block(block);
+        }
+    }
+
+    fn block(&mut self, block: &Block) {
+        match block {
+            Block::Title(content) => {
+                self.mark_block();
+                self.span("#nianbao-title(fonts: fonts)[", "]\n\n", content);
+            }
+            Block::Heading { level, content } => {
+                self.mark_block();
+                let opening = format!("#heading(level: {level}, outlined: true)[");
+                self.span(&opening, "]\n\n", content);
+            }
+            Block::Paragraph(content) => {
+                self.mark_block();
+                self.open("#nianbao-par[", "]\n\n");
+                self.paragraph_start = true;
+                self.inlines(content);
+                self.close();
+            }
+            Block::Closing(content) => {
+                // The last block and the signature and date go together.
+                let last = match self.last_block.take() {
+                    Some(at) if self.closers.is_empty() && self.flat == 0 => self.out.split_off(at),
+                    _ => String::new(),
+                };
+                let last = last.trim_end();
+                let opening = format!("#nianbao-ending[{last}][#nianbao-closing[");
+                self.span(&opening, "]]\n\n", content);
+            }
+            Block::AnnexNote(content) => {
+                self.mark_block();
+                self.span("#nianbao-annex-note[", "]\n\n", content);
+            }
+            Block::AttachmentLabel(content) => {
+                self.mark_block();
+                self.span("#nianbao-attachment-label(fonts: fonts)[", "]\n\n", content);
+            }
+            // The data are `sys.inputs.chart`, given by the PDF stage.
+            Block::Chart => {
+                self.markup("#nianbao-chart(..sys.inputs.at(\"chart\", default: (:)))\n\n")
+            }
+            Block::PageBreak => self.markup("#pagebreak(weak: true)\n\n"),
+            Block::List(items) => {
+                self.mark_block();
+                for item in items {
+                    self.mark_block();
+                    // The marker is data for the style, which sets it ("1."
+                    // before Chinese text, "1. " and a hanging indent in English).
+                    let opening = format!("#nianbao-item({})[", string_literal(&item.marker));
+                    self.open(&opening, "]\n\n");
+                    self.paragraph_start = true;
+                    self.blocks(&item.blocks);
+                    self.close();
+                }
+            }
+            // A loose list item's first paragraph is the item's own.
+            Block::ItemParagraph(content) => self.span("", "", content),
+            Block::Plain(content) => self.inlines(content),
+            Block::Quote(blocks) => {
+                self.mark_block();
+                self.open("#quote(block: true)[", "]\n\n");
+                self.blocks(blocks);
+                self.close();
+            }
+            Block::Code(code) => {
+                self.mark_block();
+                self.open("", "");
+                self.out.push_str("#raw(block: true, ");
+                self.out.push_str(&string_literal(code));
+                self.out.push_str(")\n\n");
+                self.close();
+            }
+            Block::Table {
+                columns,
+                head,
+                rows,
+            } => {
+                self.mark_block();
+                let opening = format!("#nianbao-table(columns: {},\n", columns.max(&1));
+                self.open(&opening, ")\n\n");
+                for row in std::iter::once(head).chain(rows) {
+                    self.open("", "");
+                    for cell in row {
+                        // A cell belongs to its table: never flattened apart from it.
+                        self.open_within_table("  [", "],\n");
+                        self.inlines(cell);
+                        self.close();
+                    }
+                    self.close();
+                }
+                self.close();
+            }
+            Block::Rule => self.out.push_str("#line(length: 100%)\n\n"),
+            // Other HTML is kept as the text it is.
+            Block::Html(html) => {
+                self.open("", "");
+                self.text(html);
+                self.close();
+            }
+        }
+    }
+
+    /// A block of markup that holds no text, as a block of its own.
+    fn markup(&mut self, markup: &str) {
+        self.open("", "");
+        self.out.push_str(markup);
+        self.close();
+    }
+
+    /// A block that starts at the top level is the last block so far.
+    fn mark_block(&mut self) {
+        if self.closers.is_empty() && self.flat == 0 {
+            self.last_block = Some(self.out.len());
+        }
+    }
+
+    fn inlines(&mut self, inlines: &[Inline]) {
+        for inline in inlines {
+            self.inline(inline);
+        }
+    }
+
+    fn inline(&mut self, inline: &Inline) {
+        match inline {
+            Inline::Text(text) => self.text(text),
+            Inline::Code(code) => {
                 self.out.push_str("#raw(");
-                self.out.push_str(&string_literal(&code));
+                self.out.push_str(&string_literal(code));
                 self.out.push(')');
                 self.last_char = code.chars().last();
             }
-            Event::SoftBreak => self.pending_soft_break = true,
-            Event::HardBreak => {
+            Inline::SoftBreak => self.pending_soft_break = true,
+            Inline::HardBreak => {
                 self.out.push_str("\\\n");
                 self.runs.reset();
                 self.last_char = None;
                 self.pending_soft_break = false;
             }
-            Event::InlineHtml(html) if is_line_break(&html) => self.event(Event::HardBreak),
-            Event::Html(html) | Event::InlineHtml(html) => {
-                match marker(&html) {
-                    // The data are `sys.inputs.chart`, given by the PDF stage.
-                    Marker::Chart => self
-                        .out
-                        .push_str("#nianbao-chart(..sys.inputs.at(\"chart\", default: (:)))\n\n"),
-                    Marker::Closing => self.closing_next = true,
-                    Marker::PageBreak => self.out.push_str("#pagebreak(weak: true)\n\n"),
-                    Marker::AnnexNote => self.annex_note_next = true,
-                    Marker::Attachment => self.attachment_next = true,
-                    Marker::Comment => {}
-                    // Other HTML is kept as the text it is.
-                    Marker::Text => self.text(&html),
-                }
-            }
-            Event::Rule => self.out.push_str("#line(length: 100%)\n\n"),
-            Event::FootnoteReference(name) => self.text(&format!("[{name}]")),
-            Event::TaskListMarker(done) => self.text(if done { "☑ " } else { "☐ " }),
-            Event::InlineMath(m) | Event::DisplayMath(m) => self.text(&m),
-        }
-    }
-
-    fn start(&mut self, tag: Tag) {
-        let closing = matches!(tag, Tag::Paragraph) && self.closing_next;
-        let marker = matches!(tag, Tag::HtmlBlock);
-        if self.closers.is_empty() && self.flat == 0 && !closing && !marker {
-            self.last_block = Some(self.out.len());
-        }
-        match tag {
-            Tag::Paragraph => {
-                // A loose list item's first paragraph is the item's own.
-                if let Some(open) = self.item_open.last_mut().filter(|open| **open) {
-                    *open = false;
-                    self.open("", "");
-                    return;
-                }
-                if std::mem::take(&mut self.closing_next) {
-                    // The last block and the signature and date go together.
-                    let last = match self.last_block.take() {
-                        Some(at) if self.closers.is_empty() && self.flat == 0 => {
-                            self.out.split_off(at)
-                        }
-                        _ => String::new(),
-                    };
-                    let last = last.trim_end();
-                    self.open(
-                        &format!("#nianbao-ending[{last}][#nianbao-closing["),
-                        "]]\n\n",
-                    );
-                } else if std::mem::take(&mut self.annex_note_next) {
-                    self.open("#nianbao-annex-note[", "]\n\n");
-                } else if std::mem::take(&mut self.attachment_next) {
-                    self.open("#nianbao-attachment-label(fonts: fonts)[", "]\n\n");
-                } else {
-                    self.open("#nianbao-par[", "]\n\n");
-                    self.paragraph_start = true;
-                }
-            }
-            Tag::Heading { level, .. } => match level {
-                HeadingLevel::H1 => self.open("#nianbao-title(fonts: fonts)[", "]\n\n"),
-                _ => {
-                    let typst_level = level as usize - 1;
-                    let opening = format!("#heading(level: {typst_level}, outlined: true)[");
-                    self.open(&opening, "]\n\n");
-                }
-            },
-            Tag::BlockQuote(_) => self.open("#quote(block: true)[", "]\n\n"),
-            Tag::CodeBlock(_) => {
-                self.code = Some(String::new());
-                self.open("", "");
-            }
-            Tag::List(start) => self.lists.push(start),
-            Tag::Item => {
-                let marker = next_marker(&mut self.lists);
-                // The marker is data for the style, which sets it ("1." before
-                // Chinese text, "1. " and a hanging indent in English).
-                let opening = format!("#nianbao-item({})[", string_literal(&marker));
-                self.open(&opening, "]\n\n");
-                self.paragraph_start = true;
-                self.item_open.push(true);
-            }
-            Tag::Emphasis => self.open("#emph[", "]"),
-            Tag::Strong => self.open("#strong[", "]"),
-            Tag::Strikethrough => self.open("#strike[", "]"),
-            Tag::Link { dest_url, .. } => {
-                let opening = format!("#link({})[", string_literal(&dest_url));
-                self.open(&opening, "]");
+            Inline::Emphasis(content) => self.span("#emph[", "]", content),
+            Inline::Strong(content) => self.span("#strong[", "]", content),
+            Inline::Strikethrough(content) => self.span("#strike[", "]", content),
+            Inline::Link { url, content } => {
+                let opening = format!("#link({})[", string_literal(url));
+                self.span(&opening, "]", content);
             }
             // Images are not loaded: the document shows their description.
-            Tag::Image { .. } => self.open("", ""),
-            Tag::Table(alignments) => {
-                let opening = format!("#nianbao-table(columns: {},\n", alignments.len().max(1));
-                self.open(&opening, ")\n\n");
-            }
-            Tag::TableHead | Tag::TableRow => self.open("", ""),
-            // A cell belongs to its table: never flattened apart from it.
-            Tag::TableCell => self.open_within_table("  [", "],\n"),
-            Tag::FootnoteDefinition(_)
-            | Tag::HtmlBlock
-            | Tag::DefinitionList
-            | Tag::DefinitionListTitle
-            | Tag::DefinitionListDefinition
-            | Tag::MetadataBlock(_)
-            | Tag::Superscript
-            | Tag::Subscript => self.open("", ""),
+            Inline::Image(content) => self.span("", "", content),
         }
     }
 
-    fn end(&mut self, tag: TagEnd) {
-        match tag {
-            TagEnd::List(_) => {
-                self.lists.pop();
-            }
-            TagEnd::Item => {
-                self.item_open.pop();
-                self.close();
-            }
-            TagEnd::CodeBlock => {
-                let code = self.code.take().unwrap_or_default();
-                self.out.push_str("#raw(block: true, ");
-                self.out.push_str(&string_literal(&code));
-                self.out.push_str(")\n\n");
-                self.close();
-            }
-            _ => self.close(),
-        }
+    /// A block or span of text: opened, its text, closed.
+    fn span(&mut self, opening: &str, closing: &'static str, content: &[Inline]) {
+        self.open(opening, closing);
+        self.inlines(content);
+        self.close();
     }
 
     /// Opens a block or span. Beyond [`MAX_NESTING`] (Markdown such as 200 `>`),
@@ -297,10 +258,6 @@ impl Writer {
     }
 
     fn text(&mut self, text: &str) {
-        if let Some(code) = self.code.as_mut() {
-            code.push_str(text);
-            return;
-        }
         if std::mem::take(&mut self.pending_soft_break) && soft_break_is_space(self.last_char, text)
         {
             self.out.push(' ');
@@ -335,25 +292,6 @@ impl Writer {
 /// as a space: not next to Chinese, where lines join without one.
 pub(crate) fn soft_break_is_space(last: Option<char>, text: &str) -> bool {
     !(last.is_some_and(is_cjk) || text.chars().next().is_some_and(is_cjk))
-}
-
-/// The marker of the next item of the innermost list: "3." in an ordered
-/// list (counting on), "•" in another.
-pub(crate) fn next_marker(lists: &mut [Option<u64>]) -> String {
-    match lists.last_mut() {
-        Some(Some(n)) => {
-            let marker = format!("{n}.");
-            *n += 1;
-            marker
-        }
-        _ => "•".to_string(),
-    }
-}
-
-/// `<br>`, `<br/>` or `<br />`.
-pub(crate) fn is_line_break(html: &str) -> bool {
-    let tag: String = html.chars().filter(|c| !c.is_whitespace()).collect();
-    matches!(tag.to_ascii_lowercase().as_str(), "<br>" | "<br/>")
 }
 
 /// Escapes text for Typst markup: every ASCII punctuation character gets a

@@ -167,8 +167,9 @@ const REFERENCE_BOUND: usize = 128;
 
 /// An input whose text, aliases expanded (serde-saphyr copies an alias's
 /// value at each use) and each reference counted at its longest, passes
-/// [`DOCUMENT_LIMIT`]: 45 aliases of a 0.9 MB text made a 42 MB document that
-/// took 101 s and 6.3 GB to typeset. Placed at the text that passes it.
+/// [`DOCUMENT_LIMIT`]: a few aliases of a large text make a document far
+/// larger than the input, which takes minutes and gigabytes to typeset
+/// (benches/README.md). Placed at the text that passes it.
 fn document_size(ctx: &Ctx) -> Option<Diagnostic> {
     let mut total = 0usize;
     for field in &ctx.fields {

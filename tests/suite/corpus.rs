@@ -380,9 +380,9 @@ fn a_utf16_input_is_named_utf16() {
     }
 }
 
-/// 45 aliases of a 60 KB text would make a 2.8 MB document (in the attack
-/// run, 0.9 MB made 42 MB and took 101 s and 6.3 GB to typeset): refused by
-/// `check` and `build` at the alias that passes the limit, nothing written.
+/// 45 aliases of a 60 KB text would make a 2.8 MB document (the attack it
+/// stands for is in benches/README.md): refused by `check` and `build` at the
+/// alias that passes the limit, nothing written.
 #[test]
 fn a_document_expanded_past_the_limit_by_aliases_is_refused() {
     let dir = tempfile::tempdir().unwrap();

@@ -340,7 +340,9 @@ fn today_in_a_users_style_is_the_documents_date() {
 }
 
 /// A style file is code: one that takes all the memory is stopped at 2 GB
-/// (it took 17 GB before) with its file named, and nothing is written.
+/// (the trial's address space, limited by the child itself) with its file
+/// named, and nothing is written (no typesetting in nianbao's own process
+/// follows a trial that ran out of memory).
 #[test]
 fn a_style_that_takes_all_the_memory_is_stopped() {
     let dir = tempfile::tempdir().unwrap();
