@@ -242,7 +242,7 @@ fn full_draft() -> crate::draft::Draft {
             DraftCount {
                 value: Some(1.0),
                 unit: "人".into(),
-                approx: true,
+                approx: crate::model::Approx::Yes,
                 label: Some("走访".into()),
                 part_of: Some("all".into()),
                 decimals: Some(1),

@@ -390,15 +390,55 @@ fn parts(
                 Role::Plans => Some(labels.plans.clone()),
                 Role::Other => None,
             };
-            let heading = written.map(|h| b.text(h)).or(derived);
+            let heading = written
+                .map(|h| b.text(h))
+                .or(derived)
+                .filter(|h| !headless && !h.trim().is_empty());
+            let number = numerals::enumerate(
+                n.max(1) as u64,
+                if lang == Lang::Zh { "一、" } else { "1. " },
+            );
+            let mut blocks = b.part(part);
+            // A run-in part: "一、产业发展：" and its first paragraph in one.
+            let heading = match heading {
+                Some(title) if part.run_in => {
+                    let text = match blocks.first_mut() {
+                        Some(first) if first.kind == "paragraphs" && !first.items.is_empty() => {
+                            let text = first.items.remove(0);
+                            if first.items.is_empty() {
+                                blocks.remove(0);
+                            }
+                            text
+                        }
+                        _ => String::new(),
+                    };
+                    let title = if crate::cjk::ends_sentence(&title) {
+                        title
+                    } else if lang == Lang::Zh {
+                        format!("{title}：")
+                    } else {
+                        format!("{title}:")
+                    };
+                    blocks.insert(
+                        0,
+                        BlockView {
+                            kind: "runin",
+                            level: 1,
+                            number: number.clone(),
+                            title,
+                            text,
+                            ..BlockView::default()
+                        },
+                    );
+                    None
+                }
+                other => other,
+            };
             PartView {
                 role: part.role,
-                number: numerals::enumerate(
-                    n.max(1) as u64,
-                    if lang == Lang::Zh { "一、" } else { "1. " },
-                ),
-                heading: heading.filter(|h| !headless && !h.trim().is_empty()),
-                blocks: b.part(part),
+                number,
+                heading,
+                blocks,
             }
         })
         .collect()

@@ -41,3 +41,8 @@ comparison-title = Figures of { $this } against { $last }
 comparison-label = Appendix
 comparison-item = Item
 comparison-change = Change
+
+## nianbao import --dry-run: what was left out
+
+import-dropped = page furniture left out ({ $count }):
+import-dropped-line = line { $line }: { $text }

@@ -41,3 +41,8 @@ comparison-title = { $this }主要数据与上年对比
 comparison-label = 附表
 comparison-item = 项目
 comparison-change = 增减
+
+## nianbao import --dry-run：未导入的网页内容
+
+import-dropped = 未导入的网页内容（{ $count } 处）：
+import-dropped-line = 第 { $line } 行：{ $text }

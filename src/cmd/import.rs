@@ -110,6 +110,18 @@ pub fn run(args: &ImportArgs) -> Result<(), Error> {
         for note in notes.iter().skip(1) {
             println!("{}", note.words(lang));
         }
+        if !imported.dropped.is_empty() {
+            println!(
+                "{}",
+                crate::locale::tr!(lang, "import-dropped", count = imported.dropped.len())
+            );
+            for (line, text) in &imported.dropped {
+                println!(
+                    "  {}",
+                    crate::locale::tr!(lang, "import-dropped-line", line = line, text = text)
+                );
+            }
+        }
         eprintln!("read as {how}; nothing written (--dry-run)");
         return Ok(());
     }

@@ -4,7 +4,8 @@
 /// A figure with its unit found in a text.
 pub(super) struct Figure {
     pub value: String,
-    pub approx: bool,
+    /// Approximate, with 余 where nianbao puts it or as written.
+    pub approx: crate::model::Approx,
     pub unit: String,
     pub label: String,
 }
@@ -136,17 +137,24 @@ impl Counts {
         let value: String = chars[i..j].iter().collect();
         let rest: String = chars[j..].iter().take(4).collect();
         // 1000余份, 3万余元 (余 after the magnitude), 8.5万元, 411人.
+        use crate::model::Approx;
         let (unit, approx, len) = if let Some(after) = rest.strip_prefix('余') {
             let (unit, _) = UNITS.iter().find(|(u, _)| after.starts_with(u))?;
-            (unit.to_string(), true, 1 + unit.chars().count())
+            // "180余万元": 余 before a compound unit, kept where it is written.
+            let approx = if unit.chars().count() > 1 && unit.starts_with('万') {
+                Approx::Written(format!("余{unit}"))
+            } else {
+                Approx::Yes
+            };
+            (unit.to_string(), approx, 1 + unit.chars().count())
         } else if let Some(after) = rest.strip_prefix("万余") {
             let (unit, _) = UNITS
                 .iter()
                 .find(|(u, _)| after.starts_with(u) && *u == "元")?;
-            (format!("万{unit}"), true, 3)
+            (format!("万{unit}"), Approx::Yes, 3)
         } else {
             let (unit, _) = UNITS.iter().find(|(u, _)| rest.starts_with(u))?;
-            (unit.to_string(), false, unit.chars().count())
+            (unit.to_string(), Approx::No, unit.chars().count())
         };
         let end = j + len;
         // Not a date, an ordinal or a name: 2020年, 5G, 302室, 3期间.
