@@ -339,6 +339,12 @@ impl View {
 
 /// Whether a kind of document shows a part of a role: a plan shows the plans
 /// parts (and, made from a plan-only input, its other parts too).
+/// Whether a kind of document shows any part of the input: `--kind plan` of
+/// an input without a plans part would be a title and nothing else.
+pub fn shows_anything(report: &Report, kind: Kind) -> bool {
+    report.parts.iter().any(|p| shows(report, kind, p.role))
+}
+
 fn shows(report: &Report, kind: Kind, role: Role) -> bool {
     match kind {
         Kind::Combined => true,

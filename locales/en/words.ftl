@@ -46,3 +46,7 @@ comparison-change = Change
 
 import-dropped = page furniture left out ({ $count }):
 import-dropped-line = line { $line }: { $text }
+
+## nianbao build --kind
+
+build-kind-shows-nothing = `{ $input }` has no part that `--kind { $kind }` shows (a plan shows the parts with `role: plans`, a summary the others): the document would be its title and nothing else; nothing was written

@@ -299,6 +299,20 @@ fn make_and_write(shared: &Shared, clean: Clean) -> Result<Vec<PathBuf>, Failure
         }
     };
     shared.progress.set_message(input.display().to_string());
+    let report = &checked.loaded.report;
+    if !crate::view::shows_anything(report, args.kind) {
+        let kind = match args.kind {
+            crate::view::Kind::Plan => "plan",
+            crate::view::Kind::Summary => "summary",
+            crate::view::Kind::Combined => "combined",
+        };
+        return Err(Failure::Write(Error::Usage(crate::locale::tr!(
+            report.meta.language(),
+            "build-kind-shows-nothing",
+            input = input.display(),
+            kind = kind
+        ))));
+    }
     let pdf = args.format.contains(&Format::Pdf).then_some(Pdf::Ordinary);
     let docx = args
         .format

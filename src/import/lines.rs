@@ -556,9 +556,39 @@ pub(super) fn paragraphs(
             }
         }
     }
+    if english {
+        lines = lines.into_iter().flat_map(split_english_sections).collect();
+    }
     web_title(&mut lines, warnings, dropped);
     join_title(&mut lines);
     join_lines(lines, english, &after_blank, false)
+}
+
+/// An English line that runs on into the next numbered heading ("3.2 Reach
+/// … a quarter. 3.3 Follow up …", as PDF text may join them) split before it.
+fn split_english_sections(line: Line) -> Vec<Line> {
+    let number = |t: &str| -> Option<(u32, u32, usize)> {
+        let (a, rest) = t.split_once('.')?;
+        let b: String = rest.chars().take_while(char::is_ascii_digit).collect();
+        let end = a.len() + 1 + b.len();
+        (t[end..].starts_with(' ') && !a.is_empty() && a.bytes().all(|c| c.is_ascii_digit()))
+            .then(|| Some((a.parse().ok()?, b.parse().ok()?, end)))
+            .flatten()
+    };
+    let mut out = Vec::new();
+    let mut text = line.text.clone();
+    while let Some((a, b, _)) = number(&text) {
+        let next = format!(". {a}.{} ", b + 1);
+        let Some(at) = text.find(&next) else { break };
+        let rest = text.split_off(at + 2);
+        text.truncate(at + 1);
+        out.push(Line::new(line.no, std::mem::replace(&mut text, rest)));
+    }
+    out.push(Line {
+        text,
+        ..line
+    });
+    out
 }
 
 /// The title of a web copy: a site's name glued to it dropped, and the title
@@ -631,7 +661,7 @@ fn join_title(lines: &mut Vec<Line>) {
         && ((!names_kind(&first.text) && names_kind(&second.text))
             || (first.hint == Hint::Title && second.hint == Hint::Title))
         && !is_complete(&second.text)
-        && second.text.chars().count() <= 30
+        && second.text.chars().count() <= if second.text.is_ascii() { 60 } else { 30 }
         && mark(&second.text).0 == Mark::None
     {
         let title = join(&first.text, &second.text);

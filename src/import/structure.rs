@@ -467,7 +467,7 @@ impl Reader<'_> {
                         "a paragraph after a plan item: kept with it".into(),
                     ));
                     if let Some((_, text)) = part.items.last_mut() {
-                        text.push_str(&line.text);
+                        *text = super::lines::join(text, &line.text);
                     }
                     return;
                 }
