@@ -584,10 +584,7 @@ fn split_english_sections(line: Line) -> Vec<Line> {
         text.truncate(at + 1);
         out.push(Line::new(line.no, std::mem::replace(&mut text, rest)));
     }
-    out.push(Line {
-        text,
-        ..line
-    });
+    out.push(Line { text, ..line });
     out
 }
 

@@ -301,9 +301,7 @@ fn nianbaos_own_docx_and_pdf_of_every_example_read_back_to_the_same_text() {
     }
     assert!(examples.len() >= 13, "{examples:?}");
     assert!(
-        examples
-            .iter()
-            .any(|p| p.ends_with("club-2023-en.yaml"))
+        examples.iter().any(|p| p.ends_with("club-2023-en.yaml"))
             && examples.iter().any(|p| p.ends_with("branch-2023-en.yaml"))
     );
     assert!(failures.is_empty(), "{}", failures.join("\n"));
