@@ -340,9 +340,11 @@ impl<'de> Deserialize<'de> for Approx {
             Written::Flag(false) => Approx::No,
             Written::Flag(true) => Approx::Yes,
             Written::Unit(unit) if unit.matches('余').count() == 1 => Approx::Written(unit),
-            Written::Unit(_) => {
-                return Err(serde::de::Error::custom(
-                    "approx: true, false, or the unit with 余 where it is written (余万元)",
+            // Neither: a boolean, as before there was a written form.
+            Written::Unit(unit) => {
+                return Err(serde::de::Error::invalid_type(
+                    serde::de::Unexpected::Str(&unit),
+                    &"a boolean",
                 ));
             }
         })

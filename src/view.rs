@@ -420,10 +420,9 @@ fn parts(
                     };
                     let title = if crate::cjk::ends_sentence(&title) {
                         title
-                    } else if lang == Lang::Zh {
-                        format!("{title}：")
                     } else {
-                        format!("{title}:")
+                        let colon = if lang == Lang::Zh { '：' } else { ':' };
+                        format!("{title}{colon}")
                     };
                     blocks.insert(
                         0,
