@@ -16,17 +16,22 @@ fn spaced(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Imports `file` into `yaml`; the run's output.
+fn import_into(file: &Path, yaml: &Path) -> std::process::Output {
+    nianbao(&[
+        "import",
+        file.to_str().unwrap(),
+        "-o",
+        yaml.to_str().unwrap(),
+    ])
+}
+
 /// Imports `file`, checks it (no errors) and returns the Markdown it builds
 /// and import's stderr.
 fn round_trip_markdown(file: &Path) -> (String, String) {
     let dir = tempfile::tempdir().unwrap();
     let yaml = dir.path().join("imported.yaml");
-    let out = nianbao(&[
-        "import",
-        file.to_str().unwrap(),
-        "-o",
-        yaml.to_str().unwrap(),
-    ]);
+    let out = import_into(file, &yaml);
     let import_err = stderr(&out);
     assert_eq!(code(&out), 0, "{import_err}");
     let out = nianbao(&["check", yaml.to_str().unwrap()]);
@@ -388,12 +393,7 @@ fn every_web_copy_imports_into_its_expected_input_and_rebuilds_its_text() {
     for file in &names {
         let tmp = tempfile::tempdir().unwrap();
         let yaml = tmp.path().join("imported.yaml");
-        let out = nianbao(&[
-            "import",
-            file.to_str().unwrap(),
-            "-o",
-            yaml.to_str().unwrap(),
-        ]);
+        let out = import_into(file, &yaml);
         assert_eq!(code(&out), 0, "{}", stderr(&out));
         let got = read(&yaml);
         let want = read(&file.with_extension("yaml"));
@@ -449,12 +449,7 @@ fn a_plan_without_a_part_level_builds_as_a_plan_and_an_empty_one_is_refused() {
     let file = repo().join("tests/fixtures/import/web/plan-sections.txt");
     let tmp = tempfile::tempdir().unwrap();
     let yaml = tmp.path().join("plan.yaml");
-    let out = nianbao(&[
-        "import",
-        file.to_str().unwrap(),
-        "-o",
-        yaml.to_str().unwrap(),
-    ]);
+    let out = import_into(&file, &yaml);
     assert!(
         stderr(&out).contains(
             "warning[W1001]: no part 一、 in the document: its （一） headings are read as the sections of one part without a heading"
