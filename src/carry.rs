@@ -65,7 +65,7 @@ pub fn next_input(report: &Report) -> String {
                     let carried = DraftCount {
                         value: None,
                         unit: count.unit.clone(),
-                        approx: count.approx,
+                        approx: count.approx.clone(),
                         label: count.label.as_ref().map(|l| l.value.clone()),
                         part_of: count.part_of.as_ref().map(|w| w.value.clone()),
                         decimals: count.decimals.as_ref().map(|d| d.value),

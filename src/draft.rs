@@ -117,8 +117,8 @@ pub struct DraftCount {
     )]
     pub value: Option<f64>,
     pub unit: String,
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
-    pub approx: bool,
+    #[serde(skip_serializing_if = "is_not_approx")]
+    pub approx: crate::model::Approx,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -133,6 +133,10 @@ pub struct DraftCount {
     pub signed: bool,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub from: Vec<String>,
+}
+
+fn is_not_approx(approx: &crate::model::Approx) -> bool {
+    !approx.is_approx()
 }
 
 /// A figure as people write it: 411, not 411.0; 8.5 stays 8.5.
@@ -158,6 +162,8 @@ pub struct DraftSection {
     pub fulfils: Option<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub points: Vec<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub items: Vec<DraftItem>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub body: Vec<DraftBlock>,
 }
@@ -188,6 +194,8 @@ pub struct DraftPart {
     pub role: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub heading: Option<String>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub run_in: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub intro: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -142,6 +142,10 @@ pub struct Part {
     /// "存在的问题", "2021年主要工作").
     #[serde(default)]
     pub heading: Option<Text>,
+    /// Run-in: the heading and the intro in one paragraph, "一、产业发展：全年……"
+    /// (a heading without a mark of its own is followed by "：").
+    #[serde(default)]
+    pub run_in: bool,
     #[serde(default)]
     pub id: Option<Text>,
     /// For a plans part: the year planned for (checked, never printed).
@@ -281,9 +285,11 @@ pub struct Count {
     pub label: Option<Text>,
     #[serde(default)]
     pub note: Option<Text>,
-    /// An approximate figure: written "1000余份" / "一千余份".
+    /// An approximate figure: `true`, written "1000余份" / "一千余份" ("3万余元":
+    /// 余 after the magnitude); or the unit with 余 where it is written,
+    /// `余万元` for "180余万元".
     #[serde(default)]
-    pub approx: bool,
+    pub approx: Approx,
     /// The name of a count this one is part of; it may not exceed it.
     #[serde(default)]
     pub part_of: Option<Text>,
@@ -302,6 +308,57 @@ pub struct Count {
     /// The inputs a total adds up, as `nianbao rollup` writes them.
     #[serde(default)]
     pub from: Vec<Text>,
+}
+
+/// Whether a figure is approximate, and where its 余 stands.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum Approx {
+    #[default]
+    No,
+    /// 余 where nianbao puts it: before the unit, after a compound unit's
+    /// magnitude (万余元).
+    Yes,
+    /// The unit with 余 as written ("余万元").
+    Written(String),
+}
+
+impl Approx {
+    pub fn is_approx(&self) -> bool {
+        *self != Approx::No
+    }
+}
+
+impl<'de> Deserialize<'de> for Approx {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Written {
+            Flag(bool),
+            Unit(String),
+        }
+        Ok(match Written::deserialize(deserializer)? {
+            Written::Flag(false) => Approx::No,
+            Written::Flag(true) => Approx::Yes,
+            Written::Unit(unit) if unit.matches('余').count() == 1 => Approx::Written(unit),
+            // Neither: a boolean, as before there was a written form.
+            Written::Unit(unit) => {
+                return Err(serde::de::Error::invalid_type(
+                    serde::de::Unexpected::Str(&unit),
+                    &"a boolean",
+                ));
+            }
+        })
+    }
+}
+
+impl serde::Serialize for Approx {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Approx::No => serializer.serialize_bool(false),
+            Approx::Yes => serializer.serialize_bool(true),
+            Approx::Written(unit) => serializer.serialize_str(unit),
+        }
+    }
 }
 
 /// An activity logged through the year.

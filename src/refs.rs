@@ -157,7 +157,7 @@ pub fn format_count(figure: &Figure, format: &str, en: bool) -> String {
         "num" => return numerals::arabic_with(value, decimals, count.grouping),
         "cn" if value >= 0.0 && value.fract() == 0.0 && !en => {
             let n = value as u64;
-            if count.unit.is_empty() || count.approx {
+            if count.unit.is_empty() || count.approx.is_approx() {
                 numerals::chinese(n)
             } else {
                 numerals::chinese_before_measure(n)
@@ -170,10 +170,14 @@ pub fn format_count(figure: &Figure, format: &str, en: bool) -> String {
     } else {
         ""
     };
-    format!(
-        "{currency}{number}{space}{}",
-        with_approx(&unit, count.approx)
-    )
+    let unit = match &count.approx {
+        // As written, when it is this unit with 余 in it.
+        crate::model::Approx::Written(written) if written.replacen('余', "", 1) == count.unit => {
+            literal(written)
+        }
+        approx => with_approx(&unit, approx.is_approx()),
+    };
+    format!("{currency}{number}{space}{unit}")
 }
 
 /// The unit of an approximate figure: 余 before it ("1000余份"), or after the

@@ -198,6 +198,11 @@ fn full_draft() -> crate::draft::Draft {
         run_in: true,
         fulfils: Some("care".into()),
         points: vec!["一点。".into()],
+        items: vec![DraftItem {
+            id: None,
+            title: None,
+            text: Some("一条。".into()),
+        }],
         body,
     };
     let blocks = || {
@@ -242,7 +247,7 @@ fn full_draft() -> crate::draft::Draft {
             DraftCount {
                 value: Some(1.0),
                 unit: "人".into(),
-                approx: true,
+                approx: crate::model::Approx::Yes,
                 label: Some("走访".into()),
                 part_of: Some("all".into()),
                 decimals: Some(1),
@@ -255,6 +260,7 @@ fn full_draft() -> crate::draft::Draft {
         parts: vec![DraftPart {
             role: Some("work"),
             heading: Some("部分".into()),
+            run_in: true,
             intro: Some("导语。".into()),
             style: Some("points"),
             points: vec!["一点。".into()],
@@ -312,11 +318,6 @@ const NOT_DRAFTED: &[(Shape, &str, &str)] = &[
         Shape::Section,
         "style",
         "imported points are written as points",
-    ),
-    (
-        Shape::Section,
-        "items",
-        "import writes run-in items as points",
     ),
     (
         Shape::Section,

@@ -339,6 +339,12 @@ impl View {
 
 /// Whether a kind of document shows a part of a role: a plan shows the plans
 /// parts (and, made from a plan-only input, its other parts too).
+/// Whether a kind of document shows any part of the input: `--kind plan` of
+/// an input without a plans part would be a title and nothing else.
+pub fn shows_anything(report: &Report, kind: Kind) -> bool {
+    report.parts.iter().any(|p| shows(report, kind, p.role))
+}
+
 fn shows(report: &Report, kind: Kind, role: Role) -> bool {
     match kind {
         Kind::Combined => true,
@@ -390,15 +396,54 @@ fn parts(
                 Role::Plans => Some(labels.plans.clone()),
                 Role::Other => None,
             };
-            let heading = written.map(|h| b.text(h)).or(derived);
+            let heading = written
+                .map(|h| b.text(h))
+                .or(derived)
+                .filter(|h| !headless && !h.trim().is_empty());
+            let number = numerals::enumerate(
+                n.max(1) as u64,
+                if lang == Lang::Zh { "一、" } else { "1. " },
+            );
+            let mut blocks = b.part(part);
+            // A run-in part: "一、产业发展：" and its first paragraph in one.
+            let heading = match heading {
+                Some(title) if part.run_in => {
+                    let text = match blocks.first_mut() {
+                        Some(first) if first.kind == "paragraphs" && !first.items.is_empty() => {
+                            let text = first.items.remove(0);
+                            if first.items.is_empty() {
+                                blocks.remove(0);
+                            }
+                            text
+                        }
+                        _ => String::new(),
+                    };
+                    let title = if crate::cjk::ends_sentence(&title) {
+                        title
+                    } else {
+                        let colon = if lang == Lang::Zh { '：' } else { ':' };
+                        format!("{title}{colon}")
+                    };
+                    blocks.insert(
+                        0,
+                        BlockView {
+                            kind: "runin",
+                            level: 1,
+                            number: number.clone(),
+                            title,
+                            text,
+                            ..BlockView::default()
+                        },
+                    );
+                    None
+                }
+                other => other,
+            };
             PartView {
                 role: part.role,
-                number: numerals::enumerate(
-                    n.max(1) as u64,
-                    if lang == Lang::Zh { "一、" } else { "1. " },
-                ),
-                heading: heading.filter(|h| !headless && !h.trim().is_empty()),
-                blocks: b.part(part),
+                number,
+                heading,
+                blocks,
             }
         })
         .collect()

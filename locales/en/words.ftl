@@ -41,3 +41,12 @@ comparison-title = Figures of { $this } against { $last }
 comparison-label = Appendix
 comparison-item = Item
 comparison-change = Change
+
+## nianbao import --dry-run: what was left out
+
+import-dropped = page furniture left out ({ $count }):
+import-dropped-line = line { $line }: { $text }
+
+## nianbao build --kind
+
+build-kind-shows-nothing = `{ $input }` has no part that `--kind { $kind }` shows (a plan shows the parts with `role: plans`, a summary the others): the document would be its title and nothing else; nothing was written

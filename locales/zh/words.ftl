@@ -41,3 +41,12 @@ comparison-title = { $this }主要数据与上年对比
 comparison-label = 附表
 comparison-item = 项目
 comparison-change = 增减
+
+## nianbao import --dry-run：未导入的网页内容
+
+import-dropped = 未导入的网页内容（{ $count } 处）：
+import-dropped-line = 第 { $line } 行：{ $text }
+
+## nianbao build --kind
+
+build-kind-shows-nothing = `{ $input }` 中没有 `--kind { $kind }` 要写的部分（计划只写 `role: plans` 的部分，总结写其余部分），文件只会有标题；什么也没有写

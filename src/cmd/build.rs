@@ -267,6 +267,14 @@ fn make_and_write(shared: &Shared, clean: Clean) -> Result<Vec<PathBuf>, Failure
     };
     shared.progress.set_message(input.display().to_string());
     let lang = checked.loaded.report.meta.language();
+    if !crate::view::shows_anything(&checked.loaded.report, args.kind) {
+        return Err(Failure::Write(Error::Usage(tr!(
+            lang,
+            "build-kind-shows-nothing",
+            input = input.display(),
+            kind = args.kind.as_str()
+        ))));
+    }
     let pdf = args.format.contains(&Format::Pdf).then_some(Pdf::Ordinary);
     let docx = args
         .format

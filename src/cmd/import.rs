@@ -113,6 +113,18 @@ pub fn run(args: &ImportArgs) -> Result<(), Error> {
         for note in notes.iter().skip(1) {
             println!("{}", note.words(lang));
         }
+        if !imported.dropped.is_empty() {
+            println!(
+                "{}",
+                tr!(lang, "import-dropped", count = imported.dropped.len())
+            );
+            for (line, text) in &imported.dropped {
+                println!(
+                    "  {}",
+                    tr!(lang, "import-dropped-line", line = line, text = text)
+                );
+            }
+        }
         eprintln!("{}", tr!(lang, "import-read-as", how = how));
         return Ok(());
     }

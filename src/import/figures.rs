@@ -4,7 +4,8 @@
 /// A figure with its unit found in a text.
 pub(super) struct Figure {
     pub value: String,
-    pub approx: bool,
+    /// Approximate, with 余 where nianbao puts it or as written.
+    pub approx: crate::model::Approx,
     pub unit: String,
     pub label: String,
 }
@@ -136,17 +137,24 @@ impl Counts {
         let value: String = chars[i..j].iter().collect();
         let rest: String = chars[j..].iter().take(4).collect();
         // 1000余份, 3万余元 (余 after the magnitude), 8.5万元, 411人.
+        use crate::model::Approx;
         let (unit, approx, len) = if let Some(after) = rest.strip_prefix('余') {
             let (unit, _) = UNITS.iter().find(|(u, _)| after.starts_with(u))?;
-            (unit.to_string(), true, 1 + unit.chars().count())
+            // "180余万元": 余 before a compound unit, kept where it is written.
+            let approx = if unit.chars().count() > 1 && unit.starts_with('万') {
+                Approx::Written(format!("余{unit}"))
+            } else {
+                Approx::Yes
+            };
+            (unit.to_string(), approx, 1 + unit.chars().count())
         } else if let Some(after) = rest.strip_prefix("万余") {
             let (unit, _) = UNITS
                 .iter()
                 .find(|(u, _)| after.starts_with(u) && *u == "元")?;
-            (format!("万{unit}"), true, 3)
+            (format!("万{unit}"), Approx::Yes, 3)
         } else {
             let (unit, _) = UNITS.iter().find(|(u, _)| rest.starts_with(u))?;
-            (unit.to_string(), false, unit.chars().count())
+            (unit.to_string(), Approx::No, unit.chars().count())
         };
         let end = j + len;
         // Not a date, an ordinal or a name: 2020年, 5G, 302室, 3期间.
@@ -210,23 +218,26 @@ impl Counts {
 }
 
 /// The words of the clause before a figure: back to the last punctuation mark,
-/// at most 12 characters, cut after a small word (的, 了, 共 …) rather than
+/// at most 24 characters, cut after a small word (的, 了, 共 …) rather than
 /// inside a word when longer.
 fn label_before(chars: &[char], i: usize) -> String {
-    // Back to the clause's start, but no further than needed: once 14
-    // characters are read and the earliest is no space (so none of them is
-    // skipped below), the label is decided by the last 13. A long clause
+    // Back to the clause's start, but no further than needed: once
+    // LABEL_CHARS + 2 characters are read and the earliest is no space (so
+    // none of them is skipped below), the label is decided by the last ones. A long clause
     // without punctuation full of figures made a scan back to its start per
     // figure: quadratic time (benches/README.md).
     let mut start = i;
     while start > 0 && !CLAUSE_ENDS.contains(chars[start - 1]) {
         start -= 1;
-        if i - start >= 14 && !chars[start].is_whitespace() {
+        if i - start >= LABEL_CHARS + 2 && !chars[start].is_whitespace() {
             break;
         }
     }
     label_of_clause(&chars[start..i])
 }
+
+/// The longest label read from the clause before a figure.
+const LABEL_CHARS: usize = 24;
 
 /// The label [`label_before`] makes of a clause (or of its end, when the
 /// clause is longer than the label can be).
@@ -241,10 +252,12 @@ fn label_of_clause(clause: &[char]) -> String {
         Some('约' | '近' | '超' | '逾') => clause[..clause.len() - 1].to_vec(),
         _ => clause,
     };
-    if clause.len() <= 12 {
+    // A clause of up to LABEL_CHARS is the label whole: a shorter cut could
+    // start inside a word ("入户走访" read as "户走访").
+    if clause.len() <= LABEL_CHARS {
         return clause.iter().collect::<String>().trim().to_string();
     }
-    let tail = &clause[clause.len() - 12..];
+    let tail = &clause[clause.len() - LABEL_CHARS..];
     let cut = tail
         .iter()
         .position(|c| "的了共为对向给及和与在有".contains(*c))
@@ -268,7 +281,7 @@ mod tests {
 
     #[test]
     fn a_label_read_back_a_few_characters_is_the_whole_clauses_label() {
-        // Clauses of every length around the 12 and 14 characters the label
+        // Clauses of every length around the characters the label
         // looks at, with spaces leading and inside (a long leading run too),
         // 约 before the figure, small words, and no punctuation at all.
         let pieces = [
@@ -283,6 +296,7 @@ mod tests {
             "共",
             "\u{3000}",
             "开展文体活动为职工",
+            "组织党员干部深入基层一线",
             "x",
             "。",
         ];
@@ -314,7 +328,7 @@ mod tests {
             );
             compared += 1;
         }
-        assert_eq!(compared, 13 * 13 * 13 * 3 + 1);
+        assert_eq!(compared, 14 * 14 * 14 * 3 + 1);
     }
 
     #[test]

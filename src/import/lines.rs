@@ -284,10 +284,110 @@ pub(super) fn is_furniture(line: &str) -> bool {
         let inner = t.trim_matches(|c| matches!(c, '—' | '-' | '－' | '第' | '页'));
         !inner.is_empty() && inner.chars().all(|c| c.is_ascii_digit()) && inner.len() <= 3
     } || (t.starts_with('第') && t.contains("页共") && t.ends_with('页'));
+    // "时间:2021-12-30 作者:…", "来源：…", "本文由…整理", "（供稿：…）".
+    let meta_line = ["时间", "来源", "作者", "编辑", "责任编辑", "供稿"]
+        .iter()
+        .any(|w| {
+            t.strip_prefix(w)
+                .is_some_and(|r| r.starts_with([':', '：']) && !t.contains('。'))
+        });
+    let compiled = t.starts_with("本文由") && t.contains("整理") && short;
     starts.iter().any(|s| t.starts_with(s))
+        || (short && (meta_line || compiled || byline(&t).is_some_and(|b| b.len() == t.len())))
         || (short && holds.iter().any(|h| t.contains(h)))
         || (short && t.contains('>') && t.matches('>').count() >= 2 && !t.contains('。'))
         || page_number
+}
+
+/// A byline at the end of a line: "（供稿：城关区教育局工会）", "(来源:…)";
+/// the text it starts at.
+pub(super) fn byline(t: &str) -> Option<&str> {
+    let t = t.trim_end();
+    if !t.ends_with(['）', ')']) {
+        return None;
+    }
+    let open = t.rfind(['（', '('])?;
+    let inner = t[open..].trim_start_matches(['（', '(']);
+    ["供稿", "来源", "作者", "撰稿", "通讯员", "文/", "图/"]
+        .iter()
+        .any(|w| {
+            inner
+                .strip_prefix(w)
+                .is_some_and(|r| w.ends_with('/') || r.starts_with([':', '：']))
+        })
+        .then(|| &t[open..])
+}
+
+/// The prefix a 范文 site puts before a document's title: "第一篇：", "范文二：".
+pub(super) fn title_prefix(t: &str) -> Option<usize> {
+    let colon = t.find(['：', ':'])?;
+    let head = &t[..colon];
+    let numbered = |h: &str| {
+        !h.is_empty()
+            && h.chars()
+                .all(|c| CN_DIGITS.contains(c) || c.is_ascii_digit())
+    };
+    let prefix = head
+        .strip_prefix('第')
+        .and_then(|h| h.strip_suffix('篇'))
+        .is_some_and(numbered)
+        || head.strip_prefix("篇").is_some_and(numbered)
+        || head.strip_prefix("范文").is_some_and(numbered);
+    let rest = &t[colon..];
+    let rest = rest.trim_start_matches(['：', ':', ' ']);
+    (prefix && !rest.is_empty()).then_some(t.len() - rest.len())
+}
+
+/// The kind of document a title names.
+pub(super) fn names_kind(t: &str) -> bool {
+    ["总结", "计划", "要点", "报告", "Report", "Plan"]
+        .iter()
+        .any(|w| t.contains(w))
+}
+
+/// A web site's name glued to the title, before it ("某某县人民政府网 2021…",
+/// "范文网2021…") or after it ("…工作总结_范文网", "…工作总结 - 某某网"): the
+/// title without it, and the name.
+pub(super) fn strip_site_name(t: &str) -> Option<(String, String)> {
+    let site_words = [
+        "门户网站",
+        "政府网",
+        "范文网",
+        "文秘网",
+        "新闻网",
+        "信息网",
+        "教育网",
+        "公文网",
+        "网站",
+        "文库",
+        "范文大全",
+    ];
+    let separators = [' ', '|', '_', '-', '－', '—', '·'];
+    // Before: the name ends at a site word.
+    for w in site_words {
+        if let Some(at) = t.find(w) {
+            let end = at + w.len();
+            let rest = t[end..].trim_start_matches(separators);
+            if names_kind(rest) && !names_kind(&t[..end]) && end <= 45 {
+                return Some((rest.to_string(), t[..end].trim().to_string()));
+            }
+        }
+    }
+    // After: "title_site", "title - site", "title | site".
+    for sep in ["_", " - ", " | ", "|", " — "] {
+        if let Some(at) = t.rfind(sep) {
+            let (title, site) = (t[..at].trim(), t[at + sep.len()..].trim());
+            if names_kind(title)
+                && !site.is_empty()
+                && !names_kind(site)
+                && site.chars().count() <= 20
+                && (site_words.iter().any(|w| site.contains(w)) || site.ends_with('网'))
+            {
+                return Some((title.to_string(), site.to_string()));
+            }
+        }
+    }
+    None
 }
 
 /// Half-width brackets of a paragraph's number ("(一)", "(1)") and half-width
@@ -297,14 +397,18 @@ pub(super) fn full_width_marks(line: &str) -> (String, Vec<usize>) {
     let chars: Vec<char> = line.chars().collect();
     let mut out = String::with_capacity(line.len());
     let mut fixed = Vec::new();
-    let number_end = if chars.first() == Some(&'(') {
-        chars.iter().position(|c| *c == ')').filter(|&close| {
-            close > 1
-                && close <= 4
-                && chars[1..close]
-                    .iter()
-                    .all(|c| CN_DIGITS.contains(*c) || c.is_ascii_digit())
-        })
+    // "(一)", "（一)", "(1）": a number's brackets, either of them half-width.
+    let number_end = if matches!(chars.first(), Some('(' | '（')) {
+        chars
+            .iter()
+            .position(|c| matches!(c, ')' | '）'))
+            .filter(|&close| {
+                close > 1
+                    && close <= 4
+                    && chars[1..close]
+                        .iter()
+                        .all(|c| CN_DIGITS.contains(*c) || c.is_ascii_digit())
+            })
     } else {
         None
     };
@@ -312,13 +416,19 @@ pub(super) fn full_width_marks(line: &str) -> (String, Vec<usize>) {
         let prev = i.checked_sub(1).map(|p| chars[p]);
         let next = chars.get(i + 1).copied();
         let between = prev.is_some_and(is_han) && next.is_some_and(is_han);
+        // After Chinese text, at the end of the line ("提高;") or before a
+        // figure ("提高;2022年"): Chinese punctuation as well.
+        let after_han = prev.is_some_and(|p| is_han(p) && !"“‘（《".contains(p))
+            && next.is_none_or(|n| is_han(n) || n.is_ascii_digit());
         let in_number = number_end.is_some_and(|end| i == 0 || i == end);
         let wide = match c {
             '(' if in_number || between => Some('（'),
             ')' if in_number || between => Some('）'),
-            ',' if between => Some('，'),
-            ';' if between => Some('；'),
-            ':' if between => Some('：'),
+            ',' if between || after_han => Some('，'),
+            ';' if between || after_han => Some('；'),
+            ':' if between || after_han => Some('：'),
+            '?' if after_han && next.is_none() => Some('？'),
+            '!' if after_han && next.is_none() => Some('！'),
             _ => None,
         };
         match wide {
@@ -357,7 +467,13 @@ enum Cleaned {
 /// Cleans one line of the source (line `no`): control characters and
 /// full-width spaces, Markdown markup, page furniture, half-width marks and
 /// the spaces between Chinese and digits; what it changed goes to `warnings`.
-fn clean(no: usize, raw: &str, markdown: bool, warnings: &mut Vec<(usize, String)>) -> Cleaned {
+fn clean(
+    no: usize,
+    raw: &str,
+    markdown: bool,
+    warnings: &mut Vec<(usize, String)>,
+    dropped: &mut Vec<(usize, String)>,
+) -> Cleaned {
     let raw = raw.replace(['\u{c}', '\r'], "");
     // Other control characters have no place in a document (E0007).
     let raw = if raw.chars().any(|c| c.is_control() && c != '\t') {
@@ -378,9 +494,28 @@ fn clean(no: usize, raw: &str, markdown: bool, warnings: &mut Vec<(usize, String
     if t.is_empty() {
         return Cleaned::Blank;
     }
+    let mut drop = |piece: &str| {
+        warnings.push((no, format!("page furniture dropped: {piece}")));
+        dropped.push((no, piece.to_string()));
+    };
     if is_furniture(&t) {
-        warnings.push((no, format!("page furniture dropped: {t}")));
+        drop(&t);
         return Cleaned::Dropped;
+    }
+    // A byline after the text ("2021年12月25日（供稿：…）"), a 范文 site's
+    // "第一篇：" before a title.
+    if let Some(b) = byline(&t) {
+        drop(b);
+        t.truncate(t.len() - b.len());
+        t = t.trim_end().to_string();
+    }
+    if let Some(at) = title_prefix(&t)
+        && names_kind(&t[at..])
+        && t[at..].chars().count() <= 40
+        && !is_complete(&t[at..])
+    {
+        drop(&t[..at]);
+        t = t[at..].to_string();
     }
     let (t, fixed) = full_width_marks(&t);
     if !fixed.is_empty() {
@@ -401,6 +536,7 @@ pub(super) fn paragraphs(
     text: &str,
     markdown: bool,
     warnings: &mut Vec<(usize, String)>,
+    dropped: &mut Vec<(usize, String)>,
 ) -> Vec<Line> {
     let english = is_english(text);
     let mut lines: Vec<Line> = Vec::new();
@@ -408,7 +544,7 @@ pub(super) fn paragraphs(
     let mut after_blank: Vec<usize> = Vec::new();
     let mut blank = false;
     for (i, raw) in text.lines().enumerate() {
-        match clean(i + 1, raw, markdown, warnings) {
+        match clean(i + 1, raw, markdown, warnings, dropped) {
             Cleaned::Blank => blank = true,
             cleaned => {
                 if std::mem::take(&mut blank) {
@@ -420,8 +556,58 @@ pub(super) fn paragraphs(
             }
         }
     }
+    if english {
+        lines = lines.into_iter().flat_map(split_english_sections).collect();
+    }
+    web_title(&mut lines, warnings, dropped);
     join_title(&mut lines);
     join_lines(lines, english, &after_blank, false)
+}
+
+/// An English line that runs on into the next numbered heading ("3.2 Reach
+/// … a quarter. 3.3 Follow up …", as PDF text may join them) split before it.
+fn split_english_sections(line: Line) -> Vec<Line> {
+    let number = |t: &str| -> Option<(u32, u32, usize)> {
+        let (a, rest) = t.split_once('.')?;
+        let b: String = rest.chars().take_while(char::is_ascii_digit).collect();
+        let end = a.len() + 1 + b.len();
+        (t[end..].starts_with(' ') && !a.is_empty() && a.bytes().all(|c| c.is_ascii_digit()))
+            .then(|| Some((a.parse().ok()?, b.parse().ok()?, end)))
+            .flatten()
+    };
+    let mut out = Vec::new();
+    let mut text = line.text.clone();
+    while let Some((a, b, _)) = number(&text) {
+        let next = format!(". {a}.{} ", b + 1);
+        let Some(at) = text.find(&next) else { break };
+        let rest = text.split_off(at + 2);
+        text.truncate(at + 1);
+        out.push(Line::new(line.no, std::mem::replace(&mut text, rest)));
+    }
+    out.push(Line { text, ..line });
+    out
+}
+
+/// The title of a web copy: a site's name glued to it dropped, and the title
+/// written again below it (the page's title, then the document's) once.
+fn web_title(
+    lines: &mut Vec<Line>,
+    warnings: &mut Vec<(usize, String)>,
+    dropped: &mut Vec<(usize, String)>,
+) {
+    let Some(first) = lines.first_mut() else {
+        return;
+    };
+    if let Some((title, site)) = strip_site_name(&first.text) {
+        warnings.push((first.no, format!("page furniture dropped: {site}")));
+        dropped.push((first.no, site));
+        first.text = title;
+    }
+    if lines.len() > 1 && lines[1].text == lines[0].text && lines[0].table.is_none() {
+        let again = lines.remove(1);
+        warnings.push((again.no, format!("page furniture dropped: {}", again.text)));
+        dropped.push((again.no, again.text));
+    }
 }
 
 /// The paragraphs of a document read as paragraphs (a Word file): each cleaned
@@ -432,6 +618,7 @@ pub(super) fn word_paragraphs(
     paras: Vec<Para>,
     numbers: &[usize],
     warnings: &mut Vec<(usize, String)>,
+    dropped: &mut Vec<(usize, String)>,
 ) -> Vec<Line> {
     let mut lines = Vec::new();
     for (para, &no) in paras.into_iter().zip(numbers) {
@@ -439,12 +626,13 @@ pub(super) fn word_paragraphs(
             let mut line = Line::new(no, table_text(&rows));
             line.table = Some(rows);
             lines.push(line);
-        } else if let Cleaned::Text(text) = clean(no, &para.text, false, warnings) {
+        } else if let Cleaned::Text(text) = clean(no, &para.text, false, warnings, dropped) {
             let mut line = Line::new(no, text);
             line.hint = para.hint;
             lines.push(line);
         }
     }
+    web_title(&mut lines, warnings, dropped);
     join_title(&mut lines);
     join_lines(lines, false, &[], true)
 }
@@ -470,7 +658,7 @@ fn join_title(lines: &mut Vec<Line>) {
         && ((!names_kind(&first.text) && names_kind(&second.text))
             || (first.hint == Hint::Title && second.hint == Hint::Title))
         && !is_complete(&second.text)
-        && second.text.chars().count() <= 30
+        && second.text.chars().count() <= if second.text.is_ascii() { 60 } else { 30 }
         && mark(&second.text).0 == Mark::None
     {
         let title = join(&first.text, &second.text);
@@ -521,10 +709,16 @@ fn join_lines(lines: Vec<Line>, english: bool, after_blank: &[usize], whole: boo
                     && opened.mark == Mark::None
             }
             Some((prev, facts)) => {
+                // A list's line ending in "；" ("1月12日，召开……；") ends its
+                // paragraph, unless the text is hard-wrapped there.
+                let list_line = prev.text.ends_with('；')
+                    && (!wrapped(facts, &prev.text) || (dated(&prev.text) && dated(&line.text)));
+                let more_points = continues_points(facts, &prev.text, &line.text);
                 !ends_paragraph(&prev.text)
+                    && (!list_line || more_points)
                     && (!heading(facts, &prev.text, i - 1) || (wrapped(facts, &prev.text) && i > 1))
                     && !heading(&opened, &line.text, i)
-                    && opened.mark == Mark::None
+                    && (opened.mark == Mark::None || more_points)
             }
             None => false,
         };
@@ -546,6 +740,28 @@ fn join_lines(lines: Vec<Line>, english: bool, after_blank: &[usize], whole: boo
         }
     }
     out.into_iter().map(|(line, _)| line).collect()
+}
+
+/// Whether a line starts with a day of a month: "1月12日，召开……；".
+fn dated(text: &str) -> bool {
+    let digits = text.len() - text.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    digits > 0 && digits <= 2 && text[digits..].starts_with('月')
+}
+
+/// Whether `line`, a point "二是……", goes on with the points inside the
+/// paragraph before it ("……：一是……；" wrapped before 二是): that paragraph
+/// holds the point before it and does not start with a point of its own.
+fn continues_points(facts: &Opened, prev: &str, line: &str) -> bool {
+    let (m, marker, _) = mark(line);
+    if m != Mark::Point || facts.mark == Mark::Point {
+        return false;
+    }
+    let digits = marker.trim_end_matches('是');
+    let Some(n) = crate::numerals::parse_chinese(digits).filter(|n| *n > 1) else {
+        return false;
+    };
+    let before = format!("{}是", crate::numerals::chinese(n - 1));
+    prev.contains(&before)
 }
 
 /// What deciding a join needs to know of a paragraph: its mark, whether it

@@ -29,6 +29,9 @@ pub const MAX_FILE_BYTES: u64 = 50_000_000;
 pub struct Imported {
     pub yaml: String,
     pub warnings: Vec<(usize, String)>,
+    /// Page furniture left out (a breadcrumb, a byline, a site's name), with
+    /// its line: what `--dry-run` lists.
+    pub dropped: Vec<(usize, String)>,
 }
 
 /// A document read from its file, before its structure is read.
@@ -180,9 +183,9 @@ fn from_docx(bytes: &[u8], how: Note) -> Result<Source, Failure> {
 
 /// Imports a document's text as a YAML input.
 pub fn import(text: &str, markdown: bool) -> Imported {
-    let mut warnings = Vec::new();
-    let lines = lines::paragraphs(text, markdown, &mut warnings);
-    finish(lines, lines::is_english(text), warnings)
+    let (mut warnings, mut dropped) = (Vec::new(), Vec::new());
+    let lines = lines::paragraphs(text, markdown, &mut warnings, &mut dropped);
+    finish(lines, lines::is_english(text), warnings, dropped)
 }
 
 /// Imports a document read from its file.
@@ -190,21 +193,33 @@ pub fn import_source(source: Source) -> Imported {
     match source.body {
         Body::Text { markdown } => import(&source.text, markdown),
         Body::Paragraphs { paras, lines } => {
-            let mut warnings = Vec::new();
+            let (mut warnings, mut dropped) = (Vec::new(), Vec::new());
             let english = lines::is_english(&source.text);
-            let lines = lines::word_paragraphs(paras, &lines, &mut warnings);
-            finish(lines, english, warnings)
+            let lines = lines::word_paragraphs(paras, &lines, &mut warnings, &mut dropped);
+            finish(lines, english, warnings, dropped)
         }
     }
 }
 
-fn finish(lines: Vec<lines::Line>, english: bool, mut warnings: Vec<(usize, String)>) -> Imported {
+fn finish(
+    lines: Vec<lines::Line>,
+    english: bool,
+    mut warnings: Vec<(usize, String)>,
+    dropped: Vec<(usize, String)>,
+) -> Imported {
     let Some(document) = structure::read(lines, english, &mut warnings) else {
         return Imported {
             yaml: String::new(),
             warnings: vec![(1, "the file holds no text".into())],
+            dropped,
         };
     };
     let yaml = write::write(document, &mut warnings);
-    Imported { yaml, warnings }
+    let mut dropped = dropped;
+    dropped.sort_by_key(|(line, _)| *line);
+    Imported {
+        yaml,
+        warnings,
+        dropped,
+    }
 }

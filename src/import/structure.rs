@@ -1,7 +1,7 @@
 //! The structure of a document: title, opening, parts (summary, problems,
 //! plans), sections and their points, signature, date and attachments.
 
-use super::lines::{Hint, Line, Mark, date_line, is_complete, mark};
+use super::lines::{Hint, Line, Mark, date_line, ends_paragraph, is_complete, mark};
 use crate::model::Role;
 
 /// A document as read, before it is written as an input.
@@ -44,6 +44,8 @@ pub(super) struct ReadPart {
     pub items: Vec<(String, String)>,
     /// Points that stood in one paragraph: 一是……；二是……。
     pub joined: bool,
+    /// A run-in heading: "一、产业发展：" and its text (the intro) in one paragraph.
+    pub run_in: bool,
 }
 
 /// Which part the walk is in.
@@ -71,9 +73,14 @@ pub(super) fn read(
     let (body, tail) = rest.split_at(date_at.unwrap_or(rest.len()));
     let mut body: Vec<&Line> = body.iter().collect();
     let date = tail.first().and_then(|l| date_line(&l.text));
-    let signature = match (date.is_some(), body.last()) {
+    // An English report may end with its signature and no date ("J. Marsh,
+    // Secretary").
+    let signed_only = date.is_none() && english && body.len() > 2;
+    let signature = match (date.is_some() || signed_only, body.last()) {
         (true, Some(l))
             if !is_complete(&l.text)
+                && !ends_paragraph(&l.text)
+                && l.table.is_none()
                 && l.text.chars().count() <= 30
                 && mark(&l.text).0 == Mark::None =>
         {
@@ -85,6 +92,11 @@ pub(super) fn read(
     };
     let attachment_titles = attachment_note(&mut body);
     let plan_only = is_plan_title(&title);
+    // No 一、 level at all, but （一）: the （一） are the sections (or a
+    // plan's items) of one part without a heading.
+    let sections_on_top = !english
+        && !body.iter().any(|l| mark(&l.text).0 == Mark::Part)
+        && body.iter().any(|l| mark(&l.text).0 == Mark::Section);
     let mut reader = Reader {
         place: Place::Opening,
         body: Body {
@@ -92,6 +104,7 @@ pub(super) fn read(
             ..Body::default()
         },
         plan_only,
+        sections_on_top,
         warnings,
     };
     for line in body {
@@ -174,6 +187,8 @@ struct Reader<'a> {
     body: Body,
     /// The document is a plan only: its parts are plans (or other).
     plan_only: bool,
+    /// The document has no 一、 level: its （一） stand in one part.
+    sections_on_top: bool,
     warnings: &'a mut Vec<(usize, String)>,
 }
 
@@ -183,7 +198,11 @@ impl Reader<'_> {
             self.table(line, rows);
             return;
         }
-        let (m, marker, rest) = mark(&line.text);
+        let (m, marker, rest) = if self.body.english {
+            english_mark(&line.text)
+        } else {
+            mark(&line.text)
+        };
         // Formatted as a heading: "1." before a sentence is a level-3
         // heading all the same; a heading without a number stays a paragraph
         // (its level would be a guess), and says so.
@@ -204,9 +223,26 @@ impl Reader<'_> {
             _ => m,
         };
         // English parts are numbered "1. Membership".
-        if m == Mark::Part || (self.body.english && m == Mark::Sub) {
-            self.part_heading(rest.to_string());
+        if m == Mark::Part || (self.body.english && m == Mark::Sub && marker_is_arabic(marker)) {
+            // "一、产业发展：全年新发展……": a run-in part, its heading and text.
+            match run_in_part(rest) {
+                Some((heading, text)) => {
+                    self.part_heading(heading.to_string());
+                    if let Some(part) = self.body.parts.last_mut() {
+                        part.run_in = true;
+                        part.intro.push(text.to_string());
+                    }
+                }
+                None => self.part_heading(rest.to_string()),
+            }
             return;
+        }
+        if self.sections_on_top && self.place == Place::Opening && m == Mark::Section {
+            self.warnings.push((
+                line.no,
+                "no part 一、 in the document: its （一） headings are read as the sections of one part without a heading".into(),
+            ));
+            self.part_heading(String::new());
         }
         if self.body.year.is_none() {
             self.body.year = first_year(&line.text);
@@ -293,6 +329,7 @@ impl Reader<'_> {
             intro: Vec::new(),
             items: Vec::new(),
             joined: false,
+            run_in: false,
         });
         self.place = Place::Part;
     }
@@ -305,7 +342,7 @@ impl Reader<'_> {
         match m {
             // A plan's run-in item: （一）title。text.
             Mark::Section if plan && part.body.children.is_empty() => {
-                match rest.split_once('。') {
+                match run_in_split(rest, self.body.english) {
                     Some((title, text)) => part.items.push((title.to_string(), text.to_string())),
                     None => {
                         // A heading: the plan goes on in sections.
@@ -318,7 +355,7 @@ impl Reader<'_> {
             }
             Mark::Section => {
                 let mut sec = Sec::default();
-                match rest.split_once('。') {
+                match run_in_split(rest, self.body.english) {
                     Some((title, body)) if !body.trim().is_empty() => {
                         sec.title = title.to_string();
                         sec.run_in = true;
@@ -327,6 +364,57 @@ impl Reader<'_> {
                     _ => sec.title = rest.to_string(),
                 }
                 part.body.children.push(sec);
+            }
+            // A plan's items with 1、 or （1） below them are its sections.
+            Mark::Sub | Mark::SubSub | Mark::Item
+                if plan && part.body.children.is_empty() && !part.items.is_empty() =>
+            {
+                for (title, text) in std::mem::take(&mut part.items) {
+                    let mut sec = Sec {
+                        title,
+                        ..Sec::default()
+                    };
+                    if !text.is_empty() {
+                        sec.run_in = true;
+                        sec.blocks.push(Blk::Paragraph(text));
+                    }
+                    part.body.children.push(sec);
+                }
+                self.part_line(line, m, marker, rest);
+            }
+            // "（1）生日慰问教职工148人。": a full sentence is an item of the
+            // level-3 section above, not a heading.
+            Mark::SubSub
+                if is_complete(rest)
+                    && part
+                        .body
+                        .children
+                        .last()
+                        .is_some_and(|s| !s.children.is_empty()) =>
+            {
+                let level3 = part
+                    .body
+                    .children
+                    .last_mut()
+                    .and_then(|s| s.children.last_mut())
+                    .expect("checked");
+                if level3.blocks.is_empty() && level3.children.is_empty() {
+                    level3.items.push(rest.to_string());
+                } else {
+                    level3.blocks.push(Blk::Paragraph(line.text.clone()));
+                }
+            }
+            Mark::SubSub if is_complete(rest) => {
+                self.warnings.push((
+                    line.no,
+                    format!(
+                        "“{}” has no 1. level above it: kept as a paragraph with its number",
+                        shorten(&line.text)
+                    ),
+                ));
+                deepest(&mut part.body)
+                    .blocks
+                    .push(Blk::Paragraph(line.text.clone()));
             }
             Mark::Sub | Mark::SubSub if !part.body.children.is_empty() => {
                 if m == Mark::Sub {
@@ -337,10 +425,18 @@ impl Reader<'_> {
                     };
                     self.body.level3.get_or_insert(style);
                 }
-                let sub = Sec {
+                let mut sub = Sec {
                     title: rest.to_string(),
                     ..Sec::default()
                 };
+                // "(b) Pay and grading. The branch supported …": run-in.
+                if self.body.english
+                    && let Some((title, text)) = run_in_split(rest, true)
+                {
+                    sub.title = title.to_string();
+                    sub.run_in = true;
+                    sub.blocks.push(Blk::Paragraph(text.to_string()));
+                }
                 let parent = part.body.children.last_mut().expect("not empty");
                 if m == Mark::SubSub
                     && let Some(level3) = parent.children.last_mut()
@@ -371,7 +467,7 @@ impl Reader<'_> {
                         "a paragraph after a plan item: kept with it".into(),
                     ));
                     if let Some((_, text)) = part.items.last_mut() {
-                        text.push_str(&line.text);
+                        *text = super::lines::join(text, &line.text);
                     }
                     return;
                 }
@@ -404,6 +500,72 @@ impl Reader<'_> {
             }
         }
     }
+}
+
+/// A run-in part's heading and text: "产业发展：全年新发展……" → ("产业发展",
+/// "全年新发展……"). The heading is short and holds no comma.
+fn run_in_part(rest: &str) -> Option<(&str, &str)> {
+    let at = rest.find(['：', '。'])?;
+    let (heading, text) = (&rest[..at], &rest[at..]);
+    let text = text
+        .strip_prefix('：')
+        .or_else(|| text.strip_prefix('。'))?;
+    let short = (1..=15).contains(&heading.chars().count());
+    (short && !heading.contains(['，', '、', '；']) && !text.trim().is_empty()).then(|| {
+        // The mark stays with the heading when it is 。 (as written).
+        let end = if rest[at..].starts_with('。') {
+            at + '。'.len_utf8()
+        } else {
+            at
+        };
+        (&rest[..end], text)
+    })
+}
+
+/// A run-in heading and its text: "组织建设。按期完成……" (English: "Pay and
+/// grading. The branch …").
+fn run_in_split(rest: &str, english: bool) -> Option<(&str, &str)> {
+    if !english {
+        return rest.split_once('。');
+    }
+    let (title, text) = rest.split_once(". ")?;
+    (title.split_whitespace().count() <= 12 && !text.trim().is_empty()).then_some((title, text))
+}
+
+/// What an English paragraph starts with: "1.1 " a section, "(a) " a level-3
+/// heading, "(i) " a level-4 one; else as [`mark`] reads it.
+fn english_mark(text: &str) -> (Mark, &str, &str) {
+    let digits = |s: &str| s.len() - s.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let a = digits(text);
+    if a > 0 && text[a..].starts_with('.') {
+        let b = digits(&text[a + 1..]);
+        let end = a + 1 + b;
+        if b > 0 && text[end..].starts_with(' ') {
+            return (Mark::Section, &text[..end + 1], text[end..].trim_start());
+        }
+    }
+    if let Some(inner) = text.strip_prefix('(')
+        && let Some(close) = inner.find(") ")
+    {
+        let label = &inner[..close];
+        let end = 1 + close + 2;
+        let roman = !label.is_empty()
+            && label.chars().all(|c| "ivx".contains(c))
+            && label != "v"
+            && label != "x";
+        if roman && label != "i" || label == "ii" {
+            return (Mark::SubSub, &text[..end], &text[end..]);
+        }
+        if label.len() == 1 && label.chars().all(|c| c.is_ascii_lowercase()) {
+            return (Mark::Sub, &text[..end], &text[end..]);
+        }
+    }
+    mark(text)
+}
+
+/// Whether a mark is an Arabic number ("1. "): an English part's.
+fn marker_is_arabic(marker: &str) -> bool {
+    marker.starts_with(|c: char| c.is_ascii_digit())
 }
 
 /// A paragraph that leads into points: "重点做好四个方面工作：一是……；二是……。"
@@ -500,6 +662,8 @@ fn text_line(
 pub(super) struct Sec {
     pub title: String,
     pub run_in: bool,
+    /// Full-sentence items one level down: （1）text。
+    pub items: Vec<String>,
     pub blocks: Vec<Blk>,
     pub children: Vec<Sec>,
 }

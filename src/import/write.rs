@@ -33,6 +33,7 @@ pub(super) fn write(document: Document, warnings: &mut Vec<(usize, String)>) -> 
     let mut counts = Counts::default();
     let plan_only = super::structure::is_plan_title(&title);
     let found_year = first_year(&title)
+        .or_else(|| leading_year(&title))
         .or_else(|| english.then(|| english_year(&title)).flatten())
         .or(year)
         .or_else(|| date.as_ref().and_then(|d| d[..4].parse().ok()));
@@ -44,9 +45,13 @@ pub(super) fn write(document: Document, warnings: &mut Vec<(usize, String)>) -> 
         ));
         2020
     });
+    // "2021城关区教育局工会工作总结": the office after the year.
+    let after_year = title
+        .strip_prefix(&year.to_string())
+        .filter(|rest| !rest.starts_with('年') && !rest.trim().is_empty());
     let organisation = if english {
         title.split([':', '–', '—']).next().unwrap_or(&title)
-    } else if title.contains(&year.to_string()) {
+    } else if after_year.is_none() && title.contains(&year.to_string()) {
         title
             .split(&year.to_string())
             .next()
@@ -54,7 +59,7 @@ pub(super) fn write(document: Document, warnings: &mut Vec<(usize, String)>) -> 
             .unwrap_or(&title)
     } else {
         // "某某街道总工会工作总结": the office, without the kind of document.
-        let mut org = title.as_str();
+        let mut org = after_year.unwrap_or(title.as_str());
         for suffix in [
             "工作总结",
             "工作计划",
@@ -193,7 +198,7 @@ pub(super) fn write(document: Document, warnings: &mut Vec<(usize, String)>) -> 
                     let count = DraftCount {
                         value: f.value.parse().ok(),
                         unit: f.unit.clone(),
-                        approx: f.approx,
+                        approx: f.approx.clone(),
                         label: (!f.label.is_empty()).then(|| f.label.clone()),
                         // "8.50" keeps its zero.
                         decimals: f
@@ -233,6 +238,16 @@ pub(super) fn write(document: Document, warnings: &mut Vec<(usize, String)>) -> 
 /// The largest input for which the title is compared with the derived one.
 const DERIVE_TITLE_UP_TO: usize = 1 << 20;
 
+/// The year a title starts with, without 年: "2021城关区教育局工会工作总结" → 2021.
+fn leading_year(title: &str) -> Option<i32> {
+    let digits = title.get(..4)?;
+    let next = title[4..].chars().next();
+    (digits.bytes().all(|b| b.is_ascii_digit()) && next.is_some_and(|c| !c.is_ascii_digit()))
+        .then(|| digits.parse().ok())
+        .flatten()
+        .filter(|y| (1949..=2100).contains(y))
+}
+
 /// The first year of an English title: "Report 2023" → 2023.
 fn english_year(title: &str) -> Option<i32> {
     title
@@ -265,6 +280,7 @@ fn draft_part(part: &ReadPart, keep_numbers: bool, counts: &mut Counts) -> Draft
             Role::Other => Some("other"),
         },
         heading: Some(counts.extract(&part.heading)),
+        run_in: part.run_in,
         intro: (!part.intro.is_empty()).then(|| counts.extract(&part.intro.join("\n\n"))),
         ..DraftPart::default()
     };
@@ -358,6 +374,14 @@ fn draft_section(sec: &Sec, keep_numbers: bool, counts: &mut Counts) -> DraftSec
     } else if only_points && let Some(Blk::Points(items)) = blocks.next() {
         draft.points = items.iter().map(|p| counts.extract(p)).collect();
     }
+    draft.items = sec
+        .items
+        .iter()
+        .map(|text| DraftItem {
+            text: Some(counts.extract(text)),
+            ..DraftItem::default()
+        })
+        .collect();
     for block in blocks {
         draft.body.extend(draft_block(block, keep_numbers, counts));
     }

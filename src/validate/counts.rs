@@ -44,7 +44,7 @@ fn references(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             };
             used.insert(name.to_string());
             match format {
-                "cn" if !count.approx => chinese.push((field, written, span)),
+                "cn" if !count.approx.is_approx() => chinese.push((field, written, span)),
                 "" => arabic += 1,
                 _ => {}
             }

@@ -16,17 +16,22 @@ fn spaced(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Imports `file` into `yaml`; the run's output.
+fn import_into(file: &Path, yaml: &Path) -> std::process::Output {
+    nianbao(&[
+        "import",
+        file.to_str().unwrap(),
+        "-o",
+        yaml.to_str().unwrap(),
+    ])
+}
+
 /// Imports `file`, checks it (no errors) and returns the Markdown it builds
 /// and import's stderr.
 fn round_trip_markdown(file: &Path) -> (String, String) {
     let dir = tempfile::tempdir().unwrap();
     let yaml = dir.path().join("imported.yaml");
-    let out = nianbao(&[
-        "import",
-        file.to_str().unwrap(),
-        "-o",
-        yaml.to_str().unwrap(),
-    ]);
+    let out = import_into(file, &yaml);
     let import_err = stderr(&out);
     assert_eq!(code(&out), 0, "{import_err}");
     let out = nianbao(&["check", yaml.to_str().unwrap()]);
@@ -370,4 +375,109 @@ fn an_import_larger_than_the_input_limit_is_refused() {
         stderr(&out)
     );
     assert!(!output.exists());
+}
+
+/// Web copies as people paste them (`tests/fixtures/import/web/`), each
+/// written for the tests: `NAME.txt` imports into exactly `NAME.yaml` (asserted
+/// whole), which checks without errors and rebuilds the text of
+/// `NAME.expected` (the source without the page furniture, its half-width
+/// marks made full-width) or of the source; `import --dry-run` lists what it
+/// left out as `NAME.dropped` says.
+#[test]
+fn every_web_copy_imports_into_its_expected_input_and_rebuilds_its_text() {
+    let dir = repo().join("tests/fixtures/import/web");
+    let mut names: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    names.sort();
+    assert!(names.len() >= 4, "{names:?}");
+    let mut failures = Vec::new();
+    for file in &names {
+        let tmp = tempfile::tempdir().unwrap();
+        let yaml = tmp.path().join("imported.yaml");
+        let out = import_into(file, &yaml);
+        assert_eq!(code(&out), 0, "{}", stderr(&out));
+        let got = read(&yaml);
+        let want = read(&file.with_extension("yaml"));
+        if got != want {
+            failures.push(format!(
+                "{}: the input differs from its .yaml: {}",
+                file.display(),
+                first_difference(&got, &want)
+            ));
+            continue;
+        }
+        let (md, _) = round_trip_markdown(file);
+        let expected = file.with_extension("expected");
+        let source = if expected.exists() {
+            read(&expected)
+        } else {
+            read(file)
+        };
+        let (got, want) = (squeeze(&markdown_text(&md)), squeeze(&source));
+        if got != want {
+            failures.push(format!(
+                "{}: the text rebuilt differs: {}",
+                file.display(),
+                first_difference(&got, &want)
+            ));
+        }
+        let dropped = file.with_extension("dropped");
+        let out = nianbao(&["import", file.to_str().unwrap(), "--dry-run"]);
+        let stdout = String::from_utf8(out.stdout).unwrap();
+        let listed = stdout
+            .find("未导入的网页内容")
+            .map_or("", |at| &stdout[at..]);
+        let want = if dropped.exists() {
+            read(&dropped)
+        } else {
+            String::new()
+        };
+        if listed != want {
+            failures.push(format!(
+                "{}: --dry-run lists {listed:?}, not {want:?}",
+                file.display()
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// A plan whose top level is （一） (no 一、) is one plans part; built as a
+/// plan it holds its sections, and an input with no plans part is refused by
+/// `build --kind plan` rather than written as a title alone.
+#[test]
+fn a_plan_without_a_part_level_builds_as_a_plan_and_an_empty_one_is_refused() {
+    let file = repo().join("tests/fixtures/import/web/plan-sections.txt");
+    let tmp = tempfile::tempdir().unwrap();
+    let yaml = tmp.path().join("plan.yaml");
+    let out = import_into(&file, &yaml);
+    assert!(
+        stderr(&out).contains(
+            "warning[W1001]: no part 一、 in the document: its （一） headings are read as the sections of one part without a heading"
+        ),
+        "{}",
+        stderr(&out)
+    );
+    let out = build(&yaml, tmp.path(), &["--format", "md", "--kind", "plan"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let md = read(&tmp.path().join("plan.md"));
+    assert!(md.contains("### （二）做好教职工关爱服务"), "{md}");
+    assert!(md.contains("（2）推进新建学校工会组建工作。"), "{md}");
+    let empty = write_input(
+        &tmp,
+        "empty.yaml",
+        "meta:\n  organisation: 某局\n  year: 2022\n  date: \"2022-01-08\"\n  title: 某局2022年工作计划\nparts:\n  - heading: \"\"\n    body:\n      - paragraph: 重点抓好以下工作。\n",
+    );
+    let out_dir = tmp.path().join("out");
+    let out = build(&empty, &out_dir, &["--format", "md", "--kind", "plan"]);
+    assert_eq!(code(&out), 2, "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("没有 `--kind plan` 要写的部分"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!out_dir.join("empty.md").exists());
 }
