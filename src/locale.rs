@@ -28,6 +28,8 @@ pub const ZH: &Files = &[
     ("words.ftl", include_str!("../locales/zh/words.ftl")),
     ("page.ftl", include_str!("../locales/zh/page.ftl")),
     ("commands.ftl", include_str!("../locales/zh/commands.ftl")),
+    ("places.ftl", include_str!("../locales/zh/places.ftl")),
+    ("import.ftl", include_str!("../locales/zh/import.ftl")),
 ];
 
 /// English, file for file the keys of [`ZH`] (a test compares them).
@@ -40,6 +42,8 @@ pub const EN: &Files = &[
     ("words.ftl", include_str!("../locales/en/words.ftl")),
     ("page.ftl", include_str!("../locales/en/page.ftl")),
     ("commands.ftl", include_str!("../locales/en/commands.ftl")),
+    ("places.ftl", include_str!("../locales/en/places.ftl")),
+    ("import.ftl", include_str!("../locales/en/import.ftl")),
 ];
 
 /// The files of a language.

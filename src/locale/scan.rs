@@ -394,3 +394,13 @@ fn the_scan_finds_words() {
         ]
     );
 }
+
+#[test]
+#[ignore]
+fn dump_tmp() {
+    for (file, literals) in found() {
+        for (line, text) in literals {
+            println!("{file}:{line}: {text:?}");
+        }
+    }
+}
