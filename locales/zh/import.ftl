@@ -15,7 +15,7 @@ import-scanned = `{ $file }`（{ $pages } 页）没有可以提取的文字，�
 import-no-unicode = `{ $file }` 的字体没有给出文字的编码，提取不出文字；请找来它的 Word 原件，或先用文字识别（OCR）软件识别后再导入；什么也没有写
 import-needs-office = 读 .{ $ext } 文件要用 LibreOffice，本机没有找到；{ import-save-as }（或安装 LibreOffice，或用 --soffice 指明 soffice 的位置）；什么也没有写
 import-no-soffice = --soffice 指明的 `{ $path }` 不是可以运行的程序；什么也没有写
-import-office-failed = LibreOffice 没能把 `{ $file }` 转换为 .docx（{ $detail }）；文件可能已损坏或设有密码；{ import-save-as }；什么也没有写
+import-office-failed = LibreOffice 没能把 `{ $file }` 转换为 .docx（{ $detail }）；这个 .{ $ext } 文件可能已损坏或设有密码；{ import-save-as }；什么也没有写
 import-office-timeout = LibreOffice 转换 `{ $file }` 超过 { $seconds } 秒仍未完成，已停止；{ import-save-as }；什么也没有写
 # 读取器失败的细节（放在上面的括号里）。
 import-detail-not-pdf = 文件开头不像 PDF
