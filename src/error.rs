@@ -6,6 +6,8 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use crate::locale::{tr, user_lang};
+
 #[derive(Debug)]
 pub enum Error {
     /// The inputs have errors; their diagnostics have been printed.
@@ -16,6 +18,8 @@ pub enum Error {
     /// A file could not be read or written.
     Io {
         path: PathBuf,
+        /// What was done: `io-ACTION` of `locales/*/errors.ftl` says it
+        /// ("read", "create-folder").
         action: &'static str,
         source: std::io::Error,
     },
@@ -44,18 +48,26 @@ impl Error {
 }
 
 impl fmt::Display for Error {
+    /// In the user's language: an error knows no document.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let lang = user_lang();
         match self {
-            Error::Reported => write!(f, "could not go on"),
-            Error::InvalidInput { errors: 1 } => write!(f, "could not go on because of 1 error"),
+            Error::Reported => f.write_str(&tr!(lang, "run-failed")),
+            Error::InvalidInput { errors: 1 } => f.write_str(&tr!(lang, "run-failed-one-error")),
             Error::InvalidInput { errors } => {
-                write!(f, "could not go on because of {errors} errors")
+                f.write_str(&tr!(lang, "run-failed-errors", errors = errors))
             }
             Error::Io {
                 path,
                 action,
                 source,
-            } => write!(f, "cannot {action} `{}`: {source}", path.display()),
+            } => f.write_str(&tr!(
+                lang,
+                "io-error",
+                action = tr!(lang, &format!("io-{action}")),
+                path = path.display(),
+                source = source
+            )),
             Error::Usage(message) | Error::Refused(message) => f.write_str(message),
         }
     }

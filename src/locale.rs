@@ -30,6 +30,8 @@ pub const ZH: &Files = &[
     ("commands.ftl", include_str!("../locales/zh/commands.ftl")),
     ("places.ftl", include_str!("../locales/zh/places.ftl")),
     ("import.ftl", include_str!("../locales/zh/import.ftl")),
+    ("archive.ftl", include_str!("../locales/zh/archive.ftl")),
+    ("errors.ftl", include_str!("../locales/zh/errors.ftl")),
 ];
 
 /// English, file for file the keys of [`ZH`] (a test compares them).
@@ -44,6 +46,8 @@ pub const EN: &Files = &[
     ("commands.ftl", include_str!("../locales/en/commands.ftl")),
     ("places.ftl", include_str!("../locales/en/places.ftl")),
     ("import.ftl", include_str!("../locales/en/import.ftl")),
+    ("archive.ftl", include_str!("../locales/en/archive.ftl")),
+    ("errors.ftl", include_str!("../locales/en/errors.ftl")),
 ];
 
 /// The files of a language.
@@ -136,6 +140,27 @@ pub fn words(lang: Lang, key: &str, args: &[(&str, String)]) -> String {
     text.into_owned()
 }
 
+/// The user's language, for what is said when no document or `--lang` tells
+/// (an archive's problems, a file that cannot be read, the closing line of a
+/// failed run): the first of `LC_ALL`, `LC_MESSAGES` and `LANG` that is set
+/// and not empty decides, Chinese when it starts with `zh` (zh_CN.UTF-8,
+/// zh_TW), English otherwise (en_US.UTF-8, and C or POSIX, which servers and
+/// CI machines use). When none is set (as on Windows, where these variables
+/// are not used) Chinese, the language of nianbao's users and documents.
+pub fn user_lang() -> Lang {
+    lang_of_env(|name| std::env::var(name).ok())
+}
+
+fn lang_of_env(var: impl Fn(&str) -> Option<String>) -> Lang {
+    let set = ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .into_iter()
+        .find_map(|name| var(name).filter(|v| !v.is_empty()));
+    match set {
+        Some(v) if !v.to_ascii_lowercase().starts_with("zh") => Lang::En,
+        _ => Lang::Zh,
+    }
+}
+
 /// `tr!(lang, "key")`, `tr!(lang, "key", name = value, …)`: the words of a
 /// key, each argument written with `Display`.
 macro_rules! tr {
@@ -204,22 +229,6 @@ pub fn keys(files: &Files) -> Vec<(&'static str, String, Vec<String>)> {
 #[cfg(test)]
 mod scan;
 
-/// The language of the person running nianbao, when nothing else (`--lang`,
-/// a document) says which: Chinese unless the environment's locale
-/// (`LC_ALL`, `LC_MESSAGES`, `LANG`, the first one set) names another
-/// language. nianbao's users are Chinese offices, and a Windows or macOS
-/// desktop often sets none of these.
-pub fn user_lang() -> Lang {
-    let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
-        .iter()
-        .filter_map(|name| std::env::var(name).ok())
-        .find(|value| !value.is_empty());
-    match locale {
-        Some(locale) if !locale.starts_with("zh") => Lang::En,
-        _ => Lang::Zh,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -279,6 +288,25 @@ mod tests {
         for (_, key, _) in &zh {
             assert!(has(Lang::Zh, key) && has(Lang::En, key), "{key}");
         }
+    }
+
+    #[test]
+    fn the_users_language_is_read_from_the_locale_variables() {
+        let of = |vars: &[(&str, &str)]| {
+            let vars: Vec<(String, String)> = vars
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect();
+            lang_of_env(|name| vars.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone()))
+        };
+        assert_eq!(of(&[]), Lang::Zh);
+        assert_eq!(of(&[("LANG", "zh_CN.UTF-8")]), Lang::Zh);
+        assert_eq!(of(&[("LANG", "C.UTF-8")]), Lang::En);
+        assert_eq!(of(&[("LANG", "en_GB.UTF-8")]), Lang::En);
+        // LC_ALL, then LC_MESSAGES, then LANG; an empty one is not set.
+        assert_eq!(of(&[("LANG", "en_US"), ("LC_MESSAGES", "zh_TW")]), Lang::Zh);
+        assert_eq!(of(&[("LC_ALL", "C"), ("LC_MESSAGES", "zh_CN")]), Lang::En);
+        assert_eq!(of(&[("LC_ALL", ""), ("LANG", "zh_CN")]), Lang::Zh);
     }
 
     #[test]
