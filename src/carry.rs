@@ -50,10 +50,7 @@ pub fn next_input(report: &Report) -> String {
                 Period::Half(_, h) => Some(h),
                 _ => None,
             },
-            date: Commented(
-                next.end().to_string(),
-                tr!(lang, "draft-date-comment"),
-            ),
+            date: Commented(next.end().to_string(), tr!(lang, "draft-date-comment")),
             signature: meta.signature.as_ref().map(|s| s.value.clone()),
             lang: meta.lang.as_ref().map(|l| l.value),
             level3: meta.level3.as_ref().map(|l| l.value.clone()),

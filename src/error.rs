@@ -74,3 +74,49 @@ impl fmt::Display for Error {
 }
 
 impl std::error::Error for Error {}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::Lang;
+
+    /// Every action an `Error::io` of the code names has its words
+    /// (`io-ACTION`) in both languages.
+    #[test]
+    fn every_io_action_has_its_words() {
+        fn sources(dir: &std::path::Path, out: &mut Vec<String>) {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    sources(&path, out);
+                } else if path.extension().is_some_and(|e| e == "rs") {
+                    out.push(std::fs::read_to_string(path).unwrap());
+                }
+            }
+        }
+        let mut texts = Vec::new();
+        sources(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+            &mut texts,
+        );
+        let mut actions = std::collections::BTreeSet::new();
+        for text in &texts {
+            for (at, _) in text.match_indices("Error::io(") {
+                let call = &text[at..];
+                let call = &call[..call.find(')').unwrap_or(call.len())];
+                // (Not this test's own mention of the call.)
+                if let Some(action) = call.split('"').nth(1).filter(|a| {
+                    !a.is_empty() && a.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+                }) {
+                    actions.insert(action.to_string());
+                }
+            }
+        }
+        assert!(actions.contains("read") && actions.contains("open-lock"));
+        for action in actions {
+            for lang in [Lang::Zh, Lang::En] {
+                let key = format!("io-{action}");
+                assert!(crate::locale::has(lang, &key), "no {key} in {lang:?}");
+            }
+        }
+    }
+}

@@ -118,7 +118,12 @@ pub fn change_text(figure: &Figure, en: bool) -> String {
         Some(std::cmp::Ordering::Less) => "change-down",
     };
     match percent {
-        Some(p) => tr!(lang, &format!("{key}-percent"), amount = amount, percent = p),
+        Some(p) => tr!(
+            lang,
+            &format!("{key}-percent"),
+            amount = amount,
+            percent = p
+        ),
         None => tr!(lang, key, amount = amount),
     }
 }

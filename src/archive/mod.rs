@@ -258,11 +258,7 @@ impl Writer {
         ];
         if let (Some(logical), Some(bytes)) = (&docx, doc.docx) {
             crate::docx::check_package(bytes).map_err(|e| {
-                Error::Refused(tr!(
-                    user_lang(),
-                    "archive-docx-not-well-formed",
-                    detail = e
-                ))
+                Error::Refused(tr!(user_lang(), "archive-docx-not-well-formed", detail = e))
             })?;
             files.push(NewFile {
                 logical: logical.clone(),
@@ -419,7 +415,11 @@ fn read_record(dir: &Path, rel: &str, inventory: &Inventory, n: usize) -> Result
     if record.format != FORMAT {
         return Err(Problem::new(
             format!("{rel}/{content}"),
-            tr!(user_lang(), "archive-unknown-format", format = record.format),
+            tr!(
+                user_lang(),
+                "archive-unknown-format",
+                format = record.format
+            ),
         ));
     }
     Ok(record)
@@ -497,9 +497,9 @@ fn cross_check(
         ));
     }
     let read = |logical: &str| -> Result<Vec<u8>, String> {
-        let content = inventory.content_path(n, logical).ok_or_else(|| {
-            tr!(user_lang(), "archive-missing-file", logical = logical)
-        })?;
+        let content = inventory
+            .content_path(n, logical)
+            .ok_or_else(|| tr!(user_lang(), "archive-missing-file", logical = logical))?;
         ocfl::read_regular(&dir.join(rel).join(content), 512 << 20)
             .map_err(|e| format!("`{logical}`: {e}"))
     };

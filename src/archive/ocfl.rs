@@ -112,7 +112,10 @@ pub fn read_regular(path: &Path, limit: u64) -> std::io::Result<Vec<u8>> {
         .take(limit + 1)
         .read_to_end(&mut bytes)?;
     if bytes.len() as u64 > limit {
-        return Err(std::io::Error::other(tr!(user_lang(), "archive-file-too-large")));
+        return Err(std::io::Error::other(tr!(
+            user_lang(),
+            "archive-file-too-large"
+        )));
     }
     Ok(bytes)
 }
@@ -437,10 +440,9 @@ fn walk(root: &Path, rel: &str, found: &mut Validation, check_digests: bool) {
     let listed = entries(&dir, rel, &mut found.problems);
     if !rel.is_empty() {
         if listed.is_empty() {
-            found.problems.push(Problem::new(
-                rel,
-                tr!(user_lang(), "ocfl-empty-folder"),
-            ));
+            found
+                .problems
+                .push(Problem::new(rel, tr!(user_lang(), "ocfl-empty-folder")));
             return;
         }
         if listed.iter().any(|(name, _)| name == OBJECT_DECLARATION) {
@@ -468,10 +470,9 @@ fn walk(root: &Path, rel: &str, found: &mut Validation, check_digests: bool) {
                 walk(root, &path, found, check_digests);
             }
         } else if !rel.is_empty() {
-            found.problems.push(Problem::new(
-                path,
-                tr!(user_lang(), "ocfl-outside-object"),
-            ));
+            found
+                .problems
+                .push(Problem::new(path, tr!(user_lang(), "ocfl-outside-object")));
         }
     }
 }
@@ -609,10 +610,7 @@ fn validate_object(root: &Path, rel: &str, found: &mut Validation, check_digests
             match read_regular(&dir.join(path), CONTENT_LIMIT) {
                 Ok(content) => {
                     if check_digests && sha512_hex(&content) != digest.to_ascii_lowercase() {
-                        problems.push(Problem::new(
-                            path_rel,
-                            tr!(user_lang(), "ocfl-altered"),
-                        ));
+                        problems.push(Problem::new(path_rel, tr!(user_lang(), "ocfl-altered")));
                     }
                 }
                 Err(e) => problems.push(Problem::new(path_rel, format!("missing: {e}"))),
@@ -643,7 +641,12 @@ fn validate_object(root: &Path, rel: &str, found: &mut Validation, check_digests
                 if !valid_logical_path(path) || !logical.insert(path.as_str()) {
                     problems.push(Problem::new(
                         &inventory_rel,
-                        tr!(user_lang(), "ocfl-bad-logical-path", name = name, path = path),
+                        tr!(
+                            user_lang(),
+                            "ocfl-bad-logical-path",
+                            name = name,
+                            path = path
+                        ),
                     ));
                 }
             }

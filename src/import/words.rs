@@ -96,7 +96,12 @@ impl Failure {
                 detail = detail
             ),
             Failure::OfficeTimeout { seconds } => {
-                tr!(lang, "import-office-timeout", file = file, seconds = seconds)
+                tr!(
+                    lang,
+                    "import-office-timeout",
+                    file = file,
+                    seconds = seconds
+                )
             }
         }
     }

@@ -215,12 +215,11 @@ impl FontSet {
                     "font-folder-missing"
                 };
                 let lang = user_lang();
-                return Err(Diagnostic::error(
-                    Code::Font,
-                    tr!(lang, key, path = dir.display()),
-                )
-                .in_file(dir)
-                .hint(tr!(lang, &format!("{key}.hint"))));
+                return Err(
+                    Diagnostic::error(Code::Font, tr!(lang, key, path = dir.display()))
+                        .in_file(dir)
+                        .hint(tr!(lang, &format!("{key}.hint"))),
+                );
             }
             for path in font_files(dir) {
                 let loaded = load_file(&path, |_| true);

@@ -14,8 +14,8 @@ pub use counts::FIGURE_LIMIT;
 
 use crate::diag::{Code, Diagnostic, Severity, Span};
 use crate::facts::Facts;
-use crate::locale::tr;
 use crate::load::Loaded;
+use crate::locale::tr;
 use crate::messages::Message;
 use crate::model::{
     Block, Item, Lang, Level, Part, PointStyle, Report, Role, Section, Spanned, Text, Written,
@@ -393,20 +393,10 @@ fn part_fields<'a>(part: &'a Part, n: usize, places: Places, out: &mut Vec<Field
     };
     // An empty heading is written on purpose: the part has none.
     if let Some(heading) = part.heading.as_ref().filter(|h| !h.value.trim().is_empty()) {
-        push(
-            out,
-            heading,
-            places.field(&own, "heading"),
-            TextKind::Name,
-        );
+        push(out, heading, places.field(&own, "heading"), TextKind::Name);
     }
     if let Some(intro) = &part.intro {
-        push(
-            out,
-            intro,
-            places.field(&own, "intro"),
-            TextKind::Sentence,
-        );
+        push(out, intro, places.field(&own, "intro"), TextKind::Sentence);
     }
     let point_kind = if part.role == Role::Problems || part.style == PointStyle::Joined {
         TextKind::Item
