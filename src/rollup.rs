@@ -393,13 +393,9 @@ impl Rollup {
         let points = self
             .totals
             .iter()
-            .map(|t| {
-                tr!(
-                    lang,
-                    "rollup-point",
-                    label = t.label.as_deref().unwrap_or(""),
-                    name = t.name
-                )
+            .map(|t| match &t.label {
+                Some(label) => tr!(lang, "rollup-point", label = label, name = t.name),
+                None => tr!(lang, "rollup-point-unlabelled", name = t.name),
             })
             .collect();
         let table = self.table();

@@ -59,7 +59,8 @@ rollup-item = Item
 rollup-union = Union
 rollup-total = Total
 rollup-column = { $label } ({ $unit })
-rollup-point = In all, the grassroots unions' { $label }: {"{"}{ $name }{"}"}.
+rollup-point = { $label }, all grassroots unions: {"{"}{ $name }{"}"}.
+rollup-point-unlabelled = All grassroots unions: {"{"}{ $name }{"}"}.
 rollup-attachment-title = The grassroots unions' main figures, { $period }
 rollup-header =
     { $period } — started by `nianbao rollup` from { $count } grassroots inputs.

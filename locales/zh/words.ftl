@@ -60,6 +60,7 @@ rollup-union = 单位
 rollup-total = 合计
 rollup-column = { $label }（{ $unit }）
 rollup-point = 全年各基层工会共{ $label }{"{"}{ $name }{"}"}。
+rollup-point-unlabelled = 全年各基层工会共{"{"}{ $name }{"}"}。
 rollup-attachment-title = { $period }各基层工会主要数据
 rollup-header =
     { $period }——由 `nianbao rollup` 从 { $count } 个基层工会的输入汇总而成。
