@@ -4,7 +4,7 @@
 ## Files that cannot be imported (the run exits 2 and writes nothing)
 
 import-save-as = open it in WPS or Word, "Save As" .docx and import that
-import-too-large = `{ $file }` is larger than { $limit_mb } MB, more than any year's report; nianbao imports documents up to that size; nothing was written
+import-file-too-large = `{ $file }` is larger than { $limit_mb } MB, more than any year's report; nianbao imports documents up to that size; nothing was written
 import-unknown = `{ $file }` is neither text (UTF-8, GB18030/GBK) nor a file nianbao reads (.docx, .pdf, and with LibreOffice .doc, .wps, .odt, .rtf); nothing was written
 import-corrupt = `{ $file }` is not a sound .docx file and cannot be read ({ $detail }); { import-save-as }; nothing was written
 import-encrypted = `{ $file }` is protected by a password (encrypted) and nianbao cannot read it; remove the password in WPS or Word, save it as .docx and import that; nothing was written
@@ -32,7 +32,7 @@ import-note-unmapped = { $count } characters whose fonts give no Unicode left ou
 
 ## What import had to guess (warnings), and the comment the YAML starts with
 
-import-no-text = the file holds no text
+import-text-empty = the file holds no text
 import-no-year = no year in the title, the text or the date: meta.year is set to 2020; change it
 import-no-date = no date at the end: the date is set to the period's last day ({ $date }) and not shown
 import-no-part = no part (一、…) found: the text after the opening is one part without a heading

@@ -4,7 +4,7 @@
 ## 不能导入的文件（运行以代码 2 结束，什么也不写）
 
 import-save-as = 请在 WPS 或 Word 中打开它，“另存为” .docx 后再导入
-import-too-large = `{ $file }` 超过 { $limit_mb } MB，比任何一份年度文件都大，nianbao 不导入；什么也没有写
+import-file-too-large = `{ $file }` 超过 { $limit_mb } MB，比任何一份年度文件都大，nianbao 不导入；什么也没有写
 import-unknown = `{ $file }` 既不是文本（UTF-8、GB18030/GBK），也不是 nianbao 能读的文件（.docx、.pdf，装有 LibreOffice 时还有 .doc、.wps、.odt、.rtf）；什么也没有写
 import-corrupt = `{ $file }` 不是完好的 .docx 文件，无法读取（{ $detail }）；{ import-save-as }；什么也没有写
 import-encrypted = `{ $file }` 设有打开密码（已加密），nianbao 不能读；请在 WPS 或 Word 中去掉密码（文件 → 文档加密 / 保护文档）后另存为 .docx 再导入；什么也没有写
@@ -32,7 +32,7 @@ import-note-unmapped = 字体未给出编码的 { $count } 个字符未导入
 
 ## 导入时的猜测（警告），和所写 YAML 开头的注释
 
-import-no-text = 文件中没有文字
+import-text-empty = 文件中没有文字
 import-no-year = 标题、正文和日期中都没有年份：meta.year 设为 2020，请改正
 import-no-date = 文末没有日期：日期设为该时期的最后一天（{ $date }），不显示
 import-no-part = 没有找到部分（一、……）：开头之后的文字作为一个没有标题的部分

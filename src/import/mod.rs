@@ -205,7 +205,7 @@ fn finish(lines: Vec<lines::Line>, english: bool, mut warnings: Vec<(usize, Stri
     let Some(document) = structure::read(lines, english, &mut warnings) else {
         return Imported {
             yaml: String::new(),
-            warnings: vec![(1, crate::locale::tr!(lang, "import-no-text"))],
+            warnings: vec![(1, crate::locale::tr!(lang, "import-text-empty"))],
         };
     };
     let yaml = write::write(document, &mut warnings);

@@ -67,7 +67,12 @@ impl Failure {
     pub fn words(&self, lang: Lang, file: &str) -> String {
         match self {
             Failure::TooLarge { limit_mb } => {
-                tr!(lang, "import-too-large", file = file, limit_mb = limit_mb)
+                tr!(
+                    lang,
+                    "import-file-too-large",
+                    file = file,
+                    limit_mb = limit_mb
+                )
             }
             Failure::Unknown => tr!(lang, "import-unknown", file = file),
             Failure::Corrupt { detail } => {

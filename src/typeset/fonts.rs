@@ -12,6 +12,7 @@ use typst::text::Font;
 
 use crate::diag::{Code, Diagnostic};
 use crate::locale::{tr, user_lang};
+use crate::model::Lang;
 
 /// A role a font plays in the document.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -53,16 +54,36 @@ impl Role {
     }
 
     /// What the role sets, as `nianbao fonts` lists it, in the user's language.
-    pub fn describe(self) -> String {
-        let key = match self {
+    pub fn describe(self) -> &'static str {
+        // Written once for each language, for the life of the process.
+        static WORDS: [OnceLock<Vec<String>>; 2] = [OnceLock::new(), OnceLock::new()];
+        let lang = user_lang();
+        let words = WORDS[match lang {
+            Lang::Zh => 0,
+            Lang::En => 1,
+        }]
+        .get_or_init(|| {
+            Role::ALL
+                .iter()
+                .map(|r| tr!(lang, r.describe_key()))
+                .collect()
+        });
+        let at = Role::ALL
+            .iter()
+            .position(|r| *r == self)
+            .expect("a role of ALL");
+        &words[at]
+    }
+
+    fn describe_key(self) -> &'static str {
+        match self {
             Role::Title => "font-role-title",
             Role::Song => "font-role-song",
             Role::Fang => "font-role-fang",
             Role::Hei => "font-role-hei",
             Role::Kai => "font-role-kai",
             Role::Serif => "font-role-serif",
-        };
-        tr!(user_lang(), key)
+        }
     }
 
     /// The customary names, preferred when such a font is installed.
