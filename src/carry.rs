@@ -6,7 +6,8 @@ use std::path::{Path, PathBuf};
 use serde_saphyr::Commented;
 
 use crate::draft::{Draft, DraftCount, DraftCounts, DraftMeta, DraftSection, DraftSummary};
-use crate::model::{Lang, Report};
+use crate::locale::tr;
+use crate::model::Report;
 use crate::period::Period;
 
 /// The YAML of the next period's input: the period advanced, summary sections
@@ -16,27 +17,28 @@ pub fn next_input(report: &Report) -> String {
     let meta = &report.meta;
     let period = Period::of(meta);
     let next = Period::planned(report);
-    let en = meta.language() == Lang::En;
-    let todo = if en { "TODO." } else { "待补充。" };
-    let label = |p: Period| if en { p.label_en() } else { p.label_zh(None) };
-    let header = format!(
-        "{} — started by `nianbao next` from the input for {}.\nFill in the points (marked {todo}) and the counts' values (carried over from last period\nwithout them); `nianbao check` lists what is left.",
-        label(next),
-        label(period),
+    let lang = meta.language();
+    let todo = tr!(lang, "next-todo");
+    let header = tr!(
+        lang,
+        "next-header",
+        next = next.label(lang),
+        period = period.label(lang),
+        todo = todo
     );
     let mut sections: Vec<DraftSection> = report
         .plan_items()
         .map(|plan| DraftSection {
             title: plan.name().trim_end_matches(['。', '.']).to_string(),
             fulfils: plan.id.as_ref().map(|id| id.value.clone()),
-            points: vec![todo.to_string()],
+            points: vec![todo.clone()],
             ..DraftSection::default()
         })
         .collect();
     if sections.is_empty() {
         sections.push(DraftSection {
-            title: todo.to_string(),
-            points: vec![todo.to_string()],
+            title: todo.clone(),
+            points: vec![todo.clone()],
             ..DraftSection::default()
         });
     }
@@ -48,12 +50,9 @@ pub fn next_input(report: &Report) -> String {
                 Period::Half(_, h) => Some(h),
                 _ => None,
             },
-            date: Commented(
-                next.end().to_string(),
-                "the document date: change it when the document is done".into(),
-            ),
+            date: Commented(next.end().to_string(), tr!(lang, "draft-date-comment")),
             signature: meta.signature.as_ref().map(|s| s.value.clone()),
-            lang: meta.lang.as_ref().map(|l| l.value.code()),
+            lang: meta.lang.as_ref().map(|l| l.value),
             level3: meta.level3.as_ref().map(|l| l.value.clone()),
             ..DraftMeta::default()
         },

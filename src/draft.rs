@@ -43,7 +43,7 @@ pub struct DraftMeta {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub lang: Option<&'static str>,
+    pub lang: Option<crate::model::Lang>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub numbering: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -20,6 +20,9 @@ use granit_parser::{Event, Parser, ScalarStyle, StructureStyle};
 use data::{data, expect};
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
+
+use crate::locale::tr;
+use crate::model::Lang;
 use write::{
     Kind, column, ends_with_break, header_end, key_text, line_break_of, line_end_with_break,
     line_start, literal_block, plain_safe, resolve, scalar_text, set_kind,
@@ -398,13 +401,17 @@ pub fn apply(text: &str, edit: &Edit) -> Result<String, EditError> {
 
 /// The splice an edit makes, verified.
 pub fn apply_splice(text: &str, edit: &Edit) -> Result<Splice, EditError> {
-    let nodes = nodes(text).map_err(|e| EditError(format!("the YAML does not parse: {e}")))?;
-    let old = data(text).map_err(|e| EditError(format!("the YAML does not parse: {e}")))?;
-    let expected = expect(&old, &nodes, edit)?;
+    // The editor speaks the document's language, as its page does.
+    let lang = crate::messages::language_of_text(text);
+    let not_yaml = |e: String| EditError(tr!(lang, "edit-not-yaml", detail = e));
+    let nodes = nodes(text).map_err(not_yaml)?;
+    let old = data(text).map_err(not_yaml)?;
+    let expected = expect(&old, &nodes, edit, lang)?;
     let doc = Doc {
         text,
         nodes: &nodes,
         line_break: line_break_of(text),
+        lang,
     };
     let mut last_error = None;
     for candidate in doc.candidates(edit)? {
@@ -412,13 +419,14 @@ pub fn apply_splice(text: &str, edit: &Edit) -> Result<Splice, EditError> {
         let new = splice.apply(text);
         match data(&new) {
             Ok(read) if read.matches(&expected) => return Ok(splice),
-            Ok(_) => last_error = Some("it would read back differently".to_string()),
+            Ok(_) => last_error = Some(tr!(lang, "edit-reads-back-differently")),
             Err(e) => last_error = Some(e),
         }
     }
-    Err(EditError(format!(
-        "this change cannot be written here without changing other text ({}): edit it in the YAML tab",
-        last_error.unwrap_or_else(|| "no way to write it".into())
+    Err(EditError(tr!(
+        lang,
+        "edit-cannot-write",
+        reason = last_error.unwrap_or_else(|| tr!(lang, "edit-no-way"))
     )))
 }
 
@@ -427,6 +435,8 @@ struct Doc<'a> {
     text: &'a str,
     nodes: &'a [Node],
     line_break: &'static str,
+    /// The language of refusals.
+    lang: Lang,
 }
 
 impl Doc<'_> {
@@ -434,7 +444,7 @@ impl Doc<'_> {
         self.nodes
             .iter()
             .position(|n| n.path == path)
-            .ok_or_else(|| EditError(format!("no value at {}", show_path(path))))
+            .ok_or_else(|| EditError(tr!(self.lang, "edit-no-value", path = show_path(path))))
     }
 
     fn children(&self, index: usize) -> Vec<usize> {
@@ -509,7 +519,7 @@ impl Doc<'_> {
             Edit::Rename { path, key } => {
                 let node = &self.nodes[self.find(path)?];
                 let Some(span) = &node.key_span else {
-                    return Err(EditError("only an entry of a mapping has a key".into()));
+                    return Err(EditError(tr!(self.lang, "edit-no-key")));
                 };
                 let written = key_text(key, node.in_flow || text[span.clone()].contains('\n'));
                 vec![Some(Splice {
@@ -554,7 +564,7 @@ impl Doc<'_> {
     fn parent_of(&self, index: usize) -> Result<usize, EditError> {
         self.nodes[index]
             .parent
-            .ok_or_else(|| EditError("the whole document cannot be removed or moved".into()))
+            .ok_or_else(|| EditError(tr!(self.lang, "edit-whole-document")))
     }
 
     /// A scalar's new value where the old one stands: plain when allowed

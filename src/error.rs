@@ -6,6 +6,8 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use crate::locale::{tr, user_lang};
+
 #[derive(Debug)]
 pub enum Error {
     /// The inputs have errors; their diagnostics have been printed.
@@ -16,6 +18,8 @@ pub enum Error {
     /// A file could not be read or written.
     Io {
         path: PathBuf,
+        /// What was done: `io-ACTION` of `locales/*/errors.ftl` says it
+        /// ("read", "create-folder").
         action: &'static str,
         source: std::io::Error,
     },
@@ -44,21 +48,75 @@ impl Error {
 }
 
 impl fmt::Display for Error {
+    /// In the user's language: an error knows no document.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let lang = user_lang();
         match self {
-            Error::Reported => write!(f, "could not go on"),
-            Error::InvalidInput { errors: 1 } => write!(f, "could not go on because of 1 error"),
+            Error::Reported => f.write_str(&tr!(lang, "run-failed")),
+            Error::InvalidInput { errors: 1 } => f.write_str(&tr!(lang, "run-failed-one-error")),
             Error::InvalidInput { errors } => {
-                write!(f, "could not go on because of {errors} errors")
+                f.write_str(&tr!(lang, "run-failed-errors", errors = errors))
             }
             Error::Io {
                 path,
                 action,
                 source,
-            } => write!(f, "cannot {action} `{}`: {source}", path.display()),
+            } => f.write_str(&tr!(
+                lang,
+                "io-error",
+                action = tr!(lang, &format!("io-{action}")),
+                path = path.display(),
+                source = source
+            )),
             Error::Usage(message) | Error::Refused(message) => f.write_str(message),
         }
     }
 }
 
 impl std::error::Error for Error {}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::Lang;
+
+    /// Every action an `Error::io` of the code names has its words
+    /// (`io-ACTION`) in both languages.
+    #[test]
+    fn every_io_action_has_its_words() {
+        fn sources(dir: &std::path::Path, out: &mut Vec<String>) {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    sources(&path, out);
+                } else if path.extension().is_some_and(|e| e == "rs") {
+                    out.push(std::fs::read_to_string(path).unwrap());
+                }
+            }
+        }
+        let mut texts = Vec::new();
+        sources(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+            &mut texts,
+        );
+        let mut actions = std::collections::BTreeSet::new();
+        for text in &texts {
+            for (at, _) in text.match_indices("Error::io(") {
+                let call = &text[at..];
+                let call = &call[..call.find(')').unwrap_or(call.len())];
+                // (Not this test's own mention of the call.)
+                if let Some(action) = call.split('"').nth(1).filter(|a| {
+                    !a.is_empty() && a.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+                }) {
+                    actions.insert(action.to_string());
+                }
+            }
+        }
+        assert!(actions.contains("read") && actions.contains("open-lock"));
+        for action in actions {
+            for lang in [Lang::Zh, Lang::En] {
+                let key = format!("io-{action}");
+                assert!(crate::locale::has(lang, &key), "no {key} in {lang:?}");
+            }
+        }
+    }
+}

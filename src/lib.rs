@@ -24,7 +24,7 @@ mod error;
 pub mod facts;
 pub mod import;
 pub mod load;
-mod locale;
+pub mod locale;
 mod messages;
 pub mod model;
 mod numerals;

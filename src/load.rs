@@ -212,10 +212,10 @@ fn load_folder(dir: &Path, lang: Option<Lang>) -> Result<Outcome, Error> {
 pub fn folder_files(dir: &Path) -> Result<Vec<PathBuf>, Error> {
     let inside = dir
         .canonicalize()
-        .map_err(|e| Error::io(dir, "read the folder", e))?;
+        .map_err(|e| Error::io(dir, "read-folder", e))?;
     let mut paths = Vec::new();
     for entry in std::fs::read_dir(dir)
-        .map_err(|e| Error::io(dir, "read the folder", e))?
+        .map_err(|e| Error::io(dir, "read-folder", e))?
         .filter_map(Result::ok)
     {
         let path = entry.path();
@@ -229,9 +229,10 @@ pub fn folder_files(dir: &Path) -> Result<Vec<PathBuf>, Error> {
                 .canonicalize()
                 .is_ok_and(|target| target.parent() == Some(inside.as_path()))
         {
-            return Err(Error::Usage(format!(
-                "`{}` is a link to a file outside the folder; nianbao reads only the folder's own files: copy the file into the folder instead",
-                path.display()
+            return Err(Error::Usage(crate::locale::tr!(
+                crate::locale::user_lang(),
+                "load-link-outside",
+                path = path.display()
             )));
         }
         if path.is_file() {

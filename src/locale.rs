@@ -28,6 +28,10 @@ pub const ZH: &Files = &[
     ("words.ftl", include_str!("../locales/zh/words.ftl")),
     ("page.ftl", include_str!("../locales/zh/page.ftl")),
     ("commands.ftl", include_str!("../locales/zh/commands.ftl")),
+    ("places.ftl", include_str!("../locales/zh/places.ftl")),
+    ("import.ftl", include_str!("../locales/zh/import.ftl")),
+    ("archive.ftl", include_str!("../locales/zh/archive.ftl")),
+    ("errors.ftl", include_str!("../locales/zh/errors.ftl")),
 ];
 
 /// English, file for file the keys of [`ZH`] (a test compares them).
@@ -40,6 +44,10 @@ pub const EN: &Files = &[
     ("words.ftl", include_str!("../locales/en/words.ftl")),
     ("page.ftl", include_str!("../locales/en/page.ftl")),
     ("commands.ftl", include_str!("../locales/en/commands.ftl")),
+    ("places.ftl", include_str!("../locales/en/places.ftl")),
+    ("import.ftl", include_str!("../locales/en/import.ftl")),
+    ("archive.ftl", include_str!("../locales/en/archive.ftl")),
+    ("errors.ftl", include_str!("../locales/en/errors.ftl")),
 ];
 
 /// The files of a language.
@@ -132,6 +140,50 @@ pub fn words(lang: Lang, key: &str, args: &[(&str, String)]) -> String {
     text.into_owned()
 }
 
+/// The user's language, for what is said when no document or `--lang` tells
+/// (an archive's problems, a file that cannot be read, the closing line of a
+/// failed run): the first of `LC_ALL`, `LC_MESSAGES` and `LANG` that is set
+/// and not empty decides, Chinese when it starts with `zh` (zh_CN.UTF-8,
+/// zh_TW), English otherwise (en_US.UTF-8, and C or POSIX, which servers and
+/// CI machines use). When none is set (Windows and macOS desktops) the
+/// system's UI language (sys-locale: GetUserDefaultLocaleName, the macOS
+/// preferred language), and when that cannot be told Chinese, the language of
+/// nianbao's users and documents.
+///
+/// Unit tests speak English whatever the machine's locale; the rule itself is
+/// tested through [`lang_of_env`], and the suite runs the binary with a set
+/// `LANG`.
+pub fn user_lang() -> Lang {
+    if cfg!(test) {
+        return Lang::En;
+    }
+    *USER_LANG.get_or_init(|| lang_of_env(|name| std::env::var(name).ok(), sys_locale::get_locale))
+}
+
+/// The user's language, read once (or set once by [`speak`]).
+static USER_LANG: std::sync::OnceLock<Lang> = std::sync::OnceLock::new();
+
+/// Makes `lang` the user's language for the rest of the process, unless it
+/// was read or set already: the server speaks the language of the document
+/// it serves, whatever the locale.
+pub fn speak(lang: Lang) {
+    USER_LANG.get_or_init(|| lang);
+}
+
+fn lang_of_env(
+    var: impl Fn(&str) -> Option<String>,
+    system: impl FnOnce() -> Option<String>,
+) -> Lang {
+    let set = ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .into_iter()
+        .find_map(|name| var(name).filter(|v| !v.is_empty()))
+        .or_else(system);
+    match set {
+        Some(v) if !v.to_ascii_lowercase().starts_with("zh") => Lang::En,
+        _ => Lang::Zh,
+    }
+}
+
 /// `tr!(lang, "key")`, `tr!(lang, "key", name = value, …)`: the words of a
 /// key, each argument written with `Display`.
 macro_rules! tr {
@@ -200,22 +252,6 @@ pub fn keys(files: &Files) -> Vec<(&'static str, String, Vec<String>)> {
 #[cfg(test)]
 mod scan;
 
-/// The language of the person running nianbao, when nothing else (`--lang`,
-/// a document) says which: Chinese unless the environment's locale
-/// (`LC_ALL`, `LC_MESSAGES`, `LANG`, the first one set) names another
-/// language. nianbao's users are Chinese offices, and a Windows or macOS
-/// desktop often sets none of these.
-pub fn user_lang() -> Lang {
-    let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
-        .iter()
-        .filter_map(|name| std::env::var(name).ok())
-        .find(|value| !value.is_empty());
-    match locale {
-        Some(locale) if !locale.starts_with("zh") => Lang::En,
-        _ => Lang::Zh,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -275,6 +311,33 @@ mod tests {
         for (_, key, _) in &zh {
             assert!(has(Lang::Zh, key) && has(Lang::En, key), "{key}");
         }
+    }
+
+    #[test]
+    fn the_users_language_is_read_from_the_locale_variables() {
+        let of = |vars: &[(&str, &str)]| {
+            let vars: Vec<(String, String)> = vars
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect();
+            lang_of_env(
+                |name| vars.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone()),
+                || None,
+            )
+        };
+        assert_eq!(of(&[]), Lang::Zh);
+        assert_eq!(of(&[("LANG", "zh_CN.UTF-8")]), Lang::Zh);
+        assert_eq!(of(&[("LANG", "C.UTF-8")]), Lang::En);
+        assert_eq!(of(&[("LANG", "en_GB.UTF-8")]), Lang::En);
+        // LC_ALL, then LC_MESSAGES, then LANG; an empty one is not set.
+        assert_eq!(of(&[("LANG", "en_US"), ("LC_MESSAGES", "zh_TW")]), Lang::Zh);
+        assert_eq!(of(&[("LC_ALL", "C"), ("LC_MESSAGES", "zh_CN")]), Lang::En);
+        assert_eq!(of(&[("LC_ALL", ""), ("LANG", "zh_CN")]), Lang::Zh);
+        // No variable set: the system's language (Windows, macOS).
+        let none = |_: &str| None;
+        assert_eq!(lang_of_env(none, || Some("en-US".into())), Lang::En);
+        assert_eq!(lang_of_env(none, || Some("zh-Hans-CN".into())), Lang::Zh);
+        assert_eq!(lang_of_env(none, || None), Lang::Zh);
     }
 
     #[test]

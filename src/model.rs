@@ -671,6 +671,11 @@ impl Lang {
             Lang::En => "en",
         }
     }
+
+    /// The language `code()` writes: what a template gives as `lang=lang`.
+    pub fn from_code(code: &str) -> Option<Lang> {
+        [Lang::Zh, Lang::En].into_iter().find(|l| l.code() == code)
+    }
 }
 
 impl Meta {

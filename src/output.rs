@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 use tempfile::{NamedTempFile, TempPath};
 
 use crate::error::Error;
+use crate::locale::{tr, user_lang};
 
 /// The end of every temporary file's name: `.<name>.<pid>.<random>.nianbao-tmp`.
 const TEMP_SUFFIX: &str = ".nianbao-tmp";
@@ -98,7 +99,7 @@ fn keep_previous(path: &Path) -> Result<Option<TempPath>, Error> {
     }
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("out");
     let prefix = format!(".{name}.{}.", std::process::id());
-    let keep = |e| Error::io(path, "keep a copy of", e);
+    let keep = |e| Error::io(path, "keep-copy", e);
     let copy: NamedTempFile<()> = tempfile::Builder::new()
         .prefix(&prefix)
         .suffix(TEMP_SUFFIX)
@@ -234,10 +235,11 @@ fn keep_what_it_replaces(path: &Path, new: &std::fs::File) -> Result<(), Error> 
     {
         use std::os::unix::fs::MetadataExt;
         if meta.nlink() > 1 {
-            return Err(Error::Refused(format!(
-                "`{}` has {} names (hard links); writing a new file would leave the others with the old text\n  = help: copy it to a file of its own (cp --remove-destination) and use that one, or write elsewhere with -o",
-                path.display(),
-                meta.nlink()
+            return Err(Error::Refused(tr!(
+                user_lang(),
+                "output-hard-links",
+                path = path.display(),
+                names = meta.nlink()
             )));
         }
         // The owner can be kept only by root or when it is the writer: try.
@@ -249,7 +251,7 @@ fn keep_what_it_replaces(path: &Path, new: &std::fs::File) -> Result<(), Error> 
 
 /// Creates the output folder if needed.
 pub fn ensure_dir(dir: &Path) -> Result<(), Error> {
-    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, "create the folder", e))
+    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, "create-folder", e))
 }
 
 fn folder_of(path: &Path) -> &Path {
@@ -264,15 +266,17 @@ fn refuse_non_regular(path: &Path) -> Result<(), Error> {
     match std::fs::symlink_metadata(path) {
         Ok(meta) if !meta.file_type().is_file() => {
             let what = if meta.file_type().is_symlink() {
-                "a symbolic link"
+                "link"
             } else if meta.is_dir() {
-                "a folder"
+                "folder"
             } else {
-                "not a regular file"
+                "other"
             };
-            Err(Error::Refused(format!(
-                "`{}` is {what}; nianbao replaces only regular files\n  = help: remove it, or write elsewhere with -o",
-                path.display()
+            Err(Error::Refused(tr!(
+                user_lang(),
+                "output-not-regular",
+                path = path.display(),
+                what = what
             )))
         }
         _ => Ok(()),

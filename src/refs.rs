@@ -3,6 +3,8 @@
 //! `{{` and `}}` write literal braces; a brace that starts no reference stays as it is.
 
 use crate::facts::Figure;
+use crate::locale::tr;
+use crate::model::Lang;
 use crate::numerals;
 
 /// The formats a reference may ask for.
@@ -101,41 +103,28 @@ pub const MISSING_VALUE: &str = "（待统计）";
 /// The change against last period: "较上年增加12人，增长3.0%", "up 12 members
 /// (3.0%) on last year"; a note when last period's figure is unknown.
 pub fn change_text(figure: &Figure, en: bool) -> String {
+    let lang = if en { Lang::En } else { Lang::Zh };
     let count = figure.count;
     let unit = literal(&count.unit);
     let (Some(now), Some(last)) = (figure.value, figure.previous) else {
-        return if en {
-            "(no figure for last year)".into()
-        } else {
-            "（无上年数据）".into()
-        };
+        return tr!(lang, "change-unknown");
     };
     let diff = now - last;
     let amount = format!("{}{}", numerals::arabic(diff.abs()), unit);
     let percent = (last != 0.0).then(|| format!("{:.1}%", diff.abs() / last.abs() * 100.0));
-    match (diff.partial_cmp(&0.0), en) {
-        (Some(std::cmp::Ordering::Equal) | None, false) => "与上年持平".into(),
-        (Some(std::cmp::Ordering::Equal) | None, true) => "unchanged from last year".into(),
-        (Some(std::cmp::Ordering::Greater), false) => match percent {
-            Some(p) => format!("较上年增加{amount}，增长{p}"),
-            None => format!("较上年增加{amount}"),
-        },
-        (Some(std::cmp::Ordering::Less), false) => match percent {
-            Some(p) => format!("较上年减少{amount}，下降{p}"),
-            None => format!("较上年减少{amount}"),
-        },
-        (Some(std::cmp::Ordering::Greater), true) => match percent {
-            Some(p) => format!("up {}{} ({p}) on last year", numerals::arabic(diff), unit),
-            None => format!("up {}{} on last year", numerals::arabic(diff), unit),
-        },
-        (Some(std::cmp::Ordering::Less), true) => match percent {
-            Some(p) => format!(
-                "down {}{} ({p}) on last year",
-                numerals::arabic(-diff),
-                unit
-            ),
-            None => format!("down {}{} on last year", numerals::arabic(-diff), unit),
-        },
+    let key = match diff.partial_cmp(&0.0) {
+        Some(std::cmp::Ordering::Equal) | None => return tr!(lang, "change-none"),
+        Some(std::cmp::Ordering::Greater) => "change-up",
+        Some(std::cmp::Ordering::Less) => "change-down",
+    };
+    match percent {
+        Some(p) => tr!(
+            lang,
+            &format!("{key}-percent"),
+            amount = amount,
+            percent = p
+        ),
+        None => tr!(lang, key, amount = amount),
     }
 }
 

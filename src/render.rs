@@ -30,7 +30,10 @@ pub const ENTRY_TEMPLATE: &str = "report.md";
 fn end_with(text: &str, kwargs: &Kwargs) -> tera::TeraResult<String> {
     let last: Option<bool> = kwargs.get("last")?;
     let mark: Option<&str> = kwargs.get("mark")?;
-    let en = kwargs.get::<&str>("lang")? == Some("en");
+    let en = kwargs
+        .get::<&str>("lang")?
+        .and_then(crate::model::Lang::from_code)
+        == Some(crate::model::Lang::En);
     let mark = match (mark, last, en) {
         (Some(mark), _, _) => mark,
         (None, Some(false), false) => "；",
@@ -121,7 +124,12 @@ fn register_filters(tera: &mut Tera) {
     tera.register_filter(
         "end_mark",
         |text: &str, kw: Kwargs, _: &State| -> tera::TeraResult<String> {
-            Ok(end_mark(text, kw.get::<&str>("lang")? == Some("en")))
+            Ok(end_mark(
+                text,
+                kw.get::<&str>("lang")?
+                    .and_then(crate::model::Lang::from_code)
+                    == Some(crate::model::Lang::En),
+            ))
         },
     );
 }
@@ -144,10 +152,17 @@ impl Templates {
             let entries = std::fs::read_dir(dir).map_err(|e| {
                 Diagnostic::error(
                     Code::Template,
-                    format!("cannot read the templates folder: {e}"),
+                    crate::locale::tr!(
+                        crate::locale::user_lang(),
+                        "template-folder-unreadable",
+                        detail = e
+                    ),
                 )
                 .in_file(dir)
-                .hint("--templates takes a folder; `templates/` in nianbao's repository shows the built-in ones")
+                .hint(crate::locale::tr!(
+                    crate::locale::user_lang(),
+                    "template-folder-unreadable.hint"
+                ))
             })?;
             let mut files: Vec<_> = entries
                 .filter_map(Result::ok)
@@ -166,8 +181,15 @@ impl Templates {
             let mut sources = Vec::new();
             for (path, name) in &named {
                 let text = std::fs::read_to_string(path).map_err(|e| {
-                    Diagnostic::error(Code::Template, format!("cannot read the template: {e}"))
-                        .in_file(path)
+                    Diagnostic::error(
+                        Code::Template,
+                        crate::locale::tr!(
+                            crate::locale::user_lang(),
+                            "template-unreadable",
+                            detail = e
+                        ),
+                    )
+                    .in_file(path)
                 })?;
                 sources.push((name.clone(), text));
             }
@@ -227,11 +249,18 @@ fn template_diagnostic(error: &tera::Error, dir: Option<&Path>) -> Diagnostic {
     }
     let d = Diagnostic::error(
         Code::Template,
-        format!("template error: {}", message.trim()),
+        crate::locale::tr!(
+            crate::locale::user_lang(),
+            "template-error",
+            detail = message.trim()
+        ),
     );
     let d = match dir {
         Some(dir) => d.in_file(dir),
         None => d,
     };
-    d.hint("check the template named above; README.md lists the built-in templates and what they are given")
+    d.hint(crate::locale::tr!(
+        crate::locale::user_lang(),
+        "template-error.hint"
+    ))
 }

@@ -9,6 +9,7 @@ use crate::draft::{
 use crate::facts::Facts;
 use crate::load::Loaded;
 use crate::locale::tr;
+use crate::model::Lang;
 use crate::numerals::arabic;
 
 /// One count added up over the inputs.
@@ -23,6 +24,8 @@ pub struct Total {
 
 /// The figures of all inputs, and the totals.
 pub struct Rollup {
+    /// The language of what is written: the first input's.
+    pub lang: Lang,
     pub year: i32,
     pub half: Option<u8>,
     /// Each input's organisation, in input order.
@@ -207,6 +210,7 @@ pub fn rollup(inputs: &[Loaded]) -> Result<Rollup, Vec<Diagnostic>> {
         return Err(errors);
     }
     Ok(Rollup {
+        lang,
         year: first.year.value,
         half,
         unions: inputs
@@ -288,9 +292,9 @@ impl Rollup {
         let label = |t: &Total| t.label.clone().unwrap_or_else(|| t.name.clone());
         let reference = |t: &Total| format!("{{{}}}", t.name);
         if self.totals.len() > self.unions.len() + 1 {
-            let header = std::iter::once("项目".to_string())
+            let header = std::iter::once(tr!(self.lang, "rollup-item"))
                 .chain(self.unions.iter().cloned())
-                .chain(std::iter::once("合计".to_string()))
+                .chain(std::iter::once(tr!(self.lang, "rollup-total")))
                 .collect();
             let rows = self
                 .totals
@@ -305,7 +309,7 @@ impl Rollup {
                 .collect();
             return DraftTable { header, rows };
         }
-        let header = std::iter::once("单位".to_string())
+        let header = std::iter::once(tr!(self.lang, "rollup-union"))
             .chain(self.totals.iter().map(label))
             .collect();
         let mut rows: Vec<Vec<String>> = self
@@ -323,7 +327,7 @@ impl Rollup {
             })
             .collect();
         rows.push(
-            std::iter::once("合计".to_string())
+            std::iter::once(tr!(self.lang, "rollup-total"))
                 .chain(self.totals.iter().map(reference))
                 .collect(),
         );
@@ -341,19 +345,22 @@ impl Rollup {
         let mut out = csv::WriterBuilder::new()
             .terminator(csv::Terminator::CRLF)
             .from_writer(Vec::new());
-        let mut header = vec!["单位".to_string()];
-        header.extend(
-            self.totals
-                .iter()
-                .map(|t| format!("{}（{}）", t.label.as_deref().unwrap_or(&t.name), t.unit)),
-        );
+        let mut header = vec![tr!(self.lang, "rollup-union")];
+        header.extend(self.totals.iter().map(|t| {
+            tr!(
+                self.lang,
+                "rollup-column",
+                label = t.label.as_deref().unwrap_or(&t.name),
+                unit = t.unit
+            )
+        }));
         let mut rows = vec![header];
         for (union, row) in self.unions.iter().zip(&self.values) {
             let mut cells = vec![union.clone()];
             cells.extend(row.iter().map(|v| v.map_or(String::new(), arabic)));
             rows.push(cells);
         }
-        let mut total = vec!["合计".to_string()];
+        let mut total = vec![tr!(self.lang, "rollup-total")];
         total.extend(self.totals.iter().map(|t| arabic(t.value)));
         rows.push(total);
         for row in rows {
@@ -367,11 +374,8 @@ impl Rollup {
     /// skeleton part that references every total, and the per-union table as
     /// an attachment whose total row references the counts.
     pub fn input(&self, organisation: &str) -> String {
-        let period = match self.half {
-            Some(1) => format!("{}年上半年", self.year),
-            Some(2) => format!("{}年下半年", self.year),
-            _ => format!("{}年", self.year),
-        };
+        let lang = self.lang;
+        let period = crate::period::Period::of_year(self.year, self.half).label(lang);
         let counts = self
             .totals
             .iter()
@@ -389,12 +393,9 @@ impl Rollup {
         let points = self
             .totals
             .iter()
-            .map(|t| {
-                format!(
-                    "全年各基层工会共{}{{{}}}。",
-                    t.label.as_deref().unwrap_or(""),
-                    t.name
-                )
+            .map(|t| match &t.label {
+                Some(label) => tr!(lang, "rollup-point", label = label, name = t.name),
+                None => tr!(lang, "rollup-point-unlabelled", name = t.name),
             })
             .collect();
         let table = self.table();
@@ -407,9 +408,10 @@ impl Rollup {
                     crate::period::Period::of_year(self.year, self.half)
                         .end()
                         .to_string(),
-                    "the document date: change it when the document is done".into(),
+                    tr!(lang, "draft-date-comment"),
                 ),
                 signature: Some(organisation.to_string()),
+                lang: (lang == Lang::En).then_some(lang),
                 ..DraftMeta::default()
             },
             counts: DraftCounts(counts),
@@ -419,14 +421,16 @@ impl Rollup {
                 ..DraftPart::default()
             }],
             attachments: vec![DraftAttachment {
-                title: format!("{period}各基层工会主要数据"),
+                title: tr!(lang, "rollup-attachment-title", period = period),
                 body: vec![DraftBlock::Table(table)],
             }],
             ..Draft::default()
         };
-        draft.to_yaml(&format!(
-            "{period} — started by `nianbao rollup` from {} grassroots inputs.\nThe counts are their totals (`from:` lists the unions each adds up); the table in\nthe attachment gives every union's figures. Write the federation's own text in `parts:`.",
-            self.unions.len()
+        draft.to_yaml(&tr!(
+            lang,
+            "rollup-header",
+            period = period,
+            count = self.unions.len()
         ))
     }
 }
@@ -440,6 +444,7 @@ mod tests {
     #[test]
     fn csv_cells_are_quoted_where_they_must_be() {
         let rollup = Rollup {
+            lang: Lang::Zh,
             year: 2020,
             half: None,
             unions: vec!["一中,\"工会\"".into(), "二中\r工会".into()],

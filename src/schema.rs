@@ -231,7 +231,7 @@ fn full_draft() -> crate::draft::Draft {
             signature: Some("工会办".into()),
             ending: Some("both"),
             title: Some("标题".into()),
-            lang: Some("zh"),
+            lang: Some(crate::model::Lang::Zh),
             numbering: Some("1、".into()),
             level3: Some("1、".into()),
             problems_as: Some("list"),

@@ -115,7 +115,7 @@ impl NewDocument {
                         .unwrap_or(self.organisation.trim())
                         .to_string(),
                 ),
-                lang: (lang == Lang::En).then_some("en"),
+                lang: (lang == Lang::En).then_some(Lang::En),
                 ..DraftMeta::default()
             },
             opening: (self.kind != Kind::Plan).then(|| todo.clone()),

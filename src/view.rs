@@ -742,21 +742,23 @@ impl<'a> Builder<'a> {
                 let date = parse_date(&a.date.value);
                 let title = self.text(&a.title);
                 let text = a.text.as_ref().map(|t| self.text(t)).unwrap_or_default();
-                match (self.lang, date) {
-                    (Lang::Zh, Some(d)) => format!(
-                        "{}月{}日，{}。{}",
-                        chrono::Datelike::month(&d),
-                        chrono::Datelike::day(&d),
-                        title.trim_end_matches('。'),
-                        text
+                match date {
+                    // A month: its number in Chinese (3月), its name in English (March).
+                    Some(d) => tr!(
+                        self.lang,
+                        "activity-line",
+                        month = match self.lang {
+                            Lang::Zh => chrono::Datelike::month(&d).to_string(),
+                            Lang::En => d.format("%B").to_string(),
+                        },
+                        day = chrono::Datelike::day(&d),
+                        title = title.trim_end_matches(match self.lang {
+                            Lang::Zh => '。',
+                            Lang::En => '.',
+                        }),
+                        text = text
                     ),
-                    (Lang::En, Some(d)) => format!(
-                        "{}: {}. {}",
-                        d.format("%-d %B"),
-                        title.trim_end_matches('.'),
-                        text
-                    ),
-                    (_, None) => format!("{title} {text}"),
+                    None => format!("{title} {text}"),
                 }
                 .trim_end()
                 .to_string()

@@ -1,6 +1,7 @@
 # The words of the editing page (nianbao serve): page-* its buttons and status lines,
-# label-* the names of the form's fields (the key is the YAML field). The page gets
-# them as JSON embedded in its HTML.
+# label-* the names of the form's fields (the key is the YAML field), and .place how
+# a diagnostic names the field in a place ("summary section 2, title"). The page
+# gets them as JSON embedded in its HTML.
 
 page-form = Form
 page-save = Save
@@ -27,25 +28,33 @@ page-page = Page {"{"}n{"}"}
 page-conflict = Not saved:{" "}
 label-meta = Document
 label-organisation = Organisation
+    .place = organisation
 label-year = Year
 label-date = Date
 label-signature = Signature
 label-lang = Language
 label-title = Title
+    .place = title
 label-opening = Opening
+    .place = opening
 label-counts = Counts
 label-value = Value
 label-unit = Unit
+    .place = unit
 label-label = Label
+    .place = label
 label-approx = Approximate
 label-part_of = Part of
 label-parts = Parts
 label-role = Role
 label-heading = Heading
+    .place = heading
 label-intro = Introduction
+    .place = introduction
 label-points = Points
 label-items = Items
 label-text = Text
+    .place = text
 label-body = Body
 label-sections = Sections
 label-summary = Summary
@@ -58,6 +67,7 @@ label-fulfils = Fulfils
 label-style = Style
 label-rows = Rows
 label-table = Table
+    .place = table
 label-settings = Settings
 label-half = Half year
 label-from = From
@@ -68,6 +78,7 @@ label-level3 = Level-3 numbering
 label-problems_as = Problems as
 label-headings = Part headings
 label-note = Note
+    .place = note
 label-decimals = Decimals
 label-currency = Currency
 label-grouping = Thousands separator
@@ -76,6 +87,7 @@ label-run_in = Run-in heading
 label-caption = Caption
 label-header = Header row
 label-paragraph = Paragraph
+    .place = paragraph
 label-numbered = Numbered list
 label-section = Section
 label-group = Group

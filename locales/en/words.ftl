@@ -50,3 +50,40 @@ import-dropped-line = line { $line }: { $text }
 ## nianbao build --kind
 
 build-kind-shows-nothing = `{ $input }` has no part that `--kind { $kind }` shows (a plan shows the parts with `role: plans`, a summary the others): the document would be its title and nothing else; nothing was written
+## nianbao next: the comment and placeholder of next period's input
+
+# A placeholder: check reports it as one (validate::PLACEHOLDERS holds it).
+next-todo = TODO.
+next-header =
+    { $next } — started by `nianbao next` from the input for { $period }.
+    Fill in the points (marked { $todo }) and the counts' values (carried over from last period
+    without them); `nianbao check` lists what is left.
+# The comment beside the document date (next and rollup write it).
+draft-date-comment = the document date: change it when the document is done
+
+## nianbao rollup: the federation's input and the CSV table
+
+rollup-item = Item
+rollup-union = Union
+rollup-total = Total
+rollup-column = { $label } ({ $unit })
+rollup-point = { $label }, all grassroots unions: {"{"}{ $name }{"}"}.
+rollup-point-unlabelled = All grassroots unions: {"{"}{ $name }{"}"}.
+rollup-attachment-title = The grassroots unions' main figures, { $period }
+rollup-header =
+    { $period } — started by `nianbao rollup` from { $count } grassroots inputs.
+    The counts are their totals (`from:` lists the unions each adds up); the table in
+    the attachment gives every union's figures. Write the federation's own text in `parts:`.
+
+## Against last year ({name:change} and the comparison table's Change column)
+
+change-unknown = (no figure for last year)
+change-none = unchanged from last year
+change-up = up { $amount } on last year
+change-up-percent = up { $amount } ({ $percent }) on last year
+change-down = down { $amount } on last year
+change-down-percent = down { $amount } ({ $percent }) on last year
+
+## Activities: one line by date ("8 March: Women's Day event. …"); $month is the month's name
+
+activity-line = { $day } { $month }: { $title }. { $text }

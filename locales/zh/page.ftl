@@ -1,5 +1,6 @@
 # 编辑页面（nianbao serve）的用语：page-* 是页面上的按钮和状态，label-* 是表单中
-# 各字段的名称（键为 YAML 字段名）。页面从 /（嵌在 HTML 中的 JSON）得到它们。
+# 各字段的名称（键为 YAML 字段名）；.place 是检查信息在指明位置时对该字段的称呼
+# （“总结第2节标题”）。页面从 /（嵌在 HTML 中的 JSON）得到它们。
 
 page-form = 表单
 page-save = 保存
@@ -26,25 +27,33 @@ page-page = 第{"{"}n{"}"}页
 page-conflict = 保存失败：
 label-meta = 基本信息
 label-organisation = 单位名称
+    .place = { label-organisation }
 label-year = 年度
 label-date = 成文日期
 label-signature = 落款
 label-lang = 语言
 label-title = 标题
+    .place = { label-title }
 label-opening = 开头
+    .place = { label-opening }
 label-counts = 统计数字
 label-value = 数值
 label-unit = 单位
+    .place = { label-unit }
 label-label = 说明
+    .place = { label-label }
 label-approx = 约数
 label-part_of = 属于
 label-parts = 部分
 label-role = 类别
 label-heading = 标题
+    .place = { label-heading }
 label-intro = 导语
+    .place = { label-intro }
 label-points = 要点
 label-items = 条目
 label-text = 正文
+    .place = { label-text }
 label-body = 正文
 label-sections = 小节
 label-summary = 工作总结
@@ -57,6 +66,7 @@ label-fulfils = 落实计划
 label-style = 格式
 label-rows = 行
 label-table = 表格
+    .place = { label-table }
 label-settings = 设置
 label-half = 半年
 label-from = 起始日期
@@ -67,6 +77,7 @@ label-level3 = 三级标题编号
 label-problems_as = 问题写法
 label-headings = 各部分标题
 label-note = 备注
+    .place = { label-note }
 label-decimals = 小数位数
 label-currency = 货币符号
 label-grouping = 千位分隔
@@ -75,6 +86,7 @@ label-run_in = 标题与正文同段
 label-caption = 表题
 label-header = 表头
 label-paragraph = 段落
+    .place = { label-paragraph }
 label-numbered = 编号列表
 label-section = 小节
 label-group = 填报单位

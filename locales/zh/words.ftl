@@ -50,3 +50,40 @@ import-dropped-line = 第 { $line } 行：{ $text }
 ## nianbao build --kind
 
 build-kind-shows-nothing = `{ $input }` 中没有 `--kind { $kind }` 要写的部分（计划只写 `role: plans` 的部分，总结写其余部分），文件只会有标题；什么也没有写
+## nianbao next：下一期输入的开头注释和占位文字
+
+# 占位文字：检查时报为占位文字（validate::PLACEHOLDERS 中有它）。
+next-todo = 待补充。
+next-header =
+    { $next }——由 `nianbao next` 从{ $period }的输入开始。
+    请填写各条（标为“{ $todo }”）和各数字的数值（从上一期带过来，没有数值）；
+    `nianbao check` 会列出还没有完成的地方。
+# 成文日期旁的注释（next 和 rollup 都写）。
+draft-date-comment = 成文日期：定稿时请改为实际日期
+
+## nianbao rollup：联合会的输入和 CSV 表格
+
+rollup-item = 项目
+rollup-union = 单位
+rollup-total = 合计
+rollup-column = { $label }（{ $unit }）
+rollup-point = 全年各基层工会共{ $label }{"{"}{ $name }{"}"}。
+rollup-point-unlabelled = 全年各基层工会共{"{"}{ $name }{"}"}。
+rollup-attachment-title = { $period }各基层工会主要数据
+rollup-header =
+    { $period }——由 `nianbao rollup` 从 { $count } 个基层工会的输入汇总而成。
+    各数字是它们的合计（`from:` 列出每个数字加总了哪些单位）；附件中的表格
+    列出各单位的数字。联合会自己的文字写在 `parts:` 中。
+
+## 与上年比较（{name:change} 和对比表的“增减”栏）
+
+change-unknown = （无上年数据）
+change-none = 与上年持平
+change-up = 较上年增加{ $amount }
+change-up-percent = 较上年增加{ $amount }，增长{ $percent }
+change-down = 较上年减少{ $amount }
+change-down-percent = 较上年减少{ $amount }，下降{ $percent }
+
+## 活动：按日期排列的一行（“3月8日，开展“三八”节活动。……”）
+
+activity-line = { $month }月{ $day }日，{ $title }。{ $text }

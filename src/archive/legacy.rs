@@ -7,6 +7,7 @@ use serde::Deserialize;
 use sha2::{Digest, Sha256};
 
 use crate::error::Error;
+use crate::locale::{tr, user_lang};
 
 pub const MANIFEST: &str = "manifest.json";
 
@@ -54,9 +55,11 @@ impl Manifest {
         let bytes =
             super::ocfl::read_regular(&path, 64 << 20).map_err(|e| Error::io(&path, "read", e))?;
         serde_json::from_slice(&bytes).map_err(|e| {
-            Error::Usage(format!(
-                "`{}` is not a nianbao archive manifest: {e}",
-                path.display()
+            Error::Usage(tr!(
+                user_lang(),
+                "archive-not-manifest",
+                path = path.display(),
+                detail = e
             ))
         })
     }
@@ -109,7 +112,7 @@ pub fn verify(dir: &Path, entries: &[&Entry]) -> Vec<String> {
                 .split('/')
                 .all(|p| !p.is_empty() && p != "." && p != "..");
         if !inside {
-            problems.push(format!("outside the archive: {}", record.path));
+            problems.push(tr!(user_lang(), "archive-outside", path = record.path));
             continue;
         }
         match super::ocfl::read_regular(&dir.join(&record.path), 512 << 20) {
@@ -122,9 +125,9 @@ pub fn verify(dir: &Path, entries: &[&Entry]) -> Vec<String> {
 }
 
 pub fn needs_migration(dir: &Path) -> Error {
-    Error::Usage(format!(
-        "`{}` holds an archive in nianbao's earlier format (manifest.json)\n  = help: turn it into the OCFL archive first: nianbao archive migrate --dir {}",
-        dir.display(),
-        dir.display()
+    Error::Usage(tr!(
+        user_lang(),
+        "archive-needs-migration",
+        path = dir.display()
     ))
 }

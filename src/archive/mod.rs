@@ -18,6 +18,7 @@ use sha2::{Digest, Sha256};
 use unicode_normalization::UnicodeNormalization;
 
 use crate::error::Error;
+use crate::locale::{tr, user_lang};
 use crate::output::ensure_dir;
 pub use legacy::{MANIFEST, needs_migration};
 use ocfl::{Inventory, NewFile, Problem, ROOT_DECLARATION, Version};
@@ -142,14 +143,16 @@ pub fn versions_of(
         Some(inventory) if inventory.id == object_id(year, organisation, kind) => {
             Ok(Some(inventory.versions.len()))
         }
-        Some(inventory) => Err(Error::Refused(format!(
-            "`{}` holds another document (`{}`)",
-            object.display(),
-            inventory.id
+        Some(inventory) => Err(Error::Refused(tr!(
+            user_lang(),
+            "archive-other-document",
+            path = object.display(),
+            id = inventory.id
         ))),
-        None if std::fs::symlink_metadata(&object).is_ok() => Err(Error::Refused(format!(
-            "`{}` exists and is not an archived document",
-            object.display()
+        None if std::fs::symlink_metadata(&object).is_ok() => Err(Error::Refused(tr!(
+            user_lang(),
+            "archive-not-a-document",
+            path = object.display()
         ))),
         None => Ok(None),
     }
@@ -180,9 +183,10 @@ impl Writer {
                 .flatten()
                 .any(|e| e.file_name() != "extensions");
             if foreign {
-                return Err(Error::Refused(format!(
-                    "`{}` holds files and is not an archive: archive into an empty or new folder",
-                    root.display()
+                return Err(Error::Refused(tr!(
+                    user_lang(),
+                    "archive-foreign-files",
+                    path = root.display()
                 )));
             }
         }
@@ -191,9 +195,10 @@ impl Writer {
         for dir in [root.join("extensions"), own.clone()] {
             let is_dir = std::fs::symlink_metadata(&dir).is_ok_and(|m| m.is_dir());
             if !is_dir {
-                return Err(Error::Refused(format!(
-                    "`{}` is not a folder (a link?): the archive follows no links",
-                    dir.display()
+                return Err(Error::Refused(tr!(
+                    user_lang(),
+                    "archive-not-a-folder",
+                    path = dir.display()
                 )));
             }
         }
@@ -204,14 +209,14 @@ impl Writer {
         std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NOFOLLOW);
         let lock = options
             .open(&lock_path)
-            .map_err(|e| Error::io(&lock_path, "open the lock", e))?;
+            .map_err(|e| Error::io(&lock_path, "open-lock", e))?;
         if lock.try_lock().is_err() {
             eprintln!(
-                "waiting for another nianbao writing to `{}` to finish",
-                root.display()
+                "{}",
+                tr!(user_lang(), "archive-waiting", path = root.display())
             );
             lock.lock()
-                .map_err(|e| Error::io(&lock_path, "take the lock", e))?;
+                .map_err(|e| Error::io(&lock_path, "take-lock", e))?;
         }
         let staging = own.join("staging");
         if std::fs::symlink_metadata(&staging).is_ok() {
@@ -253,9 +258,7 @@ impl Writer {
         ];
         if let (Some(logical), Some(bytes)) = (&docx, doc.docx) {
             crate::docx::check_package(bytes).map_err(|e| {
-                Error::Refused(format!(
-                    "the DOCX is not well-formed ({e}); nothing was archived"
-                ))
+                Error::Refused(tr!(user_lang(), "archive-docx-not-well-formed", detail = e))
             })?;
             files.push(NewFile {
                 logical: logical.clone(),
@@ -387,9 +390,11 @@ fn require_archive(dir: &Path) -> Result<(), Error> {
     } else if dir.join(MANIFEST).exists() {
         Err(legacy::needs_migration(dir))
     } else {
-        Err(Error::Usage(format!(
-            "`{}` holds no archive (no {ROOT_DECLARATION})",
-            dir.display()
+        Err(Error::Usage(tr!(
+            user_lang(),
+            "archive-none",
+            path = dir.display(),
+            declaration = ROOT_DECLARATION
         )))
     }
 }
@@ -410,7 +415,11 @@ fn read_record(dir: &Path, rel: &str, inventory: &Inventory, n: usize) -> Result
     if record.format != FORMAT {
         return Err(Problem::new(
             format!("{rel}/{content}"),
-            format!("an unknown record format `{}`", record.format),
+            tr!(
+                user_lang(),
+                "archive-unknown-format",
+                format = record.format
+            ),
         ));
     }
     Ok(record)
@@ -469,22 +478,28 @@ fn cross_check(
     let mut problem = |what: String| problems.push(Problem::new(&vrel, what));
     let expected = object_path(record.year, &record.organisation, &record.kind);
     if expected != rel {
-        problem(format!(
-            "its record is of {} {} ({}), whose place is `{expected}`",
-            record.year, record.organisation, record.kind
+        problem(tr!(
+            user_lang(),
+            "archive-wrong-place",
+            year = record.year,
+            organisation = record.organisation,
+            kind = record.kind,
+            expected = expected
         ));
     }
     let id = object_id(record.year, &record.organisation, &record.kind);
     if inventory.id != id {
-        problem(format!(
-            "the object's id `{}` is not its record's `{id}`",
-            inventory.id
+        problem(tr!(
+            user_lang(),
+            "archive-wrong-id",
+            id = inventory.id,
+            expected = id
         ));
     }
     let read = |logical: &str| -> Result<Vec<u8>, String> {
-        let content = inventory.content_path(n, logical).ok_or_else(|| {
-            format!("the record names `{logical}`, which the version does not hold")
-        })?;
+        let content = inventory
+            .content_path(n, logical)
+            .ok_or_else(|| tr!(user_lang(), "archive-missing-file", logical = logical))?;
         ocfl::read_regular(&dir.join(rel).join(content), 512 << 20)
             .map_err(|e| format!("`{logical}`: {e}"))
     };
@@ -494,7 +509,7 @@ fn cross_check(
     if let Some(state) = inventory.versions.get(&ocfl::version_name(n)) {
         for path in state.state.values().flatten() {
             if !named.contains(&path.as_str()) {
-                problem(format!("`{path}` is not named by its record"));
+                problem(tr!(user_lang(), "archive-unnamed-file", path = path));
             }
         }
     }
@@ -505,7 +520,12 @@ fn cross_check(
         match read(logical) {
             Ok(bytes) => {
                 if let Err(e) = crate::docx::check_package(&bytes) {
-                    problem(format!("`{logical}` is not well-formed: {e}"));
+                    problem(tr!(
+                        user_lang(),
+                        "archive-file-not-well-formed",
+                        logical = logical,
+                        detail = e
+                    ));
                 }
             }
             Err(e) => problem(e),
@@ -539,14 +559,18 @@ fn cross_check(
                 let meta = &loaded.report.meta;
                 if meta.year.value != record.year || meta.organisation.value != record.organisation
                 {
-                    problem(format!(
-                        "the archived input is of {} {}, its record of {} {}",
-                        meta.year.value, meta.organisation.value, record.year, record.organisation
+                    problem(tr!(
+                        user_lang(),
+                        "archive-input-differs",
+                        year = meta.year.value,
+                        organisation = meta.organisation.value,
+                        record_year = record.year,
+                        record_organisation = record.organisation
                     ));
                 }
             }
             crate::load::Outcome::Invalid(..) => {
-                problem("the archived input does not read as a nianbao input".to_string());
+                problem(tr!(user_lang(), "archive-input-unreadable"));
             }
         }
     }
@@ -556,7 +580,7 @@ fn cross_check(
 fn pdf_mismatches(pdf: &[u8], record: &Record) -> Vec<String> {
     let text = String::from_utf8_lossy(pdf);
     let Some(start) = text.find("<x:xmpmeta") else {
-        return vec!["holds no XMP metadata (not a PDF/A)".to_string()];
+        return vec![tr!(user_lang(), "archive-no-xmp")];
     };
     let end = text[start..]
         .find("</x:xmpmeta>")
@@ -573,9 +597,12 @@ fn pdf_mismatches(pdf: &[u8], record: &Record) -> Vec<String> {
             }
         });
         if !ok {
-            out.push(format!(
-                "its {what} is `{}`, its record says `{wanted}`",
-                found.unwrap_or_default()
+            out.push(tr!(
+                user_lang(),
+                "archive-xmp-differs",
+                what = what,
+                found = found.unwrap_or_default(),
+                wanted = wanted
             ));
         }
     };
@@ -717,10 +744,11 @@ pub fn migrate(dir: &Path) -> Result<(usize, usize), Error> {
         .collect();
     let problems = legacy::verify(dir, &entries);
     if !problems.is_empty() {
-        return Err(Error::Refused(format!(
-            "the archive in `{}` does not verify against its manifest; nothing was migrated:\n{}",
-            dir.display(),
-            problems.join("\n")
+        return Err(Error::Refused(tr!(
+            user_lang(),
+            "archive-legacy-unverified",
+            path = dir.display(),
+            problems = problems.join("\n")
         )));
     }
     let writer = Writer::open_any(dir)?;

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha512};
 
 use crate::error::Error;
+use crate::locale::{tr, user_lang};
 
 pub const ROOT_DECLARATION: &str = "0=ocfl_1.1";
 const ROOT_DECLARATION_TEXT: &str = "ocfl_1.1\n";
@@ -111,7 +112,10 @@ pub fn read_regular(path: &Path, limit: u64) -> std::io::Result<Vec<u8>> {
         .take(limit + 1)
         .read_to_end(&mut bytes)?;
     if bytes.len() as u64 > limit {
-        return Err(std::io::Error::other("larger than the archive reads"));
+        return Err(std::io::Error::other(tr!(
+            user_lang(),
+            "archive-file-too-large"
+        )));
     }
     Ok(bytes)
 }
@@ -124,9 +128,11 @@ pub fn read_inventory(object: &Path) -> Result<Option<Inventory>, Error> {
     }
     let bytes = read_regular(&path, INVENTORY_LIMIT).map_err(|e| Error::io(&path, "read", e))?;
     serde_json::from_slice(&bytes).map(Some).map_err(|e| {
-        Error::Usage(format!(
-            "`{}` is not an OCFL inventory: {e}",
-            path.display()
+        Error::Usage(tr!(
+            user_lang(),
+            "archive-not-inventory",
+            path = path.display(),
+            detail = e
         ))
     })
 }
@@ -155,10 +161,12 @@ pub fn commit_version(
     let mut inventory = match existing {
         Some(inventory) => {
             if inventory.id != id {
-                return Err(Error::Refused(format!(
-                    "`{}` holds another document (`{}`), not `{id}`",
-                    object.display(),
-                    inventory.id
+                return Err(Error::Refused(tr!(
+                    user_lang(),
+                    "archive-other-document-not",
+                    path = object.display(),
+                    id = inventory.id,
+                    expected = id
                 )));
             }
             inventory
@@ -178,7 +186,7 @@ pub fn commit_version(
     let stage = tempfile::Builder::new()
         .prefix("object-")
         .tempdir_in(staging)
-        .map_err(|e| Error::io(staging, "stage a version in", e))?;
+        .map_err(|e| Error::io(staging, "stage-version", e))?;
     let staged = stage.path().join("object");
     let io = |path: &Path, e| Error::io(path, "stage", e);
     std::fs::create_dir(&staged).map_err(|e| io(&staged, e))?;
@@ -217,7 +225,7 @@ pub fn commit_version(
         // Fails when something appeared there: nothing is replaced.
         rename_new(&staged, &object)?;
     } else {
-        exchange(&staged, &object).map_err(|e| Error::io(&object, "commit a version of", e))?;
+        exchange(&staged, &object).map_err(|e| Error::io(&object, "commit-version", e))?;
     }
     sync_folder(parent);
     // The stage now holds the object as it was; it is dropped with the stage.
@@ -228,9 +236,10 @@ pub fn commit_version(
 /// Renames a staged object to a path where nothing stands.
 fn rename_new(from: &Path, to: &Path) -> Result<(), Error> {
     if std::fs::symlink_metadata(to).is_ok() {
-        return Err(Error::Refused(format!(
-            "`{}` exists and is not an archived document",
-            to.display()
+        return Err(Error::Refused(tr!(
+            user_lang(),
+            "archive-not-a-document",
+            path = to.display()
         )));
     }
     std::fs::rename(from, to).map_err(|e| Error::io(to, "commit", e))
@@ -290,9 +299,10 @@ fn link_tree(from: &Path, to: &Path, top: bool) -> Result<(), Error> {
                 std::fs::copy(&source, &target).map_err(|e| Error::io(&target, "stage", e))?;
             }
         } else {
-            return Err(Error::Refused(format!(
-                "`{}` is not a regular file: the archive holds no links",
-                source.display()
+            return Err(Error::Refused(tr!(
+                user_lang(),
+                "archive-not-regular",
+                path = source.display()
             )));
         }
     }
@@ -361,11 +371,11 @@ pub fn validate(root: &Path, check_digests: bool) -> Validation {
         Ok(bytes) if bytes == ROOT_DECLARATION_TEXT.as_bytes() => {}
         Ok(_) => found.problems.push(Problem::new(
             ROOT_DECLARATION,
-            "the storage root's declaration does not say `ocfl_1.1`",
+            tr!(user_lang(), "ocfl-root-declaration"),
         )),
         Err(_) => found.problems.push(Problem::new(
             ROOT_DECLARATION,
-            "missing: not an OCFL 1.1 storage root",
+            tr!(user_lang(), "ocfl-no-root"),
         )),
     }
     walk(root, "", &mut found, check_digests);
@@ -386,9 +396,10 @@ fn entries(dir: &Path, rel: &str, problems: &mut Vec<Problem>) -> Vec<(String, s
             Ok(name) => out.push((name, kind)),
             Err(name) => problems.push(Problem::new(
                 join(rel, &escaped(&name)),
-                format!(
-                    "a {} whose name is not UTF-8: no OCFL path can name it",
-                    if kind.is_dir() { "folder" } else { "file" },
+                tr!(
+                    user_lang(),
+                    "ocfl-not-utf8",
+                    kind = if kind.is_dir() { "folder" } else { "file" }
                 ),
             )),
         }
@@ -429,10 +440,9 @@ fn walk(root: &Path, rel: &str, found: &mut Validation, check_digests: bool) {
     let listed = entries(&dir, rel, &mut found.problems);
     if !rel.is_empty() {
         if listed.is_empty() {
-            found.problems.push(Problem::new(
-                rel,
-                "an empty folder in the storage hierarchy",
-            ));
+            found
+                .problems
+                .push(Problem::new(rel, tr!(user_lang(), "ocfl-empty-folder")));
             return;
         }
         if listed.iter().any(|(name, _)| name == OBJECT_DECLARATION) {
@@ -445,14 +455,14 @@ fn walk(root: &Path, rel: &str, found: &mut Validation, check_digests: bool) {
         if kind.is_symlink() {
             found
                 .problems
-                .push(Problem::new(path, "a link: the archive holds no links"));
+                .push(Problem::new(path, tr!(user_lang(), "ocfl-link")));
         } else if kind.is_dir() {
             if rel.is_empty() && name == "extensions" {
                 for (ext, kind) in entries(&dir.join(&name), &path, &mut found.problems) {
                     if !kind.is_dir() {
                         found.problems.push(Problem::new(
                             format!("extensions/{ext}"),
-                            "the extensions folder holds only folders",
+                            tr!(user_lang(), "ocfl-extensions-folders"),
                         ));
                     }
                 }
@@ -460,10 +470,9 @@ fn walk(root: &Path, rel: &str, found: &mut Validation, check_digests: bool) {
                 walk(root, &path, found, check_digests);
             }
         } else if !rel.is_empty() {
-            found.problems.push(Problem::new(
-                path,
-                "a file outside any object (not listed in an inventory)",
-            ));
+            found
+                .problems
+                .push(Problem::new(path, tr!(user_lang(), "ocfl-outside-object")));
         }
     }
 }
@@ -484,7 +493,7 @@ fn read_with_sidecar(dir: &Path, rel: &str, problems: &mut Vec<Problem>) -> Opti
     if name != Some(INVENTORY) || digest.map(str::to_ascii_lowercase) != Some(sha512_hex(&bytes)) {
         problems.push(Problem::new(
             join(rel, INVENTORY),
-            "altered: its sha512 differs from its sidecar's",
+            tr!(user_lang(), "ocfl-sidecar-altered"),
         ));
     }
     Some(bytes)
@@ -501,7 +510,7 @@ fn validate_object(root: &Path, rel: &str, found: &mut Validation, check_digests
     {
         problems.push(Problem::new(
             join(rel, OBJECT_DECLARATION),
-            "the object's declaration does not say `ocfl_object_1.1`",
+            tr!(user_lang(), "ocfl-object-declaration"),
         ));
     }
     let Some(bytes) = read_with_sidecar(&dir, rel, problems) else {
@@ -512,7 +521,7 @@ fn validate_object(root: &Path, rel: &str, found: &mut Validation, check_digests
         Err(e) => {
             problems.push(Problem::new(
                 join(rel, INVENTORY),
-                format!("not an OCFL inventory: {e}"),
+                tr!(user_lang(), "ocfl-not-inventory", detail = e),
             ));
             return;
         }
@@ -521,15 +530,16 @@ fn validate_object(root: &Path, rel: &str, found: &mut Validation, check_digests
     if inventory.kind != INVENTORY_TYPE {
         problems.push(Problem::new(
             &inventory_rel,
-            format!("an unknown inventory type `{}`", inventory.kind),
+            tr!(user_lang(), "ocfl-unknown-type", kind = inventory.kind),
         ));
     }
     if inventory.digest_algorithm != "sha512" {
         problems.push(Problem::new(
             &inventory_rel,
-            format!(
-                "digests in `{}`: the archive writes sha512",
-                inventory.digest_algorithm
+            tr!(
+                user_lang(),
+                "ocfl-digest",
+                algorithm = inventory.digest_algorithm
             ),
         ));
         return;
@@ -537,7 +547,7 @@ fn validate_object(root: &Path, rel: &str, found: &mut Validation, check_digests
     let Some(count) = inventory.version_count() else {
         problems.push(Problem::new(
             &inventory_rel,
-            "versions are not v1, v2… up to the head",
+            tr!(user_lang(), "ocfl-versions"),
         ));
         return;
     };
@@ -550,7 +560,7 @@ fn validate_object(root: &Path, rel: &str, found: &mut Validation, check_digests
         if !known || kind.is_symlink() {
             problems.push(Problem::new(
                 join(rel, &name),
-                "not part of the object (not a version, inventory or declaration)",
+                tr!(user_lang(), "ocfl-not-in-object"),
             ));
         }
     }
@@ -563,7 +573,7 @@ fn validate_object(root: &Path, rel: &str, found: &mut Validation, check_digests
             if n == count && vbytes != bytes {
                 problems.push(Problem::new(
                     join(&vrel, INVENTORY),
-                    "differs from the object's inventory (the head's must be identical)",
+                    tr!(user_lang(), "ocfl-version-inventory-differs"),
                 ));
             } else if n < count {
                 for what in disagreements(&vbytes, &inventory, n) {
@@ -578,7 +588,7 @@ fn validate_object(root: &Path, rel: &str, found: &mut Validation, check_digests
             if !allowed {
                 problems.push(Problem::new(
                     join(&vrel, &name),
-                    "not part of the version (not its content or inventory)",
+                    tr!(user_lang(), "ocfl-not-in-version"),
                 ));
             }
         }
@@ -591,7 +601,7 @@ fn validate_object(root: &Path, rel: &str, found: &mut Validation, check_digests
             if !valid_content_path(path, count, inventory.content_directory()) {
                 problems.push(Problem::new(
                     path_rel,
-                    "not a content path of a version (vN/content/…)",
+                    tr!(user_lang(), "ocfl-not-content-path"),
                 ));
                 continue;
             }
@@ -600,10 +610,7 @@ fn validate_object(root: &Path, rel: &str, found: &mut Validation, check_digests
             match read_regular(&dir.join(path), CONTENT_LIMIT) {
                 Ok(content) => {
                     if check_digests && sha512_hex(&content) != digest.to_ascii_lowercase() {
-                        problems.push(Problem::new(
-                            path_rel,
-                            "altered: its sha512 differs from the inventory's",
-                        ));
+                        problems.push(Problem::new(path_rel, tr!(user_lang(), "ocfl-altered")));
                     }
                 }
                 Err(e) => problems.push(Problem::new(path_rel, format!("missing: {e}"))),
@@ -616,7 +623,7 @@ fn validate_object(root: &Path, rel: &str, found: &mut Validation, check_digests
             if !listed.contains(&file) {
                 problems.push(Problem::new(
                     join(rel, &file),
-                    "unlisted: in the object, not in its inventory",
+                    tr!(user_lang(), "ocfl-unlisted"),
                 ));
             }
         }
@@ -627,14 +634,19 @@ fn validate_object(root: &Path, rel: &str, found: &mut Validation, check_digests
             if !inventory.manifest.contains_key(digest) {
                 problems.push(Problem::new(
                     &inventory_rel,
-                    format!("{name} names a digest the manifest does not hold"),
+                    tr!(user_lang(), "ocfl-unknown-digest", name = name),
                 ));
             }
             for path in paths {
                 if !valid_logical_path(path) || !logical.insert(path.as_str()) {
                     problems.push(Problem::new(
                         &inventory_rel,
-                        format!("{name}: `{path}` is not a valid logical path"),
+                        tr!(
+                            user_lang(),
+                            "ocfl-bad-logical-path",
+                            name = name,
+                            path = path
+                        ),
                     ));
                 }
             }
@@ -678,7 +690,7 @@ fn files_under(dir: &Path, prefix: &str, object: &str, problems: &mut Vec<Proble
     if listed.is_empty() && std::fs::symlink_metadata(dir).is_ok_and(|m| m.is_dir()) {
         problems.push(Problem::new(
             join(object, prefix),
-            "an empty folder in a version's content",
+            tr!(user_lang(), "ocfl-empty-content-folder"),
         ));
     }
     for (name, kind) in listed {
@@ -699,26 +711,31 @@ fn files_under(dir: &Path, prefix: &str, object: &str, problems: &mut Vec<Proble
 fn disagreements(bytes: &[u8], object: &Inventory, n: usize) -> Vec<String> {
     let version: Inventory = match serde_json::from_slice(bytes) {
         Ok(inventory) => inventory,
-        Err(e) => return vec![format!("not an OCFL inventory: {e}")],
+        Err(e) => return vec![tr!(user_lang(), "ocfl-not-inventory", detail = e)],
     };
     let mut out = Vec::new();
     if version.id != object.id {
-        out.push(format!(
-            "names the object `{}`, the object's inventory `{}`",
-            version.id, object.id
+        out.push(tr!(
+            user_lang(),
+            "ocfl-other-id",
+            id = version.id,
+            object = object.id
         ));
     }
     if version.digest_algorithm != object.digest_algorithm {
-        out.push(format!(
-            "digests in `{}`, the object's inventory in `{}`",
-            version.digest_algorithm, object.digest_algorithm
+        out.push(tr!(
+            user_lang(),
+            "ocfl-other-digest",
+            algorithm = version.digest_algorithm,
+            object = object.digest_algorithm
         ));
     }
     if version.head != version_name(n) {
-        out.push(format!(
-            "its head is `{}`, not `{}`",
-            version.head,
-            version_name(n)
+        out.push(tr!(
+            user_lang(),
+            "ocfl-other-head",
+            head = version.head,
+            expected = version_name(n)
         ));
     }
     let as_json = |v: &Version| serde_json::to_value(v).ok();
@@ -727,9 +744,7 @@ fn disagreements(bytes: &[u8], object: &Inventory, n: usize) -> Vec<String> {
         let (here, there) = (version.versions.get(&name), object.versions.get(&name));
         let agrees = k <= n && here.is_some() && here.map(as_json) == there.map(as_json);
         if !agrees {
-            out.push(format!(
-                "its record of {name} is not the object's inventory's"
-            ));
+            out.push(tr!(user_lang(), "ocfl-other-record", name = name));
         }
     }
     for (digest, paths) in &version.manifest {
@@ -738,9 +753,10 @@ fn disagreements(bytes: &[u8], object: &Inventory, n: usize) -> Vec<String> {
             .iter()
             .all(|p| held.is_some_and(|held| held.contains(p)))
         {
-            out.push(format!(
-                "its manifest lists content under {}… that the object's does not",
-                digest.chars().take(16).collect::<String>()
+            out.push(tr!(
+                user_lang(),
+                "ocfl-other-manifest",
+                digest = digest.chars().take(16).collect::<String>()
             ));
         }
     }

@@ -24,6 +24,7 @@ pub fn run(args: &ServeArgs) -> Result<(), Error> {
     ready(&engine, &mut Reporter::default(), true)?;
     // The page speaks the document's language; so do these lines.
     let lang = engine.language_of(&path);
+    crate::locale::speak(lang);
 
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()

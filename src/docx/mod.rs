@@ -130,7 +130,11 @@ pub fn check_package(bytes: &[u8]) -> Result<(), String> {
         part.read_to_end(&mut xml)
             .map_err(|e| format!("{name}: {e}"))?;
         if !xml_chars_only(&xml) {
-            return Err(format!("{name}: a character XML does not allow"));
+            return Err(crate::locale::tr!(
+                crate::locale::user_lang(),
+                "docx-bad-character",
+                part = name
+            ));
         }
         let mut reader = quick_xml::Reader::from_reader(xml.as_slice());
         let mut buffer = Vec::new();

@@ -4,6 +4,9 @@
 use granit_parser::{Event, Parser, ScalarStyle};
 use serde_json::Value;
 
+use crate::locale::tr;
+use crate::model::Lang;
+
 use super::write::{Kind, resolve, set_kind};
 use super::{Edit, EditError, Key, Node, new_key_for, show_path};
 
@@ -125,9 +128,14 @@ pub fn data(text: &str) -> Result<Data, String> {
 }
 
 /// The old data with the edit made: what the new text must read as.
-pub(super) fn expect(old: &Data, nodes: &[Node], edit: &Edit) -> Result<Data, EditError> {
+pub(super) fn expect(
+    old: &Data,
+    nodes: &[Node],
+    edit: &Edit,
+    lang: Lang,
+) -> Result<Data, EditError> {
     let mut data = old.clone();
-    let missing = |path: &[Key]| EditError(format!("no value at {}", show_path(path)));
+    let missing = |path: &[Key]| EditError(tr!(lang, "edit-no-value", path = show_path(path)));
     match edit {
         Edit::Set { path, value } => {
             let node = nodes
@@ -177,14 +185,14 @@ pub(super) fn expect(old: &Data, nodes: &[Node], edit: &Edit) -> Result<Data, Ed
             let holder = at_path(&mut data, parent).ok_or_else(|| missing(path))?;
             let at = position(holder, last).ok_or_else(|| missing(path))?;
             let Data::Map(entries) = holder else {
-                return Err(EditError("only an entry of a mapping has a key".into()));
+                return Err(EditError(tr!(lang, "edit-no-key")));
             };
             if entries
                 .iter()
                 .enumerate()
                 .any(|(i, (k, _))| i != at && k.text() == Some(key.as_str()))
             {
-                return Err(EditError(format!("`{key}` is already used here")));
+                return Err(EditError(tr!(lang, "edit-key-used", key = key)));
             }
             entries[at].0 = Data::Set(key.clone(), DataKind(Kind::Str));
         }
@@ -216,15 +224,16 @@ pub(super) fn expect(old: &Data, nodes: &[Node], edit: &Edit) -> Result<Data, Ed
                 }
                 (Data::Map(entries), Some(key)) => {
                     if entries.iter().any(|(k, _)| k.text() == Some(key.as_str())) {
-                        return Err(EditError(format!("`{key}` is already used here")));
+                        return Err(EditError(tr!(lang, "edit-key-used", key = key)));
                     }
                     let at = after.map_or(entries.len(), |a| (a + 1).min(entries.len()));
                     entries.insert(at, (Data::Set(key.clone(), DataKind(Kind::Str)), new));
                 }
                 _ => {
-                    return Err(EditError(format!(
-                        "{} is not a list (or a mapping, with a key) to add to",
-                        show_path(path)
+                    return Err(EditError(tr!(
+                        lang,
+                        "edit-not-a-list",
+                        path = show_path(path)
                     )));
                 }
             }

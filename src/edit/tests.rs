@@ -176,7 +176,10 @@ fn items_are_removed_copied_and_moved_as_lines() {
         path: path("meta.year"),
         key: "organisation".into(),
     };
-    assert!(apply(TEXT, &taken).unwrap_err().0.contains("already used"));
+    assert_eq!(
+        apply(TEXT, &taken).unwrap_err().0,
+        "这里已经有 `organisation`"
+    );
     // A flow list is written again.
     assert_eq!(
         run(
@@ -501,6 +504,18 @@ fn an_edit_that_would_change_other_data_is_refused() {
     assert_eq!(set(text, "a", "2"), "a: &x 2\nb: *x\n");
     let error = apply(
         "a: 1\n",
+        &Edit::Set {
+            path: path("b"),
+            value: "2".into(),
+        },
+    )
+    .unwrap_err();
+    // In the document's language (a text without English is Chinese).
+    assert_eq!(error.0, "b 处没有值");
+    let error = apply(
+        "lang: en
+title: Annual report
+",
         &Edit::Set {
             path: path("b"),
             value: "2".into(),

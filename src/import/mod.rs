@@ -17,8 +17,10 @@ mod write;
 
 use std::path::Path;
 
+use crate::model::Lang;
+
 pub use lines::{Hint, Para, decode, is_english};
-pub use words::{Failure, Note};
+pub use words::{Failure, Note, PdfProblem};
 
 /// The largest file import reads: a Word file or PDF with photographs is
 /// larger than the text nianbao reads (`load::MAX_INPUT_BYTES`), which still
@@ -103,7 +105,7 @@ pub fn read(path: &Path, bytes: Vec<u8>, soffice: Option<&Path>) -> Result<Sourc
     if matches!(ext.as_str(), "docx" | "docm" | "dotx" | "pdf") {
         return Err(if ext == "pdf" {
             Failure::BadPdf {
-                detail: "it does not start as a PDF does".into(),
+                detail: PdfProblem::NotPdf,
             }
         } else {
             Failure::Corrupt {
@@ -207,10 +209,11 @@ fn finish(
     mut warnings: Vec<(usize, String)>,
     dropped: Vec<(usize, String)>,
 ) -> Imported {
+    let lang = if english { Lang::En } else { Lang::Zh };
     let Some(document) = structure::read(lines, english, &mut warnings) else {
         return Imported {
             yaml: String::new(),
-            warnings: vec![(1, "the file holds no text".into())],
+            warnings: vec![(1, crate::locale::tr!(lang, "import-text-empty"))],
             dropped,
         };
     };

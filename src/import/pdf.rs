@@ -99,7 +99,7 @@ pub fn read(bytes: Vec<u8>) -> Result<PdfText, Failure> {
     let pdf = Pdf::new(bytes).map_err(|e| match e {
         LoadPdfError::Decryption(_) => Failure::PdfPassword,
         LoadPdfError::Invalid => Failure::BadPdf {
-            detail: "its structure cannot be read".into(),
+            detail: super::PdfProblem::Structure,
         },
     })?;
     let cache = InterpreterCache::new();

@@ -10,7 +10,8 @@ use crate::draft::{
     Draft, DraftAttachment, DraftBlock, DraftCount, DraftCounts, DraftItem, DraftMeta, DraftPart,
     DraftSection, DraftTable,
 };
-use crate::model::Role;
+use crate::locale::tr;
+use crate::model::{Lang, Role};
 
 /// The YAML of an imported document; what it had to guess goes to `warnings`.
 pub(super) fn write(document: Document, warnings: &mut Vec<(usize, String)>) -> String {
@@ -37,12 +38,10 @@ pub(super) fn write(document: Document, warnings: &mut Vec<(usize, String)>) -> 
         .or_else(|| english.then(|| english_year(&title)).flatten())
         .or(year)
         .or_else(|| date.as_ref().and_then(|d| d[..4].parse().ok()));
+    // What import says is in the document's language.
+    let lang = if english { Lang::En } else { Lang::Zh };
     let year = found_year.unwrap_or_else(|| {
-        warnings.push((
-            0,
-            "no year in the title, the text or the date: meta.year is set to 2020; change it"
-                .into(),
-        ));
+        warnings.push((0, tr!(lang, "import-no-year")));
         2020
     });
     // "2021城关区教育局工会工作总结": the office after the year.
@@ -90,7 +89,7 @@ pub(super) fn write(document: Document, warnings: &mut Vec<(usize, String)>) -> 
             let last_day = if half == Some(1) { "06-30" } else { "12-31" };
             warnings.push((
                 0,
-                format!("no date at the end: the date is set to the period's last day ({year}-{last_day}) and not shown"),
+                tr!(lang, "import-no-date", date = format!("{year}-{last_day}")),
             ));
             format!("{year}-{last_day}")
         }
@@ -117,7 +116,7 @@ pub(super) fn write(document: Document, warnings: &mut Vec<(usize, String)>) -> 
         title: None,
         numbering,
         level3,
-        lang: english.then_some("en"),
+        lang: english.then_some(Lang::En),
         ..DraftMeta::default()
     };
     let _ = plan_only;
@@ -125,11 +124,7 @@ pub(super) fn write(document: Document, warnings: &mut Vec<(usize, String)>) -> 
     // heading (an input needs a body).
     let mut opening = opening;
     let headless_body: Vec<String> = if parts.is_empty() {
-        warnings.push((
-            0,
-            "no part (一、…) found: the text after the opening is one part without a heading"
-                .into(),
-        ));
+        warnings.push((0, tr!(lang, "import-no-part")));
         opening.split_off(opening.len().min(1))
     } else {
         Vec::new()
@@ -216,18 +211,17 @@ pub(super) fn write(document: Document, warnings: &mut Vec<(usize, String)>) -> 
         attachments,
         ..Draft::default()
     };
-    let header =
-        "Imported by `nianbao import`. Counts were found in the text: rename them as you like.";
+    let header = tr!(lang, "import-header");
     // The title only when it is not the one nianbao derives (a written title
     // does not break where a derived one would). Finding out reads the whole
     // input back: for a document over 1 MB the title is kept as written.
     draft.meta.title = Some(title.clone());
-    let with_title = draft.to_yaml(header);
+    let with_title = draft.to_yaml(&header);
     if with_title.len() > DERIVE_TITLE_UP_TO {
         return with_title;
     }
     draft.meta.title = None;
-    let without = draft.to_yaml(header);
+    let without = draft.to_yaml(&header);
     if derived_title(&without).as_deref() == Some(title.as_str()) {
         without
     } else {

@@ -22,7 +22,9 @@ fn words_json() -> String {
     for lang in [Lang::Zh, Lang::En] {
         let mut own = Map::new();
         for (file, key, _) in locale::keys(locale::files(lang)) {
-            if file != "page.ftl" {
+            // The page's own words and the fields' labels; not how a
+            // diagnostic names a field in a place (`label-FIELD.place`).
+            if file != "page.ftl" || key.contains('.') {
                 continue;
             }
             let text = locale::words(lang, &key, &[]);

@@ -11,6 +11,8 @@ use typst::foundations::Bytes;
 use typst::text::Font;
 
 use crate::diag::{Code, Diagnostic};
+use crate::locale::{tr, user_lang};
+use crate::model::Lang;
 
 /// A role a font plays in the document.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -51,14 +53,36 @@ impl Role {
         }
     }
 
+    /// What the role sets, as `nianbao fonts` lists it, in the user's language.
     pub fn describe(self) -> &'static str {
+        // Written once for each language, for the life of the process.
+        static WORDS: [OnceLock<Vec<String>>; 2] = [OnceLock::new(), OnceLock::new()];
+        let lang = user_lang();
+        let words = WORDS[match lang {
+            Lang::Zh => 0,
+            Lang::En => 1,
+        }]
+        .get_or_init(|| {
+            Role::ALL
+                .iter()
+                .map(|r| tr!(lang, r.describe_key()))
+                .collect()
+        });
+        let at = Role::ALL
+            .iter()
+            .position(|r| *r == self)
+            .expect("a role of ALL");
+        &words[at]
+    }
+
+    fn describe_key(self) -> &'static str {
         match self {
-            Role::Title => "title 标题 (bold Song 小标宋)",
-            Role::Song => "Song 宋体 (page numbers)",
-            Role::Fang => "FangSong 仿宋 (body)",
-            Role::Hei => "Hei 黑体 (level-1 headings)",
-            Role::Kai => "Kai 楷体 (level-2 and run-in headings)",
-            Role::Serif => "serif (English documents)",
+            Role::Title => "font-role-title",
+            Role::Song => "font-role-song",
+            Role::Fang => "font-role-fang",
+            Role::Hei => "font-role-hei",
+            Role::Kai => "font-role-kai",
+            Role::Serif => "font-role-serif",
         }
     }
 
@@ -143,10 +167,12 @@ pub enum Origin {
 impl std::fmt::Display for Origin {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Origin::Carried(file) if file.ends_with(".otf") => {
-                write!(f, "carried by nianbao (fonts/{file})")
-            }
-            Origin::Carried(what) => write!(f, "carried by nianbao ({what})"),
+            Origin::Carried(file) if file.ends_with(".otf") => f.write_str(&tr!(
+                user_lang(),
+                "font-carried",
+                what = format!("fonts/{file}")
+            )),
+            Origin::Carried(what) => f.write_str(&tr!(user_lang(), "font-carried", what = what)),
             Origin::File(path) => write!(f, "{}", path.display()),
         }
     }
@@ -204,29 +230,28 @@ impl FontSet {
         let mut fonts = Vec::new();
         for dir in &options.font_paths {
             if !dir.is_dir() {
-                let what = if dir.exists() {
-                    "is not a folder"
+                let key = if dir.exists() {
+                    "font-folder-not-folder"
                 } else {
-                    "does not exist"
+                    "font-folder-missing"
                 };
-                return Err(Diagnostic::error(
-                    Code::Font,
-                    format!("the font folder `{}` {what}", dir.display()),
-                )
-                .in_file(dir)
-                .hint("--font-path takes a folder of .ttf, .otf, .ttc or .otc files"));
+                let lang = user_lang();
+                return Err(
+                    Diagnostic::error(Code::Font, tr!(lang, key, path = dir.display()))
+                        .in_file(dir)
+                        .hint(tr!(lang, &format!("{key}.hint"))),
+                );
             }
             for path in font_files(dir) {
                 let loaded = load_file(&path, |_| true);
                 if loaded.is_empty() {
+                    let lang = user_lang();
                     return Err(Diagnostic::error(
                         Code::Font,
-                        format!("`{}` is not a font that can be read", path.display()),
+                        tr!(lang, "font-unreadable", path = path.display()),
                     )
                     .in_file(&path)
-                    .hint(
-                        "use TrueType or OpenType fonts (.ttf .otf .ttc .otc); WOFF is not read",
-                    ));
+                    .hint(tr!(lang, "font-unreadable.hint")));
                 }
                 fonts.extend(loaded);
             }
@@ -249,7 +274,7 @@ impl FontSet {
             let font = Font::new(Bytes::new(carried.data), 0).ok_or_else(|| {
                 Diagnostic::error(
                     Code::Font,
-                    format!("the carried font {} is broken", carried.file),
+                    tr!(user_lang(), "font-carried-broken", file = carried.file),
                 )
             })?;
             fonts.push((font, Origin::Carried(carried.file)));

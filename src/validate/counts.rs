@@ -196,10 +196,7 @@ fn values(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     for (name, count) in ctx.report.counts.iter() {
         for (text, what) in [(&count.label, "label"), (&count.note, "note")] {
             if let Some(text) = text {
-                let place = ctx.t_place(
-                    &format!("数字 `{}` 的 {what}", name.value),
-                    &format!("the {what} of count `{}`", name.value),
-                );
+                let place = super::Places(ctx.lang).count_field(&name.value, what);
                 out.extend(super::text::line_and_control_diagnostics(
                     ctx,
                     text,
@@ -213,10 +210,7 @@ fn values(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             .chars()
             .any(|c| c == '\n' || crate::source::forbidden(c))
         {
-            let place = ctx.t_place(
-                &format!("数字 `{}` 的 unit", name.value),
-                &format!("the unit of count `{}`", name.value),
-            );
+            let place = super::Places(ctx.lang).count_field(&name.value, "unit");
             let message = match count.unit.chars().find(|&c| crate::source::forbidden(c)) {
                 Some(c) => Message::ControlCharacter {
                     place,

@@ -15,6 +15,7 @@ pub use counts::FIGURE_LIMIT;
 use crate::diag::{Code, Diagnostic, Severity, Span};
 use crate::facts::Facts;
 use crate::load::Loaded;
+use crate::locale::tr;
 use crate::messages::Message;
 use crate::model::{
     Block, Item, Lang, Level, Part, PointStyle, Report, Role, Section, Spanned, Text, Written,
@@ -78,11 +79,6 @@ pub struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
-    /// A place in words, in the run's language.
-    pub fn t_place(&self, zh: &str, en: &str) -> String {
-        crate::messages::pick(self.lang, zh.to_string(), en.to_string())
-    }
-
     /// A message of the catalogue at a place, in the run's language.
     pub fn emit(&self, message: Message, span: Span) -> Diagnostic {
         message.diagnostic(self.lang).at(span)
@@ -286,18 +282,49 @@ fn numbered(report: &Report) -> std::collections::HashSet<*const String> {
     out
 }
 
+/// Places in words, in one language: built from `places.ftl`, the fields
+/// named by their labels (`label-FIELD.place` of `page.ftl`).
+#[derive(Clone, Copy)]
+pub(crate) struct Places(pub Lang);
+
+impl Places {
+    /// `at` followed by the field `field` (a YAML field name).
+    pub fn field(self, at: &str, field: &str) -> String {
+        let field = tr!(self.0, &format!("label-{field}.place"));
+        tr!(self.0, "place-field", at = at, field = field)
+    }
+
+    /// The place `place-KEY`, with `n` where it numbers a part or attachment.
+    pub fn key(self, key: &str, n: usize) -> String {
+        tr!(self.0, &format!("place-{key}"), n = n)
+    }
+
+    /// Section `path` of `at` (a `place-sections-*`); `within`: followed by
+    /// what is in it.
+    pub fn section(self, at: &str, path: &str, within: bool) -> String {
+        let key = if within {
+            "place-section.within"
+        } else {
+            "place-section"
+        };
+        tr!(self.0, key, at = at, path = path)
+    }
+
+    /// The field `field` of the count `name`.
+    pub fn count_field(self, name: &str, field: &str) -> String {
+        let field = tr!(self.0, &format!("label-{field}.place"));
+        tr!(self.0, "place-count-field", name = name, field = field)
+    }
+}
+
 /// Every string of the report that reaches the document, with its place.
 fn fields(report: &Report, lang: Lang) -> Vec<Field<'_>> {
-    let zh = lang == Lang::Zh;
+    let places = Places(lang);
     let mut out = Vec::new();
-    let place = |zh_text: String, en_text: String| if zh { zh_text } else { en_text };
     let meta = &report.meta;
     out.push(Field {
         text: &meta.organisation,
-        place: place(
-            "meta.organisation（单位）".into(),
-            "meta.organisation".into(),
-        ),
+        place: tr!(lang, "place-organisation"),
         kind: TextKind::Name,
         in_plan: false,
     });
@@ -317,86 +344,46 @@ fn fields(report: &Report, lang: Lang) -> Vec<Field<'_>> {
     if let Some(opening) = &report.opening {
         out.push(Field {
             text: opening,
-            place: place("开头段落".into(), "the opening".into()),
+            place: tr!(lang, "place-opening"),
             kind: TextKind::Sentence,
             in_plan: false,
         });
     }
     for (i, part) in report.parts.iter().enumerate() {
-        part_fields(part, i + 1, zh, &mut out);
+        part_fields(part, i + 1, places, &mut out);
     }
     for (i, attachment) in report.attachments.iter().enumerate() {
-        let n = i + 1;
+        let own = places.key("attachment", i + 1);
         out.push(Field {
             text: &attachment.title,
-            place: place(format!("附件{n}标题"), format!("attachment {n}, title")),
+            place: places.field(&own, "title"),
             kind: TextKind::Name,
             in_plan: false,
         });
-        let own = |zh_text: &str, en_text: &str| {
-            place(
-                format!("附件{n}{zh_text}"),
-                format!("attachment {n}, {en_text}"),
-            )
-        };
-        let names = Names {
-            zh: format!("附件{n}"),
-            en: format!("attachment {n}, section"),
-        };
+        let sections = places.key("sections-attachment", i + 1);
         let mut sub = 0;
         for block in &attachment.body {
-            block_fields(block, &own, "", &names, &mut sub, zh, &mut out);
+            block_fields(block, &own, "", &sections, &mut sub, places, &mut out);
         }
     }
     out
 }
 
-/// How the fields of a part's sections are named: "总结第2节标题", "第3部分第2节标题".
-struct Names {
-    zh: String,
-    en: String,
-}
-
 /// The strings of a top-level part. The shorthand's parts keep the names they
 /// had ("总结第1节", "存在问题第2条", "计划第3项"); a part of `parts:` is "第2部分".
-fn part_fields<'a>(part: &'a Part, n: usize, zh: bool, out: &mut Vec<Field<'a>>) {
-    let place = |zh_text: String, en_text: String| if zh { zh_text } else { en_text };
+fn part_fields<'a>(part: &'a Part, n: usize, places: Places, out: &mut Vec<Field<'a>>) {
+    let lang = places.0;
     let in_plan = part.role == Role::Plans;
     let first = out.len();
-    let (names, own_zh, own_en) = match part.written {
-        Written::Summary => (
-            Names {
-                zh: "总结".into(),
-                en: "summary section".into(),
-            },
-            "总结".to_string(),
-            "summary".to_string(),
-        ),
-        Written::Problems => (
-            Names {
-                zh: "存在问题".into(),
-                en: "problems, section".into(),
-            },
-            "存在问题".to_string(),
-            "problem".to_string(),
-        ),
-        Written::Plans => (
-            Names {
-                zh: "计划".into(),
-                en: "plan, section".into(),
-            },
-            "计划".to_string(),
-            "plan".to_string(),
-        ),
-        Written::Parts => (
-            Names {
-                zh: format!("第{n}部分"),
-                en: format!("part {n}, section"),
-            },
-            format!("第{n}部分"),
-            format!("part {n},"),
-        ),
+    let kind = match part.written {
+        Written::Summary => "summary",
+        Written::Problems => "problems",
+        Written::Plans => "plans",
+        Written::Parts => "part",
     };
+    // The part itself, and the name its sections are numbered under.
+    let own = places.key(kind, n);
+    let sections = places.key(&format!("sections-{kind}"), n);
     let push = |out: &mut Vec<Field<'a>>, text: &'a Text, place: String, kind: TextKind| {
         out.push(Field {
             text,
@@ -407,19 +394,10 @@ fn part_fields<'a>(part: &'a Part, n: usize, zh: bool, out: &mut Vec<Field<'a>>)
     };
     // An empty heading is written on purpose: the part has none.
     if let Some(heading) = part.heading.as_ref().filter(|h| !h.value.trim().is_empty()) {
-        push(
-            out,
-            heading,
-            place(format!("{own_zh}标题"), format!("{own_en} heading")),
-            TextKind::Name,
-        );
+        push(out, heading, places.field(&own, "heading"), TextKind::Name);
     }
     if let Some(intro) = &part.intro {
-        let (zh_text, en_text) = match part.written {
-            Written::Plans => ("计划引言".to_string(), "plans.intro".to_string()),
-            _ => (format!("{own_zh}引言"), format!("{own_en} intro")),
-        };
-        push(out, intro, place(zh_text, en_text), TextKind::Sentence);
+        push(out, intro, places.field(&own, "intro"), TextKind::Sentence);
     }
     let point_kind = if part.role == Role::Problems || part.style == PointStyle::Joined {
         TextKind::Item
@@ -427,59 +405,47 @@ fn part_fields<'a>(part: &'a Part, n: usize, zh: bool, out: &mut Vec<Field<'a>>)
         TextKind::Sentence
     };
     for (j, point) in part.points.iter().enumerate() {
-        let m = j + 1;
         push(
             out,
             point,
-            place(format!("{own_zh}第{m}条"), format!("{own_en} {m}")),
+            tr!(lang, "place-point", at = own, m = j + 1),
             point_kind,
         );
     }
-    let items_zh = format!("{own_zh}第");
-    let items_en = match part.written {
-        Written::Plans => "plan section".to_string(),
-        _ => format!("{own_en} item"),
+    let item_key = match part.written {
+        Written::Plans => "place-plan-item",
+        _ => "place-item",
     };
-    item_fields(&part.items, &items_zh, &items_en, zh, in_plan, out);
-    let own = |zh_text: &str, en_text: &str| {
-        place(format!("{own_zh}{zh_text}"), format!("{own_en} {en_text}"))
-    };
+    item_fields(&part.items, &own, item_key, places, in_plan, out);
     let mut sub = part.items.len();
-    let path = |sub: usize| sub.to_string();
     for block in &part.body {
-        block_fields(block, &own, "", &names, &mut sub, zh, out);
+        block_fields(block, &own, "", &sections, &mut sub, places, out);
     }
     for section in &part.sections {
         sub += 1;
-        section_fields(section, &path(sub), &names, zh, out);
+        section_fields(section, &sub.to_string(), &sections, places, out);
     }
     for field in &mut out[first..] {
         field.in_plan = in_plan;
     }
 }
 
-/// The strings of run-in items: "计划第2项标题", "plan section 2, text".
+/// The strings of run-in items of `at`: "计划第2项标题", "plan section 2, text"
+/// (`key`: `place-item`, or `place-plan-item` for the shorthand's plans).
 fn item_fields<'a>(
     items: &'a [Item],
-    zh_prefix: &str,
-    en_prefix: &str,
-    zh: bool,
+    at: &str,
+    key: &str,
+    places: Places,
     in_plan: bool,
     out: &mut Vec<Field<'a>>,
 ) {
     for (i, item) in items.iter().enumerate() {
-        let n = i + 1;
-        let place = |zh_text: &str, en_text: &str| {
-            if zh {
-                format!("{zh_prefix}{n}项{zh_text}")
-            } else {
-                format!("{en_prefix} {n}, {en_text}")
-            }
-        };
+        let item_place = tr!(places.0, key, at = at, n = i + 1);
         if let Some(title) = &item.title {
             out.push(Field {
                 text: title,
-                place: place("标题", "title"),
+                place: places.field(&item_place, "title"),
                 kind: TextKind::Name,
                 in_plan,
             });
@@ -487,7 +453,7 @@ fn item_fields<'a>(
         if let Some(text) = &item.text {
             out.push(Field {
                 text,
-                place: place("正文", "text"),
+                place: places.field(&item_place, "text"),
                 kind: TextKind::Sentence,
                 in_plan,
             });
@@ -496,30 +462,26 @@ fn item_fields<'a>(
 }
 
 /// The strings of a section and everything under it. `path` numbers it: "2",
-/// "2.1", "2.1.3"; `names` names the part it is in.
+/// "2.1", "2.1.3"; `sections` names the part it is in (a `place-sections-*`).
 fn section_fields<'a>(
     section: &'a Section,
     path: &str,
-    names: &Names,
-    zh: bool,
+    sections: &str,
+    places: Places,
     out: &mut Vec<Field<'a>>,
 ) {
-    let (pz, pe) = (&names.zh, &names.en);
-    let place = |zh_text: String, en_text: String| if zh { zh_text } else { en_text };
+    let lang = places.0;
+    let within = places.section(sections, path, true);
     out.push(Field {
         text: &section.title,
-        place: place(format!("{pz}第{path}节标题"), format!("{pe} {path}, title")),
+        place: places.field(&within, "title"),
         kind: TextKind::Name,
         in_plan: false,
     });
     for (j, point) in section.points.iter().enumerate() {
-        let m = j + 1;
         out.push(Field {
             text: point,
-            place: place(
-                format!("{pz}第{path}节第{m}条"),
-                format!("{pe} {path}, point {m}"),
-            ),
+            place: tr!(lang, "place-point", at = within, m = j + 1),
             kind: if section.style == PointStyle::Joined {
                 TextKind::Item
             } else {
@@ -528,40 +490,29 @@ fn section_fields<'a>(
             in_plan: false,
         });
     }
-    item_fields(
-        &section.items,
-        &format!("{pz}第{path}节第"),
-        &format!("{pe} {path}, item"),
-        zh,
-        false,
-        out,
-    );
+    item_fields(&section.items, &within, "place-item", places, false, out);
     let mut sub = section.items.len();
-    let own = |zh_text: &str, en_text: &str| {
-        place(
-            format!("{pz}第{path}节{zh_text}"),
-            format!("{pe} {path}, {en_text}"),
-        )
-    };
     for block in &section.body {
-        block_fields(block, &own, path, names, &mut sub, zh, out);
+        block_fields(block, &within, path, sections, &mut sub, places, out);
     }
     for child in &section.sections {
         sub += 1;
-        section_fields(child, &format!("{path}.{sub}"), names, zh, out);
+        section_fields(child, &format!("{path}.{sub}"), sections, places, out);
     }
 }
 
-/// The strings of a body block; sub-sections continue the numbering `sub`.
+/// The strings of a body block of `at`; sub-sections continue the numbering
+/// `sub` under `path`.
 fn block_fields<'a>(
     block: &'a Block,
-    place: &dyn Fn(&str, &str) -> String,
+    at: &str,
     path: &str,
-    names: &Names,
+    sections: &str,
     sub: &mut usize,
-    zh: bool,
+    places: Places,
     out: &mut Vec<Field<'a>>,
 ) {
+    let lang = places.0;
     let sentence = |text: &'a Text, place: String| Field {
         text,
         place,
@@ -569,13 +520,12 @@ fn block_fields<'a>(
         in_plan: false,
     };
     match block {
-        Block::Paragraph(text) => out.push(sentence(text, place("的段落", "paragraph"))),
+        Block::Paragraph(text) => out.push(sentence(text, tr!(lang, "place-paragraph", at = at))),
         Block::Points(items) | Block::Numbered(items) => {
             for (j, item) in items.iter().enumerate() {
-                let m = j + 1;
                 out.push(sentence(
                     item,
-                    place(&format!("第{m}条"), &format!("item {m}")),
+                    tr!(lang, "place-list-item", at = at, m = j + 1),
                 ));
             }
         }
@@ -588,7 +538,7 @@ fn block_fields<'a>(
             for cell in cells {
                 out.push(Field {
                     text: cell,
-                    place: place("的表格", "table"),
+                    place: tr!(lang, "place-table", at = at),
                     kind: TextKind::Cell,
                     in_plan: false,
                 });
@@ -601,7 +551,7 @@ fn block_fields<'a>(
             } else {
                 format!("{path}.{sub}")
             };
-            section_fields(section, &path, names, zh, out);
+            section_fields(section, &path, sections, places, out);
         }
     }
 }

@@ -366,11 +366,10 @@ fn section_is_empty(section: &Section) -> bool {
 /// "总结第2节" of the shorthand, "第3部分第2节" of `parts:`.
 fn section_place(ctx: &Ctx, part: &Part, p: usize, n: usize) -> String {
     let n = n + part.items.len();
-    match part.written {
-        Written::Parts => ctx.t_place(
-            &format!("第{p}部分第{n}节"),
-            &format!("part {p}, section {n}"),
-        ),
-        _ => ctx.t_place(&format!("总结第{n}节"), &format!("summary section {n}")),
-    }
+    let places = super::Places(ctx.lang);
+    let sections = match part.written {
+        Written::Parts => places.key("sections-part", p),
+        _ => places.key("sections-summary", p),
+    };
+    places.section(&sections, &n.to_string(), false)
 }

@@ -26,6 +26,15 @@ pub fn nianbao(args: &[&str]) -> Output {
     command().args(args).output().expect("nianbao runs")
 }
 
+/// Runs nianbao with `args` for a user whose `LANG` is `lang`.
+pub fn nianbao_for(lang: &str, args: &[&str]) -> Output {
+    command()
+        .env("LANG", lang)
+        .args(args)
+        .output()
+        .expect("nianbao runs")
+}
+
 pub fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
 }

@@ -134,6 +134,21 @@ fn missing_input_is_an_io_failure() {
     );
 }
 
+/// Where no document tells the language, what is said is in the user's:
+/// Chinese for a Chinese locale, and when no locale is set at all.
+#[test]
+fn a_file_that_cannot_be_read_is_said_in_the_users_language() {
+    for lang in ["zh_CN.UTF-8", ""] {
+        let out = nianbao_for(lang, &["check", "does/not/exist.yaml"]);
+        assert_eq!(code(&out), 2);
+        assert!(
+            stderr(&out).contains("无法读取 `does/not/exist.yaml`："),
+            "{}",
+            stderr(&out)
+        );
+    }
+}
+
 #[test]
 fn deny_warnings_turns_warnings_into_errors() {
     let dir = tempfile::tempdir().unwrap();

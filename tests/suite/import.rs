@@ -339,7 +339,7 @@ fn a_half_year_report_without_a_date_is_dated_the_halfs_last_day_and_says_so() {
     assert!(stdout.contains("落款：—；日期：2023-06-30\n"), "{stdout}");
     assert!(
         stderr(&out).contains(
-            "warning[W1001]: no date at the end: the date is set to the period's last day (2023-06-30) and not shown"
+            "warning[W1001]: 文末没有日期：日期设为该时期的最后一天（2023-06-30），不显示"
         ),
         "{}",
         stderr(&out)

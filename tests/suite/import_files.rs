@@ -70,7 +70,7 @@ fn write_docx(path: &Path, body: &str) {
 /// restart, the table, the text box once, nothing of the footer, the comment,
 /// the deleted text or the picture.
 const WORD_YAML: &str = "\
-# Imported by `nianbao import`. Counts were found in the text: rename them as you like.
+# 由 `nianbao import` 导入。数字是从正文中找出的，名称可随意修改。
 
 meta:
   organisation: 某某街道总工会

@@ -16,8 +16,11 @@ use crate::common::repo;
 const PORT: u16 = 8017;
 const HOST: &str = "127.0.0.1:8017";
 
-/// The engine of a server: built-in templates, the carried fonts only.
+/// The engine of a server: built-in templates, the carried fonts only. What
+/// the library says before it knows a document (a refused write, a link) is
+/// in English here, whatever the machine's locale.
 fn engine() -> nianbao::engine::Engine {
+    nianbao::locale::speak(nianbao::model::Lang::En);
     nianbao::engine::Engine::new(nianbao::engine::Setup::default()).unwrap()
 }
 
@@ -178,7 +181,7 @@ async fn bad_requests_get_clear_errors_and_the_server_goes_on() {
         json!({"yaml": yaml, "edit": {"op": "set", "path": ["meta", "nothing"], "value": "x"}});
     let reply = post(&served, "/api/edit", edit).await;
     assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert_eq!(reply.json(), json!({"error": "no value at meta.nothing"}));
+    assert_eq!(reply.json(), json!({"error": "meta.nothing 处没有值"}));
     // Not YAML at all: the check says so, nothing breaks.
     let reply = post(
         &served,
@@ -751,6 +754,7 @@ async fn links_out_of_the_served_folder_are_never_followed() {
     let secret = dir.path().join("secret.yaml");
     std::fs::write(&secret, "secret: 1\n").unwrap();
     std::os::unix::fs::symlink(&secret, folder.join("b.yaml")).unwrap();
+    nianbao::locale::speak(nianbao::model::Lang::En);
     let error = nianbao::load::folder_files(&folder).unwrap_err();
     assert_eq!(
         error.to_string(),
