@@ -517,10 +517,10 @@ impl Code {
 }
 
 /// The catalogue as rows: `row(id, rule name, default level, meaning)` each.
-fn table(head: &str, row: impl Fn(&str, &str, &str, &str) -> String) -> String {
+fn table(head: &str, lang: Lang, row: impl Fn(&str, &str, &str, &str) -> String) -> String {
     let rows = CATALOGUE
         .iter()
-        .map(|e| row(e.id, e.name, e.level.as_str(), &e.what(Lang::En)));
+        .map(|e| row(e.id, e.name, e.level.as_str(), &e.what(lang)));
     std::iter::once(head.to_string()).chain(rows).collect()
 }
 
@@ -529,14 +529,16 @@ fn table(head: &str, row: impl Fn(&str, &str, &str, &str) -> String) -> String {
 pub fn markdown_table() -> String {
     table(
         "| code | rule name | default | what |\n|---|---|---|---|\n",
+        Lang::En,
         |id, name, level, what| format!("| {id} | {name} | {level} | {what} |\n"),
     )
 }
 
 /// The catalogue for `check --help`: id, rule name, default level, meaning.
-pub fn help_table() -> String {
+pub fn help_table(lang: Lang) -> String {
     table(
-        &format!("{}\n", tr!(Lang::En, "codes-help-heading")),
+        &format!("{}\n", tr!(lang, "codes-help-heading")),
+        lang,
         |id, name, level, what| format!("  {id}  {name:<24} {level:<8} {what}\n"),
     )
 }

@@ -28,6 +28,7 @@ pub const ZH: &Files = &[
     ("words.ftl", include_str!("../locales/zh/words.ftl")),
     ("page.ftl", include_str!("../locales/zh/page.ftl")),
     ("commands.ftl", include_str!("../locales/zh/commands.ftl")),
+    ("help.ftl", include_str!("../locales/zh/help.ftl")),
     ("places.ftl", include_str!("../locales/zh/places.ftl")),
     ("import.ftl", include_str!("../locales/zh/import.ftl")),
     ("archive.ftl", include_str!("../locales/zh/archive.ftl")),
@@ -44,6 +45,7 @@ pub const EN: &Files = &[
     ("words.ftl", include_str!("../locales/en/words.ftl")),
     ("page.ftl", include_str!("../locales/en/page.ftl")),
     ("commands.ftl", include_str!("../locales/en/commands.ftl")),
+    ("help.ftl", include_str!("../locales/en/help.ftl")),
     ("places.ftl", include_str!("../locales/en/places.ftl")),
     ("import.ftl", include_str!("../locales/en/import.ftl")),
     ("archive.ftl", include_str!("../locales/en/archive.ftl")),
@@ -99,6 +101,18 @@ fn split(key: &str) -> (&str, Option<&str>) {
         Some((id, attribute)) => (id, Some(attribute)),
         None => (key, None),
     }
+}
+
+/// The text of `key` in `lang` when it has one (the command line's help,
+/// where some options have no words of their own).
+pub fn try_words(lang: Lang, key: &str) -> Option<String> {
+    let (id, attribute) = split(key);
+    let message = bundle_of(lang).get_message(id)?;
+    match attribute {
+        None => message.value()?,
+        Some(a) => message.get_attribute(a)?.value(),
+    };
+    Some(words(lang, key, &[]))
 }
 
 /// The text of `key` in `lang` with its arguments, each already written out.

@@ -1,5 +1,3 @@
-use clap::Parser;
-
 /// mimalloc: the PDF writer's font subsetter grows many small vectors a glyph
 /// at a time, which glibc's realloc does slowly (figures in benches/README.md).
 #[global_allocator]
@@ -18,7 +16,7 @@ fn main() {
             Err(code) => code,
         });
     }
-    let cli = nianbao::cli::Cli::parse();
+    let cli = nianbao::cli::parse();
     if let Err(error) = nianbao::run(cli) {
         nianbao::print_error(&error);
         std::process::exit(error.exit_code());

@@ -4,13 +4,12 @@
 
 use std::io::Write as _;
 
-use clap::CommandFactory;
-
-use crate::cli::Cli;
+use crate::cli;
 use crate::error::Error;
+use crate::locale::user_lang;
 
 pub fn completions(shell: clap_complete::Shell) -> Result<(), Error> {
-    let mut command = Cli::command();
+    let mut command = cli::command(user_lang());
     let mut out = Vec::new();
     clap_complete::generate(shell, &mut command, "nianbao", &mut out);
     write_stdout(&out)
@@ -18,7 +17,7 @@ pub fn completions(shell: clap_complete::Shell) -> Result<(), Error> {
 
 pub fn man() -> Result<(), Error> {
     let mut out = Vec::new();
-    clap_mangen::Man::new(Cli::command())
+    clap_mangen::Man::new(cli::command(user_lang()))
         .render(&mut out)
         .map_err(|e| Error::io(std::path::Path::new("<stdout>"), "write", e))?;
     write_stdout(&out)
@@ -34,9 +33,11 @@ fn write_stdout(bytes: &[u8]) -> Result<(), Error> {
 mod tests {
     use super::*;
 
-    /// clap's own consistency checks of every argument and subcommand.
+    /// clap's own consistency checks of every argument and subcommand, in
+    /// both languages.
     #[test]
     fn the_command_line_is_consistent() {
-        Cli::command().debug_assert();
+        cli::command(crate::model::Lang::Zh).debug_assert();
+        cli::command(crate::model::Lang::En).debug_assert();
     }
 }

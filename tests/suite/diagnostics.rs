@@ -340,3 +340,29 @@ fn without_a_document_the_users_locale_decides_the_language() {
         "error: the templates folder `no-such-folder` does not exist\n"
     );
 }
+
+/// The help speaks the user's language, or --lang's.
+#[test]
+fn the_help_is_chinese_for_a_chinese_locale() {
+    let help = |lang: &str, extra: &[&str]| {
+        let out = crate::common::command()
+            .env("LANG", lang)
+            .args(["build", "--help"])
+            .args(extra)
+            .output()
+            .unwrap();
+        assert_eq!(code(&out), 0);
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let zh = help("zh_CN.UTF-8", &[]);
+    assert!(
+        zh.starts_with("检查输入，把文档写到输出文件夹\n\n用法：nianbao build [OPTIONS] <INPUT>...\n\n参数:\n  <INPUT>...\n          输入的 YAML 文件\n\n选项:\n  -o, --output <DIR>\n          文档写到哪个文件夹\n"),
+        "{zh}"
+    );
+    let en = help("C.UTF-8", &[]);
+    assert!(
+        en.starts_with("Validate inputs and write the documents to the output folder\n\nUsage: nianbao build [OPTIONS] <INPUT>...\n"),
+        "{en}"
+    );
+    assert_eq!(help("zh_CN.UTF-8", &["--lang", "en"]), en);
+}
