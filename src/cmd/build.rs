@@ -7,7 +7,7 @@
 //! not a rayon pool: the PDF writer (krilla) waits for its font subsets with
 //! `rayon::yield_now`, which on a rayon worker runs other queued jobs — there,
 //! other inputs — inside the waiting one. Nested that way, every input of a
-//! batch was in progress at once (memory grew about 0.5 MB an input and nothing
+//! batch was in progress at once (memory grew with every input and nothing
 //! was written until the last one was made). Outside a pool, krilla's work goes
 //! to rayon's global pool and the wait simply blocks.
 
