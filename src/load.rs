@@ -13,6 +13,8 @@ use crate::messages::{
 };
 use crate::model::Lang;
 
+mod slips;
+
 use crate::model::{
     Count, Level, Meta, Named, Part, PartialReport, Place, Plans, PointStyle, ProblemsAs, Report,
     Role, Spanned, Summary, Text, Written, parsed_at,
@@ -599,6 +601,9 @@ fn yaml_diagnostic(error: &serde_saphyr::Error, file: &SourceFile, lang: Lang) -
             .diagnostic(lang)
             .at(Span::new(at, at + first));
     }
+    if let Some(d) = slips::diagnose(error, file, lang) {
+        return d;
+    }
     let location = error.location().filter(|l| l.line() > 0);
     let start = location.map(|l| match l.span().byte_offset() {
         Some(offset) => file.base + offset as usize,
@@ -682,6 +687,12 @@ fn yaml_diagnostic(error: &serde_saphyr::Error, file: &SourceFile, lang: Lang) -
                 _ => Limit::Reader,
             };
             (Message::InputLimit { limit }, None)
+        }
+        E::InvalidScalar { ty, .. }
+            if let Some((message, len)) =
+                start.and_then(|at| slips::number(file, file.local(at), ty)) =>
+        {
+            (message, Some(len))
         }
         E::SerdeInvalidType { .. } | E::SerdeInvalidValue { .. } | E::InvalidScalar { .. } => {
             let written = start

@@ -337,6 +337,72 @@ pub enum Message {
         /// serde-saphyr's own words.
         detail: String,
     },
+    /// A slip of a person who types YAML without knowing it, with its fix.
+    Slip {
+        slip: Slip,
+    },
+    /// A value where a number belongs that is no number: `many`, `二〇二〇`,
+    /// `2020.5` where a whole number belongs, or one too large.
+    NotANumber {
+        written: String,
+        problem: NumberProblem,
+    },
+}
+
+/// A slip that a person who has never seen YAML makes, recognised where
+/// the YAML fails: what is wrong, and the line (without its indentation) as
+/// it should be written.
+#[derive(Clone, Debug)]
+pub enum Slip {
+    /// `organisation：某工会`.
+    FullWidthColon { key: String, fixed: String },
+    /// `year:2020`.
+    NoSpaceAfterColon { key: String, fixed: String },
+    /// `-生日慰问`.
+    NoSpaceAfterDash { fixed: String },
+    /// A tab (`tab`) or a full-width space in a line's indentation; `spaces`:
+    /// the indentation that reads (None: not found).
+    Indent { tab: bool, spaces: Option<usize> },
+    /// `- "两学一做"学习…`: the quoted words, the text with Chinese quotes,
+    /// the whole text quoted.
+    LeadingQuote {
+        quoted: String,
+        fixed: String,
+        wrapped: String,
+    },
+    /// `- 会议强调: 要…`: the text with a full-width colon (None: not Chinese),
+    /// the whole text quoted.
+    ColonInText {
+        fixed: Option<String>,
+        wrapped: String,
+    },
+    /// `value: 411人`.
+    NumberWithUnit {
+        key: String,
+        written: String,
+        number: String,
+        unit: String,
+    },
+    /// `value: ４１１`.
+    FullWidthDigits {
+        key: String,
+        written: String,
+        digits: String,
+    },
+    /// `落款: 工会办`: a label of the editing page typed as a key.
+    LabelAsKey { key: String, field: String },
+    /// An item of a list without its `- `.
+    MissingDash { fixed: String },
+    /// `－ 生日慰问`.
+    FullWidthDash { dash: char, fixed: String },
+}
+
+/// Why a value is not the number its field takes, for [`Message::NotANumber`].
+#[derive(Clone, Copy, Debug)]
+pub enum NumberProblem {
+    NotANumber,
+    NotWhole,
+    TooLarge,
 }
 
 /// What a value should have been, for [`Message::Expected`].
@@ -464,6 +530,12 @@ impl Message {
             M::NotUtf8 { .. } | M::Utf16 | M::YamlSyntax { .. } | M::MultipleDocuments => {
                 Code::YamlSyntax
             }
+            M::Slip { slip } => match slip {
+                Slip::NumberWithUnit { .. } | Slip::FullWidthDigits { .. } => Code::InvalidValue,
+                Slip::LabelAsKey { .. } => Code::UnknownField,
+                _ => Code::YamlSyntax,
+            },
+            M::NotANumber { .. } => Code::InvalidValue,
             M::EmptyFile
             | M::MissingFieldIn { .. }
             | M::MissingField { .. }
@@ -880,7 +952,121 @@ impl Message {
             M::YamlTag { place, tag } => own("yaml-tag", args!(place = place, tag = tag)),
             M::MultipleDocuments => own("multiple-documents", args!()),
             M::YamlSyntax { detail } => own("yaml-syntax", args!(detail = detail)),
+            M::Slip { slip } => slip_key(slip),
+            M::NotANumber { written, problem } => own(
+                match problem {
+                    NumberProblem::NotANumber => "not-a-number",
+                    NumberProblem::NotWhole => "not-a-whole-number",
+                    NumberProblem::TooLarge => "number-too-large",
+                },
+                args!(written = written),
+            ),
         }
+    }
+}
+
+/// The key, arguments and hint of a slip's words.
+fn slip_key(slip: &Slip) -> (&'static str, Vec<(&'static str, String)>, Hint) {
+    let arg = |name: &'static str, value: &str| (name, value.to_string());
+    match slip {
+        Slip::FullWidthColon { key, fixed } => (
+            "slip-full-width-colon",
+            vec![arg("key", key), arg("fixed", fixed)],
+            Hint::Own,
+        ),
+        Slip::NoSpaceAfterColon { key, fixed } => (
+            "slip-no-space-after-colon",
+            vec![arg("key", key), arg("fixed", fixed)],
+            Hint::Own,
+        ),
+        Slip::NoSpaceAfterDash { fixed } => (
+            "slip-no-space-after-dash",
+            vec![arg("fixed", fixed)],
+            Hint::Own,
+        ),
+        Slip::Indent { tab, spaces } => (
+            if *tab {
+                "slip-tab-indent"
+            } else {
+                "slip-full-width-space-indent"
+            },
+            spaces
+                .map(|n| vec![arg("spaces", &n.to_string())])
+                .unwrap_or_default(),
+            if spaces.is_some() {
+                Hint::Own
+            } else {
+                Hint::Other("hint-align")
+            },
+        ),
+        Slip::LeadingQuote {
+            quoted,
+            fixed,
+            wrapped,
+        } => (
+            "slip-leading-quote",
+            vec![
+                arg("quoted", quoted),
+                arg("fixed", fixed),
+                arg("wrapped", wrapped),
+            ],
+            Hint::Own,
+        ),
+        Slip::ColonInText { fixed, wrapped } => match fixed {
+            Some(fixed) => (
+                "slip-colon-in-text",
+                vec![arg("fixed", fixed), arg("wrapped", wrapped)],
+                Hint::Own,
+            ),
+            None => (
+                "slip-colon-in-text",
+                vec![arg("wrapped", wrapped)],
+                Hint::Other("hint-quote"),
+            ),
+        },
+        Slip::NumberWithUnit {
+            key,
+            written,
+            number,
+            unit,
+        } => (
+            "slip-number-with-unit",
+            vec![
+                arg("key", key),
+                arg("written", written),
+                arg("number", number),
+                arg("unit", unit),
+            ],
+            if key == "value" {
+                Hint::Own
+            } else {
+                Hint::Other("hint-no-unit")
+            },
+        ),
+        Slip::FullWidthDigits {
+            key,
+            written,
+            digits,
+        } => (
+            "slip-full-width-digits",
+            vec![
+                arg("key", key),
+                arg("written", written),
+                arg("digits", digits),
+            ],
+            Hint::Own,
+        ),
+        Slip::LabelAsKey { key, field } => (
+            "slip-label-as-key",
+            vec![arg("key", key), arg("field", field)],
+            Hint::Own,
+        ),
+        Slip::MissingDash { fixed } => ("slip-missing-dash", vec![arg("fixed", fixed)], Hint::Own),
+        Slip::FullWidthDash { dash, fixed } => (
+            "slip-full-width-dash",
+            vec![arg("dash", &dash.to_string()), arg("fixed", fixed)],
+            Hint::Own,
+        ),
     }
 }
 

@@ -196,6 +196,43 @@ multiple-documents = the file holds more than one YAML document: a second `---` 
 yaml-syntax = { $detail }
     .hint = check indentation, quotes and the `key: value` form on this line
 
+## Slips of people new to YAML
+
+slip-full-width-colon = a full-width colon “：” after the key `{ $key }`
+    .hint = replace the full-width colon “：” with a half-width colon “:” and a space: `{ $fixed }`
+slip-no-space-after-colon = no space after the colon “:” of the key `{ $key }`
+    .hint = put a space after the colon “:”: `{ $fixed }`
+slip-no-space-after-dash = no space after the “-” of a list item
+    .hint = put a space after the “-”: `{ $fixed }`
+slip-tab-indent = a tab in the indentation
+    .hint = indent with half-width spaces only: replace the blanks that start this line with { $spaces } spaces
+    .hint-align = indent with half-width spaces only: remove the tab and align the line with spaces to the line above at its level
+slip-full-width-space-indent = a full-width space “　” in the indentation
+    .hint = indent with half-width spaces only: replace the blanks that start this line with { $spaces } spaces
+    .hint-align = indent with half-width spaces only: remove the full-width space and align the line with spaces to the line above at its level
+slip-leading-quote = the text starts with a quote: YAML reads “{ $quoted }” as the whole text, and the words after it are left over
+    .hint = use Chinese quotes: `{ $fixed }`; or quote the whole text with single quotes: `{ $wrapped }`
+slip-colon-in-text = the “: ” (colon and space) in this text makes YAML read the line as “key: value”
+    .hint = write a full-width colon “：”: `{ $fixed }`; or quote the whole text with single quotes: `{ $wrapped }`
+    .hint-quote = quote the whole text with single quotes: `{ $wrapped }`
+slip-number-with-unit = `{ $written }` is a number with its unit; `{ $key }:` takes the number only
+    .hint = a number is written without its unit: write { $number }, and the unit as unit: { $unit }
+    .hint-no-unit = a number is written without its unit: write `{ $key }: { $number }`
+slip-full-width-digits = `{ $written }` is written in full-width digits
+    .hint = write half-width digits: `{ $key }: { $digits }`
+slip-label-as-key = `{ $key }` is the editing page's name of the field `{ $field }`
+    .hint = replace `{ $key }:` with `{ $field }:`
+slip-missing-dash = this line lacks the “- ” that starts a list item
+    .hint = put a half-width hyphen and a space before the text: `{ $fixed }`
+slip-full-width-dash = the list item starts with a full-width “{ $dash }”
+    .hint = write a half-width hyphen “-” and a space: `{ $fixed }`
+not-a-number = `{ $written }` is not a number
+    .hint = write it in digits, e.g. `411`; the unit goes in `unit:`
+not-a-whole-number = `{ $written }` is not a whole number
+    .hint = write a whole number in digits, e.g. `2020`
+number-too-large = `{ $written }` is too large
+    .hint = check the number: this field takes a year or a count
+
 ## Rollup (nianbao rollup)
 
 rollup-other-period = `{ $path }` reports on { $year }, the first input on { $first_year }

@@ -195,6 +195,43 @@ multiple-documents = 文件里有不止一个 YAML 文档：第二个 `---` 开�
 yaml-syntax = YAML 语法错误：{ $detail }
     .hint = 检查这一行的缩进、引号和 `键: 值` 的写法
 
+## 不熟悉 YAML 时常见的笔误
+
+slip-full-width-colon = 键 `{ $key }` 后面是全角冒号“：”
+    .hint = 把全角冒号“：”改成半角冒号“:”并加空格：`{ $fixed }`
+slip-no-space-after-colon = 键 `{ $key }` 的冒号“:”后面缺少空格
+    .hint = 在冒号“:”后加一个空格：`{ $fixed }`
+slip-no-space-after-dash = 列表项的“-”后面缺少空格
+    .hint = 在“-”后加一个空格：`{ $fixed }`
+slip-tab-indent = 缩进里有制表符（Tab 键）
+    .hint = 缩进只能用半角空格：把这一行开头的空白换成 { $spaces } 个半角空格
+    .hint-align = 缩进只能用半角空格：删去制表符，用半角空格与同一层的上一行对齐
+slip-full-width-space-indent = 缩进里有全角空格“　”
+    .hint = 缩进只能用半角空格：把这一行开头的空白换成 { $spaces } 个半角空格
+    .hint-align = 缩进只能用半角空格：删去全角空格，用半角空格与同一层的上一行对齐
+slip-leading-quote = 文字以引号开头：YAML 把引号里的“{ $quoted }”读作整段文字，后面的字就多出来了
+    .hint = 改用中文引号：`{ $fixed }`；或给整段文字加单引号：`{ $wrapped }`
+slip-colon-in-text = 文字里的“: ”（冒号加空格）让 YAML 把这一行读成“键: 值”
+    .hint = 改用全角冒号“：”：`{ $fixed }`；或给整段文字加单引号：`{ $wrapped }`
+    .hint-quote = 给整段文字加单引号：`{ $wrapped }`
+slip-number-with-unit = `{ $written }` 是数字加单位，`{ $key }:` 只写数字
+    .hint = 数字里不写单位：写 { $number }，单位写在 unit: { $unit }
+    .hint-no-unit = 数字里不写单位：写 `{ $key }: { $number }`
+slip-full-width-digits = `{ $written }` 用了全角数字
+    .hint = 改成半角数字：`{ $key }: { $digits }`
+slip-label-as-key = `{ $key }` 是编辑页面上的名称，文件里的字段名是 `{ $field }`
+    .hint = 把 `{ $key }:` 改成 `{ $field }:`
+slip-missing-dash = 这一行缺少列表项开头的“- ”
+    .hint = 在文字前加半角减号和空格：`{ $fixed }`
+slip-full-width-dash = 列表项开头用了全角的“{ $dash }”
+    .hint = 改成半角减号“-”加空格：`{ $fixed }`
+not-a-number = `{ $written }` 不是数字
+    .hint = 写阿拉伯数字，例如 `411`；单位写在 `unit:`
+not-a-whole-number = `{ $written }` 不是整数
+    .hint = 写阿拉伯数字的整数，例如 `2020`
+number-too-large = `{ $written }` 太大了
+    .hint = 核对这个数字：这里写的是年份或个数
+
 ## 汇总（nianbao rollup）
 
 rollup-other-period = `{ $path }` 总结的是{ $year }年，第一个输入是{ $first_year }年
