@@ -344,8 +344,12 @@ pub enum Message {
     /// A value where a number belongs that is no number: `many`, `二〇二〇`,
     /// `2020.5` where a whole number belongs, or one too large.
     NotANumber {
+        /// The field it is written under.
+        key: String,
         written: String,
         problem: NumberProblem,
+        /// The number in digits, when it is written in Chinese numerals.
+        digits: Option<String>,
     },
 }
 
@@ -709,10 +713,17 @@ impl Message {
                 ),
             ),
             M::InvalidHalf { half } => own("invalid-half", args!(half = half)),
-            M::InvalidPeriodDate { field, written } => own(
-                "invalid-period-date",
-                args!(field = field, written = written),
-            ),
+            M::InvalidPeriodDate { field, written } => {
+                let args = args!(field = field, written = written);
+                match iso_date(written) {
+                    Some(iso) => (
+                        "invalid-period-date",
+                        [args, args!(iso = iso)].concat(),
+                        Hint::Other("hint-iso"),
+                    ),
+                    None => own("invalid-period-date", args),
+                }
+            }
             M::PeriodRange { problem } => own(
                 match problem {
                     RangeProblem::Alone => "period-alone",
@@ -721,9 +732,14 @@ impl Message {
                 },
                 args!(),
             ),
-            M::InvalidDocumentDate { written } => {
-                own("invalid-document-date", args!(written = written))
-            }
+            M::InvalidDocumentDate { written } => match iso_date(written) {
+                Some(iso) => (
+                    "invalid-document-date",
+                    args!(written = written, iso = iso),
+                    Hint::Other("hint-iso"),
+                ),
+                None => own("invalid-document-date", args!(written = written)),
+            },
             M::DocumentDateOutside {
                 written,
                 period,
@@ -953,16 +969,53 @@ impl Message {
             M::MultipleDocuments => own("multiple-documents", args!()),
             M::YamlSyntax { detail } => own("yaml-syntax", args!(detail = detail)),
             M::Slip { slip } => slip_key(slip),
-            M::NotANumber { written, problem } => own(
-                match problem {
+            M::NotANumber {
+                key,
+                written,
+                problem,
+                digits,
+            } => {
+                let name = match problem {
                     NumberProblem::NotANumber => "not-a-number",
                     NumberProblem::NotWhole => "not-a-whole-number",
                     NumberProblem::TooLarge => "number-too-large",
-                },
-                args!(written = written),
-            ),
+                };
+                let args = args!(key = key, written = written);
+                match digits {
+                    Some(digits) => (
+                        name,
+                        [args, args!(digits = digits)].concat(),
+                        Hint::Other("hint-digits"),
+                    ),
+                    None if key != "value" && matches!(problem, NumberProblem::NotANumber) => {
+                        (name, args, Hint::Other("hint-plain"))
+                    }
+                    None => own(name, args),
+                }
+            }
         }
     }
+}
+
+/// A date written the Chinese way (`2020年12月20日`, full-width digits too)
+/// as nianbao reads dates: `2020-12-20`.
+fn iso_date(written: &str) -> Option<String> {
+    let narrow: String = written
+        .trim()
+        .chars()
+        .map(|c| match c {
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+            other => other,
+        })
+        .collect();
+    let dates = crate::cjk::chinese_dates(&narrow);
+    let [date] = dates.as_slice() else {
+        return None;
+    };
+    (date.written == narrow)
+        .then(|| date.date())
+        .flatten()
+        .map(|d| d.format("%Y-%m-%d").to_string())
 }
 
 /// The key, arguments and hint of a slip's words.

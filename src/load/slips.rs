@@ -34,7 +34,9 @@ pub(super) fn diagnose(error: &E, file: &SourceFile, lang: Lang) -> Option<Diagn
     {
         return Some(d);
     }
-    if file.text.len() > MAX_TEXT {
+    // An unclosed bracket or quote swallows the lines after it: no line of
+    // those is to blame.
+    if file.text.len() > MAX_TEXT || super::syntax_error(&file.text).is_some() {
         return None;
     }
     let lines = lines(&file.text);
@@ -102,17 +104,71 @@ pub(super) fn diagnose(error: &E, file: &SourceFile, lang: Lang) -> Option<Diagn
         let line = &lines[i];
         for candidate in form_slips(&lines, i) {
             if tried(line, &candidate.line) {
-                return Some(
-                    Message::Slip {
-                        slip: candidate.slip,
+                let kind = std::mem::discriminant(&candidate.slip);
+                let mut d = Message::Slip {
+                    slip: candidate.slip,
+                }
+                .diagnostic(lang)
+                .at(place(line, candidate.at, candidate.len));
+                // The items of a list are typed alike: the others with the
+                // same slip are shown too (one fixed alone may join the next
+                // into one text without an error).
+                if kind_is_item(kind) {
+                    for j in block_of(&lines, i) {
+                        if let Some(other) = form_slips(&lines, j)
+                            .into_iter()
+                            .find(|c| std::mem::discriminant(&c.slip) == kind)
+                        {
+                            let here_too = locale::words(lang, "slip-here-too", &[]);
+                            d = d.label(place(&lines[j], other.at, other.len), here_too);
+                        }
                     }
-                    .diagnostic(lang)
-                    .at(place(line, candidate.at, candidate.len)),
-                );
+                }
+                return Some(d);
             }
         }
     }
     None
+}
+
+/// Whether a slip is one of a list item's start (typed alike on every item).
+fn kind_is_item(kind: std::mem::Discriminant<Slip>) -> bool {
+    let fixed = String::new;
+    [
+        Slip::NoSpaceAfterDash { fixed: fixed() },
+        Slip::FullWidthDash {
+            dash: '－',
+            fixed: fixed(),
+        },
+        Slip::MissingDash { fixed: fixed() },
+    ]
+    .iter()
+    .any(|s| std::mem::discriminant(s) == kind)
+}
+
+/// The other lines of the block of line `i`: those at its indentation, up
+/// and down, until a line indented less.
+fn block_of(lines: &[Line], i: usize) -> Vec<usize> {
+    let own = indent(lines[i].text);
+    let mut out = Vec::new();
+    for range in [
+        (0..i).rev().collect::<Vec<_>>(),
+        (i + 1..lines.len()).collect(),
+    ] {
+        for j in range {
+            let text = lines[j].text;
+            if silent(text) {
+                continue;
+            }
+            match indent(text) {
+                n if n < own => break,
+                n if n == own => out.push(j),
+                _ => {}
+            }
+        }
+    }
+    out.sort_unstable();
+    out
 }
 
 /// A value where a number belongs, as written at `at` (a byte offset in the
@@ -194,9 +250,14 @@ pub(super) fn number(file: &SourceFile, at: usize, ty: &str) -> Option<(Message,
         } else {
             NumberProblem::TooLarge
         };
+        let digits = crate::numerals::parse_chinese(&written.replace('〇', "零"))
+            .filter(|_| written.chars().all(|c| !c.is_ascii()))
+            .map(|n| n.to_string());
         Message::NotANumber {
+            key,
             written: written.to_string(),
             problem,
+            digits,
         }
     };
     Some((message, len))
@@ -220,7 +281,10 @@ fn label_as_key(
     file: &SourceFile,
     lang: Lang,
 ) -> Option<Diagnostic> {
-    let wanted = key.trim().trim_end_matches([':', '：']).trim();
+    if key.trim() != key || key.contains('\u{3000}') {
+        return None;
+    }
+    let wanted = key.trim_end_matches([':', '：']);
     let field = [Lang::Zh, Lang::En].into_iter().find_map(|l| {
         locale::keys(locale::files(l))
             .into_iter()
@@ -457,16 +521,11 @@ fn form_slips(lines: &[Line], i: usize) -> Vec<Candidate> {
         }
     }
     // The value: the body, or what follows a field's name (`title: …`).
+    let field_name = |t: &str| t.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
     let value_at = match key_len(body) {
-        Some(k)
-            if body[..k]
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '_') =>
-        {
-            body[k..].strip_prefix(": ").map_or(body_at, |rest| {
-                text.len() - rest.trim_start_matches(' ').len()
-            })
-        }
+        Some(k) if field_name(&body[..k]) => body[k..].strip_prefix(": ").map_or(body_at, |rest| {
+            text.len() - rest.trim_start_matches(' ').len()
+        }),
         _ => body_at,
     };
     let value = text[value_at..].trim_end();
@@ -507,9 +566,10 @@ fn form_slips(lines: &[Line], i: usize) -> Vec<Candidate> {
         });
     }
     // A colon and a space (or a colon at the end) inside a text.
-    let colon = value
-        .find(": ")
-        .or_else(|| value.ends_with(':').then(|| value.len() - 1));
+    let colon = value.find(": ").or_else(|| {
+        let name = value.strip_suffix(':')?;
+        (!field_name(name)).then(|| value.len() - 1)
+    });
     if let Some(c) = colon
         && c > 0
         && !value.starts_with(['"', '\'', '{', '['])
