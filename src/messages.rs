@@ -358,10 +358,19 @@ pub enum Message {
 /// it should be written.
 #[derive(Clone, Debug)]
 pub enum Slip {
-    /// `organisation：某工会`.
-    FullWidthColon { key: String, fixed: String },
+    /// `organisation：某工会`; `field`: the field's name when the key is
+    /// its label on the editing page (`落款：…` → `signature: …`).
+    FullWidthColon {
+        key: String,
+        field: Option<String>,
+        fixed: String,
+    },
     /// `year:2020`.
-    NoSpaceAfterColon { key: String, fixed: String },
+    NoSpaceAfterColon {
+        key: String,
+        field: Option<String>,
+        fixed: String,
+    },
     /// `-生日慰问`.
     NoSpaceAfterDash { fixed: String },
     /// A tab (`tab`) or a full-width space in a line's indentation; `spaces`:
@@ -1022,16 +1031,22 @@ fn iso_date(written: &str) -> Option<String> {
 fn slip_key(slip: &Slip) -> (&'static str, Vec<(&'static str, String)>, Hint) {
     let arg = |name: &'static str, value: &str| (name, value.to_string());
     match slip {
-        Slip::FullWidthColon { key, fixed } => (
-            "slip-full-width-colon",
-            vec![arg("key", key), arg("fixed", fixed)],
-            Hint::Own,
-        ),
-        Slip::NoSpaceAfterColon { key, fixed } => (
-            "slip-no-space-after-colon",
-            vec![arg("key", key), arg("fixed", fixed)],
-            Hint::Own,
-        ),
+        Slip::FullWidthColon { key, field, fixed }
+        | Slip::NoSpaceAfterColon { key, field, fixed } => {
+            let name = if matches!(slip, Slip::FullWidthColon { .. }) {
+                "slip-full-width-colon"
+            } else {
+                "slip-no-space-after-colon"
+            };
+            let mut args = vec![arg("key", key), arg("fixed", fixed)];
+            match field {
+                Some(field) => {
+                    args.push(arg("field", field));
+                    (name, args, Hint::Other("hint-label"))
+                }
+                None => (name, args, Hint::Own),
+            }
+        }
         Slip::NoSpaceAfterDash { fixed } => (
             "slip-no-space-after-dash",
             vec![arg("fixed", fixed)],

@@ -202,8 +202,10 @@ yaml-syntax = { $detail }
 
 slip-full-width-colon = a full-width colon “：” after the key `{ $key }`
     .hint = replace the full-width colon “：” with a half-width colon “:” and a space: `{ $fixed }`
+    .hint-label = replace the full-width colon “：” with a half-width colon “:” and a space; “{ $key }” is written `{ $field }` in the file: `{ $fixed }`
 slip-no-space-after-colon = no space after the colon “:” of the key `{ $key }`
     .hint = put a space after the colon “:”: `{ $fixed }`
+    .hint-label = put a space after the colon “:”; “{ $key }” is written `{ $field }` in the file: `{ $fixed }`
 slip-no-space-after-dash = no space after the “-” of a list item
     .hint = put a space after the “-”: `{ $fixed }`
 slip-tab-indent = a tab in the indentation

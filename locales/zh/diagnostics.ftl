@@ -201,8 +201,10 @@ yaml-syntax = YAML 语法错误：{ $detail }
 
 slip-full-width-colon = 键 `{ $key }` 后面是全角冒号“：”
     .hint = 把全角冒号“：”改成半角冒号“:”并加空格：`{ $fixed }`
+    .hint-label = 把全角冒号“：”改成半角冒号“:”并加空格，“{ $key }”在文件里写作 `{ $field }`：`{ $fixed }`
 slip-no-space-after-colon = 键 `{ $key }` 的冒号“:”后面缺少空格
     .hint = 在冒号“:”后加一个空格：`{ $fixed }`
+    .hint-label = 在冒号“:”后加一个空格，“{ $key }”在文件里写作 `{ $field }`：`{ $fixed }`
 slip-no-space-after-dash = 列表项的“-”后面缺少空格
     .hint = 在“-”后加一个空格：`{ $fixed }`
 slip-tab-indent = 缩进里有制表符（Tab 键）

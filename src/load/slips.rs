@@ -15,8 +15,8 @@ use crate::messages::{Message, NumberProblem, Slip};
 use crate::model::{Lang, PartialReport};
 
 /// The largest text in which slips of form are looked for: each fix tried
-/// reads the whole text again.
-const MAX_TEXT: usize = 1_000_000;
+/// reads the whole text again (a year's report is some 50 kB).
+const MAX_TEXT: usize = 300_000;
 
 /// How many fixes are tried at most.
 const MAX_TRIES: usize = 40;
@@ -36,7 +36,10 @@ pub(super) fn diagnose(error: &E, file: &SourceFile, lang: Lang) -> Option<Diagn
     }
     // An unclosed bracket or quote swallows the lines after it: no line of
     // those is to blame.
-    if file.text.len() > MAX_TEXT || super::syntax_error(&file.text).is_some() {
+    if file.text.len() > MAX_TEXT
+        || matches!(error, E::Budget { .. })
+        || super::syntax_error(&file.text).is_some()
+    {
         return None;
     }
     let lines = lines(&file.text);
@@ -313,6 +316,30 @@ fn label_as_key(
     )
 }
 
+/// The field whose label on the editing page (`label-FIELD` in
+/// `locales/*/page.ftl`) is `key`, when one field has it.
+fn label_field(key: &str) -> Option<String> {
+    if key.is_ascii() {
+        return None;
+    }
+    let mut fields: Vec<String> = [Lang::Zh, Lang::En]
+        .into_iter()
+        .flat_map(|l| {
+            locale::keys(locale::files(l))
+                .into_iter()
+                .filter(|(file, key, _)| *file == "page.ftl" && key.starts_with("label-"))
+                .filter(move |(_, k, _)| locale::words(l, k, &[]) == key)
+                .map(|(_, k, _)| k["label-".len()..].to_string())
+        })
+        .collect();
+    fields.sort();
+    fields.dedup();
+    match fields.as_slice() {
+        [one] => Some(one.clone()),
+        _ => None,
+    }
+}
+
 /// A line of the text: its number, its first byte, its text without the line end.
 struct Line<'a> {
     number: usize,
@@ -483,41 +510,54 @@ fn form_slips(lines: &[Line], i: usize) -> Vec<Candidate> {
     }
     let body = &text[body_at..];
     let item_lead = &text[ind..body_at];
-    // A key followed by a full-width colon, or by a colon without a space.
+    // A key followed by a full-width colon, or by a colon without a space;
+    // a key that is a label of the editing page is tried as its field first.
     if let Some(k) = key_len(body) {
         let key = &body[..k];
         let after = &body[k..];
+        let names = || {
+            label_field(key)
+                .map(|f| (Some(f.clone()), f))
+                .into_iter()
+                .chain([(None, key.to_string())])
+        };
         if let Some(rest) = after.strip_prefix('：') {
             let rest = rest.trim_start_matches(blank);
-            let fixed = if rest.is_empty() {
-                format!("{item_lead}{key}:")
-            } else {
-                format!("{item_lead}{key}: {rest}")
-            };
-            out.push(Candidate {
-                slip: Slip::FullWidthColon {
-                    key: key.to_string(),
-                    fixed: fixed.clone(),
-                },
-                at: body_at + k,
-                len: '：'.len_utf8(),
-                line: format!("{lead}{fixed}"),
-            });
+            for (field, name) in names() {
+                let fixed = if rest.is_empty() {
+                    format!("{item_lead}{name}:")
+                } else {
+                    format!("{item_lead}{name}: {rest}")
+                };
+                out.push(Candidate {
+                    slip: Slip::FullWidthColon {
+                        key: key.to_string(),
+                        field,
+                        fixed: fixed.clone(),
+                    },
+                    at: body_at + k,
+                    len: '：'.len_utf8(),
+                    line: format!("{lead}{fixed}"),
+                });
+            }
         }
         if let Some(rest) = after.strip_prefix(':')
             && !rest.is_empty()
             && !rest.starts_with([' ', '\t'])
         {
-            let fixed = format!("{item_lead}{key}: {rest}");
-            out.push(Candidate {
-                slip: Slip::NoSpaceAfterColon {
-                    key: key.to_string(),
-                    fixed: fixed.clone(),
-                },
-                at: body_at + k,
-                len: 1,
-                line: format!("{lead}{fixed}"),
-            });
+            for (field, name) in names() {
+                let fixed = format!("{item_lead}{name}: {rest}");
+                out.push(Candidate {
+                    slip: Slip::NoSpaceAfterColon {
+                        key: key.to_string(),
+                        field,
+                        fixed: fixed.clone(),
+                    },
+                    at: body_at + k,
+                    len: 1,
+                    line: format!("{lead}{fixed}"),
+                });
+            }
         }
     }
     // The value: the body, or what follows a field's name (`title: …`).
