@@ -559,6 +559,32 @@ pub fn parse(source: SourceFile, lang: Option<Lang>) -> Outcome {
     }
 }
 
+/// Where and why a text does not read as an input, for a caller that holds
+/// a text and no file (the editing page's edits): the first YAML error,
+/// as `check` words it (a slip named with its fix), with its 1-based line
+/// and column. None when the text reads.
+#[derive(Debug, Clone, PartialEq)]
+pub struct YamlProblem {
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+    pub hint: Option<String>,
+}
+
+/// The first YAML problem of a text, in `lang`; see [`YamlProblem`].
+pub fn yaml_problem(text: &str, lang: Lang) -> Option<YamlProblem> {
+    let file = SourceFile::new(PathBuf::from("-"), text.to_string());
+    let error = parse_part(&file).err()?;
+    let d = yaml_diagnostic(&error, &file, lang);
+    let (line, column) = d.span().map_or((1, 1), |s| file.line_column(s.start));
+    Some(YamlProblem {
+        line,
+        column,
+        message: d.message,
+        hint: d.hints.into_iter().next(),
+    })
+}
+
 /// Parses one file of an input, its values placed in it.
 fn parse_part(file: &SourceFile) -> Result<PartialReport, serde_saphyr::Error> {
     parsed_at(file.base, || {

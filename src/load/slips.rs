@@ -718,3 +718,61 @@ fn reads_further(text: &str, line: &Line, fixed: &str, before: &Reading) -> bool
         || (after.missing && !before.missing)
         || (after.unknown && !before.unknown && after.line == line.number)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::{YamlProblem, yaml_problem};
+    use crate::model::Lang;
+
+    const META: &str =
+        "meta:\n  organisation: 某某工会\n  year: 2020\n  date: 2020-12-08\n  signature: 工会办\n";
+
+    fn problem(body: &str, lang: Lang) -> YamlProblem {
+        yaml_problem(&format!("{META}{body}"), lang).expect("a problem")
+    }
+
+    #[test]
+    fn a_tab_is_placed_on_its_own_line_for_the_editing_page() {
+        let p = problem(
+            "summary:\n  sections:\n    - title: 关心\n      points:\n        - 生日慰问。\n\t\t- 开展学习。\n",
+            Lang::Zh,
+        );
+        assert_eq!((p.line, p.column), (11, 1));
+        assert_eq!(p.message, "缩进里有制表符（Tab 键）");
+        assert_eq!(
+            p.hint.as_deref(),
+            Some("缩进只能用半角空格：把这一行开头的空白换成 8 个半角空格")
+        );
+    }
+
+    #[test]
+    fn a_text_that_reads_has_no_problem() {
+        let text =
+            format!("{META}summary:\n  sections:\n    - title: 关心\n      points: [生日慰问。]\n");
+        assert_eq!(yaml_problem(&text, Lang::En), None);
+    }
+
+    #[test]
+    fn a_colon_inside_a_time_is_not_blamed_when_the_error_is_elsewhere() {
+        let p = problem(
+            "summary:\n  sections:\n    - title: 关心\n      points:\n        - 会议于 9:30 召开。\n      pionts: [x]\n",
+            Lang::En,
+        );
+        assert_eq!(p.line, 11);
+        assert!(p.message.contains("pionts"), "{p:?}");
+    }
+
+    #[test]
+    fn full_width_digits_with_a_unit_say_the_number_in_half_width() {
+        let p = yaml_problem(
+            "meta:\n  organisation: 某某工会\n  year: 2020\n  date: 2020-12-08\n  signature: 工会办\ncounts:\n  visits:\n    value: ４１１人\n    unit: 人\n",
+            Lang::Zh,
+        )
+        .unwrap();
+        assert_eq!((p.line, p.column), (8, 12));
+        assert_eq!(
+            p.hint.as_deref(),
+            Some("数字里不写单位：写 411，单位写在 unit: 人")
+        );
+    }
+}
