@@ -253,7 +253,8 @@ pub(super) fn number(file: &SourceFile, at: usize, ty: &str) -> Option<(Message,
         } else {
             NumberProblem::TooLarge
         };
-        let digits = crate::numerals::parse_chinese(&written.replace('〇', "零"))
+        let zero = |c: char| if c == '〇' { '零' } else { c };
+        let digits = crate::numerals::parse_chinese(&written.chars().map(zero).collect::<String>())
             .filter(|_| written.chars().all(|c| !c.is_ascii()))
             .map(|n| n.to_string());
         Message::NotANumber {
@@ -450,7 +451,11 @@ struct Candidate {
 fn key_char(c: char) -> bool {
     !c.is_whitespace()
         && c != '\u{3000}'
-        && !"\"'{}[]#,:：&*!|>%@`".contains(c)
+        && ![
+            '"', '\'', '{', '}', '[', ']', '#', ',', ':', '：', '&', '*', '!', '|', '>', '%', '@',
+            '`',
+        ]
+        .contains(&c)
         && !WIDE_DASHES.contains(&c)
 }
 
@@ -616,7 +621,7 @@ fn form_slips(lines: &[Line], i: usize) -> Vec<Candidate> {
     {
         let chinese = value.chars().any(crate::cjk::is_han);
         let fixed = chinese.then(|| {
-            let mut v = value.replace(": ", "：");
+            let mut v = value.replace(": ", &'：'.to_string());
             if v.ends_with(':') {
                 v.pop();
                 v.push('：');
