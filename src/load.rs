@@ -13,6 +13,8 @@ use crate::messages::{
 };
 use crate::model::Lang;
 
+mod slips;
+
 use crate::model::{
     Count, Level, Meta, Named, Part, PartialReport, Place, Plans, PointStyle, ProblemsAs, Report,
     Role, Spanned, Summary, Text, Written, parsed_at,
@@ -558,6 +560,32 @@ pub fn parse(source: SourceFile, lang: Option<Lang>) -> Outcome {
     }
 }
 
+/// Where and why a text does not read as an input, for a caller that holds
+/// a text and no file (the editing page's edits): the first YAML error,
+/// as `check` words it (a slip named with its fix), with its 1-based line
+/// and column. None when the text reads.
+#[derive(Debug, Clone, PartialEq)]
+pub struct YamlProblem {
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+    pub hint: Option<String>,
+}
+
+/// The first YAML problem of a text, in `lang`; see [`YamlProblem`].
+pub fn yaml_problem(text: &str, lang: Lang) -> Option<YamlProblem> {
+    let file = SourceFile::new(PathBuf::from("-"), text.to_string());
+    let error = parse_part(&file).err()?;
+    let d = yaml_diagnostic(&error, &file, lang);
+    let (line, column) = d.span().map_or((1, 1), |s| file.line_column(s.start));
+    Some(YamlProblem {
+        line,
+        column,
+        message: d.message,
+        hint: d.hints.into_iter().next(),
+    })
+}
+
 /// Parses one file of an input, its values placed in it.
 fn parse_part(file: &SourceFile) -> Result<PartialReport, serde_saphyr::Error> {
     parsed_at(file.base, || {
@@ -599,6 +627,9 @@ fn yaml_diagnostic(error: &serde_saphyr::Error, file: &SourceFile, lang: Lang) -
         return Message::YamlSyntax { detail }
             .diagnostic(lang)
             .at(Span::new(at, at + first));
+    }
+    if let Some(d) = slips::diagnose(error, file, lang) {
+        return d;
     }
     let location = error.location().filter(|l| l.line() > 0);
     let start = location.map(|l| match l.span().byte_offset() {
@@ -683,6 +714,12 @@ fn yaml_diagnostic(error: &serde_saphyr::Error, file: &SourceFile, lang: Lang) -
                 _ => Limit::Reader,
             };
             (Message::InputLimit { limit }, None)
+        }
+        E::InvalidScalar { ty, .. }
+            if let Some((message, len)) =
+                start.and_then(|at| slips::number(file, file.local(at), ty)) =>
+        {
+            (message, Some(len))
         }
         E::SerdeInvalidType { .. } | E::SerdeInvalidValue { .. } | E::InvalidScalar { .. } => {
             let written = start

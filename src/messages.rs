@@ -337,6 +337,85 @@ pub enum Message {
         /// serde-saphyr's own words.
         detail: String,
     },
+    /// A slip of a person who types YAML without knowing it, with its fix.
+    Slip {
+        slip: Slip,
+    },
+    /// A value where a number belongs that is no number: `many`, `二〇二〇`,
+    /// `2020.5` where a whole number belongs, or one too large.
+    NotANumber {
+        /// The field it is written under.
+        key: String,
+        written: String,
+        problem: NumberProblem,
+        /// The number in digits, when it is written in Chinese numerals.
+        digits: Option<String>,
+    },
+}
+
+/// A slip that a person who has never seen YAML makes, recognised where
+/// the YAML fails: what is wrong, and the line (without its indentation) as
+/// it should be written.
+#[derive(Clone, Debug)]
+pub enum Slip {
+    /// `organisation：某工会`; `field`: the field's name when the key is
+    /// its label on the editing page (`落款：…` → `signature: …`).
+    FullWidthColon {
+        key: String,
+        field: Option<String>,
+        fixed: String,
+    },
+    /// `year:2020`.
+    NoSpaceAfterColon {
+        key: String,
+        field: Option<String>,
+        fixed: String,
+    },
+    /// `-生日慰问`.
+    NoSpaceAfterDash { fixed: String },
+    /// A tab (`tab`) or a full-width space in a line's indentation; `spaces`:
+    /// the indentation that reads (None: not found).
+    Indent { tab: bool, spaces: Option<usize> },
+    /// `- "两学一做"学习…`: the quoted words, the text with Chinese quotes,
+    /// the whole text quoted.
+    LeadingQuote {
+        quoted: String,
+        fixed: String,
+        wrapped: String,
+    },
+    /// `- 会议强调: 要…`: the text with a full-width colon (None: not Chinese),
+    /// the whole text quoted.
+    ColonInText {
+        fixed: Option<String>,
+        wrapped: String,
+    },
+    /// `value: 411人`.
+    NumberWithUnit {
+        key: String,
+        written: String,
+        number: String,
+        unit: String,
+    },
+    /// `value: ４１１`.
+    FullWidthDigits {
+        key: String,
+        written: String,
+        digits: String,
+    },
+    /// `落款: 工会办`: a label of the editing page typed as a key.
+    LabelAsKey { key: String, field: String },
+    /// An item of a list without its `- `.
+    MissingDash { fixed: String },
+    /// `－ 生日慰问`.
+    FullWidthDash { dash: char, fixed: String },
+}
+
+/// Why a value is not the number its field takes, for [`Message::NotANumber`].
+#[derive(Clone, Copy, Debug)]
+pub enum NumberProblem {
+    NotANumber,
+    NotWhole,
+    TooLarge,
 }
 
 /// What a value should have been, for [`Message::Expected`].
@@ -456,6 +535,12 @@ impl Message {
             M::NotUtf8 { .. } | M::Utf16 | M::YamlSyntax { .. } | M::MultipleDocuments => {
                 Code::YamlSyntax
             }
+            M::Slip { slip } => match slip {
+                Slip::NumberWithUnit { .. } | Slip::FullWidthDigits { .. } => Code::InvalidValue,
+                Slip::LabelAsKey { .. } => Code::UnknownField,
+                _ => Code::YamlSyntax,
+            },
+            M::NotANumber { .. } => Code::InvalidValue,
             M::EmptyFile
             | M::MissingFieldIn { .. }
             | M::MissingField { .. }
@@ -629,10 +714,17 @@ impl Message {
                 ),
             ),
             M::InvalidHalf { half } => own("invalid-half", args!(half = half)),
-            M::InvalidPeriodDate { field, written } => own(
-                "invalid-period-date",
-                args!(field = field, written = written),
-            ),
+            M::InvalidPeriodDate { field, written } => {
+                let args = args!(field = field, written = written);
+                match iso_date(written) {
+                    Some(iso) => (
+                        "invalid-period-date",
+                        [args, args!(iso = iso)].concat(),
+                        Hint::Other("hint-iso"),
+                    ),
+                    None => own("invalid-period-date", args),
+                }
+            }
             M::PeriodRange { problem } => own(
                 match problem {
                     RangeProblem::Alone => "period-alone",
@@ -641,9 +733,14 @@ impl Message {
                 },
                 args!(),
             ),
-            M::InvalidDocumentDate { written } => {
-                own("invalid-document-date", args!(written = written))
-            }
+            M::InvalidDocumentDate { written } => match iso_date(written) {
+                Some(iso) => (
+                    "invalid-document-date",
+                    args!(written = written, iso = iso),
+                    Hint::Other("hint-iso"),
+                ),
+                None => own("invalid-document-date", args!(written = written)),
+            },
             M::DocumentDateOutside {
                 written,
                 period,
@@ -872,7 +969,164 @@ impl Message {
             M::YamlTag { place, tag } => own("yaml-tag", args!(place = place, tag = tag)),
             M::MultipleDocuments => own("multiple-documents", args!()),
             M::YamlSyntax { detail } => own("yaml-syntax", args!(detail = detail)),
+            M::Slip { slip } => slip_key(slip),
+            M::NotANumber {
+                key,
+                written,
+                problem,
+                digits,
+            } => {
+                let name = match problem {
+                    NumberProblem::NotANumber => "not-a-number",
+                    NumberProblem::NotWhole => "not-a-whole-number",
+                    NumberProblem::TooLarge => "number-too-large",
+                };
+                let args = args!(key = key, written = written);
+                match digits {
+                    Some(digits) => (
+                        name,
+                        [args, args!(digits = digits)].concat(),
+                        Hint::Other("hint-digits"),
+                    ),
+                    None if key != "value" && matches!(problem, NumberProblem::NotANumber) => {
+                        (name, args, Hint::Other("hint-plain"))
+                    }
+                    None => own(name, args),
+                }
+            }
         }
+    }
+}
+
+/// A date written the Chinese way (`2020年12月20日`, full-width digits too)
+/// as nianbao reads dates: `2020-12-20`.
+fn iso_date(written: &str) -> Option<String> {
+    let narrow: String = written
+        .trim()
+        .chars()
+        .map(|c| match c {
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+            other => other,
+        })
+        .collect();
+    let dates = crate::cjk::chinese_dates(&narrow);
+    let [date] = dates.as_slice() else {
+        return None;
+    };
+    (date.written == narrow)
+        .then(|| date.date())
+        .flatten()
+        .map(|d| d.format("%Y-%m-%d").to_string())
+}
+
+/// The key, arguments and hint of a slip's words.
+fn slip_key(slip: &Slip) -> (&'static str, Vec<(&'static str, String)>, Hint) {
+    let arg = |name: &'static str, value: &str| (name, value.to_string());
+    match slip {
+        Slip::FullWidthColon { key, field, fixed }
+        | Slip::NoSpaceAfterColon { key, field, fixed } => {
+            let name = if matches!(slip, Slip::FullWidthColon { .. }) {
+                "slip-full-width-colon"
+            } else {
+                "slip-no-space-after-colon"
+            };
+            let mut args = vec![arg("key", key), arg("fixed", fixed)];
+            match field {
+                Some(field) => {
+                    args.push(arg("field", field));
+                    (name, args, Hint::Other("hint-label"))
+                }
+                None => (name, args, Hint::Own),
+            }
+        }
+        Slip::NoSpaceAfterDash { fixed } => (
+            "slip-no-space-after-dash",
+            vec![arg("fixed", fixed)],
+            Hint::Own,
+        ),
+        Slip::Indent { tab, spaces } => (
+            if *tab {
+                "slip-tab-indent"
+            } else {
+                "slip-full-width-space-indent"
+            },
+            spaces
+                .map(|n| vec![arg("spaces", &n.to_string())])
+                .unwrap_or_default(),
+            if spaces.is_some() {
+                Hint::Own
+            } else {
+                Hint::Other("hint-align")
+            },
+        ),
+        Slip::LeadingQuote {
+            quoted,
+            fixed,
+            wrapped,
+        } => (
+            "slip-leading-quote",
+            vec![
+                arg("quoted", quoted),
+                arg("fixed", fixed),
+                arg("wrapped", wrapped),
+            ],
+            Hint::Own,
+        ),
+        Slip::ColonInText { fixed, wrapped } => match fixed {
+            Some(fixed) => (
+                "slip-colon-in-text",
+                vec![arg("fixed", fixed), arg("wrapped", wrapped)],
+                Hint::Own,
+            ),
+            None => (
+                "slip-colon-in-text",
+                vec![arg("wrapped", wrapped)],
+                Hint::Other("hint-quote"),
+            ),
+        },
+        Slip::NumberWithUnit {
+            key,
+            written,
+            number,
+            unit,
+        } => (
+            "slip-number-with-unit",
+            vec![
+                arg("key", key),
+                arg("written", written),
+                arg("number", number),
+                arg("unit", unit),
+            ],
+            if key == "value" {
+                Hint::Own
+            } else {
+                Hint::Other("hint-no-unit")
+            },
+        ),
+        Slip::FullWidthDigits {
+            key,
+            written,
+            digits,
+        } => (
+            "slip-full-width-digits",
+            vec![
+                arg("key", key),
+                arg("written", written),
+                arg("digits", digits),
+            ],
+            Hint::Own,
+        ),
+        Slip::LabelAsKey { key, field } => (
+            "slip-label-as-key",
+            vec![arg("key", key), arg("field", field)],
+            Hint::Own,
+        ),
+        Slip::MissingDash { fixed } => ("slip-missing-dash", vec![arg("fixed", fixed)], Hint::Own),
+        Slip::FullWidthDash { dash, fixed } => (
+            "slip-full-width-dash",
+            vec![arg("dash", &dash.to_string()), arg("fixed", fixed)],
+            Hint::Own,
+        ),
     }
 }
 

@@ -63,6 +63,7 @@ invalid-half = `half: { $half }` is not a half: write 1 or 2
     .hint = half: 1 for January–June, 2 for July–December
 invalid-period-date = `{ $field }: { $written }` is not a real date
     .hint = write the date as YYYY-MM-DD
+    .hint-iso = write a date as year-month-day, in half-width digits and hyphens: `{ $field }: { $iso }`
 period-alone = `from:` and `to:` go together
     .hint = e.g. from: 2022-03-01 and to: 2022-08-31
 period-reversed = `from:` is after `to:`
@@ -71,6 +72,7 @@ period-mixed = give either `half:` or `from:`/`to:`, not both
     .hint = { period-alone.hint }
 invalid-document-date = `{ $written }` is not a real date
     .hint = write the date as YYYY-MM-DD, e.g. 2020-12-08
+    .hint-iso = write a date as year-month-day, in half-width digits and hyphens: `date: { $iso }`
 document-date-outside = the document is dated { $written }, outside the period { $period }
     .hint = a report on { $period } is dated between { $start } and { $latest } ({ $grace_days } days after the period ends)
 date-in-text-outside = “{ $written }” in { $place } lies outside the period { $period }
@@ -195,6 +197,48 @@ multiple-documents = the file holds more than one YAML document: a second `---` 
     .hint = an input is one document: remove the extra `---`, or put the second part in a file of its own in a folder input
 yaml-syntax = { $detail }
     .hint = check indentation, quotes and the `key: value` form on this line
+
+## Slips of people new to YAML
+
+slip-full-width-colon = a full-width colon “：” after the key `{ $key }`
+    .hint = replace the full-width colon “：” with a half-width colon “:” and a space: `{ $fixed }`
+    .hint-label = replace the full-width colon “：” with a half-width colon “:” and a space; “{ $key }” is written `{ $field }` in the file: `{ $fixed }`
+slip-no-space-after-colon = no space after the colon “:” of the key `{ $key }`
+    .hint = put a space after the colon “:”: `{ $fixed }`
+    .hint-label = put a space after the colon “:”; “{ $key }” is written `{ $field }` in the file: `{ $fixed }`
+slip-no-space-after-dash = no space after the “-” of a list item
+    .hint = put a space after the “-”: `{ $fixed }`
+slip-tab-indent = a tab in the indentation
+    .hint = indent with half-width spaces only: replace the blanks that start this line with { $spaces } spaces
+    .hint-align = indent with half-width spaces only: remove the tab and align the line with spaces to the line above at its level
+slip-full-width-space-indent = a full-width space “　” in the indentation
+    .hint = indent with half-width spaces only: replace the blanks that start this line with { $spaces } spaces
+    .hint-align = indent with half-width spaces only: remove the full-width space and align the line with spaces to the line above at its level
+slip-leading-quote = the text starts with a quote: YAML reads “{ $quoted }” as the whole text, and the words after it are left over
+    .hint = use Chinese quotes: `{ $fixed }`; or quote the whole text with single quotes: `{ $wrapped }`
+slip-colon-in-text = the half-width colon “:” in this text makes YAML read the line as “key: value”
+    .hint = write a full-width colon “：”: `{ $fixed }`; or quote the whole text with single quotes: `{ $wrapped }`
+    .hint-quote = quote the whole text with single quotes: `{ $wrapped }`
+slip-number-with-unit = `{ $written }` is a number with its unit; `{ $key }:` takes the number only
+    .hint = a number is written without its unit: write { $number }, and the unit as unit: { $unit }
+    .hint-no-unit = a number is written without its unit: write `{ $key }: { $number }`
+slip-full-width-digits = `{ $written }` is written in full-width digits
+    .hint = write half-width digits: `{ $key }: { $digits }`
+slip-label-as-key = `{ $key }` is the editing page's name of the field `{ $field }`
+    .hint = replace `{ $key }:` with `{ $field }:`
+slip-here-too = here too
+slip-missing-dash = this line lacks the “- ” that starts a list item
+    .hint = put a half-width hyphen and a space before the text: `{ $fixed }`
+slip-full-width-dash = the list item starts with a full-width “{ $dash }”
+    .hint = write a half-width hyphen “-” and a space: `{ $fixed }`
+not-a-number = `{ $written }` is not a number
+    .hint = write it in digits, e.g. `411`; the unit goes in `unit:`
+    .hint-plain = `{ $key }:` takes half-width digits only
+    .hint-digits = write it in digits: `{ $key }: { $digits }`
+not-a-whole-number = `{ $written }` is not a whole number
+    .hint = write a whole number in digits, e.g. `2020`
+number-too-large = `{ $written }` is too large
+    .hint = check the number: this field takes a year or a count
 
 ## Rollup (nianbao rollup)
 

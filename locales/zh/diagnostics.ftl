@@ -62,6 +62,7 @@ invalid-half = `half: { $half }` 无效：上半年写 1，下半年写 2
     .hint = 上半年 half: 1，下半年 half: 2
 invalid-period-date = `{ $field }: { $written }` 不是有效日期
     .hint = 按 YYYY-MM-DD 写日期
+    .hint-iso = 日期按“年-月-日”写，用半角数字和减号：`{ $field }: { $iso }`
 period-alone = `from:` 和 `to:` 须同时给出
     .hint = 例如 from: 2022-03-01 与 to: 2022-08-31
 period-reversed = `from:` 晚于 `to:`
@@ -70,6 +71,7 @@ period-mixed = `half:` 与 `from:`/`to:` 只能选一种
     .hint = { period-alone.hint }
 invalid-document-date = `{ $written }` 不是有效日期
     .hint = 按 YYYY-MM-DD 写日期，例如 2020-12-08
+    .hint-iso = 日期按“年-月-日”写，用半角数字和减号：`date: { $iso }`
 document-date-outside = 成文日期 { $written } 不在{ $period }或其后{ $grace_days }天内
     .hint = { $period }的总结应在 { $start } 至 { $latest } 之间成文
 date-in-text-outside = { $place }提到的“{ $written }”不在{ $period }内
@@ -194,6 +196,48 @@ multiple-documents = 文件里有不止一个 YAML 文档：第二个 `---` 开�
     .hint = 一个输入只是一个文档：删去多余的 `---`，或把第二部分放进文件夹输入的另一个文件
 yaml-syntax = YAML 语法错误：{ $detail }
     .hint = 检查这一行的缩进、引号和 `键: 值` 的写法
+
+## 不熟悉 YAML 时常见的笔误
+
+slip-full-width-colon = 键 `{ $key }` 后面是全角冒号“：”
+    .hint = 把全角冒号“：”改成半角冒号“:”并加空格：`{ $fixed }`
+    .hint-label = 把全角冒号“：”改成半角冒号“:”并加空格，“{ $key }”在文件里写作 `{ $field }`：`{ $fixed }`
+slip-no-space-after-colon = 键 `{ $key }` 的冒号“:”后面缺少空格
+    .hint = 在冒号“:”后加一个空格：`{ $fixed }`
+    .hint-label = 在冒号“:”后加一个空格，“{ $key }”在文件里写作 `{ $field }`：`{ $fixed }`
+slip-no-space-after-dash = 列表项的“-”后面缺少空格
+    .hint = 在“-”后加一个空格：`{ $fixed }`
+slip-tab-indent = 缩进里有制表符（Tab 键）
+    .hint = 缩进只能用半角空格：把这一行开头的空白换成 { $spaces } 个半角空格
+    .hint-align = 缩进只能用半角空格：删去制表符，用半角空格与同一层的上一行对齐
+slip-full-width-space-indent = 缩进里有全角空格“　”
+    .hint = 缩进只能用半角空格：把这一行开头的空白换成 { $spaces } 个半角空格
+    .hint-align = 缩进只能用半角空格：删去全角空格，用半角空格与同一层的上一行对齐
+slip-leading-quote = 文字以引号开头：YAML 把引号里的“{ $quoted }”读作整段文字，后面的字就多出来了
+    .hint = 改用中文引号：`{ $fixed }`；或给整段文字加单引号：`{ $wrapped }`
+slip-colon-in-text = 文字里的半角冒号“:”让 YAML 把这一行读成“键: 值”
+    .hint = 改用全角冒号“：”：`{ $fixed }`；或给整段文字加单引号：`{ $wrapped }`
+    .hint-quote = 给整段文字加单引号：`{ $wrapped }`
+slip-number-with-unit = `{ $written }` 是数字加单位，`{ $key }:` 只写数字
+    .hint = 数字里不写单位：写 { $number }，单位写在 unit: { $unit }
+    .hint-no-unit = 数字里不写单位：写 `{ $key }: { $number }`
+slip-full-width-digits = `{ $written }` 用了全角数字
+    .hint = 改成半角数字：`{ $key }: { $digits }`
+slip-label-as-key = `{ $key }` 是编辑页面上的名称，文件里的字段名是 `{ $field }`
+    .hint = 把 `{ $key }:` 改成 `{ $field }:`
+slip-here-too = 这里也一样
+slip-missing-dash = 这一行缺少列表项开头的“- ”
+    .hint = 在文字前加半角减号和空格：`{ $fixed }`
+slip-full-width-dash = 列表项开头用了全角的“{ $dash }”
+    .hint = 改成半角减号“-”加空格：`{ $fixed }`
+not-a-number = `{ $written }` 不是数字
+    .hint = 写阿拉伯数字，例如 `411`；单位写在 `unit:`
+    .hint-plain = `{ $key }:` 只写半角的阿拉伯数字
+    .hint-digits = 写阿拉伯数字：`{ $key }: { $digits }`
+not-a-whole-number = `{ $written }` 不是整数
+    .hint = 写阿拉伯数字的整数，例如 `2020`
+number-too-large = `{ $written }` 太大了
+    .hint = 核对这个数字：这里写的是年份或个数
 
 ## 汇总（nianbao rollup）
 
