@@ -403,7 +403,25 @@ pub fn apply(text: &str, edit: &Edit) -> Result<String, EditError> {
 pub fn apply_splice(text: &str, edit: &Edit) -> Result<Splice, EditError> {
     // The editor speaks the document's language, as its page does.
     let lang = crate::messages::language_of_text(text);
-    let not_yaml = |e: String| EditError(tr!(lang, "edit-not-yaml", detail = e));
+    // Said as `check` says it (the slips named), at its line and column.
+    let not_yaml = |e: String| {
+        EditError(match crate::load::yaml_problem(text, lang) {
+            Some(p) => {
+                let said = tr!(
+                    lang,
+                    "edit-not-yaml-at",
+                    line = p.line,
+                    column = p.column,
+                    message = p.message
+                );
+                match p.hint {
+                    Some(hint) => tr!(lang, "edit-not-yaml-help", said = said, hint = hint),
+                    None => said,
+                }
+            }
+            None => tr!(lang, "edit-not-yaml", detail = e),
+        })
+    };
     let nodes = nodes(text).map_err(not_yaml)?;
     let old = data(text).map_err(not_yaml)?;
     let expected = expect(&old, &nodes, edit, lang)?;

@@ -44,6 +44,8 @@ load-link-outside = `{ $path }` is a link to a file outside the folder; nianbao 
 ## The editor's refusals (nianbao serve)
 
 edit-not-yaml = the YAML does not parse: { $detail }
+edit-not-yaml-at = the YAML does not parse at line { $line }, column { $column }: { $message }
+edit-not-yaml-help = { $said }; { $hint }
 edit-reads-back-differently = it would read back differently
 edit-no-way = no way to write it
 edit-cannot-write = this change cannot be written here without changing other text ({ $reason }): edit it in the YAML tab

@@ -43,6 +43,8 @@ load-link-outside = `{ $path }` 链接到文件夹之外的文件；nianbao 只�
 ## 编辑器的拒绝（nianbao serve）
 
 edit-not-yaml = YAML 有语法错误：{ $detail }
+edit-not-yaml-at = YAML 第 { $line } 行第 { $column } 列有错误：{ $message }
+edit-not-yaml-help = { $said }；{ $hint }
 edit-reads-back-differently = 写入后读回的内容会不同
 edit-no-way = 没有办法写入
 edit-cannot-write = 这项修改在这里写入会改动其他文字（{ $reason }）：请在 YAML 标签页中修改

@@ -584,3 +584,21 @@ fn every_edit_on_the_example_inputs_is_made() {
     }
     assert!(made > 1000, "{made}");
 }
+
+/// A draft that is not YAML is refused with what `check` says of it, at its
+/// line and column, the slip named.
+#[test]
+fn an_edit_of_text_that_is_not_yaml_says_where_and_why() {
+    let error = apply(
+        "meta:\n  organisation：某工会\n  year: 2020\n",
+        &Edit::Set {
+            path: path("meta.year"),
+            value: "2021".into(),
+        },
+    )
+    .unwrap_err();
+    assert_eq!(
+        error.0,
+        "YAML 第 2 行第 15 列有错误：键 `organisation` 后面是全角冒号“：”；把全角冒号“：”改成半角冒号“:”并加空格：`organisation: 某工会`"
+    );
+}
