@@ -37,3 +37,16 @@ import-no-year = no year in the title, the text or the date: meta.year is set to
 import-no-date = no date at the end: the date is set to the period's last day ({ $date }) and not shown
 import-no-part = no part (一、…) found: the text after the opening is one part without a heading
 import-header = Imported by `nianbao import`. Counts were found in the text: rename them as you like.
+
+## What import says of a document it read
+
+import-control-dropped = control characters dropped from this line
+import-furniture-dropped = page furniture dropped: { $text }
+import-half-width = half-width punctuation made full-width (column { $columns }): { $line }
+import-after-date = text after the date, kept as an attachment's text: { $text }
+import-heading-not-numbered = formatted as a heading of level { $level } but not numbered: kept as a paragraph ({ $text })
+import-no-part-level = no part 一、 in the document: its （一） headings are read as the sections of one part without a heading
+import-table-before-part = a table before the first part: its text kept as a paragraph of the opening
+import-no-level-above = “{ $text }” has no 1. level above it: kept as a paragraph with its number
+import-after-plan-item = a paragraph after a plan item: kept with it
+import-read-as-point = “{ $text }” read as the point “{ $expected }是{ $rest }”

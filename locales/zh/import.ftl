@@ -37,3 +37,16 @@ import-no-year = 标题、正文和日期中都没有年份：meta.year 设为 2
 import-no-date = 文末没有日期：日期设为该时期的最后一天（{ $date }），不显示
 import-no-part = 没有找到部分（一、……）：开头之后的文字作为一个没有标题的部分
 import-header = 由 `nianbao import` 导入。数字是从正文中找出的，名称可随意修改。
+
+## 导入时对文档的说明
+
+import-control-dropped = 这一行里的控制字符已去掉
+import-furniture-dropped = 已去掉网页上的附加内容：{ $text }
+import-half-width = 半角标点已改为全角（第 { $columns } 列）：{ $line }
+import-after-date = 日期之后的文字，已作为附件的正文保留：{ $text }
+import-heading-not-numbered = 设为 { $level } 级标题但没有编号，已作为段落保留（{ $text }）
+import-no-part-level = 文档中没有“一、”这一级：其中的（一）读作一个无标题部分的各节
+import-table-before-part = 第一部分之前的表格：其文字已作为开头的段落保留
+import-no-level-above = “{ $text }”之上没有“1.”这一级，已作为带编号的段落保留
+import-after-plan-item = 计划条目之后的段落，已并入这一条
+import-read-as-point = “{ $text }”读作要点“{ $expected }是{ $rest }”

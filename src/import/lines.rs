@@ -1,6 +1,9 @@
 //! Reading the text: decoding, cleaning lines, joining lines that a page break or
 //! hard wrapping split, and what each paragraph starts with (一、 （一） 1. 一是 …).
 
+use crate::locale::tr;
+use crate::model::Lang;
+
 /// Decodes text: UTF-16 when it starts with its byte-order mark (Notepad's
 /// "Unicode"), UTF-8 (a BOM is dropped), else GB18030 (which covers GBK).
 /// Returns the text and the encoding it was read as.
@@ -471,13 +474,14 @@ fn clean(
     no: usize,
     raw: &str,
     markdown: bool,
+    lang: Lang,
     warnings: &mut Vec<(usize, String)>,
     dropped: &mut Vec<(usize, String)>,
 ) -> Cleaned {
     let raw = raw.replace(['\u{c}', '\r'], "");
     // Other control characters have no place in a document (E0007).
     let raw = if raw.chars().any(|c| c.is_control() && c != '\t') {
-        warnings.push((no, "control characters dropped from this line".into()));
+        warnings.push((no, tr!(lang, "import-control-dropped")));
         raw.chars()
             .filter(|c| !c.is_control() || *c == '\t')
             .collect()
@@ -495,7 +499,7 @@ fn clean(
         return Cleaned::Blank;
     }
     let mut drop = |piece: &str| {
-        warnings.push((no, format!("page furniture dropped: {piece}")));
+        warnings.push((no, tr!(lang, "import-furniture-dropped", text = piece)));
         dropped.push((no, piece.to_string()));
     };
     if is_furniture(&t) {
@@ -522,9 +526,11 @@ fn clean(
         let columns: Vec<String> = fixed.iter().map(usize::to_string).collect();
         warnings.push((
             no,
-            format!(
-                "half-width punctuation made full-width (column {}): {t}",
-                columns.join(", ")
+            tr!(
+                lang,
+                "import-half-width",
+                columns = columns.join(&tr!(lang, "list-separator")),
+                line = &t
             ),
         ));
     }
@@ -539,12 +545,13 @@ pub(super) fn paragraphs(
     dropped: &mut Vec<(usize, String)>,
 ) -> Vec<Line> {
     let english = is_english(text);
+    let lang = if english { Lang::En } else { Lang::Zh };
     let mut lines: Vec<Line> = Vec::new();
     // English paragraphs end at a blank line: the lines after one.
     let mut after_blank: Vec<usize> = Vec::new();
     let mut blank = false;
     for (i, raw) in text.lines().enumerate() {
-        match clean(i + 1, raw, markdown, warnings, dropped) {
+        match clean(i + 1, raw, markdown, lang, warnings, dropped) {
             Cleaned::Blank => blank = true,
             cleaned => {
                 if std::mem::take(&mut blank) {
@@ -559,7 +566,7 @@ pub(super) fn paragraphs(
     if english {
         lines = lines.into_iter().flat_map(split_english_sections).collect();
     }
-    web_title(&mut lines, warnings, dropped);
+    web_title(&mut lines, lang, warnings, dropped);
     join_title(&mut lines);
     join_lines(lines, english, &after_blank, false)
 }
@@ -592,6 +599,7 @@ fn split_english_sections(line: Line) -> Vec<Line> {
 /// written again below it (the page's title, then the document's) once.
 fn web_title(
     lines: &mut Vec<Line>,
+    lang: Lang,
     warnings: &mut Vec<(usize, String)>,
     dropped: &mut Vec<(usize, String)>,
 ) {
@@ -599,13 +607,19 @@ fn web_title(
         return;
     };
     if let Some((title, site)) = strip_site_name(&first.text) {
-        warnings.push((first.no, format!("page furniture dropped: {site}")));
+        warnings.push((
+            first.no,
+            tr!(lang, "import-furniture-dropped", text = &site),
+        ));
         dropped.push((first.no, site));
         first.text = title;
     }
     if lines.len() > 1 && lines[1].text == lines[0].text && lines[0].table.is_none() {
         let again = lines.remove(1);
-        warnings.push((again.no, format!("page furniture dropped: {}", again.text)));
+        warnings.push((
+            again.no,
+            tr!(lang, "import-furniture-dropped", text = &again.text),
+        ));
         dropped.push((again.no, again.text));
     }
 }
@@ -617,6 +631,7 @@ fn web_title(
 pub(super) fn word_paragraphs(
     paras: Vec<Para>,
     numbers: &[usize],
+    lang: Lang,
     warnings: &mut Vec<(usize, String)>,
     dropped: &mut Vec<(usize, String)>,
 ) -> Vec<Line> {
@@ -626,13 +641,13 @@ pub(super) fn word_paragraphs(
             let mut line = Line::new(no, table_text(&rows));
             line.table = Some(rows);
             lines.push(line);
-        } else if let Cleaned::Text(text) = clean(no, &para.text, false, warnings, dropped) {
+        } else if let Cleaned::Text(text) = clean(no, &para.text, false, lang, warnings, dropped) {
             let mut line = Line::new(no, text);
             line.hint = para.hint;
             lines.push(line);
         }
     }
-    web_title(&mut lines, warnings, dropped);
+    web_title(&mut lines, lang, warnings, dropped);
     join_title(&mut lines);
     join_lines(lines, false, &[], true)
 }

@@ -197,7 +197,8 @@ pub fn import_source(source: Source) -> Imported {
         Body::Paragraphs { paras, lines } => {
             let (mut warnings, mut dropped) = (Vec::new(), Vec::new());
             let english = lines::is_english(&source.text);
-            let lines = lines::word_paragraphs(paras, &lines, &mut warnings, &mut dropped);
+            let lang = if english { Lang::En } else { Lang::Zh };
+            let lines = lines::word_paragraphs(paras, &lines, lang, &mut warnings, &mut dropped);
             finish(lines, english, warnings, dropped)
         }
     }

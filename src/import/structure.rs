@@ -2,7 +2,13 @@
 //! plans), sections and their points, signature, date and attachments.
 
 use super::lines::{Hint, Line, Mark, date_line, ends_paragraph, is_complete, mark};
-use crate::model::Role;
+use crate::locale::tr;
+use crate::model::{Lang, Role};
+
+/// The language of what import says of a document.
+fn lang_of(english: bool) -> Lang {
+    if english { Lang::En } else { Lang::Zh }
+}
 
 /// A document as read, before it is written as an input.
 pub(super) struct Document {
@@ -123,9 +129,10 @@ pub(super) fn read(
     for l in &after_date {
         reader.warnings.push((
             l.no,
-            format!(
-                "text after the date, kept as an attachment's text: {}",
-                shorten(&l.text)
+            tr!(
+                lang_of(english),
+                "import-after-date",
+                text = shorten(&l.text)
             ),
         ));
     }
@@ -193,6 +200,10 @@ struct Reader<'a> {
 }
 
 impl Reader<'_> {
+    fn lang(&self) -> Lang {
+        lang_of(self.body.english)
+    }
+
     fn line(&mut self, line: &Line) {
         if let Some(rows) = &line.table {
             self.table(line, rows);
@@ -213,9 +224,11 @@ impl Reader<'_> {
             {
                 self.warnings.push((
                     line.no,
-                    format!(
-                        "formatted as a heading of level {level} but not numbered: kept as a paragraph ({})",
-                        shorten(&line.text)
+                    tr!(
+                        self.lang(),
+                        "import-heading-not-numbered",
+                        level = level,
+                        text = shorten(&line.text)
                     ),
                 ));
                 m
@@ -238,10 +251,8 @@ impl Reader<'_> {
             return;
         }
         if self.sections_on_top && self.place == Place::Opening && m == Mark::Section {
-            self.warnings.push((
-                line.no,
-                "no part 一、 in the document: its （一） headings are read as the sections of one part without a heading".into(),
-            ));
+            self.warnings
+                .push((line.no, tr!(self.lang(), "import-no-part-level")));
             self.part_heading(String::new());
         }
         if self.body.year.is_none() {
@@ -261,11 +272,8 @@ impl Reader<'_> {
                 .blocks
                 .push(Blk::Table(rows.to_vec())),
             _ => {
-                self.warnings.push((
-                    line.no,
-                    "a table before the first part: its text kept as a paragraph of the opening"
-                        .into(),
-                ));
+                self.warnings
+                    .push((line.no, tr!(self.lang(), "import-table-before-part")));
                 self.body.opening.push(line.text.clone());
             }
         }
@@ -335,6 +343,7 @@ impl Reader<'_> {
     }
 
     fn part_line(&mut self, line: &Line, m: Mark, marker: &str, rest: &str) {
+        let lang = self.lang();
         let Some(part) = self.body.parts.last_mut() else {
             return;
         };
@@ -407,10 +416,7 @@ impl Reader<'_> {
             Mark::SubSub if is_complete(rest) => {
                 self.warnings.push((
                     line.no,
-                    format!(
-                        "“{}” has no 1. level above it: kept as a paragraph with its number",
-                        shorten(&line.text)
-                    ),
+                    tr!(lang, "import-no-level-above", text = shorten(&line.text)),
                 ));
                 deepest(&mut part.body)
                     .blocks
@@ -462,10 +468,8 @@ impl Reader<'_> {
                     return;
                 }
                 if items_before && part.body.children.is_empty() {
-                    self.warnings.push((
-                        line.no,
-                        "a paragraph after a plan item: kept with it".into(),
-                    ));
+                    self.warnings
+                        .push((line.no, tr!(lang, "import-after-plan-item")));
                     if let Some((_, text)) = part.items.last_mut() {
                         *text = super::lines::join(text, &line.text);
                     }
@@ -643,10 +647,13 @@ fn text_line(
                 Some(rest) if sec.point_count() > 0 => {
                     warnings.push((
                         line.no,
-                        format!(
-                            "“{}” read as the point “{expected}是{}”",
-                            shorten(&line.text),
-                            shorten(rest)
+                        // "二落实" for "二是落实": a slip of Chinese text.
+                        tr!(
+                            Lang::Zh,
+                            "import-read-as-point",
+                            text = shorten(&line.text),
+                            expected = expected,
+                            rest = shorten(rest)
                         ),
                     ));
                     sec.add_point(rest.to_string());

@@ -59,7 +59,7 @@ fn the_seed_round_trips() {
     assert_same(&got, &want);
     // The slip is corrected and said, with its line.
     assert!(
-        err.contains("warning[W1001]: “二落实“两深入两服务”部署安排。…” read as the point"),
+        err.contains("warning[W1001]: “二落实“两深入两服务”部署安排。…”读作要点"),
         "{err}"
     );
     assert!(err.contains("seed-2020.txt:13:1"), "{err}");
@@ -156,7 +156,7 @@ fn what_cannot_be_placed_is_kept_and_reported() {
     let err = stderr(&out);
     assert_eq!(code(&out), 0, "{err}");
     assert!(
-        err.contains("warning[W1001]: a paragraph after a plan item: kept with it"),
+        err.contains("warning[W1001]: 计划条目之后的段落，已并入这一条"),
         "{err}"
     );
     assert!(err.contains("odd.txt:13:1"), "{err}");
@@ -456,7 +456,7 @@ fn a_plan_without_a_part_level_builds_as_a_plan_and_an_empty_one_is_refused() {
     let out = import_into(&file, &yaml);
     assert!(
         stderr(&out).contains(
-            "warning[W1001]: no part 一、 in the document: its （一） headings are read as the sections of one part without a heading"
+            "warning[W1001]: 文档中没有“一、”这一级：其中的（一）读作一个无标题部分的各节"
         ),
         "{}",
         stderr(&out)
