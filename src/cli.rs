@@ -58,8 +58,9 @@ finds what offices get wrong before the document goes out.",
     after_help = "Examples:\n  nianbao check inputs/2020.yaml\n  nianbao build inputs/2020.yaml            # writes output/2020.md and output/2020.pdf\n  nianbao build inputs/2020.yaml --format md\n  nianbao fonts                             # which font serves each role\n  nianbao build inputs/*.yaml -o out --templates my-templates\n\nExit codes: 0 success, 1 the input has errors, 2 usage or I/O failure."
 )]
 pub struct Cli {
+    /// None: no arguments (a double-click): `serve` on the working folder.
     #[command(subcommand)]
-    pub command: Command,
+    pub command: Option<Command>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -239,9 +240,10 @@ pub struct ImportArgs {
 
 #[derive(Debug, Args)]
 pub struct ServeArgs {
-    /// The input to edit: a YAML file, or a folder input (each file edited and saved on its own).
-    #[arg(value_name = "INPUT")]
-    pub input: PathBuf,
+    /// The input to edit: a YAML file, or a folder input (each file edited and saved on its own);
+    /// another folder, or none: the start page of that folder (none: this one, or 年报 in Documents).
+    #[arg(value_name = "PATH")]
+    pub input: Option<PathBuf>,
     /// The port on 127.0.0.1 (0: any free port).
     #[arg(long, value_name = "N", default_value_t = 8017)]
     pub port: u16,

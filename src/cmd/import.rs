@@ -1,5 +1,7 @@
 //! `nianbao import`: last year's document into a YAML input.
 
+use std::path::Path;
+
 use crate::cli::ImportArgs;
 use crate::cmd::{Reporter, refuse_existing};
 use crate::diag::{Code, Diagnostic, SourceFile, Span};
@@ -10,10 +12,6 @@ use crate::model::Lang;
 use crate::output::write_atomic;
 
 pub fn run(args: &ImportArgs) -> Result<(), Error> {
-    let file = args.file.display().to_string();
-    // The language of what is said: --lang, else the document's once it is
-    // read (English for an English document), Chinese until then.
-    let refuse = |failure: import::Failure, lang: Lang| Error::Usage(failure.words(lang, &file));
     let early = args.lang.unwrap_or_default();
     if let Some(output) = &args.output
         && !args.dry_run
@@ -23,66 +21,26 @@ pub fn run(args: &ImportArgs) -> Result<(), Error> {
     let bytes = crate::source::read_bounded(&args.file, import::MAX_FILE_BYTES)
         .map_err(|e| Error::io(&args.file, "read", e))?
         .ok_or_else(|| {
-            refuse(
+            Error::Usage(
                 import::Failure::TooLarge {
                     limit_mb: import::MAX_FILE_BYTES / 1_000_000,
-                },
-                early,
+                }
+                .words(early, &args.file.display().to_string()),
             )
         })?;
-    let size = bytes.len() as u64;
     // A reader that fails on a file no one foresaw says so, as a file it
     // cannot read; the panic's own message is not shown.
     let hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(|_| {}));
-    let read =
-        std::panic::catch_unwind(|| import::read(&args.file, bytes, args.soffice.as_deref()));
+    let read = read_file(&args.file, bytes, args.soffice.as_deref(), args.lang);
     std::panic::set_hook(hook);
-    let source = read
-        .unwrap_or_else(|_| {
-            Err(import::Failure::Corrupt {
-                detail: tr!(early, "import-unreadable"),
-            })
-        })
-        .map_err(|f| refuse(f, early))?;
-    let lang = args.lang.unwrap_or(if import::is_english(&source.text) {
-        Lang::En
-    } else {
-        Lang::Zh
-    });
-    // Text is read up to the size nianbao reads as an input.
-    if source.encoding.is_some() && size > crate::load::MAX_INPUT_BYTES {
-        return Err(refuse(
-            import::Failure::TooLarge {
-                limit_mb: crate::load::MAX_INPUT_BYTES / 1_000_000,
-            },
-            lang,
-        ));
-    }
-    let encoding = source.encoding;
-    let notes = source.notes.clone();
-    let text = source.text.clone();
-    let imported = import::import_source(source);
-    if imported.yaml.is_empty() {
-        return Err(Error::Usage(tr!(
-            lang,
-            "import-no-text",
-            path = args.file.display()
-        )));
-    }
-    if imported.yaml.len() as u64 > crate::load::MAX_INPUT_BYTES {
-        return Err(Error::Refused(format!(
-            "{}\n  = help: {}",
-            tr!(
-                lang,
-                "import-too-large",
-                path = args.file.display(),
-                size = format!("{:.1}", imported.yaml.len() as f64 / 1e6),
-                limit = crate::load::MAX_INPUT_BYTES / 1_000_000
-            ),
-            tr!(lang, "import-too-large.hint")
-        )));
-    }
+    let Read {
+        imported,
+        notes,
+        encoding,
+        text,
+        lang,
+    } = read?;
     let source = SourceFile::new(args.file.clone(), text);
     let mut reporter = Reporter::default();
     reporter.speak(lang);
@@ -109,22 +67,7 @@ pub fn run(args: &ImportArgs) -> Result<(), Error> {
             .join(&tr!(lang, "notes-separator")),
     };
     if args.dry_run {
-        print!("{}", structure(&imported.yaml, lang));
-        for note in notes.iter().skip(1) {
-            println!("{}", note.words(lang));
-        }
-        if !imported.dropped.is_empty() {
-            println!(
-                "{}",
-                tr!(lang, "import-dropped", count = imported.dropped.len())
-            );
-            for (line, text) in &imported.dropped {
-                println!(
-                    "  {}",
-                    tr!(lang, "import-dropped-line", line = line, text = text)
-                );
-            }
-        }
+        print!("{}", found(&imported, &notes, lang));
         eprintln!("{}", tr!(lang, "import-read-as", how = how));
         return Ok(());
     }
@@ -138,6 +81,110 @@ pub fn run(args: &ImportArgs) -> Result<(), Error> {
         tr!(lang, "import-wrote", path = output.display(), how = how)
     );
     Ok(())
+}
+
+/// Last year's file read and imported, as `import` and the start page of
+/// `serve` do it.
+pub(crate) struct Read {
+    pub imported: import::Imported,
+    /// How the file was read, and what was left out.
+    pub notes: Vec<import::Note>,
+    /// The encoding of a text file.
+    pub encoding: Option<&'static str>,
+    /// Its text, as the warnings point into it.
+    pub text: String,
+    /// The language of what is said: the one asked for, else the document's.
+    pub lang: Lang,
+}
+
+/// Reads a file's `bytes` (`file` names it, for its kind and in messages)
+/// and imports the document; what cannot be read is said in `lang` (None:
+/// Chinese until the document's language is known).
+pub(crate) fn read_file(
+    file: &Path,
+    bytes: Vec<u8>,
+    soffice: Option<&Path>,
+    lang: Option<Lang>,
+) -> Result<Read, Error> {
+    let shown = file.display().to_string();
+    let refuse = |failure: import::Failure, lang: Lang| Error::Usage(failure.words(lang, &shown));
+    let early = lang.unwrap_or_default();
+    let size = bytes.len() as u64;
+    let read = std::panic::catch_unwind(|| import::read(file, bytes, soffice));
+    let source = read
+        .unwrap_or_else(|_| {
+            Err(import::Failure::Corrupt {
+                detail: tr!(early, "import-unreadable"),
+            })
+        })
+        .map_err(|f| refuse(f, early))?;
+    let lang = lang.unwrap_or(if import::is_english(&source.text) {
+        Lang::En
+    } else {
+        Lang::Zh
+    });
+    // Text is read up to the size nianbao reads as an input.
+    if source.encoding.is_some() && size > crate::load::MAX_INPUT_BYTES {
+        return Err(refuse(
+            import::Failure::TooLarge {
+                limit_mb: crate::load::MAX_INPUT_BYTES / 1_000_000,
+            },
+            lang,
+        ));
+    }
+    let encoding = source.encoding;
+    let notes = source.notes.clone();
+    let text = source.text.clone();
+    let imported = import::import_source(source);
+    if imported.yaml.is_empty() {
+        return Err(Error::Usage(tr!(lang, "import-no-text", path = shown)));
+    }
+    if imported.yaml.len() as u64 > crate::load::MAX_INPUT_BYTES {
+        return Err(Error::Refused(format!(
+            "{}\n  = help: {}",
+            tr!(
+                lang,
+                "import-too-large",
+                path = shown,
+                size = format!("{:.1}", imported.yaml.len() as f64 / 1e6),
+                limit = crate::load::MAX_INPUT_BYTES / 1_000_000
+            ),
+            tr!(lang, "import-too-large.hint")
+        )));
+    }
+    Ok(Read {
+        imported,
+        notes,
+        encoding,
+        text,
+        lang,
+    })
+}
+
+/// What was found in an imported document, as `--dry-run` prints it and the
+/// start page shows it: its structure, how it was read, the page furniture
+/// left out.
+pub(crate) fn found(imported: &import::Imported, notes: &[import::Note], lang: Lang) -> String {
+    use std::fmt::Write as _;
+    let mut out = structure(&imported.yaml, lang);
+    for note in notes.iter().skip(1) {
+        let _ = writeln!(out, "{}", note.words(lang));
+    }
+    if !imported.dropped.is_empty() {
+        let _ = writeln!(
+            out,
+            "{}",
+            tr!(lang, "import-dropped", count = imported.dropped.len())
+        );
+        for (line, text) in &imported.dropped {
+            let _ = writeln!(
+                out,
+                "  {}",
+                tr!(lang, "import-dropped-line", line = line, text = text)
+            );
+        }
+    }
+    out
 }
 
 /// The structure of an imported input, as `--dry-run` prints it: the title,
