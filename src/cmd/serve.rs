@@ -170,3 +170,26 @@ fn open_browser(url: &str, lang: Lang) {
         eprintln!("{}", tr!(lang, "serve-no-browser", url = url));
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::suits;
+
+    #[test]
+    fn a_writable_folder_or_one_with_inputs_is_worked_in() {
+        let dir = tempfile::tempdir().unwrap();
+        assert!(suits(dir.path()));
+        std::fs::write(dir.path().join("2020.yaml"), "meta:\n").unwrap();
+        assert!(suits(dir.path()));
+        // The program's own folder, without inputs, is not.
+        let own = std::env::current_exe().unwrap();
+        let own = own.parent().unwrap();
+        let holds_inputs = std::fs::read_dir(own).unwrap().any(|e| {
+            e.unwrap()
+                .path()
+                .extension()
+                .is_some_and(|x| x == "yaml" || x == "yml")
+        });
+        assert_eq!(suits(own), holds_inputs);
+    }
+}

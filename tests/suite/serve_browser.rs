@@ -463,9 +463,12 @@ fn downloaded(profile: &Path, name: &str) -> Vec<u8> {
     let path = downloads(profile).join(name);
     wait_for(&format!("the download {}", path.display()), || {
         path.is_file()
-            && std::fs::read_dir(downloads(profile))
-                .unwrap()
-                .all(|e| !e.unwrap().file_name().to_string_lossy().ends_with(".crdownload"))
+            && std::fs::read_dir(downloads(profile)).unwrap().all(|e| {
+                !e.unwrap()
+                    .file_name()
+                    .to_string_lossy()
+                    .ends_with(".crdownload")
+            })
     });
     std::fs::read(path).unwrap()
 }
@@ -526,7 +529,13 @@ async fn a_new_summary_is_made_on_the_start_page_typed_and_downloaded() {
     )
     .await;
     let title = "某某学院工会2020年工作总结";
-    until(&client, "the title in the preview", &preview_shows(title), long).await;
+    until(
+        &client,
+        "the title in the preview",
+        &preview_shows(title),
+        long,
+    )
+    .await;
     let name = format!("{title}.yaml");
     assert_eq!(
         client.current_url().await.unwrap().query(),
@@ -534,7 +543,10 @@ async fn a_new_summary_is_made_on_the_start_page_typed_and_downloaded() {
     );
     let saved = save(&client, "serve-new-editor.png").await;
     let on_disk = std::fs::read_to_string(folder.join(&name)).unwrap();
-    assert!(on_disk.contains("        - 全年组织教职工理论学习12次。\n"), "{on_disk}");
+    assert!(
+        on_disk.contains("        - 全年组织教职工理论学习12次。\n"),
+        "{on_disk}"
+    );
     assert!(on_disk.contains("    - title: 服务教职工\n"), "{on_disk}");
 
     // The PDF, named after the document.
@@ -651,6 +663,7 @@ async fn last_years_file_is_picked_and_this_years_summary_started_from_its_plans
             "某某学院工会2021年工作总结.yaml"
         ]
     );
-    let this_year = std::fs::read_to_string(folder.join("某某学院工会2021年工作总结.yaml")).unwrap();
+    let this_year =
+        std::fs::read_to_string(folder.join("某某学院工会2021年工作总结.yaml")).unwrap();
     assert!(this_year.contains("fulfils: plan-2"), "{this_year}");
 }
