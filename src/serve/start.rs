@@ -271,10 +271,10 @@ fn read_import(served: &Served, request: ImportRequest) -> Result<Value, Refusal
     let name = Path::new(&request.name)
         .file_name()
         .map_or_else(|| PathBuf::from("upload"), PathBuf::from);
-    let read = crate::cmd::import::read_file(&name, bytes, None, Some(lang))
+    let read = crate::import::found::read_file(&name, bytes, None, Some(lang))
         .map_err(|e| invalid(e.to_string()))?;
     let report = loads(&read.imported.yaml, lang)?;
-    let found = crate::cmd::import::found(&read.imported, &read.notes, lang);
+    let found = crate::import::found::found(&read.imported, &read.notes, lang);
     let next = crate::carry::next_input(&report);
     let next_name = file_name(&title(&loads(&next, lang)?, Kind::Combined));
     Ok(json!({
