@@ -160,8 +160,9 @@ fn localize(command: clap::Command, path: &str, lang: Lang) -> clap::Command {
 #[derive(Debug, Parser)]
 #[command(name = "nianbao", version)]
 pub struct Cli {
+    // None: no arguments (a double-click): `serve` on the working folder.
     #[command(subcommand)]
-    pub command: Command,
+    pub command: Option<Command>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -245,8 +246,8 @@ pub struct ImportArgs {
 
 #[derive(Debug, Args)]
 pub struct ServeArgs {
-    #[arg(value_name = "INPUT")]
-    pub input: PathBuf,
+    #[arg(value_name = "PATH")]
+    pub input: Option<PathBuf>,
     #[arg(long, value_name = "N", default_value_t = 8017)]
     pub port: u16,
     #[arg(long)]

@@ -47,7 +47,10 @@ pub use error::Error;
 
 /// Runs one command line. The binary only parses arguments and reports the result.
 pub fn run(cli: cli::Cli) -> Result<(), Error> {
-    match cli.command {
+    let Some(command) = cli.command else {
+        return cmd::serve::start();
+    };
+    match command {
         cli::Command::Check(args) => cmd::check::run(&args),
         cli::Command::Build(args) => cmd::build::run(&args),
         cli::Command::Fonts(args) => cmd::fonts::run(&args),

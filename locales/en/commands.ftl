@@ -94,6 +94,17 @@ serve-bad-host = the Host header must be 127.0.0.1 or localhost with this port
 serve-other-site = requests from other sites are refused
 serve-not-json = a write must be sent as application/json
 serve-not-utf8 = a file is not UTF-8
+serve-start = nianbao is running at { $url } (folder: { $folder }). Close this window to quit.
+serve-folder-name = Annual reports
+serve-no-folder = no folder to keep the documents in was found: go to a folder and run nianbao there
+serve-no-input = no document is chosen to edit: go back to the start page and open or create one
+serve-outside = “{ $name }” is not a file of this folder: nianbao reads and writes only the files of its folder
+serve-no-such-input = the folder has no “{ $name }” (it may have been moved or renamed): choose again on the start page
+serve-exists = the folder has a “{ $name }” already, and nianbao does not overwrite it: open it under Open, or rename it first
+serve-new-no-organisation = enter the organisation's name
+serve-new-bad-half = a half-year is the first half or the second half
+serve-new-bad-kind = unknown kind of document `{ $kind }`
+serve-import-not-base64 = the file uploaded is incomplete: choose the file again
 
 ## The engine
 

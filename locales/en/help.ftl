@@ -179,7 +179,7 @@ help-serve = Edit an input in a form in the browser, checked as you type, its pa
 
         Example:
           nianbao serve inputs/2020.yaml --open
-help-serve--input = The input to edit: a YAML file, or a folder input (each file edited and saved on its own)
+help-serve--input = The input to edit: a YAML file, or a folder input (each file edited and saved on its own); another folder, or none: the start page of that folder (none: this one, or 年报 in Documents)
 help-serve--port = The port on 127.0.0.1 (0: any free port)
 help-serve--open = Open the page in the default browser
 

@@ -61,6 +61,17 @@ serve-bad-host = Host 头必须是 127.0.0.1 或 localhost 加这个端口
 serve-other-site = 拒绝来自其他网站的请求
 serve-not-json = 写入请求必须以 application/json 发送
 serve-not-utf8 = 有文件不是 UTF-8 编码
+serve-start = nianbao 已启动，页面地址 { $url } （文件夹：{ $folder }）。关闭此窗口即退出。
+serve-folder-name = 年报
+serve-no-folder = 找不到存放文件的文件夹：请先进入一个文件夹，再在那里运行 nianbao
+serve-no-input = 没有选定要编辑的文件：请回到首页，打开或新建一份
+serve-outside = “{ $name }”不是这个文件夹中的文件：nianbao 只读写它所在文件夹里的文件
+serve-no-such-input = 文件夹中没有“{ $name }”（也许已被移走或改名）：请回到首页重新选择
+serve-exists = 文件夹中已有“{ $name }”，nianbao 没有覆盖它：请在“打开”中打开它，或先把它改名
+serve-new-no-organisation = 请填写单位名称
+serve-new-bad-half = 半年只能是上半年或下半年
+serve-new-bad-kind = 未知的文种 `{ $kind }`
+serve-import-not-base64 = 上传的文件不完整：请重新选择文件
 
 ## 引擎
 

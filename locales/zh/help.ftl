@@ -168,7 +168,7 @@ help-serve = 在浏览器中用表单编辑输入，边写边检查，旁边是�
 
         例子：
           nianbao serve inputs/2020.yaml --open
-help-serve--input = 要编辑的输入：一个 YAML 文件，或一个文件夹输入（每个文件分别编辑和保存）
+help-serve--input = 要编辑的输入：一个 YAML 文件，或一个文件夹输入（每个文件分别编辑和保存）；其他文件夹或不写：那个文件夹的开始页（不写：当前文件夹，或“文档”中的 年报 文件夹）
 help-serve--port = 127.0.0.1 上的端口（0：任一空闲端口）
 help-serve--open = 用默认浏览器打开页面
 

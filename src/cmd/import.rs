@@ -5,15 +5,11 @@ use crate::cmd::{Reporter, refuse_existing};
 use crate::diag::{Code, Diagnostic, SourceFile, Span};
 use crate::error::Error;
 use crate::import;
+use crate::import::found::{Read, found, read_file};
 use crate::locale::tr;
-use crate::model::Lang;
 use crate::output::write_atomic;
 
 pub fn run(args: &ImportArgs) -> Result<(), Error> {
-    let file = args.file.display().to_string();
-    // The language of what is said: --lang, else the document's once it is
-    // read (English for an English document), Chinese until then.
-    let refuse = |failure: import::Failure, lang: Lang| Error::Usage(failure.words(lang, &file));
     let early = args.lang.unwrap_or_default();
     if let Some(output) = &args.output
         && !args.dry_run
@@ -23,66 +19,26 @@ pub fn run(args: &ImportArgs) -> Result<(), Error> {
     let bytes = crate::source::read_bounded(&args.file, import::MAX_FILE_BYTES)
         .map_err(|e| Error::io(&args.file, "read", e))?
         .ok_or_else(|| {
-            refuse(
+            Error::Usage(
                 import::Failure::TooLarge {
                     limit_mb: import::MAX_FILE_BYTES / 1_000_000,
-                },
-                early,
+                }
+                .words(early, &args.file.display().to_string()),
             )
         })?;
-    let size = bytes.len() as u64;
     // A reader that fails on a file no one foresaw says so, as a file it
     // cannot read; the panic's own message is not shown.
     let hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(|_| {}));
-    let read =
-        std::panic::catch_unwind(|| import::read(&args.file, bytes, args.soffice.as_deref()));
+    let read = read_file(&args.file, bytes, args.soffice.as_deref(), args.lang);
     std::panic::set_hook(hook);
-    let source = read
-        .unwrap_or_else(|_| {
-            Err(import::Failure::Corrupt {
-                detail: tr!(early, "import-unreadable"),
-            })
-        })
-        .map_err(|f| refuse(f, early))?;
-    let lang = args.lang.unwrap_or(if import::is_english(&source.text) {
-        Lang::En
-    } else {
-        Lang::Zh
-    });
-    // Text is read up to the size nianbao reads as an input.
-    if source.encoding.is_some() && size > crate::load::MAX_INPUT_BYTES {
-        return Err(refuse(
-            import::Failure::TooLarge {
-                limit_mb: crate::load::MAX_INPUT_BYTES / 1_000_000,
-            },
-            lang,
-        ));
-    }
-    let encoding = source.encoding;
-    let notes = source.notes.clone();
-    let text = source.text.clone();
-    let imported = import::import_source(source);
-    if imported.yaml.is_empty() {
-        return Err(Error::Usage(tr!(
-            lang,
-            "import-no-text",
-            path = args.file.display()
-        )));
-    }
-    if imported.yaml.len() as u64 > crate::load::MAX_INPUT_BYTES {
-        return Err(Error::Refused(format!(
-            "{}\n  = help: {}",
-            tr!(
-                lang,
-                "import-too-large",
-                path = args.file.display(),
-                size = format!("{:.1}", imported.yaml.len() as f64 / 1e6),
-                limit = crate::load::MAX_INPUT_BYTES / 1_000_000
-            ),
-            tr!(lang, "import-too-large.hint")
-        )));
-    }
+    let Read {
+        imported,
+        notes,
+        encoding,
+        text,
+        lang,
+    } = read?;
     let source = SourceFile::new(args.file.clone(), text);
     let mut reporter = Reporter::default();
     reporter.speak(lang);
@@ -109,22 +65,7 @@ pub fn run(args: &ImportArgs) -> Result<(), Error> {
             .join(&tr!(lang, "notes-separator")),
     };
     if args.dry_run {
-        print!("{}", structure(&imported.yaml, lang));
-        for note in notes.iter().skip(1) {
-            println!("{}", note.words(lang));
-        }
-        if !imported.dropped.is_empty() {
-            println!(
-                "{}",
-                tr!(lang, "import-dropped", count = imported.dropped.len())
-            );
-            for (line, text) in &imported.dropped {
-                println!(
-                    "  {}",
-                    tr!(lang, "import-dropped-line", line = line, text = text)
-                );
-            }
-        }
+        print!("{}", found(&imported, &notes, lang));
         eprintln!("{}", tr!(lang, "import-read-as", how = how));
         return Ok(());
     }
@@ -138,123 +79,4 @@ pub fn run(args: &ImportArgs) -> Result<(), Error> {
         tr!(lang, "import-wrote", path = output.display(), how = how)
     );
     Ok(())
-}
-
-/// The structure of an imported input, as `--dry-run` prints it: the title,
-/// period, ending, each part with its role, heading and what it holds, the counts.
-fn structure(yaml: &str, lang: Lang) -> String {
-    use crate::load::Outcome;
-    use std::fmt::Write as _;
-    let source = SourceFile::new("imported.yaml".into(), yaml.to_string());
-    let Outcome::Loaded(loaded) = crate::load::parse(source, None) else {
-        return format!("{}\n", tr!(lang, "import-would-not-load"));
-    };
-    let report = &loaded.report;
-    let meta = &report.meta;
-    let mut out = String::new();
-    let title = crate::view::title(report, crate::view::Kind::Combined);
-    let how = if meta.title.is_some() {
-        "written"
-    } else {
-        "derived"
-    };
-    let _ = writeln!(
-        out,
-        "{}",
-        tr!(lang, "found-title", title = title, how = how)
-    );
-    let half = meta
-        .half
-        .as_ref()
-        .map_or(String::new(), |h| tr!(lang, "found-half", half = h.value));
-    let _ = writeln!(
-        out,
-        "{}",
-        tr!(
-            lang,
-            "found-meta",
-            organisation = meta.organisation.value,
-            year = meta.year.value,
-            half = half,
-            lang = meta.language().code()
-        )
-    );
-    let _ = writeln!(
-        out,
-        "{}",
-        tr!(
-            lang,
-            "found-ending",
-            signature = meta.signature.as_ref().map_or("—", |s| s.value.as_str()),
-            date = meta.date.value
-        )
-    );
-    if report.opening.is_some() {
-        let _ = writeln!(out, "{}", tr!(lang, "found-opening"));
-    }
-    let _ = writeln!(
-        out,
-        "{}",
-        tr!(lang, "found-parts", count = report.parts.len())
-    );
-    for (i, part) in report.parts.iter().enumerate() {
-        let role = match part.role {
-            crate::model::Role::Work => tr!(lang, "role-work"),
-            crate::model::Role::Problems => tr!(lang, "role-problems"),
-            crate::model::Role::Plans => tr!(lang, "role-plans"),
-            crate::model::Role::Other => tr!(lang, "role-other"),
-        };
-        let heading = part.heading.as_ref().map_or("", |h| h.value.as_str());
-        let holds: Vec<String> = [
-            ("found-intro", usize::from(part.intro.is_some())),
-            ("found-points", part.points.len()),
-            ("found-items", part.items.len()),
-            ("found-blocks", part.body.len()),
-            ("found-sections", part.all_sections().len()),
-        ]
-        .into_iter()
-        .filter(|(_, n)| *n > 0)
-        .map(|(key, n)| tr!(lang, key, n = n))
-        .collect();
-        let holds = if holds.is_empty() {
-            tr!(lang, "found-nothing")
-        } else {
-            holds.join(&tr!(lang, "list-separator"))
-        };
-        let _ = writeln!(
-            out,
-            "  {}",
-            tr!(
-                lang,
-                "found-part",
-                n = i + 1,
-                role = role,
-                heading = heading,
-                holds = holds
-            )
-        );
-    }
-    let counts: Vec<String> = report
-        .counts
-        .iter()
-        .map(|(name, c)| {
-            let value = c
-                .value
-                .as_ref()
-                .map_or("—".to_string(), |v| crate::numerals::arabic(v.value));
-            format!("{} {value}{}", name.value, c.unit)
-        })
-        .collect();
-    let _ = writeln!(out, "{}", tr!(lang, "found-counts", count = counts.len()));
-    for count in counts {
-        let _ = writeln!(out, "  {count}");
-    }
-    if !report.attachments.is_empty() {
-        let _ = writeln!(
-            out,
-            "{}",
-            tr!(lang, "found-attachments", count = report.attachments.len())
-        );
-    }
-    out
 }

@@ -8,6 +8,7 @@
 
 mod docx;
 mod figures;
+pub mod found;
 mod lines;
 mod office;
 mod pdf;

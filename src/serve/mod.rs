@@ -1,16 +1,21 @@
-//! `nianbao serve`: the HTTP side of the form. One input is served, a file or
-//! a folder of files; the page (built into the binary) holds the drafts of its
-//! files, and every request carries them, so the server keeps no draft of its own: it checks, edits in place
-//! (`edit`), typesets the preview and saves. Requests must come from this
-//! computer's own page: the Host and Origin headers name 127.0.0.1 or
-//! localhost on the served port, and writes are JSON (which a cross-site form
-//! cannot send without a preflight that this server never answers).
+//! `nianbao serve`: the HTTP side of the form. The server works in one folder:
+//! its start page (`start`) lists the inputs there, makes new ones and imports
+//! last year's file into it, and the editor edits one of them at a time, a file
+//! or a folder input directly inside, named by the page with every request
+//! (`input`; none: the input given on the command line). No name from the page
+//! leads out of the folder. The page (built into the binary) holds the drafts
+//! of its files, and every request carries them, so the server keeps no draft
+//! of its own: it checks, edits in place (`edit`), typesets the preview and
+//! saves. Requests must come from this computer's own page: the Host and
+//! Origin headers name 127.0.0.1 or localhost on the served port, and writes
+//! are JSON (which a cross-site form cannot send without a preflight that this
+//! server never answers).
 
-use std::path::PathBuf;
+use std::path::{Component, Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};
 
 use axum::Router;
-use axum::extract::{DefaultBodyLimit, Request, State};
+use axum::extract::{DefaultBodyLimit, Query, Request, State};
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{Html, IntoResponse, Response};
@@ -29,18 +34,25 @@ use crate::view::Kind;
 
 /// The page: HTML, CSS and JavaScript in one file, no external resources.
 mod page;
+/// The start page's requests: the folder's inputs, a new one, an import.
+mod start;
 
-/// What the server holds: the file, the engine (its fonts and templates
-/// loaded once), and what it knows of the file on disk.
+/// What the server holds: its folder, the engine (its fonts and templates
+/// loaded once), and what it knows of the inputs opened on disk.
 pub struct Served {
-    /// The input: a file, or a folder of files.
-    pub path: PathBuf,
-    /// Its files (the file itself, or the folder's YAML files in name order).
-    pub files: Vec<PathBuf>,
+    /// The folder worked in (canonical): every input is a file or a folder
+    /// input directly inside it, and nothing is written elsewhere.
+    pub folder: PathBuf,
+    /// The input given on the command line, which the page opens at `/`;
+    /// None: the page starts at the start page.
+    pub opened: Option<PathBuf>,
     pub engine: Engine,
     /// The port the page is served on, for the Host and Origin checks.
     pub port: u16,
-    disk: Mutex<Disk>,
+    /// The language of the start page: the user's.
+    pub start_lang: Lang,
+    /// The inputs opened so far.
+    inputs: Mutex<Vec<Arc<Opened>>>,
     /// Typesetting runs one at a time: requests wait their turn, so memory
     /// stays that of one document however many previews are asked for.
     typesetting: tokio::sync::Semaphore,
@@ -52,6 +64,15 @@ pub struct Served {
     english: std::sync::atomic::AtomicBool,
 }
 
+/// An input of the folder, opened in the editor.
+pub struct Opened {
+    /// A file, or a folder input (canonical).
+    pub path: PathBuf,
+    /// Its files (the file itself, or the folder's YAML files in name order).
+    pub files: Vec<PathBuf>,
+    disk: Mutex<Disk>,
+}
+
 /// The files as the server last read or wrote them.
 struct Disk {
     /// sha256 of each file's bytes.
@@ -60,8 +81,15 @@ struct Disk {
     version: u64,
 }
 
-impl Served {
-    pub fn new(path: PathBuf, engine: Engine, port: u16) -> Result<Served, crate::Error> {
+/// A request refused: its status and why, in words.
+type Refusal = (StatusCode, String);
+
+fn refusal_response((status, message): Refusal) -> Response {
+    (status, axum::Json(json!({ "error": message }))).into_response()
+}
+
+impl Opened {
+    fn new(path: PathBuf) -> Result<Opened, crate::Error> {
         let files = if path.is_dir() {
             load::folder_files(&path)?
         } else {
@@ -75,34 +103,20 @@ impl Served {
                     .map_err(|e| crate::Error::io(f, "read", e))
             })
             .collect::<Result<_, _>>()?;
-        Ok(Served {
-            files,
-            port,
-            disk: Mutex::new(Disk { hashes, version: 0 }),
-            typesetting: tokio::sync::Semaphore::new(1),
-            newest_preview: std::sync::atomic::AtomicU64::new(0),
-            english: std::sync::atomic::AtomicBool::new(engine.language_of(&path) == Lang::En),
+        Ok(Opened {
             path,
-            engine,
+            files,
+            disk: Mutex::new(Disk { hashes, version: 0 }),
         })
-    }
-
-    /// The language of the server's answers: the document's.
-    fn lang(&self) -> Lang {
-        if self.english.load(std::sync::atomic::Ordering::Relaxed) {
-            Lang::En
-        } else {
-            Lang::Zh
-        }
     }
 
     fn disk(&self) -> std::sync::MutexGuard<'_, Disk> {
         self.disk.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
-    /// Called by the file watcher: when a file's bytes differ from what the
-    /// server last read or wrote, another program changed it.
-    pub fn file_changed(&self) {
+    /// When a file's bytes differ from what the server last read or wrote,
+    /// another program changed it.
+    fn refresh(&self) {
         let mut disk = self.disk();
         for (i, file) in self.files.iter().enumerate() {
             let Ok(bytes) = read_own(file) else {
@@ -115,12 +129,140 @@ impl Served {
             }
         }
     }
+}
+
+impl Served {
+    /// A server of `path`: a file or a folder input is opened at `/`, and its
+    /// folder is the one worked in; any other folder is worked in itself, the
+    /// page starting at its start page.
+    pub fn new(path: PathBuf, engine: Engine, port: u16) -> Result<Served, crate::Error> {
+        let path = path
+            .canonicalize()
+            .map_err(|e| crate::Error::io(&path, "open", e))?;
+        let (folder, opened) = if path.is_dir() && !is_folder_input(&path) {
+            (path, None)
+        } else {
+            let folder = path
+                .parent()
+                .map_or_else(|| path.clone(), Path::to_path_buf);
+            (folder, Some(path))
+        };
+        let inputs = match &opened {
+            Some(path) => vec![Arc::new(Opened::new(path.clone())?)],
+            None => Vec::new(),
+        };
+        let english = opened
+            .as_ref()
+            .is_some_and(|p| engine.language_of(p) == Lang::En);
+        Ok(Served {
+            folder,
+            opened,
+            port,
+            start_lang: user_lang(),
+            inputs: Mutex::new(inputs),
+            typesetting: tokio::sync::Semaphore::new(1),
+            newest_preview: std::sync::atomic::AtomicU64::new(0),
+            english: std::sync::atomic::AtomicBool::new(english),
+            engine,
+        })
+    }
+
+    /// The start page in this language (the user's by default).
+    #[must_use]
+    pub fn speaking(mut self, lang: Lang) -> Served {
+        self.start_lang = lang;
+        self
+    }
+
+    /// The language of the server's answers: the document's.
+    fn lang(&self) -> Lang {
+        if self.english.load(std::sync::atomic::Ordering::Relaxed) {
+            Lang::En
+        } else {
+            Lang::Zh
+        }
+    }
+
+    /// Called by the file watcher: each opened input's files are compared
+    /// with what the server last read or wrote.
+    pub fn file_changed(&self) {
+        let inputs = self
+            .inputs
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone();
+        for input in inputs {
+            input.refresh();
+        }
+    }
+
+    /// The input a request names (by its name in the folder), or the one
+    /// given on the command line; opened on first use.
+    fn input(&self, name: Option<&str>) -> Result<Arc<Opened>, Refusal> {
+        let path = match name.filter(|n| !n.is_empty()) {
+            Some(name) => self.inside(name)?,
+            None => self.opened.clone().ok_or_else(|| {
+                (
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    tr!(self.start_lang, "serve-no-input"),
+                )
+            })?,
+        };
+        let mut inputs = self.inputs.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(input) = inputs.iter().find(|i| i.path == path) {
+            return Ok(input.clone());
+        }
+        let input = Arc::new(
+            Opened::new(path).map_err(|e| (StatusCode::UNPROCESSABLE_ENTITY, e.to_string()))?,
+        );
+        inputs.push(input.clone());
+        Ok(input)
+    }
+
+    /// The path of `name` in the folder: one name (no separator, no `..`),
+    /// a YAML file or a folder that is itself there, not a link; canonical.
+    fn inside(&self, name: &str) -> Result<PathBuf, Refusal> {
+        let lang = self.start_lang;
+        let outside = || {
+            (
+                StatusCode::FORBIDDEN,
+                tr!(lang, "serve-outside", name = name),
+            )
+        };
+        let mut parts = Path::new(name).components();
+        let (Some(Component::Normal(part)), None) = (parts.next(), parts.next()) else {
+            return Err(outside());
+        };
+        if part != name || name.contains(['/', '\\', ':', '\0']) {
+            return Err(outside());
+        }
+        let path = self.folder.join(part);
+        let Ok(meta) = std::fs::symlink_metadata(&path) else {
+            return Err((
+                StatusCode::NOT_FOUND,
+                tr!(lang, "serve-no-such-input", name = name),
+            ));
+        };
+        let kind = meta.file_type();
+        if !(kind.is_dir() || kind.is_file() && is_yaml(&path)) {
+            return Err(outside());
+        }
+        match path.canonicalize() {
+            Ok(real)
+                if real.parent() == Some(self.folder.as_path())
+                    && real.file_name() == Some(part) =>
+            {
+                Ok(real)
+            }
+            _ => Err(outside()),
+        }
+    }
 
     /// The drafts' diagnostics, each with the file (its index) and the path
     /// of the field it belongs to, and the draft of file `current` as a tree
     /// for the form (null when it is not YAML).
-    fn check(&self, drafts: &[String], current: usize) -> Value {
-        let judged = match self.judge(drafts) {
+    fn check(&self, input: &Opened, drafts: &[String], current: usize) -> Value {
+        let judged = match self.judge(input, drafts) {
             Ok(judged) => judged,
             Err(e) => return json!({"error": e}),
         };
@@ -139,14 +281,14 @@ impl Served {
                 let mut item = diag::to_json(d, &files);
                 let place = d.span().and_then(|span| {
                     let file = files.iter().find(|f| f.contains(span.start))?;
-                    let index = self.files.iter().position(|p| *p == file.path)?;
+                    let index = input.files.iter().position(|p| *p == file.path)?;
                     let path = edit::path_at(nodes[index], file.local(span.start));
                     Some((index, path))
                 });
                 let in_file = d
                     .file
                     .as_ref()
-                    .and_then(|f| self.files.iter().position(|p| p == f));
+                    .and_then(|f| input.files.iter().position(|p| p == f));
                 item["file_index"] = json!(place.as_ref().map(|p| p.0).or(in_file));
                 item["path"] = json!(place.and_then(|p| p.1));
                 item
@@ -168,34 +310,34 @@ impl Served {
 
     /// Loads and checks the drafts as if they were the files (last
     /// period's input is looked for beside the input, as `check` does).
-    fn judge(&self, drafts: &[String]) -> Result<Judged, String> {
-        if drafts.len() != self.files.len() {
+    fn judge(&self, input: &Opened, drafts: &[String]) -> Result<Judged, String> {
+        if drafts.len() != input.files.len() {
             return Err(tr!(
                 self.lang(),
                 "serve-drafts",
                 drafts = drafts.len(),
-                files = self.files.len()
+                files = input.files.len()
             ));
         }
-        let outcome = if self.path.is_dir() {
-            let texts = self
+        let outcome = if input.path.is_dir() {
+            let texts = input
                 .files
                 .iter()
                 .cloned()
                 .zip(drafts.iter().cloned())
                 .collect();
-            load::parse_folder(&self.path, texts, None)
+            load::parse_folder(&input.path, texts, None)
         } else {
-            load::parse(SourceFile::new(self.path.clone(), drafts[0].clone()), None)
+            load::parse(SourceFile::new(input.path.clone(), drafts[0].clone()), None)
         };
         self.engine
-            .judge(&self.path, outcome, false)
+            .judge(&input.path, outcome, false)
             .map_err(|e| e.to_string())
     }
 
     /// The drafts' pages as SVG with their text, or why there are none.
-    fn preview(&self, drafts: &[String]) -> Value {
-        let judged = match self.judge(drafts) {
+    fn preview(&self, input: &Opened, drafts: &[String]) -> Value {
+        let judged = match self.judge(input, drafts) {
             Ok(judged) => judged,
             Err(e) => return json!({"error": e}),
         };
@@ -212,12 +354,18 @@ impl Served {
         }
     }
 
-    /// The drafts' document as a file to download.
-    fn download(&self, drafts: &[String], format: &str) -> Result<(Vec<u8>, &'static str), String> {
-        let judged = self.judge(drafts)?;
+    /// The drafts' document as a file to download, with its title.
+    fn download(
+        &self,
+        input: &Opened,
+        drafts: &[String],
+        format: &str,
+    ) -> Result<(Vec<u8>, &'static str, String), String> {
+        let judged = self.judge(input, drafts)?;
         let Some(checked) = judged.into_clean() else {
             return Err(tr!(self.lang(), "serve-has-errors"));
         };
+        let title = crate::view::title(&checked.loaded.report, Kind::default());
         let docx = (format == "docx").then_some(crate::docx::FontChoice::default());
         let pdf = (format == "pdf").then_some(Pdf::Ordinary);
         let document = self
@@ -235,11 +383,13 @@ impl Served {
             "md" => Ok((
                 document.markdown.into_bytes(),
                 "text/markdown; charset=utf-8",
+                title,
             )),
-            "pdf" => Ok((document.pdf.unwrap_or_default(), "application/pdf")),
+            "pdf" => Ok((document.pdf.unwrap_or_default(), "application/pdf", title)),
             "docx" => Ok((
                 document.docx.unwrap_or_default(),
                 "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                title,
             )),
             other => Err(tr!(self.lang(), "serve-unknown-format", format = other)),
         }
@@ -250,8 +400,14 @@ impl Served {
     /// bytes replaced are compared with `base` as they are replaced, so a
     /// save in the meantime is never overwritten unseen. A draft larger than
     /// nianbao reads is refused.
-    fn save(&self, index: usize, yaml: &str, base: &str) -> Result<String, (StatusCode, String)> {
-        let Some(path) = self.files.get(index) else {
+    fn save(
+        &self,
+        input: &Opened,
+        index: usize,
+        yaml: &str,
+        base: &str,
+    ) -> Result<String, Refusal> {
+        let Some(path) = input.files.get(index) else {
             return Err((
                 StatusCode::UNPROCESSABLE_ENTITY,
                 tr!(self.lang(), "serve-no-file", index = index),
@@ -268,7 +424,7 @@ impl Served {
                 ),
             ));
         }
-        let mut disk = self.disk();
+        let mut disk = input.disk();
         let replaced =
             crate::output::replace_if(path, yaml.as_bytes(), |bytes| hash(bytes) == base)
                 .map_err(|e| (StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
@@ -278,6 +434,32 @@ impl Served {
         disk.hashes[index] = hash(yaml.as_bytes());
         Ok(disk.hashes[index].clone())
     }
+}
+
+fn is_yaml(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e == "yaml" || e == "yml")
+}
+
+/// Whether a folder is a folder input (several YAML files, one of them with
+/// the document's `meta:`) rather than a folder of documents to work in.
+fn is_folder_input(dir: &Path) -> bool {
+    let Ok(files) = load::folder_files(dir) else {
+        return false;
+    };
+    let with_meta = files
+        .iter()
+        .filter(|f| {
+            crate::source::read_bounded(f, MAX_INPUT_BYTES)
+                .ok()
+                .flatten()
+                .is_some_and(|bytes| {
+                    String::from_utf8_lossy(&bytes)
+                        .lines()
+                        .any(|l| l.starts_with("meta:"))
+                })
+        })
+        .count();
+    files.len() > 1 && with_meta == 1
 }
 
 /// A served file's bytes, only while it is a regular file: a link put in
@@ -330,10 +512,17 @@ pub async fn serve_until(
     }
 }
 
-/// The routes, with the request checks and the size limit.
+/// The routes, with the request checks and the size limits.
 pub fn router(served: Arc<Served>) -> Router {
     Router::new()
         .route("/", get(page))
+        .route("/api/start", get(start::list))
+        .route("/api/new", post(start::new_input))
+        .route(
+            "/api/import",
+            post(start::import).layer(DefaultBodyLimit::max(start::UPLOAD_LIMIT)),
+        )
+        .route("/api/import/write", post(start::import_write))
         .route("/api/file", get(file))
         .route("/api/version", get(version))
         .route("/api/check", post(check))
@@ -388,28 +577,41 @@ fn refuse(why: String) -> Response {
     (StatusCode::FORBIDDEN, why).into_response()
 }
 
+/// The page's policy: nothing from elsewhere; the PDF to print is shown in a
+/// frame of the page's own making (`blob:`).
+pub const POLICY: &str = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src blob:; frame-src blob:; connect-src 'self'; frame-ancestors 'none'";
+
 async fn page() -> Response {
     let mut response = Html(page::PAGE.as_str()).into_response();
     response.headers_mut().insert(
         header::CONTENT_SECURITY_POLICY,
-        HeaderValue::from_static(
-            "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src blob:; connect-src 'self'; frame-ancestors 'none'",
-        ),
+        HeaderValue::from_static(POLICY),
     );
     response
 }
 
-async fn file(State(served): State<Arc<Served>>) -> Response {
+/// Which input a GET request is about: its name in the folder; none, the
+/// input given on the command line.
+#[derive(Deserialize)]
+struct Which {
+    #[serde(default)]
+    input: Option<String>,
+}
+
+async fn file(State(served): State<Arc<Served>>, Query(which): Query<Which>) -> Response {
+    let input = match served.input(which.input.as_deref()) {
+        Ok(input) => input,
+        Err(refusal) => return refusal_response(refusal),
+    };
     let mut files = Vec::new();
-    for path in &served.files {
+    for path in &input.files {
         let bytes = match read_own(path) {
             Ok(bytes) => bytes,
             Err(e) => {
-                return (
+                return refusal_response((
                     StatusCode::UNPROCESSABLE_ENTITY,
-                    axum::Json(json!({"error": format!("`{}`: {e}", path.display())})),
-                )
-                    .into_response();
+                    format!("`{}`: {e}", path.display()),
+                ));
             }
         };
         let base = hash(&bytes);
@@ -427,15 +629,29 @@ async fn file(State(served): State<Arc<Served>>) -> Response {
         }));
     }
     axum::Json(json!({
-        "name": served.path.file_name().map(|n| n.to_string_lossy()),
+        "name": input.path.file_name().map(|n| n.to_string_lossy()),
         "files": files,
-        "version": served.disk().version,
+        "version": input.disk().version,
     }))
     .into_response()
 }
 
-async fn version(State(served): State<Arc<Served>>) -> Response {
-    axum::Json(json!({"version": served.disk().version})).into_response()
+/// The version of an input's files: changes by other programs counted (seen
+/// by the watcher, or here, in a folder input the watcher does not watch).
+async fn version(State(served): State<Arc<Served>>, Query(which): Query<Which>) -> Response {
+    let input = match served.input(which.input.as_deref()) {
+        Ok(input) => input,
+        Err(refusal) => return refusal_response(refusal),
+    };
+    let version = blocking(move || {
+        input.refresh();
+        input.disk().version
+    })
+    .await;
+    match version {
+        Ok(version) => axum::Json(json!({ "version": version })).into_response(),
+        Err(response) => response,
+    }
 }
 
 /// The drafts of the input's files, in the order of `/api/file`.
@@ -445,6 +661,8 @@ struct Drafts {
     /// The file shown in the form.
     #[serde(default)]
     file: usize,
+    #[serde(default)]
+    input: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -459,12 +677,16 @@ struct SaveRequest {
     file: usize,
     yaml: String,
     base: String,
+    #[serde(default)]
+    input: Option<String>,
 }
 
 #[derive(Deserialize)]
 struct DownloadRequest {
     drafts: Vec<String>,
     format: String,
+    #[serde(default)]
+    input: Option<String>,
 }
 
 /// Runs typesetting and checking off the request threads.
@@ -480,7 +702,11 @@ async fn check(
     State(served): State<Arc<Served>>,
     axum::Json(drafts): axum::Json<Drafts>,
 ) -> Response {
-    match blocking(move || served.check(&drafts.drafts, drafts.file)).await {
+    let input = match served.input(drafts.input.as_deref()) {
+        Ok(input) => input,
+        Err(refusal) => return refusal_response(refusal),
+    };
+    match blocking(move || served.check(&input, &drafts.drafts, drafts.file)).await {
         Ok(value) => axum::Json(value).into_response(),
         Err(response) => response,
     }
@@ -502,6 +728,10 @@ async fn preview(
     axum::Json(drafts): axum::Json<Drafts>,
 ) -> Response {
     use std::sync::atomic::Ordering;
+    let input = match served.input(drafts.input.as_deref()) {
+        Ok(input) => input,
+        Err(refusal) => return refusal_response(refusal),
+    };
     let ticket = served.newest_preview.fetch_add(1, Ordering::SeqCst) + 1;
     let Ok(turn) = served.typesetting.acquire().await else {
         return StatusCode::SERVICE_UNAVAILABLE.into_response();
@@ -512,7 +742,7 @@ async fn preview(
     }
     let result = blocking({
         let served = served.clone();
-        move || served.preview(&drafts.drafts)
+        move || served.preview(&input, &drafts.drafts)
     })
     .await;
     drop(turn);
@@ -526,11 +756,13 @@ async fn save(
     State(served): State<Arc<Served>>,
     axum::Json(request): axum::Json<SaveRequest>,
 ) -> Response {
-    match blocking(move || served.save(request.file, &request.yaml, &request.base)).await {
+    let input = match served.input(request.input.as_deref()) {
+        Ok(input) => input,
+        Err(refusal) => return refusal_response(refusal),
+    };
+    match blocking(move || served.save(&input, request.file, &request.yaml, &request.base)).await {
         Ok(Ok(base)) => axum::Json(json!({"base": base})).into_response(),
-        Ok(Err((status, message))) => {
-            (status, axum::Json(json!({"error": message}))).into_response()
-        }
+        Ok(Err(refusal)) => refusal_response(refusal),
         Err(response) => response,
     }
 }
@@ -539,44 +771,82 @@ async fn download(
     State(served): State<Arc<Served>>,
     axum::Json(request): axum::Json<DownloadRequest>,
 ) -> Response {
-    let stem = served
+    let input = match served.input(request.input.as_deref()) {
+        Ok(input) => input,
+        Err(refusal) => return refusal_response(refusal),
+    };
+    let stem = input
         .path
         .file_stem()
-        .map_or("document".into(), |s| s.to_string_lossy().into_owned());
+        .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
     let format = request.format.clone();
     let Ok(turn) = served.typesetting.acquire().await else {
         return StatusCode::SERVICE_UNAVAILABLE.into_response();
     };
     let made = blocking({
         let served = served.clone();
-        move || served.download(&request.drafts, &request.format)
+        move || served.download(&input, &request.drafts, &request.format)
     })
     .await;
     drop(turn);
     match made {
-        Ok(Ok((bytes, content_type))) => {
-            let name: String = stem
-                .chars()
-                .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
-                .collect();
-            let disposition = format!(
-                "attachment; filename=\"{}.{format}\"",
-                if name.is_empty() { "document" } else { &name }
-            );
-            (
-                [
-                    (header::CONTENT_TYPE, content_type.to_string()),
-                    (header::CONTENT_DISPOSITION, disposition),
-                ],
-                bytes,
-            )
-                .into_response()
-        }
-        Ok(Err(message)) => (
-            StatusCode::UNPROCESSABLE_ENTITY,
-            axum::Json(json!({"error": message})),
+        Ok(Ok((bytes, content_type, title))) => (
+            [
+                (header::CONTENT_TYPE, content_type.to_string()),
+                (
+                    header::CONTENT_DISPOSITION,
+                    disposition(&title, &stem, &format),
+                ),
+            ],
+            bytes,
         )
             .into_response(),
+        Ok(Err(message)) => refusal_response((StatusCode::UNPROCESSABLE_ENTITY, message)),
         Err(response) => response,
     }
+}
+
+/// A download's Content-Disposition: named after the document's title, in
+/// UTF-8 as RFC 5987 and 6266 write it (`filename*`), with an ASCII name for
+/// clients that read only `filename` (the title when it is ASCII, else the
+/// input's file name when it is, else `document`).
+pub fn disposition(title: &str, stem: &str, ext: &str) -> String {
+    use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
+    /// RFC 5987's attr-char: what stays as it is.
+    const KEEP: &AsciiSet = &NON_ALPHANUMERIC
+        .remove(b'!')
+        .remove(b'#')
+        .remove(b'$')
+        .remove(b'&')
+        .remove(b'+')
+        .remove(b'-')
+        .remove(b'.')
+        .remove(b'^')
+        .remove(b'_')
+        .remove(b'`')
+        .remove(b'|')
+        .remove(b'~');
+    let title = crate::skeleton::file_name(title);
+    let title = title.strip_suffix(".yaml").unwrap_or(&title);
+    let ascii = |name: &str| -> String {
+        name.chars()
+            .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | ' '))
+            .collect::<String>()
+            .trim()
+            .to_string()
+    };
+    let fallback = [title, stem]
+        .into_iter()
+        .find(|name| name.is_ascii())
+        .map(ascii)
+        .unwrap_or_default();
+    let fallback = if fallback.is_empty() {
+        "document".to_string()
+    } else {
+        fallback
+    };
+    format!(
+        "attachment; filename=\"{fallback}.{ext}\"; filename*=UTF-8''{}.{ext}",
+        utf8_percent_encode(title, KEEP)
+    )
 }

@@ -97,7 +97,7 @@ async fn the_page_is_served_with_a_strict_policy() {
     assert!(reply.text().starts_with("<!doctype html>"));
     assert_eq!(
         reply.headers["content-security-policy"],
-        "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src blob:; connect-src 'self'; frame-ancestors 'none'"
+        "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src blob:; frame-src blob:; connect-src 'self'; frame-ancestors 'none'"
     );
     // No other site may show it in a frame, nor any answer of the API.
     assert_eq!(reply.headers["x-frame-options"], "DENY");
@@ -176,7 +176,7 @@ async fn bad_requests_get_clear_errors_and_the_server_goes_on() {
     let reply = post(&served, "/api/check", json!({ "drafts": [huge] })).await;
     assert_eq!(reply.status, StatusCode::PAYLOAD_TOO_LARGE);
     // An edit of a path that is not there.
-    let yaml = text(&served.path);
+    let yaml = text(served.opened.as_ref().unwrap());
     let edit =
         json!({"yaml": yaml, "edit": {"op": "set", "path": ["meta", "nothing"], "value": "x"}});
     let reply = post(&served, "/api/edit", edit).await;
@@ -370,9 +370,11 @@ async fn the_preview_and_downloads_are_made_from_the_draft() {
     )
     .await;
     assert_eq!(reply.status, StatusCode::OK);
+    // Named after the document's title, as browsers keep it (RFC 5987), with
+    // the input's name for clients that read only `filename`.
     assert_eq!(
         reply.headers["content-disposition"],
-        "attachment; filename=\"street.md\""
+        "attachment; filename=\"street.md\"; filename*=UTF-8''%E5%92%8C%E5%B9%B3%E8%A1%97%E9%81%93%E6%80%BB%E5%B7%A5%E4%BC%9A2023%E5%B9%B4%E5%B7%A5%E4%BD%9C%E6%80%BB%E7%BB%93%E5%8F%8A2024%E5%B9%B4%E5%B7%A5%E4%BD%9C%E8%AE%A1%E5%88%92.md"
     );
     assert!(reply.text().starts_with("# 和平街道总工会<br>2023年工作总结及2024年工作计划\n\n2023年，街道工会围绕服务职工开展工作。\n"), "{}", reply.text());
     let reply = post(
@@ -774,4 +776,366 @@ async fn links_out_of_the_served_folder_are_never_followed() {
         json!({"error": format!("`{}`: this is no longer a regular file (a link or a folder stands in its place); nianbao serves only the file itself", path.display())})
     );
     assert!(!reply.text().contains("secret"));
+}
+
+/// A server of a folder to work in: the start page's, speaking Chinese.
+fn started(dir: &tempfile::TempDir) -> Arc<Served> {
+    Arc::new(
+        Served::new(dir.path().to_path_buf(), engine(), PORT)
+            .unwrap()
+            .speaking(nianbao::model::Lang::Zh),
+    )
+}
+
+/// The file name a Content-Disposition gives in UTF-8 (RFC 5987).
+fn utf8_name(disposition: &str) -> String {
+    let encoded = disposition.split("filename*=UTF-8''").nth(1).unwrap();
+    let bytes: Vec<u8> = {
+        let raw = encoded.as_bytes();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < raw.len() {
+            if raw[i] == b'%' {
+                out.push(
+                    u8::from_str_radix(std::str::from_utf8(&raw[i + 1..i + 3]).unwrap(), 16)
+                        .unwrap(),
+                );
+                i += 3;
+            } else {
+                out.push(raw[i]);
+                i += 1;
+            }
+        }
+        out
+    };
+    String::from_utf8(bytes).unwrap()
+}
+
+fn new_request(kind: &str) -> Value {
+    json!({
+        "organisation": "某某学院工会",
+        "year": 2020,
+        "half": null,
+        "kind": kind,
+        "areas": "思想政治引领\n\n服务教职工\n",
+        "signature": "",
+        "date": "2020-12-20",
+    })
+}
+
+#[tokio::test]
+async fn the_start_page_makes_a_new_input_and_never_overwrites_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let served = started(&dir);
+    assert!(served.opened.is_none());
+    let start = get(&served, "/api/start").await.json();
+    assert_eq!(start["lang"], "zh");
+    assert_eq!(start["opened"], Value::Null);
+    assert_eq!(start["inputs"], json!([]));
+
+    let reply = post(&served, "/api/new", new_request("combined")).await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.text());
+    let name = "某某学院工会2020年工作总结及2021年工作计划.yaml";
+    assert_eq!(reply.json(), json!({ "name": name }));
+    // The whole skeleton of `nianbao new`, as `new` writes it.
+    let written = text(&dir.path().join(name));
+    assert_eq!(
+        written,
+        nianbao::skeleton::NewDocument {
+            organisation: "某某学院工会".into(),
+            year: 2020,
+            half: None,
+            kind: nianbao::view::Kind::Combined,
+            lang: nianbao::model::Lang::Zh,
+            areas: vec!["思想政治引领".into(), "服务教职工".into()],
+            signature: None,
+            date: chrono::NaiveDate::from_ymd_opt(2020, 12, 20),
+        }
+        .yaml(chrono::NaiveDate::from_ymd_opt(2020, 12, 20).unwrap())
+    );
+    assert!(written.contains("    - title: 服务教职工\n"), "{written}");
+    assert!(written.contains("  signature: 某某学院工会\n"), "{written}");
+    assert!(written.contains("  date: \"2020-12-20\""), "{written}");
+
+    // Asked again: refused, the file as it was.
+    std::fs::write(dir.path().join(name), "# mine\n").unwrap();
+    let reply = post(&served, "/api/new", new_request("combined")).await;
+    assert_eq!(reply.status, StatusCode::CONFLICT);
+    assert_eq!(
+        reply.json()["error"],
+        format!("文件夹中已有“{name}”，nianbao 没有覆盖它：请在“打开”中打开它，或先把它改名")
+    );
+    assert_eq!(text(&dir.path().join(name)), "# mine\n");
+
+    // A name made of a title with separators stays in the folder.
+    let mut sneaky = new_request("summary");
+    sneaky["organisation"] = json!("../../etc/某单位/..");
+    let reply = post(&served, "/api/new", sneaky).await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.text());
+    let name = reply.json()["name"].as_str().unwrap().to_string();
+    assert_eq!(name, "_.._etc_某单位_..2020年工作总结.yaml");
+    assert!(dir.path().join(&name).is_file());
+
+    // Refusals say why, in the user's language.
+    let mut empty = new_request("plan");
+    empty["organisation"] = json!("  ");
+    let reply = post(&served, "/api/new", empty).await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(reply.json(), json!({"error": "请填写单位名称"}));
+
+    // The English report, and the listing: newest first, with title, period
+    // and kind.
+    let mut english = new_request("en");
+    english["organisation"] = json!("Riverside Tenants' Club");
+    english["half"] = json!(2);
+    let reply = post(&served, "/api/new", english).await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.text());
+    let english = reply.json()["name"].as_str().unwrap().to_string();
+    assert!(text(&dir.path().join(&english)).contains("  lang: en\n"));
+    let start = get(&served, "/api/start").await.json();
+    let listed: Vec<(&str, &str, &str)> = start["inputs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| {
+            (
+                i["name"].as_str().unwrap(),
+                i["period"].as_str().unwrap_or(""),
+                i["kind"].as_str().unwrap_or(""),
+            )
+        })
+        .collect();
+    assert_eq!(listed.len(), 3, "{listed:?}");
+    assert_eq!(listed[0].0, english);
+    assert_eq!(listed[0].2, "combined");
+    assert!(
+        listed.contains(&("_.._etc_某单位_..2020年工作总结.yaml", "2020年", "summary")),
+        "{listed:?}"
+    );
+    // The file that does not load is listed too, to be opened and corrected.
+    let broken = start["inputs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["name"] == "某某学院工会2020年工作总结及2021年工作计划.yaml")
+        .unwrap();
+    assert_eq!(broken["unreadable"], true);
+}
+
+#[tokio::test]
+async fn inputs_are_opened_by_name_and_no_name_leads_out_of_the_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("work");
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::copy(
+        repo().join("tests/fixtures/serve/street.yaml"),
+        folder.join("street.yaml"),
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("secret.yaml"), "secret: 1\n").unwrap();
+    std::fs::write(folder.join("notes.txt"), "secret\n").unwrap();
+    let served = Arc::new(
+        Served::new(folder.clone(), engine(), PORT)
+            .unwrap()
+            .speaking(nianbao::model::Lang::Zh),
+    );
+    // Named, an input of the folder is edited and saved as before.
+    let file = get(&served, "/api/file?input=street.yaml").await.json();
+    assert_eq!(file["name"], "street.yaml");
+    let yaml = file["files"][0]["yaml"].as_str().unwrap().to_string();
+    let changed = yaml.replace("某街道工会  #", "和平街道总工会  #");
+    let reply = post(
+        &served,
+        "/api/save",
+        json!({"input": "street.yaml", "yaml": changed, "base": file["files"][0]["base"]}),
+    )
+    .await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.text());
+    assert_eq!(text(&folder.join("street.yaml")), changed);
+    // No input named, and none given on the command line.
+    let reply = get(&served, "/api/file").await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(dir.path().join("secret.yaml"), folder.join("link.yaml")).unwrap();
+    for name in [
+        "..",
+        ".",
+        "../secret.yaml",
+        "%2E%2E%2Fsecret.yaml",
+        "%2Fetc%2Fpasswd",
+        "sub%2F..%2F..%2Fsecret.yaml",
+        "notes.txt",
+        "link.yaml",
+    ] {
+        let reply = get(&served, &format!("/api/file?input={name}")).await;
+        assert!(
+            [StatusCode::FORBIDDEN, StatusCode::NOT_FOUND].contains(&reply.status),
+            "{name}: {} {}",
+            reply.status,
+            reply.text()
+        );
+        assert!(!reply.text().contains("secret: 1"), "{name}");
+        let reply = post(
+            &served,
+            "/api/save",
+            json!({"input": urlencoding_decode(name), "yaml": "x: 1\n", "base": ""}),
+        )
+        .await;
+        assert!(reply.status.is_client_error(), "{name}: {}", reply.text());
+    }
+    let reply = get(&served, "/api/file?input=..").await;
+    assert_eq!(reply.status, StatusCode::FORBIDDEN);
+    assert_eq!(
+        reply.json(),
+        json!({"error": "“..”不是这个文件夹中的文件：nianbao 只读写它所在文件夹里的文件"})
+    );
+    assert_eq!(text(&dir.path().join("secret.yaml")), "secret: 1\n");
+    assert_eq!(text(&folder.join("notes.txt")), "secret\n");
+}
+
+/// `%2F` and `%2E` as the page's encodeURIComponent writes them.
+fn urlencoding_decode(name: &str) -> String {
+    name.replace("%2E", ".").replace("%2F", "/")
+}
+
+#[tokio::test]
+async fn last_years_file_is_shown_then_written_with_this_years_summary() {
+    use base64::Engine as _;
+    let dir = tempfile::tempdir().unwrap();
+    let served = started(&dir);
+    let last_year = "某某学院工会2020年工作总结及2021年工作计划
+
+2020年，学院工会在学院党委的领导下，围绕中心、服务大局，较好地完成了各项工作任务。
+
+一、2020年工作总结
+
+（一）加强思想政治引领
+
+全年组织教职工参加理论学习12次，参加人员达411人次。
+
+（二）服务教职工
+
+走访慰问困难教职工30名，发放慰问金8.5万元。
+
+二、存在的问题
+
+服务方式还需创新。
+
+三、2021年工作计划
+
+（一）深化思想政治引领。开展主题教育活动。
+
+（二）提升服务水平。扩大走访范围。
+
+某某学院工会
+2020年12月20日
+";
+    let data = base64::engine::general_purpose::STANDARD.encode(last_year.as_bytes());
+    let reply = post(
+        &served,
+        "/api/import",
+        json!({"name": "C:\\fakepath\\2020年工作总结.txt", "data": data}),
+    )
+    .await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.text());
+    let preview = reply.json();
+    let found = preview["found"].as_str().unwrap();
+    assert!(
+        found.starts_with("标题：某某学院工会2020年工作总结及2021年工作计划"),
+        "{found}"
+    );
+    assert!(
+        found.contains("  3. 计划：2021年工作计划 — 条目 2 条\n"),
+        "{found}"
+    );
+    assert!(found.contains("  relief_funds 8.5万元\n"), "{found}");
+    assert_eq!(
+        preview["name"],
+        "某某学院工会2020年工作总结及2021年工作计划.yaml"
+    );
+    assert_eq!(preview["next_name"], "某某学院工会2021年工作总结.yaml");
+    // Nothing is written until asked.
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+
+    let reply = post(
+        &served,
+        "/api/import/write",
+        json!({"yaml": preview["yaml"], "next": true}),
+    )
+    .await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.text());
+    assert_eq!(
+        reply.json(),
+        json!({"name": "某某学院工会2021年工作总结.yaml"})
+    );
+    let imported = text(
+        &dir.path()
+            .join("某某学院工会2020年工作总结及2021年工作计划.yaml"),
+    );
+    assert_eq!(imported, preview["yaml"].as_str().unwrap());
+    // This year's summary: a section for each of last year's plans.
+    let next = text(&dir.path().join("某某学院工会2021年工作总结.yaml"));
+    assert!(next.contains("  year: 2021\n"), "{next}");
+    assert!(next.contains("- title: 深化思想政治引领\n"), "{next}");
+    assert!(next.contains("- title: 提升服务水平\n"), "{next}");
+    // The same import written again is there already; this year's file is
+    // not overwritten.
+    let reply = post(
+        &served,
+        "/api/import/write",
+        json!({"yaml": preview["yaml"], "next": false}),
+    )
+    .await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.text());
+    let reply = post(
+        &served,
+        "/api/import/write",
+        json!({"yaml": preview["yaml"], "next": true}),
+    )
+    .await;
+    assert_eq!(reply.status, StatusCode::CONFLICT);
+    assert_eq!(
+        text(&dir.path().join("某某学院工会2021年工作总结.yaml")),
+        next
+    );
+
+    // The editor downloads this year's document under its title.
+    let reply = post(
+        &served,
+        "/api/download",
+        json!({"input": "某某学院工会2020年工作总结及2021年工作计划.yaml", "drafts": [imported], "format": "pdf"}),
+    )
+    .await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.text());
+    let disposition = reply.headers["content-disposition"].to_str().unwrap();
+    assert!(
+        disposition.starts_with("attachment; filename=\"document.pdf\"; filename*=UTF-8''"),
+        "{disposition}"
+    );
+    assert_eq!(
+        utf8_name(disposition),
+        "某某学院工会2020年工作总结及2021年工作计划.pdf"
+    );
+
+    // Not base64, and larger than import reads.
+    let reply = post(
+        &served,
+        "/api/import",
+        json!({"name": "a.txt", "data": "%%%"}),
+    )
+    .await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        reply.json(),
+        json!({"error": "上传的文件不完整：请重新选择文件"})
+    );
+    let huge = "A".repeat(70_000_000);
+    let reply = post(
+        &served,
+        "/api/import",
+        json!({"name": "a.txt", "data": huge}),
+    )
+    .await;
+    assert_eq!(reply.status, StatusCode::PAYLOAD_TOO_LARGE);
 }

@@ -32,23 +32,36 @@ impl Drop for Running {
 
 /// Starts `nianbao serve` on a free port; its address.
 fn serve(input: &Path) -> (Running, String) {
+    serve_as(input, "C.UTF-8")
+}
+
+/// Starts `nianbao serve` on a free port for a user whose locale is `lang`
+/// (LANG); its address.
+fn serve_as(input: &Path, lang: &str) -> (Running, String) {
     let mut child = crate::common::command()
         .args(["serve", "--port", "0", "--no-system-fonts"])
         .arg(input)
+        .env("LANG", lang)
         .current_dir(repo())
         .stderr(Stdio::piped())
         .spawn()
         .expect("nianbao serve starts");
+    let stderr = child.stderr.take().unwrap();
+    // Killed however the test ends, this line's panic included.
+    let running = Running(child);
     let mut line = String::new();
-    BufReader::new(child.stderr.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
+    BufReader::new(stderr).read_line(&mut line).unwrap();
     let url = line
         .split_whitespace()
         .find(|w| w.starts_with("http://127.0.0.1:"))
         .unwrap_or_else(|| panic!("no address in {line:?}"))
         .to_string();
-    (Running(child), url)
+    (running, url)
+}
+
+/// Where the browser of `profile` saves downloads.
+fn downloads(profile: &Path) -> PathBuf {
+    profile.with_file_name("downloads")
 }
 
 fn free_port() -> u16 {
@@ -82,6 +95,11 @@ async fn browser(profile: &Path) -> (Running, Client) {
                 "--window-size=1400,1000",
                 format!("--user-data-dir={}", profile.display()),
             ],
+            // Downloads go beside the profile, without asking.
+            "prefs": {
+                "download.default_directory": downloads(profile),
+                "download.prompt_for_download": false,
+            },
         }
     });
     let connector = hyper_util::client::legacy::connect::HttpConnector::new();
@@ -425,4 +443,227 @@ async fn the_page_a_field_is_on_comes_into_view() {
     .await;
     screenshot(&client, "serve-followed.png").await;
     client.close().await.unwrap();
+}
+
+/// Clicks the element `css` names, once it is there.
+async fn click(client: &Client, css: &str) {
+    client
+        .wait()
+        .at_most(Duration::from_secs(30))
+        .for_element(Locator::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("no {css}: {e}"))
+        .click()
+        .await
+        .unwrap();
+}
+
+/// Waits until the browser has saved a download named `name`; its bytes.
+fn downloaded(profile: &Path, name: &str) -> Vec<u8> {
+    let path = downloads(profile).join(name);
+    wait_for(&format!("the download {}", path.display()), || {
+        path.is_file()
+            && std::fs::read_dir(downloads(profile)).unwrap().all(|e| {
+                !e.unwrap()
+                    .file_name()
+                    .to_string_lossy()
+                    .ends_with(".crdownload")
+            })
+    });
+    std::fs::read(path).unwrap()
+}
+
+/// A Chinese user starts `nianbao` on an empty folder: 新建 a 年度工作总结,
+/// one point typed in the editor, the PDF downloaded under its title, and
+/// printed.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs chromium and chromium-driver (apt-get install chromium chromium-driver)"]
+async fn a_new_summary_is_made_on_the_start_page_typed_and_downloaded() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("年报");
+    std::fs::create_dir(&folder).unwrap();
+    let (_server, url) = serve_as(&folder, "zh_CN.UTF-8");
+    let profile = dir.path().join("profile");
+    let (_driver, client) = browser(&profile).await;
+    let long = Duration::from_secs(30);
+    client.goto(&url).await.unwrap();
+
+    // The start page, in Chinese.
+    until(
+        &client,
+        "the start page",
+        "return !document.getElementById('start').hidden && document.querySelector('[data-w=new]').textContent === '新建' && document.getElementById('open-none').hidden === false",
+        long,
+    )
+    .await;
+    screenshot(&client, "serve-start.png").await;
+    let organisation = client.find(Locator::Id("new-organisation")).await.unwrap();
+    organisation.send_keys("某某学院工会").await.unwrap();
+    let year = client.find(Locator::Id("new-year")).await.unwrap();
+    year.clear().await.unwrap();
+    year.send_keys("2020").await.unwrap();
+    client
+        .find(Locator::Id("new-kind"))
+        .await
+        .unwrap()
+        .select_by_value("summary")
+        .await
+        .unwrap();
+    client
+        .find(Locator::Id("new-areas"))
+        .await
+        .unwrap()
+        .send_keys("思想政治引领\n服务教职工")
+        .await
+        .unwrap();
+    click(&client, "#new-create").await;
+
+    // The editor on the new file, its sections named after the areas.
+    let point = json!(["summary", "sections", 0, "points", 0]);
+    retype(&client, point, "全年组织教职工理论学习12次。").await;
+    until(
+        &client,
+        "the point in the preview",
+        &preview_shows("全年组织教职工理论学习12次。"),
+        long,
+    )
+    .await;
+    let title = "某某学院工会2020年工作总结";
+    until(
+        &client,
+        "the title in the preview",
+        &preview_shows(title),
+        long,
+    )
+    .await;
+    let name = format!("{title}.yaml");
+    assert_eq!(
+        client.current_url().await.unwrap().query(),
+        Some(format!("input={}", percent(&name)).as_str())
+    );
+    let saved = save(&client, "serve-new-editor.png").await;
+    let on_disk = std::fs::read_to_string(folder.join(&name)).unwrap();
+    assert!(
+        on_disk.contains("        - 全年组织教职工理论学习12次。\n"),
+        "{on_disk}"
+    );
+    assert!(on_disk.contains("    - title: 服务教职工\n"), "{on_disk}");
+
+    // The PDF, named after the document.
+    click(&client, "#dl-pdf").await;
+    let pdf = downloaded(&profile, &format!("{title}.pdf"));
+    assert!(pdf.starts_with(b"%PDF-"));
+
+    // 打印: the PDF in a frame of the page, to print.
+    click(&client, "#print").await;
+    until(
+        &client,
+        "the PDF in the print frame",
+        "const f = document.getElementById('print-frame'); return f !== null && f.src.startsWith('blob:')",
+        long,
+    )
+    .await;
+
+    // Back to the start page: the new file is listed.
+    click(&client, "#home").await;
+    until(
+        &client,
+        "the new file on the start page",
+        &format!(
+            "return [...document.querySelectorAll('#inputs tbody tr')].some(r => r.dataset.name === {})",
+            json!(name)
+        ),
+        long,
+    )
+    .await;
+    client.close().await.unwrap();
+    eprintln!("screenshot: {}", saved.display());
+}
+
+/// A name as encodeURIComponent writes it.
+fn percent(name: &str) -> String {
+    name.bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b"-_.!~*'()".contains(&b) {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect()
+}
+
+/// Last year's document as a .txt, picked on the start page: what was found
+/// is shown, then this year's summary is started from its plans.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs chromium and chromium-driver (apt-get install chromium chromium-driver)"]
+async fn last_years_file_is_picked_and_this_years_summary_started_from_its_plans() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("年报");
+    std::fs::create_dir(&folder).unwrap();
+    let last_year = dir.path().join("2020年工作总结.txt");
+    std::fs::write(
+        &last_year,
+        "某某学院工会2020年工作总结及2021年工作计划\n\n\
+2020年，学院工会在学院党委的领导下，较好地完成了各项工作任务。\n\n\
+一、2020年工作总结\n\n（一）加强思想政治引领\n\n全年组织教职工参加理论学习12次，参加人员达411人次。\n\n\
+（二）服务教职工\n\n走访慰问困难教职工30名，发放慰问金8.5万元。\n\n\
+二、存在的问题\n\n服务方式还需创新。\n\n\
+三、2021年工作计划\n\n（一）深化思想政治引领。开展主题教育活动。\n\n（二）提升服务水平。扩大走访范围。\n\n\
+某某学院工会\n2020年12月20日\n",
+    )
+    .unwrap();
+    let (_server, url) = serve_as(&folder, "zh_CN.UTF-8");
+    let profile = dir.path().join("profile");
+    let (_driver, client) = browser(&profile).await;
+    let long = Duration::from_secs(30);
+    client.goto(&url).await.unwrap();
+    client
+        .wait()
+        .at_most(long)
+        .for_element(Locator::Id("pick"))
+        .await
+        .unwrap()
+        .send_keys(last_year.to_str().unwrap())
+        .await
+        .unwrap();
+    until(
+        &client,
+        "what was found",
+        "return !document.getElementById('import-result').hidden && document.getElementById('found').textContent.includes('3. 计划：2021年工作计划 — 条目 2 条')",
+        long,
+    )
+    .await;
+    screenshot(&client, "serve-import-found.png").await;
+    // Nothing written yet.
+    assert_eq!(std::fs::read_dir(&folder).unwrap().count(), 0);
+    click(&client, "#import-next").await;
+
+    // This year's summary, a section for each of last year's plans.
+    let title = field(&client, json!(["summary", "sections", 1, "title"])).await;
+    assert_eq!(title.prop("value").await.unwrap().unwrap(), "提升服务水平");
+    until(
+        &client,
+        "this year's summary in the preview",
+        &preview_shows("某某学院工会2021年工作总结"),
+        long,
+    )
+    .await;
+    screenshot(&client, "serve-import-next.png").await;
+    client.close().await.unwrap();
+    let mut names: Vec<String> = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "某某学院工会2020年工作总结及2021年工作计划.yaml",
+            "某某学院工会2021年工作总结.yaml"
+        ]
+    );
+    let this_year =
+        std::fs::read_to_string(folder.join("某某学院工会2021年工作总结.yaml")).unwrap();
+    assert!(this_year.contains("fulfils: plan-2"), "{this_year}");
 }
