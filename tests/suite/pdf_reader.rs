@@ -393,3 +393,154 @@ pub fn pdf_info(pdf: &Path) -> Info {
         }),
     }
 }
+
+/// A glyph's ink: its text, the top and bottom of its outline, in millimetres
+/// from the top of the page, and its fill colour (RGB, 0–255).
+#[derive(Clone, Debug)]
+pub struct InkGlyph {
+    pub text: String,
+    pub top: f64,
+    pub bottom: f64,
+    pub left: f64,
+    pub rgb: [u8; 3],
+}
+
+/// A filled shape (a rule): its box in millimetres from the top left of the
+/// page, and its colour.
+#[derive(Clone, Debug)]
+pub struct Fill {
+    pub top: f64,
+    pub bottom: f64,
+    pub left: f64,
+    pub right: f64,
+    pub rgb: [u8; 3],
+}
+
+/// What a page draws, with positions and colours.
+#[derive(Clone, Debug, Default)]
+pub struct Ink {
+    pub glyphs: Vec<InkGlyph>,
+    pub fills: Vec<Fill>,
+}
+
+fn rgb(paint: &Paint<'_>) -> [u8; 3] {
+    match paint {
+        Paint::Color(c) => {
+            let rgba = c.to_rgba().to_rgba8();
+            [rgba[0], rgba[1], rgba[2]]
+        }
+        Paint::Pattern(_) => [0, 0, 0],
+    }
+}
+
+/// Collects a page's glyph outlines and filled shapes.
+struct InkDevice {
+    ink: Ink,
+    height: f64,
+}
+
+const MM: f64 = 25.4 / 72.0;
+
+impl InkDevice {
+    /// A box in PDF points (origin bottom left) as millimetres from the top left.
+    fn mm(&self, r: Rect) -> (f64, f64, f64, f64) {
+        (
+            (self.height - r.y1) * MM,
+            (self.height - r.y0) * MM,
+            r.x0 * MM,
+            r.x1 * MM,
+        )
+    }
+}
+
+impl Device<'_> for InkDevice {
+    fn set_soft_mask(&mut self, _: Option<SoftMask<'_>>) {}
+    fn set_blend_mode(&mut self, _: BlendMode) {}
+    fn push_clip_path(&mut self, _: &ClipPath) {}
+    fn push_transparency_group(&mut self, _: f32, _: Option<SoftMask<'_>>, _: BlendMode) {}
+    fn draw_image(&mut self, _: Image<'_, '_>, _: Affine) {}
+    fn pop_clip_path(&mut self) {}
+    fn pop_transparency_group(&mut self) {}
+
+    fn draw_path(
+        &mut self,
+        path: &BezPath,
+        transform: Affine,
+        paint: &Paint<'_>,
+        mode: &PathDrawMode,
+    ) {
+        use kurbo::Shape;
+        if !matches!(mode, PathDrawMode::Fill(_)) {
+            return;
+        }
+        let (top, bottom, left, right) = self.mm((transform * path.clone()).bounding_box());
+        self.ink.fills.push(Fill {
+            top,
+            bottom,
+            left,
+            right,
+            rgb: rgb(paint),
+        });
+    }
+
+    fn draw_glyph(
+        &mut self,
+        glyph: &Glyph<'_>,
+        transform: Affine,
+        glyph_transform: Affine,
+        paint: &Paint<'_>,
+        mode: &GlyphDrawMode,
+    ) {
+        use kurbo::Shape;
+        if matches!(mode, GlyphDrawMode::Stroke(_)) {
+            return;
+        }
+        let Glyph::Outline(outline) = glyph else {
+            return;
+        };
+        let path = (transform * glyph_transform) * outline.outline();
+        if path.elements().is_empty() {
+            return;
+        }
+        let (top, bottom, left, _) = self.mm(path.bounding_box());
+        let text = match glyph.as_unicode() {
+            Some(BfString::Char(c)) => c.to_string(),
+            Some(BfString::String(s)) => s,
+            None => '\u{fffd}'.to_string(),
+        };
+        self.ink.glyphs.push(InkGlyph {
+            text,
+            top,
+            bottom,
+            left,
+            rgb: rgb(paint),
+        });
+    }
+}
+
+/// Every page's glyph outlines and filled shapes, in millimetres from the top
+/// left of the page, with their colours: for measuring a layout.
+pub fn pdf_ink(pdf: &Path) -> Vec<Ink> {
+    let data = std::fs::read(pdf).unwrap_or_else(|e| panic!("read {}: {e}", pdf.display()));
+    let pdf = Pdf::new(data).unwrap_or_else(|e| panic!("{} is no PDF: {e:?}", pdf.display()));
+    let cache = InterpreterCache::new();
+    pdf.pages()
+        .iter()
+        .map(|page| {
+            let mut context = Context::new(
+                Affine::IDENTITY,
+                Rect::new(0.0, 0.0, 1.0, 1.0),
+                &cache,
+                pdf.xref(),
+                InterpreterSettings::default(),
+            );
+            let b = page.media_box();
+            let mut device = InkDevice {
+                ink: Ink::default(),
+                height: b.y1 - b.y0,
+            };
+            interpret_page(page, &mut context, &mut device);
+            device.ink
+        })
+        .collect()
+}
