@@ -138,20 +138,9 @@ fn a_notices_record_is_on_an_even_page_on_the_text_areas_bottom_edge() {
     );
     let cc = line_of(last, "抄送：某某县人民政府办公室，某某市统计局。");
     assert!(top(&cc) > rules[0].bottom && bottom(&cc) < rules[1].top);
-    // The body ended on an even page that could not hold the 版记, or on an
-    // odd one: the page before the 版记's is blank, or the body's last.
-    // Neither the blank page nor the 版记's carries a number when blank.
-    if pages[pages.len() - 2]
-        .glyphs
-        .iter()
-        .all(|g| g.top > TEXT_BOTTOM)
-    {
-        assert!(
-            !numbered(&pages[pages.len() - 2]),
-            "a blank page has no number"
-        );
-        assert!(!numbered(last), "nor has the 版记's page after it");
-    }
+    // It fitted under the attachment's end on page 2, which keeps its number.
+    assert_eq!(pages.len(), 2);
+    assert!(numbered(last));
     // The 标志 of a 通知 is red and 35 mm down too; the seal image is drawn.
     let issuer = line_of(&pages[0], "某某县统计局文件");
     assert!((top(&issuer) - TEXT_TOP - 35.0).abs() <= 0.5);
@@ -188,6 +177,10 @@ fn a_letter_has_the_letterhead_and_no_number_on_page_one() {
     assert!((above_bottom - 20.0).abs() <= 0.3, "{above_bottom}");
     assert!((red[0].left - 20.0).abs() < 0.2, "centred on the page");
     assert!(!numbered(first), "no page number on page one of a 函");
+    // Its 版记 (抄送 alone, no rules) on page 2, the next even page.
+    assert_eq!(pages.len(), 2);
+    line_of(&pages[1], "抄送：某某市总工会办公室。");
+    assert!(pages[1].fills.is_empty());
 }
 
 #[test]
@@ -217,4 +210,43 @@ fn the_docx_holds_the_masthead_and_the_record() {
     ] {
         assert!(xml.contains(text), "the DOCX lacks “{text}”");
     }
+}
+
+#[test]
+fn a_record_that_does_not_fit_on_the_last_even_page_goes_after_a_blank_page() {
+    // The report of eight pages, its last one even, with a 抄送 too long for
+    // what is left of it: a blank page 9, the 版记 on page 10, neither numbered.
+    let dir = tempfile::tempdir().unwrap();
+    let yaml = std::fs::read_to_string(repo().join("inputs/gongwen-report-2020.yaml")).unwrap();
+    let organs: Vec<String> = (1..=70).map(|n| format!("第{n}基层工会委员会")).collect();
+    let yaml = yaml.replacen(
+        "  seal: space\n",
+        &format!(
+            "  seal: space\n  cc: [{}]\n  printer: 学院工会办公室\n  printed: 2020-12-09\n",
+            organs.join(", ")
+        ),
+        1,
+    );
+    let input = dir.path().join("long-cc.yaml");
+    std::fs::write(&input, yaml).unwrap();
+    let out = build(&input, dir.path(), &["--format", "pdf"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let pages = pdf_ink(&dir.path().join("long-cc.pdf"));
+    assert_eq!(pages.len(), 10);
+    let blank = &pages[8];
+    assert!(
+        blank.glyphs.is_empty() && blank.fills.is_empty(),
+        "page 9 is blank"
+    );
+    assert!(
+        !numbered(&pages[9]),
+        "the 版记's page after a blank page has no number"
+    );
+    assert!(numbered(&pages[7]));
+    let last_rule = pages[9]
+        .fills
+        .iter()
+        .map(|f| f.bottom)
+        .fold(f64::NEG_INFINITY, f64::max);
+    assert!((last_rule - TEXT_BOTTOM).abs() <= 0.1, "{last_rule}");
 }
