@@ -853,7 +853,7 @@ mod tests {
                 found += 1;
             }
         }
-        assert_eq!(found, 18);
+        assert_eq!(found, 19);
     }
 
     proptest! {

@@ -75,11 +75,7 @@ impl Writer {
             }
             Block::Closing(content) => {
                 // The last block and the signature and date go together.
-                let last = match self.last_block.take() {
-                    Some(at) if self.closers.is_empty() && self.flat == 0 => self.out.split_off(at),
-                    _ => String::new(),
-                };
-                let last = last.trim_end();
+                let last = self.take_last_block();
                 let opening = format!("#nianbao-ending[{last}][#nianbao-closing[");
                 self.span(&opening, "]]\n\n", content);
             }
@@ -183,11 +179,7 @@ impl Writer {
                 self.span("#nianbao-annotation[", "]\n\n", content);
             }
             Block::SealedClosing(content) => {
-                let last = match self.last_block.take() {
-                    Some(at) if self.closers.is_empty() && self.flat == 0 => self.out.split_off(at),
-                    _ => String::new(),
-                };
-                let last = last.trim_end();
+                let last = self.take_last_block();
                 let opening =
                     format!("#nianbao-ending[{last}][#nianbao-closing-sealed(fonts: fonts, (");
                 self.open(&opening, "))]\n\n");
@@ -229,6 +221,16 @@ impl Writer {
                 self.close();
             }
         }
+    }
+
+    /// The markup of the last top-level block, taken out: it goes with the
+    /// signature and date.
+    fn take_last_block(&mut self) -> String {
+        let last = match self.last_block.take() {
+            Some(at) if self.closers.is_empty() && self.flat == 0 => self.out.split_off(at),
+            _ => String::new(),
+        };
+        last.trim_end().to_string()
     }
 
     /// Lines of text as an array's items: `[line], [line], `.

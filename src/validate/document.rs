@@ -95,10 +95,10 @@ fn request_ending(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     };
     if !gongwen::REQUEST_ENDINGS.iter().any(|e| tail.contains(e)) {
         let end = last.value.trim_end().len();
-        let start = last.value.trim_end()[..end]
+        // The last character, where the request would stand.
+        let start = last.value[..end]
             .char_indices()
-            .rev()
-            .nth(0)
+            .next_back()
             .map_or(0, |(i, _)| i);
         out.push(ctx.emit(
             Message::RequestEnding,
