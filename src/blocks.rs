@@ -65,6 +65,115 @@ pub enum Block {
     Rule,
     /// HTML that is no comment: kept as the text it is.
     Html(String),
+    /// The 版头 of a 公文, from the paragraphs after `<!-- nianbao:masthead-marks -->`
+    /// (份号, 密级, 紧急程度: a line each), `masthead-issuer` (the 发文机关标志,
+    /// a line an organ; `letterhead-issuer` for the 信函格式), `masthead-number`
+    /// (the 发文字号) and `masthead-signers` (the words "签发人：", then a name a
+    /// line), read together.
+    Masthead(Masthead),
+    /// The paragraph after `<!-- nianbao:addressee -->`: the 主送机关, flush left.
+    Addressee(Vec<Inline>),
+    /// The paragraph after `<!-- nianbao:closing-sealed -->`: the signature and
+    /// date under a seal (a line each).
+    SealedClosing(Vec<Inline>),
+    /// The paragraph after `<!-- nianbao:annotation -->`: the 附注.
+    Annotation(Vec<Inline>),
+    /// The 版记: the paragraphs after `<!-- nianbao:record-cc -->` (抄送) and
+    /// `<!-- nianbao:record-print -->` (印发机关, a line break, 印发日期).
+    Record {
+        cc: Option<Vec<Inline>>,
+        print: Option<Vec<Inline>>,
+    },
+    /// One part of the 版头 or 版记 as its marker reads it; [`parse`] gathers
+    /// them into [`Block::Masthead`] and [`Block::Record`].
+    Element(Element, Vec<Inline>),
+}
+
+/// A part of the 版头 or the 版记, before they are gathered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Element {
+    Marks,
+    Issuer,
+    LetterIssuer,
+    Number,
+    Signers,
+    Cc,
+    Print,
+}
+
+/// The 版头's parts, each a list of lines.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Masthead {
+    /// 信函格式 (a 函).
+    pub letter: bool,
+    pub marks: Vec<Vec<Inline>>,
+    pub issuer: Vec<Vec<Inline>>,
+    pub number: Option<Vec<Inline>>,
+    /// The label ("签发人：") and the names.
+    pub signers: Option<(Vec<Inline>, Vec<Vec<Inline>>)>,
+}
+
+/// Content split at its forced line breaks.
+pub fn lines(content: &[Inline]) -> Vec<Vec<Inline>> {
+    let mut lines = vec![Vec::new()];
+    for inline in content {
+        match inline {
+            Inline::HardBreak => lines.push(Vec::new()),
+            Inline::SoftBreak if lines.last().is_some_and(|l| l.is_empty()) => {}
+            other => lines.last_mut().expect("a line").push(other.clone()),
+        }
+    }
+    lines.retain(|l| !l.is_empty());
+    lines
+}
+
+/// The 版头's and 版记's elements, gathered: consecutive ones make one block.
+fn gather(blocks: Vec<Block>) -> Vec<Block> {
+    let mut out: Vec<Block> = Vec::with_capacity(blocks.len());
+    for block in blocks {
+        let Block::Element(element, content) = block else {
+            out.push(block);
+            continue;
+        };
+        match element {
+            Element::Cc | Element::Print => {
+                if !matches!(out.last(), Some(Block::Record { .. })) {
+                    out.push(Block::Record {
+                        cc: None,
+                        print: None,
+                    });
+                }
+                if let Some(Block::Record { cc, print }) = out.last_mut() {
+                    match element {
+                        Element::Cc => *cc = Some(content),
+                        _ => *print = Some(content),
+                    }
+                }
+            }
+            _ => {
+                if !matches!(out.last(), Some(Block::Masthead(_))) {
+                    out.push(Block::Masthead(Masthead::default()));
+                }
+                let Some(Block::Masthead(m)) = out.last_mut() else {
+                    continue;
+                };
+                match element {
+                    Element::Marks => m.marks = lines(&content),
+                    Element::Issuer | Element::LetterIssuer => {
+                        m.letter = element == Element::LetterIssuer;
+                        m.issuer = lines(&content);
+                    }
+                    Element::Number => m.number = Some(content),
+                    _ => {
+                        let mut lines = lines(&content).into_iter();
+                        let label = lines.next().unwrap_or_default();
+                        m.signers = Some((label, lines.collect()));
+                    }
+                }
+            }
+        }
+    }
+    out
 }
 
 /// A list item: its marker ("3.", "•") and its blocks.
@@ -117,6 +226,16 @@ fn mark(name: &str) -> Option<Mark> {
         "attachment" => Mark::Next(Block::AttachmentLabel),
         "pagebreak" => Mark::Here(Block::PageBreak),
         "chart" => Mark::Here(Block::Chart),
+        "addressee" => Mark::Next(Block::Addressee),
+        "closing-sealed" => Mark::Next(Block::SealedClosing),
+        "annotation" => Mark::Next(Block::Annotation),
+        "masthead-marks" => Mark::Next(|c| Block::Element(Element::Marks, c)),
+        "masthead-issuer" => Mark::Next(|c| Block::Element(Element::Issuer, c)),
+        "letterhead-issuer" => Mark::Next(|c| Block::Element(Element::LetterIssuer, c)),
+        "masthead-number" => Mark::Next(|c| Block::Element(Element::Number, c)),
+        "masthead-signers" => Mark::Next(|c| Block::Element(Element::Signers, c)),
+        "record-cc" => Mark::Next(|c| Block::Element(Element::Cc, c)),
+        "record-print" => Mark::Next(|c| Block::Element(Element::Print, c)),
         _ => return None,
     })
 }
@@ -150,7 +269,7 @@ pub fn parse(markdown: &str) -> Vec<Block> {
         reader.end();
     }
     match reader.frames.pop() {
-        Some(Frame::Root(blocks)) => blocks,
+        Some(Frame::Root(blocks)) => gather(blocks),
         _ => Vec::new(),
     }
 }
@@ -734,7 +853,7 @@ mod tests {
                 found += 1;
             }
         }
-        assert_eq!(found, 7);
+        assert_eq!(found, 19);
     }
 
     proptest! {

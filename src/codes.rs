@@ -75,6 +75,12 @@ pub enum Code {
     UnknownSection,
     RollupMismatch,
     Import,
+    DocNumber,
+    DocNumberYear,
+    MissingAddressee,
+    RequestEnding,
+    Record,
+    SealImage,
 }
 
 /// One row of the catalogue.
@@ -173,7 +179,7 @@ pub fn lookup(code: &str) -> Option<&'static Entry> {
 }
 
 /// Every code, in the order of their ids.
-pub const CATALOGUE: [Entry; 47] = [
+pub const CATALOGUE: [Entry; 53] = [
     Entry {
         code: Code::YamlSyntax,
         id: "E0001",
@@ -456,6 +462,42 @@ pub const CATALOGUE: [Entry; 47] = [
         name: "import",
         level: Severity::Warning,
     },
+    Entry {
+        code: Code::DocNumber,
+        id: "E1101",
+        name: "doc-number",
+        level: Severity::Error,
+    },
+    Entry {
+        code: Code::DocNumberYear,
+        id: "E1102",
+        name: "doc-number-year",
+        level: Severity::Error,
+    },
+    Entry {
+        code: Code::MissingAddressee,
+        id: "E1103",
+        name: "missing-addressee",
+        level: Severity::Error,
+    },
+    Entry {
+        code: Code::RequestEnding,
+        id: "W1104",
+        name: "request-ending",
+        level: Severity::Warning,
+    },
+    Entry {
+        code: Code::Record,
+        id: "E1105",
+        name: "record",
+        level: Severity::Error,
+    },
+    Entry {
+        code: Code::SealImage,
+        id: "E1106",
+        name: "seal-image",
+        level: Severity::Error,
+    },
 ];
 
 impl Code {
@@ -512,6 +554,7 @@ impl Code {
                 | Code::MissingGlyph
                 | Code::Font
                 | Code::Typeset
+                | Code::SealImage
         )
     }
 }

@@ -490,5 +490,12 @@ fn pdf_meta(loaded: &Loaded, kind: Kind, chart: Option<Chart>) -> PdfMeta {
         date: parse_date(&report.meta.date.value).unwrap_or_default(),
         lang: report.meta.language(),
         chart,
+        // Validation has checked that the image can be read (E1106).
+        seal: report.document.as_ref().and_then(|d| {
+            match crate::gongwen::seal(&d.value, &loaded.path)? {
+                Ok(crate::gongwen::Seal::Image(format, bytes)) => Some((format, bytes)),
+                _ => None,
+            }
+        }),
     }
 }

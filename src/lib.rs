@@ -22,6 +22,7 @@ mod edit;
 pub mod engine;
 mod error;
 pub mod facts;
+mod gongwen;
 pub mod import;
 pub mod load;
 pub mod locale;

@@ -320,6 +320,7 @@ fn merge(
     };
     let mut meta: Option<Spanned<Meta>> = None;
     let mut opening: Option<Text> = None;
+    let mut document: Option<Spanned<crate::model::Document>> = None;
     let mut summary: Option<Spanned<Summary>> = None;
     let mut plans: Option<Spanned<Plans>> = None;
     let mut written_parts: Option<Spanned<Vec<Spanned<Part>>>> = None;
@@ -345,7 +346,16 @@ fn merge(
             attachments: part_attachments,
             activities: part_activities,
             settings: part_settings,
+            document: part_document,
         } = part;
+        if let Some(d) = part_document {
+            match &document {
+                Some(first) => {
+                    conflict(Defined::Part("document"), &first.referenced, &d.referenced)
+                }
+                None => document = Some(d),
+            }
+        }
         if let Some(m) = part_meta {
             match &meta {
                 Some(first) => conflict(Defined::Part("meta"), &first.referenced, &m.referenced),
@@ -480,6 +490,7 @@ fn merge(
         attachments,
         activities,
         settings: crate::model::Settings { rules },
+        document,
     })
 }
 

@@ -186,6 +186,29 @@ pub enum Message {
         title: String,
         level: usize,
     },
+    // The 公文's elements.
+    /// A 发文字号 not written 代字〔year〕number号: `problem` says how.
+    DocNumberForm {
+        number: String,
+        problem: &'static str,
+    },
+    DocNumberYear {
+        number: String,
+        year: i32,
+        date_year: i32,
+    },
+    MissingAddressee {
+        kind: &'static str,
+    },
+    RequestEnding,
+    /// 抄送 or 印发 where no 版记 stands, or the 版记 incomplete: `problem` says which.
+    Record {
+        problem: &'static str,
+    },
+    SealImage {
+        path: String,
+        problem: &'static str,
+    },
     EmptyText {
         place: String,
     },
@@ -514,6 +537,12 @@ impl Message {
             M::IdenticalText { .. } => Code::IdenticalPoints,
             M::SectionWithoutPoints { .. } => Code::SectionWithoutPoints,
             M::SectionTooDeep { .. } => Code::SectionTooDeep,
+            M::DocNumberForm { .. } => Code::DocNumber,
+            M::DocNumberYear { .. } => Code::DocNumberYear,
+            M::MissingAddressee { .. } => Code::MissingAddressee,
+            M::RequestEnding => Code::RequestEnding,
+            M::Record { .. } => Code::Record,
+            M::SealImage { .. } => Code::SealImage,
             M::PartHeading { .. } => Code::PartHeading,
             M::DoubleNumbering { .. } => Code::DoubleNumbering,
             M::MixedNumbering { .. } => Code::MixedNumbering,
@@ -798,6 +827,19 @@ impl Message {
             M::SectionTooDeep { title, level } => {
                 own("section-too-deep", args!(title = title, level = level))
             }
+            M::DocNumberForm { number, problem } => own(problem, args!(number = number)),
+            M::DocNumberYear {
+                number,
+                year,
+                date_year,
+            } => own(
+                "doc-number-year",
+                args!(number = number, year = year, date_year = date_year),
+            ),
+            M::MissingAddressee { kind } => own("missing-addressee", args!(kind = kind)),
+            M::RequestEnding => own("request-ending", args!()),
+            M::Record { problem } => own(problem, args!()),
+            M::SealImage { path, problem } => own(problem, args!(path = path)),
             M::EmptyText { place } => own("empty-text", args!(place = place)),
             M::DerivedMismatch {
                 name,

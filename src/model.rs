@@ -76,6 +76,9 @@ pub struct Report {
     pub activities: Vec<Activity>,
     /// How strict `check` is: rule name → allow, warn or deny.
     pub settings: Settings,
+    /// The 公文's elements (GB/T 9704): 文种, 版头, 主送, seal, 版记. Absent:
+    /// the plain document.
+    pub document: Option<Spanned<Document>>,
 }
 
 /// One file of an input: any part of a report. The files of a folder (or the
@@ -104,6 +107,127 @@ pub struct PartialReport {
     pub activities: Vec<Activity>,
     #[serde(default)]
     pub settings: Settings,
+    #[serde(default)]
+    pub document: Option<Spanned<Document>>,
+}
+
+/// The elements of a 公文 (GB/T 9704-2012) around the report: the 版头 (份号,
+/// 密级, 紧急程度, 发文机关标志, 发文字号, 签发人), the 主送机关, a covering text
+/// that sends the report as its 附件, the seal, the 附注 and the 版记 (抄送,
+/// 印发机关和印发日期). Each is printed when given.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Document {
+    /// 文种: 报告, 请示, 通知, 函 (信函格式) or 纪要.
+    #[serde(default)]
+    pub kind: Option<Spanned<DocKind>>,
+    /// 份号: six digits.
+    #[serde(default)]
+    pub copy_number: Option<Text>,
+    /// 密级和保密期限: 秘密★1年.
+    #[serde(default)]
+    pub classification: Option<Text>,
+    /// 紧急程度: 特急, 加急.
+    #[serde(default)]
+    pub urgency: Option<Text>,
+    /// 发文机关标志: "××市教育工会文件", or several organs (联合行文).
+    #[serde(default)]
+    pub issuer: Option<Spanned<Lines>>,
+    /// 发文字号: 机关代字〔year〕number号.
+    #[serde(default)]
+    pub number: Option<Text>,
+    /// 签发人 (a 上行文's): one name or several.
+    #[serde(default)]
+    pub signers: Option<Spanned<Lines>>,
+    /// 主送机关, without the closing "：".
+    #[serde(default)]
+    pub addressee: Option<Text>,
+    /// The covering document's title; derived from the 文种 and the report's
+    /// title when a `cover` is given.
+    #[serde(default)]
+    pub title: Option<Text>,
+    /// A covering text: the document's body, the report becoming its 附件.
+    #[serde(default)]
+    pub cover: Option<Text>,
+    /// The seal over the signature and date: `space` (stamped by hand) or a
+    /// PNG or SVG file, relative to the input.
+    #[serde(default)]
+    pub seal: Option<Text>,
+    /// 附注, printed in brackets under the date.
+    #[serde(default)]
+    pub annotation: Option<Text>,
+    /// 抄送机关: one or several.
+    #[serde(default)]
+    pub cc: Option<Spanned<Lines>>,
+    /// 印发机关 of the 版记.
+    #[serde(default)]
+    pub printer: Option<Text>,
+    /// 印发日期, `YYYY-MM-DD`.
+    #[serde(default)]
+    pub printed: Option<Text>,
+}
+
+/// 文种: what kind of 公文 the document is.
+#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq, serde::Serialize)]
+pub enum DocKind {
+    #[serde(rename = "报告")]
+    Report,
+    #[serde(rename = "请示")]
+    Request,
+    #[serde(rename = "通知")]
+    Notice,
+    #[serde(rename = "函")]
+    Letter,
+    #[serde(rename = "纪要")]
+    Minutes,
+}
+
+impl DocKind {
+    /// The 文种's name, as the title ends.
+    pub fn name(self) -> &'static str {
+        match self {
+            DocKind::Report => "报告",
+            DocKind::Request => "请示",
+            DocKind::Notice => "通知",
+            DocKind::Letter => "函",
+            DocKind::Minutes => "纪要",
+        }
+    }
+
+    /// A 上行文 (to a higher organ): its 发文字号 stands left of the 签发人.
+    pub fn upward(self) -> bool {
+        matches!(self, DocKind::Report | DocKind::Request)
+    }
+}
+
+/// One text or several: `issuer: 某工会文件` or `issuer: [甲, 乙]`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Lines(pub Vec<String>);
+
+impl<'de> Deserialize<'de> for Lines {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct OneOrMany;
+        impl<'de> Visitor<'de> for OneOrMany {
+            type Value = Lines;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a text or a list of texts")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Lines, E> {
+                Ok(Lines(vec![v.to_string()]))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<Lines, A::Error> {
+                let mut lines = Vec::new();
+                while let Some(line) = seq.next_element::<String>()? {
+                    lines.push(line);
+                }
+                Ok(Lines(lines))
+            }
+        }
+        deserializer.deserialize_any(OneOrMany)
+    }
 }
 
 /// What a top-level part holds; `--kind` picks parts by role.

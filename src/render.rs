@@ -11,7 +11,7 @@ use crate::period::parse_date;
 use crate::view::View;
 
 /// The built-in templates, by the name a user's file must have to replace one.
-pub const BUILTIN_TEMPLATES: [(&str, &str); 6] = [
+pub const BUILTIN_TEMPLATES: [(&str, &str); 8] = [
     ("report.md", include_str!("../templates/report.md")),
     ("part.md", include_str!("../templates/part.md")),
     ("block.md", include_str!("../templates/block.md")),
@@ -21,6 +21,8 @@ pub const BUILTIN_TEMPLATES: [(&str, &str); 6] = [
         include_str!("../templates/attachments.md"),
     ),
     ("appendix.md", include_str!("../templates/appendix.md")),
+    ("masthead.md", include_str!("../templates/masthead.md")),
+    ("record.md", include_str!("../templates/record.md")),
 ];
 
 /// The template that renders a whole document.

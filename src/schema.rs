@@ -15,8 +15,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::de::DeserializeOwned;
 
 use crate::model::{
-    Activity, Attachment, Block, Count, Headings, Item, Meta, PartialReport, Plans, Section,
-    Settings, Summary, Table,
+    Activity, Attachment, Block, Count, Document, Headings, Item, Meta, PartialReport, Plans,
+    Section, Settings, Summary, Table,
 };
 
 /// A type of the model, as the YAML places it.
@@ -37,6 +37,7 @@ enum Shape {
     Table,
     /// A body block: a mapping of one key, the block's kind.
     Block,
+    Document,
 }
 
 /// serde's list of the names a type accepts: its fields, or a block's kinds.
@@ -86,7 +87,7 @@ fn names_of<T: DeserializeOwned>() -> Vec<String> {
 }
 
 impl Shape {
-    const ALL: [Shape; 14] = [
+    const ALL: [Shape; 15] = [
         Shape::Report,
         Shape::Meta,
         Shape::Headings,
@@ -101,6 +102,7 @@ impl Shape {
         Shape::Settings,
         Shape::Table,
         Shape::Block,
+        Shape::Document,
     ];
 
     fn names(self) -> Vec<String> {
@@ -119,6 +121,7 @@ impl Shape {
             Shape::Settings => names_of::<Settings>(),
             Shape::Table => names_of::<Table>(),
             Shape::Block => names_of::<Block>(),
+            Shape::Document => names_of::<Document>(),
         }
     }
 
@@ -134,6 +137,7 @@ impl Shape {
             (Shape::Report, "attachments") => Shape::Attachment,
             (Shape::Report, "activities") => Shape::Activity,
             (Shape::Report, "settings") => Shape::Settings,
+            (Shape::Report, "document") => Shape::Document,
             (Shape::Meta, "headings") => Shape::Headings,
             (Shape::Part | Shape::Section | Shape::Summary, "sections") => Shape::Section,
             (Shape::Plans, "sections") => Shape::Item,
@@ -349,6 +353,82 @@ const NOT_DRAFTED: &[(Shape, &str, &str)] = &[
     (Shape::Activity, "text", "activities are not drafted"),
     (Shape::Settings, "rules", "settings are not drafted"),
     (Shape::Table, "caption", "import finds no captions"),
+    (
+        Shape::Report,
+        "document",
+        "a 公文's elements are the sender's, not in a document read back",
+    ),
+    (
+        Shape::Document,
+        "kind",
+        "the 公文's elements are not drafted",
+    ),
+    (
+        Shape::Document,
+        "copy_number",
+        "the 公文's elements are not drafted",
+    ),
+    (
+        Shape::Document,
+        "classification",
+        "the 公文's elements are not drafted",
+    ),
+    (
+        Shape::Document,
+        "urgency",
+        "the 公文's elements are not drafted",
+    ),
+    (
+        Shape::Document,
+        "issuer",
+        "the 公文's elements are not drafted",
+    ),
+    (
+        Shape::Document,
+        "number",
+        "the 公文's elements are not drafted",
+    ),
+    (
+        Shape::Document,
+        "signers",
+        "the 公文's elements are not drafted",
+    ),
+    (
+        Shape::Document,
+        "addressee",
+        "the 公文's elements are not drafted",
+    ),
+    (
+        Shape::Document,
+        "title",
+        "the 公文's elements are not drafted",
+    ),
+    (
+        Shape::Document,
+        "cover",
+        "the 公文's elements are not drafted",
+    ),
+    (
+        Shape::Document,
+        "seal",
+        "the 公文's elements are not drafted",
+    ),
+    (
+        Shape::Document,
+        "annotation",
+        "the 公文's elements are not drafted",
+    ),
+    (Shape::Document, "cc", "the 公文's elements are not drafted"),
+    (
+        Shape::Document,
+        "printer",
+        "the 公文's elements are not drafted",
+    ),
+    (
+        Shape::Document,
+        "printed",
+        "the 公文's elements are not drafted",
+    ),
 ];
 
 #[test]

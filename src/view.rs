@@ -10,7 +10,7 @@ use crate::facts::{Facts, Figure};
 use crate::locale::tr;
 use crate::model::{
     Activity, ActivityListing, Block, Ending, Item, Lang, Part, PointStyle, Report, Role, Section,
-    Table, Text, Written,
+    Spanned, Table, Text, Written,
 };
 use crate::numerals;
 use crate::period::Period;
@@ -67,6 +67,89 @@ pub struct View {
     pub counts: BTreeMap<String, CountView>,
     /// Present when last period's figures are known.
     pub comparison: Option<ComparisonView>,
+    /// The 公文's elements, when the input has a `document:` block.
+    pub gongwen: Option<GongwenView>,
+    /// The report's own title, Markdown: the covering document's 附件1 when
+    /// the document has a covering text (then `title` is the covering
+    /// document's).
+    pub report_title: String,
+}
+
+/// The 公文's elements, escaped for Markdown, each absent when not given.
+#[derive(Debug, Serialize)]
+pub struct GongwenView {
+    /// The 文种 ("报告"), empty when none is given.
+    pub kind: &'static str,
+    /// 信函格式 (a 函).
+    pub letter: bool,
+    /// 份号, 密级, 紧急程度, those given.
+    pub marks: Vec<String>,
+    pub issuer: Vec<String>,
+    pub number: Option<String>,
+    pub signers: Vec<String>,
+    /// "签发人："
+    pub signer_label: String,
+    /// With its "：".
+    pub addressee: Option<String>,
+    pub cover: Option<String>,
+    /// A seal (space or image) over the signature and date.
+    pub seal: bool,
+    /// In brackets.
+    pub annotation: Option<String>,
+    /// "抄送：甲，乙。"
+    pub cc: Option<String>,
+    pub printer: Option<String>,
+    /// "2021年1月5日印发"
+    pub printed: Option<String>,
+}
+
+impl GongwenView {
+    fn new(report: &Report, lang: Lang) -> Option<GongwenView> {
+        let d = &report.document.as_ref()?.value;
+        let esc = |t: &Option<Text>| t.as_ref().map(|t| escape_markdown(t.value.trim()));
+        let lines = |l: &Option<Spanned<crate::model::Lines>>| -> Vec<String> {
+            l.as_ref()
+                .map(|l| {
+                    l.value
+                        .0
+                        .iter()
+                        .map(|s| escape_markdown(s.trim()))
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        let kind = d.kind.as_ref().map(|k| k.value);
+        let cc = lines(&d.cc);
+        Some(GongwenView {
+            kind: kind.map_or("", |k| k.name()),
+            letter: kind == Some(crate::model::DocKind::Letter),
+            marks: [&d.copy_number, &d.classification, &d.urgency]
+                .into_iter()
+                .filter_map(esc)
+                .collect(),
+            issuer: lines(&d.issuer),
+            number: esc(&d.number),
+            signers: lines(&d.signers),
+            signer_label: tr!(lang, "gongwen-signers"),
+            addressee: esc(&d.addressee).map(|a| tr!(lang, "gongwen-addressee", addressee = a)),
+            cover: d.cover.as_ref().map(|c| escape_markdown(c.value.trim())),
+            seal: d.seal.is_some(),
+            annotation: esc(&d.annotation).map(|a| tr!(lang, "gongwen-annotation", text = a)),
+            cc: (!cc.is_empty()).then(|| {
+                tr!(
+                    lang,
+                    "gongwen-cc",
+                    organs = cc.join(&tr!(lang, "gongwen-cc-separator"))
+                )
+            }),
+            printer: esc(&d.printer),
+            printed: d
+                .printed
+                .as_ref()
+                .and_then(|p| parse_date(p.value.trim()))
+                .map(|date| tr!(lang, "gongwen-printed", date = numerals::chinese_date(date))),
+        })
+    }
 }
 
 #[derive(Debug, Serialize)]
@@ -284,10 +367,26 @@ impl View {
             attachments_note: tr!(lang, "attachments-note"),
         };
         let plan_document = kind == Kind::Plan || report.is_plan_only();
+        // With a covering text, the report is 附件1 and its attachments follow.
+        let covered = report
+            .document
+            .as_ref()
+            .is_some_and(|d| d.value.cover.is_some());
         View {
             lang,
             kind,
-            title: title_markdown(report, kind),
+            title: match report
+                .document
+                .as_ref()
+                .filter(|d| d.value.cover.is_some() || d.value.title.is_some())
+            {
+                Some(d) => escape_markdown(&crate::gongwen::cover_title(
+                    &d.value,
+                    &title(report, kind),
+                    lang,
+                )),
+                None => title_markdown(report, kind),
+            },
             organisation: text(&report.meta.organisation),
             year: report.meta.year.value,
             date_text: parsed
@@ -319,7 +418,7 @@ impl View {
                 .iter()
                 .enumerate()
                 .map(|(i, a)| AttachmentView {
-                    number: i + 1,
+                    number: i + 1 + usize::from(covered),
                     title: text(&a.title),
                     blocks: Builder::new(report, facts, 1, false).blocks(&a.body, 2, ""),
                 })
@@ -333,6 +432,8 @@ impl View {
                 })
                 .collect(),
             comparison: comparison(report, facts, period, en),
+            gongwen: GongwenView::new(report, lang),
+            report_title: title_markdown(report, kind),
         }
     }
 }

@@ -87,3 +87,14 @@ change-down-percent = down { $amount } ({ $percent }) on last year
 ## Activities: one line by date ("8 March: Women's Day event. …"); $month is the month's name
 
 activity-line = { $day } { $month }: { $title }. { $text }
+cover-title-notice = Notice on issuing “{ $title }”
+cover-title-report = Report submitting { $title }
+cover-title-request = Request concerning { $title }
+cover-title-letter = Letter concerning { $title }
+cover-title-minutes = Minutes: { $title }
+gongwen-signers = Signed off by:{" "}
+gongwen-addressee = { $addressee }:
+gongwen-annotation = ({ $text })
+gongwen-cc = Copies to: { $organs }.
+gongwen-cc-separator = ,{" "}
+gongwen-printed = printed on { $date }

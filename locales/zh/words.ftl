@@ -87,3 +87,14 @@ change-down-percent = 较上年减少{ $amount }，下降{ $percent }
 ## 活动：按日期排列的一行（“3月8日，开展“三八”节活动。……”）
 
 activity-line = { $month }月{ $day }日，{ $title }。{ $text }
+cover-title-notice = 关于印发《{ $title }》的通知
+cover-title-report = 关于报送{ $title }的报告
+cover-title-request = 关于{ $title }的请示
+cover-title-letter = 关于{ $title }的函
+cover-title-minutes = { $title }纪要
+gongwen-signers = 签发人：
+gongwen-addressee = { $addressee }：
+gongwen-annotation = （{ $text }）
+gongwen-cc = 抄送：{ $organs }。
+gongwen-cc-separator = ，
+gongwen-printed = { $date }印发

@@ -388,6 +388,41 @@ impl Writer {
                 self.parts.push(Part::Table(Box::new(table(&t))));
             }
             Block::Rule => self.finish(),
+            Block::Masthead(m) => {
+                for line in &m.marks {
+                    self.paragraph(styles::ANNEX_NOTE, line);
+                }
+                for line in &m.issuer {
+                    self.heading(styles::TITLE, line);
+                }
+                if let Some(number) = &m.number {
+                    self.heading(styles::TITLE, number);
+                }
+                if let Some((label, names)) = &m.signers {
+                    self.begin(styles::CLOSING);
+                    self.inlines(label);
+                    for (i, name) in names.iter().enumerate() {
+                        if i > 0 {
+                            self.line_break();
+                        }
+                        self.inlines(name);
+                    }
+                    self.finish();
+                }
+            }
+            Block::Addressee(content) | Block::Annotation(content) => {
+                self.paragraph(styles::ANNEX_NOTE, content)
+            }
+            Block::SealedClosing(content) => {
+                self.keep_last_with_next();
+                self.paragraph(styles::CLOSING, content);
+            }
+            Block::Record { cc, print } => {
+                for content in [cc, print].into_iter().flatten() {
+                    self.paragraph(styles::ANNEX_NOTE, content);
+                }
+            }
+            Block::Element(_, content) => self.paragraph(styles::BODY, content),
         }
     }
 

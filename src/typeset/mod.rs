@@ -43,6 +43,16 @@ pub struct PdfMeta {
     pub lang: Lang,
     /// The year-over-year bar chart, when the document has one.
     pub chart: Option<Chart>,
+    /// The seal's image, read from the path the input gave: the only file
+    /// besides the sources that the Typst world holds (`seal.png`/`seal.svg`).
+    pub seal: Option<(crate::gongwen::ImageFormat, Vec<u8>)>,
+}
+
+/// The name the seal's image has in the Typst world.
+fn seal_name(meta: &PdfMeta) -> Option<String> {
+    meta.seal
+        .as_ref()
+        .map(|(format, _)| format!("seal.{}", format.extension()))
 }
 
 /// The style file of a run, with where it came from (None: built in).
@@ -193,9 +203,14 @@ fn compile(
     let started = Instant::now();
     let main_source = (MAIN_NAME, main).into_source();
     let style_source = (STYLE_NAME, style.text.clone()).into_source();
+    let seal: Vec<(String, Vec<u8>)> = seal_name(meta)
+        .into_iter()
+        .zip(meta.seal.iter().map(|(_, bytes)| bytes.clone()))
+        .collect();
     let engine = TypstEngine::builder()
         .fonts(fonts.for_document(needs_fallback))
         .with_static_source_file_resolver([main_source.clone(), style_source.clone()])
+        .with_static_file_resolver(seal.iter().map(|(n, b)| (n.as_str(), b.as_slice())))
         .build();
     let sources = TypstSources::new(&[(main_source, None), (style_source, style.path.as_deref())]);
     let world = engine
@@ -363,6 +378,9 @@ fn inputs(meta: &PdfMeta, fonts: &FontSet) -> Dict {
     inputs.insert("day".into(), (meta.date.day() as i64).into_value());
     inputs.insert("lang".into(), meta.lang.code().into_value());
     inputs.insert("fonts".into(), chains.into_value());
+    if let Some(name) = seal_name(meta) {
+        inputs.insert("seal".into(), name.as_str().into_value());
+    }
     if let Some(chart) = &meta.chart {
         let strings =
             |v: &[String]| -> Array { v.iter().map(|s| s.as_str().into_value()).collect() };

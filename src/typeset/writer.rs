@@ -75,11 +75,7 @@ impl Writer {
             }
             Block::Closing(content) => {
                 // The last block and the signature and date go together.
-                let last = match self.last_block.take() {
-                    Some(at) if self.closers.is_empty() && self.flat == 0 => self.out.split_off(at),
-                    _ => String::new(),
-                };
-                let last = last.trim_end();
+                let last = self.take_last_block();
                 let opening = format!("#nianbao-ending[{last}][#nianbao-closing[");
                 self.span(&opening, "]]\n\n", content);
             }
@@ -147,12 +143,107 @@ impl Writer {
                 self.close();
             }
             Block::Rule => self.out.push_str("#line(length: 100%)\n\n"),
+            Block::Masthead(m) => {
+                self.mark_block();
+                let opening = format!(
+                    "#nianbao-masthead(fonts: fonts, letter: {}, marks: (",
+                    m.letter
+                );
+                self.open(&opening, ")\n\n");
+                self.lines(&m.marks);
+                self.raw("), issuer: (");
+                self.lines(&m.issuer);
+                self.raw("), number: ");
+                match &m.number {
+                    Some(number) => self.span("[", "]", number),
+                    None => self.raw("none"),
+                }
+                match &m.signers {
+                    Some((label, names)) => {
+                        self.raw(", signer-label: ");
+                        self.span("[", "]", label);
+                        self.raw(", signers: (");
+                        self.lines(names);
+                        self.raw(")");
+                    }
+                    None => self.raw(", signer-label: none, signers: ()"),
+                }
+                self.close();
+            }
+            Block::Addressee(content) => {
+                self.mark_block();
+                self.span("#nianbao-addressee[", "]\n\n", content);
+            }
+            Block::Annotation(content) => {
+                self.mark_block();
+                self.span("#nianbao-annotation[", "]\n\n", content);
+            }
+            Block::SealedClosing(content) => {
+                let last = self.take_last_block();
+                let opening =
+                    format!("#nianbao-ending[{last}][#nianbao-closing-sealed(fonts: fonts, (");
+                self.open(&opening, "))]\n\n");
+                self.lines(&blocks::lines(content));
+                self.close();
+            }
+            Block::Record { cc, print } => {
+                self.mark_block();
+                self.open("#nianbao-record(fonts: fonts, cc: ", ")\n\n");
+                match cc {
+                    Some(cc) => self.span("[", "]", cc),
+                    None => self.raw("none"),
+                }
+                let mut print = print
+                    .as_deref()
+                    .map(blocks::lines)
+                    .unwrap_or_default()
+                    .into_iter();
+                for name in ["printer", "printed"] {
+                    self.raw(&format!(", {name}: "));
+                    match print.next() {
+                        Some(line) => self.span("[", "]", &line),
+                        None => self.raw("none"),
+                    }
+                }
+                self.close();
+            }
+            // Gathered by `blocks::parse`; one left alone is a paragraph.
+            Block::Element(_, content) => {
+                self.mark_block();
+                self.open("#nianbao-par[", "]\n\n");
+                self.inlines(content);
+                self.close();
+            }
             // Other HTML is kept as the text it is.
             Block::Html(html) => {
                 self.open("", "");
                 self.text(html);
                 self.close();
             }
+        }
+    }
+
+    /// The markup of the last top-level block, taken out: it goes with the
+    /// signature and date.
+    fn take_last_block(&mut self) -> String {
+        let last = match self.last_block.take() {
+            Some(at) if self.closers.is_empty() && self.flat == 0 => self.out.split_off(at),
+            _ => String::new(),
+        };
+        last.trim_end().to_string()
+    }
+
+    /// Lines of text as an array's items: `[line], [line], `.
+    fn lines(&mut self, lines: &[Vec<Inline>]) {
+        for line in lines {
+            self.span("[", "], ", line);
+        }
+    }
+
+    /// Markup between the arguments of an open call (nothing when flattened).
+    fn raw(&mut self, markup: &str) {
+        if self.flat == 0 {
+            self.out.push_str(markup);
         }
     }
 

@@ -6,6 +6,7 @@
 
 mod activities;
 mod counts;
+mod document;
 mod plans;
 mod structure;
 pub mod text;
@@ -152,6 +153,7 @@ pub fn validate(
     text::check(&ctx, &mut out);
     structure::check(&ctx, &mut out);
     plans::check(&ctx, &mut out);
+    document::check(&ctx, &mut out);
     apply_levels(&ctx, out, options)
 }
 
@@ -348,6 +350,25 @@ fn fields(report: &Report, lang: Lang) -> Vec<Field<'_>> {
             kind: TextKind::Sentence,
             in_plan: false,
         });
+    }
+    if let Some(document) = &report.document {
+        let d = &document.value;
+        for (text, key, kind) in [
+            (&d.title, "title", TextKind::Name),
+            (&d.addressee, "addressee", TextKind::Name),
+            (&d.cover, "cover", TextKind::Sentence),
+            (&d.annotation, "annotation", TextKind::Name),
+            (&d.printer, "printer", TextKind::Name),
+        ] {
+            if let Some(text) = text {
+                out.push(Field {
+                    text,
+                    place: format!("document.{key}"),
+                    kind,
+                    in_plan: false,
+                });
+            }
+        }
     }
     for (i, part) in report.parts.iter().enumerate() {
         part_fields(part, i + 1, places, &mut out);

@@ -10,6 +10,7 @@ mod batch;
 mod corpus;
 mod diagnostics;
 mod docx;
+mod gongwen;
 mod import;
 mod import_files;
 mod layers;

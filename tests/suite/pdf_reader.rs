@@ -31,14 +31,25 @@ struct Drawn {
     order: usize,
 }
 
-/// Collects the glyphs of one page.
+/// Collects the glyphs of one page, and what it draws with positions and
+/// colours (`Ink`, in millimetres from the top left of a page `height` high).
 #[derive(Default)]
-struct Glyphs(Vec<Drawn>);
+struct Glyphs(Vec<Drawn>, Ink, f64);
 
 impl Device<'_> for Glyphs {
     fn set_soft_mask(&mut self, _: Option<SoftMask<'_>>) {}
     fn set_blend_mode(&mut self, _: BlendMode) {}
-    fn draw_path(&mut self, _: &BezPath, _: Affine, _: &Paint<'_>, _: &PathDrawMode) {}
+    fn draw_path(
+        &mut self,
+        path: &BezPath,
+        transform: Affine,
+        paint: &Paint<'_>,
+        mode: &PathDrawMode,
+    ) {
+        if matches!(mode, PathDrawMode::Fill(_)) {
+            self.fill(path, transform, paint);
+        }
+    }
     fn push_clip_path(&mut self, _: &ClipPath) {}
     fn push_transparency_group(&mut self, _: f32, _: Option<SoftMask<'_>>, _: BlendMode) {}
     fn draw_image(&mut self, _: Image<'_, '_>, _: Affine) {}
@@ -50,13 +61,14 @@ impl Device<'_> for Glyphs {
         glyph: &Glyph<'_>,
         transform: Affine,
         glyph_transform: Affine,
-        _: &Paint<'_>,
+        paint: &Paint<'_>,
         mode: &GlyphDrawMode,
     ) {
         // A glyph drawn twice (fill, then stroke) is read once.
         if matches!(mode, GlyphDrawMode::Stroke(_)) {
             return;
         }
+        self.ink(glyph, transform * glyph_transform, paint);
         // Glyph space: 1000 units an em, the advance in the same units.
         let to_page = transform * glyph_transform;
         let advance = match glyph {
@@ -158,6 +170,11 @@ fn lines(mut glyphs: Vec<Drawn>) -> Vec<Vec<Vec<Drawn>>> {
 
 /// The glyphs of every page of a PDF.
 fn glyphs(pdf: &Path) -> Vec<Vec<Drawn>> {
+    read_pages(pdf).into_iter().map(|g| g.0).collect()
+}
+
+/// What every page of a PDF draws.
+fn read_pages(pdf: &Path) -> Vec<Glyphs> {
     let data = std::fs::read(pdf).unwrap_or_else(|e| panic!("read {}: {e}", pdf.display()));
     let pdf = Pdf::new(data).unwrap_or_else(|e| panic!("{} is no PDF: {e:?}", pdf.display()));
     let cache = InterpreterCache::new();
@@ -171,9 +188,10 @@ fn glyphs(pdf: &Path) -> Vec<Vec<Drawn>> {
                 pdf.xref(),
                 InterpreterSettings::default(),
             );
-            let mut glyphs = Glyphs::default();
+            let b = page.media_box();
+            let mut glyphs = Glyphs(Vec::new(), Ink::default(), b.y1 - b.y0);
             interpret_page(page, &mut context, &mut glyphs);
-            glyphs.0
+            glyphs
         })
         .collect()
 }
@@ -392,4 +410,99 @@ pub fn pdf_info(pdf: &Path) -> Info {
             )
         }),
     }
+}
+
+/// A glyph's ink: its text, the top and bottom of its outline, in millimetres
+/// from the top of the page, and its fill colour (RGB, 0–255).
+#[derive(Clone, Debug)]
+pub struct InkGlyph {
+    pub text: String,
+    pub top: f64,
+    pub bottom: f64,
+    pub left: f64,
+    pub rgb: [u8; 3],
+}
+
+/// A filled shape (a rule): its box in millimetres from the top left of the
+/// page, and its colour.
+#[derive(Clone, Debug)]
+pub struct Fill {
+    pub top: f64,
+    pub bottom: f64,
+    pub left: f64,
+    pub right: f64,
+    pub rgb: [u8; 3],
+}
+
+/// What a page draws, with positions and colours.
+#[derive(Clone, Debug, Default)]
+pub struct Ink {
+    pub glyphs: Vec<InkGlyph>,
+    pub fills: Vec<Fill>,
+}
+
+fn rgb(paint: &Paint<'_>) -> [u8; 3] {
+    match paint {
+        Paint::Color(c) => {
+            let rgba = c.to_rgba().to_rgba8();
+            [rgba[0], rgba[1], rgba[2]]
+        }
+        Paint::Pattern(_) => [0, 0, 0],
+    }
+}
+
+const MM: f64 = 25.4 / 72.0;
+
+impl Glyphs {
+    /// A box in PDF points (origin bottom left) as millimetres from the top left.
+    fn mm(&self, r: Rect) -> (f64, f64, f64, f64) {
+        (
+            (self.2 - r.y1) * MM,
+            (self.2 - r.y0) * MM,
+            r.x0 * MM,
+            r.x1 * MM,
+        )
+    }
+
+    fn fill(&mut self, path: &BezPath, transform: Affine, paint: &Paint<'_>) {
+        use kurbo::Shape;
+        let (top, bottom, left, right) = self.mm((transform * path.clone()).bounding_box());
+        self.1.fills.push(Fill {
+            top,
+            bottom,
+            left,
+            right,
+            rgb: rgb(paint),
+        });
+    }
+
+    fn ink(&mut self, glyph: &Glyph<'_>, to_page: Affine, paint: &Paint<'_>) {
+        use kurbo::Shape;
+        let Glyph::Outline(outline) = glyph else {
+            return;
+        };
+        let path = to_page * outline.outline();
+        if path.elements().is_empty() {
+            return;
+        }
+        let (top, bottom, left, _) = self.mm(path.bounding_box());
+        let text = match glyph.as_unicode() {
+            Some(BfString::Char(c)) => c.to_string(),
+            Some(BfString::String(s)) => s,
+            None => '\u{fffd}'.to_string(),
+        };
+        self.1.glyphs.push(InkGlyph {
+            text,
+            top,
+            bottom,
+            left,
+            rgb: rgb(paint),
+        });
+    }
+}
+
+/// Every page's glyph outlines and filled shapes, in millimetres from the top
+/// left of the page, with their colours: for measuring a layout.
+pub fn pdf_ink(pdf: &Path) -> Vec<Ink> {
+    read_pages(pdf).into_iter().map(|g| g.1).collect()
 }

@@ -1,0 +1,168 @@
+//! The 公文's elements beyond the report (GB/T 9704-2012): the 发文字号 read
+//! into its parts, the covering document's title, and the seal image, read
+//! only from the path the input gives.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use crate::locale::tr;
+use crate::model::{DocKind, Document, Lang};
+
+/// A 发文字号 read: 机关代字, year, number; or why it is not one.
+#[derive(Debug, PartialEq, Eq)]
+pub struct DocNumber {
+    pub prefix: String,
+    pub year: i32,
+    pub number: u32,
+}
+
+/// Reads `×教工〔2021〕15号`. The error is the message key of what is wrong
+/// (`doc-number-brackets`, `-first`, `-zero`, `-end`).
+pub fn doc_number(text: &str) -> Result<DocNumber, &'static str> {
+    let Some((prefix, rest)) = text.split_once('〔') else {
+        return Err("doc-number-brackets");
+    };
+    let Some((year, rest)) = rest.split_once('〕') else {
+        return Err("doc-number-brackets");
+    };
+    let Ok(year) = year.parse::<i32>() else {
+        return Err("doc-number-brackets");
+    };
+    if year < 1000 {
+        return Err("doc-number-brackets");
+    }
+    let Some(number) = rest.strip_suffix('号') else {
+        return Err("doc-number-end");
+    };
+    if number.starts_with('第') {
+        return Err("doc-number-first");
+    }
+    if number.starts_with('0') {
+        return Err("doc-number-zero");
+    }
+    let Ok(number) = number.parse::<u32>() else {
+        return Err("doc-number-end");
+    };
+    Ok(DocNumber {
+        prefix: prefix.to_string(),
+        year,
+        number,
+    })
+}
+
+/// The covering document's title: the one written, or one derived from the
+/// 文种 and the report's title.
+pub fn cover_title(document: &Document, report_title: &str, lang: Lang) -> String {
+    if let Some(title) = &document.title {
+        return title.value.clone();
+    }
+    let key = match document.kind.as_ref().map(|k| k.value) {
+        Some(DocKind::Notice) => "cover-title-notice",
+        Some(DocKind::Report) => "cover-title-report",
+        Some(DocKind::Request) => "cover-title-request",
+        Some(DocKind::Letter) => "cover-title-letter",
+        Some(DocKind::Minutes) => "cover-title-minutes",
+        None => return report_title.to_string(),
+    };
+    tr!(lang, key, title = report_title)
+}
+
+/// What a seal image is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ImageFormat {
+    Png,
+    Svg,
+}
+
+impl ImageFormat {
+    pub fn extension(self) -> &'static str {
+        match self {
+            ImageFormat::Png => "png",
+            ImageFormat::Svg => "svg",
+        }
+    }
+}
+
+/// The seal, as the input asks for it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Seal {
+    /// Space for a seal stamped by hand.
+    Space,
+    /// An image: its bytes and format.
+    Image(ImageFormat, Vec<u8>),
+}
+
+/// The most a seal image may be.
+pub const SEAL_LIMIT: u64 = 4 << 20;
+
+/// The seal `document.seal` asks for: `space`, or the image at the path it
+/// names, relative to the input's folder (`input` is the input's path: a
+/// file or a folder). The error is the message key of what is wrong.
+pub fn seal(document: &Document, input: &Path) -> Option<Result<Seal, &'static str>> {
+    let written = document.seal.as_ref()?.value.trim();
+    if written == "space" {
+        return Some(Ok(Seal::Space));
+    }
+    Some(read_image(&seal_path(written, input)))
+}
+
+/// Where the seal image is: the path as written, relative to the input's folder.
+pub fn seal_path(written: &str, input: &Path) -> PathBuf {
+    let folder = if input.is_dir() {
+        input
+    } else {
+        input.parent().unwrap_or(Path::new("."))
+    };
+    folder.join(written)
+}
+
+fn read_image(path: &Path) -> Result<Seal, &'static str> {
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|f| f.take(SEAL_LIMIT + 1).read_to_end(&mut bytes))
+        .map_err(|_| "seal-unreadable")?;
+    if bytes.len() as u64 > SEAL_LIMIT {
+        return Err("seal-unreadable");
+    }
+    if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+        return Ok(Seal::Image(ImageFormat::Png, bytes));
+    }
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]);
+    if head.contains("<svg") {
+        return Ok(Seal::Image(ImageFormat::Svg, bytes));
+    }
+    Err("seal-format")
+}
+
+/// Words that end a 请示: a request for instruction or approval.
+pub const REQUEST_ENDINGS: [&str; 7] = [
+    "请批示",
+    "请审批",
+    "请批复",
+    "请予批准",
+    "请审定",
+    "请指示",
+    "请核准",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn doc_numbers_are_read_and_their_slips_named() {
+        assert_eq!(
+            doc_number("×教工〔2021〕15号"),
+            Ok(DocNumber {
+                prefix: "×教工".into(),
+                year: 2021,
+                number: 15
+            })
+        );
+        assert_eq!(doc_number("×教工[2021]15号"), Err("doc-number-brackets"));
+        assert_eq!(doc_number("×教工（2021）15号"), Err("doc-number-brackets"));
+        assert_eq!(doc_number("×教工〔2021〕第15号"), Err("doc-number-first"));
+        assert_eq!(doc_number("×教工〔2021〕015号"), Err("doc-number-zero"));
+        assert_eq!(doc_number("×教工〔2021〕15"), Err("doc-number-end"));
+    }
+}

@@ -1,0 +1,252 @@
+//! The full 公文 (issue 28): the examples in `inputs/` built, and their
+//! geometry measured in the PDF against GB/T 9704-2012 — the 标志's top and
+//! colour, the red rule under the 发文字号, the 版记's rules on the text area's
+//! bottom edge and on an even page, the pages without a page number.
+
+use std::path::{Path, PathBuf};
+
+use crate::common::*;
+use crate::pdf_reader::{Ink, pdf_ink};
+
+/// The text area's top and bottom, in millimetres from the page's top.
+const TEXT_TOP: f64 = 37.0;
+const TEXT_BOTTOM: f64 = 37.0 + 225.0;
+const RED: [u8; 3] = [255, 0, 0];
+
+/// Builds an example of `inputs/` into a fresh folder: its PDF's path.
+fn built(stem: &str, dir: &Path) -> PathBuf {
+    let out = build(
+        &repo().join(format!("inputs/{stem}.yaml")),
+        dir,
+        &["--format", "md,pdf,docx"],
+    );
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    dir.join(format!("{stem}.pdf"))
+}
+
+/// The glyphs that read `text` on one line (glyphs whose middles are within
+/// 3 mm of one another, left to right).
+fn line_of<'a>(page: &'a Ink, text: &str) -> Vec<&'a crate::pdf_reader::InkGlyph> {
+    let first = text.chars().next().unwrap().to_string();
+    let middle = |g: &crate::pdf_reader::InkGlyph| (g.top + g.bottom) / 2.0;
+    for start in page.glyphs.iter().filter(|g| g.text == first) {
+        let mut line: Vec<_> = page
+            .glyphs
+            .iter()
+            .filter(|g| (middle(g) - middle(start)).abs() < 3.0)
+            .collect();
+        line.sort_by(|a, b| a.left.total_cmp(&b.left));
+        let at = line.iter().position(|g| std::ptr::eq(*g, start)).unwrap();
+        let mut joined = String::new();
+        for (n, g) in line[at..].iter().enumerate() {
+            joined.push_str(&g.text);
+            if joined == text {
+                return line[at..=at + n].to_vec();
+            }
+            if !text.starts_with(joined.as_str()) {
+                break;
+            }
+        }
+    }
+    panic!("no line “{text}”")
+}
+
+fn top(glyphs: &[&crate::pdf_reader::InkGlyph]) -> f64 {
+    glyphs.iter().map(|g| g.top).fold(f64::INFINITY, f64::min)
+}
+
+fn bottom(glyphs: &[&crate::pdf_reader::InkGlyph]) -> f64 {
+    glyphs
+        .iter()
+        .map(|g| g.bottom)
+        .fold(f64::NEG_INFINITY, f64::max)
+}
+
+/// Whether a page shows a page number "— N —".
+fn numbered(page: &Ink) -> bool {
+    page.glyphs
+        .iter()
+        .any(|g| g.text == "—" && g.top > TEXT_BOTTOM)
+}
+
+#[test]
+fn a_reports_masthead_stands_where_gb_t_9704_puts_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = built("gongwen-report-2020", dir.path());
+    let pages = pdf_ink(&pdf);
+    let first = &pages[0];
+    // The 标志: red, its top edge 35 mm below the text area's top.
+    let issuer = line_of(first, "广东邮电职业技术学院学院工会文件");
+    let issuer_top = top(&issuer) - TEXT_TOP;
+    eprintln!("标志 top: {issuer_top:.2} mm below the text area's top");
+    assert!((issuer_top - 35.0).abs() <= 0.5, "{issuer_top}");
+    assert!(issuer.iter().all(|g| g.rgb == RED), "the 标志 is red");
+    // The red rule, as wide as the text area (156 mm), its middle 4 mm below
+    // the 发文字号's ink.
+    let number = line_of(first, "粤邮院工〔2020〕15号");
+    let rule = first
+        .fills
+        .iter()
+        .find(|f| f.rgb == RED && f.right - f.left > 150.0)
+        .expect("a red rule");
+    let gap = (rule.top + rule.bottom) / 2.0 - bottom(&number);
+    eprintln!(
+        "red rule {:.2} mm wide, {gap:.2} mm below the 发文字号",
+        rule.right - rule.left
+    );
+    assert!((gap - 4.0).abs() <= 0.3, "{gap}");
+    assert!((rule.right - rule.left - 156.0).abs() <= 0.2);
+    // A 上行文: the 发文字号 one character in from the left, on the line of the
+    // 签发人, who stands one character in from the right.
+    let signer = line_of(first, "签发人：李明华");
+    assert!((bottom(&signer) - bottom(&number)).abs() < 1.0);
+    let text_left = 28.0;
+    let inset = number[0].left - text_left;
+    assert!((inset - 16.0 * 25.4 / 72.0).abs() < 1.0, "{inset}");
+    // Page one carries its number; the document has no 版记.
+    assert!(numbered(first));
+}
+
+#[test]
+fn a_notices_record_is_on_an_even_page_on_the_text_areas_bottom_edge() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = built("notice-plan-2022", dir.path());
+    let pages = pdf_ink(&pdf);
+    let last = pages.last().unwrap();
+    assert_eq!(pages.len() % 2, 0, "the 版记 is on an even page");
+    // Its rules: black, as wide as the text area, the first and last 0.35 mm,
+    // the one between 0.25 mm, the last one's lower edge on the text area's
+    // bottom edge.
+    let mut rules: Vec<_> = last
+        .fills
+        .iter()
+        .filter(|f| f.rgb == [0, 0, 0] && f.right - f.left > 150.0)
+        .collect();
+    rules.sort_by(|a, b| a.top.total_cmp(&b.top));
+    assert_eq!(rules.len(), 3, "{rules:?}");
+    let thickness: Vec<f64> = rules.iter().map(|r| r.bottom - r.top).collect();
+    eprintln!(
+        "版记 rules {thickness:.2?} mm; the last ends {:.2} mm below the page's top",
+        rules[2].bottom
+    );
+    assert!((thickness[0] - 0.35).abs() < 0.02 && (thickness[2] - 0.35).abs() < 0.02);
+    assert!((thickness[1] - 0.25).abs() < 0.02);
+    assert!(
+        (rules[2].bottom - TEXT_BOTTOM).abs() <= 0.1,
+        "{}",
+        rules[2].bottom
+    );
+    let cc = line_of(last, "抄送：某某县人民政府办公室，某某市统计局。");
+    assert!(top(&cc) > rules[0].bottom && bottom(&cc) < rules[1].top);
+    // It fitted under the attachment's end on page 2, which keeps its number.
+    assert_eq!(pages.len(), 2);
+    assert!(numbered(last));
+    // The 标志 of a 通知 is red and 35 mm down too; the seal image is drawn.
+    let issuer = line_of(&pages[0], "某某县统计局文件");
+    assert!((top(&issuer) - TEXT_TOP - 35.0).abs() <= 0.5);
+    assert!(issuer.iter().all(|g| g.rgb == RED));
+}
+
+#[test]
+fn a_letter_has_the_letterhead_and_no_number_on_page_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = built("letter-2021", dir.path());
+    let pages = pdf_ink(&pdf);
+    let first = &pages[0];
+    // 信函格式: the 标志 30 mm below the page's top, red.
+    let issuer = line_of(first, "某某市教育工会");
+    let issuer_top = top(&issuer);
+    eprintln!("函 标志 top: {issuer_top:.2} mm below the page's top");
+    assert!((issuer_top - 30.0).abs() <= 0.5, "{issuer_top}");
+    assert!(issuer.iter().all(|g| g.rgb == RED));
+    // Red double rules of 170 mm: 4 mm under the 标志, and 20 mm above the
+    // page's bottom.
+    let mut red: Vec<_> = first
+        .fills
+        .iter()
+        .filter(|f| f.rgb == RED && (f.right - f.left - 170.0).abs() < 0.2)
+        .collect();
+    red.sort_by(|a, b| a.top.total_cmp(&b.top));
+    assert_eq!(red.len(), 4, "{red:?}");
+    let under = red[0].top - bottom(&issuer);
+    let above_bottom = 297.0 - red[3].bottom;
+    eprintln!(
+        "double rule {under:.2} mm under the 标志; the lower {above_bottom:.2} mm above the page's bottom"
+    );
+    assert!((under - 4.0).abs() <= 0.3, "{under}");
+    assert!((above_bottom - 20.0).abs() <= 0.3, "{above_bottom}");
+    assert!((red[0].left - 20.0).abs() < 0.2, "centred on the page");
+    assert!(!numbered(first), "no page number on page one of a 函");
+    // Its 版记 (抄送 alone, no rules) on page 2, the next even page.
+    assert_eq!(pages.len(), 2);
+    line_of(&pages[1], "抄送：某某市总工会办公室。");
+    assert!(pages[1].fills.is_empty());
+}
+
+#[test]
+fn a_plain_document_has_no_masthead_and_stays_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = built("2020", dir.path());
+    let pages = pdf_ink(&pdf);
+    assert!(pages.iter().all(|p| p.glyphs.iter().all(|g| g.rgb != RED)));
+    assert!(pages.iter().all(numbered));
+}
+
+#[test]
+fn the_docx_holds_the_masthead_and_the_record() {
+    let dir = tempfile::tempdir().unwrap();
+    built("notice-plan-2022", dir.path());
+    let bytes = std::fs::read(dir.path().join("notice-plan-2022.docx")).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml)
+        .unwrap();
+    for text in [
+        "某某县统计局文件",
+        "某统〔2022〕3号",
+        "局属各股室，各乡镇（街道）统计站：",
+        "抄送：某某县人民政府办公室，某某市统计局。",
+        "2022年1月10日印发",
+    ] {
+        assert!(xml.contains(text), "the DOCX lacks “{text}”");
+    }
+}
+
+#[test]
+fn a_record_that_does_not_fit_on_the_last_even_page_goes_after_a_blank_page() {
+    // The report of eight pages, its last one even, with a 抄送 too long for
+    // what is left of it: a blank page 9, the 版记 on page 10, neither numbered.
+    let dir = tempfile::tempdir().unwrap();
+    let yaml = std::fs::read_to_string(repo().join("inputs/gongwen-report-2020.yaml")).unwrap();
+    let organs: Vec<String> = (1..=70).map(|n| format!("第{n}基层工会委员会")).collect();
+    let yaml = yaml.replacen(
+        "  seal: space\n",
+        &format!(
+            "  seal: space\n  cc: [{}]\n  printer: 学院工会办公室\n  printed: 2020-12-09\n",
+            organs.join(", ")
+        ),
+        1,
+    );
+    let input = dir.path().join("long-cc.yaml");
+    std::fs::write(&input, yaml).unwrap();
+    let out = build(&input, dir.path(), &["--format", "pdf"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let pages = pdf_ink(&dir.path().join("long-cc.pdf"));
+    assert_eq!(pages.len(), 10);
+    let blank = &pages[8];
+    assert!(
+        blank.glyphs.is_empty() && blank.fills.is_empty(),
+        "page 9 is blank"
+    );
+    assert!(
+        !numbered(&pages[9]),
+        "the 版记's page after a blank page has no number"
+    );
+    assert!(numbered(&pages[7]));
+    let last_rule = pages[9]
+        .fills
+        .iter()
+        .map(|f| f.bottom)
+        .fold(f64::NEG_INFINITY, f64::max);
+    assert!((last_rule - TEXT_BOTTOM).abs() <= 0.1, "{last_rule}");
+}
