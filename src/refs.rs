@@ -65,15 +65,16 @@ fn push_literal<'a>(pieces: &mut Vec<Piece<'a>>, text: &'a str) {
 }
 
 /// The length of `{ident}` or `{ident:ident}` at the start of `text`, if it is one.
+/// A name is letters of any script (`{困难教职工}` as well as `{visits}`), digits
+/// after the first, `_` and `-`: a name in braces is always a reference, found
+/// or reported (E0101), never printed as it stands.
 fn reference_len(text: &str) -> Option<usize> {
     let close = text.find('}')?;
     let inner = &text[1..close];
     let is_ident = |s: &str| {
         let mut chars = s.chars();
-        chars
-            .next()
-            .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
-            && chars.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+        chars.next().is_some_and(|c| c.is_alphabetic() || c == '_')
+            && chars.all(|c| c.is_alphanumeric() || c == '_' || c == '-')
     };
     let ok = match inner.split_once(':') {
         Some((name, format)) => is_ident(name) && (format.is_empty() || is_ident(format)),
@@ -201,6 +202,28 @@ mod tests {
         assert_eq!(literal("工会{{2020}}总结"), "工会{2020}总结");
         assert_eq!(literal("{name} {{x}}"), "{name} {x}");
         assert_eq!(literal("人"), "人");
+    }
+
+    #[test]
+    fn a_chinese_name_is_a_reference() {
+        assert_eq!(
+            parse("走访{困难教职工}，{人数:cn}；{2020}"),
+            vec![
+                Piece::Literal("走访"),
+                Piece::Ref {
+                    name: "困难教职工",
+                    format: "",
+                    written: "{困难教职工}"
+                },
+                Piece::Literal("，"),
+                Piece::Ref {
+                    name: "人数",
+                    format: "cn",
+                    written: "{人数:cn}"
+                },
+                Piece::Literal("；{2020}"),
+            ]
+        );
     }
 
     #[test]

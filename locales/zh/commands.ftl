@@ -138,4 +138,4 @@ new-missing = 新建文档需要 { $what }：在终端里运行 nianbao new 回�
 new-bad-date = 日期 `{ $date }` 不是“年-月-日”（如 2026-12-08）
 new-bad-year = 年份 `{ $year }` 不在 1900–2100 之间
 new-wrote = 已新建 { $path }
-new-next = 下一步：nianbao serve “{ $path }” 在浏览器中填写，或直接编辑这个文件后运行 nianbao check
+new-next = 下一步：nianbao serve "{ $path }" 在浏览器中填写，或直接编辑这个文件后运行 nianbao check

@@ -366,3 +366,37 @@ fn the_help_is_chinese_for_a_chinese_locale() {
     );
     assert_eq!(help("zh_CN.UTF-8", &["--lang", "en"]), en);
 }
+
+/// A count may be named in Chinese; a name in braces is always a reference,
+/// found or reported, never printed as it stands.
+#[test]
+fn a_count_named_in_chinese_is_referenced_or_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = write_input(
+        &dir,
+        "zh.yaml",
+        &MINIMAL
+            .replace(
+                "  visits: { value: 411, unit: 人 }",
+                "  困难教职工: { value: 35, unit: 人 }",
+            )
+            .replace("生日慰问{visits}。", "走访慰问困难教职工{困难教职工}。"),
+    );
+    let out = nianbao(&[
+        "build",
+        input.to_str().unwrap(),
+        "-o",
+        dir.path().to_str().unwrap(),
+        "--format",
+        "md",
+    ]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let md = read(&dir.path().join("zh.md"));
+    assert!(md.contains("一是走访慰问困难教职工35人。"), "{md}");
+    std::fs::write(&input, read(&input).replace("{困难教职工}", "{困难职工}")).unwrap();
+    let out = nianbao(&["check", input.to_str().unwrap()]);
+    let err = stderr(&out);
+    assert_eq!(code(&out), 1, "{err}");
+    assert!(err.contains("error[E0101]"), "{err}");
+    assert!(err.contains("{困难教职工}"), "{err}");
+}

@@ -32,7 +32,7 @@ fn a_new_report_is_named_after_its_title_and_checks_with_placeholders_only() {
     assert_eq!(
         stderr(&out),
         format!(
-            "已新建 {name}\n下一步：nianbao serve “{name}” 在浏览器中填写，或直接编辑这个文件后运行 nianbao check\n"
+            "已新建 {name}\n下一步：nianbao serve \"{name}\" 在浏览器中填写，或直接编辑这个文件后运行 nianbao check\n"
         )
     );
     let path = dir.path().join(name);
