@@ -21,6 +21,7 @@ use std::path::Path;
 use crate::model::Lang;
 
 pub use lines::{Hint, Para, decode, is_english};
+pub use pdf::Drawn;
 pub use words::{Failure, Note, PdfProblem};
 
 /// The largest file import reads: a Word file or PDF with photographs is

@@ -24,15 +24,49 @@ pub struct PdfText {
     pub notes: Vec<Note>,
 }
 
-/// One glyph drawn on a page, in points (origin at the bottom left).
+/// One glyph drawn on a page, in PDF points (origin at the bottom left): what
+/// import reads a PDF's text from, and what the tests read nianbao's PDFs with.
 #[derive(Clone, Debug)]
-struct Drawn {
-    x0: f64,
-    x1: f64,
-    y: f64,
-    size: f64,
-    text: String,
-    order: usize,
+pub struct Drawn {
+    /// Where the glyph starts and where its advance ends.
+    pub x0: f64,
+    pub x1: f64,
+    /// Its baseline.
+    pub y: f64,
+    /// Its font size (the height of an em).
+    pub size: f64,
+    pub text: String,
+    /// How many glyphs the page drew before it.
+    pub order: usize,
+}
+
+impl Drawn {
+    /// `glyph` drawn through `to_page` (the text and glyph transforms
+    /// together), the page's `order`th: its character through the font's
+    /// ToUnicode map (U+FFFD when it has none) and its box. Glyph space is
+    /// 1000 units an em, the advance in the same units.
+    pub fn of(glyph: &Glyph<'_>, to_page: Affine, order: usize) -> Drawn {
+        let advance = match glyph {
+            Glyph::Outline(outline) => outline.advance_width().unwrap_or(0.0) as f64,
+            Glyph::Type3(_) => 0.0,
+        };
+        let origin = to_page * Point::new(0.0, 0.0);
+        let end = to_page * Point::new(advance, 0.0);
+        let top = to_page * Point::new(0.0, 1000.0);
+        let text = match glyph.as_unicode() {
+            Some(BfString::Char(c)) => c.to_string(),
+            Some(BfString::String(s)) => s,
+            None => '\u{fffd}'.to_string(),
+        };
+        Drawn {
+            x0: origin.x.min(end.x),
+            x1: origin.x.max(end.x),
+            y: origin.y,
+            size: (top - origin).hypot(),
+            text,
+            order,
+        }
+    }
 }
 
 #[derive(Default)]
@@ -60,27 +94,10 @@ impl Device<'_> for Glyphs {
         if matches!(mode, GlyphDrawMode::Stroke(_)) {
             return;
         }
-        let to_page = transform * glyph_transform;
-        let advance = match glyph {
-            Glyph::Outline(outline) => outline.advance_width().unwrap_or(0.0) as f64,
-            Glyph::Type3(_) => 0.0,
-        };
-        let origin = to_page * Point::new(0.0, 0.0);
-        let end = to_page * Point::new(advance, 0.0);
-        let top = to_page * Point::new(0.0, 1000.0);
-        let text = match glyph.as_unicode() {
-            Some(BfString::Char(c)) => c.to_string(),
-            Some(BfString::String(s)) => s,
-            None => '\u{fffd}'.to_string(),
-        };
-        self.0.push(Drawn {
-            x0: origin.x.min(end.x),
-            x1: origin.x.max(end.x),
-            y: origin.y,
-            size: (top - origin).hypot().max(1.0),
-            text,
-            order: self.0.len(),
-        });
+        let mut drawn = Drawn::of(glyph, transform * glyph_transform, self.0.len());
+        // A degenerate size would make every distance below "near".
+        drawn.size = drawn.size.max(1.0);
+        self.0.push(drawn);
     }
 }
 

@@ -14,22 +14,10 @@ use hayro_interpret::{
     BlendMode, ClipPath, Context, Device, GlyphDrawMode, Image, InterpreterCache,
     InterpreterSettings, Paint, PathDrawMode, SoftMask, interpret_page,
 };
-use kurbo::{Affine, BezPath, Point, Rect};
+use kurbo::{Affine, BezPath, Rect};
 
-/// One glyph drawn on a page, in PDF points (origin at the bottom left).
-#[derive(Clone, Debug)]
-struct Drawn {
-    /// Where the glyph starts and where its advance ends.
-    x0: f64,
-    x1: f64,
-    /// Its baseline.
-    y: f64,
-    /// Its font size (the height of an em).
-    size: f64,
-    text: String,
-    /// How many glyphs the page drew before it.
-    order: usize,
-}
+// A glyph drawn on a page, read as import reads a PDF's text.
+use nianbao::import::Drawn;
 
 /// Collects the glyphs of one page, and what it draws with positions and
 /// colours (`Ink`, in millimetres from the top left of a page `height` high).
@@ -69,28 +57,9 @@ impl Device<'_> for Glyphs {
             return;
         }
         self.ink(glyph, transform * glyph_transform, paint);
-        // Glyph space: 1000 units an em, the advance in the same units.
-        let to_page = transform * glyph_transform;
-        let advance = match glyph {
-            Glyph::Outline(outline) => outline.advance_width().unwrap_or(0.0) as f64,
-            Glyph::Type3(_) => 0.0,
-        };
-        let origin = to_page * Point::new(0.0, 0.0);
-        let end = to_page * Point::new(advance, 0.0);
-        let top = to_page * Point::new(0.0, 1000.0);
-        let text = match glyph.as_unicode() {
-            Some(BfString::Char(c)) => c.to_string(),
-            Some(BfString::String(s)) => s,
-            None => '\u{fffd}'.to_string(),
-        };
-        self.0.push(Drawn {
-            x0: origin.x.min(end.x),
-            x1: origin.x.max(end.x),
-            y: origin.y,
-            size: (top - origin).hypot(),
-            text,
-            order: self.0.len(),
-        });
+        let order = self.0.len();
+        self.0
+            .push(Drawn::of(glyph, transform * glyph_transform, order));
     }
 }
 
