@@ -71,9 +71,6 @@ pub fn run(cli: cli::Cli) -> Result<(), Error> {
 /// Prints why a run failed, unless its diagnostics said so already.
 pub fn print_error(error: &Error) {
     if !matches!(error, Error::InvalidInput { .. } | Error::Reported) {
-        eprintln!(
-            "{}{error}",
-            locale::tr!(locale::user_lang(), "error-prefix")
-        );
+        eprintln!("{}", error.line());
     }
 }

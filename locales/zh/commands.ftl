@@ -4,7 +4,7 @@
 ## 检查之后
 
 run-summary = { $files } 个文件：{ $errors } 个错误，{ $warnings } 个警告
-error-prefix = error:{" "}
+error-prefix = 错误：
 
 ## build、watch、next、rollup、import
 
