@@ -41,6 +41,7 @@ page-new-kind = Kind of document
 page-kind-combined = 年度工作总结及下一年工作计划 (report with next year's plan)
 page-kind-summary = 年度工作总结 (annual report)
 page-kind-plan = 工作计划 (plan)
+page-kind-half = Half-year summary and second-half plan
 page-kind-en = English annual report
 page-new-areas = Main areas of work (one a line: the report's parts and the plan's items)
 page-new-signature = Signature (the organisation unless given)

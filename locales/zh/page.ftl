@@ -40,6 +40,7 @@ page-new-kind = 文种
 page-kind-combined = 年度工作总结及下一年工作计划
 page-kind-summary = 年度工作总结
 page-kind-plan = 工作计划
+page-kind-half = 半年总结和下半年计划
 page-kind-en = 英文年度报告（English annual report）
 page-new-areas = 主要工作（每行一项，成为总结的各部分和计划的各条）
 page-new-signature = 落款（不填即为单位名称）

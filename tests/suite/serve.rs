@@ -1139,3 +1139,40 @@ async fn last_years_file_is_shown_then_written_with_this_years_summary() {
     .await;
     assert_eq!(reply.status, StatusCode::PAYLOAD_TOO_LARGE);
 }
+
+/// 半年总结和下半年计划, offered by the start page: the first half's summary
+/// with the second half's plan, the skeleton `nianbao new --half 1` writes.
+#[tokio::test]
+async fn the_start_page_offers_a_half_year_summary_with_the_second_halfs_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    let served = started(&dir);
+    let mut request = new_request("half");
+    request["date"] = json!("2020-07-10");
+    let reply = post(&served, "/api/new", request).await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.text());
+    let name = "某某学院工会2020年上半年工作总结和下半年工作计划.yaml";
+    assert_eq!(reply.json(), json!({ "name": name }));
+    assert_eq!(
+        text(&dir.path().join(name)),
+        nianbao::skeleton::NewDocument {
+            organisation: "某某学院工会".into(),
+            year: 2020,
+            half: Some(1),
+            kind: nianbao::view::Kind::Combined,
+            lang: nianbao::model::Lang::Zh,
+            areas: vec!["思想政治引领".into(), "服务教职工".into()],
+            signature: None,
+            date: chrono::NaiveDate::from_ymd_opt(2020, 7, 10),
+        }
+        .yaml(chrono::NaiveDate::from_ymd_opt(2020, 7, 10).unwrap())
+    );
+    // With the second half chosen, the half chosen stands.
+    let mut request = new_request("half");
+    request["half"] = json!(2);
+    let reply = post(&served, "/api/new", request).await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.text());
+    assert_eq!(
+        reply.json(),
+        json!({ "name": "某某学院工会2020年下半年工作总结和2021年上半年工作计划.yaml" })
+    );
+}
