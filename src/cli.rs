@@ -184,6 +184,13 @@ pub enum Command {
         shell: clap_complete::Shell,
     },
     Man,
+    /// The guide's reference pages, written into a folder (for the guide's
+    /// maintainers: hidden from the help).
+    #[command(hide = true)]
+    Reference {
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+    },
 }
 
 #[derive(Debug, Args)]
