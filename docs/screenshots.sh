@@ -19,7 +19,7 @@ cleanup() {
 trap cleanup EXIT
 
 # A page of the PDF: the sample, page one.
-"$bin" build inputs/2020.yaml -o "$tmp/out" --format pdf >/dev/null
+"$bin" build inputs/2020.yaml -o "$tmp/out" --format pdf >/dev/null 2>&1
 pdftoppm -png -r 60 -f 1 -l 1 -singlefile "$tmp/out/2020.pdf" "$images/page"
 
 # The start page and the editor, in Chinese, on a folder holding the sample.

@@ -11,10 +11,7 @@ use crate::locale::{tr, try_words};
 use crate::model::Lang;
 use crate::schema::Shape;
 
-/// The folder of the pages, from the repository's root.
-pub const FOLDER: &str = "docs/src/reference";
-
-/// Every page: its path under [`FOLDER`] and its text.
+/// Every page: its path under `docs/src/reference/` and its text.
 pub fn pages() -> Vec<(String, String)> {
     let mut pages = vec![
         ("cli.md".to_string(), cli_index()),
@@ -50,9 +47,24 @@ fn head(lang: Lang, title: &str) -> String {
     format!("<!-- {} -->\n\n# {title}\n\n", tr!(lang, "ref-generated"))
 }
 
-/// A text for a Markdown table's cell: one line, no column break.
+/// A text for a Markdown table's cell: one line, no column break, and no
+/// `<` read as HTML outside its code spans (`<title>.yaml`).
 fn cell(text: &str) -> String {
-    text.replace('|', "\\|").replace('\n', " ")
+    let mut out = String::new();
+    let mut in_code = false;
+    for c in text.chars() {
+        match c {
+            '`' => {
+                in_code = !in_code;
+                out.push(c);
+            }
+            '<' if !in_code => out.push_str("&lt;"),
+            '|' => out.push_str("\\|"),
+            '\n' => out.push(' '),
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 fn cli_index() -> String {
@@ -111,7 +123,7 @@ fn describe(page: &mut String, command: &clap::Command, lang: Lang) {
         .unwrap_or(command.get_name())
         .to_string();
     if let Some(about) = command.get_about() {
-        page.push_str(&format!("{about}\n\n"));
+        page.push_str(&format!("{}\n\n", cell(&about.to_string())));
     }
     page.push_str(&format!(
         "| {} | {} | {} | {} |\n|---|---|---|---|\n",
@@ -132,6 +144,10 @@ fn describe(page: &mut String, command: &clap::Command, lang: Lang) {
                 })
                 .unwrap_or_else(|| format!("<{}>", arg.get_id().as_str().to_uppercase()))
         };
+        let flag = matches!(
+            arg.get_action(),
+            clap::ArgAction::SetTrue | clap::ArgAction::Help | clap::ArgAction::Version
+        );
         let takes_value = arg.get_num_args().is_none_or(|n| n.takes_values());
         let written = if arg.is_positional() {
             values()
@@ -144,7 +160,7 @@ fn describe(page: &mut String, command: &clap::Command, lang: Lang) {
                 names.push(format!("--{long}"));
             }
             let names = names.join(", ");
-            if takes_value && !matches!(arg.get_action(), clap::ArgAction::SetTrue) {
+            if takes_value && !flag {
                 format!("{names} {}", values())
             } else {
                 names
@@ -153,6 +169,7 @@ fn describe(page: &mut String, command: &clap::Command, lang: Lang) {
         let defaults: Vec<String> = arg
             .get_default_values()
             .iter()
+            .filter(|_| !flag)
             .map(|v| v.to_string_lossy().into_owned())
             .collect();
         let possible: Vec<String> = arg
@@ -191,7 +208,8 @@ fn field_words(lang: Lang, shape: Shape, name: &str, attribute: &str) -> Option<
 
 /// Every field without its words in `lang`, as `SHAPE.NAME` (none: the
 /// input page is whole).
-pub fn fields_without_words(lang: Lang) -> Vec<String> {
+#[cfg(test)]
+fn fields_without_words(lang: Lang) -> Vec<String> {
     let mut missing = Vec::new();
     for shape in Shape::ALL {
         for name in shape.names() {

@@ -19,7 +19,10 @@ pub(crate) const FILES: &[(&str, &[u8])] = &[
     ("SUMMARY.md", include_bytes!("../../docs/src/SUMMARY.md")),
     ("index.md", include_bytes!("../../docs/src/index.md")),
     ("install.md", include_bytes!("../../docs/src/install.md")),
-    ("quickstart.md", include_bytes!("../../docs/src/quickstart.md")),
+    (
+        "quickstart.md",
+        include_bytes!("../../docs/src/quickstart.md"),
+    ),
     (
         "new-and-import.md",
         include_bytes!("../../docs/src/new-and-import.md"),
@@ -38,23 +41,50 @@ pub(crate) const FILES: &[(&str, &[u8])] = &[
     ),
     ("limits.md", include_bytes!("../../docs/src/limits.md")),
     ("faq.md", include_bytes!("../../docs/src/faq.md")),
-    ("en/overview.md", include_bytes!("../../docs/src/en/overview.md")),
-    ("en/commands.md", include_bytes!("../../docs/src/en/commands.md")),
+    (
+        "en/overview.md",
+        include_bytes!("../../docs/src/en/overview.md"),
+    ),
+    (
+        "en/commands.md",
+        include_bytes!("../../docs/src/en/commands.md"),
+    ),
     ("en/input.md", include_bytes!("../../docs/src/en/input.md")),
-    ("en/gongwen.md", include_bytes!("../../docs/src/en/gongwen.md")),
-    ("en/periods.md", include_bytes!("../../docs/src/en/periods.md")),
-    ("en/import.md", include_bytes!("../../docs/src/en/import.md")),
-    ("en/browser.md", include_bytes!("../../docs/src/en/browser.md")),
+    (
+        "en/gongwen.md",
+        include_bytes!("../../docs/src/en/gongwen.md"),
+    ),
+    (
+        "en/periods.md",
+        include_bytes!("../../docs/src/en/periods.md"),
+    ),
+    (
+        "en/import.md",
+        include_bytes!("../../docs/src/en/import.md"),
+    ),
+    (
+        "en/browser.md",
+        include_bytes!("../../docs/src/en/browser.md"),
+    ),
     ("en/pdf.md", include_bytes!("../../docs/src/en/pdf.md")),
     ("en/docx.md", include_bytes!("../../docs/src/en/docx.md")),
     (
         "en/templates.md",
         include_bytes!("../../docs/src/en/templates.md"),
     ),
-    ("en/archive.md", include_bytes!("../../docs/src/en/archive.md")),
+    (
+        "en/archive.md",
+        include_bytes!("../../docs/src/en/archive.md"),
+    ),
     ("en/batch.md", include_bytes!("../../docs/src/en/batch.md")),
-    ("en/limits.md", include_bytes!("../../docs/src/en/limits.md")),
-    ("en/testing.md", include_bytes!("../../docs/src/en/testing.md")),
+    (
+        "en/limits.md",
+        include_bytes!("../../docs/src/en/limits.md"),
+    ),
+    (
+        "en/testing.md",
+        include_bytes!("../../docs/src/en/testing.md"),
+    ),
     (
         "en/code-layout.md",
         include_bytes!("../../docs/src/en/code-layout.md"),
@@ -74,7 +104,8 @@ pub(crate) const FILES: &[(&str, &[u8])] = &[
 ];
 
 /// What the guide's pages may load: their own pictures, nothing else.
-const POLICY: &str = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; frame-ancestors 'none'";
+const POLICY: &str =
+    "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; frame-ancestors 'none'";
 
 /// The Markdown of a page of the guide by its path under `docs/src`.
 fn markdown(path: &str) -> Option<String> {
@@ -113,7 +144,10 @@ fn page(path: &str) -> Response {
         );
         return response;
     }
-    match FILES.iter().find(|(p, _)| *p == path && p.ends_with(".png")) {
+    match FILES
+        .iter()
+        .find(|(p, _)| *p == path && p.ends_with(".png"))
+    {
         Some((_, bytes)) => ([(header::CONTENT_TYPE, "image/png")], *bytes).into_response(),
         None => StatusCode::NOT_FOUND.into_response(),
     }

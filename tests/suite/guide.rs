@@ -52,12 +52,18 @@ fn the_committed_reference_pages_are_current() {
         stale.join("\n  ")
     );
     // Every command has its page, and the hidden one is not in the help.
-    for command in ["check", "build", "archive", "import", "new", "next", "serve"] {
+    for command in [
+        "check", "build", "archive", "import", "new", "next", "serve",
+    ] {
         assert!(made.contains_key(&format!("cli/{command}.md")), "{command}");
     }
     assert!(!made.contains_key("cli/reference.md"));
     let help = nianbao(&["--help"]);
-    assert!(!String::from_utf8_lossy(&help.stdout).contains("reference"));
+    let help = String::from_utf8_lossy(&help.stdout);
+    assert!(
+        help.contains("  explain ") && !help.contains("  reference "),
+        "{help}"
+    );
 }
 
 /// `nianbao explain W0103` under a Chinese locale prints the page of the
@@ -68,10 +74,15 @@ fn explain_prints_the_guides_page() {
     assert_eq!(code(&out), 0);
     let printed = String::from_utf8(out.stdout).unwrap();
     let page = std::fs::read_to_string(repo().join("docs/src/reference/codes.md")).unwrap();
-    let start = page.find("## W0103 placeholder {#w0103}\n\n```text\n").unwrap();
+    let start = page
+        .find("## W0103 placeholder {#w0103}\n\n```text\n")
+        .unwrap();
     let section = &page[start..];
     let body = &section[section.find("```text\n").unwrap() + 8..];
     let body = &body[..body.find("```").unwrap()];
-    assert!(body.starts_with("W0103 placeholder（默认级别：警告）\n"), "{body}");
+    assert!(
+        body.starts_with("W0103 placeholder（默认级别：警告）\n"),
+        "{body}"
+    );
     assert!(printed.starts_with(body), "{printed}");
 }

@@ -1151,7 +1151,11 @@ async fn the_guide_is_served_and_every_link_in_it_leads_somewhere() {
     assert!(get(&served, "/").await.text().contains("href=\"/guide/\""));
     let index = get(&served, "/guide/").await;
     assert_eq!(index.status, StatusCode::OK);
-    assert!(index.text().contains("<title>nianbao 使用说明 · nianbao 使用说明</title>"));
+    assert!(
+        index
+            .text()
+            .contains("<title>nianbao 使用说明 · nianbao 使用说明</title>")
+    );
     assert_eq!(
         index.headers["content-security-policy"],
         "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; frame-ancestors 'none'"
@@ -1229,5 +1233,8 @@ async fn the_guide_is_served_and_every_link_in_it_leads_somewhere() {
     ] {
         assert!(pages.contains_key(page), "{page}");
     }
-    assert_eq!(get(&served, "/guide/nothing.html").await.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        get(&served, "/guide/nothing.html").await.status,
+        StatusCode::NOT_FOUND
+    );
 }
