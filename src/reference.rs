@@ -233,10 +233,9 @@ fn input(lang: Lang) -> String {
     for shape in Shape::ALL {
         let key = shape.key();
         page.push_str(&format!(
-            "\n## {} {{#{key}}}\n\n| {} | {} | {} | {} | {} | {} |\n|---|---|---|---|---|---|\n",
+            "\n## {} {{#{key}}}\n\n| {} | {} | {} | {} | {} |\n|---|---|---|---|---|\n",
             tr!(lang, &format!("shape-{key}")),
             tr!(lang, "ref-col-field"),
-            tr!(lang, "ref-col-label"),
             tr!(lang, "ref-col-type"),
             tr!(lang, "ref-col-default"),
             tr!(lang, "ref-col-example"),
@@ -251,7 +250,7 @@ fn input(lang: Lang) -> String {
                 None => format!("`{name}`"),
             };
             page.push_str(&format!(
-                "| {field} | {} | {} | {} | `{}` | {} |\n",
+                "| {field} {} | {} | {} | `{}` | {} |\n",
                 cell(&try_words(lang, &format!("label-{name}")).unwrap_or_default()),
                 words(".type"),
                 words(".default"),
