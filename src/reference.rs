@@ -179,8 +179,8 @@ fn describe(page: &mut String, command: &clap::Command, lang: Lang) {
             .collect();
         let help = arg.get_help().map(|h| h.to_string()).unwrap_or_default();
         page.push_str(&format!(
-            "| `{}` | {} | {} | {} |\n",
-            cell(&written),
+            "| {} | {} | {} | {} |\n",
+            cell(&format!("`{written}`")),
             cell(&defaults.join(",")),
             possible.join(" "),
             cell(&help)
@@ -304,6 +304,15 @@ fn codes(lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A cell keeps code as written and shows the rest as text, on one line.
+    #[test]
+    fn a_cell_escapes_html_outside_code_only() {
+        assert_eq!(
+            cell("`--org <NAME>` <标题>.yaml | a\nb"),
+            "`--org <NAME>` &lt;标题>.yaml \\| a b"
+        );
+    }
 
     #[test]
     fn every_field_has_its_words_in_both_languages() {
