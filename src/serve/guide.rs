@@ -258,6 +258,25 @@ mod tests {
         let mut built: Vec<String> = FILES.iter().map(|(p, _)| p.to_string()).collect();
         built.sort();
         assert_eq!(built, on_disk, "docs/src and guide::FILES differ");
+        // And every page is in the table of contents (mdbook leaves out a
+        // page that is not, without a word).
+        let summary = markdown("SUMMARY.md").unwrap();
+        let pages = FILES
+            .iter()
+            .map(|(p, _)| p.to_string())
+            .chain(
+                crate::reference::pages()
+                    .into_iter()
+                    .map(|(p, _)| format!("reference/{p}")),
+            )
+            .filter(|p| p.ends_with(".md") && p != "SUMMARY.md");
+        let missing: Vec<String> = pages
+            .filter(|p| !summary.contains(&format!("]({p})")))
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "not in docs/src/SUMMARY.md: {missing:?}"
+        );
     }
 
     #[test]
