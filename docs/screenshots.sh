@@ -23,10 +23,10 @@ trap cleanup EXIT
 pdftoppm -png -r 60 -f 1 -l 1 -singlefile "$tmp/out/2020.pdf" "$images/page"
 
 # The start page and the editor, in Chinese, on a folder holding the sample.
-mkdir "$tmp/work"
-cp inputs/2020.yaml "$tmp/work/2020.yaml"
+mkdir "$tmp/年报"
+cp inputs/2020.yaml "$tmp/年报/2020.yaml"
 port=8790
-(cd "$tmp/work" && LANG=zh_CN.UTF-8 exec "$bin" serve . --port "$port") >"$tmp/serve.log" 2>&1 &
+(cd "$tmp/年报" && LANG=zh_CN.UTF-8 exec "$bin" serve . --port "$port") >"$tmp/serve.log" 2>&1 &
 server=$!
 for _ in $(seq 50); do
   grep -q "127.0.0.1:$port" "$tmp/serve.log" 2>/dev/null && break
