@@ -56,6 +56,8 @@ value_enum!(FontChoice "docx-fonts" {
 
 mod words;
 
+pub use words::summary;
+
 /// Parses the command line, its help in the user's language (`--lang`'s
 /// when it is given, else the locale's; see [`locale::user_lang`]); a
 /// mistake on it is told in that language too, and ends the program.
@@ -117,6 +119,13 @@ pub enum Command {
         shell: clap_complete::Shell,
     },
     Man,
+    /// The guide's reference pages, written into a folder (for the guide's
+    /// maintainers: hidden from the help).
+    #[command(hide = true)]
+    Reference {
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+    },
 }
 
 #[derive(Debug, Args)]

@@ -31,10 +31,10 @@ pub mod model;
 mod numerals;
 mod output;
 mod period;
+mod reference;
 mod refs;
 pub mod render;
 mod rollup;
-#[cfg(test)]
 mod schema;
 pub mod serve;
 pub mod skeleton;
@@ -53,6 +53,7 @@ pub fn run(cli: cli::Cli) -> Result<(), Error> {
     };
     match command {
         cli::Command::Check(args) => cmd::check::run(&args),
+        cli::Command::Reference { out } => cmd::shell::reference(&out),
         cli::Command::Build(args) => cmd::build::run(&args),
         cli::Command::Fonts(args) => cmd::fonts::run(&args),
         cli::Command::Archive(args) => cmd::archive::run(&args),

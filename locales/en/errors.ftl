@@ -76,7 +76,7 @@ template-folder-unreadable = cannot read the templates folder: { $detail }
     .hint = --templates takes a folder; `templates/` in nianbao's repository shows the built-in ones
 template-unreadable = cannot read the template: { $detail }
 template-error = template error: { $detail }
-    .hint = check the template named above; README.md lists the built-in templates and what they are given
+    .hint = check the template named above; the user guide's “Templates” page (docs/src/en/templates.md) lists the built-in templates and what they are given
 
 ## Fonts (nianbao fonts, --font-path)
 

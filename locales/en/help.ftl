@@ -271,3 +271,5 @@ help-man = Print the manual page (roff) on standard output
     .after =
         Example:
           nianbao man > ~/.local/share/man/man1/nianbao.1 && man nianbao
+help-reference = Write the guide's reference pages (commands, input fields, diagnostic codes) into a folder (for the guide's maintainers)
+help-reference--out = The folder to write them into (docs/src/reference)

@@ -30,6 +30,7 @@ page-home = ← Start
 page-print = Print
 page-printing = Preparing to print…
 page-folder = Folder:{" "}
+page-guide = User guide (Chinese, with English pages)
 page-new = New
 page-new-organisation = Organisation
 page-new-year = Year

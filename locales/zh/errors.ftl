@@ -75,7 +75,7 @@ template-folder-unreadable = 无法读取模板文件夹：{ $detail }
     .hint = --templates 要指明一个文件夹；nianbao 仓库中的 `templates/` 是内置的模板
 template-unreadable = 无法读取模板：{ $detail }
 template-error = 模板错误：{ $detail }
-    .hint = 请检查上面指出的模板；README.md 列出了内置的模板和它们得到的数据
+    .hint = 请检查上面指出的模板；使用说明的“模板与字体”和 Templates 页（docs/src/en/templates.md）列出了内置的模板和它们得到的数据
 
 ## 字体（nianbao fonts、--font-path）
 

@@ -259,3 +259,5 @@ help-man = 在标准输出上显示手册页（roff）
     .after =
         例子：
           nianbao man > ~/.local/share/man/man1/nianbao.1 && man nianbao
+help-reference = 把使用说明的参考页（命令、输入字段、诊断代码）写到一个文件夹（供维护使用说明的人用）
+help-reference--out = 写到哪个文件夹（docs/src/reference）

@@ -29,6 +29,7 @@ page-home = ← 首页
 page-print = 打印
 page-printing = 正在准备打印…
 page-folder = 文件夹：
+page-guide = 使用说明
 page-new = 新建
 page-new-organisation = 单位名称
 page-new-year = 年份

@@ -84,6 +84,7 @@ fn localize_in(command: clap::Command, path: &str, bin: &str, lang: Lang) -> cla
 /// "Possible values:" hidden).
 fn argument(arg: clap::Arg, help: Option<String>, lang: Lang) -> clap::Arg {
     let takes_values = arg.get_action().takes_values();
+    let id = arg.get_id().as_str().replace('_', "-");
     // clap names a value after its option (`--year` → YEAR) when it is
     // given no name.
     let given: Vec<String> = match arg.get_value_names() {
@@ -135,7 +136,11 @@ fn argument(arg: clap::Arg, help: Option<String>, lang: Lang) -> clap::Arg {
             let width = items.iter().map(|i| i.chars().count()).max().unwrap_or(0);
             for (item, value) in items.iter().zip(&values) {
                 let _ = write!(long, "\n- {item:width$}");
-                if let Some(help) = value.get_help() {
+                // In `lang`, whatever language the value was made in.
+                let key = format!("help-value-{id}-{}", value.get_name());
+                let help = locale::try_words(lang, &key)
+                    .or_else(|| value.get_help().map(|h| h.to_string()));
+                if let Some(help) = help {
                     let _ = write!(long, " {help}");
                 }
             }
@@ -160,6 +165,17 @@ fn argument(arg: clap::Arg, help: Option<String>, lang: Lang) -> clap::Arg {
         arg = arg.value_names(names);
     }
     arg
+}
+
+/// What an option or argument of a [`localize`]d command does, without the
+/// values it takes or its default: the first paragraph of its long help.
+pub fn summary(arg: &clap::Arg) -> String {
+    let long = arg
+        .get_long_help()
+        .or_else(|| arg.get_help())
+        .map(|h| h.to_string())
+        .unwrap_or_default();
+    long.split("\n\n").next().unwrap_or_default().to_string()
 }
 
 /// The usage line, as clap would write it but with the words in `lang`:

@@ -11,6 +11,7 @@ mod corpus;
 mod diagnostics;
 mod docx;
 mod gongwen;
+mod guide;
 mod import;
 mod import_files;
 mod layers;
