@@ -257,6 +257,13 @@ fn patch_document(document: &[u8]) -> Vec<u8> {
             rest.replace_range(at..end, "");
         }
     }
+    // A 函's distinct page one before the grid, as the schema orders them.
+    if let Some(at) = rest.find("<w:titlePg />") {
+        rest.replace_range(at..at + "<w:titlePg />".len(), "");
+        if let Some(grid) = rest.find("<w:docGrid") {
+            rest.insert_str(grid, "<w:titlePg />");
+        }
+    }
     format!("{}{references}{rest}", &text[..body_start]).into_bytes()
 }
 
