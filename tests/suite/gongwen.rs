@@ -230,3 +230,57 @@ fn a_record_that_does_not_fit_on_the_last_even_page_goes_after_a_blank_page() {
         .fold(f64::NEG_INFINITY, f64::max);
     assert!((last_rule - TEXT_BOTTOM).abs() <= 0.1, "{last_rule}");
 }
+
+/// An English document with a `document:` block builds (the English style has
+/// the 公文's functions, as an English letterhead): the organisation in red
+/// at the top over a red rule as wide as the text, the reference and who
+/// signed it off on one line, the addressee, the signature and date, the note,
+/// and the copies and printing line between rules at the foot of the last page,
+/// its date in English.
+#[test]
+fn an_english_document_with_a_document_block_builds_as_a_letterhead() {
+    let dir = tempfile::tempdir().unwrap();
+    let yaml = std::fs::read_to_string(repo().join("inputs/branch-2023-en.yaml")).unwrap();
+    let yaml = format!(
+        "document:\n  kind: 报告\n  issuer: Riverside Teachers' Union\n  number: RTU〔2024〕4号\n  signers: Jane Smith\n  addressee: City Federation of Trade Unions\n  seal: space\n  annotation: \"Contact: Tom Lee, 555-0100\"\n  cc: City Education Bureau\n  printer: Riverside Teachers' Union Office\n  printed: 2024-01-15\n{yaml}"
+    );
+    let input = dir.path().join("letter-en.yaml");
+    std::fs::write(&input, yaml).unwrap();
+    let out = build(&input, dir.path(), &["--format", "pdf,docx"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let pdf = dir.path().join("letter-en.pdf");
+    let pages = pdf_ink(&pdf);
+    let first = &pages[0];
+    let issuer: Vec<_> = first.glyphs.iter().filter(|g| g.rgb == RED).collect();
+    let red: String = issuer.iter().map(|g| g.text.as_str()).collect();
+    assert_eq!(red.replace(' ', ""), "RiversideTeachers'Union");
+    // The red rule under the reference: as wide as the text area (156 mm).
+    let rule = first
+        .fills
+        .iter()
+        .find(|f| f.rgb == RED)
+        .expect("a red rule");
+    assert!(((rule.right - rule.left) - 156.0).abs() < 0.1, "{rule:?}");
+    assert!(rule.top > bottom(&issuer));
+    let text = crate::pdf_reader::pdf_text(&pdf);
+    let mut at = 0;
+    for want in [
+        "Riverside Teachers' Union",
+        "Signed off by: Jane Smith",
+        "City Federation of Trade Unions:",
+        "Branch Secretary",
+        "15 January 2024",
+        "(Contact: Tom Lee, 555-0100)",
+        "Copies to: City Education Bureau.",
+        "printed on 15 January 2024",
+    ] {
+        let found = text[at..]
+            .find(want)
+            .unwrap_or_else(|| panic!("“{want}” not after byte {at}: {text}"));
+        at += found + want.len();
+    }
+    // The copies at the foot of the last page, under the text.
+    let last = pages.last().unwrap();
+    let copies = line_of(last, "Copies");
+    assert!(top(&copies) > TEXT_BOTTOM - 20.0, "{}", top(&copies));
+}
