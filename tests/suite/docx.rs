@@ -675,3 +675,61 @@ fn libreoffice_lays_out_28_characters_22_lines_and_as_many_pages_as_the_pdf() {
         }
     }
 }
+
+/// LibreOffice's layout of the 公文's DOCX against GB/T 9704 and nianbao's
+/// PDF: the 标志 red, its top 35 mm below the text area's top (a 函's 30 mm
+/// below the page's top), within a millimetre; the 发文字号 within a
+/// millimetre of the PDF's (a 函's lower: LibreOffice starts the text under
+/// page one's header, not at the header's foot).
+#[test]
+#[ignore = "needs LibreOffice (apt-get install libreoffice-writer-nogui)"]
+fn libreoffice_sets_the_masthead_where_the_pdf_has_it() {
+    // The example, where the 标志's top should be (mm from the page's top),
+    // and whether the 发文字号 stands as in the PDF.
+    for (name, issuer_top, number_as_pdf) in [
+        ("gongwen-report-2020.yaml", 37.0 + 35.0, true),
+        ("notice-plan-2022.yaml", 37.0 + 35.0, true),
+        ("letter-2021.yaml", 30.0, false),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let out = build(
+            &input(name),
+            dir.path(),
+            &["--format", "pdf,docx", "--docx-fonts", "free"],
+        );
+        assert_eq!(code(&out), 0, "{}", stderr(&out));
+        let stem = Path::new(name).file_stem().unwrap().to_str().unwrap();
+        let copy = dir.path().join(format!("{stem}-lo.docx"));
+        std::fs::copy(dir.path().join(format!("{stem}.docx")), &copy).unwrap();
+        let lo = crate::pdf_reader::pdf_ink(&libreoffice_pdf(&copy, dir.path()));
+        let ours = crate::pdf_reader::pdf_ink(&dir.path().join(format!("{stem}.pdf")));
+        let red_top = |page: &crate::pdf_reader::Ink| {
+            page.glyphs
+                .iter()
+                .filter(|g| g.rgb == [255, 0, 0])
+                .map(|g| g.top)
+                .fold(f64::INFINITY, f64::min)
+        };
+        let top = red_top(&lo[0]);
+        assert!(
+            (top - issuer_top).abs() <= 1.0,
+            "{name}: the 标志 at {top:.2} mm"
+        );
+        let number_top = |page: &crate::pdf_reader::Ink| {
+            page.glyphs
+                .iter()
+                .find(|g| g.text == "号")
+                .map(|g| g.top)
+                .unwrap()
+        };
+        let (lo_number, pdf_number) = (number_top(&lo[0]), number_top(&ours[0]));
+        if number_as_pdf {
+            assert!(
+                (lo_number - pdf_number).abs() <= 1.0,
+                "{name}: 发文字号 at {lo_number:.2} mm, the PDF's at {pdf_number:.2}"
+            );
+        } else {
+            assert!(lo_number > top, "{name}");
+        }
+    }
+}
