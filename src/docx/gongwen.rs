@@ -8,9 +8,9 @@
 use docx_rs::{
     AlignmentType, BorderType, Footer, Header, LineSpacing, LineSpacingType, Paragraph,
     ParagraphBorder, ParagraphBorderPosition, ParagraphBorders, Pic, RelativeFromHType,
-    RelativeFromVType, Run, SpecialIndentType, Tab, TabValueType, Table, TableBorder,
-    TableBorderPosition, TableBorders, TableCell, TableCellMargins, TablePositionProperty,
-    TableRow, WidthType,
+    RelativeFromVType, Run, SpecialIndentType, Tab, TabValueType, Table, TableAlignmentType,
+    TableBorder, TableBorderPosition, TableBorders, TableCell, TableCellMargins,
+    TablePositionProperty, TableRow, VAlignType, WidthType,
 };
 use unicode_width::UnicodeWidthChar;
 
@@ -63,6 +63,12 @@ fn issuer_line(line: &str, room: i32, before: i32) -> Paragraph {
         .add_run(Run::new().add_text(line).size(size))
 }
 
+/// A part of the 版头: a paragraph, or the table of a 联合行文's 标志.
+pub enum Piece {
+    Paragraph(Paragraph),
+    Table(Table),
+}
+
 /// The 版头 of a 公文 sent down or up (not a 函): 份号, 密级, 紧急程度 at the top
 /// left; the 标志's top 35 mm below the text area's top; the 发文字号 two lines
 /// below it, centred, or for a 上行文 one character in from the left on the
@@ -73,24 +79,35 @@ pub fn masthead(
     issuer: &[String],
     number: Option<&str>,
     signers: Option<(&str, &[String])>,
-) -> Vec<Paragraph> {
-    let mut out: Vec<Paragraph> = marks
+) -> Vec<Piece> {
+    let mut out: Vec<Piece> = marks
         .iter()
         .map(|m| {
-            Paragraph::new()
-                .style(styles::MARK)
-                .add_run(Run::new().add_text(m))
+            Piece::Paragraph(
+                Paragraph::new()
+                    .style(styles::MARK)
+                    .add_run(Run::new().add_text(m)),
+            )
         })
         .collect();
     let above = marks.len() as i32 * LINE_PITCH as i32;
-    for (i, line) in issuer.iter().enumerate() {
-        let before = if i == 0 {
-            ISSUER_TOP - above
-        } else {
-            // The PDF's 0.35 em between the lines of a 联合行文's 标志.
-            issuer_size(line, TEXT_WIDTH as i32) as i32 * 10 * 35 / 100
-        };
-        out.push(issuer_line(line, TEXT_WIDTH as i32, before));
+    if let Some((names, suffix)) = joint(issuer) {
+        out.push(Piece::Paragraph(spacer(ISSUER_TOP - above)));
+        out.push(Piece::Table(joint_issuer(names, suffix)));
+    } else {
+        for (i, line) in issuer.iter().enumerate() {
+            let before = if i == 0 {
+                ISSUER_TOP - above
+            } else {
+                // The PDF's 0.35 em between the lines of a 标志 of several.
+                issuer_size(line, TEXT_WIDTH as i32) as i32 * 10 * 35 / 100
+            };
+            out.push(Piece::Paragraph(issuer_line(
+                line,
+                TEXT_WIDTH as i32,
+                before,
+            )));
+        }
     }
     // Two lines below the 标志: the glyphs of a 16 pt line stand at the foot
     // of its 579 twips, so the line starts a line and a character lower.
@@ -110,8 +127,68 @@ pub fn masthead(
     if let Some(last) = rows.pop() {
         rows.push(red_rule(last));
     }
-    out.extend(rows);
+    out.extend(rows.into_iter().map(Piece::Paragraph));
     out
+}
+
+/// A 联合行文's 标志 (GB/T 9704 7.2.3): several organs and "文件" as the last
+/// line. Its organs, and "文件" apart.
+fn joint(issuer: &[String]) -> Option<(&[String], &str)> {
+    match issuer.split_last() {
+        Some((last, names)) if names.len() >= 2 && last == "文件" => Some((names, last)),
+        _ => None,
+    }
+}
+
+/// An empty line of exactly `height` twips.
+fn spacer(height: i32) -> Paragraph {
+    Paragraph::new()
+        .style(styles::ISSUER)
+        .line_spacing(spacing(0, height.max(20)))
+}
+
+/// A 联合行文's 标志 as the PDF sets it: the organs one under another, each
+/// spread over the width of the longest (distributed), "文件" to their right
+/// and centred on them (a borderless table of two cells, centred), all as
+/// large as 48 pt allows within the text width.
+fn joint_issuer(names: &[String], suffix: &str) -> Table {
+    // Widths at 1 pt (20 twips) a character; half a character between.
+    let widest = names.iter().map(|n| width(n, 20)).max().unwrap_or(20);
+    let natural = widest + 10 + width(suffix, 20);
+    let size = (TEXT_WIDTH as i32 * 2 / natural).clamp(2, styles::ISSUER_SIZE as i32);
+    let at = |w: i32| w * size / 2;
+    let line = size * 10;
+    let mut column = TableCell::new()
+        .width(at(widest) as usize, WidthType::Dxa)
+        .vertical_align(VAlignType::Center);
+    for (i, name) in names.iter().enumerate() {
+        let before = if i == 0 { 0 } else { line * 35 / 100 };
+        column = column.add_paragraph(
+            Paragraph::new()
+                .style(styles::ISSUER)
+                .align(AlignmentType::Distribute)
+                .line_spacing(spacing(before, line))
+                .add_run(Run::new().add_text(name).size(size as usize)),
+        );
+    }
+    let gap = at(10);
+    let second = TableCell::new()
+        .width((at(width(suffix, 20)) + gap) as usize, WidthType::Dxa)
+        .vertical_align(VAlignType::Center)
+        .add_paragraph(
+            Paragraph::new()
+                .style(styles::ISSUER)
+                .align(AlignmentType::Right)
+                .line_spacing(spacing(0, line))
+                .add_run(Run::new().add_text(suffix).size(size as usize)),
+        );
+    let widths = vec![at(widest) as usize, (at(width(suffix, 20)) + gap) as usize];
+    Table::new(vec![TableRow::new(vec![column, second])])
+        .set_grid(widths.clone())
+        .width(widths.iter().sum(), WidthType::Dxa)
+        .align(TableAlignmentType::Center)
+        .margins(TableCellMargins::new().margin(0, 0, 0, 0))
+        .set_borders(TableBorders::with_empty())
 }
 
 /// The red rule 4 mm under the 发文字号: its paragraph's bottom border, 1 pt,

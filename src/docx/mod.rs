@@ -555,9 +555,12 @@ impl Writer {
                 let marks: Vec<String> = m.marks.iter().map(|l| plain(l)).collect();
                 let issuer: Vec<String> = m.issuer.iter().map(|l| plain(l)).collect();
                 let number = m.number.as_deref().map(plain);
-                let paragraphs = if m.letter {
+                let pieces = if m.letter {
                     self.letterhead = Some(issuer);
                     gongwen::letter_lines(&marks, number.as_deref())
+                        .into_iter()
+                        .map(gongwen::Piece::Paragraph)
+                        .collect()
                 } else {
                     let signers = m.signers.as_ref().map(|(label, names)| {
                         (
@@ -573,7 +576,10 @@ impl Writer {
                     )
                 };
                 self.parts
-                    .extend(paragraphs.into_iter().map(|p| Part::Paragraph(Box::new(p))));
+                    .extend(pieces.into_iter().map(|piece| match piece {
+                        gongwen::Piece::Paragraph(p) => Part::Paragraph(Box::new(p)),
+                        gongwen::Piece::Table(t) => Part::Table(Box::new(t)),
+                    }));
                 self.after_masthead = true;
             }
             Block::Addressee(content) => self.paragraph(styles::ADDRESSEE, content),

@@ -498,6 +498,36 @@ fn a_letter_has_its_letterhead_in_page_ones_header_and_footer() {
     );
 }
 
+/// A 联合行文's 标志: an empty line that brings it 35 mm below the text
+/// area's top, then a borderless table, centred: the organs in the first
+/// cell, spread over its width (`distribute`), "文件" in the second, both
+/// centred on the row's middle; sized as large as 48 pt allows (here 6
+/// characters, half a character and 2: 8 844 × 2 / 170 = 104 half-points,
+/// more than 48 pt, so 48 pt).
+#[test]
+fn a_joint_documents_issuer_is_a_borderless_table_of_two_cells() {
+    let (_, docx, _) = built(&input("joint-notice-2022.yaml"), &[]);
+    let xml = part(&docx, "word/document.xml");
+    let table = &xml[xml.find("<w:tbl>").unwrap()..xml.find("</w:tbl>").unwrap()];
+    for want in [
+        "<w:jc w:val=\"center\" />",
+        "<w:tblGrid><w:gridCol w:w=\"5760\" w:type=\"dxa\" /><w:gridCol w:w=\"2400\" w:type=\"dxa\" /></w:tblGrid>",
+        "<w:vAlign w:val=\"center\" />",
+        "<w:pStyle w:val=\"Issuer\" /><w:jc w:val=\"distribute\" /><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"960\" w:lineRule=\"exact\" /></w:pPr><w:r><w:rPr><w:sz w:val=\"96\" /><w:szCs w:val=\"96\" /></w:rPr><w:t xml:space=\"preserve\">某某县统计局</w:t>",
+        "<w:pStyle w:val=\"Issuer\" /><w:jc w:val=\"distribute\" /><w:spacing w:before=\"336\" w:after=\"0\" w:line=\"960\" w:lineRule=\"exact\" /></w:pPr><w:r><w:rPr><w:sz w:val=\"96\" /><w:szCs w:val=\"96\" /></w:rPr><w:t xml:space=\"preserve\">某某县财政局</w:t>",
+        "<w:pStyle w:val=\"Issuer\" /><w:jc w:val=\"right\" /><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"960\" w:lineRule=\"exact\" /></w:pPr><w:r><w:rPr><w:sz w:val=\"96\" /><w:szCs w:val=\"96\" /></w:rPr><w:t xml:space=\"preserve\">文件</w:t>",
+    ] {
+        assert!(table.contains(want), "{want}: {table}");
+    }
+    assert!(!table.contains("w:val=\"single\""), "no borders: {table}");
+    // The empty line before it: 35 mm (1 984 twips), no 份号 above.
+    let before = &xml[..xml.find("<w:tbl>").unwrap()];
+    assert!(
+        before.ends_with("<w:pStyle w:val=\"Issuer\" /><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"1984\" w:lineRule=\"exact\" /></w:pPr></w:p>"),
+        "{before}"
+    );
+}
+
 /// LibreOffice, headless, with the fonts nianbao carries made visible to it
 /// through a private fontconfig file: the DOCX as PDF.
 fn libreoffice_pdf(docx: &Path, dir: &Path) -> PathBuf {

@@ -284,3 +284,46 @@ fn an_english_document_with_a_document_block_builds_as_a_letterhead() {
     let copies = line_of(last, "Copies");
     assert!(top(&copies) > TEXT_BOTTOM - 20.0, "{}", top(&copies));
 }
+
+/// 联合行文 (GB/T 9704 7.2.3): the organs one under another, the host first,
+/// spread to one width; "文件" to their right, centred on them; all red, the
+/// top 35 mm below the text area's top.
+#[test]
+fn a_joint_documents_issuers_stand_one_under_another_with_wenjian_beside_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = built("joint-notice-2022", dir.path());
+    let first = &pdf_ink(&pdf)[0];
+    let host = line_of(first, "某某县统计局");
+    let other = line_of(first, "某某县财政局");
+    let suffix = line_of(first, "文件");
+    for glyph in host.iter().chain(&other).chain(&suffix) {
+        assert_eq!(glyph.rgb, RED, "{}", glyph.text);
+    }
+    let issuer_top = top(&host) - TEXT_TOP;
+    assert!((issuer_top - 35.0).abs() <= 0.5, "{issuer_top}");
+    assert!(top(&other) > bottom(&host), "the host organ first");
+    // Spread to one width: both names begin and end alike.
+    assert!((host[0].left - other[0].left).abs() < 0.5);
+    assert!((host[5].left - other[5].left).abs() < 0.5);
+    // "文件" to the right of the names, centred on them.
+    let names_right = host[5].left.max(other[5].left) + 5.0;
+    assert!(
+        suffix[0].left > names_right,
+        "{} {}",
+        suffix[0].left,
+        names_right
+    );
+    let names_middle = (top(&host) + bottom(&other)) / 2.0;
+    let suffix_middle = (top(&suffix) + bottom(&suffix)) / 2.0;
+    assert!(
+        (names_middle - suffix_middle).abs() <= 1.0,
+        "{names_middle} {suffix_middle}"
+    );
+    // The whole 标志 centred on the text area (28 mm to 184 mm).
+    let left = host[0].left;
+    let right = suffix[1].left + (bottom(&suffix) - top(&suffix));
+    assert!(
+        ((left - 28.0) - (184.0 - right)).abs() <= 2.0,
+        "{left} {right}"
+    );
+}
