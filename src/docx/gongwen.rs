@@ -15,7 +15,7 @@ use docx_rs::{
 use unicode_width::UnicodeWidthChar;
 
 use super::grid::{CHAR, LINE_PITCH, TEXT_WIDTH, mm};
-use super::styles;
+use super::{Part, styles};
 
 /// The 标志's top edge below the text area's top: 35 mm.
 const ISSUER_TOP: i32 = mm(35.0);
@@ -63,12 +63,6 @@ fn issuer_line(line: &str, room: i32, before: i32) -> Paragraph {
         .add_run(Run::new().add_text(line).size(size))
 }
 
-/// A part of the 版头: a paragraph, or the table of a 联合行文's 标志.
-pub enum Piece {
-    Paragraph(Paragraph),
-    Table(Table),
-}
-
 /// The 版头 of a 公文 sent down or up (not a 函): 份号, 密级, 紧急程度 at the top
 /// left; the 标志's top 35 mm below the text area's top; the 发文字号 two lines
 /// below it, centred, or for a 上行文 one character in from the left on the
@@ -79,21 +73,21 @@ pub fn masthead(
     issuer: &[String],
     number: Option<&str>,
     signers: Option<(&str, &[String])>,
-) -> Vec<Piece> {
-    let mut out: Vec<Piece> = marks
+) -> Vec<Part> {
+    let mut out: Vec<Part> = marks
         .iter()
         .map(|m| {
-            Piece::Paragraph(
+            Part::Paragraph(Box::new(
                 Paragraph::new()
                     .style(styles::MARK)
                     .add_run(Run::new().add_text(m)),
-            )
+            ))
         })
         .collect();
     let above = marks.len() as i32 * LINE_PITCH as i32;
     if let Some((names, suffix)) = joint(issuer) {
-        out.push(Piece::Paragraph(spacer(ISSUER_TOP - above)));
-        out.push(Piece::Table(joint_issuer(names, suffix)));
+        out.push(Part::Paragraph(Box::new(spacer(ISSUER_TOP - above))));
+        out.push(Part::Table(Box::new(joint_issuer(names, suffix))));
     } else {
         for (i, line) in issuer.iter().enumerate() {
             let before = if i == 0 {
@@ -102,11 +96,8 @@ pub fn masthead(
                 // The PDF's 0.35 em between the lines of a 标志 of several.
                 issuer_size(line, TEXT_WIDTH as i32) as i32 * 10 * 35 / 100
             };
-            out.push(Piece::Paragraph(issuer_line(
-                line,
-                TEXT_WIDTH as i32,
-                before,
-            )));
+            let p = issuer_line(line, TEXT_WIDTH as i32, before);
+            out.push(Part::Paragraph(Box::new(p)));
         }
     }
     // Two lines below the 标志: the glyphs of a 16 pt line stand at the foot
@@ -127,7 +118,7 @@ pub fn masthead(
     if let Some(last) = rows.pop() {
         rows.push(red_rule(last));
     }
-    out.extend(rows.into_iter().map(Piece::Paragraph));
+    out.extend(rows.into_iter().map(|p| Part::Paragraph(Box::new(p))));
     out
 }
 

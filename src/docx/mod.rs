@@ -559,7 +559,7 @@ impl Writer {
                     self.letterhead = Some(issuer);
                     gongwen::letter_lines(&marks, number.as_deref())
                         .into_iter()
-                        .map(gongwen::Piece::Paragraph)
+                        .map(|p| Part::Paragraph(Box::new(p)))
                         .collect()
                 } else {
                     let signers = m.signers.as_ref().map(|(label, names)| {
@@ -575,11 +575,7 @@ impl Writer {
                         signers.as_ref().map(|(l, n)| (l.as_str(), n.as_slice())),
                     )
                 };
-                self.parts
-                    .extend(pieces.into_iter().map(|piece| match piece {
-                        gongwen::Piece::Paragraph(p) => Part::Paragraph(Box::new(p)),
-                        gongwen::Piece::Table(t) => Part::Table(Box::new(t)),
-                    }));
+                self.parts.extend(pieces);
                 self.after_masthead = true;
             }
             Block::Addressee(content) => self.paragraph(styles::ADDRESSEE, content),
