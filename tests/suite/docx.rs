@@ -636,6 +636,22 @@ fn character_pitch(pdf: &Path) -> f64 {
     gaps[gaps.len() / 2] as f64 / 100.0
 }
 
+/// An example built as PDF and DOCX (in the free fonts LibreOffice is given)
+/// into `dir`: LibreOffice's PDF of the DOCX and nianbao's own.
+fn both_pdfs(name: &str, dir: &Path) -> (PathBuf, PathBuf) {
+    let out = build(
+        &input(name),
+        dir,
+        &["--format", "pdf,docx", "--docx-fonts", "free"],
+    );
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let stem = Path::new(name).file_stem().unwrap().to_str().unwrap();
+    // LibreOffice's PDF beside nianbao's, under another name.
+    let copy = dir.join(format!("{stem}-lo.docx"));
+    std::fs::copy(dir.join(format!("{stem}.docx")), &copy).unwrap();
+    (libreoffice_pdf(&copy, dir), dir.join(format!("{stem}.pdf")))
+}
+
 /// LibreOffice's layout of the DOCX against nianbao's PDF: as many pages ±1;
 /// no line longer than 28 characters, and Chinese characters set at a pitch
 /// of which 28 fit the text width and 29 do not; on a full body page 22 lines
@@ -661,19 +677,9 @@ fn libreoffice_lays_out_28_characters_22_lines_and_as_many_pages_as_the_pdf() {
         ("club-2023-en.yaml", None),
     ] {
         let dir = tempfile::tempdir().unwrap();
-        let out = build(
-            &input(name),
-            dir.path(),
-            &["--format", "pdf,docx", "--docx-fonts", "free"],
-        );
-        assert_eq!(code(&out), 0, "{}", stderr(&out));
-        let stem = Path::new(name).file_stem().unwrap().to_str().unwrap();
-        // LibreOffice's PDF beside nianbao's, under another name.
-        let copy = dir.path().join(format!("{stem}-lo.docx"));
-        std::fs::copy(dir.path().join(format!("{stem}.docx")), &copy).unwrap();
-        let pdf = libreoffice_pdf(&copy, dir.path());
+        let (pdf, ours) = both_pdfs(name, dir.path());
         let pages = pdf_pages(&pdf);
-        let ours = lines_per_page(&dir.path().join(format!("{stem}.pdf")));
+        let ours = lines_per_page(&ours);
         assert!(
             pages.len().abs_diff(ours.len()) <= 1,
             "{name}: LibreOffice {} pages, nianbao's PDF {}",
@@ -722,17 +728,11 @@ fn libreoffice_sets_the_masthead_where_the_pdf_has_it() {
         ("letter-2021.yaml", 30.0, false),
     ] {
         let dir = tempfile::tempdir().unwrap();
-        let out = build(
-            &input(name),
-            dir.path(),
-            &["--format", "pdf,docx", "--docx-fonts", "free"],
+        let (lo, ours) = both_pdfs(name, dir.path());
+        let (lo, ours) = (
+            crate::pdf_reader::pdf_ink(&lo),
+            crate::pdf_reader::pdf_ink(&ours),
         );
-        assert_eq!(code(&out), 0, "{}", stderr(&out));
-        let stem = Path::new(name).file_stem().unwrap().to_str().unwrap();
-        let copy = dir.path().join(format!("{stem}-lo.docx"));
-        std::fs::copy(dir.path().join(format!("{stem}.docx")), &copy).unwrap();
-        let lo = crate::pdf_reader::pdf_ink(&libreoffice_pdf(&copy, dir.path()));
-        let ours = crate::pdf_reader::pdf_ink(&dir.path().join(format!("{stem}.pdf")));
         let red_top = |page: &crate::pdf_reader::Ink| {
             page.glyphs
                 .iter()
