@@ -387,8 +387,10 @@ fn patch_core(core: &[u8], meta: &DocxMeta) -> Vec<u8> {
     }
 }
 
-/// Space before a title under a 版头's red rule, in twips.
-const TITLE_AFTER_RULE: u32 = 160;
+/// Space before a title under a 版头's red rule, in twips: two lines below
+/// the rule to the title's glyphs (40 pt, as in the PDF), which stand 9 pt
+/// below the top of their 579-twip line.
+const TITLE_AFTER_RULE: u32 = 640;
 
 /// The text of inlines, for the 公文's elements (plain text, no emphasis).
 fn plain(inlines: &[Inline]) -> String {
@@ -488,8 +490,7 @@ impl Writer {
                 if std::mem::take(&mut self.after_masthead)
                     && let Some(Part::Paragraph(p)) = self.parts.last_mut()
                 {
-                    // Two lines below the red rule (the title's glyphs stand
-                    // at the foot of its two-line height).
+                    // Two lines below the red rule.
                     let taken = std::mem::take(p.as_mut());
                     **p = taken.line_spacing(LineSpacing::new().before(TITLE_AFTER_RULE));
                 }

@@ -149,12 +149,14 @@ pub fn styles(choice: FontChoice, english: bool) -> Styles {
         .size(44)
         .bold()
         .align(AlignmentType::Center)
-        // Off the character grid: a 22 pt character would take two 16 pt cells.
+        // Off the character grid: a 22 pt character is wider than a cell.
         .snap_to_grid(false)
+        // A line of the grid a line of the title, as in the PDF (a title of
+        // two lines took four); a blank line under it.
         .line_spacing(
             LineSpacing::new()
                 .line_rule(LineSpacingType::Exact)
-                .line(LINE_PITCH as i32 * 2 - 100)
+                .line(LINE_PITCH as i32)
                 .before(0)
                 .after(LINE_PITCH as u32),
         );

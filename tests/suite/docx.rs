@@ -343,7 +343,7 @@ fn a_reports_masthead_is_red_text_a_red_border_and_tab_stops() {
     assert_eq!(6284 + 7 * 320 + 320, 8844);
     assert!(
         paragraph_with(&xml, "关于2020年工作总结")
-            .contains("<w:pStyle w:val=\"DocTitle\" /><w:spacing w:before=\"160\" />"),
+            .contains("<w:pStyle w:val=\"DocTitle\" /><w:spacing w:before=\"640\" />"),
         "{xml}"
     );
     assert!(
@@ -395,9 +395,9 @@ fn a_reports_masthead_is_red_text_a_red_border_and_tab_stops() {
 }
 
 /// A notice: the 发文字号 centred under the 标志 (no 签发人); the seal image
-/// floating behind the date, centred on the line between signature and date
-/// (its 42 mm, 2 381 twips, centred 1 280 + 2 080 / 2 twips in from the
-/// right); the 版记 a table floating at the foot of the text area, its rules
+/// floating behind the date, centred a quarter line above the line between
+/// signature and date (its 42 mm, 2 381 twips, centred 1 280 + 2 080 / 2
+/// twips in from the right); the 版记 a table floating at the foot of the text area, its rules
 /// 1, ¾ and 1 pt.
 #[test]
 fn a_notices_seal_floats_behind_the_date_and_its_record_sits_at_the_foot() {
@@ -410,11 +410,12 @@ fn a_notices_seal_floats_behind_the_date_and_its_record_sits_at_the_foot() {
         "{xml}"
     );
     let date = paragraph_with(&xml, "2022年1月10日</w:t>");
-    // x: 8 844 − 1 280 − 1 040 − 1 190 = 5 334 twips; y: −1 190 twips; in EMU.
+    // x: 8 844 − 1 280 − 1 040 − 1 190 = 5 334 twips; y: −1 190 − 144 (a
+    // quarter line higher) twips; in EMU.
     for want in [
         "behindDoc=\"1\"",
         "<wp:positionH relativeFrom=\"margin\"><wp:posOffset>3387090</wp:posOffset></wp:positionH>",
-        "<wp:positionV relativeFrom=\"paragraph\"><wp:posOffset>-755650</wp:posOffset></wp:positionV>",
+        "<wp:positionV relativeFrom=\"paragraph\"><wp:posOffset>-847090</wp:posOffset></wp:positionV>",
         "<wp:extent cx=\"1511935\" cy=\"1511935\" />",
         "<wp:wrapNone />",
     ] {
