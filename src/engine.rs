@@ -311,6 +311,7 @@ impl Engine {
                 date: meta.date.to_string(),
                 lang: meta.lang,
                 fonts,
+                seal: meta.seal.clone(),
             };
             let started = Instant::now();
             document.docx = Some(crate::docx::docx(&document.markdown, &docx_meta));

@@ -147,7 +147,13 @@ impl GongwenView {
                 .printed
                 .as_ref()
                 .and_then(|p| parse_date(p.value.trim()))
-                .map(|date| tr!(lang, "gongwen-printed", date = numerals::chinese_date(date))),
+                .map(|date| {
+                    let date = match lang {
+                        Lang::En => numerals::english_date(date),
+                        _ => numerals::chinese_date(date),
+                    };
+                    tr!(lang, "gongwen-printed", date = date)
+                }),
         })
     }
 }

@@ -5,6 +5,7 @@
 //! side. What docx-rs cannot say (mirrored margins, repeated header rows) is
 //! added to its XML before packing.
 
+mod gongwen;
 mod grid;
 mod styles;
 
@@ -15,10 +16,11 @@ use crate::cjk::RunBreaker;
 use crate::typeset::writer::soft_break_is_space;
 use docx_rs::{
     AlignmentType, BreakType, DocGrid, DocGridType, Docx, FieldCharType, Footer, InstrPAGE,
-    InstrText, PageMargin, Paragraph, Run, Table, TableCell, TableRow, WidthType,
+    InstrText, LineSpacing, LineSpacingType, PageMargin, Paragraph, Run, Table, TableCell,
+    TableRow, WidthType,
 };
 
-pub use grid::{CHAR_SPACE, LINE_PITCH, TEXT_WIDTH};
+pub use grid::{CHAR_SPACING, LINE_PITCH, TEXT_WIDTH};
 pub use styles::FontChoice;
 
 /// What the DOCX says about itself and how it is set.
@@ -31,6 +33,8 @@ pub struct DocxMeta {
     pub date: String,
     pub lang: crate::model::Lang,
     pub fonts: FontChoice,
+    /// The seal's image over the signature and date, as the input gave it.
+    pub seal: Option<(crate::gongwen::ImageFormat, Vec<u8>)>,
 }
 
 /// The DOCX of a document's Markdown.
@@ -45,6 +49,10 @@ pub fn docx(markdown: &str, meta: &DocxMeta) -> Vec<u8> {
         ..meta.clone()
     };
     let mut writer = Writer::new(meta.lang == crate::model::Lang::En);
+    writer.seal = meta
+        .seal
+        .as_ref()
+        .and_then(|(format, bytes)| seal_image(*format, bytes));
     writer.blocks(&blocks::parse(&markdown));
     // What is still open ends with the document.
     writer.finish();
@@ -69,11 +77,17 @@ pub fn docx(markdown: &str, meta: &DocxMeta) -> Vec<u8> {
         .even_footer(page_number_footer(AlignmentType::Left))
         .created_at(&stamp)
         .updated_at(&stamp);
+    // A 函's page one: the 标志 and its double rule in the header, the lower
+    // double rule in the footer, no page number.
+    if let Some(issuer) = &writer.letterhead {
+        docx = docx
+            .first_header(gongwen::letter_header(issuer))
+            .first_footer(gongwen::letter_footer());
+    }
     docx.document = docx.document.doc_grid(
         DocGrid::new()
-            .grid_type(DocGridType::LinesAndChars)
-            .line_pitch(LINE_PITCH)
-            .char_space(CHAR_SPACE),
+            .grid_type(DocGridType::Lines)
+            .line_pitch(LINE_PITCH),
     );
     for part in writer.parts {
         docx = match part {
@@ -83,8 +97,9 @@ pub fn docx(markdown: &str, meta: &DocxMeta) -> Vec<u8> {
     }
     let mut xml = docx.build();
     xml.settings = patch_settings(&xml.settings);
-    xml.styles = patch_styles(&xml.styles);
+    xml.styles = patch_styles(&xml.styles, meta.lang == crate::model::Lang::En);
     xml.document = patch_document(&xml.document);
+    xml.document = patch_seal(&xml.document);
     xml.doc_props.core = patch_core(&xml.doc_props.core, meta);
     let parts = [
         &xml.document,
@@ -182,7 +197,7 @@ fn patch_settings(settings: &[u8]) -> Vec<u8> {
 /// fills every page's 22 lines) and no extra space between Chinese and Latin
 /// text or digits ("2020年", a character grid), before `w:spacing` as the
 /// schema orders them.
-fn patch_styles(styles: &[u8]) -> Vec<u8> {
+fn patch_styles(styles: &[u8], english: bool) -> Vec<u8> {
     let text = String::from_utf8_lossy(styles);
     // Indents in characters as well as twips (docx-rs writes only twips), so
     // that they follow a changed font size: two characters first-line, three
@@ -202,32 +217,140 @@ fn patch_styles(styles: &[u8]) -> Vec<u8> {
         "<w:spacing ",
         "<w:autoSpaceDE w:val=\"0\" /><w:autoSpaceDN w:val=\"0\" /><w:spacing ",
     );
-    text.replacen(
+    let mut text = text.replacen(
         "<w:pPrDefault><w:pPr><w:rPr />",
         "<w:pPrDefault><w:pPr><w:widowControl w:val=\"0\" />",
         1,
-    )
-    .into_bytes()
+    );
+    // 28 characters a line: every run 0.25 pt closer (`grid::CHAR_SPACING`),
+    // before the size as the schema orders them. English text has no
+    // character grid.
+    if !english {
+        text = text.replacen(
+            "<w:rPrDefault><w:rPr><w:sz ",
+            &format!(
+                "<w:rPrDefault><w:rPr><w:spacing w:val=\"{}\" /><w:sz ",
+                grid::CHAR_SPACING
+            ),
+            1,
+        );
+    }
+    text.into_bytes()
 }
 
 /// Each table's first row repeats on every page (`w:tblHeader`); docx-rs has
 /// no setting for it, so the rows nianbao marks as headers get it here.
 fn patch_document(document: &[u8]) -> Vec<u8> {
     let text = String::from_utf8_lossy(document).replace(HEADER_ROW_MARK, "<w:tblHeader />");
-    // The footer references first in the section's properties, as the schema
-    // orders them (docx-rs writes them last).
+    // The header and footer references first in the section's properties, as
+    // the schema orders them (docx-rs writes them last).
     let Some(start) = text.rfind("<w:sectPr>") else {
         return text.into_bytes();
     };
     let body_start = start + "<w:sectPr>".len();
     let mut references = String::new();
     let mut rest = text[body_start..].to_string();
-    while let Some(at) = rest.find("<w:footerReference") {
-        let end = at + rest[at..].find("/>").map_or(0, |n| n + 2);
-        references.push_str(&rest[at..end]);
-        rest.replace_range(at..end, "");
+    for kind in ["<w:headerReference", "<w:footerReference"] {
+        while let Some(at) = rest.find(kind) {
+            let end = at + rest[at..].find("/>").map_or(0, |n| n + 2);
+            references.push_str(&rest[at..end]);
+            rest.replace_range(at..end, "");
+        }
+    }
+    // A 函's distinct page one before the grid, as the schema orders them.
+    if let Some(at) = rest.find("<w:titlePg />") {
+        rest.replace_range(at..at + "<w:titlePg />".len(), "");
+        if let Some(grid) = rest.find("<w:docGrid") {
+            rest.insert_str(grid, "<w:titlePg />");
+        }
     }
     format!("{}{references}{rest}", &text[..body_start]).into_bytes()
+}
+
+/// The seal floats behind the text without pushing it aside (docx-rs writes
+/// an anchored picture in front of the text, wrapped square): it is the only
+/// anchored drawing nianbao writes.
+fn patch_seal(document: &[u8]) -> Vec<u8> {
+    let text = String::from_utf8_lossy(document)
+        .replace("behindDoc=\"0\"", "behindDoc=\"1\"")
+        .replace(
+            "<wp:wrapSquare wrapText=\"bothSides\" />",
+            "<wp:wrapNone />",
+        );
+    // docx-rs writes a negative offset as its unsigned 32-bit twin: the
+    // seal stands above its paragraph.
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text.as_str();
+    const OPEN: &str = "<wp:posOffset>";
+    while let Some(at) = rest.find(OPEN) {
+        let start = at + OPEN.len();
+        out.push_str(&rest[..start]);
+        rest = &rest[start..];
+        let end = rest.find('<').unwrap_or(rest.len());
+        match rest[..end].parse::<u32>() {
+            Ok(n) => out.push_str(&(n as i32).to_string()),
+            Err(_) => out.push_str(&rest[..end]),
+        }
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    // A floating table's position first in its properties, as the schema
+    // orders them (docx-rs writes it last, and LibreOffice then leaves the
+    // 版记 in the flow).
+    let mut text = out;
+    let mut from = 0;
+    while let Some(at) = text[from..].find("<w:tblpPr ").map(|n| n + from) {
+        let end = at + text[at..].find("/>").map_or(0, |n| n + 2);
+        let position = text[at..end].to_string();
+        let Some(start) = text[..at].rfind("<w:tblPr>") else {
+            break;
+        };
+        text.replace_range(at..end, "");
+        let insert = start + "<w:tblPr>".len();
+        text.insert_str(insert, &position);
+        from = end;
+    }
+    text.into_bytes()
+}
+
+/// The seal as a PNG: a PNG as it is, an SVG drawn at 600 pixels on its
+/// longer side (42 mm at about 360 dpi). None when it cannot be read
+/// (checking has refused such a seal, E1106).
+fn seal_image(format: crate::gongwen::ImageFormat, bytes: &[u8]) -> Option<gongwen::SealImage> {
+    match format {
+        crate::gongwen::ImageFormat::Png => {
+            // The size from the IHDR chunk: width and height after the
+            // signature and the chunk's length and type.
+            let size =
+                |at: usize| Some(u32::from_be_bytes(bytes.get(at..at + 4)?.try_into().ok()?));
+            Some(gongwen::SealImage {
+                png: bytes.to_vec(),
+                width: size(16)?,
+                height: size(20)?,
+            })
+        }
+        crate::gongwen::ImageFormat::Svg => {
+            let tree =
+                resvg::usvg::Tree::from_data(bytes, &resvg::usvg::Options::default()).ok()?;
+            let size = tree.size();
+            let scale = 600.0 / size.width().max(size.height());
+            let (width, height) = (
+                (size.width() * scale).ceil() as u32,
+                (size.height() * scale).ceil() as u32,
+            );
+            let mut pixmap = resvg::tiny_skia::Pixmap::new(width.max(1), height.max(1))?;
+            resvg::render(
+                &tree,
+                resvg::tiny_skia::Transform::from_scale(scale, scale),
+                &mut pixmap.as_mut(),
+            );
+            Some(gongwen::SealImage {
+                png: pixmap.encode_png().ok()?,
+                width: pixmap.width(),
+                height: pixmap.height(),
+            })
+        }
+    }
 }
 
 /// What a header row carries until [`patch_document`] makes it `w:tblHeader`:
@@ -262,6 +385,28 @@ fn patch_core(core: &[u8], meta: &DocxMeta) -> Vec<u8> {
         }
         _ => text.into_bytes(),
     }
+}
+
+/// Space before a title under a 版头's red rule, in twips: two lines below
+/// the rule to the title's glyphs (40 pt, as in the PDF), which stand 9 pt
+/// below the top of their 579-twip line.
+const TITLE_AFTER_RULE: u32 = 640;
+
+/// The text of inlines, for the 公文's elements (plain text, no emphasis).
+fn plain(inlines: &[Inline]) -> String {
+    let mut out = String::new();
+    for inline in inlines {
+        match inline {
+            Inline::Text(t) | Inline::Code(t) => out.push_str(t),
+            Inline::SoftBreak | Inline::HardBreak => {}
+            Inline::Emphasis(c)
+            | Inline::Strong(c)
+            | Inline::Strikethrough(c)
+            | Inline::Link { content: c, .. }
+            | Inline::Image(c) => out.push_str(&plain(c)),
+        }
+    }
+    out
 }
 
 /// A paragraph or table of the document's body.
@@ -305,6 +450,12 @@ struct Writer {
     /// Latin word only at a space, so a run longer than a line gets zero-width
     /// spaces, as in the PDF.
     runs: RunBreaker,
+    /// The seal's image, for a signature and date under a seal.
+    seal: Option<gongwen::SealImage>,
+    /// A 函's 标志, for page one's header.
+    letterhead: Option<Vec<String>>,
+    /// The title comes next after a 版头: two lines below its red rule.
+    after_masthead: bool,
 }
 
 impl Writer {
@@ -320,6 +471,9 @@ impl Writer {
             last_char: None,
             pending_soft_break: false,
             runs: RunBreaker::default(),
+            seal: None,
+            letterhead: None,
+            after_masthead: false,
         }
     }
 
@@ -331,7 +485,16 @@ impl Writer {
 
     fn block(&mut self, block: &Block) {
         match block {
-            Block::Title(content) => self.heading(styles::TITLE, content),
+            Block::Title(content) => {
+                self.heading(styles::TITLE, content);
+                if std::mem::take(&mut self.after_masthead)
+                    && let Some(Part::Paragraph(p)) = self.parts.last_mut()
+                {
+                    // Two lines below the red rule.
+                    let taken = std::mem::take(p.as_mut());
+                    **p = taken.line_spacing(LineSpacing::new().before(TITLE_AFTER_RULE));
+                }
+            }
             Block::Heading { level, content } => {
                 self.heading(styles::HEADING[(level - 1).min(3)], content)
             }
@@ -389,38 +552,73 @@ impl Writer {
             }
             Block::Rule => self.finish(),
             Block::Masthead(m) => {
-                for line in &m.marks {
-                    self.paragraph(styles::ANNEX_NOTE, line);
-                }
-                for line in &m.issuer {
-                    self.heading(styles::TITLE, line);
-                }
-                if let Some(number) = &m.number {
-                    self.heading(styles::TITLE, number);
-                }
-                if let Some((label, names)) = &m.signers {
-                    self.begin(styles::CLOSING);
-                    self.inlines(label);
-                    for (i, name) in names.iter().enumerate() {
-                        if i > 0 {
-                            self.line_break();
-                        }
-                        self.inlines(name);
-                    }
-                    self.finish();
-                }
+                self.finish();
+                let marks: Vec<String> = m.marks.iter().map(|l| plain(l)).collect();
+                let issuer: Vec<String> = m.issuer.iter().map(|l| plain(l)).collect();
+                let number = m.number.as_deref().map(plain);
+                let pieces = if m.letter {
+                    self.letterhead = Some(issuer);
+                    gongwen::letter_lines(&marks, number.as_deref())
+                        .into_iter()
+                        .map(|p| Part::Paragraph(Box::new(p)))
+                        .collect()
+                } else {
+                    let signers = m.signers.as_ref().map(|(label, names)| {
+                        (
+                            plain(label),
+                            names.iter().map(|n| plain(n)).collect::<Vec<_>>(),
+                        )
+                    });
+                    gongwen::masthead(
+                        &marks,
+                        &issuer,
+                        number.as_deref(),
+                        signers.as_ref().map(|(l, n)| (l.as_str(), n.as_slice())),
+                    )
+                };
+                self.parts.extend(pieces);
+                self.after_masthead = true;
             }
-            Block::Addressee(content) | Block::Annotation(content) => {
-                self.paragraph(styles::ANNEX_NOTE, content)
-            }
+            Block::Addressee(content) => self.paragraph(styles::ADDRESSEE, content),
+            Block::Annotation(content) => self.paragraph(styles::BODY, content),
             Block::SealedClosing(content) => {
                 self.keep_last_with_next();
-                self.paragraph(styles::CLOSING, content);
+                let lines: Vec<String> = blocks::lines(content).iter().map(|l| plain(l)).collect();
+                let paragraphs = gongwen::sealed_closing(&lines, self.seal.as_ref());
+                self.parts
+                    .extend(paragraphs.into_iter().map(|p| Part::Paragraph(Box::new(p))));
             }
             Block::Record { cc, print } => {
-                for content in [cc, print].into_iter().flatten() {
-                    self.paragraph(styles::ANNEX_NOTE, content);
-                }
+                self.finish();
+                let cc = cc.as_deref().map(plain);
+                let print: Vec<String> = print
+                    .as_deref()
+                    .map(blocks::lines)
+                    .unwrap_or_default()
+                    .iter()
+                    .map(|l| plain(l))
+                    .collect();
+                let print = match print.as_slice() {
+                    [printer, printed, ..] => Some((printer.as_str(), printed.as_str())),
+                    _ => None,
+                };
+                let letter = self.letterhead.is_some();
+                self.parts.push(Part::Table(Box::new(gongwen::record(
+                    cc.as_deref(),
+                    print,
+                    letter,
+                ))));
+                // A document ends with a paragraph: one a point high, so that
+                // it never takes a page of its own.
+                self.parts.push(Part::Paragraph(Box::new(
+                    Paragraph::new().style(styles::RECORD).line_spacing(
+                        LineSpacing::new()
+                            .line_rule(LineSpacingType::Exact)
+                            .line(20)
+                            .before(0)
+                            .after(0),
+                    ),
+                )));
             }
             Block::Element(_, content) => self.paragraph(styles::BODY, content),
         }
@@ -599,6 +797,7 @@ mod tests {
             date: "2020-12-20".into(),
             lang: crate::model::Lang::Zh,
             fonts: FontChoice::default(),
+            seal: None,
         };
         let bytes = docx("# 标题\u{1b}\n\n一是\u{1}\u{8}落实\u{fffe}。\n", &meta);
         assert_eq!(check_package(&bytes), Ok(()));

@@ -20,6 +20,19 @@ pub const ANNEX_NOTE: &str = "AnnexNote";
 pub const TABLE_TEXT: &str = "TableText";
 pub const TABLE: &str = "FiguresTable";
 pub const FOOTER: &str = "PageNumber";
+/// The 公文's elements (GB/T 9704): 份号/密级/紧急程度, the 发文机关标志, the
+/// 发文字号 (with the red rule under it), the names of the 签发人, the 主送机关,
+/// the 版记's text.
+pub const MARK: &str = "GongwenMark";
+pub const ISSUER: &str = "Issuer";
+pub const NUMBER: &str = "DocNumber";
+pub const NUMBER_CHARS: &str = "DocNumberChars";
+pub const SIGNER: &str = "SignerName";
+pub const ADDRESSEE: &str = "Addressee";
+pub const RECORD: &str = "RecordText";
+
+/// The red of the 版头 (RGB 255, 0, 0), as the PDF has it.
+pub const RED: &str = "FF0000";
 
 /// Which East-Asian font names the styles ask for.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -136,12 +149,14 @@ pub fn styles(choice: FontChoice, english: bool) -> Styles {
         .size(44)
         .bold()
         .align(AlignmentType::Center)
-        // Off the character grid: a 22 pt character would take two 16 pt cells.
+        // Off the character grid: a 22 pt character is wider than a cell.
         .snap_to_grid(false)
+        // A line of the grid a line of the title, as in the PDF (a title of
+        // two lines took four); a blank line under it.
         .line_spacing(
             LineSpacing::new()
                 .line_rule(LineSpacingType::Exact)
-                .line(LINE_PITCH as i32 * 2 - 100)
+                .line(LINE_PITCH as i32)
                 .before(0)
                 .after(LINE_PITCH as u32),
         );
@@ -193,6 +208,7 @@ pub fn styles(choice: FontChoice, english: bool) -> Styles {
             .line_spacing(single_line()),
     );
     styles = styles.add_style(Style::new(TABLE, StyleType::Table).name("Figures Table 数据表"));
+    styles = gongwen_styles(styles, [fang, hei, kai, title]);
     styles.add_style(
         Style::new(FOOTER, StyleType::Paragraph)
             .name("Page Number 页码")
@@ -201,6 +217,86 @@ pub fn styles(choice: FontChoice, english: bool) -> Styles {
             .size(28)
             .snap_to_grid(false)
             .indent(Some(280), None, Some(280), None)
-            .line_spacing(single_line()),
+            .line_spacing(
+                LineSpacing::new()
+                    .line_rule(LineSpacingType::Auto)
+                    .line(240)
+                    .before(0)
+                    .after(PAGE_NUMBER_RAISE),
+            ),
     )
 }
+
+/// How far the page number's line ends above the footer distance: 3 mm, so
+/// that it stands 23 mm above the page's foot while a 函's lower red rule,
+/// alone in page one's footer, stands at the footer distance, 20 mm.
+pub const PAGE_NUMBER_RAISE: u32 = 170;
+
+/// The styles of the 公文's elements: a user restyles every 发文字号 or 主送
+/// at once.
+fn gongwen_styles(styles: Styles, [fang, hei, kai, title]: [&str; 4]) -> Styles {
+    let flush_left = |id: &str, name: &str, font: &str| {
+        on_grid(id, name, font).align(AlignmentType::Left).indent(
+            Some(0),
+            Some(SpecialIndentType::FirstLine(0)),
+            None,
+            None,
+        )
+    };
+    styles
+        .add_style(flush_left(MARK, "Copy Number and Marks 份号密级", hei))
+        .add_style(
+            Style::new(ISSUER, StyleType::Paragraph)
+                .name("Issuer 发文机关标志")
+                .based_on("Normal")
+                .next(BODY)
+                .fonts(fonts(title))
+                .size(ISSUER_SIZE)
+                .bold()
+                .color(RED)
+                .align(AlignmentType::Center)
+                // Off the character grid: a character of the 标志 is wider
+                // than a cell.
+                .snap_to_grid(false)
+                .indent(Some(0), Some(SpecialIndentType::FirstLine(0)), None, None),
+        )
+        .add_style(
+            flush_left(NUMBER, "Document Number 发文字号", fang).align(AlignmentType::Center),
+        )
+        .add_style(
+            Style::new(NUMBER_CHARS, StyleType::Character)
+                .name("Document Number Characters 发文字号字符")
+                .fonts(fonts(fang)),
+        )
+        .add_style(
+            Style::new(SIGNER, StyleType::Character)
+                .name("Signer 签发人姓名")
+                .fonts(fonts(kai)),
+        )
+        .add_style(flush_left(ADDRESSEE, "Addressee 主送机关", fang))
+        .add_style(
+            Style::new(RECORD, StyleType::Paragraph)
+                .name("Record 版记")
+                .based_on("Normal")
+                .fonts(fonts(fang))
+                .size(28)
+                .align(AlignmentType::Left)
+                .snap_to_grid(false)
+                .indent(Some(0), Some(SpecialIndentType::FirstLine(0)), None, None)
+                .line_spacing(
+                    LineSpacing::new()
+                        .line_rule(LineSpacingType::Exact)
+                        .line(RECORD_LINE)
+                        .before(0)
+                        .after(0),
+                ),
+        )
+}
+
+/// The 标志's largest size, 48 pt (in half-points); a longer name is set
+/// smaller so that it stays on one line.
+pub const ISSUER_SIZE: usize = 96;
+
+/// A 版记 line: 14 pt text with room above and below (the PDF's 0.3 em
+/// insets), 22 pt.
+pub const RECORD_LINE: i32 = 440;

@@ -193,26 +193,6 @@ fn a_plain_document_has_no_masthead_and_stays_as_it_was() {
 }
 
 #[test]
-fn the_docx_holds_the_masthead_and_the_record() {
-    let dir = tempfile::tempdir().unwrap();
-    built("notice-plan-2022", dir.path());
-    let bytes = std::fs::read(dir.path().join("notice-plan-2022.docx")).unwrap();
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
-    let mut xml = String::new();
-    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml)
-        .unwrap();
-    for text in [
-        "某某县统计局文件",
-        "某统〔2022〕3号",
-        "局属各股室，各乡镇（街道）统计站：",
-        "抄送：某某县人民政府办公室，某某市统计局。",
-        "2022年1月10日印发",
-    ] {
-        assert!(xml.contains(text), "the DOCX lacks “{text}”");
-    }
-}
-
-#[test]
 fn a_record_that_does_not_fit_on_the_last_even_page_goes_after_a_blank_page() {
     // The report of eight pages, its last one even, with a 抄送 too long for
     // what is left of it: a blank page 9, the 版记 on page 10, neither numbered.
@@ -249,4 +229,101 @@ fn a_record_that_does_not_fit_on_the_last_even_page_goes_after_a_blank_page() {
         .map(|f| f.bottom)
         .fold(f64::NEG_INFINITY, f64::max);
     assert!((last_rule - TEXT_BOTTOM).abs() <= 0.1, "{last_rule}");
+}
+
+/// An English document with a `document:` block builds (the English style has
+/// the 公文's functions, as an English letterhead): the organisation in red
+/// at the top over a red rule as wide as the text, the reference and who
+/// signed it off on one line, the addressee, the signature and date, the note,
+/// and the copies and printing line between rules at the foot of the last page,
+/// its date in English.
+#[test]
+fn an_english_document_with_a_document_block_builds_as_a_letterhead() {
+    let dir = tempfile::tempdir().unwrap();
+    let yaml = std::fs::read_to_string(repo().join("inputs/branch-2023-en.yaml")).unwrap();
+    let yaml = format!(
+        "document:\n  kind: 报告\n  issuer: Riverside Teachers' Union\n  number: RTU〔2024〕4号\n  signers: Jane Smith\n  addressee: City Federation of Trade Unions\n  seal: space\n  annotation: \"Contact: Tom Lee, 555-0100\"\n  cc: City Education Bureau\n  printer: Riverside Teachers' Union Office\n  printed: 2024-01-15\n{yaml}"
+    );
+    let input = dir.path().join("letter-en.yaml");
+    std::fs::write(&input, yaml).unwrap();
+    let out = build(&input, dir.path(), &["--format", "pdf,docx"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let pdf = dir.path().join("letter-en.pdf");
+    let pages = pdf_ink(&pdf);
+    let first = &pages[0];
+    let issuer: Vec<_> = first.glyphs.iter().filter(|g| g.rgb == RED).collect();
+    let red: String = issuer.iter().map(|g| g.text.as_str()).collect();
+    assert_eq!(red.replace(' ', ""), "RiversideTeachers'Union");
+    // The red rule under the reference: as wide as the text area (156 mm).
+    let rule = first
+        .fills
+        .iter()
+        .find(|f| f.rgb == RED)
+        .expect("a red rule");
+    assert!(((rule.right - rule.left) - 156.0).abs() < 0.1, "{rule:?}");
+    assert!(rule.top > bottom(&issuer));
+    let text = crate::pdf_reader::pdf_text(&pdf);
+    let mut at = 0;
+    for want in [
+        "Riverside Teachers' Union",
+        "Signed off by: Jane Smith",
+        "City Federation of Trade Unions:",
+        "Branch Secretary",
+        "15 January 2024",
+        "(Contact: Tom Lee, 555-0100)",
+        "Copies to: City Education Bureau.",
+        "printed on 15 January 2024",
+    ] {
+        let found = text[at..]
+            .find(want)
+            .unwrap_or_else(|| panic!("“{want}” not after byte {at}: {text}"));
+        at += found + want.len();
+    }
+    // The copies at the foot of the last page, under the text.
+    let last = pages.last().unwrap();
+    let copies = line_of(last, "Copies");
+    assert!(top(&copies) > TEXT_BOTTOM - 20.0, "{}", top(&copies));
+}
+
+/// 联合行文 (GB/T 9704 7.2.3): the organs one under another, the host first,
+/// spread to one width; "文件" to their right, centred on them; all red, the
+/// top 35 mm below the text area's top.
+#[test]
+fn a_joint_documents_issuers_stand_one_under_another_with_wenjian_beside_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = built("joint-notice-2022", dir.path());
+    let first = &pdf_ink(&pdf)[0];
+    let host = line_of(first, "某某县统计局");
+    let other = line_of(first, "某某县财政局");
+    let suffix = line_of(first, "文件");
+    for glyph in host.iter().chain(&other).chain(&suffix) {
+        assert_eq!(glyph.rgb, RED, "{}", glyph.text);
+    }
+    let issuer_top = top(&host) - TEXT_TOP;
+    assert!((issuer_top - 35.0).abs() <= 0.5, "{issuer_top}");
+    assert!(top(&other) > bottom(&host), "the host organ first");
+    // Spread to one width: both names begin and end alike.
+    assert!((host[0].left - other[0].left).abs() < 0.5);
+    assert!((host[5].left - other[5].left).abs() < 0.5);
+    // "文件" to the right of the names, centred on them.
+    let names_right = host[5].left.max(other[5].left) + 5.0;
+    assert!(
+        suffix[0].left > names_right,
+        "{} {}",
+        suffix[0].left,
+        names_right
+    );
+    let names_middle = (top(&host) + bottom(&other)) / 2.0;
+    let suffix_middle = (top(&suffix) + bottom(&suffix)) / 2.0;
+    assert!(
+        (names_middle - suffix_middle).abs() <= 1.0,
+        "{names_middle} {suffix_middle}"
+    );
+    // The whole 标志 centred on the text area (28 mm to 184 mm).
+    let left = host[0].left;
+    let right = suffix[1].left + (bottom(&suffix) - top(&suffix));
+    assert!(
+        ((left - 28.0) - (184.0 - right)).abs() <= 2.0,
+        "{left} {right}"
+    );
 }

@@ -1,0 +1,537 @@
+//! The 公文's elements in the DOCX (GB/T 9704-2012), as WPS and Word users
+//! edit them: the red 发文机关标志 as red text, the red rule under the 发文字号
+//! as a paragraph border, 发文字号 and 签发人 on one line with tab stops, the
+//! seal image floating behind the date, the 版记 as a table anchored to the
+//! foot of the text area; a 函's 信函格式 in page one's header and footer.
+//! Positions follow the PDF's (templates/style.typ), in twips.
+
+use docx_rs::{
+    AlignmentType, BorderType, Footer, Header, LineSpacing, LineSpacingType, Paragraph,
+    ParagraphBorder, ParagraphBorderPosition, ParagraphBorders, Pic, RelativeFromHType,
+    RelativeFromVType, Run, SpecialIndentType, Tab, TabValueType, Table, TableAlignmentType,
+    TableBorder, TableBorderPosition, TableBorders, TableCell, TableCellMargins,
+    TablePositionProperty, TableRow, VAlignType, WidthType,
+};
+use unicode_width::UnicodeWidthChar;
+
+use super::grid::{CHAR, LINE_PITCH, TEXT_WIDTH, mm};
+use super::{Part, styles};
+
+/// The 标志's top edge below the text area's top: 35 mm.
+const ISSUER_TOP: i32 = mm(35.0);
+/// A 函's 标志 and its red double rules: 170 mm, centred on page one, whose
+/// binding side (28 mm) is on the left: from 20 mm to 190 mm.
+const LETTER_WIDTH: i32 = mm(170.0);
+const LETTER_LEFT: i32 = mm(20.0) - mm(28.0);
+const LETTER_RIGHT: i32 = mm(20.0) - mm(26.0);
+/// The seal: 42 mm, the size of a unit's round seal.
+pub const SEAL_SIZE: i32 = mm(42.0);
+/// How far the seal's centre stands above the line between the signature and
+/// the date: a quarter line, as in the PDF, so that they sit a little below
+/// its centre (GB/T 9704 7.3.5.1: 居印章中心偏下位置).
+const SEAL_RAISE: i32 = LINE_PITCH as i32 / 4;
+/// EMU (what DrawingML measures in) a twip.
+const EMU: i32 = 635;
+
+/// How wide a text is set in characters of `char` twips: a full-width
+/// character one, any other half.
+pub fn width(text: &str, char: i32) -> i32 {
+    text.chars()
+        .map(|c| if c.width() == Some(2) { char } else { char / 2 })
+        .sum()
+}
+
+/// The 标志's size in half-points: 48 pt, or less so that it fits `room`
+/// twips on one line, as the PDF sets it.
+pub fn issuer_size(line: &str, room: i32) -> usize {
+    // Its width at 1 pt (20 twips) a character.
+    let at_one_point = width(line, 20).max(1);
+    (room * 2 / at_one_point).clamp(2, styles::ISSUER_SIZE as i32) as usize
+}
+
+/// Spacing before, and a line of exactly `line` twips.
+fn spacing(before: i32, line: i32) -> LineSpacing {
+    LineSpacing::new()
+        .line_rule(LineSpacingType::Exact)
+        .line(line)
+        .before(before.max(0) as u32)
+        .after(0)
+}
+
+/// A line of the 标志: red, bold, centred, as large as 48 pt allows in `room`.
+fn issuer_line(line: &str, room: i32, before: i32) -> Paragraph {
+    let size = issuer_size(line, room);
+    Paragraph::new()
+        .style(styles::ISSUER)
+        .line_spacing(spacing(before, size as i32 * 10))
+        .add_run(Run::new().add_text(line).size(size))
+}
+
+/// The 版头 of a 公文 sent down or up (not a 函): 份号, 密级, 紧急程度 at the top
+/// left; the 标志's top 35 mm below the text area's top; the 发文字号 two lines
+/// below it, centred, or for a 上行文 one character in from the left on the
+/// line of the last 签发人, who stands one character in from the right; the
+/// red rule 4 mm under the 发文字号, as wide as the text area.
+pub fn masthead(
+    marks: &[String],
+    issuer: &[String],
+    number: Option<&str>,
+    signers: Option<(&str, &[String])>,
+) -> Vec<Part> {
+    let mut out: Vec<Part> = marks
+        .iter()
+        .map(|m| {
+            Part::Paragraph(Box::new(
+                Paragraph::new()
+                    .style(styles::MARK)
+                    .add_run(Run::new().add_text(m)),
+            ))
+        })
+        .collect();
+    let above = marks.len() as i32 * LINE_PITCH as i32;
+    if let Some((names, suffix)) = joint(issuer) {
+        out.push(Part::Paragraph(Box::new(spacer(ISSUER_TOP - above))));
+        out.push(Part::Table(Box::new(joint_issuer(names, suffix))));
+    } else {
+        for (i, line) in issuer.iter().enumerate() {
+            let before = if i == 0 {
+                ISSUER_TOP - above
+            } else {
+                // The PDF's 0.35 em between the lines of a 标志 of several.
+                issuer_size(line, TEXT_WIDTH as i32) as i32 * 10 * 35 / 100
+            };
+            let p = issuer_line(line, TEXT_WIDTH as i32, before);
+            out.push(Part::Paragraph(Box::new(p)));
+        }
+    }
+    // Two lines below the 标志: the glyphs of a 16 pt line stand at the foot
+    // of its 579 twips, so the line starts a line and a character lower.
+    let first_before = LINE_PITCH as i32 + CHAR;
+    let mut rows = match signers {
+        Some((label, names)) if !names.is_empty() => upward_rows(number, label, names),
+        _ => vec![
+            Paragraph::new()
+                .style(styles::NUMBER)
+                .add_run(Run::new().add_text(number.unwrap_or_default())),
+        ],
+    };
+    for (i, row) in rows.iter_mut().enumerate() {
+        let before = if i == 0 { first_before } else { 0 };
+        *row = std::mem::take(row).line_spacing(spacing(before, LINE_PITCH as i32));
+    }
+    if let Some(last) = rows.pop() {
+        rows.push(red_rule(last));
+    }
+    out.extend(rows.into_iter().map(|p| Part::Paragraph(Box::new(p))));
+    out
+}
+
+/// A 联合行文's 标志 (GB/T 9704 7.2.3): several organs and "文件" as the last
+/// line. Its organs, and "文件" apart.
+fn joint(issuer: &[String]) -> Option<(&[String], &str)> {
+    match issuer.split_last() {
+        Some((last, names)) if names.len() >= 2 && last == "文件" => Some((names, last)),
+        _ => None,
+    }
+}
+
+/// An empty line of exactly `height` twips.
+fn spacer(height: i32) -> Paragraph {
+    Paragraph::new()
+        .style(styles::ISSUER)
+        .line_spacing(spacing(0, height.max(20)))
+}
+
+/// A 联合行文's 标志 as the PDF sets it: the organs one under another, each
+/// spread over the width of the longest (distributed), "文件" to their right
+/// and centred on them (a borderless table of two cells, centred), all as
+/// large as 48 pt allows within the text width.
+fn joint_issuer(names: &[String], suffix: &str) -> Table {
+    // Widths at 1 pt (20 twips) a character; half a character between.
+    let widest = names.iter().map(|n| width(n, 20)).max().unwrap_or(20);
+    let natural = widest + 10 + width(suffix, 20);
+    let size = (TEXT_WIDTH as i32 * 2 / natural).clamp(2, styles::ISSUER_SIZE as i32);
+    let at = |w: i32| w * size / 2;
+    let line = size * 10;
+    let mut column = TableCell::new()
+        .width(at(widest) as usize, WidthType::Dxa)
+        .vertical_align(VAlignType::Center);
+    for (i, name) in names.iter().enumerate() {
+        let before = if i == 0 { 0 } else { line * 35 / 100 };
+        column = column.add_paragraph(
+            Paragraph::new()
+                .style(styles::ISSUER)
+                .align(AlignmentType::Distribute)
+                .line_spacing(spacing(before, line))
+                .add_run(Run::new().add_text(name).size(size as usize)),
+        );
+    }
+    let gap = at(10);
+    let second = TableCell::new()
+        .width((at(width(suffix, 20)) + gap) as usize, WidthType::Dxa)
+        .vertical_align(VAlignType::Center)
+        .add_paragraph(
+            Paragraph::new()
+                .style(styles::ISSUER)
+                .align(AlignmentType::Right)
+                .line_spacing(spacing(0, line))
+                .add_run(Run::new().add_text(suffix).size(size as usize)),
+        );
+    let widths = vec![at(widest) as usize, (at(width(suffix, 20)) + gap) as usize];
+    Table::new(vec![TableRow::new(vec![column, second])])
+        .set_grid(widths.clone())
+        .width(widths.iter().sum(), WidthType::Dxa)
+        .align(TableAlignmentType::Center)
+        .margins(TableCellMargins::new().margin(0, 0, 0, 0))
+        .set_borders(TableBorders::with_empty())
+}
+
+/// The red rule 4 mm under the 发文字号: its paragraph's bottom border, 1 pt,
+/// 9 pt below the line (the glyphs' foot is about 2 pt above the line's).
+fn red_rule(p: Paragraph) -> Paragraph {
+    bordered(
+        p,
+        ParagraphBorder::new(ParagraphBorderPosition::Bottom)
+            .val(BorderType::Single)
+            .size(8)
+            .space(RULE_SPACE)
+            .color(styles::RED),
+    )
+}
+
+/// A paragraph with a border (docx-rs sets borders on its properties only).
+fn bordered(mut p: Paragraph, border: ParagraphBorder) -> Paragraph {
+    p.property =
+        std::mem::take(&mut p.property).set_borders(ParagraphBorders::with_empty().set(border));
+    p
+}
+
+/// Points between the 发文字号's line and the red rule.
+pub const RULE_SPACE: usize = 9;
+
+/// A 上行文's 发文字号 and 签发人: the number one character in from the left,
+/// on the line of the last name; "签发人：" and the names (楷体) in a column
+/// that ends one character in from the right, a name a line.
+fn upward_rows(number: Option<&str>, label: &str, names: &[String]) -> Vec<Paragraph> {
+    let label_width = width(label, CHAR);
+    let names_width = names.iter().map(|n| width(n, CHAR)).max().unwrap_or(0);
+    let label_at = (TEXT_WIDTH as i32 - CHAR - label_width - names_width).max(0);
+    let names_at = label_at + label_width;
+    let last = names.len() - 1;
+    names
+        .iter()
+        .enumerate()
+        .map(|(i, name)| {
+            let mut p = Paragraph::new()
+                .style(styles::NUMBER)
+                .align(AlignmentType::Left)
+                .indent(
+                    Some(CHAR),
+                    Some(SpecialIndentType::FirstLine(0)),
+                    None,
+                    None,
+                )
+                .add_tab(Tab::new().val(TabValueType::Left).pos(label_at as usize))
+                .add_tab(Tab::new().val(TabValueType::Left).pos(names_at as usize));
+            if i == last {
+                p = p.add_run(Run::new().add_text(number.unwrap_or_default()));
+            }
+            p = p.add_run(Run::new().add_tab());
+            p = if i == 0 {
+                p.add_run(Run::new().add_text(label))
+            } else {
+                p.add_run(Run::new().add_tab())
+            };
+            p.add_run(Run::new().add_text(name).style(styles::SIGNER))
+        })
+        .collect()
+}
+
+/// A 函's first lines under the double rule: 份号, 密级, 紧急程度 flush left,
+/// the 发文字号 flush right on the first line; 7/8 of a character under the
+/// rule.
+pub fn letter_lines(marks: &[String], number: Option<&str>) -> Vec<Paragraph> {
+    let mut out = Vec::new();
+    let lines = marks.len().max(1);
+    for i in 0..lines {
+        let mut p = Paragraph::new()
+            .style(styles::MARK)
+            .add_tab(Tab::new().val(TabValueType::Right).pos(TEXT_WIDTH))
+            .line_spacing(spacing(
+                if i == 0 { CHAR * 7 / 8 } else { 0 },
+                LINE_PITCH as i32,
+            ));
+        if let Some(mark) = marks.get(i) {
+            p = p.add_run(Run::new().add_text(mark));
+        }
+        if i == 0
+            && let Some(number) = number
+        {
+            p = p
+                .add_run(Run::new().add_tab())
+                .add_run(Run::new().add_text(number).style(styles::NUMBER_CHARS));
+        }
+        out.push(p);
+    }
+    out
+}
+
+/// A red double rule, 170 mm long on page one: thick over thin under the
+/// 标志, thin over thick at the foot.
+fn double_rule(
+    p: Paragraph,
+    position: ParagraphBorderPosition,
+    kind: BorderType,
+    space: usize,
+) -> Paragraph {
+    let p = p.indent(
+        Some(LETTER_LEFT),
+        Some(SpecialIndentType::FirstLine(0)),
+        Some(LETTER_RIGHT),
+        None,
+    );
+    bordered(
+        p,
+        ParagraphBorder::new(position)
+            .val(kind)
+            .size(DOUBLE_RULE_SIZE)
+            .space(space)
+            .color(styles::RED),
+    )
+}
+
+/// The double rule's width in eighths of a point (3 pt: about 1 mm and
+/// 0.35 mm lines with a gap).
+pub const DOUBLE_RULE_SIZE: usize = 24;
+
+/// Page one's header of a 函: the 标志 30 mm below the page's top (the header
+/// distance), centred on 170 mm, the red double rule 4 mm under it.
+pub fn letter_header(issuer: &[String]) -> Header {
+    let mut header = Header::new();
+    let last = issuer.len().saturating_sub(1);
+    for (i, line) in issuer.iter().enumerate() {
+        let before = if i == 0 {
+            0
+        } else {
+            issuer_size(line, LETTER_WIDTH) as i32 * 10 * 35 / 100
+        };
+        let mut p = issuer_line(line, LETTER_WIDTH, before).indent(
+            Some(LETTER_LEFT),
+            Some(SpecialIndentType::FirstLine(0)),
+            Some(LETTER_RIGHT),
+            None,
+        );
+        if i == last {
+            // 4 mm (11 pt) under the glyphs, whose foot is about 0.12 em
+            // above the line's.
+            let size = issuer_size(line, LETTER_WIDTH) as i32;
+            let space = (113 - size * 6 / 10).max(0) / 10;
+            p = double_rule(
+                p,
+                ParagraphBorderPosition::Bottom,
+                BorderType::ThickThinSmallGap,
+                space as usize,
+            );
+        }
+        header = header.add_paragraph(p);
+    }
+    header
+}
+
+/// Page one's footer of a 函: no page number, the red double rule (thin over
+/// thick) 20 mm above the page's foot (the footer distance).
+pub fn letter_footer() -> Footer {
+    let p = Paragraph::new()
+        .style(styles::FOOTER)
+        .line_spacing(
+            LineSpacing::new()
+                .line_rule(LineSpacingType::Exact)
+                .line(20)
+                .before(0)
+                .after(0),
+        )
+        .add_run(Run::new().size(2));
+    Footer::new().add_paragraph(double_rule(
+        p,
+        ParagraphBorderPosition::Top,
+        BorderType::ThinThickSmallGap,
+        0,
+    ))
+}
+
+/// A seal image as the DOCX holds it: a PNG and its pixel size.
+pub struct SealImage {
+    pub png: Vec<u8>,
+    pub width: u32,
+    pub height: u32,
+}
+
+/// The signature and date under a seal (GB/T 9704 7.3.5.1): the date four
+/// characters in from the right, the signature centred over it, the seal
+/// (an image, or space for one stamped by hand) centred over both: anchored
+/// to the date's paragraph, behind the text, its centre a quarter line above
+/// the line between them.
+pub fn sealed_closing(lines: &[String], seal: Option<&SealImage>) -> Vec<Paragraph> {
+    let Some((date, signature)) = lines.split_last() else {
+        return Vec::new();
+    };
+    let date_width = width(date, CHAR);
+    let centre = TEXT_WIDTH as i32 - 4 * CHAR - date_width / 2;
+    let mut out = Vec::new();
+    let line = |p: Paragraph, before: i32, right: i32| {
+        p.style(styles::CLOSING)
+            .indent(
+                Some(0),
+                Some(SpecialIndentType::FirstLine(0)),
+                Some(right.max(0)),
+                None,
+            )
+            .line_spacing(spacing(before, LINE_PITCH as i32))
+            .keep_lines(true)
+    };
+    for (i, text) in signature.iter().enumerate() {
+        let right = TEXT_WIDTH as i32 - centre - width(text, CHAR) / 2;
+        let before = if i == 0 { LINE_PITCH as i32 } else { 0 };
+        out.push(
+            line(Paragraph::new(), before, right)
+                .keep_next(true)
+                .add_run(Run::new().add_text(text)),
+        );
+    }
+    let before = if signature.is_empty() {
+        LINE_PITCH as i32
+    } else {
+        0
+    };
+    let mut p = line(Paragraph::new(), before, 4 * CHAR);
+    if let Some(seal) = seal {
+        let (w, h) = fit(seal.width, seal.height);
+        let pic = Pic::new_with_dimensions(seal.png.clone(), seal.width, seal.height)
+            .size((w * EMU) as u32, (h * EMU) as u32)
+            .floating()
+            .overlapping()
+            .relative_from_h(RelativeFromHType::Margin)
+            .relative_from_v(RelativeFromVType::Paragraph)
+            .offset_x((centre - w / 2) * EMU)
+            .offset_y((-h / 2 - SEAL_RAISE) * EMU);
+        p = p.add_run(Run::new().add_image(pic));
+    }
+    out.push(p.add_run(Run::new().add_text(date)));
+    out
+}
+
+/// The seal's size in twips: 42 mm on its longer side.
+fn fit(width: u32, height: u32) -> (i32, i32) {
+    let (w, h) = (width.max(1) as i64, height.max(1) as i64);
+    let size = SEAL_SIZE as i64;
+    if w >= h {
+        (size as i32, (size * h / w) as i32)
+    } else {
+        ((size * w / h) as i32, size as i32)
+    }
+}
+
+/// The 版记 at the foot of the text area: a table floating at the bottom of
+/// the margin (Word and WPS set it there; LibreOffice 7.4 leaves a floating
+/// table as wide as the text in the flow, under the text), as wide as the
+/// text area, its rules the first and last 0.35 mm (1 pt) and between its
+/// rows 0.25 mm (¾ pt); 抄送 one character (14 pt) in from each side, 印发机关
+/// one in from the left and the date one in from the right. A 函's has 抄送
+/// alone, without rules.
+pub fn record(cc: Option<&str>, print: Option<(&str, &str)>, letter: bool) -> Table {
+    let inner = TEXT_WIDTH - 2 * RECORD_CHAR as usize;
+    let cell = |p: Paragraph| {
+        TableRow::new(vec![
+            TableCell::new()
+                .width(TEXT_WIDTH, WidthType::Dxa)
+                .add_paragraph(p),
+        ])
+    };
+    let mut rows = Vec::new();
+    if let Some(cc) = cc {
+        // Further lines align after "抄送：".
+        let label = cc
+            .find('：')
+            .map_or(0, |at| width(&cc[..at + '：'.len_utf8()], RECORD_CHAR));
+        rows.push(cell(
+            Paragraph::new()
+                .style(styles::RECORD)
+                .indent(
+                    Some(label),
+                    Some(SpecialIndentType::Hanging(label)),
+                    None,
+                    None,
+                )
+                .add_run(Run::new().add_text(cc)),
+        ));
+    }
+    if let (Some((printer, printed)), false) = (print, letter) {
+        rows.push(cell(
+            Paragraph::new()
+                .style(styles::RECORD)
+                .add_tab(Tab::new().val(TabValueType::Right).pos(inner))
+                .add_run(Run::new().add_text(printer))
+                .add_run(Run::new().add_tab())
+                .add_run(Run::new().add_text(printed)),
+        ));
+    }
+    let rule = |position, size| {
+        let border = TableBorder::new(position).color("000000");
+        if letter {
+            border.border_type(BorderType::Nil).size(0)
+        } else {
+            border.border_type(BorderType::Single).size(size)
+        }
+    };
+    let none = |position| {
+        TableBorder::new(position)
+            .border_type(BorderType::Nil)
+            .size(0)
+    };
+    Table::new(rows)
+        .set_grid(vec![TEXT_WIDTH])
+        .width(TEXT_WIDTH, WidthType::Dxa)
+        .position(
+            TablePositionProperty::new()
+                .left_from_text(0)
+                .right_from_text(0)
+                .vertical_anchor("margin")
+                .horizontal_anchor("margin")
+                .position_y_alignment("bottom"),
+        )
+        .margins(TableCellMargins::new().margin(0, RECORD_CHAR as usize, 0, RECORD_CHAR as usize))
+        .set_borders(
+            TableBorders::with_empty()
+                .set(rule(TableBorderPosition::Top, RULE_THICK))
+                .set(rule(TableBorderPosition::Bottom, RULE_THICK))
+                .set(rule(TableBorderPosition::InsideH, RULE_THIN))
+                .set(none(TableBorderPosition::Left))
+                .set(none(TableBorderPosition::Right))
+                .set(none(TableBorderPosition::InsideV)),
+        )
+}
+
+/// The 版记's rules in eighths of a point: 0.35 mm (1 pt) and 0.25 mm (¾ pt).
+pub const RULE_THICK: usize = 8;
+pub const RULE_THIN: usize = 6;
+
+/// One character of the 版记 (四号, 14 pt), in twips.
+const RECORD_CHAR: i32 = 280;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_issuer_is_as_large_as_48_pt_allows_on_one_line() {
+        // 7 characters at 48 pt (6 720 twips) fit 156 mm (8 844 twips).
+        assert_eq!(issuer_size("某某市教育工会", TEXT_WIDTH as i32), 96);
+        // 16 do not: 8 844 / 16 = 552 twips, 27.6 pt, 55 half-points.
+        assert_eq!(
+            issuer_size("广东邮电职业技术学院学院工会文件", TEXT_WIDTH as i32),
+            55
+        );
+        assert_eq!(width("2020年12月8日", CHAR), 7 * 160 + 3 * 320);
+        assert_eq!(fit(200, 100), (SEAL_SIZE, SEAL_SIZE / 2));
+    }
+}
