@@ -257,7 +257,7 @@ help-explain = Explain a diagnostic code: what it means, an input that shows it,
           nianbao explain E0608
           nianbao explain placeholder --lang en
 help-explain--code = The code (E0608) or rule name (invalid-figure)
-help-explain--lang = The page's language (default: Chinese, then English)
+help-explain--lang = The page's language (default: the user's, from the locale)
 
 help-completions = Print a shell completion script (bash, zsh, fish, powershell, elvish)
     .after =

@@ -245,7 +245,7 @@ help-explain = 说明一个诊断代码：含义、一个会出现它的输入�
           nianbao explain E0608
           nianbao explain placeholder --lang en
 help-explain--code = 代码（E0608）或规则名（invalid-figure）
-help-explain--lang = 说明的语言（默认：先中文，再英文）
+help-explain--lang = 说明的语言（默认：用户的语言，由系统的区域设置决定）
 
 help-completions = 显示一个 shell 补全脚本（bash、zsh、fish、powershell、elvish）
     .after =

@@ -12,13 +12,11 @@ pub fn run(args: &ExplainArgs) -> Result<(), Error> {
 }
 
 /// What `nianbao explain CODE` prints: the page in `lang`, or without one in
-/// Chinese, then English. An unknown code is a usage error (in both languages
-/// without `lang`), with the closest code or rule name.
+/// the user's language (a Chinese user reads no English page after the
+/// Chinese). An unknown code is a usage error, with the closest code or rule
+/// name.
 pub fn explain_page(code: &str, lang: Option<Lang>) -> Result<String, Error> {
-    let langs = match lang {
-        Some(lang) => vec![lang],
-        None => vec![Lang::Zh, Lang::En],
-    };
+    let langs = vec![lang.unwrap_or_else(crate::locale::user_lang)];
     let Some(entry) = lookup(code.trim()) else {
         let best =
             crate::messages::suggest(&code.to_ascii_uppercase(), CATALOGUE.iter().map(|e| e.id))
