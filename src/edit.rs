@@ -87,7 +87,8 @@ pub enum Edit {
     /// Remove an item of a list, or an entry of a mapping.
     Remove { path: Vec<Key> },
     /// Insert a copy of a list's item after it; of a mapping's entry, under
-    /// a new key (`name_2`).
+    /// a new key (`name_2`). An `id:` of the item is not copied: the copy
+    /// gets a fresh one (`care-2`), ids naming one thing each.
     Copy { path: Vec<Key> },
     /// Give a mapping's entry another key.
     Rename { path: Vec<Key>, key: String },
@@ -480,9 +481,10 @@ impl Doc<'_> {
             Edit::Set { path, value } => {
                 let node = &self.nodes[self.find(path)?];
                 if node.collection {
-                    return Err(EditError(format!(
-                        "{} holds a list or a mapping, not a value",
-                        show_path(path)
+                    return Err(EditError(tr!(
+                        self.lang,
+                        "edit-not-a-value",
+                        path = show_path(path)
                     )));
                 }
                 let kind = set_kind(node, value);
@@ -518,11 +520,21 @@ impl Doc<'_> {
                 let parent = self.parent_of(index)?;
                 let node = &self.nodes[index];
                 let new_key = new_key_for(self.nodes, path);
+                let id = fresh_id(self.nodes, path);
                 if self.nodes[parent].flow {
                     let at = self.children(parent).iter().position(|&s| s == index);
+                    let from = node.key_span.as_ref().map_or(node.head, |k| k.start);
                     vec![self.rewrite_flow(parent, |items| {
                         let at = at?;
                         let mut copy = items[at].clone();
+                        // The id first: it stands after the key.
+                        if let Some((id_node, fresh)) = &id {
+                            let span = &self.nodes[*id_node].span;
+                            copy.replace_range(
+                                span.start - from..span.end - from,
+                                &scalar_text(fresh, Kind::Str, true, true),
+                            );
+                        }
                         if let (Some(key), Some(span)) = (&new_key, &node.key_span) {
                             let from = span.start - node.entry_start.min(span.start);
                             copy.replace_range(from..from + span.len(), &key_text(key, true));
@@ -531,7 +543,7 @@ impl Doc<'_> {
                         Some(())
                     })]
                 } else {
-                    vec![self.copy_block(index, new_key.as_deref())]
+                    vec![self.copy_block(index, new_key.as_deref(), id.as_ref())]
                 }
             }
             Edit::Rename { path, key } => {
@@ -712,11 +724,22 @@ impl Doc<'_> {
         })
     }
 
-    fn copy_block(&self, index: usize, new_key: Option<&str>) -> Option<Splice> {
+    fn copy_block(
+        &self,
+        index: usize,
+        new_key: Option<&str>,
+        id: Option<&(usize, String)>,
+    ) -> Option<Splice> {
         let node = &self.nodes[index];
         let (lines, own_line) = self.entry_lines(index);
         let column = column(self.text, node.entry_start);
         let mut copy = self.text[lines.clone()].to_string();
+        // The copy's id, a fresh one (it stands after the entry's key).
+        if let Some((id_node, fresh)) = id {
+            let id_node = &self.nodes[*id_node];
+            let span = id_node.span.start - lines.start..id_node.span.end - lines.start;
+            copy.replace_range(span, &scalar_text(fresh, Kind::Str, id_node.in_flow, true));
+        }
         let mut key_at = node.key_span.as_ref().map(|s| s.start - lines.start);
         if !own_line {
             copy.insert_str(0, &" ".repeat(column));
@@ -978,6 +1001,31 @@ fn new_key_for(nodes: &[Node], path: &[Key]) -> Option<String> {
     (2..)
         .map(|n| format!("{key}_{n}"))
         .find(|k| !key_taken(nodes, path, k))
+}
+
+/// The `id:` of a copied item and the id its copy gets: ids name one
+/// thing each (a plan's item, which next year's summary says it fulfils),
+/// so a copy keeps none. The fresh id is the old one numbered (`care-2`,
+/// `care-3`…), one no value of the text is.
+fn fresh_id(nodes: &[Node], path: &[Key]) -> Option<(usize, String)> {
+    let mut id_path = path.to_vec();
+    id_path.push(Key::Field("id".into()));
+    let index = nodes
+        .iter()
+        .position(|n| n.path == id_path && !n.collection && n.style != Style::Block)?;
+    let old = nodes[index].value.as_deref()?;
+    if old.trim().is_empty() || old == "~" {
+        return None;
+    }
+    // `care-2` copied again is `care-3`, not `care-2-2`.
+    let stem = match old.rsplit_once('-') {
+        Some((stem, n)) if !stem.is_empty() && n.parse::<u32>().is_ok() => stem,
+        _ => old,
+    };
+    let fresh = (2..)
+        .map(|n| format!("{stem}-{n}"))
+        .find(|id| !nodes.iter().any(|n| n.value.as_deref() == Some(id)))?;
+    Some((index, fresh))
 }
 
 /// Whether the mapping that holds the entry at `path` has an entry `key`.

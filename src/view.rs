@@ -9,8 +9,8 @@ use serde::Serialize;
 use crate::facts::{Facts, Figure};
 use crate::locale::tr;
 use crate::model::{
-    Activity, ActivityListing, Block, Ending, Item, Lang, Part, PointStyle, Report, Role, Section,
-    Spanned, Table, Text, Written,
+    Activity, ActivityListing, Block, Ending, Item, Lang, Part, Place, PointStyle, Report, Role,
+    Section, Spanned, Table, Text, Written,
 };
 use crate::numerals;
 use crate::period::Period;
@@ -169,6 +169,12 @@ pub struct PartView {
     pub number: String,
     pub heading: Option<String>,
     pub blocks: Vec<BlockView>,
+    /// Where the part was written (the shorthand's three parts, or `parts:`)
+    /// and, in `parts:`, where it starts: for the page.
+    #[serde(skip)]
+    pub written: Written,
+    #[serde(skip)]
+    pub at: Option<Place>,
 }
 
 /// A flat block: a heading, a run-in heading with its text, a paragraph, a list
@@ -185,6 +191,11 @@ pub struct BlockView {
     pub text: String,
     pub items: Vec<String>,
     pub table: Option<TableView>,
+    /// The texts this block numbers, each by its place in the input, with
+    /// the number printed before it ("（二）", "一是", "1."): what the page
+    /// shows beside each text, from the code that numbers the document.
+    #[serde(skip)]
+    pub numbered: Vec<(Place, String)>,
 }
 
 #[derive(Debug, Serialize)]
@@ -438,6 +449,20 @@ impl View {
     }
 }
 
+impl View {
+    /// Every number the document prints before a text of its parts and
+    /// attachments (（一）, 一是, 1.), with the place of the text it numbers:
+    /// a section's or an item's title (an item without one: its text), a
+    /// point. The parts' own numbers are theirs ([`PartView`]).
+    pub fn numbers(&self) -> impl Iterator<Item = &(Place, String)> {
+        self.parts
+            .iter()
+            .flat_map(|p| &p.blocks)
+            .chain(self.attachments.iter().flat_map(|a| &a.blocks))
+            .flat_map(|b| &b.numbered)
+    }
+}
+
 /// Whether a kind of document shows a part of a role: a plan shows the plans
 /// parts (and, made from a plan-only input, its other parts too).
 /// Whether a kind of document shows any part of the input: `--kind plan` of
@@ -545,6 +570,8 @@ fn parts(
                 number,
                 heading,
                 blocks,
+                written: part.written,
+                at: part.at,
             }
         })
         .collect()
@@ -672,7 +699,28 @@ impl<'a> Builder<'a> {
         if self.punctuate || style == PointStyle::Joined {
             items = punctuated(items, self.lang == Lang::En);
         }
-        Some(match style {
+        let zh = self.lang == Lang::Zh;
+        // The number each point is printed with, as the templates print it
+        // (`point_style`, the list numbering), or none.
+        let number = |i: usize| -> Option<String> {
+            let n = i as u64 + 1;
+            match style {
+                PointStyle::Points | PointStyle::Joined if zh => {
+                    Some(numerals::enumerate(n, "一是"))
+                }
+                PointStyle::Numbered => Some(numerals::enumerate(
+                    n,
+                    self.report.meta.list_numbering(),
+                )),
+                _ => None,
+            }
+        };
+        let numbered = points
+            .iter()
+            .enumerate()
+            .filter_map(|(i, p)| Some((p.referenced, number(i)?)))
+            .collect();
+        let mut block = match style {
             PointStyle::Points if self.lang == Lang::Zh => list_block("points", items),
             PointStyle::Points | PointStyle::Paragraphs => list_block("paragraphs", items),
             PointStyle::Numbered => list_block("numbered", items),
@@ -688,7 +736,9 @@ impl<'a> Builder<'a> {
                     .join(if self.lang == Lang::En { " " } else { "" });
                 list_block("paragraphs", vec![joined])
             }
-        })
+        };
+        block.numbered = numbered;
+        Some(block)
     }
 
     /// Run-in items at a level: "（一）title。text", or "（一）text".
@@ -697,10 +747,15 @@ impl<'a> Builder<'a> {
             .iter()
             .map(|item| {
                 *sub += 1;
+                let number = self.number(level, *sub, parent);
+                let named = item.title.as_ref().or(item.text.as_ref());
                 BlockView {
                     kind: "runin",
                     level,
-                    number: self.number(level, *sub, parent),
+                    numbered: named
+                        .map(|t| vec![(t.referenced, number.clone())])
+                        .unwrap_or_default(),
+                    number,
                     title: item
                         .title
                         .as_ref()
@@ -755,10 +810,13 @@ impl<'a> Builder<'a> {
                 number: number.clone(),
                 title,
                 text: first,
+                numbered: vec![(section.title.referenced, number.clone())],
                 ..BlockView::default()
             });
+            // The points after the first are plain paragraphs: no numbers.
             if let Some(mut rest) = rest.filter(|b| !b.items.is_empty()) {
                 rest.kind = "paragraphs";
+                rest.numbered.clear();
                 out.push(rest);
             }
         } else {
@@ -768,6 +826,7 @@ impl<'a> Builder<'a> {
                 hashes: "#".repeat(level + 1),
                 number: number.clone(),
                 title,
+                numbered: vec![(section.title.referenced, number.clone())],
                 ..BlockView::default()
             });
             out.extend(self.points(points, section.style));

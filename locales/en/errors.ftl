@@ -50,6 +50,7 @@ edit-reads-back-differently = it would read back differently
 edit-no-way = no way to write it
 edit-cannot-write = this change cannot be written here without changing other text ({ $reason }): edit it in the YAML tab
 edit-no-value = no value at { $path }
+edit-not-a-value = { $path } holds a list or a mapping, not a value
 edit-no-key = only an entry of a mapping has a key
 edit-key-used = `{ $key }` is already used here
 edit-not-a-list = { $path } is not a list (or a mapping, with a key) to add to

@@ -49,6 +49,7 @@ edit-reads-back-differently = 写入后读回的内容会不同
 edit-no-way = 没有办法写入
 edit-cannot-write = 这项修改在这里写入会改动其他文字（{ $reason }）：请在 YAML 标签页中修改
 edit-no-value = { $path } 处没有值
+edit-not-a-value = { $path } 处是列表或映射，不是一个值
 edit-no-key = 只有映射中的条目才有键
 edit-key-used = 这里已经有 `{ $key }`
 edit-not-a-list = { $path } 不是可以添加条目的列表（或带键的映射）

@@ -384,6 +384,121 @@ fn the_last_item_removed_leaves_an_empty_list_that_takes_new_ones() {
 }
 
 #[test]
+fn a_copied_plan_item_gets_a_fresh_id() {
+    let text = "plans:\n  sections:\n    - id: care  # 关心职工\n      title: 关心职工\n      text: 走访。\n    - { id: care-2, title: 二 }\n";
+    // The copy's id is the old one numbered, past the one already used.
+    let copied = run(
+        text,
+        Edit::Copy {
+            path: path("plans.sections.0"),
+        },
+    );
+    assert_eq!(
+        copied,
+        "plans:\n  sections:\n    - id: care  # 关心职工\n      title: 关心职工\n      text: 走访。\n    - id: care-3  # 关心职工\n      title: 关心职工\n      text: 走访。\n    - { id: care-2, title: 二 }\n"
+    );
+    // Copied again, and a flow item: numbered on, in its own writing.
+    assert_eq!(
+        run(
+            &copied,
+            Edit::Copy {
+                path: path("plans.sections.3"),
+            },
+        ),
+        format!("{copied}    - {{ id: care-4, title: 二 }}\n")
+    );
+    // In a flow list.
+    assert_eq!(
+        run(
+            "s: [{id: a, t: x}]\n",
+            Edit::Copy {
+                path: path("s.0")
+            }
+        ),
+        "s: [{id: a, t: x}, {id: a-2, t: x}]\n"
+    );
+    // An item without an id is copied as it is.
+    assert_eq!(
+        run(
+            "s:\n  - title: 一\n",
+            Edit::Copy {
+                path: path("s.0")
+            }
+        ),
+        "s:\n  - title: 一\n  - title: 一\n"
+    );
+}
+
+/// What the editor's "＋ 添加…" buttons send: a part of the shorthand, a
+/// section, a plan's item after another, a table's column (one edit a row).
+#[test]
+fn the_pages_additions_write_whole_entries() {
+    let text = "meta:\n  year: 2020\n\nsummary:\n  sections:\n    - title: 一节\n      points:\n        - 一是\n";
+    let with_plans = run(
+        text,
+        Edit::Add {
+            path: vec![],
+            key: Some("plans".into()),
+            after: None,
+            value: json!({"sections": [{"id": "plan-1", "title": "", "text": ""}]}),
+        },
+    );
+    assert_eq!(
+        with_plans,
+        format!("{text}plans:\n  sections:\n    - id: plan-1\n      title: \"\"\n      text: \"\"\n")
+    );
+    let with_section = run(
+        text,
+        Edit::Add {
+            path: path("summary.sections"),
+            key: None,
+            after: None,
+            value: json!({"title": "", "points": [""]}),
+        },
+    );
+    assert_eq!(
+        with_section,
+        format!("{text}    - title: \"\"\n      points:\n        - \"\"\n")
+    );
+    let point = run(
+        &with_section,
+        Edit::Add {
+            path: path("summary.sections.0.points"),
+            key: None,
+            after: Some(0),
+            value: json!("慰问困难职工25户"),
+        },
+    );
+    assert_eq!(
+        point,
+        with_section.replace("        - 一是\n", "        - 一是\n        - 慰问困难职工25户\n")
+    );
+    let table = "body:\n  - table:\n      header: [项目, 数量]\n      rows:\n        - [慰问, 25]\n";
+    let mut columned = run(
+        table,
+        Edit::Add {
+            path: path("body.0.table.header"),
+            key: None,
+            after: None,
+            value: json!(""),
+        },
+    );
+    columned = run(
+        &columned,
+        Edit::Add {
+            path: path("body.0.table.rows.0"),
+            key: None,
+            after: None,
+            value: json!(""),
+        },
+    );
+    assert_eq!(
+        columned,
+        "body:\n  - table:\n      header: [项目, 数量, \"\"]\n      rows:\n        - [慰问, 25, \"\"]\n"
+    );
+}
+
+#[test]
 fn keys_are_quoted_when_they_must_be() {
     let text = "meta:\n  year: 2020\n  org: x\n";
     for (key, written) in [

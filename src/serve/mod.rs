@@ -32,6 +32,8 @@ use crate::locale::{tr, user_lang};
 use crate::model::Lang;
 use crate::view::Kind;
 
+/// The numbers the document prints, by the path of what they number.
+mod numbered;
 /// The page: HTML, CSS and JavaScript in one file, no external resources.
 mod page;
 /// The start page's requests: the folder's inputs, a new one, an import.
@@ -294,6 +296,19 @@ impl Served {
                 item
             })
             .collect();
+        let (numbers, parts) = match &judged.input {
+            crate::engine::Input::Clean(checked) => {
+                numbered::numbers(&checked.loaded, &checked.facts, &files, input, &nodes)
+            }
+            crate::engine::Input::WithErrors(loaded) => {
+                let facts = crate::facts::Facts::derive(&loaded.report, None);
+                numbered::numbers(loaded, &facts, &files, input, &nodes)
+            }
+            crate::engine::Input::Unreadable => (Value::Array(Vec::new()), Value::Array(Vec::new())),
+        };
+        let title = judged
+            .loaded()
+            .map(|l| crate::view::title(&l.report, Kind::default()));
         let lang = judged
             .loaded()
             .map_or(Lang::Zh, |l| l.report.meta.language());
@@ -304,6 +319,9 @@ impl Served {
         edit::object([
             ("diagnostics", Value::Array(diagnostics)),
             ("tree", tree.map_or(Value::Null, edit::tree)),
+            ("numbers", numbers),
+            ("parts", parts),
+            ("title", json!(title)),
             ("lang", json!(lang)),
         ])
     }
@@ -346,7 +364,7 @@ impl Served {
         };
         match self.engine.preview(&checked, Kind::default()) {
             Ok(pages) => json!({
-                "pages": pages.iter().map(|p| json!({"svg": p.svg, "text": p.text})).collect::<Vec<_>>(),
+                "pages": pages.iter().map(|p| json!({"svg": p.svg, "text": p.text, "lines": p.lines})).collect::<Vec<_>>(),
             }),
             Err(failed) => json!({
                 "error": failed.diagnostics.iter().map(|d| d.message.clone()).collect::<Vec<_>>().join("; "),
