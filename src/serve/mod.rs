@@ -185,6 +185,17 @@ impl Served {
         }
     }
 
+    /// The language of answers about which input is asked for: the open
+    /// document's, once there is one (its page speaks it), else the user's.
+    fn asking_lang(&self) -> Lang {
+        let open = !self
+            .inputs
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .is_empty();
+        if open { self.lang() } else { self.start_lang }
+    }
+
     /// Called by the file watcher: each opened input's files are compared
     /// with what the server last read or wrote.
     pub fn file_changed(&self) {
@@ -206,7 +217,7 @@ impl Served {
             None => self.opened.clone().ok_or_else(|| {
                 (
                     StatusCode::UNPROCESSABLE_ENTITY,
-                    tr!(self.start_lang, "serve-no-input"),
+                    tr!(self.asking_lang(), "serve-no-input"),
                 )
             })?,
         };
@@ -224,7 +235,7 @@ impl Served {
     /// The path of `name` in the folder: one name (no separator, no `..`),
     /// a YAML file or a folder that is itself there, not a link; canonical.
     fn inside(&self, name: &str) -> Result<PathBuf, Refusal> {
-        let lang = self.start_lang;
+        let lang = self.asking_lang();
         let outside = || {
             (
                 StatusCode::FORBIDDEN,

@@ -272,7 +272,7 @@ async fn a_person_edits_checks_previews_and_saves_in_the_browser() {
     until(
         &client,
         "the diagnostic beside the field",
-        "return [...document.querySelectorAll(\".field[data-path='[\\\"counts\\\",\\\"visits\\\",\\\"value\\\"]'] .diag.error\")].some(d => d.dataset.code === 'E0608' && d.textContent.includes('值却是 -5'))",
+        "return [...document.querySelectorAll(\".count-row[data-path='[\\\"counts\\\",\\\"visits\\\"]'] + .diag.error\")].some(d => d.dataset.code === 'E0608' && d.textContent.includes('值却是 -5')) && document.querySelector(\".field[data-path='[\\\"counts\\\",\\\"visits\\\",\\\"value\\\"]']\").classList.contains('has-error')",
         long,
     )
     .await;
@@ -704,10 +704,11 @@ async fn draft(client: &Client) -> String {
         .to_string()
 }
 
-/// Waits until the page's queue of edits and checks is empty and its draft is `expected`.
+/// Waits until the page is idle (no typing waiting, no edit or check
+/// queued) and its draft is `expected`.
 async fn draft_is(client: &Client, what: &str, expected: &str) {
     let script = format!(
-        "typing.size === 0 && state.files[0].yaml === {}",
+        "typing.size === 0 && pending === 0 && state.files[0].yaml === {}",
         json!(expected)
     );
     let started = Instant::now();
@@ -1028,7 +1029,7 @@ async fn a_click_on_the_preview_focuses_its_text() {
     let (_page, client, _, _) = open_seed(&dir).await;
     for (probe, name) in [
         ("持续完善“爱心妈妈小屋”建设", r#"["summary","sections",2,"points",2]"#),
-        ("积极发挥民主管理监督作用", r#"["summary","sections",3]"#),
+        ("积极发挥民主管理监督作用", r#"["summary","sections",3,"title"]"#),
         ("疫情常态化后教职工活动的方式", r#"["problems",2]"#),
     ] {
         let script = format!(
@@ -1060,7 +1061,7 @@ async fn a_chinese_document_shows_no_english_sentence() {
     let visible = r#"return [document.body.innerText,
         ...[...document.querySelectorAll('[title]')].map(e => e.title),
         ...[...document.querySelectorAll('[placeholder]')].map(e => e.placeholder),
-        ...[...document.querySelectorAll('option')].map(e => e.textContent),
+        ...[...document.querySelectorAll('option')].filter(e => e.parentElement.offsetParent !== null).map(e => e.textContent),
         ...[...document.querySelectorAll('img')].map(e => e.alt)].join('\n')"#;
     // Hover titles name YAML paths; those are not sentences.
     let visible = visible.replace(
@@ -1142,9 +1143,10 @@ async fn a_chinese_document_shows_no_english_sentence() {
     // A save conflict: the file changed by another program under the page.
     click(&client, "#undo").await;
     draft_is(&client, "the YAML undone", &original).await;
-    std::fs::write(&input, original.replace("学校工会办", "工会办")).unwrap();
     field(&client, json!(["opening"])).await.send_keys("。").await.unwrap();
-    until(&client, "the edit", "return typing.size === 0 && state.files[0].yaml !== state.files[0].saved", long).await;
+    until(&client, "the edit", "return typing.size === 0 && pending === 0 && state.files[0].yaml !== state.files[0].saved", long).await;
+    std::fs::write(&input, original.replace("学校工会办", "工会办")).unwrap();
+    until(&client, "the change seen", "return document.getElementById('banner').style.display === 'block'", long).await;
     click(&client, "#save").await;
     until(&client, "the conflict", "return document.getElementById('status').textContent.startsWith('保存失败')", long).await;
     look("a save conflict", client.execute(&visible, Vec::new()).await.unwrap().to_string());
