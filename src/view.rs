@@ -17,6 +17,9 @@ use crate::period::Period;
 use crate::period::parse_date;
 use crate::refs::{self, Piece};
 
+/// How Chinese points are numbered: 一是, 二是, …
+const POINTS_ZH: &str = "一是";
+
 /// Which document is made from an input.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -420,7 +423,7 @@ impl View {
                 .filter(|_| kind != Kind::Plan || report.is_plan_only())
                 .map(text),
             part_style: if zh { "一、" } else { "1. " },
-            point_style: if zh { "一是" } else { "" },
+            point_style: if zh { POINTS_ZH } else { "" },
             numbering: report.meta.list_numbering(),
             parts: parts(report, facts, kind, plan_document, &labels),
             labels,
@@ -706,12 +709,11 @@ impl<'a> Builder<'a> {
             let n = i as u64 + 1;
             match style {
                 PointStyle::Points | PointStyle::Joined if zh => {
-                    Some(numerals::enumerate(n, "一是"))
+                    Some(numerals::enumerate(n, POINTS_ZH))
                 }
-                PointStyle::Numbered => Some(numerals::enumerate(
-                    n,
-                    self.report.meta.list_numbering(),
-                )),
+                PointStyle::Numbered => {
+                    Some(numerals::enumerate(n, self.report.meta.list_numbering()))
+                }
                 _ => None,
             }
         };
@@ -729,7 +731,9 @@ impl<'a> Builder<'a> {
                     .iter()
                     .enumerate()
                     .map(|(i, item)| match self.lang {
-                        Lang::Zh => format!("{}{item}", numerals::enumerate(i as u64 + 1, "一是")),
+                        Lang::Zh => {
+                            format!("{}{item}", numerals::enumerate(i as u64 + 1, POINTS_ZH))
+                        }
                         Lang::En => item.clone(),
                     })
                     .collect::<Vec<_>>()

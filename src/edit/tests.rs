@@ -402,29 +402,19 @@ fn a_copied_plan_item_gets_a_fresh_id() {
         run(
             &copied,
             Edit::Copy {
-                path: path("plans.sections.3"),
+                path: path("plans.sections.2"),
             },
         ),
         format!("{copied}    - {{ id: care-4, title: 二 }}\n")
     );
     // In a flow list.
     assert_eq!(
-        run(
-            "s: [{id: a, t: x}]\n",
-            Edit::Copy {
-                path: path("s.0")
-            }
-        ),
+        run("s: [{id: a, t: x}]\n", Edit::Copy { path: path("s.0") }),
         "s: [{id: a, t: x}, {id: a-2, t: x}]\n"
     );
     // An item without an id is copied as it is.
     assert_eq!(
-        run(
-            "s:\n  - title: 一\n",
-            Edit::Copy {
-                path: path("s.0")
-            }
-        ),
+        run("s:\n  - title: 一\n", Edit::Copy { path: path("s.0") }),
         "s:\n  - title: 一\n  - title: 一\n"
     );
 }
@@ -445,7 +435,9 @@ fn the_pages_additions_write_whole_entries() {
     );
     assert_eq!(
         with_plans,
-        format!("{text}plans:\n  sections:\n    - id: plan-1\n      title: \"\"\n      text: \"\"\n")
+        format!(
+            "{text}plans:\n  sections:\n    - id: plan-1\n      title: \"\"\n      text: \"\"\n"
+        )
     );
     let with_section = run(
         text,
@@ -471,9 +463,13 @@ fn the_pages_additions_write_whole_entries() {
     );
     assert_eq!(
         point,
-        with_section.replace("        - 一是\n", "        - 一是\n        - 慰问困难职工25户\n")
+        with_section.replace(
+            "        - 一是\n",
+            "        - 一是\n        - 慰问困难职工25户\n"
+        )
     );
-    let table = "body:\n  - table:\n      header: [项目, 数量]\n      rows:\n        - [慰问, 25]\n";
+    let table =
+        "body:\n  - table:\n      header: [项目, 数量]\n      rows:\n        - [慰问, 25]\n";
     let mut columned = run(
         table,
         Edit::Add {

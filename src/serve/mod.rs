@@ -315,7 +315,9 @@ impl Served {
                 let facts = crate::facts::Facts::derive(&loaded.report, None);
                 numbered::numbers(loaded, &facts, &files, input, &nodes)
             }
-            crate::engine::Input::Unreadable => (Value::Array(Vec::new()), Value::Array(Vec::new())),
+            crate::engine::Input::Unreadable => {
+                (Value::Array(Vec::new()), Value::Array(Vec::new()))
+            }
         };
         let title = judged
             .loaded()

@@ -44,31 +44,32 @@ pub(super) fn numbers(
             Some(json!({"file": file, "path": path, "number": number.trim()}))
         })
         .collect();
-    let parts = view
-        .parts
-        .iter()
-        .map(|part| {
-            let shorthand = match part.written {
-                Written::Parts => None,
-                Written::Summary => Some("summary"),
-                Written::Problems => Some("problems"),
-                Written::Plans => Some("plans"),
-            };
-            let place = match shorthand {
-                Some(key) => top_level(nodes, key),
-                None => part.at.as_ref().and_then(&at).map(|(file, path)| {
-                    (file, path.into_iter().take(2).collect::<Vec<_>>())
-                }),
-            };
-            json!({
-                "file": place.as_ref().map(|p| p.0),
-                "path": place.map(|p| p.1),
-                "number": part.heading.as_ref().map(|_| part.number.trim()),
-                "heading": part.heading.as_deref().map(unescape),
-                "role": part.role,
+    let parts =
+        view.parts
+            .iter()
+            .map(|part| {
+                let shorthand = match part.written {
+                    Written::Parts => None,
+                    Written::Summary => Some("summary"),
+                    Written::Problems => Some("problems"),
+                    Written::Plans => Some("plans"),
+                };
+                let place =
+                    match shorthand {
+                        Some(key) => top_level(nodes, key),
+                        None => part.at.as_ref().and_then(&at).map(|(file, path)| {
+                            (file, path.into_iter().take(2).collect::<Vec<_>>())
+                        }),
+                    };
+                json!({
+                    "file": place.as_ref().map(|p| p.0),
+                    "path": place.map(|p| p.1),
+                    "number": part.heading.as_ref().map(|_| part.number.trim()),
+                    "heading": part.heading.as_deref().map(unescape),
+                    "role": part.role,
+                })
             })
-        })
-        .collect();
+            .collect();
     (Value::Array(blocks), Value::Array(parts))
 }
 

@@ -234,7 +234,11 @@ async fn a_person_edits_checks_previews_and_saves_in_the_browser() {
     // label, a value and a unit, and referenced from a point through the
     // picker, which lists the counts by label and value.
     click(&client, "details[data-fold=counts] > summary").await;
-    click(&client, "details[data-fold=counts] .adds button[data-tool=add]").await;
+    click(
+        &client,
+        "details[data-fold=counts] .adds button[data-tool=add]",
+    )
+    .await;
     retype(&client, json!(["counts", "数字2", "label"]), "法律咨询").await;
     retype(&client, json!(["counts", "数字2", "value"]), "8").await;
     retype(&client, json!(["counts", "数字2", "unit"]), "场").await;
@@ -453,10 +457,7 @@ async fn click(client: &Client, css: &str) {
         .unwrap_or_else(|e| panic!("no {css}: {e}"));
     let arg = serde_json::to_value(&element).unwrap();
     client
-        .execute(
-            "arguments[0].scrollIntoView({block: 'center'})",
-            vec![arg],
-        )
+        .execute("arguments[0].scrollIntoView({block: 'center'})", vec![arg])
         .await
         .unwrap();
     element.click().await.unwrap();
@@ -760,7 +761,14 @@ async fn the_page_shows_the_document_with_its_printed_numbers() {
         .await;
         assert_eq!(found, json!(true), "{shown} not shown");
     }
-    for hidden in ["self-building", "plan-", "summary", "points", "sections", "hardship_visits"] {
+    for hidden in [
+        "self-building",
+        "plan-",
+        "summary",
+        "points",
+        "sections",
+        "hardship_visits",
+    ] {
         assert!(!text.contains(hidden), "{hidden} shown: {text}");
     }
     // The meta in one compact header, the language a choice.
@@ -769,7 +777,10 @@ async fn the_page_shows_the_document_with_its_printed_numbers() {
         "[...document.querySelectorAll('.head select')].map(s => s.name).join(' ')",
     )
     .await;
-    assert_eq!(head, r#"["meta","half"] ["meta","lang"] ["document","kind"]"#);
+    assert_eq!(
+        head,
+        r#"["meta","half"] ["meta","lang"] ["document","kind"]"#
+    );
     let shot = screenshot(&client, "serve-document.png").await;
     client.set_window_size(1440, 900).await.unwrap();
     let wide = screenshot(&client, "serve-document-1440.png").await;
@@ -841,18 +852,32 @@ async fn every_change_is_undone_and_redone() {
     let without_fifth = {
         let start = original.find("    - title: 强化自身建设").unwrap();
         // The section's lines; the blank line after it stays.
-        let end = original.find("\n\n# Listed without end punctuation").unwrap() + 1;
+        let end = original
+            .find("\n\n# Listed without end punctuation")
+            .unwrap()
+            + 1;
         format!("{}{}", &original[..start], &original[end..])
     };
     // A delete asks; refused, nothing changes.
-    click(&client, &format!("{fifth} > .line > .tools button[data-tool=remove]")).await;
+    click(
+        &client,
+        &format!("{fifth} > .line > .tools button[data-tool=remove]"),
+    )
+    .await;
     let asked = client.get_alert_text().await.unwrap();
-    assert_eq!(asked, "删除这一节“强化自身建设，提高工会履职水平”及其中的全部内容？（可以撤销）");
+    assert_eq!(
+        asked,
+        "删除这一节“强化自身建设，提高工会履职水平”及其中的全部内容？（可以撤销）"
+    );
     client.dismiss_alert().await.unwrap();
     tokio::time::sleep(Duration::from_millis(500)).await;
     assert_eq!(draft(&client).await, original);
     // Accepted: the section is gone, and saved so.
-    click(&client, &format!("{fifth} > .line > .tools button[data-tool=remove]")).await;
+    click(
+        &client,
+        &format!("{fifth} > .line > .tools button[data-tool=remove]"),
+    )
+    .await;
     client.accept_alert().await.unwrap();
     draft_is(&client, "the section removed", &without_fifth).await;
     save(&client, "serve-removed.png").await;
@@ -885,7 +910,10 @@ async fn every_change_is_undone_and_redone() {
     draft_is(&client, "Ctrl+Shift+Z", &typed).await;
     click(&client, "#redo").await;
     tokio::time::sleep(Duration::from_millis(300)).await;
-    assert_eq!(value(&client, "document.getElementById('redo').disabled").await, json!(true));
+    assert_eq!(
+        value(&client, "document.getElementById('redo').disabled").await,
+        json!(true)
+    );
     // Undone back to the start: the file is what it was.
     click(&client, "#undo").await;
     draft_is(&client, "undo of the typing", &original).await;
@@ -922,30 +950,81 @@ async fn anything_is_added_and_a_copied_plan_keeps_no_id() {
     // The three problems removed: an empty list, added to again.
     let mut expected = copied.clone();
     for _ in 0..3 {
-        click(&client, r#".part[data-path='["problems"]'] .tools button[data-tool=remove]"#).await;
-        until(&client, "one problem fewer", "return typing.size === 0", long).await;
+        click(
+            &client,
+            r#".part[data-path='["problems"]'] .tools button[data-tool=remove]"#,
+        )
+        .await;
+        until(
+            &client,
+            "one problem fewer",
+            "return typing.size === 0",
+            long,
+        )
+        .await;
         tokio::time::sleep(Duration::from_millis(300)).await;
     }
     let problems = "problems:\n  - 学校职代会日常工作还需进一步增强\n  - 推进依法治校，参与学校民主管理的方式和渠道还需进一步拓展\n  - 疫情常态化后教职工活动的方式还没有更多的办法\n";
     expected = expected.replace(problems, "problems: []\n");
     draft_is(&client, "the problems removed", &expected).await;
-    click(&client, r#".part[data-path='["problems"]'] button[data-tool=add]"#).await;
-    until(&client, "the new problem focused", r#"return document.activeElement.name === '["problems",0]'"#, long).await;
-    client.active_element().await.unwrap().send_keys("服务阵地还需拓展").await.unwrap();
+    click(
+        &client,
+        r#".part[data-path='["problems"]'] button[data-tool=add]"#,
+    )
+    .await;
+    until(
+        &client,
+        "the new problem focused",
+        r#"return document.activeElement.name === '["problems",0]'"#,
+        long,
+    )
+    .await;
+    client
+        .active_element()
+        .await
+        .unwrap()
+        .send_keys("服务阵地还需拓展")
+        .await
+        .unwrap();
     expected = expected.replace("problems: []\n", "problems:\n  - 服务阵地还需拓展\n");
     draft_is(&client, "the new problem", &expected).await;
     // A table in section （一）: a row and a column added, a cell typed.
-    click(&client, r#".section[data-path='["summary","sections",0]'] > .adds button[data-add=table]"#).await;
+    click(
+        &client,
+        r#".section[data-path='["summary","sections",0]'] > .adds button[data-add=table]"#,
+    )
+    .await;
     let table = r#".table[data-path='["summary","sections",0,"body",0,"table"]']"#;
     click(&client, &format!("{table} .adds button[data-add=row]")).await;
-    until(&client, "the row", &format!("return document.querySelectorAll(\"{} tr\").length === 3", table.replace('"', "\\\"")), long).await;
+    until(
+        &client,
+        "the row",
+        &format!(
+            "return document.querySelectorAll(\"{} tr\").length === 3",
+            table.replace('"', "\\\"")
+        ),
+        long,
+    )
+    .await;
     click(&client, &format!("{table} .adds button[data-add=column]")).await;
-    until(&client, "the column", &format!("return document.querySelectorAll(\"{} th\").length === 3", table.replace('"', "\\\"")), long).await;
-    field(&client, json!(["summary", "sections", 0, "body", 0, "table", "header", 0]))
-        .await
-        .send_keys("项目")
-        .await
-        .unwrap();
+    until(
+        &client,
+        "the column",
+        &format!(
+            "return document.querySelectorAll(\"{} th\").length === 3",
+            table.replace('"', "\\\"")
+        ),
+        long,
+    )
+    .await;
+    field(
+        &client,
+        json!(["summary", "sections", 0, "body", 0, "table", "header", 0]),
+    )
+    .await
+    .send_keys("项目")
+    .await
+    .unwrap();
     let section_one_end = "坚决听党话、跟党走。\n";
     let points_end = expected.find(section_one_end).unwrap();
     let second_point_end = points_end + section_one_end.len();
@@ -974,30 +1053,78 @@ async fn errors_are_listed_first_marked_on_the_preview_and_stop_downloads() {
     let long = Duration::from_secs(30);
     click(&client, "details[data-fold=counts] > summary").await;
     retype(&client, json!(["counts", "hardship_visits", "value"]), "-5").await;
-    until(&client, "the error", "return !document.getElementById('stale').hidden && state.errors === 1", long).await;
+    until(
+        &client,
+        "the error",
+        "return !document.getElementById('stale').hidden && state.errors === 1",
+        long,
+    )
+    .await;
     let status = value(&client, "document.getElementById('status').textContent").await;
     let warnings = value(&client, "state.diagnostics.length - 1").await;
-    assert_eq!(status, format!("未保存的修改 · 1 处错误，{warnings} 处警告"));
-    assert_eq!(value(&client, "document.querySelector('#list .diag').dataset.code").await, "E0608");
+    assert_eq!(
+        status,
+        format!("未保存的修改 · 1 处错误，{warnings} 处警告")
+    );
+    assert_eq!(
+        value(
+            &client,
+            "document.querySelector('#list .diag').dataset.code"
+        )
+        .await,
+        "E0608"
+    );
     assert_eq!(
         value(&client, "document.getElementById('stale').textContent").await,
         "文档有 1 处错误：预览是上一次无误的版本。点右上方列出的错误，可跳到出错的地方。"
     );
     // The preview scrolled to its end: the mark still in sight, every page marked.
-    client.execute("document.getElementById('preview').scrollTop = 1e6", Vec::new()).await.unwrap();
+    client
+        .execute(
+            "document.getElementById('preview').scrollTop = 1e6",
+            Vec::new(),
+        )
+        .await
+        .unwrap();
     tokio::time::sleep(Duration::from_millis(200)).await;
     assert_eq!(
         value(&client, "(() => { const s = document.getElementById('stale').getBoundingClientRect(); return s.top >= 0 && s.bottom <= innerHeight && s.height > 0; })()").await,
         json!(true)
     );
-    assert_eq!(value(&client, "getComputedStyle(document.querySelector('#pages .page'), '::after').content").await, "\"有错误：这是上一次无误的版本\"");
+    assert_eq!(
+        value(
+            &client,
+            "getComputedStyle(document.querySelector('#pages .page'), '::after').content"
+        )
+        .await,
+        "\"有错误：这是上一次无误的版本\""
+    );
     // The document stays in view: the list beside it, not above it.
-    assert_eq!(value(&client, "document.getElementById('doc').getBoundingClientRect().top < 120").await, json!(true));
+    assert_eq!(
+        value(
+            &client,
+            "document.getElementById('doc').getBoundingClientRect().top < 120"
+        )
+        .await,
+        json!(true)
+    );
     let shot = screenshot(&client, "serve-errors.png").await;
     // The error clicked: its field focused.
-    client.execute("document.getElementById('doc').querySelector('textarea').focus(); scrollTo(0, 3000)", Vec::new()).await.unwrap();
+    client
+        .execute(
+            "document.getElementById('doc').querySelector('textarea').focus(); scrollTo(0, 3000)",
+            Vec::new(),
+        )
+        .await
+        .unwrap();
     click(&client, "#list .diag.error").await;
-    until(&client, "the field focused", r#"return document.activeElement.name === '["counts","hardship_visits","value"]'"#, long).await;
+    until(
+        &client,
+        "the field focused",
+        r#"return document.activeElement.name === '["counts","hardship_visits","value"]'"#,
+        long,
+    )
+    .await;
     // A download: refused with the reason, or the last good version.
     click(&client, "#dl-pdf").await;
     assert_eq!(
@@ -1008,7 +1135,10 @@ async fn errors_are_listed_first_marked_on_the_preview_and_stop_downloads() {
     until(&client, "the refusal", "return document.getElementById('status').textContent === '没有下载：文档有 1 处错误，请先改正（见右侧的检查结果）'", long).await;
     click(&client, "#dl-pdf").await;
     client.accept_alert().await.unwrap();
-    let pdf = downloaded(&profile, "广东邮电职业技术学院学院工会2020年工作总结及2021年工作计划（上一次无误的版本）.pdf");
+    let pdf = downloaded(
+        &profile,
+        "广东邮电职业技术学院学院工会2020年工作总结及2021年工作计划（上一次无误的版本）.pdf",
+    );
     assert!(pdf.starts_with(b"%PDF-"));
     // Saved with the error: allowed, and said.
     click(&client, "#save").await;
@@ -1028,8 +1158,14 @@ async fn a_click_on_the_preview_focuses_its_text() {
     let dir = tempfile::tempdir().unwrap();
     let (_page, client, _, _) = open_seed(&dir).await;
     for (probe, name) in [
-        ("持续完善“爱心妈妈小屋”建设", r#"["summary","sections",2,"points",2]"#),
-        ("积极发挥民主管理监督作用", r#"["summary","sections",3,"title"]"#),
+        (
+            "持续完善“爱心妈妈小屋”建设",
+            r#"["summary","sections",2,"points",2]"#,
+        ),
+        (
+            "积极发挥民主管理监督作用",
+            r#"["summary","sections",3,"title"]"#,
+        ),
         ("疫情常态化后教职工活动的方式", r#"["problems",2]"#),
     ] {
         let script = format!(
@@ -1073,7 +1209,14 @@ async fn a_chinese_document_shows_no_english_sentence() {
     for fold in ["counts", "document", "activities"] {
         click(&client, &format!("details[data-fold={fold}] > summary")).await;
     }
-    look("the seed", client.execute(&visible, Vec::new()).await.unwrap().to_string());
+    look(
+        "the seed",
+        client
+            .execute(&visible, Vec::new())
+            .await
+            .unwrap()
+            .to_string(),
+    );
     // Every request's messages, asked as the page asks them.
     let broken = original.replacen("  year: 2020", "\tyear: 2020", 1);
     let requests = json!([
@@ -1131,25 +1274,83 @@ async fn a_chinese_document_shows_no_english_sentence() {
         .await
         .unwrap();
     let _ = yaml;
-    until(&client, "the YAML error", "return document.querySelector('#list .diag.error') !== null", long).await;
-    look("a YAML error", client.execute(&visible, Vec::new()).await.unwrap().to_string());
+    until(
+        &client,
+        "the YAML error",
+        "return document.querySelector('#list .diag.error') !== null",
+        long,
+    )
+    .await;
+    look(
+        "a YAML error",
+        client
+            .execute(&visible, Vec::new())
+            .await
+            .unwrap()
+            .to_string(),
+    );
     click(&client, "#tab-form").await;
     client
-        .execute("mutate({op: 'set', path: ['opening'], value: 'x'})", Vec::new())
+        .execute(
+            "mutate({op: 'set', path: ['opening'], value: 'x'})",
+            Vec::new(),
+        )
         .await
         .unwrap();
-    until(&client, "the edit refused", "return document.getElementById('status').textContent.startsWith('YAML')", long).await;
-    look("an edit error", client.execute(&visible, Vec::new()).await.unwrap().to_string());
+    until(
+        &client,
+        "the edit refused",
+        "return document.getElementById('status').textContent.startsWith('YAML')",
+        long,
+    )
+    .await;
+    look(
+        "an edit error",
+        client
+            .execute(&visible, Vec::new())
+            .await
+            .unwrap()
+            .to_string(),
+    );
     // A save conflict: the file changed by another program under the page.
     click(&client, "#undo").await;
     draft_is(&client, "the YAML undone", &original).await;
-    field(&client, json!(["opening"])).await.send_keys("。").await.unwrap();
-    until(&client, "the edit", "return typing.size === 0 && pending === 0 && state.files[0].yaml !== state.files[0].saved", long).await;
+    field(&client, json!(["opening"]))
+        .await
+        .send_keys("。")
+        .await
+        .unwrap();
+    until(
+        &client,
+        "the edit",
+        "return typing.size === 0 && pending === 0 && state.files[0].yaml !== state.files[0].saved",
+        long,
+    )
+    .await;
     std::fs::write(&input, original.replace("学校工会办", "工会办")).unwrap();
-    until(&client, "the change seen", "return document.getElementById('banner').style.display === 'block'", long).await;
+    until(
+        &client,
+        "the change seen",
+        "return document.getElementById('banner').style.display === 'block'",
+        long,
+    )
+    .await;
     click(&client, "#save").await;
-    until(&client, "the conflict", "return document.getElementById('status').textContent.startsWith('保存失败')", long).await;
-    look("a save conflict", client.execute(&visible, Vec::new()).await.unwrap().to_string());
+    until(
+        &client,
+        "the conflict",
+        "return document.getElementById('status').textContent.startsWith('保存失败')",
+        long,
+    )
+    .await;
+    look(
+        "a save conflict",
+        client
+            .execute(&visible, Vec::new())
+            .await
+            .unwrap()
+            .to_string(),
+    );
     screenshot(&client, "serve-conflict.png").await;
     client.close().await.unwrap();
 
@@ -1172,7 +1373,10 @@ fn messages(json: &serde_json::Value) -> String {
             serde_json::Value::Object(m) => m.iter().for_each(|(k, v)| walk(v, k, out)),
             serde_json::Value::Array(a) => a.iter().for_each(|v| walk(v, key, out)),
             serde_json::Value::String(s)
-                if ["error", "message", "hint", "found", "title", "heading", "notes"].contains(&key) =>
+                if [
+                    "error", "message", "hint", "found", "title", "heading", "notes",
+                ]
+                .contains(&key) =>
             {
                 out.push(s.clone());
             }
@@ -1197,7 +1401,9 @@ fn english_sentences(text: &str) -> Vec<String> {
             cleaned.push(c);
         }
     }
-    let allowed = ["PDF", "DOCX", "YAML", "Markdown", "nianbao", "English", "Word", "WPS"];
+    let allowed = [
+        "PDF", "DOCX", "YAML", "Markdown", "nianbao", "English", "Word", "WPS",
+    ];
     let mut found = Vec::new();
     let mut run: Vec<&str> = Vec::new();
     let flush = |run: &mut Vec<&str>, found: &mut Vec<String>| {
@@ -1211,7 +1417,15 @@ fn english_sentences(text: &str) -> Vec<String> {
         }
         run.clear();
     };
-    for token in cleaned.split(|c: char| !(c.is_ascii_alphanumeric() || c == '\'' || c == ' ' || c == ',' || c == '-' || c == '.' || c == '_')) {
+    for token in cleaned.split(|c: char| {
+        !(c.is_ascii_alphanumeric()
+            || c == '\''
+            || c == ' '
+            || c == ','
+            || c == '-'
+            || c == '.'
+            || c == '_')
+    }) {
         for word in token.split([' ', ',']) {
             let word = word.trim_matches(['.', '-', '\'']);
             let is_word = word.len() >= 2
