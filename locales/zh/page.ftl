@@ -163,3 +163,4 @@ label-printer = 印发机关
     .place = { label-printer }
 label-printed = 印发日期
     .place = { label-printed }
+count-display = { $label } { $figure }
