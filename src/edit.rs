@@ -424,6 +424,7 @@ impl Splice {
 /// Applies an edit to the text; the text outside the edited node is
 /// unchanged, and the new text's data is the old data with the edit made
 /// (checked: an edit that cannot be made so is refused).
+#[cfg(test)]
 pub fn apply(text: &str, edit: &Edit) -> Result<String, EditError> {
     apply_splice(text, edit).map(|s| s.apply(text))
 }

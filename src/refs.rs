@@ -95,9 +95,7 @@ fn reference_len(text: &str) -> Option<usize> {
     let typed = open != '{' || text[close..].starts_with('｝') || inner.contains('：');
     let ok = match inner.split_once(COLON) {
         Some((name, format)) => {
-            is_name(name)
-                && (format.is_empty()
-                    || is_name(format) && (!typed || format.is_ascii()))
+            is_name(name) && (format.is_empty() || is_name(format) && (!typed || format.is_ascii()))
         }
         None => is_name(inner),
     };

@@ -120,9 +120,7 @@ pub(super) fn rename(
         let in_counts = path.first().is_some_and(|k| field(k, COUNTS));
         if node.key_span.is_some()
             && ((path.len() == 2 && in_counts)
-                || (path.len() == 4
-                    && field(&path[0], "activities")
-                    && field(&path[2], "figures")))
+                || (path.len() == 4 && field(&path[0], "activities") && field(&path[2], "figures")))
             && path.last().is_some_and(|k| field(k, from))
         {
             renames.push(Change::Edit(Edit::Rename {
@@ -378,12 +376,7 @@ fn add_count(nodes: &[Node], name: &str, entry: Value) -> Edit {
 /// Makes every change in one verified splice: each change where it stands
 /// when it reads back right (else as its edit writes it), then all of them
 /// read back together as the old data with every change made.
-fn change(
-    text: &str,
-    nodes: &[Node],
-    changes: &[Change],
-    lang: Lang,
-) -> Result<Splice, EditError> {
+fn change(text: &str, nodes: &[Node], changes: &[Change], lang: Lang) -> Result<Splice, EditError> {
     let old = data(text).map_err(EditError)?;
     let doc = Doc {
         text,

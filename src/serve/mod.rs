@@ -516,6 +516,15 @@ pub async fn serve_until(
     }
 }
 
+/// A figure as JSON as the person wrote it: 411, not 411.0.
+fn number(value: f64) -> Value {
+    if value.fract() == 0.0 && value.abs() < 1e15 {
+        json!(value as i64)
+    } else {
+        json!(value)
+    }
+}
+
 /// The counts of a loaded input, in the order they are defined, as the
 /// page lists them: by label and value ("生日慰问 411人"), with the name the
 /// text references and the file and path of the entry.
@@ -546,7 +555,7 @@ fn counts_of(
             json!({
                 "name": name.value,
                 "label": label,
-                "value": figure.value,
+                "value": figure.value.map(number),
                 "unit": count.unit,
                 "text": text,
                 "display": tr!(lang, "count-display", label = shown, figure = text.as_str()),
@@ -796,12 +805,12 @@ async fn figures(axum::Json(request): axum::Json<FiguresRequest>) -> Response {
     let found: Vec<Value> = crate::figures::find(&request.text)
         .into_iter()
         .map(|f| {
-            let number = f.read.value.parse::<f64>().ok();
+            let value = f.read.value.parse::<f64>().ok().map(number);
             json!({
                 "start": f.start,
                 "end": f.end,
                 "text": chars[f.start..f.end].iter().collect::<String>(),
-                "value": number,
+                "value": value,
                 "unit": f.read.unit,
                 "label": f.label,
             })

@@ -55,7 +55,7 @@ pub fn served_copy(
 }
 
 pub struct Reply {
-    status: StatusCode,
+    pub status: StatusCode,
     headers: axum::http::HeaderMap,
     body: Vec<u8>,
 }
@@ -88,7 +88,7 @@ async fn send(served: &Arc<Served>, request: Request<Body>) -> Reply {
     }
 }
 
-async fn get(served: &Arc<Served>, uri: &str) -> Reply {
+pub async fn get(served: &Arc<Served>, uri: &str) -> Reply {
     let request = Request::get(uri)
         .header("Host", HOST)
         .body(Body::empty())

@@ -22,7 +22,14 @@ const NAMES: [&str; 5] = ["visits", "生日慰问", "困难职工", "gifts_2", "
 const NEW_NAMES: [&str; 3] = ["慰问人数", "visits_new", "生日"];
 const BAD_NAMES: [&str; 3] = ["2020年", "a b", "{x}"];
 
-const WORDS: [&str; 6] = ["慰问困难职工", "开展活动", "，", "；共", "{{注}}", "“8小时工作制”"];
+const WORDS: [&str; 6] = [
+    "慰问困难职工",
+    "开展活动",
+    "，",
+    "；共",
+    "{{注}}",
+    "“8小时工作制”",
+];
 const FIGURES: [&str; 6] = ["25户", "3次", "1000余份", "8.5万元", "12.50%", "411人"];
 
 #[derive(Clone, Debug)]
@@ -333,7 +340,10 @@ fn engine() -> &'static Engine {
 /// The document's Markdown (None: it does not load or has errors).
 fn markdown(text: &str) -> Option<String> {
     let path = std::path::PathBuf::from("/nonexistent/case.yaml");
-    let outcome = crate::load::parse(crate::source::SourceFile::new(path.clone(), text.into()), None);
+    let outcome = crate::load::parse(
+        crate::source::SourceFile::new(path.clone(), text.into()),
+        None,
+    );
     let judged = engine().judge(&path, outcome, false).ok()?;
     let checked = judged.into_clean()?;
     let made = engine()
