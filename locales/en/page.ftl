@@ -164,4 +164,3 @@ label-printer = Printed by
     .place = printed by
 label-printed = Printing date
     .place = printing date
-count-display = { $label }: { $figure }

@@ -163,4 +163,3 @@ label-printer = 印发机关
     .place = { label-printer }
 label-printed = 印发日期
     .place = { label-printed }
-count-display = { $label } { $figure }
