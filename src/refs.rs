@@ -267,41 +267,31 @@ mod tests {
         );
     }
 
+    /// A reference as `parse` gives it.
+    fn reference<'a>(name: &'a str, format: &'a str, written: &'a str) -> Piece<'a> {
+        Piece::Ref {
+            name,
+            format,
+            written,
+        }
+    }
+
     #[test]
     fn full_width_braces_of_an_input_method_make_a_reference() {
         assert_eq!(
             parse("生日慰问｛生日慰问｝，发放｛gifts：cn｝；{a｝；｛注：见附件｝"),
             vec![
                 Piece::Literal("生日慰问"),
-                Piece::Ref {
-                    name: "生日慰问",
-                    format: "",
-                    written: "｛生日慰问｝"
-                },
+                reference("生日慰问", "", "｛生日慰问｝"),
                 Piece::Literal("，发放"),
-                Piece::Ref {
-                    name: "gifts",
-                    format: "cn",
-                    written: "｛gifts：cn｝"
-                },
+                reference("gifts", "cn", "｛gifts：cn｝"),
                 Piece::Literal("；"),
-                Piece::Ref {
-                    name: "a",
-                    format: "",
-                    written: "{a｝"
-                },
+                reference("a", "", "{a｝"),
                 Piece::Literal("；｛注：见附件｝"),
             ]
         );
         // An unknown format in ASCII is still a reference (E0102 says so).
-        assert_eq!(
-            parse("{a:中文}"),
-            vec![Piece::Ref {
-                name: "a",
-                format: "中文",
-                written: "{a:中文}"
-            }]
-        );
+        assert_eq!(parse("{a:中文}"), vec![reference("a", "中文", "{a:中文}")]);
     }
 
     #[test]

@@ -9,7 +9,8 @@ use serde_json::{Value, json};
 use crate::common::{code, nianbao, read, repo, stderr, write_input};
 use crate::serve::{get, post, served_copy};
 
-/// Builds the input's Markdown (the body kind, the default) and returns it.
+/// Builds the input's Markdown (a file or a folder; the body kind, the
+/// default) and returns it.
 fn markdown(input: &std::path::Path) -> String {
     let out_dir = input.parent().unwrap().join("out");
     let out = nianbao(&[
@@ -21,8 +22,12 @@ fn markdown(input: &std::path::Path) -> String {
         "md",
     ]);
     assert_eq!(code(&out), 0, "{}", stderr(&out));
-    let stem = input.file_stem().unwrap().to_str().unwrap();
-    read(&out_dir.join(format!("{stem}.md")))
+    let md = std::fs::read_dir(&out_dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == "md"))
+        .unwrap();
+    read(&md)
 }
 
 /// Every place that holds text, each referencing a count named in Chinese
@@ -393,7 +398,7 @@ async fn a_name_taken_or_impossible_and_no_figure_are_refused_in_chinese() {
 async fn a_count_renamed_in_a_folder_is_renamed_in_every_file() {
     let dir = tempfile::tempdir().unwrap();
     let (served, path) = served_copy(&dir, &repo().join("inputs/2021"), "2021");
-    let before = markdown_of_folder(&path);
+    let before = markdown(&path);
     let files = get(&served, "/api/file?input=2021").await.json()["files"].clone();
     let names: Vec<&str> = files
         .as_array()
@@ -444,25 +449,5 @@ async fn a_count_renamed_in_a_folder_is_renamed_in_every_file() {
         };
         std::fs::write(path.join(name), text).unwrap();
     }
-    assert_eq!(markdown_of_folder(&path), before);
-}
-
-/// A folder input's Markdown.
-fn markdown_of_folder(folder: &std::path::Path) -> String {
-    let out_dir = folder.parent().unwrap().join("out");
-    let out = nianbao(&[
-        "build",
-        folder.to_str().unwrap(),
-        "-o",
-        out_dir.to_str().unwrap(),
-        "--format",
-        "md",
-    ]);
-    assert_eq!(code(&out), 0, "{}", stderr(&out));
-    let md = std::fs::read_dir(&out_dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .find(|p| p.extension().is_some_and(|e| e == "md"))
-        .unwrap();
-    read(&md)
+    assert_eq!(markdown(&path), before);
 }
