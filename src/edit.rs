@@ -105,6 +105,35 @@ pub enum Edit {
         after: Option<usize>,
         value: Value,
     },
+    /// Give the count `from` the name `to`, and every reference to it
+    /// (`{from}`, `{from:cn}`, `｛from｝`), its activities' figures and the
+    /// counts `part_of` it. Refused when `to` names a count already or
+    /// cannot be a name.
+    #[serde(rename = "rename_count")]
+    RenameCount { from: String, to: String },
+    /// "设为统计数字": make the figure with its unit between characters
+    /// `start` and `end` (Unicode characters, not bytes) of the text at
+    /// `path` a count (value, unit, label; named `name`, else a name made
+    /// from the label) and put its reference `{name}` in its place.
+    #[serde(rename = "make_count")]
+    MakeCount {
+        path: Vec<Key>,
+        start: usize,
+        end: usize,
+        #[serde(default)]
+        name: Option<String>,
+        #[serde(default)]
+        label: Option<String>,
+    },
+}
+
+/// An edit made: the new text, the other files of a folder input when the
+/// edit changed them too (a count renamed), and the count it made.
+#[derive(Debug)]
+pub struct Applied {
+    pub yaml: String,
+    pub others: Option<Vec<String>>,
+    pub name: Option<String>,
 }
 
 /// Why an edit was not made.
@@ -396,12 +425,51 @@ impl Splice {
 /// Applies an edit to the text; the text outside the edited node is
 /// unchanged, and the new text's data is the old data with the edit made
 /// (checked: an edit that cannot be made so is refused).
+#[cfg(test)]
 pub fn apply(text: &str, edit: &Edit) -> Result<String, EditError> {
     apply_splice(text, edit).map(|s| s.apply(text))
 }
 
+/// Applies an edit to one file of an input whose other files are `others`
+/// (their drafts): a count's name is unique across them all, and a count
+/// renamed is renamed in every file (its references, its activities).
+pub fn apply_with(text: &str, edit: &Edit, others: &[String]) -> Result<Applied, EditError> {
+    let elsewhere = match edit {
+        Edit::RenameCount { .. } | Edit::MakeCount { .. } => counts::defined_in(others),
+        _ => Vec::new(),
+    };
+    let made = made_splice(text, edit, &elsewhere)?;
+    let yaml = made.splice.apply(text);
+    let others = match edit {
+        Edit::RenameCount { from, to } if !others.is_empty() && from != to => {
+            let mut renamed = Vec::new();
+            for (i, other) in others.iter().enumerate() {
+                // Each file's names against those of all the others.
+                let mut rest: Vec<String> = others.to_vec();
+                rest[i] = text.to_string();
+                let elsewhere = counts::defined_in(&rest);
+                renamed.push(made_splice(other, edit, &elsewhere)?.splice.apply(other));
+            }
+            Some(renamed)
+        }
+        _ => None,
+    };
+    Ok(Applied {
+        yaml,
+        others,
+        name: made.name,
+    })
+}
+
 /// The splice an edit makes, verified.
+#[cfg(test)]
 pub fn apply_splice(text: &str, edit: &Edit) -> Result<Splice, EditError> {
+    made_splice(text, edit, &[]).map(|made| made.splice)
+}
+
+/// The splice an edit makes, verified, with the count it made; `elsewhere`:
+/// the counts the input's other files define.
+fn made_splice(text: &str, edit: &Edit, elsewhere: &[String]) -> Result<counts::Made, EditError> {
     // The editor speaks the document's language, as its page does.
     let lang = crate::messages::language_of_text(text);
     // Said as `check` says it (the slips named), at its line and column.
@@ -424,6 +492,28 @@ pub fn apply_splice(text: &str, edit: &Edit) -> Result<Splice, EditError> {
         })
     };
     let nodes = nodes(text).map_err(not_yaml)?;
+    match edit {
+        Edit::RenameCount { from, to } => {
+            return counts::rename(text, &nodes, from, to, elsewhere, lang);
+        }
+        Edit::MakeCount {
+            path,
+            start,
+            end,
+            name,
+            label,
+        } => {
+            let asked = counts::MakeCount {
+                path,
+                start: *start,
+                end: *end,
+                name: name.as_deref(),
+                label: label.as_deref(),
+            };
+            return counts::make(text, &nodes, &asked, elsewhere, lang);
+        }
+        _ => {}
+    }
     let old = data(text).map_err(not_yaml)?;
     let expected = expect(&old, &nodes, edit, lang)?;
     let doc = Doc {
@@ -437,7 +527,9 @@ pub fn apply_splice(text: &str, edit: &Edit) -> Result<Splice, EditError> {
         let Some(splice) = candidate else { continue };
         let new = splice.apply(text);
         match data(&new) {
-            Ok(read) if read.matches(&expected) => return Ok(splice),
+            Ok(read) if read.matches(&expected) => {
+                return Ok(counts::Made { splice, name: None });
+            }
             Ok(_) => last_error = Some(tr!(lang, "edit-reads-back-differently")),
             Err(e) => last_error = Some(e),
         }
@@ -588,6 +680,8 @@ impl Doc<'_> {
                 let index = self.find(path)?;
                 vec![self.add(index, key.as_deref(), *after, value)]
             }
+            // Made of the edits above (`counts`).
+            Edit::RenameCount { .. } | Edit::MakeCount { .. } => Vec::new(),
         })
     }
 
@@ -913,7 +1007,14 @@ impl Doc<'_> {
             text.push_str(self.line_break);
         }
         text.push_str(&" ".repeat(column));
-        text.push_str(&self.entry_text(key, value, column));
+        // A mapping among entries written on one line (`a: { value: 4 }`) is too.
+        let one_line = self.nodes[children[at_child]].flow && value.is_object();
+        match key {
+            Some(k) if one_line => {
+                text.push_str(&format!("{}: {}", key_text(k, false), flow_value(value)));
+            }
+            _ => text.push_str(&self.entry_text(key, value, column)),
+        }
         if ends_with_break(&self.text[..lines.end]) {
             text.push_str(self.line_break);
         }
@@ -1055,6 +1156,7 @@ pub fn show_path(path: &[Key]) -> String {
     out
 }
 
+mod counts;
 mod data;
 mod write;
 

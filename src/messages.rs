@@ -70,6 +70,12 @@ pub enum Message {
     UnusedCount {
         name: String,
     },
+    /// A count whose name the text cannot reference (`{2020慰问}` is no
+    /// reference): `typed`, a name that can be.
+    UnreferenceableCount {
+        name: String,
+        typed: String,
+    },
     CountWithoutValue {
         name: String,
         missing: &'static str,
@@ -511,7 +517,7 @@ impl Message {
             M::UndefinedCount { .. } | M::FigureOfNoCount { .. } => Code::UndefinedCount,
             M::UnknownFormat { .. } => Code::UnknownFormat,
             M::MixedNumerals { .. } | M::MixedNumeralsInText { .. } => Code::MixedNumerals,
-            M::UnusedCount { .. } => Code::UnusedCount,
+            M::UnusedCount { .. } | M::UnreferenceableCount { .. } => Code::UnusedCount,
             M::CountWithoutValue { .. } => Code::CountWithoutValue,
             M::PercentOutOfRange { .. } => Code::PercentOutOfRange,
             M::UnknownPartOf { .. } => Code::UnknownPartOf,
@@ -661,6 +667,9 @@ impl Message {
                 ),
             ),
             M::UnusedCount { name } => own("unused-count", args!(name = name)),
+            M::UnreferenceableCount { name, typed } => {
+                own("unreferenceable-count", args!(name = name, typed = typed))
+            }
             M::CountWithoutValue { name, missing } => {
                 own("count-without-value", args!(name = name, missing = missing))
             }

@@ -199,6 +199,9 @@ pub(super) fn expect(
             }
             entries[at].0 = Data::Set(key.clone(), DataKind(Kind::Str));
         }
+        Edit::RenameCount { .. } | Edit::MakeCount { .. } => {
+            return Err(EditError(tr!(lang, "edit-no-way")));
+        }
         Edit::Add {
             path,
             key,

@@ -636,6 +636,7 @@ title: Annual report
     assert_eq!(error.0, "no value at b");
 }
 
+mod counts;
 mod property;
 
 /// Every edit the form offers, on every node of the example inputs: made

@@ -325,6 +325,9 @@ impl Served {
         let lang = judged
             .loaded()
             .map_or(Lang::Zh, |l| l.report.meta.language());
+        let counts = judged
+            .loaded()
+            .map_or_else(Vec::new, |loaded| counts_of(loaded, input, &files, lang));
         self.english
             .store(lang == Lang::En, std::sync::atomic::Ordering::Relaxed);
         let lang = lang.code();
@@ -336,6 +339,7 @@ impl Served {
             ("parts", parts),
             ("title", json!(title)),
             ("lang", json!(lang)),
+            ("counts", Value::Array(counts)),
         ])
     }
 
@@ -543,6 +547,57 @@ pub async fn serve_until(
     }
 }
 
+/// A figure as JSON as the person wrote it: 411, not 411.0.
+fn number(value: f64) -> Value {
+    if value.fract() == 0.0 && value.abs() < 1e15 {
+        json!(value as i64)
+    } else {
+        json!(value)
+    }
+}
+
+/// The counts of a loaded input, in the order they are defined, as the
+/// page lists them: by label and value ("生日慰问 411人"), with the name the
+/// text references and the file and path of the entry.
+fn counts_of(
+    loaded: &load::Loaded,
+    input: &Opened,
+    files: &[&SourceFile],
+    lang: Lang,
+) -> Vec<Value> {
+    let report = &loaded.report;
+    let facts = crate::facts::Facts::derive(report, None);
+    report
+        .counts
+        .iter()
+        .map(|(name, count)| {
+            let figure = facts.figure(&name.value, count);
+            let text = crate::refs::format_count(&figure, "", lang == Lang::En);
+            let label = count
+                .label
+                .as_ref()
+                .map(|l| crate::refs::literal(l.value.trim()));
+            let shown = label.clone().unwrap_or_else(|| name.value.clone());
+            let span = loaded.span_of(name);
+            let file = files
+                .iter()
+                .find(|f| f.contains(span.start))
+                .and_then(|f| input.files.iter().position(|p| *p == f.path));
+            json!({
+                "name": name.value,
+                "label": label,
+                "value": figure.value.map(number),
+                "unit": count.unit,
+                "text": text,
+                "display": tr!(lang, "count-display", label = shown, figure = text.as_str()),
+                "reference": format!("{{{}}}", name.value),
+                "file_index": file,
+                "path": ["counts", name.value],
+            })
+        })
+        .collect()
+}
+
 /// The routes, with the request checks and the size limits.
 pub fn router(served: Arc<Served>) -> Router {
     Router::new()
@@ -558,6 +613,7 @@ pub fn router(served: Arc<Served>) -> Router {
         .route("/api/version", get(version))
         .route("/api/check", post(check))
         .route("/api/edit", post(edit_draft))
+        .route("/api/figures", post(figures))
         .route("/api/preview", post(preview))
         .route("/api/save", post(save))
         .route("/api/download", post(download))
@@ -700,6 +756,16 @@ struct Drafts {
 struct EditRequest {
     yaml: String,
     edit: Edit,
+    /// The drafts of the input's other files (a folder input): a count's
+    /// name is unique across them, and a count renamed is renamed in them.
+    #[serde(default)]
+    others: Vec<String>,
+}
+
+/// A text to find figures in.
+#[derive(Deserialize)]
+struct FiguresRequest {
+    text: String,
 }
 
 #[derive(Deserialize)]
@@ -744,14 +810,44 @@ async fn check(
 }
 
 async fn edit_draft(axum::Json(request): axum::Json<EditRequest>) -> Response {
-    match edit::apply(&request.yaml, &request.edit) {
-        Ok(yaml) => axum::Json(json!({"yaml": yaml})).into_response(),
+    match edit::apply_with(&request.yaml, &request.edit, &request.others) {
+        Ok(applied) => {
+            let mut answer = json!({"yaml": applied.yaml});
+            if let Some(others) = applied.others {
+                answer["others"] = json!(others);
+            }
+            if let Some(name) = applied.name {
+                answer["name"] = json!(name);
+            }
+            axum::Json(answer).into_response()
+        }
         Err(e) => (
             StatusCode::UNPROCESSABLE_ENTITY,
             axum::Json(json!({"error": e.0})),
         )
             .into_response(),
     }
+}
+
+/// The figures with units of a text that the page offers to make counts
+/// of ("设为统计数字"), in characters.
+async fn figures(axum::Json(request): axum::Json<FiguresRequest>) -> Response {
+    let chars: Vec<char> = request.text.chars().collect();
+    let found: Vec<Value> = crate::figures::find(&request.text)
+        .into_iter()
+        .map(|f| {
+            let value = f.read.value.parse::<f64>().ok().map(number);
+            json!({
+                "start": f.start,
+                "end": f.end,
+                "text": chars[f.start..f.end].iter().collect::<String>(),
+                "value": value,
+                "unit": f.read.unit,
+                "label": f.label,
+            })
+        })
+        .collect();
+    axum::Json(json!({ "figures": found })).into_response()
 }
 
 async fn preview(

@@ -26,20 +26,42 @@ fn engine() -> nianbao::engine::Engine {
 
 /// A server over a copy of the test input in a fresh folder.
 fn served(dir: &tempfile::TempDir) -> (Arc<Served>, std::path::PathBuf) {
-    let path = dir.path().join("street.yaml");
-    std::fs::copy(repo().join("tests/fixtures/serve/street.yaml"), &path).unwrap();
+    served_copy(
+        dir,
+        &repo().join("tests/fixtures/serve/street.yaml"),
+        "street.yaml",
+    )
+}
+
+/// A server over a copy of an input (a file or a folder) named `name` in a
+/// fresh folder.
+pub fn served_copy(
+    dir: &tempfile::TempDir,
+    input: &Path,
+    name: &str,
+) -> (Arc<Served>, std::path::PathBuf) {
+    let path = dir.path().join(name);
+    if input.is_dir() {
+        std::fs::create_dir(&path).unwrap();
+        for entry in std::fs::read_dir(input).unwrap() {
+            let entry = entry.unwrap().path();
+            std::fs::copy(&entry, path.join(entry.file_name().unwrap())).unwrap();
+        }
+    } else {
+        std::fs::copy(input, &path).unwrap();
+    }
     let served = Served::new(path.clone(), engine(), PORT).unwrap();
     (Arc::new(served), path)
 }
 
-struct Reply {
-    status: StatusCode,
+pub struct Reply {
+    pub status: StatusCode,
     headers: axum::http::HeaderMap,
     body: Vec<u8>,
 }
 
 impl Reply {
-    fn json(&self) -> Value {
+    pub fn json(&self) -> Value {
         serde_json::from_slice(&self.body)
             .unwrap_or_else(|_| panic!("not JSON: {}", String::from_utf8_lossy(&self.body)))
     }
@@ -66,7 +88,7 @@ async fn send(served: &Arc<Served>, request: Request<Body>) -> Reply {
     }
 }
 
-async fn get(served: &Arc<Served>, uri: &str) -> Reply {
+pub async fn get(served: &Arc<Served>, uri: &str) -> Reply {
     let request = Request::get(uri)
         .header("Host", HOST)
         .body(Body::empty())
@@ -74,7 +96,7 @@ async fn get(served: &Arc<Served>, uri: &str) -> Reply {
     send(served, request).await
 }
 
-async fn post(served: &Arc<Served>, uri: &str, body: Value) -> Reply {
+pub async fn post(served: &Arc<Served>, uri: &str, body: Value) -> Reply {
     let request = Request::post(uri)
         .header("Host", HOST)
         .header("Origin", format!("http://{HOST}"))

@@ -344,6 +344,8 @@ fn expected(old: &Value, edit: &Edit, nodes: &[Node]) -> Option<Value> {
                 _ => return None,
             }
         }
+        // Tested in `counts`, on reports.
+        Edit::RenameCount { .. } | Edit::MakeCount { .. } => return None,
     }
     Some(new)
 }
@@ -497,6 +499,7 @@ fn allowed(text: &str, nodes: &[Node], edit: &Edit) -> (usize, usize) {
             (path[..path.len() - 1].to_vec(), true)
         }
         Edit::Add { path, .. } => (path.clone(), true),
+        Edit::RenameCount { .. } | Edit::MakeCount { .. } => return (0, text.len()),
     };
     let Some(node) = nodes.iter().find(|n| n.path == path) else {
         return (0, text.len());
