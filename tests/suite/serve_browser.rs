@@ -255,7 +255,7 @@ async fn a_person_edits_checks_previews_and_saves_in_the_browser() {
         .find(Locator::Id("picker"))
         .await
         .unwrap()
-        .select_by_value("数字2")
+        .select_by_value("{数字2}")
         .await
         .unwrap();
     field(&client, point.clone())
@@ -788,13 +788,16 @@ async fn the_page_shows_the_document_with_its_printed_numbers() {
     eprintln!("screenshots: {} {}", shot.display(), wide.display());
 }
 
-/// The secretary's task: a point with "慰问困难职工25户" added to section
-/// （二） and saved, in three actions: ＋ 添加一条, type, 保存.
+/// The secretary's task: a point with the figure "慰问困难职工25户" added to
+/// section （二）, the figure made a count, and saved, in four actions:
+/// ＋ 添加一条, type, 设为统计数字, 保存. Then a count renamed (its references
+/// follow), a reference typed with a Chinese input method's ｛｝, and undone.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "needs chromium and chromium-driver (apt-get install chromium chromium-driver)"]
-async fn a_point_is_added_to_section_two_in_three_actions() {
+async fn a_point_with_a_figure_is_added_to_section_two_in_four_actions() {
     let dir = tempfile::tempdir().unwrap();
     let (_page, client, input, original) = open_seed(&dir).await;
+    let long = Duration::from_secs(30);
     // 1: "＋ 添加一条" after the last point of （二）.
     let adds = client
         .find_all(Locator::Css(
@@ -809,7 +812,7 @@ async fn a_point_is_added_to_section_two_in_three_actions() {
         &client,
         "the new point focused",
         r#"return document.activeElement.name === '["summary","sections",1,"points",3]'"#,
-        Duration::from_secs(30),
+        long,
     )
     .await;
     client
@@ -819,24 +822,51 @@ async fn a_point_is_added_to_section_two_in_three_actions() {
         .send_keys("慰问困难职工25户。")
         .await
         .unwrap();
+    // 3: "设为统计数字：25户", offered for the text being typed.
+    click(&client, "#figures button[data-figure='25户']").await;
     until(
         &client,
         "the point in the preview with its number",
         &preview_shows("四是慰问困难职工25户。"),
-        Duration::from_secs(30),
+        long,
     )
     .await;
     let shot = screenshot(&client, "serve-task.png").await;
-    // 3: 保存.
+    // 4: 保存.
     save(&client, "serve-task-saved.png").await;
-    let point = "        - 积极开展员工“岗位创新”工作";
+    let point = "        - 坚持价值引领";
     let at = original.find(point).unwrap();
-    let after = at + original[at..].find("\n\n").unwrap() + 1;
+    let after = at + original[at..].find('\n').unwrap() + 1;
     let mut expected = original.clone();
-    expected.insert_str(after, "        - 慰问困难职工25户。\n");
-    // The third point of （二） ends the section: the new one follows it.
-    assert!(original[at..after].contains("坚持价值引领"));
+    expected.insert_str(after, "        - 慰问困难职工{慰问困难职工}。\n");
+    expected = expected.replace(
+        "  publicity_articles: { value: 9, unit: 篇, label: 宣传稿件 }\n",
+        "  publicity_articles: { value: 9, unit: 篇, label: 宣传稿件 }\n  慰问困难职工: { value: 25, unit: 户, label: 慰问困难职工 }\n",
+    );
     assert_eq!(std::fs::read_to_string(&input).unwrap(), expected);
+
+    // A count renamed among the counts: every reference follows.
+    click(&client, "details[data-fold=counts] > summary").await;
+    let name = client
+        .find(Locator::Css("input.count-name[data-count=birthday_visits]"))
+        .await
+        .unwrap();
+    name.clear().await.unwrap();
+    name.send_keys("生日慰问\u{e007}").await.unwrap();
+    let renamed = expected
+        .replace("  birthday_visits: {", "  生日慰问: {")
+        .replace("{birthday_visits}", "{生日慰问}");
+    draft_is(&client, "the count renamed", &renamed).await;
+    until(&client, "the picker", "return [...document.querySelectorAll('#picker option')].some(o => o.value === '{生日慰问}' && o.textContent === '生日慰问 411人')", long).await;
+    // ｛生日慰问｝ as a Chinese input method types it: read as the reference.
+    let opening = field(&client, json!(["opening"])).await;
+    opening.send_keys("共慰问｛生日慰问｝。").await.unwrap();
+    until(&client, "the figure in the preview", &preview_shows("共慰问411人。"), long).await;
+    // Undone, both: the file is the saved one again.
+    click(&client, "#undo").await;
+    draft_is(&client, "the typing undone", &renamed).await;
+    click(&client, "#undo").await;
+    draft_is(&client, "the rename undone", &expected).await;
     client.close().await.unwrap();
     eprintln!("screenshot: {}", shot.display());
 }
