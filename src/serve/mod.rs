@@ -307,7 +307,7 @@ impl Served {
                 item
             })
             .collect();
-        let (numbers, parts) = match &judged.input {
+        let (numbers, parts, title) = match &judged.input {
             crate::engine::Input::Clean(checked) => {
                 numbered::numbers(&checked.loaded, &checked.facts, &files, input, &nodes)
             }
@@ -315,13 +315,8 @@ impl Served {
                 let facts = crate::facts::Facts::derive(&loaded.report, None);
                 numbered::numbers(loaded, &facts, &files, input, &nodes)
             }
-            crate::engine::Input::Unreadable => {
-                (Value::Array(Vec::new()), Value::Array(Vec::new()))
-            }
+            crate::engine::Input::Unreadable => (json!([]), json!([]), Value::Null),
         };
-        let title = judged
-            .loaded()
-            .map(|l| crate::view::title(&l.report, Kind::default()));
         let lang = judged
             .loaded()
             .map_or(Lang::Zh, |l| l.report.meta.language());
@@ -337,7 +332,7 @@ impl Served {
             ("tree", tree.map_or(Value::Null, edit::tree)),
             ("numbers", numbers),
             ("parts", parts),
-            ("title", json!(title)),
+            ("title", title),
             ("lang", json!(lang)),
             ("counts", Value::Array(counts)),
         ])

@@ -14,16 +14,16 @@ use crate::view::{Kind, View};
 
 use super::Opened;
 
-/// The numbers of the blocks (`[{file, path, number}]`) and the parts
+/// The numbers of the blocks (`[{file, path, number}]`), the parts
 /// (`[{file, path, number, heading, role}]`, the heading as printed, derived
-/// or written) of the document made of `loaded`.
+/// or written) and the title as printed of the document made of `loaded`.
 pub(super) fn numbers(
     loaded: &Loaded,
     facts: &Facts,
     files: &[&SourceFile],
     input: &Opened,
     nodes: &[&[Node]],
-) -> (Value, Value) {
+) -> (Value, Value, Value) {
     let view = View::new(&loaded.report, facts, Kind::default());
     // A place as the file it is in and the path of the value there.
     let at = |place: &Place| -> Option<(usize, Vec<Key>)> {
@@ -70,7 +70,13 @@ pub(super) fn numbers(
                 })
             })
             .collect();
-    (Value::Array(blocks), Value::Array(parts))
+    // The title as printed: the report's, or the covering 公文's.
+    let title = unescape(&view.title.replace("<br>", ""));
+    (
+        Value::Array(blocks),
+        Value::Array(parts),
+        Value::String(title),
+    )
 }
 
 /// The file that holds the top-level `key`, and its path.

@@ -861,7 +861,13 @@ async fn a_point_with_a_figure_is_added_to_section_two_in_four_actions() {
     // ｛生日慰问｝ as a Chinese input method types it: read as the reference.
     let opening = field(&client, json!(["opening"])).await;
     opening.send_keys("共慰问｛生日慰问｝。").await.unwrap();
-    until(&client, "the figure in the preview", &preview_shows("共慰问411人。"), long).await;
+    until(
+        &client,
+        "the figure in the preview",
+        &preview_shows("共慰问411人。"),
+        long,
+    )
+    .await;
     // Undone, both: the file is the saved one again.
     click(&client, "#undo").await;
     draft_is(&client, "the typing undone", &renamed).await;
