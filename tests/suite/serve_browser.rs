@@ -198,6 +198,13 @@ async fn save(client: &Client, name: &str) -> PathBuf {
     screenshot(client, name).await
 }
 
+/// Saves from the page (a screenshot `shot` of it); the file on disk is
+/// then `expected`, whole.
+async fn saved_is(client: &Client, shot: &str, input: &Path, expected: &str) {
+    save(client, shot).await;
+    assert_eq!(std::fs::read_to_string(input).unwrap(), expected, "{shot}");
+}
+
 async fn screenshot(client: &Client, name: &str) -> PathBuf {
     let path = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
     std::fs::write(&path, client.screenshot().await.unwrap()).unwrap();
@@ -916,13 +923,11 @@ async fn every_change_is_undone_and_redone() {
     .await;
     client.accept_alert().await.unwrap();
     draft_is(&client, "the section removed", &without_fifth).await;
-    save(&client, "serve-removed.png").await;
-    assert_eq!(std::fs::read_to_string(&input).unwrap(), without_fifth);
+    saved_is(&client, "serve-removed.png", &input, &without_fifth).await;
     // 撤销: back, the save too.
     click(&client, "#undo").await;
     draft_is(&client, "the delete undone", &original).await;
-    save(&client, "serve-undone.png").await;
-    assert_eq!(std::fs::read_to_string(&input).unwrap(), original);
+    saved_is(&client, "serve-undone.png", &input, &original).await;
     // 重做 and 撤销 again.
     click(&client, "#redo").await;
     draft_is(&client, "the delete redone", &without_fifth).await;
@@ -953,8 +958,7 @@ async fn every_change_is_undone_and_redone() {
     // Undone back to the start: the file is what it was.
     click(&client, "#undo").await;
     draft_is(&client, "undo of the typing", &original).await;
-    save(&client, "serve-redone.png").await;
-    assert_eq!(std::fs::read_to_string(&input).unwrap(), original);
+    saved_is(&client, "serve-redone.png", &input, &original).await;
     client.close().await.unwrap();
 }
 
@@ -1071,8 +1075,7 @@ async fn anything_is_added_and_a_copied_plan_keeps_no_id() {
     );
     draft_is(&client, "the table", &expected).await;
     screenshot(&client, "serve-added-table.png").await;
-    save(&client, "serve-added-saved.png").await;
-    assert_eq!(std::fs::read_to_string(&input).unwrap(), expected);
+    saved_is(&client, "serve-added-saved.png", &input, &expected).await;
     client.close().await.unwrap();
 }
 
