@@ -1480,3 +1480,82 @@ fn english_sentences(text: &str) -> Vec<String> {
     }
     found
 }
+
+/// "＋ 添加一部分" with its role, in a document of `parts:`: the part is
+/// written at the end of `parts:`, numbered by the engine, its heading
+/// typed where it prints; deleting it asks first.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs chromium and chromium-driver (apt-get install chromium chromium-driver)"]
+async fn a_part_is_added_with_its_role() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_page, client, input) = open(&dir, "inputs/township-2021.yaml").await;
+    let long = Duration::from_secs(30);
+    until(
+        &client,
+        "the pages",
+        "return document.querySelectorAll('img.page').length > 0 && pending === 0",
+        long,
+    )
+    .await;
+    let original = std::fs::read_to_string(&input).unwrap();
+    client
+        .find(Locator::Css("select[data-tool=add-part]"))
+        .await
+        .unwrap()
+        .select_by_value("other")
+        .await
+        .unwrap();
+    until(
+        &client,
+        "the new heading focused",
+        r#"return document.activeElement.name === '["parts",4,"heading"]'"#,
+        long,
+    )
+    .await;
+    client
+        .active_element()
+        .await
+        .unwrap()
+        .send_keys("其他工作")
+        .await
+        .unwrap();
+    let added =
+        format!("{original}  - role: other\n    heading: 其他工作\n    points:\n      - \"\"\n");
+    draft_is(&client, "the new part", &added).await;
+    // Numbered once it has a heading (a part without one takes no number).
+    until(&client, "its number", r#"return document.querySelector(`.part[data-path='["parts",4]'] .num`).textContent === '五、'"#, long).await;
+    saved_is(&client, "serve-part-added.png", &input, &added).await;
+    click(
+        &client,
+        r#".part[data-path='["parts",4]'] > .line .tools button[data-tool=remove]"#,
+    )
+    .await;
+    assert_eq!(
+        client.get_alert_text().await.unwrap(),
+        "删除这一部分“其他工作”及其中的全部内容？（可以撤销）"
+    );
+    client.accept_alert().await.unwrap();
+    draft_is(&client, "the part removed", &original).await;
+    client.close().await.unwrap();
+}
+
+/// A folder input opens on its report; a group's file shows its activities.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs chromium and chromium-driver (apt-get install chromium chromium-driver)"]
+async fn a_folder_input_opens_on_its_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("2021");
+    std::fs::create_dir(&folder).unwrap();
+    for entry in std::fs::read_dir(repo().join("inputs/2021")).unwrap() {
+        let entry = entry.unwrap().path();
+        std::fs::copy(&entry, folder.join(entry.file_name().unwrap())).unwrap();
+    }
+    let (_server, url) = serve(&folder);
+    let (_driver, client) = browser(&dir.path().join("profile")).await;
+    client.goto(&url).await.unwrap();
+    let long = Duration::from_secs(30);
+    until(&client, "the report's document", "return document.querySelector('#files [aria-selected=true]')?.textContent === 'report.yaml' && document.querySelector('.head') !== null", long).await;
+    click(&client, "#files button[data-file='0']").await;
+    until(&client, "the group's activities", "return document.querySelector('.head') === null && document.querySelector('details[data-fold=activities]').open && document.querySelectorAll('details[data-fold=activities] tr').length > 1", long).await;
+    client.close().await.unwrap();
+}
