@@ -297,9 +297,13 @@ impl Served {
         let lang = judged
             .loaded()
             .map_or(Lang::Zh, |l| l.report.meta.language());
-        let counts = judged
-            .loaded()
-            .map_or_else(Vec::new, |loaded| counts_of(loaded, input, &files, lang));
+        let mut uses = std::collections::HashMap::new();
+        for nodes in &nodes {
+            edit::references(nodes, &mut uses);
+        }
+        let counts = judged.loaded().map_or_else(Vec::new, |loaded| {
+            counts_of(loaded, input, &files, &uses, lang)
+        });
         self.english
             .store(lang == Lang::En, std::sync::atomic::Ordering::Relaxed);
         let lang = lang.code();
@@ -527,11 +531,13 @@ fn number(value: f64) -> Value {
 
 /// The counts of a loaded input, in the order they are defined, as the
 /// page lists them: by label and value ("生日慰问 411人"), with the name the
-/// text references and the file and path of the entry.
+/// text references, the file and path of the entry and how many references
+/// the texts hold.
 fn counts_of(
     loaded: &load::Loaded,
     input: &Opened,
     files: &[&SourceFile],
+    uses: &std::collections::HashMap<String, usize>,
     lang: Lang,
 ) -> Vec<Value> {
     let report = &loaded.report;
@@ -562,6 +568,8 @@ fn counts_of(
                 "reference": format!("{{{}}}", name.value),
                 "file_index": file,
                 "path": ["counts", name.value],
+                // References in the text: a count in use is deleted only when asked.
+                "uses": uses.get(&name.value).copied().unwrap_or(0),
             })
         })
         .collect()

@@ -208,7 +208,8 @@ async fn the_counts_are_listed_by_label_and_value() {
             "display": "生日慰问 411人",
             "reference": "{birthday_visits}",
             "file_index": 0,
-            "path": ["counts", "birthday_visits"]
+            "path": ["counts", "birthday_visits"],
+            "uses": 1
         })
     );
 }
@@ -450,4 +451,69 @@ async fn a_count_renamed_in_a_folder_is_renamed_in_every_file() {
         std::fs::write(path.join(name), text).unwrap();
     }
     assert_eq!(markdown(&path), before);
+}
+
+#[tokio::test]
+async fn a_new_count_is_named_after_its_label() {
+    let (_dir, served, text) = seed();
+    let reply = post(
+        &served,
+        "/api/edit",
+        edit(
+            &text,
+            json!({"op": "new_count", "label": "生日慰问", "value": 386, "unit": "人"}),
+        ),
+    )
+    .await;
+    let answer = reply.json();
+    // "生日慰问" is a label here, not yet a name: the name is the label's.
+    assert_eq!(answer["name"], "生日慰问");
+    assert_eq!(
+        answer["yaml"],
+        text.replace(
+            "  publicity_articles: { value: 9, unit: 篇, label: 宣传稿件 }\n",
+            "  publicity_articles: { value: 9, unit: 篇, label: 宣传稿件 }\n  \
+             生日慰问: { value: 386, unit: 人, label: 生日慰问 }\n"
+        )
+    );
+    // Again: the name is taken, the next one made.
+    let yaml = answer["yaml"].as_str().unwrap();
+    let reply = post(
+        &served,
+        "/api/edit",
+        edit(yaml, json!({"op": "new_count", "label": "生日慰问"})),
+    )
+    .await;
+    let answer = reply.json();
+    assert_eq!(answer["name"], "生日慰问_2");
+    assert_eq!(
+        answer["yaml"],
+        yaml.replace(
+            "  生日慰问: { value: 386, unit: 人, label: 生日慰问 }\n",
+            "  生日慰问: { value: 386, unit: 人, label: 生日慰问 }\n  生日慰问_2: { label: 生日慰问 }\n"
+        )
+    );
+    // Used in no text yet: the list says so.
+    let reply = post(
+        &served,
+        "/api/check",
+        json!({"drafts": [answer["yaml"].as_str().unwrap()]}),
+    )
+    .await;
+    let counts = reply.json()["counts"].clone();
+    assert_eq!(
+        counts[19],
+        json!({
+            "name": "生日慰问_2",
+            "label": "生日慰问",
+            "value": null,
+            "unit": "",
+            "text": "（待统计）",
+            "display": "生日慰问 （待统计）",
+            "reference": "{生日慰问_2}",
+            "file_index": 0,
+            "path": ["counts", "生日慰问_2"],
+            "uses": 0
+        })
+    );
 }
