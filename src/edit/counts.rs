@@ -231,7 +231,7 @@ pub(super) fn make(
     };
     let mut taken: Vec<String> = defined(nodes);
     taken.extend(elsewhere.iter().cloned());
-    let name = new_name(asked.name, &label, &taken, lang)?;
+    let name = new_name(asked.name, &label, nodes, &taken, lang)?;
     let entry = count_entry(&read, &label, &written, lang)?;
     // The reference in the figure's place, in bytes of the value.
     let byte = |c: usize| chars[..c].iter().map(|c| c.len_utf8()).sum::<usize>();
@@ -267,11 +267,18 @@ pub(super) fn clean_label(read: &str) -> String {
 fn new_name(
     asked: Option<&str>,
     label: &str,
+    nodes: &[Node],
     taken: &[String],
     lang: Lang,
 ) -> Result<String, EditError> {
     let Some(name) = asked else {
-        return Ok(name_for(label, taken, lang));
+        // Nor a name the text references already (a count not yet defined):
+        // a made name never changes what another text prints.
+        let mut referenced = std::collections::HashMap::new();
+        references(nodes, &mut referenced);
+        let mut taken = taken.to_vec();
+        taken.extend(referenced.into_keys());
+        return Ok(name_for(label, &taken, lang));
     };
     if !refs::is_name(name) {
         return Err(EditError(tr!(lang, "edit-count-bad-name", name = name)));
@@ -301,7 +308,7 @@ pub(super) fn new(
     let mut taken = defined(nodes);
     taken.extend(elsewhere.iter().cloned());
     let label = asked.label.trim();
-    let name = new_name(asked.name, label, &taken, lang)?;
+    let name = new_name(asked.name, label, nodes, &taken, lang)?;
     let mut entry = Map::new();
     if let Some(value) = asked.value {
         entry.insert("value".into(), Value::Number(value.clone()));

@@ -670,3 +670,16 @@ fn a_count_renamed_keeps_every_other_byte() {
          activities:\n  - figures:\n      走访户: 3 # 一次\n"
     );
 }
+
+#[test]
+fn a_made_name_is_none_the_text_references_already() {
+    // `{慰问职工}` names no count (E0101): a count made so would change it.
+    let text = "counts:\n  a: { value: 1, unit: 人 }\npoints:\n  - 慰问职工25户，{慰问职工}。\n";
+    let (new, name) = made(text, make_count("points.0", 4, 7));
+    assert_eq!(name.as_deref(), Some("慰问职工_2"));
+    assert_eq!(
+        new,
+        "counts:\n  a: { value: 1, unit: 人 }\n  慰问职工_2: { value: 25, unit: 户, label: 慰问职工 }\n\
+         points:\n  - 慰问职工{慰问职工_2}，{慰问职工}。\n"
+    );
+}
