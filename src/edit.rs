@@ -1140,7 +1140,7 @@ pub fn show_path(path: &[Key]) -> String {
 mod counts;
 mod data;
 
-pub use counts::references;
+pub use counts::{figures, references};
 mod write;
 
 #[cfg(test)]

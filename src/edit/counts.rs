@@ -92,6 +92,26 @@ pub fn references(nodes: &[Node], uses: &mut std::collections::HashMap<String, u
     }
 }
 
+/// The figures with units in a text's scalars that could be counts
+/// ("设为统计数字"), each with its scalar: not in `counts:`, `meta:` or
+/// `settings:`, where a figure is no statistic of the document's.
+pub fn figures(nodes: &[Node]) -> Vec<(&Node, crate::figures::Found)> {
+    const NOT_TEXT: [&str; 3] = [COUNTS, "meta", "settings"];
+    nodes
+        .iter()
+        .filter(|n| !n.collection)
+        .filter(
+            |n| !matches!(n.path.first(), Some(Key::Field(f)) if NOT_TEXT.contains(&f.as_str())),
+        )
+        .flat_map(|n| {
+            let value = n.value.as_deref().unwrap_or_default();
+            crate::figures::find(value)
+                .into_iter()
+                .map(move |found| (n, found))
+        })
+        .collect()
+}
+
 /// The names defined by the other files of a folder input (their drafts).
 pub fn defined_in(others: &[String]) -> Vec<String> {
     others

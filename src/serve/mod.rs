@@ -308,11 +308,23 @@ impl Served {
             .store(lang == Lang::En, std::sync::atomic::Ordering::Relaxed);
         let lang = lang.code();
         let tree = parsed.get(current).and_then(|n| n.as_deref().ok());
+        // The shown file's figures that could be counts, each with its text's path.
+        let figures: Vec<Value> = tree
+            .map(edit::figures)
+            .unwrap_or_default()
+            .iter()
+            .map(|(node, found)| {
+                let mut item = figure_json(node.value.as_deref().unwrap_or_default(), found);
+                item["path"] = json!(node.path);
+                item
+            })
+            .collect();
         edit::object([
             ("diagnostics", Value::Array(diagnostics)),
             ("tree", tree.map_or(Value::Null, edit::tree)),
             ("lang", json!(lang)),
             ("counts", Value::Array(counts)),
+            ("figures", Value::Array(figures)),
         ])
     }
 
@@ -809,22 +821,29 @@ async fn edit_draft(axum::Json(request): axum::Json<EditRequest>) -> Response {
 /// The figures with units of a text that the page offers to make counts
 /// of ("设为统计数字"), in characters.
 async fn figures(axum::Json(request): axum::Json<FiguresRequest>) -> Response {
-    let chars: Vec<char> = request.text.chars().collect();
     let found: Vec<Value> = crate::figures::find(&request.text)
-        .into_iter()
-        .map(|f| {
-            let value = f.read.value.parse::<f64>().ok().map(number);
-            json!({
-                "start": f.start,
-                "end": f.end,
-                "text": chars[f.start..f.end].iter().collect::<String>(),
-                "value": value,
-                "unit": f.read.unit,
-                "label": f.label,
-            })
-        })
+        .iter()
+        .map(|f| figure_json(&request.text, f))
         .collect();
     axum::Json(json!({ "figures": found })).into_response()
+}
+
+/// A figure found in `text`, for the page: where it stands (in characters),
+/// as written, its value, unit and the label read for it.
+fn figure_json(text: &str, found: &crate::figures::Found) -> Value {
+    let written: String = text
+        .chars()
+        .skip(found.start)
+        .take(found.end - found.start)
+        .collect();
+    json!({
+        "start": found.start,
+        "end": found.end,
+        "text": written,
+        "value": found.read.value.parse::<f64>().ok().map(number),
+        "unit": found.read.unit,
+        "label": found.label,
+    })
 }
 
 async fn preview(

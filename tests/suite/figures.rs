@@ -271,6 +271,15 @@ async fn a_figure_of_the_text_becomes_a_count_in_one_step() {
         ]})
     );
     let point = json!(["summary", "sections", 4, "points", 4]);
+    // The check lists the file's figures with their texts' paths.
+    let reply = post(&served, "/api/check", json!({"drafts": [text]})).await;
+    assert_eq!(
+        reply.json()["figures"],
+        json!([
+            {"start": 8, "end": 11, "text": "25户", "value": 25, "unit": "户", "label": "走访慰问困难职工", "path": point},
+            {"start": 17, "end": 21, "text": "3万余元", "value": 3, "unit": "万元", "label": "发放慰问金", "path": point}
+        ])
+    );
     let reply = post(
         &served,
         "/api/edit",
