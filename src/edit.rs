@@ -125,6 +125,19 @@ pub enum Edit {
         #[serde(default)]
         label: Option<String>,
     },
+    /// A new count at the end of `counts:` (made when there is none), named
+    /// `name`, else a name made from the label; `value` a number or none
+    /// (the text then prints （待统计）).
+    #[serde(rename = "new_count")]
+    NewCount {
+        label: String,
+        #[serde(default)]
+        value: Option<serde_json::Number>,
+        #[serde(default)]
+        unit: String,
+        #[serde(default)]
+        name: Option<String>,
+    },
 }
 
 /// An edit made: the new text, the other files of a folder input when the
@@ -435,7 +448,9 @@ pub fn apply(text: &str, edit: &Edit) -> Result<String, EditError> {
 /// renamed is renamed in every file (its references, its activities).
 pub fn apply_with(text: &str, edit: &Edit, others: &[String]) -> Result<Applied, EditError> {
     let elsewhere = match edit {
-        Edit::RenameCount { .. } | Edit::MakeCount { .. } => counts::defined_in(others),
+        Edit::RenameCount { .. } | Edit::MakeCount { .. } | Edit::NewCount { .. } => {
+            counts::defined_in(others)
+        }
         _ => Vec::new(),
     };
     let made = made_splice(text, edit, &elsewhere)?;
@@ -511,6 +526,20 @@ fn made_splice(text: &str, edit: &Edit, elsewhere: &[String]) -> Result<counts::
                 label: label.as_deref(),
             };
             return counts::make(text, &nodes, &asked, elsewhere, lang);
+        }
+        Edit::NewCount {
+            label,
+            value,
+            unit,
+            name,
+        } => {
+            let asked = counts::NewCount {
+                label,
+                value: value.as_ref(),
+                unit,
+                name: name.as_deref(),
+            };
+            return counts::new(text, &nodes, &asked, elsewhere, lang);
         }
         _ => {}
     }
@@ -681,7 +710,7 @@ impl Doc<'_> {
                 vec![self.add(index, key.as_deref(), *after, value)]
             }
             // Made of the edits above (`counts`).
-            Edit::RenameCount { .. } | Edit::MakeCount { .. } => Vec::new(),
+            Edit::RenameCount { .. } | Edit::MakeCount { .. } | Edit::NewCount { .. } => Vec::new(),
         })
     }
 
@@ -1158,6 +1187,8 @@ pub fn show_path(path: &[Key]) -> String {
 
 mod counts;
 mod data;
+
+pub use counts::{figures, references};
 mod write;
 
 #[cfg(test)]

@@ -107,8 +107,12 @@ pub struct GongwenView {
 }
 
 impl GongwenView {
-    fn new(report: &Report, lang: Lang) -> Option<GongwenView> {
+    fn new(report: &Report, facts: &Facts, lang: Lang) -> Option<GongwenView> {
         let d = &report.document.as_ref()?.value;
+        // Checked as text (a count referenced in the cover, the 附注 …), so
+        // written as text: `{name}` is the count's value, never the braces.
+        let text = |t: &Text| markdown_text(report, facts, t.value.trim());
+        let checked = |t: &Option<Text>| t.as_ref().map(text);
         let esc = |t: &Option<Text>| t.as_ref().map(|t| escape_markdown(t.value.trim()));
         let lines = |l: &Option<Spanned<crate::model::Lines>>| -> Vec<String> {
             l.as_ref()
@@ -134,10 +138,10 @@ impl GongwenView {
             number: esc(&d.number),
             signers: lines(&d.signers),
             signer_label: tr!(lang, "gongwen-signers"),
-            addressee: esc(&d.addressee).map(|a| tr!(lang, "gongwen-addressee", addressee = a)),
-            cover: d.cover.as_ref().map(|c| escape_markdown(c.value.trim())),
+            addressee: checked(&d.addressee).map(|a| tr!(lang, "gongwen-addressee", addressee = a)),
+            cover: d.cover.as_ref().map(text),
             seal: d.seal.is_some(),
-            annotation: esc(&d.annotation).map(|a| tr!(lang, "gongwen-annotation", text = a)),
+            annotation: checked(&d.annotation).map(|a| tr!(lang, "gongwen-annotation", text = a)),
             cc: (!cc.is_empty()).then(|| {
                 tr!(
                     lang,
@@ -145,7 +149,7 @@ impl GongwenView {
                     organs = cc.join(&tr!(lang, "gongwen-cc-separator"))
                 )
             }),
-            printer: esc(&d.printer),
+            printer: checked(&d.printer),
             printed: d
                 .printed
                 .as_ref()
@@ -446,7 +450,7 @@ impl View {
                 })
                 .collect(),
             comparison: comparison(report, facts, period, en),
-            gongwen: GongwenView::new(report, lang),
+            gongwen: GongwenView::new(report, facts, lang),
             report_title: title_markdown(report, kind),
         }
     }

@@ -72,6 +72,46 @@ pub fn defined(nodes: &[Node]) -> Vec<String> {
         .collect()
 }
 
+/// How many references to each count name the text's scalars hold (those
+/// under `counts:` print no reference and are not counted).
+pub fn references(nodes: &[Node], uses: &mut std::collections::HashMap<String, usize>) {
+    for node in nodes {
+        let in_counts = matches!(node.path.first(), Some(Key::Field(f)) if f == COUNTS);
+        let Some(value) = node
+            .value
+            .as_ref()
+            .filter(|_| !node.collection && !in_counts)
+        else {
+            continue;
+        };
+        for piece in refs::parse(value) {
+            if let Piece::Ref { name, .. } = piece {
+                *uses.entry(name.to_string()).or_default() += 1;
+            }
+        }
+    }
+}
+
+/// The figures with units in a text's scalars that could be counts
+/// ("设为统计数字"), each with its scalar: not in `counts:`, `meta:` or
+/// `settings:`, where a figure is no statistic of the document's.
+pub fn figures(nodes: &[Node]) -> Vec<(&Node, crate::figures::Found)> {
+    const NOT_TEXT: [&str; 3] = [COUNTS, "meta", "settings"];
+    nodes
+        .iter()
+        .filter(|n| !n.collection)
+        .filter(
+            |n| !matches!(n.path.first(), Some(Key::Field(f)) if NOT_TEXT.contains(&f.as_str())),
+        )
+        .flat_map(|n| {
+            let value = n.value.as_deref().unwrap_or_default();
+            crate::figures::find(value)
+                .into_iter()
+                .map(move |found| (n, found))
+        })
+        .collect()
+}
+
 /// The names defined by the other files of a folder input (their drafts).
 pub fn defined_in(others: &[String]) -> Vec<String> {
     others
@@ -211,18 +251,7 @@ pub(super) fn make(
     };
     let mut taken: Vec<String> = defined(nodes);
     taken.extend(elsewhere.iter().cloned());
-    let name = match asked.name {
-        Some(name) => {
-            if !refs::is_name(name) {
-                return Err(EditError(tr!(lang, "edit-count-bad-name", name = name)));
-            }
-            if taken.iter().any(|t| t == name) {
-                return Err(EditError(tr!(lang, "edit-count-name-used", name = name)));
-            }
-            name.to_string()
-        }
-        None => name_for(&label, &taken, lang),
-    };
+    let name = new_name(asked.name, &label, nodes, &taken, lang)?;
     let entry = count_entry(&read, &label, &written, lang)?;
     // The reference in the figure's place, in bytes of the value.
     let byte = |c: usize| chars[..c].iter().map(|c| c.len_utf8()).sum::<usize>();
@@ -252,6 +281,70 @@ pub(super) fn clean_label(read: &str) -> String {
         .collect::<String>()
         .trim()
         .to_string()
+}
+
+/// The name asked for, checked; else one made from the label.
+fn new_name(
+    asked: Option<&str>,
+    label: &str,
+    nodes: &[Node],
+    taken: &[String],
+    lang: Lang,
+) -> Result<String, EditError> {
+    let Some(name) = asked else {
+        // Nor a name the text references already (a count not yet defined):
+        // a made name never changes what another text prints.
+        let mut referenced = std::collections::HashMap::new();
+        references(nodes, &mut referenced);
+        let mut taken = taken.to_vec();
+        taken.extend(referenced.into_keys());
+        return Ok(name_for(label, &taken, lang));
+    };
+    if !refs::is_name(name) {
+        return Err(EditError(tr!(lang, "edit-count-bad-name", name = name)));
+    }
+    if taken.iter().any(|t| t == name) {
+        return Err(EditError(tr!(lang, "edit-count-name-used", name = name)));
+    }
+    Ok(name.to_string())
+}
+
+/// What the page asks to add: a count by its label, value and unit.
+pub(super) struct NewCount<'a> {
+    pub label: &'a str,
+    pub value: Option<&'a Number>,
+    pub unit: &'a str,
+    pub name: Option<&'a str>,
+}
+
+/// Adds a count at the end of `counts:`, named as asked or after its label.
+pub(super) fn new(
+    text: &str,
+    nodes: &[Node],
+    asked: &NewCount,
+    elsewhere: &[String],
+    lang: Lang,
+) -> Result<Made, EditError> {
+    let mut taken = defined(nodes);
+    taken.extend(elsewhere.iter().cloned());
+    let label = asked.label.trim();
+    let name = new_name(asked.name, label, nodes, &taken, lang)?;
+    let mut entry = Map::new();
+    if let Some(value) = asked.value {
+        entry.insert("value".into(), Value::Number(value.clone()));
+    }
+    if !asked.unit.trim().is_empty() {
+        entry.insert("unit".into(), Value::String(asked.unit.trim().to_string()));
+    }
+    if !label.is_empty() {
+        entry.insert("label".into(), Value::String(label.to_string()));
+    }
+    let add = Change::Edit(add_count(nodes, &name, Value::Object(entry)));
+    let splice = change(text, nodes, &[add], lang)?;
+    Ok(Made {
+        splice,
+        name: Some(name),
+    })
 }
 
 /// A count's name made from its label: its letters and digits (a name

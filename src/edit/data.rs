@@ -199,7 +199,7 @@ pub(super) fn expect(
             }
             entries[at].0 = Data::Set(key.clone(), DataKind(Kind::Str));
         }
-        Edit::RenameCount { .. } | Edit::MakeCount { .. } => {
+        Edit::RenameCount { .. } | Edit::MakeCount { .. } | Edit::NewCount { .. } => {
             return Err(EditError(tr!(lang, "edit-no-way")));
         }
         Edit::Add {

@@ -714,3 +714,83 @@ fn an_edit_of_text_that_is_not_yaml_says_where_and_why() {
         "YAML 第 2 行第 15 列有错误：键 `organisation` 后面是全角冒号“：”；把全角冒号“：”改成半角冒号“:”并加空格：`organisation: 某工会`"
     );
 }
+
+fn made(text: &str, edit: Edit) -> (String, Option<String>) {
+    let applied =
+        apply_with(text, &edit, &[]).unwrap_or_else(|e| panic!("{edit:?} in {text:?}: {}", e.0));
+    (applied.yaml, applied.name)
+}
+
+fn make_count(at: &str, start: usize, end: usize) -> Edit {
+    Edit::MakeCount {
+        path: path(at),
+        start,
+        end,
+        name: None,
+        label: None,
+    }
+}
+
+#[test]
+fn a_figure_made_a_count_is_quoted_only_where_its_reference_needs_it() {
+    // At the start of a plain text, `{` would open a mapping: the text is quoted.
+    let text = "counts: {}\npoints:\n  - 25户困难职工得到慰问 # 注\n  - [x]\n";
+    let (new, name) = made(text, make_count("points.0", 0, 3));
+    assert_eq!(name.as_deref(), Some("困难职工得到慰问"));
+    assert_eq!(
+        new,
+        "counts:\n  困难职工得到慰问:\n    value: 25\n    unit: 户\n    label: 困难职工得到慰问\n\
+         points:\n  - \"{困难职工得到慰问}困难职工得到慰问\" # 注\n  - [x]\n"
+    );
+    // In a flow list a plain text cannot hold a brace either.
+    let text = "points: [慰问职工25户, 其他]\ncounts:\n  a: { value: 1, unit: 人 }\n";
+    let (new, _) = made(text, make_count("points.0", 4, 7));
+    assert_eq!(
+        new,
+        "points: [\"慰问职工{慰问职工}\", 其他]\ncounts:\n  a: { value: 1, unit: 人 }\n  \
+         慰问职工: { value: 25, unit: 户, label: 慰问职工 }\n"
+    );
+    // In a folded block, with \r\n, the figure is replaced where it stands.
+    let text =
+        "meta:\r\n  year: 2020\r\nopening: >-\r\n  全年慰问困难职工\r\n  25户。\r\nsummary: []\r\n";
+    let (new, _) = made(text, make_count("opening", 9, 12));
+    assert_eq!(
+        new,
+        "meta:\r\n  year: 2020\r\nopening: >-\r\n  全年慰问困难职工\r\n  {全年慰问困难职工}。\r\n\
+         counts:\r\n  全年慰问困难职工:\r\n    value: 25\r\n    unit: 户\r\n    label: 全年慰问困难职工\r\n\
+         summary: []\r\n"
+    );
+}
+
+#[test]
+fn a_count_renamed_keeps_every_other_byte() {
+    let text = "counts:\n  a: # 走访\n    value: 3\n    unit: 户\n  b: { value: 9, unit: 户, part_of: a }\n\
+                points:\n  - \"走访{a}，其中{b}；{{a}}不是引用\"\n  - '｛a：cn｝'\n  - |\n    共{a:num}户\n\
+                activities:\n  - figures:\n      a: 3 # 一次\n";
+    let (new, _) = made(
+        text,
+        Edit::RenameCount {
+            from: "a".into(),
+            to: "走访户".into(),
+        },
+    );
+    assert_eq!(
+        new,
+        "counts:\n  走访户: # 走访\n    value: 3\n    unit: 户\n  b: { value: 9, unit: 户, part_of: 走访户 }\n\
+         points:\n  - \"走访{走访户}，其中{b}；{{a}}不是引用\"\n  - '｛走访户：cn｝'\n  - |\n    共{走访户:num}户\n\
+         activities:\n  - figures:\n      走访户: 3 # 一次\n"
+    );
+}
+
+#[test]
+fn a_made_name_is_none_the_text_references_already() {
+    // `{慰问职工}` names no count (E0101): a count made so would change it.
+    let text = "counts:\n  a: { value: 1, unit: 人 }\npoints:\n  - 慰问职工25户，{慰问职工}。\n";
+    let (new, name) = made(text, make_count("points.0", 4, 7));
+    assert_eq!(name.as_deref(), Some("慰问职工_2"));
+    assert_eq!(
+        new,
+        "counts:\n  a: { value: 1, unit: 人 }\n  慰问职工_2: { value: 25, unit: 户, label: 慰问职工 }\n\
+         points:\n  - 慰问职工{慰问职工_2}，{慰问职工}。\n"
+    );
+}

@@ -320,13 +320,28 @@ impl Served {
         let lang = judged
             .loaded()
             .map_or(Lang::Zh, |l| l.report.meta.language());
-        let counts = judged
-            .loaded()
-            .map_or_else(Vec::new, |loaded| counts_of(loaded, input, &files, lang));
+        let mut uses = std::collections::HashMap::new();
+        for nodes in &nodes {
+            edit::references(nodes, &mut uses);
+        }
+        let counts = judged.loaded().map_or_else(Vec::new, |loaded| {
+            counts_of(loaded, input, &files, &uses, lang)
+        });
         self.english
             .store(lang == Lang::En, std::sync::atomic::Ordering::Relaxed);
         let lang = lang.code();
         let tree = parsed.get(current).and_then(|n| n.as_deref().ok());
+        // The shown file's figures that could be counts, each with its text's path.
+        let figures: Vec<Value> = tree
+            .map(edit::figures)
+            .unwrap_or_default()
+            .iter()
+            .map(|(node, found)| {
+                let mut item = figure_json(node.value.as_deref().unwrap_or_default(), found);
+                item["path"] = json!(node.path);
+                item
+            })
+            .collect();
         edit::object([
             ("diagnostics", Value::Array(diagnostics)),
             ("tree", tree.map_or(Value::Null, edit::tree)),
@@ -335,6 +350,7 @@ impl Served {
             ("title", title),
             ("lang", json!(lang)),
             ("counts", Value::Array(counts)),
+            ("figures", Value::Array(figures)),
         ])
     }
 
@@ -553,11 +569,13 @@ fn number(value: f64) -> Value {
 
 /// The counts of a loaded input, in the order they are defined, as the
 /// page lists them: by label and value ("生日慰问 411人"), with the name the
-/// text references and the file and path of the entry.
+/// text references, the file and path of the entry and how many references
+/// the texts hold.
 fn counts_of(
     loaded: &load::Loaded,
     input: &Opened,
     files: &[&SourceFile],
+    uses: &std::collections::HashMap<String, usize>,
     lang: Lang,
 ) -> Vec<Value> {
     let report = &loaded.report;
@@ -588,6 +606,8 @@ fn counts_of(
                 "reference": format!("{{{}}}", name.value),
                 "file_index": file,
                 "path": ["counts", name.value],
+                // References in the text: a count in use is deleted only when asked.
+                "uses": uses.get(&name.value).copied().unwrap_or(0),
             })
         })
         .collect()
@@ -827,22 +847,29 @@ async fn edit_draft(axum::Json(request): axum::Json<EditRequest>) -> Response {
 /// The figures with units of a text that the page offers to make counts
 /// of ("设为统计数字"), in characters.
 async fn figures(axum::Json(request): axum::Json<FiguresRequest>) -> Response {
-    let chars: Vec<char> = request.text.chars().collect();
     let found: Vec<Value> = crate::figures::find(&request.text)
-        .into_iter()
-        .map(|f| {
-            let value = f.read.value.parse::<f64>().ok().map(number);
-            json!({
-                "start": f.start,
-                "end": f.end,
-                "text": chars[f.start..f.end].iter().collect::<String>(),
-                "value": value,
-                "unit": f.read.unit,
-                "label": f.label,
-            })
-        })
+        .iter()
+        .map(|f| figure_json(&request.text, f))
         .collect();
     axum::Json(json!({ "figures": found })).into_response()
+}
+
+/// A figure found in `text`, for the page: where it stands (in characters),
+/// as written, its value, unit and the label read for it.
+fn figure_json(text: &str, found: &crate::figures::Found) -> Value {
+    let written: String = text
+        .chars()
+        .skip(found.start)
+        .take(found.end - found.start)
+        .collect();
+    json!({
+        "start": found.start,
+        "end": found.end,
+        "text": written,
+        "value": found.read.value.parse::<f64>().ok().map(number),
+        "unit": found.read.unit,
+        "label": found.label,
+    })
 }
 
 async fn preview(

@@ -208,7 +208,8 @@ async fn the_counts_are_listed_by_label_and_value() {
             "display": "生日慰问 411人",
             "reference": "{birthday_visits}",
             "file_index": 0,
-            "path": ["counts", "birthday_visits"]
+            "path": ["counts", "birthday_visits"],
+            "uses": 1
         })
     );
 }
@@ -270,6 +271,15 @@ async fn a_figure_of_the_text_becomes_a_count_in_one_step() {
         ]})
     );
     let point = json!(["summary", "sections", 4, "points", 4]);
+    // The check lists the file's figures with their texts' paths.
+    let reply = post(&served, "/api/check", json!({"drafts": [text]})).await;
+    assert_eq!(
+        reply.json()["figures"],
+        json!([
+            {"start": 8, "end": 11, "text": "25户", "value": 25, "unit": "户", "label": "走访慰问困难职工", "path": point},
+            {"start": 17, "end": 21, "text": "3万余元", "value": 3, "unit": "万元", "label": "发放慰问金", "path": point}
+        ])
+    );
     let reply = post(
         &served,
         "/api/edit",
@@ -450,4 +460,114 @@ async fn a_count_renamed_in_a_folder_is_renamed_in_every_file() {
         std::fs::write(path.join(name), text).unwrap();
     }
     assert_eq!(markdown(&path), before);
+}
+
+#[tokio::test]
+async fn a_new_count_is_named_after_its_label() {
+    let (_dir, served, text) = seed();
+    let reply = post(
+        &served,
+        "/api/edit",
+        edit(
+            &text,
+            json!({"op": "new_count", "label": "生日慰问", "value": 386, "unit": "人"}),
+        ),
+    )
+    .await;
+    let answer = reply.json();
+    // "生日慰问" is a label here, not yet a name: the name is the label's.
+    assert_eq!(answer["name"], "生日慰问");
+    assert_eq!(
+        answer["yaml"],
+        text.replace(
+            "  publicity_articles: { value: 9, unit: 篇, label: 宣传稿件 }\n",
+            "  publicity_articles: { value: 9, unit: 篇, label: 宣传稿件 }\n  \
+             生日慰问: { value: 386, unit: 人, label: 生日慰问 }\n"
+        )
+    );
+    // Again: the name is taken, the next one made.
+    let yaml = answer["yaml"].as_str().unwrap();
+    let reply = post(
+        &served,
+        "/api/edit",
+        edit(yaml, json!({"op": "new_count", "label": "生日慰问"})),
+    )
+    .await;
+    let answer = reply.json();
+    assert_eq!(answer["name"], "生日慰问_2");
+    assert_eq!(
+        answer["yaml"],
+        yaml.replace(
+            "  生日慰问: { value: 386, unit: 人, label: 生日慰问 }\n",
+            "  生日慰问: { value: 386, unit: 人, label: 生日慰问 }\n  生日慰问_2: { label: 生日慰问 }\n"
+        )
+    );
+    // Used in no text yet: the list says so.
+    let reply = post(
+        &served,
+        "/api/check",
+        json!({"drafts": [answer["yaml"].as_str().unwrap()]}),
+    )
+    .await;
+    let counts = reply.json()["counts"].clone();
+    assert_eq!(
+        counts[19],
+        json!({
+            "name": "生日慰问_2",
+            "label": "生日慰问",
+            "value": null,
+            "unit": "",
+            "text": "（待统计）",
+            "display": "生日慰问 （待统计）",
+            "reference": "{生日慰问_2}",
+            "file_index": 0,
+            "path": ["counts", "生日慰问_2"],
+            "uses": 0
+        })
+    );
+}
+
+#[test]
+fn a_count_named_in_chinese_is_written_in_the_covering_text_and_its_notes() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = write_input(
+        &dir,
+        "cover.yaml",
+        &format!(
+            "document:\n  kind: 报告\n  addressee: 市总工会\n  \
+             cover: 现将我会2020年工作总结报上，全年生日慰问｛生日慰问｝。\n  \
+             annotation: 联系人：张三，慰问{{困难职工}}\n  printer: 某某工会办公室\n  \
+             printed: 2020-12-08\n{EVERYWHERE}"
+        ),
+    );
+    let out = nianbao(&["check", input.to_str().unwrap()]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert_eq!(
+        markdown(&input),
+        "# 关于报送某某工会2020年工作总结及2021年工作计划的报告\n\n\
+         <!-- nianbao:addressee -->\n市总工会：\n\n\
+         现将我会2020年工作总结报上，全年生日慰问411人。\n\n\
+         <!-- nianbao:annex-note -->\n附件：1. 某某工会2020年工作总结及2021年工作计划\\\n2. 慰问情况\n\n\
+         <!-- nianbao:closing -->\n工会办\\\n2020年12月8日\n\n\
+         <!-- nianbao:annotation -->\n（联系人：张三，慰问25户）\n\n\
+         <!-- nianbao:pagebreak -->\n<!-- nianbao:attachment -->\n附件1\n\n\
+         # 某某工会2020年工作总结及2021年工作计划\n\n\
+         全年开展生日慰问411人。\n\n\
+         ## 一、主要工作\n\n\
+         慰问困难职工25户。\n\n\
+         ### （一）关心关爱\n\n\
+         一是走访慰问困难职工25户。\n\n\
+         **1.宣传**。完成宣传稿件9篇。\n\n\
+         生日慰问覆盖411人。\n\n\
+         1. 发放慰问25户。\n\n\
+         | 项目 | 数量 |\n| --- | --- |\n| 生日慰问 | 411人 |\n\n\
+         ## 二、存在的问题\n\n\
+         一是慰问25户仍不够。\n\n\
+         ## 三、2021年主要工作\n\n\
+         **（一）关心关爱**。继续慰问25户。\n\n\
+         <!-- nianbao:pagebreak -->\n<!-- nianbao:attachment -->\n附件2\n\n\
+         # 慰问情况\n\n\
+         共慰问25户，生日慰问411人次。\n\n\
+         <!-- nianbao:record-print -->\n某某工会办公室\\\n2020年12月8日印发\n"
+    );
 }

@@ -1,7 +1,8 @@
 //! The count edits' invariant, on generated reports: texts in every scalar
 //! style holding references (`{a}`, `{a:cn}`, `｛a｝`, `｛a：cn｝`), figures
 //! with units and literal braces, counts written on one line or as blocks,
-//! activities with figures, comments, `\n` or `\r\n`. A count renamed gives
+//! activities with figures (in the report, or in a file of their own: a
+//! folder input of two files), comments, `\n` or `\r\n`. A count renamed gives
 //! exactly the text the generator writes with the new name, or is refused
 //! for a name taken or not a name; a figure made a count gives exactly the
 //! text with `{name}` in the figure's place and the count's entry added. In
@@ -82,6 +83,8 @@ struct Report {
     crlf: bool,
     /// `counts:` made by the edit (with no comment of the generator's).
     made_counts: bool,
+    /// The activities in a file of their own: a folder input of two files.
+    split: bool,
 }
 
 fn texts() -> impl Strategy<Value = Text> {
@@ -117,9 +120,21 @@ fn reports() -> impl Strategy<Value = Report> {
         prop::collection::vec((0..NAMES.len(), 1..50u32), 0..3),
         any::<bool>(),
         any::<bool>(),
+        any::<bool>(),
     )
         .prop_map(
-            |(counts, one_line, opening, points, problems, plan, activities, comments, crlf)| {
+            |(
+                counts,
+                one_line,
+                opening,
+                points,
+                problems,
+                plan,
+                activities,
+                comments,
+                crlf,
+                split,
+            )| {
                 let units = ["人", "户", "次", "篇"];
                 let counts: Vec<CountSpec> = counts
                     .into_iter()
@@ -144,6 +159,7 @@ fn reports() -> impl Strategy<Value = Report> {
                     crlf,
                     counts,
                     made_counts: false,
+                    split,
                 }
             },
         )
@@ -201,8 +217,9 @@ impl Report {
             text.segs
                 .retain(|s| !matches!(s, Seg::Ref(n, _) if !defined[*n]));
         }
-        self.activities.retain(|(n, _)| defined[*n]);
-        self.activities.dedup_by_key(|(n, _)| *n);
+        let mut seen = [false; NAMES.len()];
+        self.activities
+            .retain(|(n, _)| defined[*n] && !std::mem::replace(&mut seen[*n], true));
         self
     }
 
@@ -276,21 +293,45 @@ impl Report {
         out.push("    - id: care".into());
         out.push("      title: 关心关爱".into());
         out.push(format!("      text: {}", text(&self.plan, 8, &name)));
-        if !self.activities.is_empty() {
-            out.push("activities:".into());
-            out.push("  - date: 2020-05-01".into());
-            out.push("    title: 慰问活动".into());
-            let figures: Vec<String> = self
-                .activities
-                .iter()
-                .map(|(n, v)| format!("{}: {v}", name(NAMES[*n])))
-                .collect();
-            out.push(format!("    figures: {{ {} }}", figures.join(", ")));
+        if !self.split {
+            out.extend(self.activity_lines(&name));
         }
+        self.lines(out)
+    }
+
+    /// The lines as a text, with the report's line breaks.
+    fn lines(&self, lines: Vec<String>) -> String {
         let line_break = if self.crlf { "\r\n" } else { "\n" };
-        let mut text = out.join("\n");
+        let mut text = lines.join("\n");
         text.push('\n');
         text.replace('\n', line_break)
+    }
+
+    /// The file of the activities, when they stand in one of their own.
+    fn group(&self, rename: Option<(&str, &str)>) -> Option<String> {
+        let name = |n: &str| match rename {
+            Some((from, to)) if n == from => to.to_string(),
+            _ => n.to_string(),
+        };
+        let lines = self.activity_lines(&name);
+        (self.split && !lines.is_empty()).then(|| self.lines(lines))
+    }
+
+    fn activity_lines(&self, name: &dyn Fn(&str) -> String) -> Vec<String> {
+        if self.activities.is_empty() {
+            return Vec::new();
+        }
+        let figures: Vec<String> = self
+            .activities
+            .iter()
+            .map(|(n, v)| format!("{}: {v}", name(NAMES[*n])))
+            .collect();
+        vec![
+            "activities:".into(),
+            "  - date: 2020-05-01".into(),
+            "    title: 慰问活动".into(),
+            format!("    figures: {{ {} }}", figures.join(", ")),
+        ]
     }
 }
 
@@ -337,13 +378,27 @@ fn engine() -> &'static Engine {
     ENGINE.get_or_init(|| Engine::new(Setup::default()).expect("the built-in templates"))
 }
 
-/// The document's Markdown (None: it does not load or has errors).
-fn markdown(text: &str) -> Option<String> {
-    let path = std::path::PathBuf::from("/nonexistent/case.yaml");
-    let outcome = crate::load::parse(
-        crate::source::SourceFile::new(path.clone(), text.into()),
-        None,
-    );
+/// The document's Markdown (None: it does not load or has errors): of one
+/// file, or of a folder of the report and its activities' file.
+fn markdown(text: &str, group: Option<&str>) -> Option<String> {
+    let folder = std::path::PathBuf::from("/nonexistent/case");
+    let path = folder.join("report.yaml");
+    let (path, outcome) = match group {
+        None => (
+            path.clone(),
+            crate::load::parse(crate::source::SourceFile::new(path, text.into()), None),
+        ),
+        Some(group) => {
+            let texts = vec![
+                (folder.join("group.yaml"), group.to_string()),
+                (path, text.to_string()),
+            ];
+            (
+                folder.clone(),
+                crate::load::parse_folder(&folder, texts, None),
+            )
+        }
+    };
     let judged = engine().judge(&path, outcome, false).ok()?;
     let checked = judged.into_clean()?;
     let made = engine()
@@ -390,11 +445,13 @@ fn a_count_renamed_is_renamed_everywhere_and_prints_the_same() {
                     _ => report.counts[to % report.counts.len()].name.clone(),
                 };
                 let old = report.write(None);
+                let group = report.group(None);
                 let edit = Edit::RenameCount {
                     from: from.clone(),
                     to: to.clone(),
                 };
-                let result = apply(&old, &edit);
+                let others: Vec<String> = group.iter().cloned().collect();
+                let result = apply_with(&old, &edit, &others);
                 let taken = report.counts.iter().any(|c| c.name == to) && to != from;
                 if taken || !crate::refs::is_name(&to) {
                     let e = result.expect_err("a taken or impossible name is refused");
@@ -402,12 +459,17 @@ fn a_count_renamed_is_renamed_everywhere_and_prints_the_same() {
                     count(1);
                     return Ok(());
                 }
-                let new = result.map_err(|e| TestCaseError::fail(format!("{}\n{old}", e.0)))?;
+                let applied = result.map_err(|e| TestCaseError::fail(format!("{}\n{old}", e.0)))?;
+                let new = applied.yaml;
                 prop_assert_eq!(&new, &report.write(Some((&from, &to))), "\n{}", old);
+                let new_group = report.group(Some((&from, &to)));
+                let others = applied.others.unwrap_or(others);
+                prop_assert_eq!(others.first(), new_group.as_ref(), "\n{}", old);
                 count(0);
                 if check % 4 == 0 {
-                    let before = markdown(&old);
-                    prop_assert_eq!(&markdown(&new), &before, "\n{}", old);
+                    let before = markdown(&old, group.as_deref());
+                    let after = markdown(&new, new_group.as_deref());
+                    prop_assert_eq!(&after, &before, "\n{}", old);
                     if before.is_some() {
                         count(2);
                     }
@@ -515,8 +577,10 @@ fn a_figure_made_a_count_prints_the_same() {
                 });
                 prop_assert_eq!(&applied.yaml, &spec.write(None), "\n{}", old);
                 if check % 4 == 0 {
-                    let before = markdown(&old);
-                    prop_assert_eq!(&markdown(&applied.yaml), &before, "\n{}", old);
+                    let group = report.group(None);
+                    let before = markdown(&old, group.as_deref());
+                    let after = markdown(&applied.yaml, group.as_deref());
+                    prop_assert_eq!(&after, &before, "\n{}", old);
                     if before.is_some() {
                         let mut m = made.get();
                         m[1] += 1;

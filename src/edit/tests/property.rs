@@ -345,7 +345,7 @@ fn expected(old: &Value, edit: &Edit, nodes: &[Node]) -> Option<Value> {
             }
         }
         // Tested in `counts`, on reports.
-        Edit::RenameCount { .. } | Edit::MakeCount { .. } => return None,
+        Edit::RenameCount { .. } | Edit::MakeCount { .. } | Edit::NewCount { .. } => return None,
     }
     Some(new)
 }
@@ -499,7 +499,9 @@ fn allowed(text: &str, nodes: &[Node], edit: &Edit) -> (usize, usize) {
             (path[..path.len() - 1].to_vec(), true)
         }
         Edit::Add { path, .. } => (path.clone(), true),
-        Edit::RenameCount { .. } | Edit::MakeCount { .. } => return (0, text.len()),
+        Edit::RenameCount { .. } | Edit::MakeCount { .. } | Edit::NewCount { .. } => {
+            return (0, text.len());
+        }
     };
     let Some(node) = nodes.iter().find(|n| n.path == path) else {
         return (0, text.len());
