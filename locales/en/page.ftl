@@ -63,6 +63,7 @@ page-list-plan = Plan
 page-how-many = {"{"}what{"}"} ({"{"}n{"}"})
 page-make-count = Make a figure: {"{"}figure{"}"}
 page-count-name-hint = Written {"{"}reference{"}"} in the text; renamed, every reference follows
+page-confirm-count-used = Delete the figure “{"{"}name{"}"}”? The text refers to it {"{"}uses{"}"} times; those places would be errors. (You can undo it.)
 page-undo = Undo
 page-redo = Redo
 page-undone = Undone

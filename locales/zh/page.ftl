@@ -62,6 +62,7 @@ page-list-plan = 计划
 page-how-many = {"{"}what{"}"}（{"{"}n{"}"}）
 page-make-count = 设为统计数字：{"{"}figure{"}"}
 page-count-name-hint = 正文中写作 {"{"}reference{"}"}；改名后，正文中的引用一并改过来
+page-confirm-count-used = 删除统计数字“{"{"}name{"}"}”？正文中有 {"{"}uses{"}"} 处引用它，删除后这些地方会报错。（可以撤销）
 page-undo = 撤销
 page-redo = 重做
 page-undone = 已撤销

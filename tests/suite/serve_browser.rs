@@ -869,6 +869,17 @@ async fn a_point_with_a_figure_is_added_to_section_two_in_four_actions() {
         .replace("  birthday_visits: {", "  生日慰问: {")
         .replace("{birthday_visits}", "{生日慰问}");
     draft_is(&client, "the count renamed", &renamed).await;
+    // A count in use: its delete says what it would break; refused.
+    click(
+        &client,
+        r#".count-row[data-path='["counts","生日慰问"]'] .tools button[data-tool=remove]"#,
+    )
+    .await;
+    assert_eq!(
+        client.get_alert_text().await.unwrap(),
+        "删除统计数字“生日慰问 411人”？正文中有 1 处引用它，删除后这些地方会报错。（可以撤销）"
+    );
+    client.dismiss_alert().await.unwrap();
     until(&client, "the picker", "return [...document.querySelectorAll('#picker option')].some(o => o.value === '{生日慰问}' && o.textContent === '生日慰问 411人')", long).await;
     // ｛生日慰问｝ as a Chinese input method types it: read as the reference.
     let opening = field(&client, json!(["opening"])).await;
