@@ -1575,3 +1575,76 @@ async fn a_folder_input_opens_on_its_report() {
     until(&client, "the group's activities", "return document.querySelector('.head') === null && document.querySelector('details[data-fold=activities]').open && document.querySelectorAll('details[data-fold=activities] tr').length > 1", long).await;
     client.close().await.unwrap();
 }
+
+/// An English document gets the editor in English: its words, its numbers.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs chromium and chromium-driver (apt-get install chromium chromium-driver)"]
+async fn an_english_document_gets_the_editor_in_english() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_page, client, input) = open(&dir, "inputs/club-2023-en.yaml").await;
+    let long = Duration::from_secs(30);
+    until(
+        &client,
+        "the pages",
+        "return document.querySelectorAll('img.page').length > 0 && pending === 0",
+        long,
+    )
+    .await;
+    assert_eq!(
+        value(&client, "document.getElementById('status').textContent").await,
+        "No errors"
+    );
+    assert_eq!(
+        value(&client, "[...document.querySelectorAll('#doc .part > .line:first-child .num')].map(n => n.textContent).join(' ')").await,
+        "1. 2. 3. 4."
+    );
+    assert_eq!(
+        value(
+            &client,
+            "document.querySelector('#doc button[data-add=point]').textContent"
+        )
+        .await,
+        "+ Add a point"
+    );
+    assert_eq!(
+        value(&client, "document.getElementById('undo').textContent").await,
+        "Undo"
+    );
+    // A point added and typed: the file has it, nothing else changed.
+    let original = std::fs::read_to_string(&input).unwrap();
+    click(
+        &client,
+        r#".part[data-path='["parts",0]'] > button[data-tool=add]"#,
+    )
+    .await;
+    until(
+        &client,
+        "the new point focused",
+        r#"return document.activeElement.name === '["parts",0,"points",1]'"#,
+        long,
+    )
+    .await;
+    client
+        .active_element()
+        .await
+        .unwrap()
+        .send_keys("Two new walks were mapped.")
+        .await
+        .unwrap();
+    let first = "      - The club ended the year with {members}, including {new_members}.\n";
+    let expected = original.replacen(
+        first,
+        &format!("{first}      - Two new walks were mapped.\n"),
+        1,
+    );
+    draft_is(&client, "the new point", &expected).await;
+    until(
+        &client,
+        "the point in the preview",
+        &preview_shows("Two new walks were mapped."),
+        long,
+    )
+    .await;
+    screenshot(&client, "serve-english.png").await;
+    client.close().await.unwrap();
+}
