@@ -54,8 +54,13 @@ value_enum!(FontChoice "docx-fonts" {
     Free => "free",
 });
 
+mod words;
+
+pub use words::summary;
+
 /// Parses the command line, its help in the user's language (`--lang`'s
-/// when it is given, else the locale's; see [`locale::user_lang`]).
+/// when it is given, else the locale's; see [`locale::user_lang`]); a
+/// mistake on it is told in that language too, and ends the program.
 pub fn parse() -> Cli {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     // Read before clap (whose values' help is in the language chosen here).
@@ -69,92 +74,22 @@ pub fn parse() -> Cli {
     if let Some(lang) = asked {
         locale::speak(lang);
     }
-    let matches = command(locale::user_lang()).get_matches_from(args);
-    Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
+    let lang = locale::user_lang();
+    let command = command(lang);
+    let called = words::called(&command, &args);
+    command
+        .clone()
+        .try_get_matches_from(&args)
+        .and_then(|matches| Cli::from_arg_matches(&matches))
+        .unwrap_or_else(|error| words::exit(&error, &command, &called, lang))
 }
 
 /// The command line with every help text in `lang`, from
 /// `locales/*/help.ftl`: `help-COMMAND` (with `.long` and `.after`),
-/// `help-COMMAND--ARG`, else `help-arg-ARG`.
+/// `help-COMMAND--ARG`, else `help-arg-ARG`; the headings, the usage line,
+/// the values an option takes and its default in `lang` too.
 pub fn command(lang: Lang) -> clap::Command {
-    localize(Cli::command(), "help", lang)
-}
-
-fn localize(command: clap::Command, path: &str, lang: Lang) -> clap::Command {
-    let words = |key: &str| locale::try_words(lang, key);
-    let mut command = command
-        .disable_help_subcommand(true)
-        .disable_help_flag(true)
-        .arg(
-            clap::Arg::new("help")
-                .short('h')
-                .long("help")
-                .action(clap::ArgAction::Help)
-                .help(words("help-flag-help").unwrap_or_default()),
-        )
-        .subcommand_help_heading(words("help-heading-commands").unwrap_or_default())
-        .subcommand_value_name(words("help-heading-command").unwrap_or_default());
-    if lang == Lang::Zh {
-        command = command.help_template(
-            "{before-help}{about-with-newline}\n用法：{usage}\n\n{all-args}{after-help}",
-        );
-    }
-    if path == "help" {
-        command = command.disable_version_flag(true).arg(
-            clap::Arg::new("version")
-                .short('V')
-                .long("version")
-                .action(clap::ArgAction::Version)
-                .help(words("help-flag-version").unwrap_or_default()),
-        );
-    }
-    if let Some(about) = words(path) {
-        command = command.about(about);
-    }
-    if let Some(long) = words(&format!("{path}.long")) {
-        command = command.long_about(long);
-    }
-    if let Some(after) = words(&format!("{path}.after")) {
-        command = command.after_help(after);
-    }
-    if path == "help-check" {
-        command = command.after_long_help(format!(
-            "{}\n{}",
-            crate::codes::help_table(lang),
-            words("help-check.exit").unwrap_or_default()
-        ));
-    }
-    let ids: Vec<(String, bool)> = command
-        .get_arguments()
-        .map(|a| (a.get_id().to_string(), a.is_positional()))
-        .collect();
-    for (id, positional) in ids {
-        let help = words(&format!("{path}--{id}")).or_else(|| words(&format!("help-arg-{id}")));
-        let heading = if positional {
-            words("help-heading-arguments")
-        } else {
-            words("help-heading-options")
-        };
-        command = command.mut_arg(&id, |arg| {
-            let arg = match heading {
-                Some(heading) => arg.help_heading(heading),
-                None => arg,
-            };
-            match help {
-                Some(help) => arg.help(help),
-                None => arg,
-            }
-        });
-    }
-    let names: Vec<String> = command
-        .get_subcommands()
-        .map(|c| c.get_name().to_string())
-        .collect();
-    for name in names {
-        let inner = format!("{path}-{name}");
-        command = command.mut_subcommand(&name, |c| localize(c, &inner, lang));
-    }
-    command
+    words::localize(Cli::command(), "help", lang)
 }
 
 #[derive(Debug, Parser)]
@@ -184,6 +119,13 @@ pub enum Command {
         shell: clap_complete::Shell,
     },
     Man,
+    /// The guide's reference pages, written into a folder (for the guide's
+    /// maintainers: hidden from the help).
+    #[command(hide = true)]
+    Reference {
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+    },
 }
 
 #[derive(Debug, Args)]

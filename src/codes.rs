@@ -1,6 +1,6 @@
 //! The catalogue of diagnostic codes: each code's stable id, its rule name,
 //! its default level and what it means, in one table from which `check --help`,
-//! the README's table (a test compares them) and the JSON output come. Their
+//! the guide's code pages (`reference.rs`; each is `explain`'s page) and the JSON output come. Their
 //! words, and each code's page for `nianbao explain`, are in `locales/*/codes.ftl`
 //! and `locales/examples.yaml`.
 
@@ -15,7 +15,7 @@ pub enum Severity {
 }
 
 impl Severity {
-    /// "error" or "warning", as diagnostics and the README write it.
+    /// "error" or "warning", as diagnostics write it.
     pub fn as_str(self) -> &'static str {
         match self {
             Severity::Error => "error",
@@ -95,7 +95,7 @@ pub struct Entry {
 }
 
 impl Entry {
-    /// What it reports (`locales/*/codes.ftl`; the English is the README's table).
+    /// What it reports (`locales/*/codes.ftl`; also the guide's table of codes).
     pub fn what(&self, lang: Lang) -> String {
         tr!(lang, self.id)
     }
@@ -567,16 +567,6 @@ fn table(head: &str, lang: Lang, row: impl Fn(&str, &str, &str, &str) -> String)
     std::iter::once(head.to_string()).chain(rows).collect()
 }
 
-/// The catalogue as the README's Markdown table.
-#[cfg(test)]
-pub fn markdown_table() -> String {
-    table(
-        "| code | rule name | default | what |\n|---|---|---|---|\n",
-        Lang::En,
-        |id, name, level, what| format!("| {id} | {name} | {level} | {what} |\n"),
-    )
-}
-
 /// The catalogue for `check --help`: id, rule name, default level, meaning.
 pub fn help_table(lang: Lang) -> String {
     table(
@@ -589,21 +579,6 @@ pub fn help_table(lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// The README's table is the catalogue, row for row.
-    #[test]
-    fn the_readme_table_is_the_catalogue() {
-        let readme = include_str!("../README.md");
-        let start = readme
-            .find("| code | rule name | default | what |")
-            .expect("README has the table");
-        let table: String = readme[start..]
-            .lines()
-            .take_while(|l| l.starts_with('|'))
-            .map(|l| format!("{l}\n"))
-            .collect();
-        assert_eq!(table, markdown_table());
-    }
 
     /// Every code has an example: an input in `locales/examples.yaml` or, for
     /// a code no input alone shows, words (`.example`), not both; and each

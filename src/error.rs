@@ -66,7 +66,7 @@ impl fmt::Display for Error {
                 "io-error",
                 action = tr!(lang, &format!("io-{action}")),
                 path = path.display(),
-                source = source
+                source = reason(lang, source)
             )),
             Error::Usage(message) | Error::Refused(message) => f.write_str(message),
         }
@@ -74,6 +74,43 @@ impl fmt::Display for Error {
 }
 
 impl std::error::Error for Error {}
+
+impl Error {
+    /// The error as a line of its own: "错误：" or "error: " before it, in
+    /// the language its words are in (a command may speak the document's
+    /// language, not the locale's; what is quoted in backticks, a file name
+    /// say, does not count).
+    pub fn line(&self) -> String {
+        let message = self.to_string();
+        let words: String = message.split('`').step_by(2).collect();
+        let lang = if words.chars().any(crate::cjk::is_han) {
+            crate::model::Lang::Zh
+        } else {
+            crate::model::Lang::En
+        };
+        format!("{}{message}", tr!(lang, "error-prefix"))
+    }
+}
+
+/// Why a file could not be read or written, in `lang` for the reasons people
+/// meet (the system's own words, in English, for the rest).
+pub fn reason(lang: crate::model::Lang, error: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    let key = match error.kind() {
+        K::NotFound => "io-reason-not-found",
+        K::PermissionDenied => "io-reason-permission",
+        K::AlreadyExists => "io-reason-exists",
+        K::IsADirectory => "io-reason-is-folder",
+        K::NotADirectory => "io-reason-not-folder",
+        K::StorageFull => "io-reason-full",
+        K::ReadOnlyFilesystem => "io-reason-read-only",
+        K::InvalidData => "io-reason-invalid-data",
+        K::DirectoryNotEmpty => "io-reason-not-empty",
+        K::FileTooLarge => "io-reason-too-large",
+        _ => return error.to_string(),
+    };
+    tr!(lang, key)
+}
 
 #[cfg(test)]
 mod tests {

@@ -32,10 +32,10 @@ pub mod model;
 mod numerals;
 mod output;
 mod period;
+mod reference;
 mod refs;
 pub mod render;
 mod rollup;
-#[cfg(test)]
 mod schema;
 pub mod serve;
 pub mod skeleton;
@@ -54,6 +54,7 @@ pub fn run(cli: cli::Cli) -> Result<(), Error> {
     };
     match command {
         cli::Command::Check(args) => cmd::check::run(&args),
+        cli::Command::Reference { out } => cmd::shell::reference(&out),
         cli::Command::Build(args) => cmd::build::run(&args),
         cli::Command::Fonts(args) => cmd::fonts::run(&args),
         cli::Command::Archive(args) => cmd::archive::run(&args),
@@ -72,9 +73,6 @@ pub fn run(cli: cli::Cli) -> Result<(), Error> {
 /// Prints why a run failed, unless its diagnostics said so already.
 pub fn print_error(error: &Error) {
     if !matches!(error, Error::InvalidInput { .. } | Error::Reported) {
-        eprintln!(
-            "{}{error}",
-            locale::tr!(locale::user_lang(), "error-prefix")
-        );
+        eprintln!("{}", error.line());
     }
 }

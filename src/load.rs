@@ -243,9 +243,10 @@ pub fn folder_files(dir: &Path) -> Result<Vec<PathBuf>, Error> {
     }
     paths.sort();
     if paths.is_empty() {
-        return Err(Error::Usage(format!(
-            "the folder `{}` holds no .yaml file",
-            dir.display()
+        return Err(Error::Usage(crate::locale::tr!(
+            crate::locale::user_lang(),
+            "load-folder-without-yaml",
+            path = dir.display()
         )));
     }
     Ok(paths)

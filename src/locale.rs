@@ -33,6 +33,8 @@ pub const ZH: &Files = &[
     ("import.ftl", include_str!("../locales/zh/import.ftl")),
     ("archive.ftl", include_str!("../locales/zh/archive.ftl")),
     ("errors.ftl", include_str!("../locales/zh/errors.ftl")),
+    ("fields.ftl", include_str!("../locales/zh/fields.ftl")),
+    ("reference.ftl", include_str!("../locales/zh/reference.ftl")),
 ];
 
 /// English, file for file the keys of [`ZH`] (a test compares them).
@@ -50,6 +52,8 @@ pub const EN: &Files = &[
     ("import.ftl", include_str!("../locales/en/import.ftl")),
     ("archive.ftl", include_str!("../locales/en/archive.ftl")),
     ("errors.ftl", include_str!("../locales/en/errors.ftl")),
+    ("fields.ftl", include_str!("../locales/en/fields.ftl")),
+    ("reference.ftl", include_str!("../locales/en/reference.ftl")),
 ];
 
 /// The files of a language.

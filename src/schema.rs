@@ -1,6 +1,7 @@
 //! The input schema is defined once, by the model's types (`model.rs`); every
 //! other place that names its fields is checked against it here: the draft
-//! writer (`draft.rs`), the README's input format, the page's labels. A field
+//! writer (`draft.rs`), the guide's input format (`docs/src/en/input.md`; its
+//! reference page is made from these names, `reference.rs`), the page's labels. A field
 //! added to the model and not to those places (or named there and not in the
 //! model) fails a test. The merge of a folder's files and the report's
 //! construction destructure the model's structs without `..`, so there the
@@ -10,6 +11,7 @@
 //! `Deserialize` hands the deserializer the names of all of its fields, in
 //! order, and an enum the names of its variants.
 
+#[cfg(test)]
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde::de::DeserializeOwned;
@@ -21,7 +23,7 @@ use crate::model::{
 
 /// A type of the model, as the YAML places it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-enum Shape {
+pub enum Shape {
     Report,
     Meta,
     Headings,
@@ -87,7 +89,7 @@ fn names_of<T: DeserializeOwned>() -> Vec<String> {
 }
 
 impl Shape {
-    const ALL: [Shape; 15] = [
+    pub const ALL: [Shape; 15] = [
         Shape::Report,
         Shape::Meta,
         Shape::Headings,
@@ -105,7 +107,29 @@ impl Shape {
         Shape::Document,
     ];
 
-    fn names(self) -> Vec<String> {
+    /// Its name in the guide and the locale keys (`shape-meta`, `field-meta-year`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Shape::Report => "report",
+            Shape::Meta => "meta",
+            Shape::Headings => "headings",
+            Shape::Count => "count",
+            Shape::Part => "part",
+            Shape::Section => "section",
+            Shape::Item => "item",
+            Shape::Summary => "summary",
+            Shape::Plans => "plans",
+            Shape::Attachment => "attachment",
+            Shape::Activity => "activity",
+            Shape::Settings => "settings",
+            Shape::Table => "table",
+            Shape::Block => "block",
+            Shape::Document => "document",
+        }
+    }
+
+    /// The names it accepts: its fields, or a block's kinds.
+    pub fn names(self) -> Vec<String> {
         match self {
             Shape::Report => names_of::<PartialReport>(),
             Shape::Meta => names_of::<Meta>(),
@@ -127,7 +151,7 @@ impl Shape {
 
     /// The shape of the value under `key` (for a list, of its items; for
     /// `counts`, of each count), when it is one of the model's types.
-    fn child(self, key: &str) -> Option<Shape> {
+    pub fn child(self, key: &str) -> Option<Shape> {
         Some(match (self, key) {
             (Shape::Report, "meta") => Shape::Meta,
             (Shape::Report, "counts") => Shape::Count,
@@ -150,11 +174,13 @@ impl Shape {
     }
 }
 
+#[cfg(test)]
 /// Every shape's names, as serde gives them.
 fn model() -> BTreeMap<Shape, Vec<String>> {
     Shape::ALL.into_iter().map(|s| (s, s.names())).collect()
 }
 
+#[cfg(test)]
 /// The names a YAML value uses where the model expects `shape`, each with
 /// where it stands; the names it uses that the model lacks go to `unknown`.
 fn walk(
@@ -192,6 +218,7 @@ fn walk(
     }
 }
 
+#[cfg(test)]
 /// A draft with every field the draft writer has set, as `import` and
 /// `next` could write it. A struct literal without `..`: a field added to the
 /// draft must be set here.
@@ -294,6 +321,7 @@ fn full_draft() -> crate::draft::Draft {
 /// Fields of the model the draft writer does not write, and why: a new
 /// field of the model fails [`the_draft_writes_only_the_models_fields`]
 /// until it is written by the draft or named here.
+#[cfg(test)]
 const NOT_DRAFTED: &[(Shape, &str, &str)] = &[
     (
         Shape::Report,
@@ -481,14 +509,16 @@ fn the_draft_writes_only_the_models_fields() {
     }
 }
 
+/// The guide's hand-written input format names every field (its reference
+/// page, made from the model, has them all by construction).
 #[test]
-fn the_readme_explains_every_field() {
-    let readme = include_str!("../README.md");
-    let start = readme.find("## Input format").expect("the input format");
-    let end = readme[start..]
-        .find("\n## ")
-        .map_or(readme.len(), |n| start + n);
-    let section = &readme[start..end];
+fn the_guides_input_format_explains_every_field() {
+    let section = [
+        include_str!("../docs/src/en/input.md"),
+        include_str!("../docs/src/en/gongwen.md"),
+        include_str!("../docs/src/en/periods.md"),
+    ]
+    .concat();
     let mut missing = Vec::new();
     for (shape, names) in model() {
         for name in names {
@@ -501,7 +531,7 @@ fn the_readme_explains_every_field() {
     }
     assert!(
         missing.is_empty(),
-        "README's input format does not explain: {missing:?}"
+        "docs/src/en/{{input,gongwen,periods}}.md do not explain: {missing:?}"
     );
 }
 

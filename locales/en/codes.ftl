@@ -1,5 +1,5 @@
 # The catalogue of diagnostic codes, for `nianbao explain CODE` and `check --help`:
-# each code's meaning (the value, also the README's table), its fix (.fix) and, for a
+# each code's meaning (the value, also the guide's table of codes), its fix (.fix) and, for a
 # code that no input alone shows, an example in words (.example); the inputs that show
 # the others are in ../examples.yaml (a test checks each shows its code).
 
@@ -8,7 +8,7 @@ codes-help-heading = Diagnostic codes (rule names for `settings: rules:`; `nianb
 E0001 = not valid YAML (or not UTF-8)
     .fix = Correct the line the diagnostic points at: indentation by spaces (not tabs), quotes closed, `key: value` with a space after the colon. Slips of Chinese input methods: a full-width colon “：”, space “　” or dash “－” must be half-width; every item of a list starts with “- ”; a text that holds “: ” or starts with a quote is quoted whole in single quotes. Save the file as UTF-8.
 E0002 = a value of the wrong type, or out of range
-    .fix = Write what the field takes: a year as 2020, a date as 2020-12-08, a figure as a number in half-width digits (411, with the unit in `unit:`), a list with `- ` items, text in quotes when it starts with `{"{"}`. README.md, “Input”, lists every field.
+    .fix = Write what the field takes: a year as 2020, a date as 2020-12-08, a figure as a number in half-width digits (411, with the unit in `unit:`), a list with `- ` items, text in quotes when it starts with `{"{"}`. The guide's “Input field reference” (the start page's user guide; docs/src/reference/input-en.md) lists every field.
 E0003 = a required field is missing; an empty file
     .fix = An input needs `meta:` (organisation, year, date) and a body: `parts:`, or the shorthand `summary:` (with `problems:`, `plans:`). Add the field the diagnostic names.
 E0004 = an unknown field or rule name (with "did you mean")

@@ -11,6 +11,16 @@ run-failed-errors = could not go on because of { $errors } errors
 ## A file that cannot be read or written: io-error with one of the io-* actions
 
 io-error = cannot { $action } `{ $path }`: { $source }
+io-reason-not-found = no such file or folder
+io-reason-permission = permission denied
+io-reason-exists = it exists already
+io-reason-is-folder = it is a folder, not a file
+io-reason-not-folder = a part of the path is not a folder
+io-reason-full = the disk is full
+io-reason-read-only = the disk is read-only
+io-reason-invalid-data = the content is not valid text (UTF-8)
+io-reason-not-empty = the folder is not empty
+io-reason-too-large = the file is too large
 io-read = read
 io-write = write
 io-create = create
@@ -39,6 +49,7 @@ output-not-regular =
        *[other] not a regular file
     }; nianbao replaces only regular files
       = help: remove it, or write elsewhere with -o
+load-folder-without-yaml = the folder `{ $path }` holds no .yaml file
 load-link-outside = `{ $path }` is a link to a file outside the folder; nianbao reads only the folder's own files: copy the file into the folder instead
 
 ## The editor's refusals (nianbao serve)
@@ -72,7 +83,7 @@ template-folder-unreadable = cannot read the templates folder: { $detail }
     .hint = --templates takes a folder; `templates/` in nianbao's repository shows the built-in ones
 template-unreadable = cannot read the template: { $detail }
 template-error = template error: { $detail }
-    .hint = check the template named above; README.md lists the built-in templates and what they are given
+    .hint = check the template named above; the user guide's “Templates” page (docs/src/en/templates.md) lists the built-in templates and what they are given
 
 ## Fonts (nianbao fonts, --font-path)
 

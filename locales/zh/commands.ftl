@@ -4,7 +4,7 @@
 ## 检查之后
 
 run-summary = { $files } 个文件：{ $errors } 个错误，{ $warnings } 个警告
-error-prefix = error:{" "}
+error-prefix = 错误：
 
 ## build、watch、next、rollup、import
 
@@ -121,6 +121,8 @@ notes-separator = ；
 new-todo = 待补充。
 new-date-comment = 成文日期：定稿时改为实际日期
 new-header = 由 `nianbao new` 新建。请把“{ $todo }”换成实际内容；`nianbao check` 会列出还没写完的地方。
+new-prompt = { $prompt }：
+new-prompt-default = { $prompt }（{ $default }）：
 new-ask-organisation = 单位名称
 new-ask-year = 年份
 new-ask-period = 期间
@@ -131,6 +133,9 @@ new-ask-kind = 文种
 new-kind-combined = 年度工作总结及下一年工作计划
 new-kind-summary = 工作总结
 new-kind-plan = 工作计划
+new-kind-combined-first-half = 上半年工作总结和下半年工作计划
+new-kind-combined-second-half = 下半年工作总结和下一年上半年工作计划
+new-kind-half = 半年总结和下半年计划
 new-ask-areas = 主要工作（用顿号或逗号分开，如：思想引领、服务职工、自身建设）
 new-ask-signature = 落款
 new-ask-date = 成文日期

@@ -10,6 +10,16 @@ run-failed-errors = 有 { $errors } 处错误，无法继续
 ## 读不了或写不了的文件：io-error，动作是下面的 io-* 之一
 
 io-error = 无法{ $action } `{ $path }`：{ $source }
+io-reason-not-found = 没有这个文件或文件夹
+io-reason-permission = 没有权限
+io-reason-exists = 已经存在
+io-reason-is-folder = 这是一个文件夹，不是文件
+io-reason-not-folder = 路径中有一部分不是文件夹
+io-reason-full = 磁盘已满
+io-reason-read-only = 磁盘是只读的
+io-reason-invalid-data = 内容不是有效的文字（UTF-8）
+io-reason-not-empty = 文件夹不是空的
+io-reason-too-large = 文件太大
 io-read = 读取
 io-write = 写入
 io-create = 创建
@@ -38,6 +48,7 @@ output-not-regular =
        *[other] 不是普通文件
     }；nianbao 只替换普通文件
       = help: 删去它，或用 -o 写到别处
+load-folder-without-yaml = 文件夹 `{ $path }` 中没有 .yaml 文件
 load-link-outside = `{ $path }` 链接到文件夹之外的文件；nianbao 只读文件夹自己的文件：请把文件复制到文件夹中
 
 ## 编辑器的拒绝（nianbao serve）
@@ -71,7 +82,7 @@ template-folder-unreadable = 无法读取模板文件夹：{ $detail }
     .hint = --templates 要指明一个文件夹；nianbao 仓库中的 `templates/` 是内置的模板
 template-unreadable = 无法读取模板：{ $detail }
 template-error = 模板错误：{ $detail }
-    .hint = 请检查上面指出的模板；README.md 列出了内置的模板和它们得到的数据
+    .hint = 请检查上面指出的模板；使用说明的“模板与字体”和 Templates 页（docs/src/en/templates.md）列出了内置的模板和它们得到的数据
 
 ## 字体（nianbao fonts、--font-path）
 

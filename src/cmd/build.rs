@@ -64,7 +64,7 @@ pub fn run(args: &BuildArgs) -> Result<(), Error> {
             Ok(Some(kept)) => clean.push(Clean { input, kept }),
             Ok(None) => failed.push(input),
             Err(e) if args.keep_going => {
-                eprintln!("{}{e}", tr!(reporter.lang(), "error-prefix"));
+                eprintln!("{}", e.line());
                 unreadable = true;
                 failed.push(input);
             }

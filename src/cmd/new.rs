@@ -104,7 +104,7 @@ fn ask(args: &NewArgs, lang: Lang) -> Result<NewDocument, Error> {
     let failed = |e: dialoguer::Error| Error::Usage(e.to_string());
     let organisation = match &args.org {
         Some(org) => org.clone(),
-        None => Input::<String>::new()
+        None => Input::<String>::with_theme(&Asking(lang))
             .with_prompt(tr!(lang, "new-ask-organisation"))
             .interact_text()
             .map_err(failed)?,
@@ -112,7 +112,7 @@ fn ask(args: &NewArgs, lang: Lang) -> Result<NewDocument, Error> {
     let this_year = chrono::Datelike::year(&chrono::Local::now().date_naive());
     let y = match args.year {
         Some(y) => y,
-        None => Input::<i32>::new()
+        None => Input::<i32>::with_theme(&Asking(lang))
             .with_prompt(tr!(lang, "new-ask-year"))
             .default(this_year)
             .validate_with(|y: &i32| year(*y, lang).map(|_| ()).map_err(|e| e.to_string()))
@@ -124,7 +124,7 @@ fn ask(args: &NewArgs, lang: Lang) -> Result<NewDocument, Error> {
         // Given a year as an option, the whole year is meant.
         (None, Some(_)) => None,
         (None, None) => {
-            let choice = Select::new()
+            let choice = Select::with_theme(&Asking(lang))
                 .with_prompt(tr!(lang, "new-ask-period"))
                 .items([
                     tr!(lang, "new-period-year"),
@@ -137,22 +137,41 @@ fn ask(args: &NewArgs, lang: Lang) -> Result<NewDocument, Error> {
             [None, Some(1), Some(2)][choice]
         }
     };
-    let kind = match args.kind {
-        Some(kind) => kind,
+    let (kind, half) = match args.kind {
+        Some(kind) => (kind, half),
         None => {
-            let kinds = [Kind::Combined, Kind::Summary, Kind::Plan];
-            let choice = Select::new()
+            // The combined document named for its period; over a whole
+            // year, 半年总结和下半年计划 offered too.
+            let combined = match half {
+                None => "new-kind-combined",
+                Some(1) => "new-kind-combined-first-half",
+                Some(_) => "new-kind-combined-second-half",
+            };
+            let mut items = vec![
+                tr!(lang, combined),
+                tr!(lang, "new-kind-summary"),
+                tr!(lang, "new-kind-plan"),
+            ];
+            if half.is_none() {
+                items.push(tr!(lang, "new-kind-half"));
+            }
+            let choice = Select::with_theme(&Asking(lang))
                 .with_prompt(tr!(lang, "new-ask-kind"))
-                .items(kinds.map(|k| tr!(lang, &format!("new-kind-{}", k.as_str()))))
+                .items(&items)
                 .default(0)
                 .interact()
                 .map_err(failed)?;
-            kinds[choice]
+            match choice {
+                0 => (Kind::Combined, half),
+                1 => (Kind::Summary, half),
+                2 => (Kind::Plan, half),
+                _ => (Kind::Combined, Some(1)),
+            }
         }
     };
     let listed = match &args.areas {
         Some(list) => list.clone(),
-        None => Input::<String>::new()
+        None => Input::<String>::with_theme(&Asking(lang))
             .with_prompt(tr!(lang, "new-ask-areas"))
             .allow_empty(true)
             .interact_text()
@@ -160,7 +179,7 @@ fn ask(args: &NewArgs, lang: Lang) -> Result<NewDocument, Error> {
     };
     let signature = match &args.signature {
         Some(signature) => signature.clone(),
-        None => Input::<String>::new()
+        None => Input::<String>::with_theme(&Asking(lang))
             .with_prompt(tr!(lang, "new-ask-signature"))
             .default(organisation.clone())
             .interact_text()
@@ -178,7 +197,7 @@ fn ask(args: &NewArgs, lang: Lang) -> Result<NewDocument, Error> {
     };
     if asked.date.is_none() {
         let proposed = asked.date(chrono::Local::now().date_naive());
-        let answer = Input::<String>::new()
+        let answer = Input::<String>::with_theme(&Asking(lang))
             .with_prompt(tr!(lang, "new-ask-date"))
             .default(proposed.to_string())
             .validate_with(|d: &String| date(d, lang).map(|_| ()).map_err(|e| e.to_string()))
@@ -187,6 +206,47 @@ fn ask(args: &NewArgs, lang: Lang) -> Result<NewDocument, Error> {
         asked.date = Some(date(&answer, lang)?);
     }
     Ok(asked)
+}
+
+/// The questions of `nianbao new` in the user's language: dialoguer's own
+/// punctuation (an ASCII colon, "error: ") replaced by the locale's.
+struct Asking(Lang);
+
+impl dialoguer::theme::Theme for Asking {
+    fn format_prompt(&self, f: &mut dyn std::fmt::Write, prompt: &str) -> std::fmt::Result {
+        f.write_str(&tr!(self.0, "new-prompt", prompt = prompt))
+    }
+
+    fn format_error(&self, f: &mut dyn std::fmt::Write, err: &str) -> std::fmt::Result {
+        write!(f, "{}{err}", tr!(self.0, "error-prefix"))
+    }
+
+    fn format_input_prompt(
+        &self,
+        f: &mut dyn std::fmt::Write,
+        prompt: &str,
+        default: Option<&str>,
+    ) -> std::fmt::Result {
+        let line = match default {
+            Some(default) => tr!(
+                self.0,
+                "new-prompt-default",
+                prompt = prompt,
+                default = default
+            ),
+            None => tr!(self.0, "new-prompt", prompt = prompt),
+        };
+        f.write_str(&line)
+    }
+
+    fn format_input_prompt_selection(
+        &self,
+        f: &mut dyn std::fmt::Write,
+        prompt: &str,
+        sel: &str,
+    ) -> std::fmt::Result {
+        write!(f, "{}{sel}", tr!(self.0, "new-prompt", prompt = prompt))
+    }
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! `nianbao completions SHELL` and `nianbao man`: the command line described
 //! for shells and for man, generated from the same definition as `--help`
-//! (clap_complete, clap_mangen).
+//! (clap_complete, clap_mangen); and the hidden `nianbao reference --out DIR`,
+//! the guide's reference pages (`reference.rs`).
 
 use std::io::Write as _;
 
@@ -21,6 +22,17 @@ pub fn man() -> Result<(), Error> {
         .render(&mut out)
         .map_err(|e| Error::io(std::path::Path::new("<stdout>"), "write", e))?;
     write_stdout(&out)
+}
+
+/// Writes the guide's reference pages under `out`, all of them or none.
+pub fn reference(out: &std::path::Path) -> Result<(), Error> {
+    let mut staged = crate::output::Staged::default();
+    for (path, text) in crate::reference::pages() {
+        let path = out.join(path);
+        crate::output::ensure_dir(path.parent().unwrap_or(out))?;
+        staged.add(&path, text.as_bytes())?;
+    }
+    staged.commit().map(drop)
 }
 
 fn write_stdout(bytes: &[u8]) -> Result<(), Error> {

@@ -90,6 +90,6 @@ fn report(result: Result<(), Error>, lang: Lang) {
         Err(Error::InvalidInput { .. } | Error::Reported) => {
             eprintln!("{}", tr!(lang, "watch-kept"))
         }
-        Err(e) => eprintln!("{}{e}", tr!(lang, "error-prefix")),
+        Err(e) => eprintln!("{}", e.line()),
     }
 }

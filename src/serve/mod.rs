@@ -32,6 +32,8 @@ use crate::locale::{tr, user_lang};
 use crate::model::Lang;
 use crate::view::Kind;
 
+/// The user guide at `/guide/`, built in.
+mod guide;
 /// The numbers the document prints, by the path of what they number.
 mod numbered;
 /// The page: HTML, CSS and JavaScript in one file, no external resources.
@@ -617,6 +619,9 @@ fn counts_of(
 pub fn router(served: Arc<Served>) -> Router {
     Router::new()
         .route("/", get(page))
+        .route("/guide", get(guide::root))
+        .route("/guide/", get(guide::index))
+        .route("/guide/{*path}", get(guide::file))
         .route("/api/start", get(start::list))
         .route("/api/new", post(start::new_input))
         .route(

@@ -156,8 +156,15 @@ fn make_new(served: &Served, request: &NewRequest) -> Result<String, Refusal> {
     if request.half.is_some_and(|h| !(1..=2).contains(&h)) {
         return Err(invalid(tr!(lang, "serve-new-bad-half")));
     }
+    let mut half = request.half;
     let (kind, doc_lang) = match request.kind.as_str() {
         "combined" => (Kind::Combined, Lang::Zh),
+        // 半年总结和下半年计划: the first half's summary with the second's
+        // plan, unless a half was chosen.
+        "half" => {
+            half = half.or(Some(1));
+            (Kind::Combined, Lang::Zh)
+        }
         "summary" => (Kind::Summary, Lang::Zh),
         "plan" => (Kind::Plan, Lang::Zh),
         "en" => (Kind::Combined, Lang::En),
@@ -173,7 +180,7 @@ fn make_new(served: &Served, request: &NewRequest) -> Result<String, Refusal> {
     let asked = NewDocument {
         organisation: request.organisation.trim().to_string(),
         year: request.year,
-        half: request.half,
+        half,
         kind,
         lang: doc_lang,
         areas: request.areas.lines().map(String::from).collect(),

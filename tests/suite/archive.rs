@@ -350,7 +350,7 @@ fn archiving_twice_is_refused_unless_replace_adds_a_version_checked(ocfl: Ocfl) 
     assert_eq!(code(&again), 1, "{err}");
     assert!(
         err.ends_with(&format!(
-            "error: `{}` 已经归档，归档的文件永不覆盖\n  = help: 要归档更正后的文档，请加 --replace：它成为下一个版本，之前的版本都保留\n",
+            "错误：`{}` 已经归档，归档的文件永不覆盖\n  = help: 要归档更正后的文档，请加 --replace：它成为下一个版本，之前的版本都保留\n",
             archive_dir.join(OBJECT).display()
         )),
         "{err}"

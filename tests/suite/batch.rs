@@ -230,7 +230,7 @@ fn two_inputs_of_one_name_are_refused_before_anything_is_written() {
     assert_eq!(
         stderr(&result),
         format!(
-            "error: `{}` 和 `{}` 都会写出 `{}` 和 `{}`，未写出任何文件\n  = help: 给其中的输入改名，或用 -o 把它们分别生成到不同的文件夹\n",
+            "错误：`{}` 和 `{}` 都会写出 `{}` 和 `{}`，未写出任何文件\n  = help: 给其中的输入改名，或用 -o 把它们分别生成到不同的文件夹\n",
             a.display(),
             b.display(),
             md.display(),

@@ -127,10 +127,9 @@ fn date_must_be_in_or_shortly_after_the_period() {
 fn missing_input_is_an_io_failure() {
     let out = nianbao(&["check", "does/not/exist.yaml"]);
     assert_eq!(code(&out), 2);
-    assert!(
-        stderr(&out).contains("error: cannot read `does/not/exist.yaml`"),
-        "{}",
-        stderr(&out)
+    assert_eq!(
+        stderr(&out),
+        "error: cannot read `does/not/exist.yaml`: no such file or folder\n"
     );
 }
 
@@ -141,10 +140,9 @@ fn a_file_that_cannot_be_read_is_said_in_the_users_language() {
     for lang in ["zh_CN.UTF-8", ""] {
         let out = nianbao_for(lang, &["check", "does/not/exist.yaml"]);
         assert_eq!(code(&out), 2);
-        assert!(
-            stderr(&out).contains("无法读取 `does/not/exist.yaml`："),
-            "{}",
-            stderr(&out)
+        assert_eq!(
+            stderr(&out),
+            "错误：无法读取 `does/not/exist.yaml`：没有这个文件或文件夹\n"
         );
     }
 }
@@ -308,7 +306,7 @@ Rule name `invalid-figure`: an input's `settings: rules:` can deny it but not al
     assert_eq!(code(&out), 2);
     assert_eq!(
         stderr(&out),
-        "error: 没有诊断代码或规则名 `W0l03`\n  = help: 是否指 `W0103`？\n"
+        "错误：没有诊断代码或规则名 `W0l03`\n  = help: 是否指 `W0103`？\n"
     );
 }
 
@@ -328,7 +326,7 @@ fn without_a_document_the_users_locale_decides_the_language() {
         assert_eq!(code(&out), 2);
         stderr(&out)
     };
-    let chinese = "error: 模板文件夹 `no-such-folder` 不存在\n";
+    let chinese = "错误：模板文件夹 `no-such-folder` 不存在\n";
     assert_eq!(said(Some("zh_CN.UTF-8")), chinese);
     assert_eq!(said(None), chinese);
     assert_eq!(
@@ -356,15 +354,122 @@ fn the_help_is_chinese_for_a_chinese_locale() {
     };
     let zh = help("zh_CN.UTF-8", &[]);
     assert!(
-        zh.starts_with("检查输入，把文档写到输出文件夹\n\n用法：nianbao build [OPTIONS] <INPUT>...\n\n参数:\n  <INPUT>...\n          输入的 YAML 文件\n\n选项:\n  -o, --output <DIR>\n          文档写到哪个文件夹\n"),
+        zh.starts_with(
+            "检查输入，把文档写到输出文件夹\n\n用法：nianbao build [选项] <输入>...\n\n\
+             参数：\n  <输入>...\n          输入的 YAML 文件\n\n\
+             选项：\n  -o, --output <文件夹>\n          文档写到哪个文件夹\n          \n          [默认：output]\n\n\
+             \x20     --kind <文种>\n          哪一份文档：总结、问题和计划（同范文），只要总结，或只要计划\n          \n\
+             \x20         可选的值：\n\
+             \x20         - combined： 总结、问题和计划，同范文\n\
+             \x20         - summary：  只要总结和问题\n\
+             \x20         - plan：     单独的下一期计划\n          \n\
+             \x20         [默认：combined]\n"
+        ),
         "{zh}"
+    );
+    // clap's own words are gone: none of its English is left.
+    for english in [
+        "Usage",
+        "OPTIONS",
+        "Possible values",
+        "default:",
+        "possible values",
+        "Arguments",
+        "Options",
+        "Print help",
+    ] {
+        assert!(!zh.contains(english), "{english} in\n{zh}");
+    }
+    let short = crate::common::command()
+        .env("LANG", "zh_CN.UTF-8")
+        .args(["build", "-h"])
+        .output()
+        .unwrap();
+    let short = String::from_utf8(short.stdout).unwrap();
+    assert!(
+        short.contains(
+            "      --kind <文种>        哪一份文档：总结、问题和计划（同范文），只要总结，或只要计划 [可选：combined、summary、plan] [默认：combined]\n"
+        ),
+        "{short}"
+    );
+    assert!(
+        short.contains("  -h, --help             显示帮助\n"),
+        "{short}"
     );
     let en = help("C.UTF-8", &[]);
     assert!(
-        en.starts_with("Validate inputs and write the documents to the output folder\n\nUsage: nianbao build [OPTIONS] <INPUT>...\n"),
+        en.starts_with(
+            "Validate inputs and write the documents to the output folder\n\n\
+             Usage: nianbao build [OPTIONS] <INPUT>...\n\n\
+             Arguments:\n  <INPUT>...\n          Input YAML files\n\n\
+             Options:\n  -o, --output <DIR>\n          Where the documents go\n          \n          [default: output]\n"
+        ),
         "{en}"
     );
     assert_eq!(help("zh_CN.UTF-8", &["--lang", "en"]), en);
+}
+
+/// A mistake on the command line is told in the user's language: what is
+/// wrong, the suggestion, the usage line and where the help is — the whole
+/// message, in Chinese and in English.
+#[test]
+fn a_mistake_on_the_command_line_is_told_in_the_users_language() {
+    let said = |lang: &str, args: &[&str]| {
+        let out = crate::common::command()
+            .env("LANG", lang)
+            .args(args)
+            .output()
+            .unwrap();
+        assert_eq!(code(&out), 2, "{}", stderr(&out));
+        assert!(out.stdout.is_empty());
+        stderr(&out)
+    };
+    assert_eq!(
+        said("zh_CN.UTF-8", &["biuld", "inputs/2020.yaml"]),
+        "错误：没有这个命令：`biuld`\n\n  提示：有一个相近的命令：`build`\n\n\
+         用法：nianbao [选项] [命令]\n\n更多说明请运行 `nianbao --help`。\n"
+    );
+    assert_eq!(
+        said(
+            "zh_CN.UTF-8",
+            &["build", "--kind", "all", "inputs/2020.yaml"]
+        ),
+        "错误：`all` 不是 `--kind <文种>` 可用的值\n  [可选：combined、summary、plan]\n\n\
+         更多说明请运行 `nianbao build --help`。\n"
+    );
+    assert_eq!(
+        said("zh_CN.UTF-8", &["new", "--half", "3"]),
+        "错误：`3` 不是 `--half <半年>` 可用的值\n  `--half`：半年文档：1（上半年）或 2（下半年）\n\n\
+         更多说明请运行 `nianbao new --help`。\n"
+    );
+    assert_eq!(
+        said("zh_CN.UTF-8", &["build"]),
+        "错误：缺少必需的参数：<输入>...\n\n用法：nianbao build [选项] <输入>...\n\n\
+         更多说明请运行 `nianbao build --help`。\n"
+    );
+    assert_eq!(
+        said("zh_CN.UTF-8", &["archive", "verify", "--frob"]),
+        "错误：没有这个选项或参数：`--frob`\n\n\
+         用法：nianbao archive verify [选项]\n\n更多说明请运行 `nianbao archive verify --help`。\n"
+    );
+    assert_eq!(
+        said("zh_CN.UTF-8", &["build", "--bogus", "inputs/2020.yaml"]),
+        "错误：没有这个选项或参数：`--bogus`\n\n  提示：要把 `--bogus` 当作值，写成 `-- --bogus`\n\n\
+         用法：nianbao build [选项] <输入>...\n\n更多说明请运行 `nianbao build --help`。\n"
+    );
+    assert_eq!(
+        said("C.UTF-8", &["build", "--kind", "all", "inputs/2020.yaml"]),
+        "error: invalid value 'all' for '--kind <KIND>'\n  [possible values: combined, summary, plan]\n\n\
+         For more information, try 'nianbao build --help'.\n"
+    );
+    assert_eq!(
+        said(
+            "zh_CN.UTF-8",
+            &["check", "--lang", "en", "--deny", "all", "x.yaml"]
+        ),
+        "error: invalid value 'all' for '--deny <WHAT>'\n  [possible values: warnings]\n\n\
+         For more information, try 'nianbao check --help'.\n"
+    );
 }
 
 /// A count may be named in Chinese; a name in braces is always a reference,

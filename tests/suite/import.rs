@@ -368,7 +368,7 @@ fn an_import_larger_than_the_input_limit_is_refused() {
     assert_eq!(code(&out), 1);
     assert!(
         stderr(&out).ends_with(&format!(
-            "error: 由 `{}` 生成的输入将有 10.1 MB，超过 nianbao 能读的 10 MB，什么也没有写\n  = help: 把文档分成几部分导入（一年的总结远比这小）\n",
+            "错误：由 `{}` 生成的输入将有 10.1 MB，超过 nianbao 能读的 10 MB，什么也没有写\n  = help: 把文档分成几部分导入（一年的总结远比这小）\n",
             source.display()
         )),
         "{}",

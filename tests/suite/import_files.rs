@@ -343,7 +343,7 @@ fn files_that_cannot_be_read_are_refused_with_one_message() {
         (
             2,
             format!(
-                "error: `{}` 不是完好的 .docx 文件，无法读取（zip: invalid Zip archive: Could not find EOCD）；请在 WPS 或 Word 中打开它，“另存为” .docx 后再导入；什么也没有写\n",
+                "错误：`{}` 不是完好的 .docx 文件，无法读取（zip: invalid Zip archive: Could not find EOCD）；请在 WPS 或 Word 中打开它，“另存为” .docx 后再导入；什么也没有写\n",
                 file.display()
             )
         )
@@ -358,7 +358,7 @@ fn files_that_cannot_be_read_are_refused_with_one_message() {
         (
             2,
             format!(
-                "error: `{}` 设有打开密码（已加密），nianbao 不能读；请在 WPS 或 Word 中去掉密码（文件 → 文档加密 / 保护文档）后另存为 .docx 再导入；什么也没有写\n",
+                "错误：`{}` 设有打开密码（已加密），nianbao 不能读；请在 WPS 或 Word 中去掉密码（文件 → 文档加密 / 保护文档）后另存为 .docx 再导入；什么也没有写\n",
                 file.display()
             )
         )
@@ -379,7 +379,7 @@ fn files_that_cannot_be_read_are_refused_with_one_message() {
         (
             2,
             format!(
-                "error: `{}` 解压后超过 64 MB 的文字，不像一份年度文件（可能是“压缩炸弹”），未读取；什么也没有写\n",
+                "错误：`{}` 解压后超过 64 MB 的文字，不像一份年度文件（可能是“压缩炸弹”），未读取；什么也没有写\n",
                 file.display()
             )
         )
@@ -412,7 +412,7 @@ fn files_that_cannot_be_read_are_refused_with_one_message() {
         (
             2,
             format!(
-                "error: `{}` 超过 50 MB，比任何一份年度文件都大，nianbao 不导入；什么也没有写\n",
+                "错误：`{}` 超过 50 MB，比任何一份年度文件都大，nianbao 不导入；什么也没有写\n",
                 file.display()
             )
         )
@@ -424,7 +424,7 @@ fn files_that_cannot_be_read_are_refused_with_one_message() {
         (
             2,
             format!(
-                "error: `{}` 既不是文本（UTF-8、GB18030/GBK），也不是 nianbao 能读的文件（.docx、.pdf，装有 LibreOffice 时还有 .doc、.wps、.odt、.rtf）；什么也没有写\n",
+                "错误：`{}` 既不是文本（UTF-8、GB18030/GBK），也不是 nianbao 能读的文件（.docx、.pdf，装有 LibreOffice 时还有 .doc、.wps、.odt、.rtf）；什么也没有写\n",
                 file.display()
             )
         )
@@ -441,7 +441,7 @@ fn files_that_cannot_be_read_are_refused_with_one_message() {
     assert_eq!(code(&out), 2);
     assert_eq!(
         stderr(&out),
-        "error: --soffice 指明的 `/no/soffice` 不是可以运行的程序；什么也没有写\n"
+        "错误：--soffice 指明的 `/no/soffice` 不是可以运行的程序；什么也没有写\n"
     );
 }
 

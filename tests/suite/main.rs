@@ -12,6 +12,7 @@ mod diagnostics;
 mod docx;
 mod figures;
 mod gongwen;
+mod guide;
 mod import;
 mod import_files;
 mod layers;

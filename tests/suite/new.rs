@@ -82,7 +82,7 @@ plans:
     assert_eq!(code(&again), 2);
     assert_eq!(
         stderr(&again),
-        format!("error: `{name}` 已存在，nianbao 不会覆盖它（要替换，请加 --force）\n")
+        format!("错误：`{name}` 已存在，nianbao 不会覆盖它（要替换，请加 --force）\n")
     );
     let forced: Vec<&str> = args.iter().copied().chain(["--force"]).collect();
     assert_eq!(code(&new_in(dir.path(), &forced, "zh_CN.UTF-8")), 0);
@@ -95,7 +95,7 @@ fn without_a_terminal_the_organisation_and_year_are_required() {
     assert_eq!(code(&out), 2);
     assert_eq!(
         stderr(&out),
-        "error: 新建文档需要 单位名称 和 年份：在终端里运行 nianbao new 回答提问，或用 --org 和 --year 给出\n"
+        "错误：新建文档需要 单位名称 和 年份：在终端里运行 nianbao new 回答提问，或用 --org 和 --year 给出\n"
     );
     let out = new_in(dir.path(), &["--year", "2026"], "en_GB.UTF-8");
     assert_eq!(

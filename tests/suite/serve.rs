@@ -1263,3 +1263,139 @@ async fn the_check_gives_the_numbers_the_document_prints() {
         "（一） 一是 二是 （二） 一是 二是 三是 （三） 一是 二是 三是 四是 （四） 一是 二是 三是 四是 （五） 一是 二是 三是 四是 五是 1. 2. 3. （一） （二） （三） （四） （五）"
     );
 }
+
+/// 半年总结和下半年计划, offered by the start page: the first half's summary
+/// with the second half's plan, the skeleton `nianbao new --half 1` writes.
+#[tokio::test]
+async fn the_start_page_offers_a_half_year_summary_with_the_second_halfs_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    let served = started(&dir);
+    let mut request = new_request("half");
+    request["date"] = json!("2020-07-10");
+    let reply = post(&served, "/api/new", request).await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.text());
+    let name = "某某学院工会2020年上半年工作总结和下半年工作计划.yaml";
+    assert_eq!(reply.json(), json!({ "name": name }));
+    assert_eq!(
+        text(&dir.path().join(name)),
+        nianbao::skeleton::NewDocument {
+            organisation: "某某学院工会".into(),
+            year: 2020,
+            half: Some(1),
+            kind: nianbao::view::Kind::Combined,
+            lang: nianbao::model::Lang::Zh,
+            areas: vec!["思想政治引领".into(), "服务教职工".into()],
+            signature: None,
+            date: chrono::NaiveDate::from_ymd_opt(2020, 7, 10),
+        }
+        .yaml(chrono::NaiveDate::from_ymd_opt(2020, 7, 10).unwrap())
+    );
+    // With the second half chosen, the half chosen stands.
+    let mut request = new_request("half");
+    request["half"] = json!(2);
+    let reply = post(&served, "/api/new", request).await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.text());
+    assert_eq!(
+        reply.json(),
+        json!({ "name": "某某学院工会2020年下半年工作总结和2021年上半年工作计划.yaml" })
+    );
+}
+
+/// The guide is built in and served at /guide/ (the start page links to it),
+/// offline: every page of its table of contents and every link in every page
+/// (anchors included) leads to something served, and a page loads nothing
+/// from elsewhere.
+#[tokio::test]
+async fn the_guide_is_served_and_every_link_in_it_leads_somewhere() {
+    let dir = tempfile::tempdir().unwrap();
+    let (served, _) = served(&dir);
+    assert!(get(&served, "/").await.text().contains("href=\"/guide/\""));
+    let index = get(&served, "/guide/").await;
+    assert_eq!(index.status, StatusCode::OK);
+    assert!(
+        index
+            .text()
+            .contains("<title>nianbao 使用说明 · nianbao 使用说明</title>")
+    );
+    assert_eq!(
+        index.headers["content-security-policy"],
+        "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; frame-ancestors 'none'"
+    );
+    let mut queue = vec!["/guide/index.html".to_string()];
+    let mut pages: std::collections::BTreeMap<String, String> = Default::default();
+    let mut links = Vec::new();
+    while let Some(url) = queue.pop() {
+        if pages.contains_key(&url) {
+            continue;
+        }
+        let reply = get(&served, &url).await;
+        assert_eq!(reply.status, StatusCode::OK, "{url}");
+        if !url.ends_with(".html") {
+            pages.insert(url, String::new());
+            continue;
+        }
+        let html = reply.text();
+        for attribute in ["href=\"", "src=\""] {
+            for piece in html.split(attribute).skip(1) {
+                let target = &piece[..piece.find('"').unwrap()];
+                if target.starts_with("http") {
+                    continue;
+                }
+                // Resolved against the page's folder.
+                let folder = &url[..url.rfind('/').unwrap() + 1];
+                let mut parts: Vec<&str> = Vec::new();
+                let joined = if target.starts_with('/') {
+                    target.to_string()
+                } else if target.starts_with('#') {
+                    format!("{url}{target}")
+                } else {
+                    format!("{folder}{target}")
+                };
+                for part in joined.split('/') {
+                    match part {
+                        ".." => {
+                            parts.pop();
+                        }
+                        "." => {}
+                        _ => parts.push(part),
+                    }
+                }
+                let resolved = parts.join("/");
+                let (page, anchor) = match resolved.split_once('#') {
+                    Some((page, anchor)) => (page.to_string(), Some(anchor.to_string())),
+                    None => (resolved.clone(), None),
+                };
+                links.push((url.clone(), page.clone(), anchor));
+                queue.push(page);
+            }
+        }
+        assert!(!html.contains("src=\"http"), "{url}");
+        pages.insert(url, html);
+    }
+    for (from, page, anchor) in &links {
+        let Some(html) = pages.get(page) else {
+            panic!("{from}: {page} not served");
+        };
+        if let Some(anchor) = anchor {
+            assert!(
+                html.contains(&format!("id=\"{anchor}\"")),
+                "{from}: no #{anchor} in {page}"
+            );
+        }
+    }
+    // All of the table of contents, the generated reference and the pictures.
+    for page in [
+        "/guide/quickstart.html",
+        "/guide/reference/cli/check.html",
+        "/guide/reference/input.html",
+        "/guide/reference/codes.html",
+        "/guide/en/input.html",
+        "/guide/images/page.png",
+    ] {
+        assert!(pages.contains_key(page), "{page}");
+    }
+    assert_eq!(
+        get(&served, "/guide/nothing.html").await.status,
+        StatusCode::NOT_FOUND
+    );
+}

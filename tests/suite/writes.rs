@@ -148,7 +148,7 @@ fn importing_an_empty_file_writes_nothing() {
     assert_eq!(code(&out), 2, "{err}");
     assert!(
         err.ends_with(&format!(
-            "error: `{}` 中没有文字，什么也没有写\n",
+            "错误：`{}` 中没有文字，什么也没有写\n",
             empty.display()
         )),
         "{err}"

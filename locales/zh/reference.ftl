@@ -1,0 +1,29 @@
+# 使用说明中由程序生成的参考页（docs/src/reference/，`nianbao reference` 写出）。
+
+ref-generated = 本页由 `nianbao reference --out docs/src/reference` 从程序生成，请勿手改；`cargo test` 在它过时的时候失败。
+ref-cli-title = 命令行参考
+ref-cli-intro = 每个命令一页，内容与 `nianbao 命令 --help` 显示的相同（中文环境显示中文，其他环境显示英文）。`nianbao completions bash` 写出命令补全脚本，`nianbao man` 写出手册页，二者也由同一份定义生成。
+ref-cli-commands = 命令
+ref-cli-usage = 用法
+ref-cli-arguments = 参数和选项
+ref-cli-help = `{ $command } --help` 的全文
+ref-cli-english = English
+ref-col-command = 命令
+ref-col-option = 参数或选项
+ref-col-default = 默认
+ref-col-values = 可选值
+ref-col-help = 说明
+ref-input-title = 输入格式参考
+ref-input-intro = 输入的每个字段：在哪里写，叫什么，写什么类型的值，不写时是什么，一个例子。字段是 YAML 中的键（英文），后面是浏览器编辑页上显示的名称。写错或多写的字段是错误 E0004，类型不对是 E0002。怎样写一份完整的输入，见 [新建与导入](../new-and-import.md) 和英文的 [Input format](../en/input.md)。
+ref-input-other = English: [Input field reference](input-en.md)
+ref-col-field = 字段和名称
+ref-col-type = 类型
+ref-col-example = 示例
+ref-codes-title = 诊断代码参考
+ref-codes-intro = `nianbao check` 报出的每个代码。每一节与 `nianbao explain 代码 --lang zh` 打印的文字相同；规则名用于输入的 `settings: rules:`。
+ref-codes-other = English: [Diagnostic codes](codes-en.md)
+ref-col-code = 代码
+ref-col-rule = 规则名
+ref-col-level = 默认级别
+ref-col-what = 含义
+guide-title = nianbao 使用说明
