@@ -682,12 +682,24 @@ async fn last_years_file_is_picked_and_this_years_summary_started_from_its_plans
 
 /// The seed served and opened at 1280×720, its seven pages shown.
 async fn open_seed(dir: &tempfile::TempDir) -> ((Running, Running), Client, PathBuf, String) {
-    let (page, client, input) = open(dir, "inputs/2020.yaml").await;
+    opened(dir, "inputs/2020.yaml", 7).await
+}
+
+/// A repository input served and opened at 1280×720, once its `pages`
+/// pages are shown and the page is idle; with the file's text.
+async fn opened(
+    dir: &tempfile::TempDir,
+    fixture: &str,
+    pages: usize,
+) -> ((Running, Running), Client, PathBuf, String) {
+    let (page, client, input) = open(dir, fixture).await;
     client.set_window_size(1280, 720).await.unwrap();
     until(
         &client,
-        "the seed's seven pages",
-        "return document.querySelectorAll('img.page').length === 7",
+        "the pages",
+        &format!(
+            "return document.querySelectorAll('img.page').length === {pages} && pending === 0"
+        ),
         Duration::from_secs(60),
     )
     .await;
@@ -1504,16 +1516,8 @@ fn english_sentences(text: &str) -> Vec<String> {
 #[ignore = "needs chromium and chromium-driver (apt-get install chromium chromium-driver)"]
 async fn a_part_is_added_with_its_role() {
     let dir = tempfile::tempdir().unwrap();
-    let (_page, client, input) = open(&dir, "inputs/township-2021.yaml").await;
+    let (_page, client, input, original) = opened(&dir, "inputs/township-2021.yaml", 2).await;
     let long = Duration::from_secs(30);
-    until(
-        &client,
-        "the pages",
-        "return document.querySelectorAll('img.page').length > 0 && pending === 0",
-        long,
-    )
-    .await;
-    let original = std::fs::read_to_string(&input).unwrap();
     client
         .find(Locator::Css("select[data-tool=add-part]"))
         .await
@@ -1581,15 +1585,8 @@ async fn a_folder_input_opens_on_its_report() {
 #[ignore = "needs chromium and chromium-driver (apt-get install chromium chromium-driver)"]
 async fn an_english_document_gets_the_editor_in_english() {
     let dir = tempfile::tempdir().unwrap();
-    let (_page, client, input) = open(&dir, "inputs/club-2023-en.yaml").await;
+    let (_page, client, input, original) = opened(&dir, "inputs/club-2023-en.yaml", 1).await;
     let long = Duration::from_secs(30);
-    until(
-        &client,
-        "the pages",
-        "return document.querySelectorAll('img.page').length > 0 && pending === 0",
-        long,
-    )
-    .await;
     assert_eq!(
         value(&client, "document.getElementById('status').textContent").await,
         "No errors"
@@ -1611,7 +1608,6 @@ async fn an_english_document_gets_the_editor_in_english() {
         "Undo"
     );
     // A point added and typed: the file has it, nothing else changed.
-    let original = std::fs::read_to_string(&input).unwrap();
     click(
         &client,
         r#".part[data-path='["parts",0]'] > button[data-tool=add]"#,
@@ -1646,5 +1642,15 @@ async fn an_english_document_gets_the_editor_in_english() {
     )
     .await;
     screenshot(&client, "serve-english.png").await;
+    // Saved: the status in English, the file whole.
+    click(&client, "#save").await;
+    until(
+        &client,
+        "the save",
+        "return document.getElementById('status').textContent === 'Saved'",
+        long,
+    )
+    .await;
+    assert_eq!(std::fs::read_to_string(&input).unwrap(), expected);
     client.close().await.unwrap();
 }
