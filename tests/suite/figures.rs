@@ -76,15 +76,8 @@ attachments:
       - paragraph: 共慰问{困难职工}，生日慰问｛生日慰问：num｝人次。
 ";
 
-#[test]
-fn a_count_named_in_chinese_is_written_in_every_text() {
-    let dir = tempfile::tempdir().unwrap();
-    let input = write_input(&dir, "everywhere.yaml", EVERYWHERE);
-    let out = nianbao(&["check", input.to_str().unwrap()]);
-    assert_eq!(code(&out), 0, "{}", stderr(&out));
-    assert_eq!(
-        markdown(&input),
-        "# 某某工会2020年工作总结及2021年工作计划\n\n\
+/// The report of [`EVERYWHERE`] as Markdown, from the opening to the plan.
+const EVERYWHERE_MD: &str = "\
          全年开展生日慰问411人。\n\n\
          ## 一、主要工作\n\n\
          慰问困难职工25户。\n\n\
@@ -97,12 +90,25 @@ fn a_count_named_in_chinese_is_written_in_every_text() {
          ## 二、存在的问题\n\n\
          一是慰问25户仍不够。\n\n\
          ## 三、2021年主要工作\n\n\
-         **（一）关心关爱**。继续慰问25户。\n\n\
+         **（一）关心关爱**。继续慰问25户。\n\n";
+
+#[test]
+fn a_count_named_in_chinese_is_written_in_every_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = write_input(&dir, "everywhere.yaml", EVERYWHERE);
+    let out = nianbao(&["check", input.to_str().unwrap()]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert_eq!(
+        markdown(&input),
+        format!(
+            "# 某某工会2020年工作总结及2021年工作计划\n\n\
+         {EVERYWHERE_MD}\
          <!-- nianbao:annex-note -->\n附件：慰问情况\n\n\
          <!-- nianbao:closing -->\n工会办\\\n2020年12月8日\n\n\
          <!-- nianbao:pagebreak -->\n<!-- nianbao:attachment -->\n附件\n\n\
          # 慰问情况\n\n\
          共慰问25户，生日慰问411人次。\n"
+        )
     );
 }
 
@@ -544,7 +550,8 @@ fn a_count_named_in_chinese_is_written_in_the_covering_text_and_its_notes() {
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     assert_eq!(
         markdown(&input),
-        "# 关于报送某某工会2020年工作总结及2021年工作计划的报告\n\n\
+        format!(
+            "# 关于报送某某工会2020年工作总结及2021年工作计划的报告\n\n\
          <!-- nianbao:addressee -->\n市总工会：\n\n\
          现将我会2020年工作总结报上，全年生日慰问411人。\n\n\
          <!-- nianbao:annex-note -->\n附件：1. 某某工会2020年工作总结及2021年工作计划\\\n2. 慰问情况\n\n\
@@ -552,22 +559,11 @@ fn a_count_named_in_chinese_is_written_in_the_covering_text_and_its_notes() {
          <!-- nianbao:annotation -->\n（联系人：张三，慰问25户）\n\n\
          <!-- nianbao:pagebreak -->\n<!-- nianbao:attachment -->\n附件1\n\n\
          # 某某工会2020年工作总结及2021年工作计划\n\n\
-         全年开展生日慰问411人。\n\n\
-         ## 一、主要工作\n\n\
-         慰问困难职工25户。\n\n\
-         ### （一）关心关爱\n\n\
-         一是走访慰问困难职工25户。\n\n\
-         **1.宣传**。完成宣传稿件9篇。\n\n\
-         生日慰问覆盖411人。\n\n\
-         1. 发放慰问25户。\n\n\
-         | 项目 | 数量 |\n| --- | --- |\n| 生日慰问 | 411人 |\n\n\
-         ## 二、存在的问题\n\n\
-         一是慰问25户仍不够。\n\n\
-         ## 三、2021年主要工作\n\n\
-         **（一）关心关爱**。继续慰问25户。\n\n\
+         {EVERYWHERE_MD}\
          <!-- nianbao:pagebreak -->\n<!-- nianbao:attachment -->\n附件2\n\n\
          # 慰问情况\n\n\
          共慰问25户，生日慰问411人次。\n\n\
          <!-- nianbao:record-print -->\n某某工会办公室\\\n2020年12月8日印发\n"
+        )
     );
 }
