@@ -567,3 +567,28 @@ fn a_count_named_in_chinese_is_written_in_the_covering_text_and_its_notes() {
         )
     );
 }
+
+#[test]
+fn braces_around_a_count_name_with_spaces_are_reported_with_the_fix() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = write_input(
+        &dir,
+        "spaced.yaml",
+        &EVERYWHERE
+            .replace("继续慰问｛困难职工｝", "继续慰问｛困难职工 ｝")
+            .replace("生日慰问覆盖{生日慰问}", "生日慰问覆盖{ 生日慰问 }，{ 注 }"),
+    );
+    let out = nianbao(&["check", input.to_str().unwrap()]);
+    assert_eq!(code(&out), 1);
+    // `{ 注 }` names no count: text in braces, as it was.
+    assert_eq!(
+        stderr(&out).replace(input.to_str().unwrap(), "spaced.yaml"),
+        "error[E0101]: `{ 生日慰问 }` 的花括号里有空格，不是引用，会原样印出\n  --> spaced.yaml:22:30\n   |\n\
+         22 |           - paragraph: 生日慰问覆盖{ 生日慰问 }，{ 注 }。\n   |                                    ^^^^^^^^^^^^\n   |\n\
+         \x20  = help: 去掉空格：写 `{生日慰问}`\n\
+         error[E0101]: `｛困难职工 ｝` 的花括号里有空格，不是引用，会原样印出\n  --> spaced.yaml:37:19\n   |\n\
+         37 |         text: 继续慰问｛困难职工 ｝。\n   |                       ^^^^^^^^^^^^^\n   |\n\
+         \x20  = help: 去掉空格：写 `{困难职工}`\n\
+         1 个文件：2 个错误，0 个警告\n"
+    );
+}
