@@ -70,6 +70,12 @@ pub enum Message {
     UnusedCount {
         name: String,
     },
+    /// Braces around a name with spaces: `written` as typed, `fixed` the
+    /// reference meant.
+    SpacedReference {
+        written: String,
+        fixed: String,
+    },
     /// A count whose name the text cannot reference (`{2020慰问}` is no
     /// reference): `typed`, a name that can be.
     UnreferenceableCount {
@@ -514,7 +520,9 @@ impl Message {
     pub fn code(&self) -> Code {
         use Message as M;
         match self {
-            M::UndefinedCount { .. } | M::FigureOfNoCount { .. } => Code::UndefinedCount,
+            M::UndefinedCount { .. } | M::FigureOfNoCount { .. } | M::SpacedReference { .. } => {
+                Code::UndefinedCount
+            }
             M::UnknownFormat { .. } => Code::UnknownFormat,
             M::MixedNumerals { .. } | M::MixedNumeralsInText { .. } => Code::MixedNumerals,
             M::UnusedCount { .. } | M::UnreferenceableCount { .. } => Code::UnusedCount,
@@ -638,6 +646,9 @@ impl Message {
             ),
             M::UnknownFormat { format, written } => {
                 own("unknown-format", args!(format = format, written = written))
+            }
+            M::SpacedReference { written, fixed } => {
+                own("spaced-reference", args!(written = written, fixed = fixed))
             }
             M::MixedNumeralsInText {
                 place,

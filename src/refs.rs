@@ -124,6 +124,37 @@ pub fn renamed(written: &str, name: &str) -> String {
     )
 }
 
+/// Braces around a name with spaces in them (`{生日慰问 }`, `｛ 困难职工｝`), as
+/// an input method may type it: no reference, but surely meant as one. Each
+/// as written, with its offset in `text` and the reference without the spaces.
+pub fn spaced(text: &str) -> Vec<(usize, &str, String)> {
+    let mut found = Vec::new();
+    for piece in parse(text) {
+        let Piece::Literal(literal) = piece else {
+            continue;
+        };
+        let base = literal.as_ptr() as usize - text.as_ptr() as usize;
+        for (at, _) in literal.match_indices(OPEN) {
+            let rest = &literal[at..];
+            let Some(close) = rest.find(CLOSE) else {
+                continue;
+            };
+            let close_len = rest[close..].chars().next().map_or(1, char::len_utf8);
+            let written = &rest[..close + close_len];
+            let inner = &written[rest.chars().next().map_or(1, char::len_utf8)..close];
+            let squeezed: String = inner.chars().filter(|c| !c.is_whitespace()).collect();
+            if squeezed.len() == inner.len() || squeezed.chars().count() > 40 {
+                continue;
+            }
+            let fixed = format!("{{{squeezed}}}");
+            if reference_len(&fixed) == Some(fixed.len()) {
+                found.push((base + at, written, fixed));
+            }
+        }
+    }
+    found
+}
+
 /// Text where no count is referenced (a title, a unit, a label) with its
 /// literal braces written out: `{{` → `{`, as in the body's text.
 pub fn literal(text: &str) -> String {
@@ -292,6 +323,18 @@ mod tests {
         );
         // An unknown format in ASCII is still a reference (E0102 says so).
         assert_eq!(parse("{a:中文}"), vec![reference("a", "中文", "{a:中文}")]);
+    }
+
+    #[test]
+    fn braces_around_a_name_with_spaces_are_found() {
+        assert_eq!(
+            spaced("慰问{生日慰问 }，｛ 困难职工：cn｝；{a b c}{ }{{x }}"),
+            vec![
+                (6, "{生日慰问 }", "{生日慰问}".to_string()),
+                (24, "｛ 困难职工：cn｝", "{困难职工：cn}".to_string()),
+                (51, "{a b c}", "{abc}".to_string()),
+            ]
+        );
     }
 
     #[test]

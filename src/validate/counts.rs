@@ -23,6 +23,18 @@ fn references(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     let mut chinese = Vec::new();
     for field in &ctx.fields {
         let value = &field.text.value;
+        for (offset, written, fixed) in refs::spaced(value) {
+            // Only a name of a count: braces with other words stay text.
+            let name = fixed[1..fixed.len() - 1].split([':', '：']).next();
+            if name.is_some_and(|n| counts.get(n).is_some()) {
+                let span = ctx.span_at(field.text, offset, written.len());
+                let message = Message::SpacedReference {
+                    written: written.to_string(),
+                    fixed,
+                };
+                out.push(ctx.emit(message, span));
+            }
+        }
         for piece in refs::parse(value) {
             let Piece::Ref {
                 name,

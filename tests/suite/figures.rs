@@ -76,15 +76,8 @@ attachments:
       - paragraph: 共慰问{困难职工}，生日慰问｛生日慰问：num｝人次。
 ";
 
-#[test]
-fn a_count_named_in_chinese_is_written_in_every_text() {
-    let dir = tempfile::tempdir().unwrap();
-    let input = write_input(&dir, "everywhere.yaml", EVERYWHERE);
-    let out = nianbao(&["check", input.to_str().unwrap()]);
-    assert_eq!(code(&out), 0, "{}", stderr(&out));
-    assert_eq!(
-        markdown(&input),
-        "# 某某工会2020年工作总结及2021年工作计划\n\n\
+/// The report of [`EVERYWHERE`] as Markdown, from the opening to the plan.
+const EVERYWHERE_MD: &str = "\
          全年开展生日慰问411人。\n\n\
          ## 一、主要工作\n\n\
          慰问困难职工25户。\n\n\
@@ -97,12 +90,25 @@ fn a_count_named_in_chinese_is_written_in_every_text() {
          ## 二、存在的问题\n\n\
          一是慰问25户仍不够。\n\n\
          ## 三、2021年主要工作\n\n\
-         **（一）关心关爱**。继续慰问25户。\n\n\
+         **（一）关心关爱**。继续慰问25户。\n\n";
+
+#[test]
+fn a_count_named_in_chinese_is_written_in_every_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = write_input(&dir, "everywhere.yaml", EVERYWHERE);
+    let out = nianbao(&["check", input.to_str().unwrap()]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert_eq!(
+        markdown(&input),
+        format!(
+            "# 某某工会2020年工作总结及2021年工作计划\n\n\
+         {EVERYWHERE_MD}\
          <!-- nianbao:annex-note -->\n附件：慰问情况\n\n\
          <!-- nianbao:closing -->\n工会办\\\n2020年12月8日\n\n\
          <!-- nianbao:pagebreak -->\n<!-- nianbao:attachment -->\n附件\n\n\
          # 慰问情况\n\n\
          共慰问25户，生日慰问411人次。\n"
+        )
     );
 }
 
@@ -544,7 +550,8 @@ fn a_count_named_in_chinese_is_written_in_the_covering_text_and_its_notes() {
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     assert_eq!(
         markdown(&input),
-        "# 关于报送某某工会2020年工作总结及2021年工作计划的报告\n\n\
+        format!(
+            "# 关于报送某某工会2020年工作总结及2021年工作计划的报告\n\n\
          <!-- nianbao:addressee -->\n市总工会：\n\n\
          现将我会2020年工作总结报上，全年生日慰问411人。\n\n\
          <!-- nianbao:annex-note -->\n附件：1. 某某工会2020年工作总结及2021年工作计划\\\n2. 慰问情况\n\n\
@@ -552,22 +559,36 @@ fn a_count_named_in_chinese_is_written_in_the_covering_text_and_its_notes() {
          <!-- nianbao:annotation -->\n（联系人：张三，慰问25户）\n\n\
          <!-- nianbao:pagebreak -->\n<!-- nianbao:attachment -->\n附件1\n\n\
          # 某某工会2020年工作总结及2021年工作计划\n\n\
-         全年开展生日慰问411人。\n\n\
-         ## 一、主要工作\n\n\
-         慰问困难职工25户。\n\n\
-         ### （一）关心关爱\n\n\
-         一是走访慰问困难职工25户。\n\n\
-         **1.宣传**。完成宣传稿件9篇。\n\n\
-         生日慰问覆盖411人。\n\n\
-         1. 发放慰问25户。\n\n\
-         | 项目 | 数量 |\n| --- | --- |\n| 生日慰问 | 411人 |\n\n\
-         ## 二、存在的问题\n\n\
-         一是慰问25户仍不够。\n\n\
-         ## 三、2021年主要工作\n\n\
-         **（一）关心关爱**。继续慰问25户。\n\n\
+         {EVERYWHERE_MD}\
          <!-- nianbao:pagebreak -->\n<!-- nianbao:attachment -->\n附件2\n\n\
          # 慰问情况\n\n\
          共慰问25户，生日慰问411人次。\n\n\
          <!-- nianbao:record-print -->\n某某工会办公室\\\n2020年12月8日印发\n"
+        )
+    );
+}
+
+#[test]
+fn braces_around_a_count_name_with_spaces_are_reported_with_the_fix() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = write_input(
+        &dir,
+        "spaced.yaml",
+        &EVERYWHERE
+            .replace("继续慰问｛困难职工｝", "继续慰问｛困难职工 ｝")
+            .replace("生日慰问覆盖{生日慰问}", "生日慰问覆盖{ 生日慰问 }，{ 注 }"),
+    );
+    let out = nianbao(&["check", input.to_str().unwrap()]);
+    assert_eq!(code(&out), 1);
+    // `{ 注 }` names no count: text in braces, as it was.
+    assert_eq!(
+        stderr(&out).replace(input.to_str().unwrap(), "spaced.yaml"),
+        "error[E0101]: `{ 生日慰问 }` 的花括号里有空格，不是引用，会原样印出\n  --> spaced.yaml:22:30\n   |\n\
+         22 |           - paragraph: 生日慰问覆盖{ 生日慰问 }，{ 注 }。\n   |                                    ^^^^^^^^^^^^\n   |\n\
+         \x20  = help: 去掉空格：写 `{生日慰问}`\n\
+         error[E0101]: `｛困难职工 ｝` 的花括号里有空格，不是引用，会原样印出\n  --> spaced.yaml:37:19\n   |\n\
+         37 |         text: 继续慰问｛困难职工 ｝。\n   |                       ^^^^^^^^^^^^^\n   |\n\
+         \x20  = help: 去掉空格：写 `{困难职工}`\n\
+         1 个文件：2 个错误，0 个警告\n"
     );
 }

@@ -110,31 +110,21 @@ fn texts() -> impl Strategy<Value = Text> {
 }
 
 fn reports() -> impl Strategy<Value = Report> {
-    (
-        prop::collection::vec((any::<bool>(), 1..500u32, 0..4usize), 0..NAMES.len()),
-        any::<bool>(),
+    let texts = (
         prop::option::of(texts()),
         prop::collection::vec(texts(), 1..4),
         prop::collection::vec(texts(), 0..3),
         texts(),
+    );
+    (
+        prop::collection::vec((any::<bool>(), 1..500u32, 0..4usize), 0..NAMES.len()),
+        texts,
         prop::collection::vec((0..NAMES.len(), 1..50u32), 0..3),
-        any::<bool>(),
-        any::<bool>(),
-        any::<bool>(),
+        // One line, comments, CRLF, split.
+        prop::array::uniform4(any::<bool>()),
     )
         .prop_map(
-            |(
-                counts,
-                one_line,
-                opening,
-                points,
-                problems,
-                plan,
-                activities,
-                comments,
-                crlf,
-                split,
-            )| {
+            |(counts, (opening, points, problems, plan), activities, flags)| {
                 let units = ["人", "户", "次", "篇"];
                 let counts: Vec<CountSpec> = counts
                     .into_iter()
@@ -148,7 +138,9 @@ fn reports() -> impl Strategy<Value = Report> {
                         extra: Vec::new(),
                     })
                     .collect();
+                let [one_line, comments, crlf, split] = flags;
                 Report {
+                    counts,
                     one_line,
                     opening,
                     points,
@@ -157,7 +149,6 @@ fn reports() -> impl Strategy<Value = Report> {
                     activities,
                     comments,
                     crlf,
-                    counts,
                     made_counts: false,
                     split,
                 }
