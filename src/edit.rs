@@ -87,7 +87,8 @@ pub enum Edit {
     /// Remove an item of a list, or an entry of a mapping.
     Remove { path: Vec<Key> },
     /// Insert a copy of a list's item after it; of a mapping's entry, under
-    /// a new key (`name_2`).
+    /// a new key (`name_2`). An `id:` of the item is not copied: the copy
+    /// gets a fresh one (`care-2`), ids naming one thing each.
     Copy { path: Vec<Key> },
     /// Give a mapping's entry another key.
     Rename { path: Vec<Key>, key: String },
@@ -104,6 +105,48 @@ pub enum Edit {
         after: Option<usize>,
         value: Value,
     },
+    /// Give the count `from` the name `to`, and every reference to it
+    /// (`{from}`, `{from:cn}`, `｛from｝`), its activities' figures and the
+    /// counts `part_of` it. Refused when `to` names a count already or
+    /// cannot be a name.
+    #[serde(rename = "rename_count")]
+    RenameCount { from: String, to: String },
+    /// "设为统计数字": make the figure with its unit between characters
+    /// `start` and `end` (Unicode characters, not bytes) of the text at
+    /// `path` a count (value, unit, label; named `name`, else a name made
+    /// from the label) and put its reference `{name}` in its place.
+    #[serde(rename = "make_count")]
+    MakeCount {
+        path: Vec<Key>,
+        start: usize,
+        end: usize,
+        #[serde(default)]
+        name: Option<String>,
+        #[serde(default)]
+        label: Option<String>,
+    },
+    /// A new count at the end of `counts:` (made when there is none), named
+    /// `name`, else a name made from the label; `value` a number or none
+    /// (the text then prints （待统计）).
+    #[serde(rename = "new_count")]
+    NewCount {
+        label: String,
+        #[serde(default)]
+        value: Option<serde_json::Number>,
+        #[serde(default)]
+        unit: String,
+        #[serde(default)]
+        name: Option<String>,
+    },
+}
+
+/// An edit made: the new text, the other files of a folder input when the
+/// edit changed them too (a count renamed), and the count it made.
+#[derive(Debug)]
+pub struct Applied {
+    pub yaml: String,
+    pub others: Option<Vec<String>>,
+    pub name: Option<String>,
 }
 
 /// Why an edit was not made.
@@ -394,13 +437,55 @@ impl Splice {
 
 /// Applies an edit to the text; the text outside the edited node is
 /// unchanged, and the new text's data is the old data with the edit made
-/// (checked: an edit that cannot be made so is refused).
+/// (checked: an edit that cannot be made so is refused). For an input of
+/// one file; [`apply_with`] for one file of several.
+#[allow(dead_code)] // The server calls apply_with; kept for single-file callers and tests.
 pub fn apply(text: &str, edit: &Edit) -> Result<String, EditError> {
     apply_splice(text, edit).map(|s| s.apply(text))
 }
 
+/// Applies an edit to one file of an input whose other files are `others`
+/// (their drafts): a count's name is unique across them all, and a count
+/// renamed is renamed in every file (its references, its activities).
+pub fn apply_with(text: &str, edit: &Edit, others: &[String]) -> Result<Applied, EditError> {
+    let elsewhere = match edit {
+        Edit::RenameCount { .. } | Edit::MakeCount { .. } | Edit::NewCount { .. } => {
+            counts::defined_in(others)
+        }
+        _ => Vec::new(),
+    };
+    let made = made_splice(text, edit, &elsewhere)?;
+    let yaml = made.splice.apply(text);
+    let others = match edit {
+        Edit::RenameCount { from, to } if !others.is_empty() && from != to => {
+            let mut renamed = Vec::new();
+            for (i, other) in others.iter().enumerate() {
+                // Each file's names against those of all the others.
+                let mut rest: Vec<String> = others.to_vec();
+                rest[i] = text.to_string();
+                let elsewhere = counts::defined_in(&rest);
+                renamed.push(made_splice(other, edit, &elsewhere)?.splice.apply(other));
+            }
+            Some(renamed)
+        }
+        _ => None,
+    };
+    Ok(Applied {
+        yaml,
+        others,
+        name: made.name,
+    })
+}
+
 /// The splice an edit makes, verified.
+#[allow(dead_code)] // As `apply`.
 pub fn apply_splice(text: &str, edit: &Edit) -> Result<Splice, EditError> {
+    made_splice(text, edit, &[]).map(|made| made.splice)
+}
+
+/// The splice an edit makes, verified, with the count it made; `elsewhere`:
+/// the counts the input's other files define.
+fn made_splice(text: &str, edit: &Edit, elsewhere: &[String]) -> Result<counts::Made, EditError> {
     // The editor speaks the document's language, as its page does.
     let lang = crate::messages::language_of_text(text);
     // Said as `check` says it (the slips named), at its line and column.
@@ -423,6 +508,42 @@ pub fn apply_splice(text: &str, edit: &Edit) -> Result<Splice, EditError> {
         })
     };
     let nodes = nodes(text).map_err(not_yaml)?;
+    match edit {
+        Edit::RenameCount { from, to } => {
+            return counts::rename(text, &nodes, from, to, elsewhere, lang);
+        }
+        Edit::MakeCount {
+            path,
+            start,
+            end,
+            name,
+            label,
+        } => {
+            let asked = counts::MakeCount {
+                path,
+                start: *start,
+                end: *end,
+                name: name.as_deref(),
+                label: label.as_deref(),
+            };
+            return counts::make(text, &nodes, &asked, elsewhere, lang);
+        }
+        Edit::NewCount {
+            label,
+            value,
+            unit,
+            name,
+        } => {
+            let asked = counts::NewCount {
+                label,
+                value: value.as_ref(),
+                unit,
+                name: name.as_deref(),
+            };
+            return counts::new(text, &nodes, &asked, elsewhere, lang);
+        }
+        _ => {}
+    }
     let old = data(text).map_err(not_yaml)?;
     let expected = expect(&old, &nodes, edit, lang)?;
     let doc = Doc {
@@ -436,7 +557,9 @@ pub fn apply_splice(text: &str, edit: &Edit) -> Result<Splice, EditError> {
         let Some(splice) = candidate else { continue };
         let new = splice.apply(text);
         match data(&new) {
-            Ok(read) if read.matches(&expected) => return Ok(splice),
+            Ok(read) if read.matches(&expected) => {
+                return Ok(counts::Made { splice, name: None });
+            }
             Ok(_) => last_error = Some(tr!(lang, "edit-reads-back-differently")),
             Err(e) => last_error = Some(e),
         }
@@ -480,9 +603,10 @@ impl Doc<'_> {
             Edit::Set { path, value } => {
                 let node = &self.nodes[self.find(path)?];
                 if node.collection {
-                    return Err(EditError(format!(
-                        "{} holds a list or a mapping, not a value",
-                        show_path(path)
+                    return Err(EditError(tr!(
+                        self.lang,
+                        "edit-not-a-value",
+                        path = show_path(path)
                     )));
                 }
                 let kind = set_kind(node, value);
@@ -518,11 +642,21 @@ impl Doc<'_> {
                 let parent = self.parent_of(index)?;
                 let node = &self.nodes[index];
                 let new_key = new_key_for(self.nodes, path);
+                let id = fresh_id(self.nodes, path);
                 if self.nodes[parent].flow {
                     let at = self.children(parent).iter().position(|&s| s == index);
+                    let from = node.key_span.as_ref().map_or(node.head, |k| k.start);
                     vec![self.rewrite_flow(parent, |items| {
                         let at = at?;
                         let mut copy = items[at].clone();
+                        // The id first: it stands after the key.
+                        if let Some((id_node, fresh)) = &id {
+                            let span = &self.nodes[*id_node].span;
+                            copy.replace_range(
+                                span.start - from..span.end - from,
+                                &scalar_text(fresh, Kind::Str, true, true),
+                            );
+                        }
                         if let (Some(key), Some(span)) = (&new_key, &node.key_span) {
                             let from = span.start - node.entry_start.min(span.start);
                             copy.replace_range(from..from + span.len(), &key_text(key, true));
@@ -531,7 +665,7 @@ impl Doc<'_> {
                         Some(())
                     })]
                 } else {
-                    vec![self.copy_block(index, new_key.as_deref())]
+                    vec![self.copy_block(index, new_key.as_deref(), id.as_ref())]
                 }
             }
             Edit::Rename { path, key } => {
@@ -576,6 +710,8 @@ impl Doc<'_> {
                 let index = self.find(path)?;
                 vec![self.add(index, key.as_deref(), *after, value)]
             }
+            // Made of the edits above (`counts`).
+            Edit::RenameCount { .. } | Edit::MakeCount { .. } | Edit::NewCount { .. } => Vec::new(),
         })
     }
 
@@ -712,11 +848,22 @@ impl Doc<'_> {
         })
     }
 
-    fn copy_block(&self, index: usize, new_key: Option<&str>) -> Option<Splice> {
+    fn copy_block(
+        &self,
+        index: usize,
+        new_key: Option<&str>,
+        id: Option<&(usize, String)>,
+    ) -> Option<Splice> {
         let node = &self.nodes[index];
         let (lines, own_line) = self.entry_lines(index);
         let column = column(self.text, node.entry_start);
         let mut copy = self.text[lines.clone()].to_string();
+        // The copy's id, a fresh one (it stands after the entry's key).
+        if let Some((id_node, fresh)) = id {
+            let id_node = &self.nodes[*id_node];
+            let span = id_node.span.start - lines.start..id_node.span.end - lines.start;
+            copy.replace_range(span, &scalar_text(fresh, Kind::Str, id_node.in_flow, true));
+        }
         let mut key_at = node.key_span.as_ref().map(|s| s.start - lines.start);
         if !own_line {
             copy.insert_str(0, &" ".repeat(column));
@@ -890,7 +1037,14 @@ impl Doc<'_> {
             text.push_str(self.line_break);
         }
         text.push_str(&" ".repeat(column));
-        text.push_str(&self.entry_text(key, value, column));
+        // A mapping among entries written on one line (`a: { value: 4 }`) is too.
+        let one_line = self.nodes[children[at_child]].flow && value.is_object();
+        match key {
+            Some(k) if one_line => {
+                text.push_str(&format!("{}: {}", key_text(k, false), flow_value(value)));
+            }
+            _ => text.push_str(&self.entry_text(key, value, column)),
+        }
         if ends_with_break(&self.text[..lines.end]) {
             text.push_str(self.line_break);
         }
@@ -980,6 +1134,31 @@ fn new_key_for(nodes: &[Node], path: &[Key]) -> Option<String> {
         .find(|k| !key_taken(nodes, path, k))
 }
 
+/// The `id:` of a copied item and the id its copy gets: ids name one
+/// thing each (a plan's item, which next year's summary says it fulfils),
+/// so a copy keeps none. The fresh id is the old one numbered (`care-2`,
+/// `care-3`…), one no value of the text is.
+fn fresh_id(nodes: &[Node], path: &[Key]) -> Option<(usize, String)> {
+    let mut id_path = path.to_vec();
+    id_path.push(Key::Field("id".into()));
+    let index = nodes
+        .iter()
+        .position(|n| n.path == id_path && !n.collection && n.style != Style::Block)?;
+    let old = nodes[index].value.as_deref()?;
+    if old.trim().is_empty() || old == "~" {
+        return None;
+    }
+    // `care-2` copied again is `care-3`, not `care-2-2`.
+    let stem = match old.rsplit_once('-') {
+        Some((stem, n)) if !stem.is_empty() && n.parse::<u32>().is_ok() => stem,
+        _ => old,
+    };
+    let fresh = (2..)
+        .map(|n| format!("{stem}-{n}"))
+        .find(|id| !nodes.iter().any(|n| n.value.as_deref() == Some(id)))?;
+    Some((index, fresh))
+}
+
 /// Whether the mapping that holds the entry at `path` has an entry `key`.
 fn key_taken(nodes: &[Node], path: &[Key], key: &str) -> bool {
     let parent = &path[..path.len().saturating_sub(1)];
@@ -1007,7 +1186,10 @@ pub fn show_path(path: &[Key]) -> String {
     out
 }
 
+mod counts;
 mod data;
+
+pub use counts::{figures, references};
 mod write;
 
 #[cfg(test)]

@@ -22,6 +22,7 @@ mod edit;
 pub mod engine;
 mod error;
 pub mod facts;
+mod figures;
 mod gongwen;
 pub mod import;
 pub mod load;

@@ -116,7 +116,7 @@ impl Loaded {
     }
 
     /// The position of a place given by the parser.
-    fn position(&self, at: &Place) -> usize {
+    pub fn position(&self, at: &Place) -> usize {
         position(&self.files, at)
     }
 

@@ -70,6 +70,18 @@ pub enum Message {
     UnusedCount {
         name: String,
     },
+    /// Braces around a name with spaces: `written` as typed, `fixed` the
+    /// reference meant.
+    SpacedReference {
+        written: String,
+        fixed: String,
+    },
+    /// A count whose name the text cannot reference (`{2020慰问}` is no
+    /// reference): `typed`, a name that can be.
+    UnreferenceableCount {
+        name: String,
+        typed: String,
+    },
     CountWithoutValue {
         name: String,
         missing: &'static str,
@@ -508,10 +520,12 @@ impl Message {
     pub fn code(&self) -> Code {
         use Message as M;
         match self {
-            M::UndefinedCount { .. } | M::FigureOfNoCount { .. } => Code::UndefinedCount,
+            M::UndefinedCount { .. } | M::FigureOfNoCount { .. } | M::SpacedReference { .. } => {
+                Code::UndefinedCount
+            }
             M::UnknownFormat { .. } => Code::UnknownFormat,
             M::MixedNumerals { .. } | M::MixedNumeralsInText { .. } => Code::MixedNumerals,
-            M::UnusedCount { .. } => Code::UnusedCount,
+            M::UnusedCount { .. } | M::UnreferenceableCount { .. } => Code::UnusedCount,
             M::CountWithoutValue { .. } => Code::CountWithoutValue,
             M::PercentOutOfRange { .. } => Code::PercentOutOfRange,
             M::UnknownPartOf { .. } => Code::UnknownPartOf,
@@ -633,6 +647,9 @@ impl Message {
             M::UnknownFormat { format, written } => {
                 own("unknown-format", args!(format = format, written = written))
             }
+            M::SpacedReference { written, fixed } => {
+                own("spaced-reference", args!(written = written, fixed = fixed))
+            }
             M::MixedNumeralsInText {
                 place,
                 written,
@@ -661,6 +678,9 @@ impl Message {
                 ),
             ),
             M::UnusedCount { name } => own("unused-count", args!(name = name)),
+            M::UnreferenceableCount { name, typed } => {
+                own("unreferenceable-count", args!(name = name, typed = typed))
+            }
             M::CountWithoutValue { name, missing } => {
                 own("count-without-value", args!(name = name, missing = missing))
             }

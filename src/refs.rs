@@ -1,6 +1,9 @@
 //! Count references inside text: `{name}` writes the count with its unit ("411人"),
 //! `{name:cn}` in Chinese numerals ("九篇"), `{name:num}` the number alone.
 //! `{{` and `}}` write literal braces; a brace that starts no reference stays as it is.
+//! The full-width braces and colon a Chinese input method types (`｛name｝`,
+//! `｛name：cn｝`) make a reference as well: typed so, a name is never printed
+//! as it stands.
 
 use crate::facts::Figure;
 use crate::locale::tr;
@@ -34,12 +37,11 @@ pub fn parse(text: &str) -> Vec<Piece<'_>> {
                 i += 2;
                 literal_start = i;
             }
-            b'{' => {
+            b'{' | 0xEF => {
                 if let Some(len) = reference_len(&text[i..]) {
                     push_literal(&mut pieces, &text[literal_start..i]);
                     let written = &text[i..i + len];
-                    let inner = &written[1..len - 1];
-                    let (name, format) = inner.split_once(':').unwrap_or((inner, ""));
+                    let (name, format) = name_and_format(written);
                     pieces.push(Piece::Ref {
                         name,
                         format,
@@ -64,23 +66,93 @@ fn push_literal<'a>(pieces: &mut Vec<Piece<'a>>, text: &'a str) {
     }
 }
 
-/// The length of `{ident}` or `{ident:ident}` at the start of `text`, if it is one.
-/// A name is letters of any script (`{困难教职工}` as well as `{visits}`), digits
-/// after the first, `_` and `-`: a name in braces is always a reference, found
-/// or reported (E0101), never printed as it stands.
+/// The braces that open and close a reference: ASCII, or the full-width
+/// ones of a Chinese input method.
+const OPEN: [char; 2] = ['{', '｛'];
+const CLOSE: [char; 2] = ['}', '｝'];
+/// The colon before a format, ASCII or full-width.
+const COLON: [char; 2] = [':', '：'];
+
+/// Whether `name` can be a count's name referenced from the text: letters of
+/// any script (`困难教职工` as well as `visits`), digits after the first, `_`
+/// and `-`.
+pub fn is_name(name: &str) -> bool {
+    let mut chars = name.chars();
+    chars.next().is_some_and(|c| c.is_alphabetic() || c == '_')
+        && chars.all(|c| c.is_alphanumeric() || c == '_' || c == '-')
+}
+
+/// The length of `{ident}` or `{ident:ident}` at the start of `text` (with
+/// ASCII or full-width braces and colon), if it is one. A name in braces is
+/// always a reference, found or reported (E0101), never printed as it stands.
 fn reference_len(text: &str) -> Option<usize> {
-    let close = text.find('}')?;
-    let inner = &text[1..close];
-    let is_ident = |s: &str| {
-        let mut chars = s.chars();
-        chars.next().is_some_and(|c| c.is_alphabetic() || c == '_')
-            && chars.all(|c| c.is_alphanumeric() || c == '_' || c == '-')
+    let open = text.chars().next().filter(|c| OPEN.contains(c))?;
+    let inner_start = open.len_utf8();
+    let close = text[inner_start..].find(CLOSE)? + inner_start;
+    let inner = &text[inner_start..close];
+    // Typed with the input method, a format is a word of ASCII letters (cn,
+    // num, change): text such as "｛注：见附件｝" is no reference.
+    let typed = open != '{' || text[close..].starts_with('｝') || inner.contains('：');
+    let ok = match inner.split_once(COLON) {
+        Some((name, format)) => {
+            is_name(name) && (format.is_empty() || is_name(format) && (!typed || format.is_ascii()))
+        }
+        None => is_name(inner),
     };
-    let ok = match inner.split_once(':') {
-        Some((name, format)) => is_ident(name) && (format.is_empty() || is_ident(format)),
-        None => is_ident(inner),
-    };
-    ok.then_some(close + 1)
+    let close_len = text[close..].chars().next().map_or(1, char::len_utf8);
+    ok.then_some(close + close_len)
+}
+
+/// The name and the format of a reference as written (`{name:fmt}`, `｛name｝`).
+fn name_and_format(written: &str) -> (&str, &str) {
+    let inner = written
+        .strip_prefix(OPEN)
+        .and_then(|w| w.strip_suffix(CLOSE))
+        .unwrap_or(written);
+    inner.split_once(COLON).unwrap_or((inner, ""))
+}
+
+/// A reference as written with another name: the braces and the format as
+/// they were (`｛old：cn｝` → `｛new：cn｝`).
+pub fn renamed(written: &str, name: &str) -> String {
+    let (old, _) = name_and_format(written);
+    let start = written.find(old).unwrap_or(0);
+    format!(
+        "{}{name}{}",
+        &written[..start],
+        &written[start + old.len()..]
+    )
+}
+
+/// Braces around a name with spaces in them (`{生日慰问 }`, `｛ 困难职工｝`), as
+/// an input method may type it: no reference, but surely meant as one. Each
+/// as written, with its offset in `text` and the reference without the spaces.
+pub fn spaced(text: &str) -> Vec<(usize, &str, String)> {
+    let mut found = Vec::new();
+    for piece in parse(text) {
+        let Piece::Literal(literal) = piece else {
+            continue;
+        };
+        let base = literal.as_ptr() as usize - text.as_ptr() as usize;
+        for (at, _) in literal.match_indices(OPEN) {
+            let rest = &literal[at..];
+            let Some(close) = rest.find(CLOSE) else {
+                continue;
+            };
+            let close_len = rest[close..].chars().next().map_or(1, char::len_utf8);
+            let written = &rest[..close + close_len];
+            let inner = &written[rest.chars().next().map_or(1, char::len_utf8)..close];
+            let squeezed: String = inner.chars().filter(|c| !c.is_whitespace()).collect();
+            if squeezed.len() == inner.len() || squeezed.chars().count() > 40 {
+                continue;
+            }
+            let fixed = format!("{{{squeezed}}}");
+            if reference_len(&fixed) == Some(fixed.len()) {
+                found.push((base + at, written, fixed));
+            }
+        }
+    }
+    found
 }
 
 /// Text where no count is referenced (a title, a unit, a label) with its
@@ -224,6 +296,53 @@ mod tests {
                 Piece::Literal("；{2020}"),
             ]
         );
+    }
+
+    /// A reference as `parse` gives it.
+    fn reference<'a>(name: &'a str, format: &'a str, written: &'a str) -> Piece<'a> {
+        Piece::Ref {
+            name,
+            format,
+            written,
+        }
+    }
+
+    #[test]
+    fn full_width_braces_of_an_input_method_make_a_reference() {
+        assert_eq!(
+            parse("生日慰问｛生日慰问｝，发放｛gifts：cn｝；{a｝；｛注：见附件｝"),
+            vec![
+                Piece::Literal("生日慰问"),
+                reference("生日慰问", "", "｛生日慰问｝"),
+                Piece::Literal("，发放"),
+                reference("gifts", "cn", "｛gifts：cn｝"),
+                Piece::Literal("；"),
+                reference("a", "", "{a｝"),
+                Piece::Literal("；｛注：见附件｝"),
+            ]
+        );
+        // An unknown format in ASCII is still a reference (E0102 says so).
+        assert_eq!(parse("{a:中文}"), vec![reference("a", "中文", "{a:中文}")]);
+    }
+
+    #[test]
+    fn braces_around_a_name_with_spaces_are_found() {
+        assert_eq!(
+            spaced("慰问{生日慰问 }，｛ 困难职工：cn｝；{a b c}{ }{{x }}"),
+            vec![
+                (6, "{生日慰问 }", "{生日慰问}".to_string()),
+                (24, "｛ 困难职工：cn｝", "{困难职工：cn}".to_string()),
+                (51, "{a b c}", "{abc}".to_string()),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_renamed_reference_keeps_its_braces_and_format() {
+        assert_eq!(renamed("{visits}", "慰问"), "{慰问}");
+        assert_eq!(renamed("｛visits：cn｝", "慰问"), "｛慰问：cn｝");
+        assert_eq!(renamed("{a:a}", "b"), "{b:a}");
+        assert!(is_name("生日慰问") && is_name("_x-2") && !is_name("2020年") && !is_name("a b"));
     }
 
     #[test]

@@ -9,13 +9,16 @@ use serde::Serialize;
 use crate::facts::{Facts, Figure};
 use crate::locale::tr;
 use crate::model::{
-    Activity, ActivityListing, Block, Ending, Item, Lang, Part, PointStyle, Report, Role, Section,
-    Spanned, Table, Text, Written,
+    Activity, ActivityListing, Block, Ending, Item, Lang, Part, Place, PointStyle, Report, Role,
+    Section, Spanned, Table, Text, Written,
 };
 use crate::numerals;
 use crate::period::Period;
 use crate::period::parse_date;
 use crate::refs::{self, Piece};
+
+/// How Chinese points are numbered: 一是, 二是, …
+const POINTS_ZH: &str = "一是";
 
 /// Which document is made from an input.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
@@ -104,8 +107,12 @@ pub struct GongwenView {
 }
 
 impl GongwenView {
-    fn new(report: &Report, lang: Lang) -> Option<GongwenView> {
+    fn new(report: &Report, facts: &Facts, lang: Lang) -> Option<GongwenView> {
         let d = &report.document.as_ref()?.value;
+        // Checked as text (a count referenced in the cover, the 附注 …), so
+        // written as text: `{name}` is the count's value, never the braces.
+        let text = |t: &Text| markdown_text(report, facts, t.value.trim());
+        let checked = |t: &Option<Text>| t.as_ref().map(text);
         let esc = |t: &Option<Text>| t.as_ref().map(|t| escape_markdown(t.value.trim()));
         let lines = |l: &Option<Spanned<crate::model::Lines>>| -> Vec<String> {
             l.as_ref()
@@ -131,10 +138,10 @@ impl GongwenView {
             number: esc(&d.number),
             signers: lines(&d.signers),
             signer_label: tr!(lang, "gongwen-signers"),
-            addressee: esc(&d.addressee).map(|a| tr!(lang, "gongwen-addressee", addressee = a)),
-            cover: d.cover.as_ref().map(|c| escape_markdown(c.value.trim())),
+            addressee: checked(&d.addressee).map(|a| tr!(lang, "gongwen-addressee", addressee = a)),
+            cover: d.cover.as_ref().map(text),
             seal: d.seal.is_some(),
-            annotation: esc(&d.annotation).map(|a| tr!(lang, "gongwen-annotation", text = a)),
+            annotation: checked(&d.annotation).map(|a| tr!(lang, "gongwen-annotation", text = a)),
             cc: (!cc.is_empty()).then(|| {
                 tr!(
                     lang,
@@ -142,7 +149,7 @@ impl GongwenView {
                     organs = cc.join(&tr!(lang, "gongwen-cc-separator"))
                 )
             }),
-            printer: esc(&d.printer),
+            printer: checked(&d.printer),
             printed: d
                 .printed
                 .as_ref()
@@ -175,6 +182,12 @@ pub struct PartView {
     pub number: String,
     pub heading: Option<String>,
     pub blocks: Vec<BlockView>,
+    /// Where the part was written (the shorthand's three parts, or `parts:`)
+    /// and, in `parts:`, where it starts: for the page.
+    #[serde(skip)]
+    pub written: Written,
+    #[serde(skip)]
+    pub at: Option<Place>,
 }
 
 /// A flat block: a heading, a run-in heading with its text, a paragraph, a list
@@ -191,6 +204,11 @@ pub struct BlockView {
     pub text: String,
     pub items: Vec<String>,
     pub table: Option<TableView>,
+    /// The texts this block numbers, each by its place in the input, with
+    /// the number printed before it ("（二）", "一是", "1."): what the page
+    /// shows beside each text, from the code that numbers the document.
+    #[serde(skip)]
+    pub numbered: Vec<(Place, String)>,
 }
 
 #[derive(Debug, Serialize)]
@@ -415,7 +433,7 @@ impl View {
                 .filter(|_| kind != Kind::Plan || report.is_plan_only())
                 .map(text),
             part_style: if zh { "一、" } else { "1. " },
-            point_style: if zh { "一是" } else { "" },
+            point_style: if zh { POINTS_ZH } else { "" },
             numbering: report.meta.list_numbering(),
             parts: parts(report, facts, kind, plan_document, &labels),
             labels,
@@ -438,9 +456,23 @@ impl View {
                 })
                 .collect(),
             comparison: comparison(report, facts, period, en),
-            gongwen: GongwenView::new(report, lang),
+            gongwen: GongwenView::new(report, facts, lang),
             report_title: title_markdown(report, kind),
         }
+    }
+}
+
+impl View {
+    /// Every number the document prints before a text of its parts and
+    /// attachments (（一）, 一是, 1.), with the place of the text it numbers:
+    /// a section's or an item's title (an item without one: its text), a
+    /// point. The parts' own numbers are theirs ([`PartView`]).
+    pub fn numbers(&self) -> impl Iterator<Item = &(Place, String)> {
+        self.parts
+            .iter()
+            .flat_map(|p| &p.blocks)
+            .chain(self.attachments.iter().flat_map(|a| &a.blocks))
+            .flat_map(|b| &b.numbered)
     }
 }
 
@@ -551,6 +583,8 @@ fn parts(
                 number,
                 heading,
                 blocks,
+                written: part.written,
+                at: part.at,
             }
         })
         .collect()
@@ -678,7 +712,27 @@ impl<'a> Builder<'a> {
         if self.punctuate || style == PointStyle::Joined {
             items = punctuated(items, self.lang == Lang::En);
         }
-        Some(match style {
+        let zh = self.lang == Lang::Zh;
+        // The number each point is printed with, as the templates print it
+        // (`point_style`, the list numbering), or none.
+        let number = |i: usize| -> Option<String> {
+            let n = i as u64 + 1;
+            match style {
+                PointStyle::Points | PointStyle::Joined if zh => {
+                    Some(numerals::enumerate(n, POINTS_ZH))
+                }
+                PointStyle::Numbered => {
+                    Some(numerals::enumerate(n, self.report.meta.list_numbering()))
+                }
+                _ => None,
+            }
+        };
+        let numbered = points
+            .iter()
+            .enumerate()
+            .filter_map(|(i, p)| Some((p.referenced, number(i)?)))
+            .collect();
+        let mut block = match style {
             PointStyle::Points if self.lang == Lang::Zh => list_block("points", items),
             PointStyle::Points | PointStyle::Paragraphs => list_block("paragraphs", items),
             PointStyle::Numbered => list_block("numbered", items),
@@ -687,14 +741,18 @@ impl<'a> Builder<'a> {
                     .iter()
                     .enumerate()
                     .map(|(i, item)| match self.lang {
-                        Lang::Zh => format!("{}{item}", numerals::enumerate(i as u64 + 1, "一是")),
+                        Lang::Zh => {
+                            format!("{}{item}", numerals::enumerate(i as u64 + 1, POINTS_ZH))
+                        }
                         Lang::En => item.clone(),
                     })
                     .collect::<Vec<_>>()
                     .join(if self.lang == Lang::En { " " } else { "" });
                 list_block("paragraphs", vec![joined])
             }
-        })
+        };
+        block.numbered = numbered;
+        Some(block)
     }
 
     /// Run-in items at a level: "（一）title。text", or "（一）text".
@@ -703,10 +761,15 @@ impl<'a> Builder<'a> {
             .iter()
             .map(|item| {
                 *sub += 1;
+                let number = self.number(level, *sub, parent);
+                let named = item.title.as_ref().or(item.text.as_ref());
                 BlockView {
                     kind: "runin",
                     level,
-                    number: self.number(level, *sub, parent),
+                    numbered: named
+                        .map(|t| vec![(t.referenced, number.clone())])
+                        .unwrap_or_default(),
+                    number,
                     title: item
                         .title
                         .as_ref()
@@ -761,10 +824,13 @@ impl<'a> Builder<'a> {
                 number: number.clone(),
                 title,
                 text: first,
+                numbered: vec![(section.title.referenced, number.clone())],
                 ..BlockView::default()
             });
+            // The points after the first are plain paragraphs: no numbers.
             if let Some(mut rest) = rest.filter(|b| !b.items.is_empty()) {
                 rest.kind = "paragraphs";
+                rest.numbered.clear();
                 out.push(rest);
             }
         } else {
@@ -774,6 +840,7 @@ impl<'a> Builder<'a> {
                 hashes: "#".repeat(level + 1),
                 number: number.clone(),
                 title,
+                numbered: vec![(section.title.referenced, number.clone())],
                 ..BlockView::default()
             });
             out.extend(self.points(points, section.style));

@@ -61,10 +61,17 @@ edit-reads-back-differently = it would read back differently
 edit-no-way = no way to write it
 edit-cannot-write = this change cannot be written here without changing other text ({ $reason }): edit it in the YAML tab
 edit-no-value = no value at { $path }
+edit-not-a-value = { $path } holds a list or a mapping, not a value
 edit-no-key = only an entry of a mapping has a key
 edit-key-used = `{ $key }` is already used here
 edit-not-a-list = { $path } is not a list (or a mapping, with a key) to add to
 edit-whole-document = the whole document cannot be removed or moved
+edit-count-bad-name = `{ $name }` cannot name a count: a name starts with a letter or _ and holds only letters, digits, _ and - (such as birthday_visits)
+edit-count-name-used = a count named `{ $name }` exists already: choose another name
+edit-no-count = there is no count named `{ $name }`
+edit-no-figure = “{ $text }” is no figure with a unit (such as 25户, 411人, 8.5万元, 1000余份)
+edit-figure-changes = “{ $text }” made a count would print as “{ $written }”, not as written: nothing was changed
+edit-count-name = figure
 
 ## A DOCX read back
 

@@ -98,3 +98,7 @@ gongwen-annotation = ({ $text })
 gongwen-cc = Copies to: { $organs }.
 gongwen-cc-separator = ,{" "}
 gongwen-printed = printed on { $date }
+
+## A count as the editor lists it: its label and figure (birthday visits: 411)
+
+count-display = { $label }: { $figure }

@@ -60,10 +60,17 @@ edit-reads-back-differently = 写入后读回的内容会不同
 edit-no-way = 没有办法写入
 edit-cannot-write = 这项修改在这里写入会改动其他文字（{ $reason }）：请在 YAML 标签页中修改
 edit-no-value = { $path } 处没有值
+edit-not-a-value = { $path } 处是列表或映射，不是一个值
 edit-no-key = 只有映射中的条目才有键
 edit-key-used = 这里已经有 `{ $key }`
 edit-not-a-list = { $path } 不是可以添加条目的列表（或带键的映射）
 edit-whole-document = 不能删除或移动整个文档
+edit-count-bad-name = `{ $name }` 不能作数字的名字：名字以文字或 _ 开头，只含文字、数字、_ 和 -（如 生日慰问、困难职工_2）
+edit-count-name-used = 已经有名为 `{ $name }` 的数字，请换一个名字
+edit-no-count = 没有名为 `{ $name }` 的数字
+edit-no-figure = “{ $text }”不是带单位的数字（如 25户、411人、8.5万元、1000余份）
+edit-figure-changes = “{ $text }”设为统计数字后会印成“{ $written }”，与原文不同，没有修改
+edit-count-name = 数字
 
 ## 读回 DOCX
 

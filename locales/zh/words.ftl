@@ -98,3 +98,7 @@ gongwen-annotation = （{ $text }）
 gongwen-cc = 抄送：{ $organs }。
 gongwen-cc-separator = ，
 gongwen-printed = { $date }印发
+
+## 编辑页列出的数字：标签和数值（生日慰问 411人）
+
+count-display = { $label } { $figure }

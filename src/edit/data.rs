@@ -8,7 +8,7 @@ use crate::locale::tr;
 use crate::model::Lang;
 
 use super::write::{Kind, resolve, set_kind};
-use super::{Edit, EditError, Key, Node, new_key_for, show_path};
+use super::{Edit, EditError, Key, Node, fresh_id, new_key_for, show_path};
 
 /// The data of a YAML text: what an edit must change and nothing else.
 #[derive(Clone, Debug, PartialEq)]
@@ -157,12 +157,15 @@ pub(super) fn expect(
                     entries.remove(at);
                 }
                 (Edit::Copy { .. }, Data::Seq(items)) => {
-                    let copy = items[at].clone();
+                    let copy = with_id(items[at].clone(), nodes, path);
                     items.insert(at + 1, copy);
                 }
                 (Edit::Copy { .. }, Data::Map(entries)) => {
                     let key = new_key_for(nodes, path).unwrap_or_default();
-                    let copy = (Data::Set(key, DataKind(Kind::Str)), entries[at].1.clone());
+                    let copy = (
+                        Data::Set(key, DataKind(Kind::Str)),
+                        with_id(entries[at].1.clone(), nodes, path),
+                    );
                     entries.insert(at + 1, copy);
                 }
                 (Edit::Move { up, .. }, Data::Seq(items)) => {
@@ -195,6 +198,9 @@ pub(super) fn expect(
                 return Err(EditError(tr!(lang, "edit-key-used", key = key)));
             }
             entries[at].0 = Data::Set(key.clone(), DataKind(Kind::Str));
+        }
+        Edit::RenameCount { .. } | Edit::MakeCount { .. } | Edit::NewCount { .. } => {
+            return Err(EditError(tr!(lang, "edit-no-way")));
         }
         Edit::Add {
             path,
@@ -240,6 +246,16 @@ pub(super) fn expect(
         }
     }
     Ok(data)
+}
+
+/// A copy's data with the fresh id it gets ([`fresh_id`]).
+fn with_id(mut copy: Data, nodes: &[Node], path: &[Key]) -> Data {
+    if let (Some((_, fresh)), Data::Map(entries)) = (fresh_id(nodes, path), &mut copy)
+        && let Some(entry) = entries.iter_mut().find(|(k, _)| k.text() == Some("id"))
+    {
+        entry.1 = Data::Set(fresh, DataKind(Kind::Str));
+    }
+    copy
 }
 
 /// A JSON value as the data it is written as.

@@ -384,6 +384,117 @@ fn the_last_item_removed_leaves_an_empty_list_that_takes_new_ones() {
 }
 
 #[test]
+fn a_copied_plan_item_gets_a_fresh_id() {
+    let text = "plans:\n  sections:\n    - id: care  # 关心职工\n      title: 关心职工\n      text: 走访。\n    - { id: care-2, title: 二 }\n";
+    // The copy's id is the old one numbered, past the one already used.
+    let copied = run(
+        text,
+        Edit::Copy {
+            path: path("plans.sections.0"),
+        },
+    );
+    assert_eq!(
+        copied,
+        "plans:\n  sections:\n    - id: care  # 关心职工\n      title: 关心职工\n      text: 走访。\n    - id: care-3  # 关心职工\n      title: 关心职工\n      text: 走访。\n    - { id: care-2, title: 二 }\n"
+    );
+    // Copied again, and a flow item: numbered on, in its own writing.
+    assert_eq!(
+        run(
+            &copied,
+            Edit::Copy {
+                path: path("plans.sections.2"),
+            },
+        ),
+        format!("{copied}    - {{ id: care-4, title: 二 }}\n")
+    );
+    // In a flow list.
+    assert_eq!(
+        run("s: [{id: a, t: x}]\n", Edit::Copy { path: path("s.0") }),
+        "s: [{id: a, t: x}, {id: a-2, t: x}]\n"
+    );
+    // An item without an id is copied as it is.
+    assert_eq!(
+        run("s:\n  - title: 一\n", Edit::Copy { path: path("s.0") }),
+        "s:\n  - title: 一\n  - title: 一\n"
+    );
+}
+
+/// What the editor's "＋ 添加…" buttons send: a part of the shorthand, a
+/// section, a plan's item after another, a table's column (one edit a row).
+#[test]
+fn the_pages_additions_write_whole_entries() {
+    let text = "meta:\n  year: 2020\n\nsummary:\n  sections:\n    - title: 一节\n      points:\n        - 一是\n";
+    let with_plans = run(
+        text,
+        Edit::Add {
+            path: vec![],
+            key: Some("plans".into()),
+            after: None,
+            value: json!({"sections": [{"id": "plan-1", "title": "", "text": ""}]}),
+        },
+    );
+    assert_eq!(
+        with_plans,
+        format!(
+            "{text}plans:\n  sections:\n    - id: plan-1\n      title: \"\"\n      text: \"\"\n"
+        )
+    );
+    let with_section = run(
+        text,
+        Edit::Add {
+            path: path("summary.sections"),
+            key: None,
+            after: None,
+            value: json!({"title": "", "points": [""]}),
+        },
+    );
+    assert_eq!(
+        with_section,
+        format!("{text}    - title: \"\"\n      points:\n        - \"\"\n")
+    );
+    let point = run(
+        &with_section,
+        Edit::Add {
+            path: path("summary.sections.0.points"),
+            key: None,
+            after: Some(0),
+            value: json!("慰问困难职工25户"),
+        },
+    );
+    assert_eq!(
+        point,
+        with_section.replace(
+            "        - 一是\n",
+            "        - 一是\n        - 慰问困难职工25户\n"
+        )
+    );
+    let table =
+        "body:\n  - table:\n      header: [项目, 数量]\n      rows:\n        - [慰问, 25]\n";
+    let mut columned = run(
+        table,
+        Edit::Add {
+            path: path("body.0.table.header"),
+            key: None,
+            after: None,
+            value: json!(""),
+        },
+    );
+    columned = run(
+        &columned,
+        Edit::Add {
+            path: path("body.0.table.rows.0"),
+            key: None,
+            after: None,
+            value: json!(""),
+        },
+    );
+    assert_eq!(
+        columned,
+        "body:\n  - table:\n      header: [项目, 数量, \"\"]\n      rows:\n        - [慰问, 25, \"\"]\n"
+    );
+}
+
+#[test]
 fn keys_are_quoted_when_they_must_be() {
     let text = "meta:\n  year: 2020\n  org: x\n";
     for (key, written) in [
@@ -525,6 +636,7 @@ title: Annual report
     assert_eq!(error.0, "no value at b");
 }
 
+mod counts;
 mod property;
 
 /// Every edit the form offers, on every node of the example inputs: made
@@ -600,5 +712,85 @@ fn an_edit_of_text_that_is_not_yaml_says_where_and_why() {
     assert_eq!(
         error.0,
         "YAML 第 2 行第 15 列有错误：键 `organisation` 后面是全角冒号“：”；把全角冒号“：”改成半角冒号“:”并加空格：`organisation: 某工会`"
+    );
+}
+
+fn made(text: &str, edit: Edit) -> (String, Option<String>) {
+    let applied =
+        apply_with(text, &edit, &[]).unwrap_or_else(|e| panic!("{edit:?} in {text:?}: {}", e.0));
+    (applied.yaml, applied.name)
+}
+
+fn make_count(at: &str, start: usize, end: usize) -> Edit {
+    Edit::MakeCount {
+        path: path(at),
+        start,
+        end,
+        name: None,
+        label: None,
+    }
+}
+
+#[test]
+fn a_figure_made_a_count_is_quoted_only_where_its_reference_needs_it() {
+    // At the start of a plain text, `{` would open a mapping: the text is quoted.
+    let text = "counts: {}\npoints:\n  - 25户困难职工得到慰问 # 注\n  - [x]\n";
+    let (new, name) = made(text, make_count("points.0", 0, 3));
+    assert_eq!(name.as_deref(), Some("困难职工得到慰问"));
+    assert_eq!(
+        new,
+        "counts:\n  困难职工得到慰问:\n    value: 25\n    unit: 户\n    label: 困难职工得到慰问\n\
+         points:\n  - \"{困难职工得到慰问}困难职工得到慰问\" # 注\n  - [x]\n"
+    );
+    // In a flow list a plain text cannot hold a brace either.
+    let text = "points: [慰问职工25户, 其他]\ncounts:\n  a: { value: 1, unit: 人 }\n";
+    let (new, _) = made(text, make_count("points.0", 4, 7));
+    assert_eq!(
+        new,
+        "points: [\"慰问职工{慰问职工}\", 其他]\ncounts:\n  a: { value: 1, unit: 人 }\n  \
+         慰问职工: { value: 25, unit: 户, label: 慰问职工 }\n"
+    );
+    // In a folded block, with \r\n, the figure is replaced where it stands.
+    let text =
+        "meta:\r\n  year: 2020\r\nopening: >-\r\n  全年慰问困难职工\r\n  25户。\r\nsummary: []\r\n";
+    let (new, _) = made(text, make_count("opening", 9, 12));
+    assert_eq!(
+        new,
+        "meta:\r\n  year: 2020\r\nopening: >-\r\n  全年慰问困难职工\r\n  {全年慰问困难职工}。\r\n\
+         counts:\r\n  全年慰问困难职工:\r\n    value: 25\r\n    unit: 户\r\n    label: 全年慰问困难职工\r\n\
+         summary: []\r\n"
+    );
+}
+
+#[test]
+fn a_count_renamed_keeps_every_other_byte() {
+    let text = "counts:\n  a: # 走访\n    value: 3\n    unit: 户\n  b: { value: 9, unit: 户, part_of: a }\n\
+                points:\n  - \"走访{a}，其中{b}；{{a}}不是引用\"\n  - '｛a：cn｝'\n  - |\n    共{a:num}户\n\
+                activities:\n  - figures:\n      a: 3 # 一次\n";
+    let (new, _) = made(
+        text,
+        Edit::RenameCount {
+            from: "a".into(),
+            to: "走访户".into(),
+        },
+    );
+    assert_eq!(
+        new,
+        "counts:\n  走访户: # 走访\n    value: 3\n    unit: 户\n  b: { value: 9, unit: 户, part_of: 走访户 }\n\
+         points:\n  - \"走访{走访户}，其中{b}；{{a}}不是引用\"\n  - '｛走访户：cn｝'\n  - |\n    共{走访户:num}户\n\
+         activities:\n  - figures:\n      走访户: 3 # 一次\n"
+    );
+}
+
+#[test]
+fn a_made_name_is_none_the_text_references_already() {
+    // `{慰问职工}` names no count (E0101): a count made so would change it.
+    let text = "counts:\n  a: { value: 1, unit: 人 }\npoints:\n  - 慰问职工25户，{慰问职工}。\n";
+    let (new, name) = made(text, make_count("points.0", 4, 7));
+    assert_eq!(name.as_deref(), Some("慰问职工_2"));
+    assert_eq!(
+        new,
+        "counts:\n  a: { value: 1, unit: 人 }\n  慰问职工_2: { value: 25, unit: 户, label: 慰问职工 }\n\
+         points:\n  - 慰问职工{慰问职工_2}，{慰问职工}。\n"
     );
 }

@@ -34,6 +34,8 @@ use crate::view::Kind;
 
 /// The user guide at `/guide/`, built in.
 mod guide;
+/// The numbers the document prints, by the path of what they number.
+mod numbered;
 /// The page: HTML, CSS and JavaScript in one file, no external resources.
 mod page;
 /// The start page's requests: the folder's inputs, a new one, an import.
@@ -185,6 +187,17 @@ impl Served {
         }
     }
 
+    /// The language of answers about which input is asked for: the open
+    /// document's, once there is one (its page speaks it), else the user's.
+    fn asking_lang(&self) -> Lang {
+        let open = !self
+            .inputs
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .is_empty();
+        if open { self.lang() } else { self.start_lang }
+    }
+
     /// Called by the file watcher: each opened input's files are compared
     /// with what the server last read or wrote.
     pub fn file_changed(&self) {
@@ -206,7 +219,7 @@ impl Served {
             None => self.opened.clone().ok_or_else(|| {
                 (
                     StatusCode::UNPROCESSABLE_ENTITY,
-                    tr!(self.start_lang, "serve-no-input"),
+                    tr!(self.asking_lang(), "serve-no-input"),
                 )
             })?,
         };
@@ -224,7 +237,7 @@ impl Served {
     /// The path of `name` in the folder: one name (no separator, no `..`),
     /// a YAML file or a folder that is itself there, not a link; canonical.
     fn inside(&self, name: &str) -> Result<PathBuf, Refusal> {
-        let lang = self.start_lang;
+        let lang = self.asking_lang();
         let outside = || {
             (
                 StatusCode::FORBIDDEN,
@@ -296,17 +309,50 @@ impl Served {
                 item
             })
             .collect();
+        let (numbers, parts, title) = match &judged.input {
+            crate::engine::Input::Clean(checked) => {
+                numbered::numbers(&checked.loaded, &checked.facts, &files, input, &nodes)
+            }
+            crate::engine::Input::WithErrors(loaded) => {
+                let facts = crate::facts::Facts::derive(&loaded.report, None);
+                numbered::numbers(loaded, &facts, &files, input, &nodes)
+            }
+            crate::engine::Input::Unreadable => (json!([]), json!([]), Value::Null),
+        };
         let lang = judged
             .loaded()
             .map_or(Lang::Zh, |l| l.report.meta.language());
+        let mut uses = std::collections::HashMap::new();
+        for nodes in &nodes {
+            edit::references(nodes, &mut uses);
+        }
+        let counts = judged.loaded().map_or_else(Vec::new, |loaded| {
+            counts_of(loaded, input, &files, &uses, lang)
+        });
         self.english
             .store(lang == Lang::En, std::sync::atomic::Ordering::Relaxed);
         let lang = lang.code();
         let tree = parsed.get(current).and_then(|n| n.as_deref().ok());
+        // The shown file's figures that could be counts, each with its text's path.
+        let figures: Vec<Value> = tree
+            .map(edit::figures)
+            .unwrap_or_default()
+            .iter()
+            .map(|(node, found)| {
+                let mut item = figure_json(node.value.as_deref().unwrap_or_default(), found);
+                item["path"] = json!(node.path);
+                item
+            })
+            .collect();
         edit::object([
             ("diagnostics", Value::Array(diagnostics)),
             ("tree", tree.map_or(Value::Null, edit::tree)),
+            ("numbers", numbers),
+            ("parts", parts),
+            ("title", title),
             ("lang", json!(lang)),
+            ("counts", Value::Array(counts)),
+            ("figures", Value::Array(figures)),
         ])
     }
 
@@ -348,7 +394,7 @@ impl Served {
         };
         match self.engine.preview(&checked, Kind::default()) {
             Ok(pages) => json!({
-                "pages": pages.iter().map(|p| json!({"svg": p.svg, "text": p.text})).collect::<Vec<_>>(),
+                "pages": pages.iter().map(|p| json!({"svg": p.svg, "text": p.text, "lines": p.lines})).collect::<Vec<_>>(),
             }),
             Err(failed) => json!({
                 "error": failed.diagnostics.iter().map(|d| d.message.clone()).collect::<Vec<_>>().join("; "),
@@ -514,6 +560,61 @@ pub async fn serve_until(
     }
 }
 
+/// A figure as JSON as the person wrote it: 411, not 411.0.
+fn number(value: f64) -> Value {
+    if value.fract() == 0.0 && value.abs() < 1e15 {
+        json!(value as i64)
+    } else {
+        json!(value)
+    }
+}
+
+/// The counts of a loaded input, in the order they are defined, as the
+/// page lists them: by label and value ("生日慰问 411人"), with the name the
+/// text references, the file and path of the entry and how many references
+/// the texts hold.
+fn counts_of(
+    loaded: &load::Loaded,
+    input: &Opened,
+    files: &[&SourceFile],
+    uses: &std::collections::HashMap<String, usize>,
+    lang: Lang,
+) -> Vec<Value> {
+    let report = &loaded.report;
+    let facts = crate::facts::Facts::derive(report, None);
+    report
+        .counts
+        .iter()
+        .map(|(name, count)| {
+            let figure = facts.figure(&name.value, count);
+            let text = crate::refs::format_count(&figure, "", lang == Lang::En);
+            let label = count
+                .label
+                .as_ref()
+                .map(|l| crate::refs::literal(l.value.trim()));
+            let shown = label.clone().unwrap_or_else(|| name.value.clone());
+            let span = loaded.span_of(name);
+            let file = files
+                .iter()
+                .find(|f| f.contains(span.start))
+                .and_then(|f| input.files.iter().position(|p| *p == f.path));
+            json!({
+                "name": name.value,
+                "label": label,
+                "value": figure.value.map(number),
+                "unit": count.unit,
+                "text": text,
+                "display": tr!(lang, "count-display", label = shown, figure = text.as_str()),
+                "reference": format!("{{{}}}", name.value),
+                "file_index": file,
+                "path": ["counts", name.value],
+                // References in the text: a count in use is deleted only when asked.
+                "uses": uses.get(&name.value).copied().unwrap_or(0),
+            })
+        })
+        .collect()
+}
+
 /// The routes, with the request checks and the size limits.
 pub fn router(served: Arc<Served>) -> Router {
     Router::new()
@@ -532,6 +633,7 @@ pub fn router(served: Arc<Served>) -> Router {
         .route("/api/version", get(version))
         .route("/api/check", post(check))
         .route("/api/edit", post(edit_draft))
+        .route("/api/figures", post(figures))
         .route("/api/preview", post(preview))
         .route("/api/save", post(save))
         .route("/api/download", post(download))
@@ -674,6 +776,16 @@ struct Drafts {
 struct EditRequest {
     yaml: String,
     edit: Edit,
+    /// The drafts of the input's other files (a folder input): a count's
+    /// name is unique across them, and a count renamed is renamed in them.
+    #[serde(default)]
+    others: Vec<String>,
+}
+
+/// A text to find figures in.
+#[derive(Deserialize)]
+struct FiguresRequest {
+    text: String,
 }
 
 #[derive(Deserialize)]
@@ -718,14 +830,51 @@ async fn check(
 }
 
 async fn edit_draft(axum::Json(request): axum::Json<EditRequest>) -> Response {
-    match edit::apply(&request.yaml, &request.edit) {
-        Ok(yaml) => axum::Json(json!({"yaml": yaml})).into_response(),
+    match edit::apply_with(&request.yaml, &request.edit, &request.others) {
+        Ok(applied) => {
+            let mut answer = json!({"yaml": applied.yaml});
+            if let Some(others) = applied.others {
+                answer["others"] = json!(others);
+            }
+            if let Some(name) = applied.name {
+                answer["name"] = json!(name);
+            }
+            axum::Json(answer).into_response()
+        }
         Err(e) => (
             StatusCode::UNPROCESSABLE_ENTITY,
             axum::Json(json!({"error": e.0})),
         )
             .into_response(),
     }
+}
+
+/// The figures with units of a text that the page offers to make counts
+/// of ("设为统计数字"), in characters.
+async fn figures(axum::Json(request): axum::Json<FiguresRequest>) -> Response {
+    let found: Vec<Value> = crate::figures::find(&request.text)
+        .iter()
+        .map(|f| figure_json(&request.text, f))
+        .collect();
+    axum::Json(json!({ "figures": found })).into_response()
+}
+
+/// A figure found in `text`, for the page: where it stands (in characters),
+/// as written, its value, unit and the label read for it.
+fn figure_json(text: &str, found: &crate::figures::Found) -> Value {
+    let written: String = text
+        .chars()
+        .skip(found.start)
+        .take(found.end - found.start)
+        .collect();
+    json!({
+        "start": found.start,
+        "end": found.end,
+        "text": written,
+        "value": found.read.value.parse::<f64>().ok().map(number),
+        "unit": found.read.unit,
+        "label": found.label,
+    })
 }
 
 async fn preview(

@@ -1,13 +1,14 @@
 //! The editing page, with its words: `page.html` holds no sentence; the words
 //! of `locales/*/page.ftl` are put into it as JSON (`page-KEY` → `words[lang][KEY]`,
-//! `label-FIELD` → `labels[FIELD]`, Chinese then English).
+//! `label-FIELD` → `labels[FIELD]`, Chinese then English), with the 文种
+//! a 公文 may be (`kinds`).
 
 use std::sync::LazyLock;
 
 use serde_json::{Map, Value, json};
 
 use crate::locale;
-use crate::model::Lang;
+use crate::model::{DocKind, Lang};
 
 const HTML: &str = include_str!("page.html");
 const PLACE: &str = "/*WORDS*/";
@@ -42,7 +43,15 @@ fn words_json() -> String {
         words.insert(lang.code().to_string(), Value::Object(own));
     }
     // `<` written as an escape: no text can close the element.
-    json!({ "words": words, "labels": labels })
+    let kinds = [
+        DocKind::Report,
+        DocKind::Request,
+        DocKind::Notice,
+        DocKind::Letter,
+        DocKind::Minutes,
+    ]
+    .map(DocKind::name);
+    json!({ "words": words, "labels": labels, "kinds": kinds })
         .to_string()
         .replace('<', "\\u003c")
 }
@@ -62,7 +71,14 @@ mod tests {
         let value: Value = serde_json::from_str(json).unwrap();
         assert_eq!(value["words"]["zh"]["save"], "保存");
         assert_eq!(value["words"]["en"]["save"], "Save");
-        assert_eq!(value["words"]["en"]["errors"], " errors");
+        assert_eq!(
+            value["words"]["zh"]["status"],
+            "{errors} 处错误，{warnings} 处警告"
+        );
+        assert_eq!(
+            value["words"]["en"]["last-good"],
+            " (last version without errors)"
+        );
         assert_eq!(value["words"]["zh"]["page"], "第{n}页");
         assert_eq!(value["labels"]["part_of"], json!(["属于", "Part of"]));
         // Every word of one language is in the other.

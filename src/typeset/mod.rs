@@ -148,6 +148,10 @@ pub fn pdf(
 pub struct PreviewPage {
     pub svg: String,
     pub text: String,
+    /// The page's lines of text from top to bottom, each with where it
+    /// stands (its baseline, as a fraction of the page's height): what a
+    /// click on the preview is matched with.
+    pub lines: Vec<(f64, String)>,
 }
 
 /// Typesets Markdown into one SVG image a page, for the preview of `serve`.
@@ -165,9 +169,13 @@ pub fn svg_pages(
         .map(|page| {
             let mut text = String::new();
             frame_text(&page.frame, &mut text);
+            let mut runs = Vec::new();
+            frame_runs(&page.frame, typst::layout::Point::zero(), &mut runs);
+            let height = page.frame.height().to_pt().max(1.0);
             PreviewPage {
                 svg: typst_svg::svg(page, &options),
                 text,
+                lines: lines_of(runs, height),
             }
         })
         .collect())
@@ -183,6 +191,42 @@ fn frame_text(frame: &typst::layout::Frame, out: &mut String) {
             _ => {}
         }
     }
+}
+
+/// The text runs of a laid-out frame, each with its baseline's position on
+/// the page (groups moved by their offset; their other transforms, which
+/// nianbao's pages do not use for text, left out).
+fn frame_runs(
+    frame: &typst::layout::Frame,
+    origin: typst::layout::Point,
+    out: &mut Vec<(f64, f64, String)>,
+) {
+    use typst::layout::FrameItem;
+    for (at, item) in frame.items() {
+        let at = origin + *at;
+        match item {
+            FrameItem::Group(group) => frame_runs(&group.frame, at, out),
+            FrameItem::Text(text) => out.push((at.y.to_pt(), at.x.to_pt(), text.text.to_string())),
+            _ => {}
+        }
+    }
+}
+
+/// Runs on one baseline joined into a line, left to right; lines top to
+/// bottom, each at its baseline as a fraction of the page's height.
+fn lines_of(mut runs: Vec<(f64, f64, String)>, height: f64) -> Vec<(f64, String)> {
+    runs.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
+    let mut lines: Vec<(f64, String)> = Vec::new();
+    for (y, _, text) in runs {
+        match lines.last_mut() {
+            Some((last, line)) if (y - *last).abs() < 2.0 => line.push_str(&text),
+            _ => lines.push((y, text)),
+        }
+    }
+    lines
+        .into_iter()
+        .map(|(y, line)| ((y / height * 1e4).round() / 1e4, line))
+        .collect()
 }
 
 /// The laid-out pages, with the sources that diagnostics of a later stage

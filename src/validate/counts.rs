@@ -23,6 +23,18 @@ fn references(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     let mut chinese = Vec::new();
     for field in &ctx.fields {
         let value = &field.text.value;
+        for (offset, written, fixed) in refs::spaced(value) {
+            // Only a name of a count: braces with other words stay text.
+            let name = fixed[1..fixed.len() - 1].split([':', '：']).next();
+            if name.is_some_and(|n| counts.get(n).is_some()) {
+                let span = ctx.span_at(field.text, offset, written.len());
+                let message = Message::SpacedReference {
+                    written: written.to_string(),
+                    fixed,
+                };
+                out.push(ctx.emit(message, span));
+            }
+        }
         for piece in refs::parse(value) {
             let Piece::Ref {
                 name,
@@ -92,8 +104,33 @@ fn references(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         if !used.contains(&name.value) {
             let span = ctx.span_covering(name, &name.value);
             let name = name.value.clone();
-            out.push(ctx.emit(Message::UnusedCount { name }, span));
+            let message = if refs::is_name(&name) {
+                Message::UnusedCount { name }
+            } else {
+                let typed = typed_name(&name);
+                Message::UnreferenceableCount { name, typed }
+            };
+            out.push(ctx.emit(message, span));
         }
+    }
+}
+
+/// A name the text can reference made of one it cannot: its letters, digits,
+/// `_` and `-`, the digits it starts with moved to its end (`2020慰问` →
+/// `慰问2020`), `_` first when no letter is left.
+fn typed_name(name: &str) -> String {
+    let kept: String = name
+        .chars()
+        .filter(|c| c.is_alphanumeric() || matches!(c, '_' | '-'))
+        .collect();
+    let lead = kept
+        .find(|c: char| c.is_alphabetic() || c == '_')
+        .unwrap_or(kept.len());
+    let typed = format!("{}{}", &kept[lead..], &kept[..lead]);
+    if refs::is_name(&typed) {
+        typed
+    } else {
+        format!("_{typed}")
     }
 }
 

@@ -10,6 +10,7 @@ mod batch;
 mod corpus;
 mod diagnostics;
 mod docx;
+mod figures;
 mod gongwen;
 mod guide;
 mod import;

@@ -11,7 +11,7 @@ use nianbao::serve::{Served, router};
 use serde_json::{Value, json};
 use tower::ServiceExt;
 
-use crate::common::repo;
+use crate::common::{code, nianbao, repo, stderr};
 
 const PORT: u16 = 8017;
 const HOST: &str = "127.0.0.1:8017";
@@ -26,20 +26,42 @@ fn engine() -> nianbao::engine::Engine {
 
 /// A server over a copy of the test input in a fresh folder.
 fn served(dir: &tempfile::TempDir) -> (Arc<Served>, std::path::PathBuf) {
-    let path = dir.path().join("street.yaml");
-    std::fs::copy(repo().join("tests/fixtures/serve/street.yaml"), &path).unwrap();
+    served_copy(
+        dir,
+        &repo().join("tests/fixtures/serve/street.yaml"),
+        "street.yaml",
+    )
+}
+
+/// A server over a copy of an input (a file or a folder) named `name` in a
+/// fresh folder.
+pub fn served_copy(
+    dir: &tempfile::TempDir,
+    input: &Path,
+    name: &str,
+) -> (Arc<Served>, std::path::PathBuf) {
+    let path = dir.path().join(name);
+    if input.is_dir() {
+        std::fs::create_dir(&path).unwrap();
+        for entry in std::fs::read_dir(input).unwrap() {
+            let entry = entry.unwrap().path();
+            std::fs::copy(&entry, path.join(entry.file_name().unwrap())).unwrap();
+        }
+    } else {
+        std::fs::copy(input, &path).unwrap();
+    }
     let served = Served::new(path.clone(), engine(), PORT).unwrap();
     (Arc::new(served), path)
 }
 
-struct Reply {
-    status: StatusCode,
+pub struct Reply {
+    pub status: StatusCode,
     headers: axum::http::HeaderMap,
     body: Vec<u8>,
 }
 
 impl Reply {
-    fn json(&self) -> Value {
+    pub fn json(&self) -> Value {
         serde_json::from_slice(&self.body)
             .unwrap_or_else(|_| panic!("not JSON: {}", String::from_utf8_lossy(&self.body)))
     }
@@ -66,7 +88,7 @@ async fn send(served: &Arc<Served>, request: Request<Body>) -> Reply {
     }
 }
 
-async fn get(served: &Arc<Served>, uri: &str) -> Reply {
+pub async fn get(served: &Arc<Served>, uri: &str) -> Reply {
     let request = Request::get(uri)
         .header("Host", HOST)
         .body(Body::empty())
@@ -74,7 +96,7 @@ async fn get(served: &Arc<Served>, uri: &str) -> Reply {
     send(served, request).await
 }
 
-async fn post(served: &Arc<Served>, uri: &str, body: Value) -> Reply {
+pub async fn post(served: &Arc<Served>, uri: &str, body: Value) -> Reply {
     let request = Request::post(uri)
         .header("Host", HOST)
         .header("Origin", format!("http://{HOST}"))
@@ -1138,6 +1160,108 @@ async fn last_years_file_is_shown_then_written_with_this_years_summary() {
     )
     .await;
     assert_eq!(reply.status, StatusCode::PAYLOAD_TOO_LARGE);
+}
+
+/// The numbers the document prints, as the engine numbers the Markdown,
+/// given with the path of what they number (the page shows them and counts
+/// nothing itself): parts written in `parts:`, joined points (一是……；二是……)
+/// numbered inside their paragraph, paragraphs not numbered; and still
+/// given while the draft has errors.
+#[tokio::test]
+async fn the_check_gives_the_numbers_the_document_prints() {
+    let dir = tempfile::tempdir().unwrap();
+    let (served, path) = served_copy(
+        &dir,
+        &repo().join("inputs/township-2021.yaml"),
+        "township-2021.yaml",
+    );
+    let numbered = |result: &Value| -> Vec<(Value, String)> {
+        result["numbers"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|n| {
+                assert_eq!(n["file"], 0);
+                (n["path"].clone(), n["number"].as_str().unwrap().to_string())
+            })
+            .collect()
+    };
+    let expected = vec![
+        (json!(["parts", 0, "sections", 0]), "（一）"),
+        (json!(["parts", 0, "sections", 0, "points", 0]), "一是"),
+        (json!(["parts", 0, "sections", 1]), "（二）"),
+        (json!(["parts", 0, "sections", 1, "points", 0]), "一是"),
+        (json!(["parts", 0, "sections", 1, "points", 1]), "二是"),
+        (json!(["parts", 2, "points", 0]), "一是"),
+        (json!(["parts", 2, "points", 1]), "二是"),
+        (json!(["parts", 3, "points", 0]), "一是"),
+        (json!(["parts", 3, "points", 1]), "二是"),
+        (json!(["parts", 3, "points", 2]), "三是"),
+        (json!(["parts", 3, "points", 3]), "四是"),
+    ]
+    .into_iter()
+    .map(|(p, n)| (p, n.to_string()))
+    .collect::<Vec<_>>();
+    let parts = json!([
+        {"file": 0, "path": ["parts", 0], "number": "一、", "heading": "党建引领基层工会建设", "role": "work"},
+        {"file": 0, "path": ["parts", 1], "number": "二、", "heading": "服务职工办实事", "role": "work"},
+        {"file": 0, "path": ["parts", 2], "number": "三、", "heading": "存在的问题", "role": "problems"},
+        {"file": 0, "path": ["parts", 3], "number": "四、", "heading": "2022年工作打算", "role": "plans"},
+    ]);
+    let yaml = text(&path);
+    let result = post(&served, "/api/check", json!({ "drafts": [yaml] }))
+        .await
+        .json();
+    assert_eq!(numbered(&result), expected);
+    assert_eq!(result["parts"], parts);
+    assert_eq!(result["title"], "2021年度工会工作总结");
+    // The same numbers as the Markdown prints.
+    let out = dir.path().join("out");
+    let built = nianbao(&[
+        "build",
+        "--format",
+        "md",
+        "-o",
+        out.to_str().unwrap(),
+        path.to_str().unwrap(),
+    ]);
+    assert_eq!(code(&built), 0, "{}", stderr(&built));
+    let markdown = std::fs::read_to_string(out.join("township-2021.md")).unwrap();
+    for (_, number) in &expected {
+        assert!(markdown.contains(number.as_str()), "{number}");
+    }
+    assert!(markdown.contains("### （二）扩大组织覆盖\n\n一是推动非公企业建会"));
+    // A draft with an error: numbered all the same.
+    let wrong = yaml.replace("value: 6,", "value: -6,");
+    let result = post(&served, "/api/check", json!({ "drafts": [wrong] }))
+        .await
+        .json();
+    assert!(
+        result["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|d| d["code"] == "E0608")
+    );
+    assert_eq!(numbered(&result), expected);
+    // The shorthand's parts: by their key, headings derived.
+    let (served, path) = served_copy(&dir, &repo().join("inputs/2020.yaml"), "2020.yaml");
+    let result = post(&served, "/api/check", json!({ "drafts": [text(&path)] }))
+        .await
+        .json();
+    assert_eq!(
+        result["parts"],
+        json!([
+            {"file": 0, "path": ["summary"], "number": "一、", "heading": "2020年工作总结", "role": "work"},
+            {"file": 0, "path": ["problems"], "number": "二、", "heading": "存在的问题", "role": "problems"},
+            {"file": 0, "path": ["plans"], "number": "三、", "heading": "2021年主要工作", "role": "plans"},
+        ])
+    );
+    let numbers: Vec<String> = numbered(&result).into_iter().map(|(_, n)| n).collect();
+    assert_eq!(
+        numbers.join(" "),
+        "（一） 一是 二是 （二） 一是 二是 三是 （三） 一是 二是 三是 四是 （四） 一是 二是 三是 四是 （五） 一是 二是 三是 四是 五是 1. 2. 3. （一） （二） （三） （四） （五）"
+    );
 }
 
 /// 半年总结和下半年计划, offered by the start page: the first half's summary
