@@ -16,30 +16,21 @@ pub fn run(args: &ExplainArgs) -> Result<(), Error> {
 /// Chinese). An unknown code is a usage error, with the closest code or rule
 /// name.
 pub fn explain_page(code: &str, lang: Option<Lang>) -> Result<String, Error> {
-    let langs = vec![lang.unwrap_or_else(crate::locale::user_lang)];
+    let lang = lang.unwrap_or_else(crate::locale::user_lang);
     let Some(entry) = lookup(code.trim()) else {
         let best =
             crate::messages::suggest(&code.to_ascii_uppercase(), CATALOGUE.iter().map(|e| e.id))
                 .or_else(|| crate::messages::suggest(code, Code::names()));
-        let said: Vec<String> = langs
-            .iter()
-            .map(|&lang| {
-                let hint = match best {
-                    Some(best) => {
-                        crate::messages::did_you_mean(lang, best, crate::messages::Quote::Code)
-                    }
-                    None => tr!(lang, "explain-unknown.hint"),
-                };
-                format!(
-                    "{}\n  = help: {hint}",
-                    tr!(lang, "explain-unknown", code = code)
-                )
-            })
-            .collect();
-        return Err(Error::Usage(said.join("\n")));
+        let hint = match best {
+            Some(best) => crate::messages::did_you_mean(lang, best, crate::messages::Quote::Code),
+            None => tr!(lang, "explain-unknown.hint"),
+        };
+        return Err(Error::Usage(format!(
+            "{}\n  = help: {hint}",
+            tr!(lang, "explain-unknown", code = code)
+        )));
     };
-    let pages: Vec<String> = langs.iter().map(|&lang| entry.explain(lang)).collect();
-    Ok(pages.join("\n"))
+    Ok(entry.explain(lang))
 }
 
 #[cfg(test)]
