@@ -409,6 +409,26 @@ async fn a_name_taken_or_impossible_and_no_figure_are_refused_in_chinese() {
         refused(post(&served, "/api/edit", no_figure).await),
         "“职工25”不是带单位的数字（如 25户、411人、8.5万元、1000余份）"
     );
+    let absent = edit(
+        &text,
+        json!({"op": "make_count", "path": point, "figure": "30户"}),
+    );
+    assert_eq!(
+        refused(post(&served, "/api/edit", absent).await),
+        "“30户”不是带单位的数字（如 25户、411人、8.5万元、1000余份）"
+    );
+    // Named by the figure as written, the figure is found in its text.
+    let by_text = edit(
+        &text,
+        json!({"op": "make_count", "path": point, "figure": "25户"}),
+    );
+    let by_place = edit(
+        &text,
+        json!({"op": "make_count", "path": point, "start": 8, "end": 11}),
+    );
+    let made = post(&served, "/api/edit", by_place).await.json();
+    assert_eq!(made["name"], "走访慰问困难职工");
+    assert_eq!(post(&served, "/api/edit", by_text).await.json(), made);
     let taken = edit(
         &text,
         json!({"op": "make_count", "path": point, "start": 8, "end": 11, "name": "birthday_visits"}),
