@@ -112,14 +112,20 @@ pub enum Edit {
     #[serde(rename = "rename_count")]
     RenameCount { from: String, to: String },
     /// "设为统计数字": make the figure with its unit between characters
-    /// `start` and `end` (Unicode characters, not bytes) of the text at
-    /// `path` a count (value, unit, label; named `name`, else a name made
+    /// `start` and `end` (Unicode characters, not bytes; or the first
+    /// `figure` as written) of the text at `path` a count (value, unit, label; named `name`, else a name made
     /// from the label) and put its reference `{name}` in its place.
     #[serde(rename = "make_count")]
     MakeCount {
         path: Vec<Key>,
-        start: usize,
-        end: usize,
+        #[serde(default)]
+        start: Option<usize>,
+        #[serde(default)]
+        end: Option<usize>,
+        /// Without `start` and `end`: the figure as written ("25户"), its
+        /// first place in the text.
+        #[serde(default)]
+        figure: Option<String>,
         #[serde(default)]
         name: Option<String>,
         #[serde(default)]
@@ -516,13 +522,16 @@ fn made_splice(text: &str, edit: &Edit, elsewhere: &[String]) -> Result<counts::
             path,
             start,
             end,
+            figure,
             name,
             label,
         } => {
             let asked = counts::MakeCount {
                 path,
-                start: *start,
-                end: *end,
+                at: match (start, end) {
+                    (Some(start), Some(end)) => counts::At::Range(*start, *end),
+                    _ => counts::At::Figure(figure.as_deref().unwrap_or_default()),
+                },
                 name: name.as_deref(),
                 label: label.as_deref(),
             };

@@ -88,7 +88,13 @@ pub fn is_name(name: &str) -> bool {
 fn reference_len(text: &str) -> Option<usize> {
     let open = text.chars().next().filter(|c| OPEN.contains(c))?;
     let inner_start = open.len_utf8();
-    let close = text[inner_start..].find(CLOSE)? + inner_start;
+    // The close is looked for past the characters a reference may hold only:
+    // a text of many braces is read in linear time.
+    let (close, _) = text[inner_start..]
+        .char_indices()
+        .find(|&(_, c)| !(c.is_alphanumeric() || matches!(c, '_' | '-') || COLON.contains(&c)))
+        .filter(|(_, c)| CLOSE.contains(c))?;
+    let close = close + inner_start;
     let inner = &text[inner_start..close];
     // Typed with the input method, a format is a word of ASCII letters (cn,
     // num, change): text such as "｛注：见附件｝" is no reference.
@@ -136,7 +142,13 @@ pub fn spaced(text: &str) -> Vec<(usize, &str, String)> {
         let base = literal.as_ptr() as usize - text.as_ptr() as usize;
         for (at, _) in literal.match_indices(OPEN) {
             let rest = &literal[at..];
-            let Some(close) = rest.find(CLOSE) else {
+            // A name is short: the close is looked for a few characters on,
+            // so that a text of many `{` is read in linear time.
+            let Some((close, _)) = rest
+                .char_indices()
+                .take(48)
+                .find(|(_, c)| CLOSE.contains(c))
+            else {
                 continue;
             };
             let close_len = rest[close..].chars().next().map_or(1, char::len_utf8);

@@ -272,6 +272,14 @@ pub struct Chart {
 /// The plain-text title: the override, or one made of organisation, period and kind.
 pub fn title(report: &Report, kind: Kind) -> String {
     if let Some(title) = &report.meta.title {
+        // A count referenced in the title is written as its value, as in
+        // every text (the activities added up only when one is).
+        let referenced = refs::parse(&title.value)
+            .iter()
+            .any(|piece| matches!(piece, Piece::Ref { .. }));
+        if referenced {
+            return plain_text(report, &Facts::derive(report, None), &title.value);
+        }
         return refs::literal(&title.value);
     }
     let org = &report.meta.organisation.value;
@@ -1009,6 +1017,11 @@ fn count_view(figure: &Figure, en: bool) -> CountView {
 
 /// Input text with its count references written out, escaped for Markdown.
 pub fn markdown_text(report: &Report, facts: &Facts, text: &str) -> String {
+    escape_markdown(&plain_text(report, facts, text))
+}
+
+/// Input text with its count references written out.
+fn plain_text(report: &Report, facts: &Facts, text: &str) -> String {
     let mut plain = String::new();
     for piece in refs::parse(text) {
         match piece {
@@ -1027,7 +1040,7 @@ pub fn markdown_text(report: &Report, facts: &Facts, text: &str) -> String {
             },
         }
     }
-    escape_markdown(&plain)
+    plain
 }
 
 /// Escapes text so that Markdown reads it as the same text: inline markup

@@ -209,10 +209,17 @@ pub(super) fn rename(
 /// the person gave them.
 pub(super) struct MakeCount<'a> {
     pub path: &'a [Key],
-    pub start: usize,
-    pub end: usize,
+    pub at: At<'a>,
     pub name: Option<&'a str>,
     pub label: Option<&'a str>,
+}
+
+/// Where the figure stands in its text.
+pub(super) enum At<'a> {
+    /// From character to character.
+    Range(usize, usize),
+    /// The first figure written so.
+    Figure(&'a str),
 }
 
 /// Makes the figure a count (value, unit, label; a name made for it) under
@@ -232,7 +239,16 @@ pub(super) fn make(
         .ok_or_else(missing)?;
     let value = node.value.as_ref().ok_or_else(missing)?;
     let chars: Vec<char> = value.chars().collect();
-    let (start, end) = (asked.start, asked.end);
+    let (start, end) = match asked.at {
+        At::Range(start, end) => (start, end),
+        At::Figure(figure) => crate::figures::find(value)
+            .iter()
+            .find(|f| chars[f.start..f.end].iter().copied().eq(figure.chars()))
+            .map_or((0, 0), |f| (f.start, f.end)),
+    };
+    if let (At::Figure(figure), 0) = (&asked.at, end) {
+        return Err(EditError(tr!(lang, "edit-no-figure", text = *figure)));
+    }
     let written: String = chars
         .get(start..end.min(chars.len()))
         .unwrap_or_default()

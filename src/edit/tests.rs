@@ -724,8 +724,9 @@ fn made(text: &str, edit: Edit) -> (String, Option<String>) {
 fn make_count(at: &str, start: usize, end: usize) -> Edit {
     Edit::MakeCount {
         path: path(at),
-        start,
-        end,
+        start: Some(start),
+        end: Some(end),
+        figure: None,
         name: None,
         label: None,
     }

@@ -22,11 +22,20 @@ fn markdown(input: &std::path::Path) -> String {
         "md",
     ]);
     assert_eq!(code(&out), 0, "{}", stderr(&out));
-    let md = std::fs::read_dir(&out_dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .find(|p| p.extension().is_some_and(|e| e == "md"))
-        .unwrap();
+    // A file's Markdown is named after it; a folder's, after its title.
+    let stem = input.file_stem().unwrap().to_str().unwrap();
+    let own = out_dir.join(format!("{stem}.md"));
+    let md = if own.exists() {
+        own
+    } else {
+        let mut made: Vec<_> = std::fs::read_dir(&out_dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "md"))
+            .collect();
+        assert_eq!(made.len(), 1, "{made:?}");
+        made.remove(0)
+    };
     read(&md)
 }
 
@@ -400,6 +409,26 @@ async fn a_name_taken_or_impossible_and_no_figure_are_refused_in_chinese() {
         refused(post(&served, "/api/edit", no_figure).await),
         "“职工25”不是带单位的数字（如 25户、411人、8.5万元、1000余份）"
     );
+    let absent = edit(
+        &text,
+        json!({"op": "make_count", "path": point, "figure": "30户"}),
+    );
+    assert_eq!(
+        refused(post(&served, "/api/edit", absent).await),
+        "“30户”不是带单位的数字（如 25户、411人、8.5万元、1000余份）"
+    );
+    // Named by the figure as written, the figure is found in its text.
+    let by_text = edit(
+        &text,
+        json!({"op": "make_count", "path": point, "figure": "25户"}),
+    );
+    let by_place = edit(
+        &text,
+        json!({"op": "make_count", "path": point, "start": 8, "end": 11}),
+    );
+    let made = post(&served, "/api/edit", by_place).await.json();
+    assert_eq!(made["name"], "走访慰问困难职工");
+    assert_eq!(post(&served, "/api/edit", by_text).await.json(), made);
     let taken = edit(
         &text,
         json!({"op": "make_count", "path": point, "start": 8, "end": 11, "name": "birthday_visits"}),
@@ -590,5 +619,25 @@ fn braces_around_a_count_name_with_spaces_are_reported_with_the_fix() {
          37 |         text: 继续慰问｛困难职工 ｝。\n   |                       ^^^^^^^^^^^^^\n   |\n\
          \x20  = help: 去掉空格：写 `{困难职工}`\n\
          1 个文件：2 个错误，0 个警告\n"
+    );
+}
+
+#[test]
+fn a_count_named_in_chinese_is_written_in_the_title() {
+    let dir = tempfile::tempdir().unwrap();
+    let with_title = EVERYWHERE.replace(
+        "  signature: 工会办\n",
+        "  signature: 工会办\n  title: 生日慰问{生日慰问}的一年\n",
+    );
+    let input = write_input(&dir, "title.yaml", &with_title);
+    let md = markdown(&input);
+    assert!(md.starts_with("# 生日慰问411人的一年\n"), "{md}");
+    let input = write_input(&dir, "plain.yaml", EVERYWHERE);
+    assert_eq!(
+        md,
+        markdown(&input).replace(
+            "# 某某工会2020年工作总结及2021年工作计划\n",
+            "# 生日慰问411人的一年\n"
+        )
     );
 }

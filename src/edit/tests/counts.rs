@@ -513,10 +513,22 @@ fn a_figure_made_a_count_prints_the_same() {
                 let found = crate::figures::find(&value);
                 prop_assert_eq!(found.len(), figures, "{}", value);
                 let (start, end) = (found[nth].start, found[nth].end);
+                // By its place, or (every other case) as written: the first
+                // figure written so is the one made a count.
+                let written: String = value.chars().skip(start).take(end - start).collect();
+                let first = found.iter().position(|f| {
+                    value
+                        .chars()
+                        .skip(f.start)
+                        .take(f.end - f.start)
+                        .eq(written.chars())
+                });
+                let by_text = figure % 2 == 0 && first == Some(nth);
                 let edit = Edit::MakeCount {
                     path: node.path.clone(),
-                    start,
-                    end,
+                    start: (!by_text).then_some(start),
+                    end: (!by_text).then_some(end),
+                    figure: by_text.then(|| written.clone()),
                     name: None,
                     label: None,
                 };
