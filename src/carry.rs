@@ -85,12 +85,62 @@ pub fn next_input(report: &Report) -> String {
 }
 
 /// Where last period's input is: the one given, or `<previous period>.yaml` beside
-/// this input when it exists.
+/// this input when it exists, or else the input beside it named after its title
+/// (as `new`, the start page and `import` name them) that is the same
+/// organisation's, of the period before.
 pub fn previous_path(input: &Path, report: &Report, given: Option<&Path>) -> Option<PathBuf> {
     if let Some(given) = given {
         return Some(given.to_path_buf());
     }
-    let stem = Period::of(&report.meta).previous().file_stem();
-    let candidate = input.with_file_name(format!("{stem}.yaml"));
-    (candidate.exists() && candidate != input).then_some(candidate)
+    let previous = Period::of(&report.meta).previous();
+    let candidate = input.with_file_name(format!("{}.yaml", previous.file_stem()));
+    if candidate.exists() && candidate != input {
+        return Some(candidate);
+    }
+    named_previous(input, report, previous)
+}
+
+/// Of the `.yaml` files beside `input` whose name holds the year `previous`
+/// starts in, the newest that reads as the same organisation's input for
+/// `previous` (a few dozen files at most are read; a big one is not).
+fn named_previous(input: &Path, report: &Report, previous: Period) -> Option<PathBuf> {
+    const MOST_READ: usize = 32;
+    const LARGEST: u64 = 2 * 1024 * 1024;
+    let folder = match input.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let year = chrono::Datelike::year(&previous.start()).to_string();
+    let organisation = report.meta.organisation.value.trim();
+    let mut found: Vec<(std::time::SystemTime, PathBuf)> = std::fs::read_dir(folder)
+        .ok()?
+        .flatten()
+        .map(|entry| entry.path())
+        .filter(|path| {
+            path.extension().is_some_and(|e| e == "yaml")
+                && path
+                    .file_name()
+                    .and_then(|n| n.to_str())
+                    .is_some_and(|n| n.contains(&year))
+                && path.file_name() != input.file_name()
+        })
+        .take(MOST_READ)
+        .filter_map(|path| {
+            let meta = std::fs::metadata(&path).ok()?;
+            if !meta.is_file() || meta.len() > LARGEST {
+                return None;
+            }
+            let text = std::fs::read_to_string(&path).ok()?;
+            let crate::load::Outcome::Loaded(loaded) =
+                crate::load::parse(crate::source::SourceFile::new(path.clone(), text), None)
+            else {
+                return None;
+            };
+            let meta_of = &loaded.report.meta;
+            (Period::of(meta_of) == previous && meta_of.organisation.value.trim() == organisation)
+                .then(|| (meta.modified().unwrap_or(std::time::UNIX_EPOCH), path))
+        })
+        .collect();
+    found.sort();
+    found.pop().map(|(_, path)| path)
 }

@@ -330,3 +330,55 @@ fn literal_braces_are_the_same_in_title_units_and_body() {
         "{md}"
     );
 }
+
+/// Last year's input named after its title (as 新建, 导入 and `new` name
+/// them) is found beside this year's and its plans followed up; another
+/// office's input of the same year beside them is not taken for it, even
+/// when newer.
+#[test]
+fn last_years_input_named_after_its_title_is_found() {
+    let dir = tempfile::tempdir().unwrap();
+    let last = dir
+        .path()
+        .join("广东邮电职业技术学院学院工会2020年工作总结及2021年工作计划.yaml");
+    std::fs::copy(repo().join("inputs/2020.yaml"), &last).unwrap();
+    let this = dir
+        .path()
+        .join("广东邮电职业技术学院学院工会2021年工作总结.yaml");
+    let out = nianbao(&["next", last.to_str().unwrap(), "-o", this.to_str().unwrap()]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    std::fs::write(
+        &this,
+        read(&this).replace("      fulfils: care-for-staff\n", ""),
+    )
+    .unwrap();
+    let other = dir.path().join("某某区教育工会2020年工作总结.yaml");
+    std::fs::write(
+        &other,
+        read(&last).replace(
+            "organisation: 广东邮电职业技术学院学院工会",
+            "organisation: 某某区教育工会",
+        ),
+    )
+    .unwrap();
+    let out = nianbao(&["check", this.to_str().unwrap(), "--lang", "en"]);
+    let err = stderr(&out);
+    assert_eq!(code(&out), 0, "{err}");
+    let id_line = read(&last)
+        .lines()
+        .position(|l| l.contains("id: care-for-staff"))
+        .unwrap()
+        + 1;
+    assert!(
+        err.contains(&format!(
+            "warning[W0801]: last period's plan “坚持以人民为中心发展思想，关心关爱员工” (`care-for-staff`) is fulfilled by no section\n  --> {}:{id_line}:11",
+            last.display()
+        )),
+        "{err}"
+    );
+    assert_eq!(err.matches("W0801").count(), 1, "{err}");
+    // Without last year's input, nothing to follow up.
+    std::fs::remove_file(&last).unwrap();
+    let out = nianbao(&["check", this.to_str().unwrap(), "--lang", "en"]);
+    assert!(!stderr(&out).contains("W0801"), "{}", stderr(&out));
+}
