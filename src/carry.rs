@@ -5,14 +5,18 @@ use std::path::{Path, PathBuf};
 
 use serde_saphyr::Commented;
 
-use crate::draft::{Draft, DraftCount, DraftCounts, DraftMeta, DraftSection, DraftSummary};
+use crate::draft::{
+    Draft, DraftCount, DraftCounts, DraftMeta, DraftPlan, DraftPlans, DraftSection, DraftSummary,
+};
 use crate::locale::tr;
 use crate::model::Report;
 use crate::period::Period;
 
-/// The YAML of the next period's input: the period advanced, summary sections
-/// seeded from this period's plans (titles and `fulfils:`), counts carried over
-/// without values, problems empty. Left to fill: the points and the figures.
+/// The YAML of the next period's input, a whole document of the seed's shape:
+/// the period advanced, an opening to write, summary sections seeded from this
+/// period's plans (titles and `fulfils:`), counts carried over without values,
+/// a problem to write, and the plan of the period after it in the same areas
+/// (ids made for them). Left to fill: the texts and the figures.
 pub fn next_input(report: &Report) -> String {
     let meta = &report.meta;
     let period = Period::of(meta);
@@ -42,6 +46,18 @@ pub fn next_input(report: &Report) -> String {
             ..DraftSection::default()
         });
     }
+    let plans = DraftPlans {
+        intro: None,
+        sections: sections
+            .iter()
+            .enumerate()
+            .map(|(i, section)| DraftPlan {
+                id: format!("plan-{}", i + 1),
+                title: section.title.clone(),
+                text: todo.clone(),
+            })
+            .collect(),
+    };
     let draft = Draft {
         meta: DraftMeta {
             organisation: meta.organisation.value.clone(),
@@ -77,8 +93,10 @@ pub fn next_input(report: &Report) -> String {
                 })
                 .collect(),
         ),
+        opening: Some(todo.clone()),
         summary: Some(DraftSummary { sections }),
-        problems: Some(Vec::new()),
+        problems: Some(vec![todo.clone()]),
+        plans: Some(plans),
         ..Draft::default()
     };
     draft.to_yaml(&header)

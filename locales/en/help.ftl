@@ -193,7 +193,8 @@ help-next = Start the next period's input from this one's plans
     .after =
         Writes NEW.yaml: the period advanced, a summary section for each of this period's
         plans (its title and `fulfils: <plan id>`, points left to fill), the counts without
-        values, no problems. `nianbao check NEW.yaml` accepts it and lists what is left.
+        values, an opening and a problem to write, and the plan of the period after it in the
+        same areas. `nianbao check NEW.yaml` accepts it and lists what is left.
 
         Example:
           nianbao next inputs/2020.yaml -o inputs/2021.yaml

@@ -187,7 +187,8 @@ help-new--force = 已有 FILE 时替换它
 help-next = 用这一期的计划开始下一期的输入
     .after =
         写出 NEW.yaml：期间往后推一期，这一期的每条计划成为总结的一个小节（标题和 `fulfils: <计划编号>`，
-        要点留待填写），统计数字保留但不带数值，问题为空。`nianbao check NEW.yaml` 接受它并列出还没写完的地方。
+        要点留待填写），统计数字保留但不带数值，开头和问题留待填写，再下一期的计划按同样的几方面列出。
+        `nianbao check NEW.yaml` 接受它并列出还没写完的地方。
 
         例子：
           nianbao next inputs/2020.yaml -o inputs/2021.yaml

@@ -1076,7 +1076,10 @@ async fn last_years_file_is_shown_then_written_with_this_years_summary() {
         preview["name"],
         "某某学院工会2020年工作总结及2021年工作计划.yaml"
     );
-    assert_eq!(preview["next_name"], "某某学院工会2021年工作总结.yaml");
+    assert_eq!(
+        preview["next_name"],
+        "某某学院工会2021年工作总结及2022年工作计划.yaml"
+    );
     // Nothing is written until asked.
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
 
@@ -1089,7 +1092,7 @@ async fn last_years_file_is_shown_then_written_with_this_years_summary() {
     assert_eq!(reply.status, StatusCode::OK, "{}", reply.text());
     assert_eq!(
         reply.json(),
-        json!({"name": "某某学院工会2021年工作总结.yaml"})
+        json!({"name": "某某学院工会2021年工作总结及2022年工作计划.yaml"})
     );
     let imported = text(
         &dir.path()
@@ -1097,10 +1100,18 @@ async fn last_years_file_is_shown_then_written_with_this_years_summary() {
     );
     assert_eq!(imported, preview["yaml"].as_str().unwrap());
     // This year's summary: a section for each of last year's plans.
-    let next = text(&dir.path().join("某某学院工会2021年工作总结.yaml"));
+    let next = text(
+        &dir.path()
+            .join("某某学院工会2021年工作总结及2022年工作计划.yaml"),
+    );
     assert!(next.contains("  year: 2021\n"), "{next}");
     assert!(next.contains("- title: 深化思想政治引领\n"), "{next}");
     assert!(next.contains("- title: 提升服务水平\n"), "{next}");
+    // And 2022's plan in the same areas, to be written.
+    assert!(
+        next.contains("\nplans:\n  sections:\n    - id: plan-1\n      title: 深化思想政治引领\n      text: 待补充。\n"),
+        "{next}"
+    );
     // The same import written again is there already; this year's file is
     // not overwritten.
     let reply = post(
@@ -1118,7 +1129,10 @@ async fn last_years_file_is_shown_then_written_with_this_years_summary() {
     .await;
     assert_eq!(reply.status, StatusCode::CONFLICT);
     assert_eq!(
-        text(&dir.path().join("某某学院工会2021年工作总结.yaml")),
+        text(
+            &dir.path()
+                .join("某某学院工会2021年工作总结及2022年工作计划.yaml")
+        ),
         next
     );
 

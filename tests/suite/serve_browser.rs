@@ -672,11 +672,12 @@ async fn last_years_file_is_picked_and_this_years_summary_started_from_its_plans
         names,
         [
             "某某学院工会2020年工作总结及2021年工作计划.yaml",
-            "某某学院工会2021年工作总结.yaml"
+            "某某学院工会2021年工作总结及2022年工作计划.yaml"
         ]
     );
     let this_year =
-        std::fs::read_to_string(folder.join("某某学院工会2021年工作总结.yaml")).unwrap();
+        std::fs::read_to_string(folder.join("某某学院工会2021年工作总结及2022年工作计划.yaml"))
+            .unwrap();
     assert!(this_year.contains("fulfils: plan-2"), "{this_year}");
 }
 

@@ -216,13 +216,25 @@ fn next_starts_the_next_year_from_the_plans_and_check_follows_them_up() {
         "{yaml}"
     );
     assert!(!yaml.contains("value:"), "{yaml}");
+    // A whole document of the seed's shape: an opening, problems and the plan
+    // of the year after, in the same areas, with ids made for them.
+    assert!(yaml.contains("\nopening: 待补充。\n"), "{yaml}");
+    assert!(yaml.contains("\nproblems:\n  - 待补充。\n"), "{yaml}");
+    assert!(
+        yaml.contains(
+            "\nplans:\n  sections:\n    - id: plan-1\n      title: 深入学习贯彻习近平新时代中国特色社会主义思想为指导，坚定政治方向，凝聚奋进力量\n      text: 待补充。\n    - id: plan-2\n      title: 坚持以人民为中心发展思想，关心关爱员工\n      text: 待补充。\n"
+        ),
+        "{yaml}"
+    );
 
     // A valid file: check exits 0 and lists what is left to fill. 2020.yaml lies
     // beside it, and all five of its plans are taken up.
     let out = nianbao(&["check", next_year.to_str().unwrap()]);
     let err = stderr(&out);
     assert_eq!(code(&out), 0, "{err}");
-    assert_eq!(err.matches("留有占位文字“待补充”").count(), 5, "{err}");
+    // The opening, the five sections' points, a problem and the five plans
+    // of the year after, each to be written.
+    assert_eq!(err.matches("留有占位文字“待补充”").count(), 12, "{err}");
     assert!(
         err.contains("warning[W0102]: 数字 `birthday_visits` 没有数值"),
         "{err}"
