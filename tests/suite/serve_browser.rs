@@ -913,6 +913,62 @@ async fn a_point_with_a_figure_is_added_to_section_two_in_four_actions() {
     eprintln!("screenshot: {}", shot.display());
 }
 
+/// A section added at the end of part 一: its button says 添加一节, while the
+/// one in a section says it adds a subsection under that section's number
+/// (a secretary took it for the next section); the title and point typed
+/// print as （六） and 一是, and the file saved holds the section whole.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs chromium and chromium-driver (apt-get install chromium chromium-driver)"]
+async fn a_section_is_added_to_part_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_page, client, input, original) = open_seed(&dir).await;
+    let long = Duration::from_secs(30);
+    let inner = value(
+        &client,
+        r#"[...document.querySelectorAll('.section[data-path=\'["summary","sections",1]\'] > .adds button')].map(b => b.textContent)"#,
+    )
+    .await;
+    assert_eq!(inner, json!(["＋ 在（二）下添加小节", "＋ 添加表格"]));
+    // 1: "＋ 添加一节" at the end of part 一.
+    click(
+        &client,
+        r#".part[data-path='["summary"]'] > .adds button[data-add=section]"#,
+    )
+    .await;
+    // 2: the title typed where it prints, 3: the point typed.
+    let title = field(&client, json!(["summary", "sections", 5, "title"])).await;
+    title.send_keys("加强工会经费管理").await.unwrap();
+    let point = field(&client, json!(["summary", "sections", 5, "points", 0])).await;
+    point.send_keys("规范经费使用。").await.unwrap();
+    until(
+        &client,
+        "the section in the preview with its numbers",
+        &preview_shows("（六）加强工会经费管理"),
+        long,
+    )
+    .await;
+    until(
+        &client,
+        "its point",
+        &preview_shows("一是规范经费使用。"),
+        long,
+    )
+    .await;
+    // 4: 保存.
+    save(&client, "serve-section-saved.png").await;
+    // After the last point of （五）, before the blank line and the comment
+    // that stand before problems:.
+    let last = original.find("        - 关爱女职工。").unwrap();
+    let end = last + original[last..].find('\n').unwrap() + 1;
+    let mut expected = original.clone();
+    expected.insert_str(
+        end,
+        "    - title: 加强工会经费管理\n      points:\n        - 规范经费使用。\n",
+    );
+    assert_eq!(std::fs::read_to_string(&input).unwrap(), expected);
+    client.close().await.unwrap();
+}
+
 /// Deleting asks first; undo and redo (buttons and Ctrl+Z / Ctrl+Shift+Z)
 /// take back every change, typing and saves included.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
