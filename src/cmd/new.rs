@@ -99,6 +99,27 @@ fn from_options(args: &NewArgs, lang: Lang) -> Result<NewDocument, Error> {
     })
 }
 
+/// A year as a person types it: 2026, ２０２６ or 二〇二六; else why not, in
+/// `lang`.
+fn typed_year(text: &str, lang: Lang) -> Result<i32, String> {
+    let digits: String = text
+        .trim()
+        .trim_end_matches('年')
+        .chars()
+        .map(|c| match c {
+            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+            _ => match "〇一二三四五六七八九".chars().position(|d| d == c) {
+                Some(d) => char::from(b'0' + d as u8),
+                None => c,
+            },
+        })
+        .collect();
+    let y: i32 = digits
+        .parse()
+        .map_err(|_| tr!(lang, "new-year-not-a-number", year = text.trim()))?;
+    year(y, lang).map_err(|e| e.to_string())
+}
+
 /// On a terminal: each answer not given as an option is asked.
 fn ask(args: &NewArgs, lang: Lang) -> Result<NewDocument, Error> {
     let failed = |e: dialoguer::Error| Error::Usage(e.to_string());
@@ -106,18 +127,30 @@ fn ask(args: &NewArgs, lang: Lang) -> Result<NewDocument, Error> {
         Some(org) => org.clone(),
         None => Input::<String>::with_theme(&Asking(lang))
             .with_prompt(tr!(lang, "new-ask-organisation"))
+            // An empty answer is told why it is asked again.
+            .allow_empty(true)
+            .validate_with(|s: &String| {
+                if s.trim().is_empty() {
+                    Err(tr!(lang, "serve-new-no-organisation"))
+                } else {
+                    Ok(())
+                }
+            })
             .interact_text()
             .map_err(failed)?,
     };
     let this_year = chrono::Datelike::year(&chrono::Local::now().date_naive());
     let y = match args.year {
         Some(y) => y,
-        None => Input::<i32>::with_theme(&Asking(lang))
-            .with_prompt(tr!(lang, "new-ask-year"))
-            .default(this_year)
-            .validate_with(|y: &i32| year(*y, lang).map(|_| ()).map_err(|e| e.to_string()))
-            .interact_text()
-            .map_err(failed)?,
+        None => {
+            let answer = Input::<String>::with_theme(&Asking(lang))
+                .with_prompt(tr!(lang, "new-ask-year"))
+                .default(this_year.to_string())
+                .validate_with(|y: &String| typed_year(y, lang).map(|_| ()))
+                .interact_text()
+                .map_err(failed)?;
+            typed_year(&answer, lang).map_err(Error::Usage)?
+        }
     };
     let half = match (args.half, args.year) {
         (Some(half), _) => Some(half),
@@ -142,14 +175,20 @@ fn ask(args: &NewArgs, lang: Lang) -> Result<NewDocument, Error> {
         None => {
             // The combined document named for its period; over a whole
             // year, 半年总结和下半年计划 offered too.
-            let combined = match half {
-                None => "new-kind-combined",
-                Some(1) => "new-kind-combined-first-half",
-                Some(_) => "new-kind-combined-second-half",
+            let (combined, summary) = match half {
+                None => ("new-kind-combined", "new-kind-summary"),
+                Some(1) => (
+                    "new-kind-combined-first-half",
+                    "new-kind-summary-first-half",
+                ),
+                Some(_) => (
+                    "new-kind-combined-second-half",
+                    "new-kind-summary-second-half",
+                ),
             };
             let mut items = vec![
                 tr!(lang, combined),
-                tr!(lang, "new-kind-summary"),
+                tr!(lang, summary),
                 tr!(lang, "new-kind-plan"),
             ];
             if half.is_none() {
@@ -217,6 +256,10 @@ impl dialoguer::theme::Theme for Asking {
         f.write_str(&tr!(self.0, "new-prompt", prompt = prompt))
     }
 
+    fn format_select_prompt(&self, f: &mut dyn std::fmt::Write, prompt: &str) -> std::fmt::Result {
+        f.write_str(&tr!(self.0, "new-prompt-choose", prompt = prompt))
+    }
+
     fn format_error(&self, f: &mut dyn std::fmt::Write, err: &str) -> std::fmt::Result {
         write!(f, "{}{err}", tr!(self.0, "error-prefix"))
     }
@@ -251,6 +294,25 @@ impl dialoguer::theme::Theme for Asking {
 
 #[cfg(test)]
 mod tests {
+    use crate::model::Lang;
+
+    /// A year typed in digits, full-width digits or Chinese numerals; other
+    /// text told why, in the user's language.
+    #[test]
+    fn a_year_is_read_as_people_type_it() {
+        for typed in ["2026", " 2026 ", "２０２６", "二〇二六", "二〇二六年"] {
+            assert_eq!(super::typed_year(typed, Lang::Zh), Ok(2026), "{typed}");
+        }
+        assert_eq!(
+            super::typed_year("明年", Lang::Zh),
+            Err("年份 `明年` 要写成数字，如 2026".to_string())
+        );
+        assert_eq!(
+            super::typed_year("1800", Lang::En),
+            Err("the year `1800` is not within 1900–2100".to_string())
+        );
+    }
+
     #[test]
     fn areas_are_split_as_people_list_them() {
         assert_eq!(
