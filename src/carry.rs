@@ -30,10 +30,11 @@ pub fn next_input(report: &Report) -> String {
         period = period.label(lang),
         todo = todo
     );
+    let facts = crate::facts::Facts::derive(report, None);
     let mut sections: Vec<DraftSection> = report
         .plan_items()
         .map(|plan| DraftSection {
-            title: plan.name().trim_end_matches(['。', '.']).to_string(),
+            title: heading_of(report, &facts, plan.name()),
             fulfils: plan.id.as_ref().map(|id| id.value.clone()),
             points: vec![todo.clone()],
             ..DraftSection::default()
@@ -100,6 +101,24 @@ pub fn next_input(report: &Report) -> String {
         ..Draft::default()
     };
     draft.to_yaml(&header)
+}
+
+/// A plan's name as next period's section heading: without its end stop,
+/// and with the figures it names written out as this period printed them
+/// (next period's count has no value yet: "培训干部{trained}" would print
+/// 培训干部（待统计） as a heading), braces left in it doubled so that they
+/// stay text.
+fn heading_of(report: &Report, facts: &crate::facts::Facts, name: &str) -> String {
+    let name = name.trim_end_matches(['。', '.']);
+    let references = crate::refs::parse(name)
+        .iter()
+        .any(|piece| matches!(piece, crate::refs::Piece::Ref { .. }));
+    if !references {
+        return name.to_string();
+    }
+    crate::view::plain_text(report, facts, name)
+        .replace('{', "{{")
+        .replace('}', "}}")
 }
 
 /// Where last period's input is: the one given, or `<previous period>.yaml` beside

@@ -1021,7 +1021,7 @@ pub fn markdown_text(report: &Report, facts: &Facts, text: &str) -> String {
 }
 
 /// Input text with its count references written out.
-fn plain_text(report: &Report, facts: &Facts, text: &str) -> String {
+pub fn plain_text(report: &Report, facts: &Facts, text: &str) -> String {
     let mut plain = String::new();
     for piece in refs::parse(text) {
         match piece {

@@ -394,3 +394,57 @@ fn last_years_input_named_after_its_title_is_found() {
     let out = nianbao(&["check", this.to_str().unwrap(), "--lang", "en"]);
     assert!(!stderr(&out).contains("W0801"), "{}", stderr(&out));
 }
+
+/// A plan that names a figure ("开展干部培训{trainings}") heads next year's
+/// section with the figure as it printed (next year's count has no value
+/// yet, and a heading of 开展干部培训（待统计） would be wrong); its literal
+/// braces stay text.
+#[test]
+fn next_writes_a_plans_figures_into_its_heading() {
+    let dir = tempfile::tempdir().unwrap();
+    let this_year = write_input(
+        &dir,
+        "2020.yaml",
+        &MINIMAL
+            .replace(
+                "  visits: { value: 411, unit: 人 }\n",
+                "  visits: { value: 411, unit: 人 }\n  trainings: { value: 3, unit: 期 }\n",
+            )
+            .replace(
+                "    - id: care\n      title: 关心关爱员工\n",
+                "    - id: care\n      title: 关心关爱员工\n      text: 继续开展慰问。\n    - id: training\n      title: 开展干部培训{trainings}，编写{{培训手册}}。\n",
+            )
+            .replacen("      text: 继续开展慰问。\n", "", 1),
+    );
+    let next_year = dir.path().join("2021.yaml");
+    let out = nianbao(&[
+        "next",
+        this_year.to_str().unwrap(),
+        "-o",
+        next_year.to_str().unwrap(),
+    ]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let yaml = read(&next_year);
+    assert!(
+        yaml.contains("    - title: 开展干部培训3期，编写{{培训手册}}\n      fulfils: training\n"),
+        "{yaml}"
+    );
+    assert!(
+        yaml.contains("    - id: plan-2\n      title: 开展干部培训3期，编写{{培训手册}}\n"),
+        "{yaml}"
+    );
+    let out = nianbao(&[
+        "build",
+        next_year.to_str().unwrap(),
+        "-o",
+        dir.path().to_str().unwrap(),
+        "--format",
+        "md",
+    ]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let md = read(&dir.path().join("2021.md"));
+    assert!(
+        md.contains("### （二）开展干部培训3期，编写\\{培训手册\\}\n"),
+        "{md}"
+    );
+}
