@@ -141,11 +141,27 @@ pub fn arabic(value: f64) -> String {
     }
 }
 
+/// The Chinese digits, 零 to 九.
+const CHINESE_DIGITS: &str = "零一二三四五六七八九";
+
+/// A digit as people write one in a year: 7, ７ (full width), 七, or 〇.
+pub fn digit(c: char) -> Option<u32> {
+    match c {
+        '0'..='9' => c.to_digit(10),
+        '０'..='９' => Some(c as u32 - '０' as u32),
+        '〇' => Some(0),
+        _ => CHINESE_DIGITS
+            .chars()
+            .position(|d| d == c)
+            .map(|p| p as u32),
+    }
+}
+
 /// The value of a Chinese numeral as written in text: 三 → 3, 十二 → 12,
 /// 两百五十 → 250, 三千 → 3000. None for what is not one.
 pub fn parse_chinese(text: &str) -> Option<u64> {
     let digit = |c: char| {
-        "零一二三四五六七八九"
+        CHINESE_DIGITS
             .find(c)
             .map(|i| (i / 3) as u64)
             .or((c == '两').then_some(2))

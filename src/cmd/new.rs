@@ -106,12 +106,10 @@ fn typed_year(text: &str, lang: Lang) -> Result<i32, String> {
         .trim()
         .trim_end_matches('年')
         .chars()
-        .map(|c| match c {
-            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
-            _ => match "〇一二三四五六七八九".chars().position(|d| d == c) {
-                Some(d) => char::from(b'0' + d as u8),
-                None => c,
-            },
+        .map(|c| {
+            crate::numerals::digit(c)
+                .and_then(|d| char::from_digit(d, 10))
+                .unwrap_or(c)
         })
         .collect();
     let y: i32 = digits
