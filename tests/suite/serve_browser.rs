@@ -761,6 +761,20 @@ async fn the_page_shows_the_document_with_its_printed_numbers() {
         numbers,
         "一、 （一） 一是 二是 （二） 一是 二是 三是 （三） 一是 二是 三是 四是 （四） 一是 二是 三是 四是 （五） 一是 二是 三是 四是 五是 二、 1. 2. 3. 三、 （一） （二） （三） （四） （五）"
     );
+    // A placeholder's hint says what to do on the page, not in YAML.
+    let hint = value(
+        &client,
+        "[...document.querySelectorAll('.diag[data-code=W0103]')].map(d => d.textContent)",
+    )
+    .await;
+    let hints = hint.as_array().unwrap();
+    assert!(!hints.is_empty());
+    for hint in hints {
+        assert_eq!(
+            hint,
+            "W0103 总结第1节第2条留有占位文字“（统计具体数字）” — 换成实际内容；是统计数字的，写出数字和单位（如 25户），选中后点“设为统计数字”"
+        );
+    }
     // The parts' headings as printed; the plan's items by their titles; no
     // YAML key or id in sight (on hover only).
     let text = value(&client, "document.getElementById('doc').innerText").await;
