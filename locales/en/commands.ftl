@@ -122,7 +122,9 @@ found-title = title: { $title } ({ $how ->
     [written] as written
    *[derived] derived
   })
-found-meta = organisation: { $organisation }; year: { $year }{ $half }; lang: { $lang }
+found-meta = organisation: { $organisation }; year: { $year }{ $half }; language: { $lang }
+found-lang-zh = Chinese
+found-lang-en = English
 found-half = , half { $half }
 found-ending = signature: { $signature }; date: { $date }
 found-opening = opening: 1 paragraph

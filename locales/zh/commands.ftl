@@ -90,6 +90,8 @@ found-title = 标题：{ $title }（{ $how ->
    *[derived] 自动生成
   }）
 found-meta = 单位：{ $organisation }；年度：{ $year }{ $half }；语言：{ $lang }
+found-lang-zh = 中文
+found-lang-en = 英文
 found-half = ，{ $half ->
     [1] 上半年
    *[other] 下半年

@@ -150,7 +150,7 @@ fn structure(yaml: &str, lang: Lang) -> String {
             organisation = meta.organisation.value,
             year = meta.year.value,
             half = half,
-            lang = meta.language().code()
+            lang = tr!(lang, &format!("found-lang-{}", meta.language().code()))
         )
     );
     let _ = writeln!(

@@ -240,7 +240,7 @@ fn dry_run_prints_the_parts_found_and_writes_nothing() {
     assert_eq!(
         String::from_utf8(out.stdout.clone()).unwrap(),
         "标题：某某县统计局2022年工作计划（自动生成）\n\
-         单位：某某县统计局；年度：2022；语言：zh\n\
+         单位：某某县统计局；年度：2022；语言：中文\n\
          落款：某某县统计局；日期：2022-01-10\n\
          开头：1 段\n\
          部分：3 个\n\

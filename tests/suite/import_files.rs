@@ -157,7 +157,7 @@ fn a_word_file_imports_with_the_numbers_word_prints() {
     assert_eq!(
         String::from_utf8(out.stdout).unwrap(),
         "title: 某某街道总工会2021年工作总结 (as written)\n\
-         organisation: 某某街道总工会; year: 2021; lang: zh\n\
+         organisation: 某某街道总工会; year: 2021; language: Chinese\n\
          signature: 某某街道总工会; date: 2021-12-20\n\
          opening: 1 paragraph\n\
          parts: 2\n\
