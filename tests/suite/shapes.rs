@@ -195,20 +195,20 @@ fn endings_opening_and_problems_as_a_paragraph() {
     );
 }
 
+/// `nianbao next THIS -o NEXT`, succeeded: the input it wrote.
+fn next(this: &Path, next: &Path) -> String {
+    let out = nianbao(&["next", this.to_str().unwrap(), "-o", next.to_str().unwrap()]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    read(next)
+}
+
 #[test]
 fn next_starts_the_next_year_from_the_plans_and_check_follows_them_up() {
     let dir = tempfile::tempdir().unwrap();
     let this_year = dir.path().join("2020.yaml");
     std::fs::copy(repo().join("inputs/2020.yaml"), &this_year).unwrap();
     let next_year = dir.path().join("2021.yaml");
-    let out = nianbao(&[
-        "next",
-        this_year.to_str().unwrap(),
-        "-o",
-        next_year.to_str().unwrap(),
-    ]);
-    assert_eq!(code(&out), 0, "{}", stderr(&out));
-    let yaml = read(&next_year);
+    let yaml = next(&this_year, &next_year);
     assert!(yaml.contains("  year: 2021\n"), "{yaml}");
     assert!(yaml.contains("      fulfils: care-for-staff\n"), "{yaml}");
     assert!(
@@ -357,11 +357,10 @@ fn last_years_input_named_after_its_title_is_found() {
     let this = dir
         .path()
         .join("广东邮电职业技术学院学院工会2021年工作总结.yaml");
-    let out = nianbao(&["next", last.to_str().unwrap(), "-o", this.to_str().unwrap()]);
-    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let written = next(&last, &this);
     std::fs::write(
         &this,
-        read(&this).replace("      fulfils: care-for-staff\n", ""),
+        written.replace("      fulfils: care-for-staff\n", ""),
     )
     .unwrap();
     let other = dir.path().join("某某区教育工会2020年工作总结.yaml");
@@ -417,14 +416,7 @@ fn next_writes_a_plans_figures_into_its_heading() {
             .replacen("      text: 继续开展慰问。\n", "", 1),
     );
     let next_year = dir.path().join("2021.yaml");
-    let out = nianbao(&[
-        "next",
-        this_year.to_str().unwrap(),
-        "-o",
-        next_year.to_str().unwrap(),
-    ]);
-    assert_eq!(code(&out), 0, "{}", stderr(&out));
-    let yaml = read(&next_year);
+    let yaml = next(&this_year, &next_year);
     assert!(
         yaml.contains("    - title: 开展干部培训3期，编写{{培训手册}}\n      fulfils: training\n"),
         "{yaml}"
