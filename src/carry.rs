@@ -137,6 +137,36 @@ pub fn previous_path(input: &Path, report: &Report, given: Option<&Path>) -> Opt
     named_previous(input, report, previous)
 }
 
+/// The organisation and period of the input at `path`, of `len` bytes last
+/// changed at `modified`; None: not an input. Remembered while the file stays
+/// the same, so that the editor's check on every pause does not read the
+/// folder's inputs again.
+fn whose(path: &Path, len: u64, modified: std::time::SystemTime) -> Option<(String, Period)> {
+    type Seen = (u64, std::time::SystemTime, Option<(String, Period)>);
+    static SEEN: std::sync::LazyLock<std::sync::Mutex<std::collections::HashMap<PathBuf, Seen>>> =
+        std::sync::LazyLock::new(Default::default);
+    let mut seen = SEEN.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some((l, m, known)) = seen.get(path)
+        && (*l, *m) == (len, modified)
+    {
+        return known.clone();
+    }
+    let known = std::fs::read_to_string(path).ok().and_then(|text| {
+        match crate::load::parse(
+            crate::source::SourceFile::new(path.to_path_buf(), text),
+            None,
+        ) {
+            crate::load::Outcome::Loaded(loaded) => Some((
+                loaded.report.meta.organisation.value.trim().to_string(),
+                Period::of(&loaded.report.meta),
+            )),
+            crate::load::Outcome::Invalid(..) => None,
+        }
+    });
+    seen.insert(path.to_path_buf(), (len, modified, known.clone()));
+    known
+}
+
 /// Of the `.yaml` files beside `input` whose name holds the year `previous`
 /// starts in, the newest that reads as the same organisation's input for
 /// `previous` (a few dozen files at most are read; a big one is not).
@@ -167,15 +197,9 @@ fn named_previous(input: &Path, report: &Report, previous: Period) -> Option<Pat
             if !meta.is_file() || meta.len() > LARGEST {
                 return None;
             }
-            let text = std::fs::read_to_string(&path).ok()?;
-            let crate::load::Outcome::Loaded(loaded) =
-                crate::load::parse(crate::source::SourceFile::new(path.clone(), text), None)
-            else {
-                return None;
-            };
-            let meta_of = &loaded.report.meta;
-            (Period::of(meta_of) == previous && meta_of.organisation.value.trim() == organisation)
-                .then(|| (meta.modified().unwrap_or(std::time::UNIX_EPOCH), path))
+            let modified = meta.modified().unwrap_or(std::time::UNIX_EPOCH);
+            let (of, period) = whose(&path, meta.len(), modified)?;
+            (period == previous && of == organisation).then_some((modified, path))
         })
         .collect();
     found.sort();
