@@ -254,6 +254,14 @@ fn marker_name(html: &str) -> Option<&str> {
 /// The Markdown extensions the templates may use.
 const OPTIONS: Options = Options::ENABLE_TABLES.union(Options::ENABLE_STRIKETHROUGH);
 
+/// Whether the Markdown has a 版记 (at the top level, where the templates
+/// put it).
+pub fn has_record(markdown: &str) -> bool {
+    parse(markdown)
+        .iter()
+        .any(|b| matches!(b, Block::Record { .. }))
+}
+
 /// Reads the Markdown the templates made into blocks.
 pub fn parse(markdown: &str) -> Vec<Block> {
     let mut reader = Reader {

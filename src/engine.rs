@@ -304,7 +304,35 @@ impl Engine {
             docx_time: Duration::ZERO,
             typeset_timings: Timings::default(),
         };
+        // The PDF first: where it set the 版记 is where the DOCX puts it.
+        let mut record = None;
+        if let Some(pdf) = pdf {
+            let archival = pdf == Pdf::Archival;
+            let fonts = self.fonts().map_err(|d| Failed::from(d.clone()))?;
+            let style = self.styles.for_lang(meta.lang);
+            typeset::bounded::try_style(&document.markdown, &meta, fonts, style, archival)
+                .map_err(|e| self.typeset_failed(loaded, e))?;
+            let typeset = typeset::pdf(&document.markdown, &meta, fonts, style, archival)
+                .map_err(|e| self.typeset_failed(loaded, e))?;
+            document.pdf = Some(typeset.bytes);
+            document.typeset_timings = typeset.timings;
+            record = typeset.record;
+        }
         if let Some(fonts) = docx {
+            let started = Instant::now();
+            if pdf.is_none() && crate::blocks::has_record(&document.markdown) {
+                // A DOCX alone: the document laid out (not made into a PDF)
+                // to learn where its 版记 goes; should that fail, the DOCX
+                // puts it on the next even page.
+                record = self.fonts().ok().and_then(|fonts| {
+                    let style = self.styles.for_lang(meta.lang);
+                    typeset::bounded::try_style(&document.markdown, &meta, fonts, style, false)
+                        .ok()?;
+                    typeset::record_layout(&document.markdown, &meta, fonts, style)
+                        .ok()
+                        .flatten()
+                });
+            }
             let docx_meta = crate::docx::DocxMeta {
                 title: meta.title.clone(),
                 author: meta.author.clone(),
@@ -312,21 +340,10 @@ impl Engine {
                 lang: meta.lang,
                 fonts,
                 seal: meta.seal.clone(),
+                record,
             };
-            let started = Instant::now();
             document.docx = Some(crate::docx::docx(&document.markdown, &docx_meta));
             document.docx_time = started.elapsed();
-        }
-        if let Some(pdf) = pdf {
-            let archival = pdf == Pdf::Archival;
-            let fonts = self.fonts().map_err(|d| Failed::from(d.clone()))?;
-            let style = self.styles.for_lang(meta.lang);
-            typeset::bounded::try_style(&document.markdown, &meta, fonts, style, archival)
-                .map_err(|e| self.typeset_failed(loaded, e))?;
-            let (bytes, timings) = typeset::pdf(&document.markdown, &meta, fonts, style, archival)
-                .map_err(|e| self.typeset_failed(loaded, e))?;
-            document.pdf = Some(bytes);
-            document.typeset_timings = timings;
         }
         Ok(document)
     }

@@ -9,8 +9,8 @@ use docx_rs::{
     AlignmentType, BorderType, Footer, Header, LineSpacing, LineSpacingType, Paragraph,
     ParagraphBorder, ParagraphBorderPosition, ParagraphBorders, Pic, RelativeFromHType,
     RelativeFromVType, Run, SpecialIndentType, Tab, TabValueType, Table, TableAlignmentType,
-    TableBorder, TableBorderPosition, TableBorders, TableCell, TableCellMargins,
-    TablePositionProperty, TableRow, VAlignType, WidthType,
+    TableBorder, TableBorderPosition, TableBorders, TableCell, TableCellMargins, TableRow,
+    VAlignType, WidthType,
 };
 use unicode_width::UnicodeWidthChar;
 
@@ -431,15 +431,28 @@ fn fit(width: u32, height: u32) -> (i32, i32) {
     }
 }
 
-/// The 版记 at the foot of the text area: a table floating at the bottom of
-/// the margin (Word and WPS set it there; LibreOffice 7.4 leaves a floating
-/// table as wide as the text in the flow, under the text), as wide as the
-/// text area, its rules the first and last 0.35 mm (1 pt) and between its
-/// rows 0.25 mm (¾ pt); 抄送 one character (14 pt) in from each side, 印发机关
-/// one in from the left and the date one in from the right. A 函's has 抄送
-/// alone, without rules.
-pub fn record(cc: Option<&str>, print: Option<(&str, &str)>, letter: bool) -> Table {
-    let inner = TEXT_WIDTH - 2 * RECORD_CHAR as usize;
+/// The 版记 at the foot of the text area: a text box (DrawingML, `wps:wsp`)
+/// anchored in the document's last paragraph, its bottom edge on the text
+/// area's bottom edge (262 mm below the page's top), as wide as the text
+/// area, the text in it set at its foot; the body's text keeps clear of it
+/// (wrapped top and bottom). In it a table of the 版记's rows: its rules the
+/// first 0.35 mm (1 pt), between rows 0.25 mm (¾ pt), and the last 0.35 mm
+/// as the bottom border of a point-high paragraph after the table (a text
+/// box ends with a paragraph), so that it lies on the box's bottom edge;
+/// 抄送 one character (14 pt) in from each side, 印发机关 one in from the left
+/// and the date one in from the right. A 函's has 抄送 alone, without rules.
+///
+/// Why a text box: Word, WPS and LibreOffice all place an anchored DrawingML
+/// shape where it says, on the page of its paragraph, and keep its text
+/// editable; LibreOffice 7.4 leaves a floating table (`w:tblpPr`) as wide as
+/// the text in the flow, and a framed paragraph (`w:framePr`, yAlign
+/// bottom) too (measured). Its height is fixed (no autofit: LibreOffice sets
+/// an autofit box 2 mm higher) at the rows' height, 抄送's lines counted at
+/// the 版记's character width; its position is from the page's top
+/// (LibreOffice sets a box aligned to the margin's bottom 6 mm lower in the
+/// 版记's own section).
+pub fn record(cc: Option<&str>, print: Option<(&str, &str)>, letter: bool) -> String {
+    use docx_rs::BuildXML;
     let cell = |p: Paragraph| {
         TableRow::new(vec![
             TableCell::new()
@@ -448,28 +461,41 @@ pub fn record(cc: Option<&str>, print: Option<(&str, &str)>, letter: bool) -> Ta
         ])
     };
     let mut rows = Vec::new();
+    let mut lines = 0;
     if let Some(cc) = cc {
         // Further lines align after "抄送：".
         let label = cc
             .find('：')
             .map_or(0, |at| width(&cc[..at + '：'.len_utf8()], RECORD_CHAR));
+        lines += cc_lines(cc, label);
         rows.push(cell(
             Paragraph::new()
                 .style(styles::RECORD)
                 .indent(
-                    Some(label),
+                    Some(RECORD_CHAR + label),
                     Some(SpecialIndentType::Hanging(label)),
-                    None,
+                    Some(RECORD_CHAR),
                     None,
                 )
                 .add_run(Run::new().add_text(cc)),
         ));
     }
     if let (Some((printer, printed)), false) = (print, letter) {
+        lines += 1;
         rows.push(cell(
             Paragraph::new()
                 .style(styles::RECORD)
-                .add_tab(Tab::new().val(TabValueType::Right).pos(inner))
+                .indent(
+                    Some(RECORD_CHAR),
+                    Some(SpecialIndentType::FirstLine(0)),
+                    Some(RECORD_CHAR),
+                    None,
+                )
+                .add_tab(
+                    Tab::new()
+                        .val(TabValueType::Right)
+                        .pos(TEXT_WIDTH - RECORD_CHAR as usize),
+                )
                 .add_run(Run::new().add_text(printer))
                 .add_run(Run::new().add_tab())
                 .add_run(Run::new().add_text(printed)),
@@ -488,28 +514,92 @@ pub fn record(cc: Option<&str>, print: Option<(&str, &str)>, letter: bool) -> Ta
             .border_type(BorderType::Nil)
             .size(0)
     };
-    Table::new(rows)
+    let row_count = rows.len() as i32;
+    let table = Table::new(rows)
         .set_grid(vec![TEXT_WIDTH])
         .width(TEXT_WIDTH, WidthType::Dxa)
-        .position(
-            TablePositionProperty::new()
-                .left_from_text(0)
-                .right_from_text(0)
-                .vertical_anchor("margin")
-                .horizontal_anchor("margin")
-                .position_y_alignment("bottom"),
-        )
-        .margins(TableCellMargins::new().margin(0, RECORD_CHAR as usize, 0, RECORD_CHAR as usize))
+        .indent(0)
+        .layout(docx_rs::TableLayoutType::Fixed)
+        .margins(TableCellMargins::new().margin(0, 0, 0, 0))
         .set_borders(
             TableBorders::with_empty()
                 .set(rule(TableBorderPosition::Top, RULE_THICK))
-                .set(rule(TableBorderPosition::Bottom, RULE_THICK))
+                .set(none(TableBorderPosition::Bottom))
                 .set(rule(TableBorderPosition::InsideH, RULE_THIN))
                 .set(none(TableBorderPosition::Left))
                 .set(none(TableBorderPosition::Right))
                 .set(none(TableBorderPosition::InsideV)),
-        )
+        );
+    let mut last = Paragraph::new()
+        .style(styles::RECORD)
+        .line_spacing(spacing(0, POINT));
+    if !letter {
+        last = bordered(
+            last,
+            ParagraphBorder::new(ParagraphBorderPosition::Bottom)
+                .val(BorderType::Single)
+                .size(RULE_THICK)
+                .space(0)
+                .color("000000"),
+        );
+    }
+    // The rows' lines, the rules (1 pt, ¾ pt between rows, 1 pt) and the
+    // last paragraph.
+    let rules = if letter {
+        0
+    } else {
+        2 * POINT + (row_count - 1).max(0) * POINT * 3 / 4
+    };
+    let height = lines * styles::RECORD_LINE + rules + POINT;
+    let content = format!(
+        "{}{}",
+        String::from_utf8_lossy(&table.build()),
+        String::from_utf8_lossy(&last.build())
+    );
+    text_box(&content, height)
 }
+
+/// A point in twips.
+const POINT: i32 = 20;
+
+/// How many lines 抄送 takes: the first from one character in, further ones
+/// after its label, each ending one character before the right edge; every
+/// character counted at its full width (the runs' tighter spacing left
+/// aside, so that the box is never too low).
+fn cc_lines(cc: &str, label: i32) -> i32 {
+    let first = TEXT_WIDTH as i32 - 2 * RECORD_CHAR;
+    let further = (first - label).max(RECORD_CHAR);
+    let total = width(cc, RECORD_CHAR);
+    1 + ((total - first).max(0) + further - 1) / further
+}
+
+/// The run of a text box holding `content` (WordprocessingML), `height`
+/// twips high, as wide as the text area and centred on it, its bottom edge
+/// on the text area's bottom edge; the text at its foot, no insets, no
+/// outline or fill.
+fn text_box(content: &str, height: i32) -> String {
+    let width = TEXT_WIDTH as i32 * EMU;
+    let high = height * EMU;
+    let top = (super::grid::PAGE_HEIGHT as i32 - super::grid::MARGIN_BOTTOM - height) * EMU;
+    format!(
+        "<w:r><w:drawing><wp:anchor distT=\"0\" distB=\"0\" distL=\"0\" distR=\"0\" simplePos=\"0\" relativeHeight=\"3\" behindDoc=\"0\" locked=\"0\" layoutInCell=\"1\" allowOverlap=\"0\">\
+<wp:simplePos x=\"0\" y=\"0\" /><wp:positionH relativeFrom=\"margin\"><wp:align>center</wp:align></wp:positionH>\
+<wp:positionV relativeFrom=\"page\"><wp:posOffset>{top}</wp:posOffset></wp:positionV>\
+<wp:extent cx=\"{width}\" cy=\"{high}\" /><wp:effectExtent l=\"0\" t=\"0\" r=\"0\" b=\"0\" /><wp:wrapTopAndBottom />\
+<wp:docPr id=\"{RECORD_ID}\" name=\"{RECORD_NAME}\" /><wp:cNvGraphicFramePr />\
+<a:graphic xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\"><a:graphicData uri=\"http://schemas.microsoft.com/office/word/2010/wordprocessingShape\">\
+<wps:wsp><wps:cNvSpPr txBox=\"1\" /><wps:spPr><a:xfrm><a:off x=\"0\" y=\"0\" /><a:ext cx=\"{width}\" cy=\"{high}\" /></a:xfrm>\
+<a:prstGeom prst=\"rect\"><a:avLst /></a:prstGeom><a:noFill /><a:ln><a:noFill /></a:ln></wps:spPr>\
+<wps:txbx><w:txbxContent>{content}</w:txbxContent></wps:txbx>\
+<wps:bodyPr rot=\"0\" vert=\"horz\" wrap=\"square\" lIns=\"0\" tIns=\"0\" rIns=\"0\" bIns=\"0\" anchor=\"b\" anchorCtr=\"0\"><a:noAutofit /></wps:bodyPr>\
+</wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></w:r>"
+    )
+}
+
+/// The text box's id among the document's drawings (the seal is 1) and its
+/// name, as Word's selection pane lists it.
+const RECORD_ID: u32 = 9704;
+const RECORD_NAME: &str = "Record";
 
 /// The 版记's rules in eighths of a point: 0.35 mm (1 pt) and 0.25 mm (¾ pt).
 pub const RULE_THICK: usize = 8;

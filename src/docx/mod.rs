@@ -13,11 +13,12 @@ use std::io::Cursor;
 
 use crate::blocks::{self, Block, Inline};
 use crate::cjk::RunBreaker;
+use crate::typeset::RecordPage;
 use crate::typeset::writer::soft_break_is_space;
 use docx_rs::{
     AlignmentType, BreakType, DocGrid, DocGridType, Docx, FieldCharType, Footer, InstrPAGE,
-    InstrText, LineSpacing, LineSpacingType, PageMargin, Paragraph, Run, Table, TableCell,
-    TableRow, WidthType,
+    InstrText, LineSpacing, LineSpacingType, PageMargin, Paragraph, Run, SectionProperty, Table,
+    TableCell, TableRow, WidthType,
 };
 
 pub use grid::{CHAR_SPACING, LINE_PITCH, TEXT_WIDTH};
@@ -35,6 +36,8 @@ pub struct DocxMeta {
     pub fonts: FontChoice,
     /// The seal's image over the signature and date, as the input gave it.
     pub seal: Option<(crate::gongwen::ImageFormat, Vec<u8>)>,
+    /// Where the PDF set the 版记 (None: not known, the next even page).
+    pub record: Option<crate::typeset::RecordPage>,
 }
 
 /// The DOCX of a document's Markdown.
@@ -53,6 +56,7 @@ pub fn docx(markdown: &str, meta: &DocxMeta) -> Vec<u8> {
         .seal
         .as_ref()
         .and_then(|(format, bytes)| seal_image(*format, bytes));
+    writer.record_page = meta.record;
     writer.blocks(&blocks::parse(&markdown));
     // What is still open ends with the document.
     writer.finish();
@@ -89,6 +93,8 @@ pub fn docx(markdown: &str, meta: &DocxMeta) -> Vec<u8> {
             .grid_type(DocGridType::Lines)
             .line_pitch(LINE_PITCH),
     );
+    let record_section = writer.record_section;
+    let record = writer.record.take();
     for part in writer.parts {
         docx = match part {
             Part::Paragraph(p) => docx.add_paragraph(*p),
@@ -100,6 +106,14 @@ pub fn docx(markdown: &str, meta: &DocxMeta) -> Vec<u8> {
     xml.styles = patch_styles(&xml.styles, meta.lang == crate::model::Lang::En);
     xml.document = patch_document(&xml.document);
     xml.document = patch_seal(&xml.document);
+    if let Some(run) = &record {
+        xml.document = anchor_record(&xml.document, run);
+    }
+    if record_section {
+        // After a blank page the 版记's page carries no number either.
+        let footer = (meta.record == Some(RecordPage::AfterBlank)).then(|| empty_footer(&mut xml));
+        xml.document = patch_sections(&xml.document, footer.as_deref());
+    }
     xml.doc_props.core = patch_core(&xml.doc_props.core, meta);
     let parts = [
         &xml.document,
@@ -265,6 +279,122 @@ fn patch_document(document: &[u8]) -> Vec<u8> {
         }
     }
     format!("{}{references}{rest}", &text[..body_start]).into_bytes()
+}
+
+/// The document in two sections when its 版记 has a page of its own: the
+/// body's section ends with the paragraph that holds the placeholder
+/// properties [`Writer::end_body_section`] gave it, and takes the page's
+/// properties as they are; the 版记's section begins on an even page
+/// (`w:type` evenPage: Word, WPS and LibreOffice insert a blank page when
+/// the body ends on an even one), has no distinct page one (page one's header
+/// and footer are a 函's 信函格式), and its footers are the page numbers', or
+/// `empty_footer` after a blank page.
+fn patch_sections(document: &[u8], empty_footer: Option<&str>) -> Vec<u8> {
+    let text = String::from_utf8_lossy(document).into_owned();
+    let element = |from: usize| {
+        let start = from + text[from..].find("<w:sectPr>")?;
+        let end = start + text[start..].find("</w:sectPr>")? + "</w:sectPr>".len();
+        Some((start, end))
+    };
+    let (Some(placeholder), Some(last)) = (element(0), text.rfind("<w:sectPr>").and_then(element))
+    else {
+        return text.into_bytes();
+    };
+    if placeholder.0 >= last.0 {
+        return text.into_bytes();
+    }
+    let page = &text[last.0..last.1];
+    let mut record = String::with_capacity(page.len());
+    let mut rest = page;
+    // Each reference kept or left out, its part swapped for the empty footer.
+    while let Some(at) = ["<w:headerReference", "<w:footerReference"]
+        .iter()
+        .filter_map(|kind| rest.find(kind))
+        .min()
+    {
+        let end = at + rest[at..].find("/>").map_or(rest.len() - at, |n| n + 2);
+        let reference = &rest[at..end];
+        record.push_str(&rest[..at]);
+        if !reference.contains("w:type=\"first\"") {
+            match (empty_footer, reference.starts_with("<w:footerReference")) {
+                (Some(rid), true) => {
+                    let kind = if reference.contains("w:type=\"even\"") {
+                        "even"
+                    } else {
+                        "default"
+                    };
+                    record.push_str(&format!(
+                        "<w:footerReference w:type=\"{kind}\" r:id=\"{rid}\" />"
+                    ));
+                }
+                _ => record.push_str(reference),
+            }
+        }
+        rest = &rest[end..];
+    }
+    record.push_str(rest);
+    let record = record.replace("<w:titlePg />", "").replacen(
+        "<w:pgSz",
+        "<w:type w:val=\"evenPage\" /><w:pgSz",
+        1,
+    );
+    format!(
+        "{}{page}{}{record}{}",
+        &text[..placeholder.0],
+        &text[placeholder.1..last.0],
+        &text[last.1..]
+    )
+    .into_bytes()
+}
+
+/// The 版记's text box in the document's last paragraph (the one before the
+/// final section's properties, which [`Writer`] made for it), after its
+/// properties.
+fn anchor_record(document: &[u8], run: &str) -> Vec<u8> {
+    let mut text = String::from_utf8_lossy(document).into_owned();
+    let end = text.rfind("<w:sectPr>").unwrap_or(text.len());
+    if let Some(at) = text[..end].rfind("</w:p>") {
+        text.insert_str(at, run);
+    }
+    text.into_bytes()
+}
+
+/// A footer with nothing in it, added to the package: the 版记's page's
+/// after a blank page. Its relationship's id.
+fn empty_footer(xml: &mut docx_rs::XMLDocx) -> String {
+    use docx_rs::BuildXML;
+    let number = xml.footers.len() + 1;
+    let id = "rIdFooterRecord";
+    xml.footers.push(
+        Footer::new()
+            .add_paragraph(Paragraph::new().style(styles::FOOTER))
+            .build(),
+    );
+    let rels = String::from_utf8_lossy(&xml.document_rels).replacen(
+        "</Relationships>",
+        &format!("<Relationship Id=\"{id}\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer\" Target=\"footer{number}.xml\" /></Relationships>"),
+        1,
+    );
+    xml.document_rels = rels.into_bytes();
+    let types = String::from_utf8_lossy(&xml.content_type).replacen(
+        "</Types>",
+        &format!("<Override PartName=\"/word/footer{number}.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml\" /></Types>"),
+        1,
+    );
+    xml.content_type = types.into_bytes();
+    id.to_string()
+}
+
+/// A paragraph a point high: the document's last (it ends with one) or the
+/// body's when a table ends it, so that it never takes a page of its own.
+fn tiny_paragraph() -> Paragraph {
+    Paragraph::new().style(styles::RECORD).line_spacing(
+        LineSpacing::new()
+            .line_rule(LineSpacingType::Exact)
+            .line(20)
+            .before(0)
+            .after(0),
+    )
 }
 
 /// The seal floats behind the text without pushing it aside (docx-rs writes
@@ -456,6 +586,12 @@ struct Writer {
     letterhead: Option<Vec<String>>,
     /// The title comes next after a 版头: two lines below its red rule.
     after_masthead: bool,
+    /// Where the PDF set the 版记.
+    record_page: Option<crate::typeset::RecordPage>,
+    /// The 版记 is in a section of its own, begun on an even page.
+    record_section: bool,
+    /// The run of the 版记's text box, for the document's last paragraph.
+    record: Option<String>,
 }
 
 impl Writer {
@@ -474,6 +610,9 @@ impl Writer {
             seal: None,
             letterhead: None,
             after_masthead: false,
+            record_page: None,
+            record_section: false,
+            record: None,
         }
     }
 
@@ -603,22 +742,17 @@ impl Writer {
                     _ => None,
                 };
                 let letter = self.letterhead.is_some();
-                self.parts.push(Part::Table(Box::new(gongwen::record(
-                    cc.as_deref(),
-                    print,
-                    letter,
-                ))));
-                // A document ends with a paragraph: one a point high, so that
-                // it never takes a page of its own.
-                self.parts.push(Part::Paragraph(Box::new(
-                    Paragraph::new().style(styles::RECORD).line_spacing(
-                        LineSpacing::new()
-                            .line_rule(LineSpacingType::Exact)
-                            .line(20)
-                            .before(0)
-                            .after(0),
-                    ),
-                )));
+                // On the body's last page when the PDF found it even and
+                // with room; else in a section of its own that begins on an
+                // even page (GB/T 9704 7.5), which Word, WPS and LibreOffice
+                // keep even when the body is edited.
+                if self.record_page != Some(RecordPage::Last) {
+                    self.end_body_section();
+                }
+                // Its text box, anchored in the document's last paragraph, a
+                // point high so that it never takes a page of its own.
+                self.record = Some(gongwen::record(cc.as_deref(), print, letter));
+                self.parts.push(Part::Paragraph(Box::new(tiny_paragraph())));
             }
             Block::Element(_, content) => self.paragraph(styles::BODY, content),
         }
@@ -673,6 +807,26 @@ impl Writer {
         self.runs.reset();
         self.last_char = None;
         self.pending_soft_break = false;
+    }
+
+    /// The body's section ends with the last paragraph written (a point
+    /// high one after a table): its properties, a placeholder here, become
+    /// those of the document's page in [`patch_sections`].
+    fn end_body_section(&mut self) {
+        self.finish();
+        let end = match self.parts.last_mut() {
+            Some(Part::Paragraph(p)) => p,
+            _ => {
+                self.parts.push(Part::Paragraph(Box::new(tiny_paragraph())));
+                match self.parts.last_mut() {
+                    Some(Part::Paragraph(p)) => p,
+                    _ => return,
+                }
+            }
+        };
+        let taken = std::mem::take(end.as_mut());
+        **end = taken.section_property(SectionProperty::new());
+        self.record_section = true;
     }
 
     /// The last paragraph written stays on the page of the next one.
@@ -798,6 +952,7 @@ mod tests {
             lang: crate::model::Lang::Zh,
             fonts: FontChoice::default(),
             seal: None,
+            record: None,
         };
         let bytes = docx("# 标题\u{1b}\n\n一是\u{1}\u{8}落实\u{fffe}。\n", &meta);
         assert_eq!(check_package(&bytes), Ok(()));

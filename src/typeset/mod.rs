@@ -114,6 +114,29 @@ impl TypesetError {
     }
 }
 
+/// Where the PDF set a 公文's 版记 (GB/T 9704 7.5: on an even page, at the
+/// foot of the last page), as the style decided it once the body was laid
+/// out: what the DOCX follows, since a word processor has no break that
+/// depends on where a page ends.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RecordPage {
+    /// On the body's last page, an even page with room for it.
+    Last,
+    /// On the next page (the body ends on an odd page), numbered.
+    Next,
+    /// On the page after a blank one (the body's last page is even but has
+    /// no room); neither of the two carries a page number.
+    AfterBlank,
+}
+
+/// A typeset PDF.
+pub struct Typeset {
+    pub bytes: Vec<u8>,
+    pub timings: Timings,
+    /// Where its 版记 went, when it has one (and the style marks it).
+    pub record: Option<RecordPage>,
+}
+
 /// Typesets Markdown into PDF bytes; `archival` makes it PDF/A-2b.
 pub fn pdf(
     markdown: &str,
@@ -121,9 +144,10 @@ pub fn pdf(
     fonts: &FontSet,
     style: &Style,
     archival: bool,
-) -> Result<(Vec<u8>, Timings), TypesetError> {
+) -> Result<Typeset, TypesetError> {
     let mut timings = Timings::default();
     let (document, sources) = compile(markdown, meta, fonts, style, &mut timings)?;
+    let record = record_page(&document);
     let started = Instant::now();
     let standards = if archival {
         typst_pdf::PdfStandards::new(&[typst_pdf::PdfStandard::A_2b])
@@ -140,7 +164,43 @@ pub fn pdf(
     };
     let bytes = typst_pdf::pdf(&document, &options).map_err(|errors| sources.error(&errors))?;
     timings.export = started.elapsed();
-    Ok((bytes, timings))
+    Ok(Typeset {
+        bytes,
+        timings,
+        record,
+    })
+}
+
+/// Where the 版记 goes once the document is laid out, without making the
+/// PDF: for a DOCX made alone. None without a 版记.
+pub fn record_layout(
+    markdown: &str,
+    meta: &PdfMeta,
+    fonts: &FontSet,
+    style: &Style,
+) -> Result<Option<RecordPage>, TypesetError> {
+    let (document, _) = compile(markdown, meta, fonts, style, &mut Timings::default())?;
+    Ok(record_page(&document))
+}
+
+/// The 版记's page against the body's last page, marked by the style's
+/// `<nianbao-record-at>` where the body ends; the 版记 is on the document's
+/// last page.
+fn record_page(document: &PagedDocument) -> Option<RecordPage> {
+    use typst::foundations::{Label, Selector};
+    use typst::introspection::Introspector;
+    let label = Label::new(typst::utils::PicoStr::intern("nianbao-record-at"))?;
+    let introspector = document.introspector();
+    let mark = introspector
+        .query(&Selector::Label(label))
+        .last()?
+        .location()?;
+    let body_ends = introspector.page(mark)?.get();
+    Some(match document.pages().len().saturating_sub(body_ends) {
+        0 => RecordPage::Last,
+        1 => RecordPage::Next,
+        _ => RecordPage::AfterBlank,
+    })
 }
 
 /// A page of the preview: its SVG image and its text (the image's

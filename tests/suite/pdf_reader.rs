@@ -34,8 +34,9 @@ impl Device<'_> for Glyphs {
         paint: &Paint<'_>,
         mode: &PathDrawMode,
     ) {
-        if matches!(mode, PathDrawMode::Fill(_)) {
-            self.fill(path, transform, paint);
+        match mode {
+            PathDrawMode::Fill(_) => self.fill(path, transform, paint),
+            PathDrawMode::Stroke(props) => self.stroke(path, transform, paint, props.line_width),
         }
     }
     fn push_clip_path(&mut self, _: &ClipPath) {}
@@ -408,6 +409,9 @@ pub struct Fill {
 pub struct Ink {
     pub glyphs: Vec<InkGlyph>,
     pub fills: Vec<Fill>,
+    /// Stroked lines (LibreOffice draws rules so), each as the box its ink
+    /// covers: the path's widened by half the line's width on every side.
+    pub strokes: Vec<Fill>,
 }
 
 fn rgb(paint: &Paint<'_>) -> [u8; 3] {
@@ -441,6 +445,20 @@ impl Glyphs {
             bottom,
             left,
             right,
+            rgb: rgb(paint),
+        });
+    }
+
+    fn stroke(&mut self, path: &BezPath, transform: Affine, paint: &Paint<'_>, width: f32) {
+        use kurbo::Shape;
+        let (top, bottom, left, right) = self.mm((transform * path.clone()).bounding_box());
+        // The line's width in the page's units, as the transform scales it.
+        let half = f64::from(width) * transform.determinant().abs().sqrt() / 2.0 * MM;
+        self.1.strokes.push(Fill {
+            top: top - half,
+            bottom: bottom + half,
+            left: left - half,
+            right: right + half,
             rgb: rgb(paint),
         });
     }
