@@ -562,14 +562,23 @@ pub fn record(cc: Option<&str>, print: Option<(&str, &str)>, letter: bool) -> St
 /// A point in twips.
 const POINT: i32 = 20;
 
-/// How many lines 抄送 takes: the first from one character in, further ones
-/// after its label, each ending one character before the right edge; every
-/// character counted at its full width (the runs' tighter spacing left
-/// aside, so that the box is never too low).
+/// How many lines 抄送 takes, at most: the first from one character in,
+/// further ones after its label, each ending one character before the right
+/// edge; every character counted at its full width (the runs' tighter
+/// spacing left aside), a quarter character more where digits or Latin
+/// letters meet Chinese (LibreOffice spaces them apart), and a character of
+/// each line lost to where a line may not break (before "，" or inside
+/// "12"): so that the box is never too low for its text.
 fn cc_lines(cc: &str, label: i32) -> i32 {
-    let first = TEXT_WIDTH as i32 - 2 * RECORD_CHAR;
+    let first = TEXT_WIDTH as i32 - 3 * RECORD_CHAR;
     let further = (first - label).max(RECORD_CHAR);
-    let total = width(cc, RECORD_CHAR);
+    let wide = |c: char| c.width() == Some(2);
+    let boundaries = cc
+        .chars()
+        .zip(cc.chars().skip(1))
+        .filter(|(a, b)| wide(*a) != wide(*b))
+        .count() as i32;
+    let total = width(cc, RECORD_CHAR) + boundaries * RECORD_CHAR / 4;
     1 + ((total - first).max(0) + further - 1) / further
 }
 

@@ -303,6 +303,59 @@ fn paragraph_with<'a>(xml: &'a str, text: &str) -> &'a str {
     &xml[start..end]
 }
 
+/// The run of the 版记's text box in `document.xml`, whole, without the
+/// paragraphs' ids.
+fn record_box(xml: &str) -> String {
+    let start = xml.rfind("<w:r><w:drawing>").expect("a drawing");
+    let end = start + xml[start..].find("</w:drawing></w:r>").unwrap() + "</w:drawing></w:r>".len();
+    let mut out = xml[start..end].to_string();
+    while let Some(at) = out.find(" w14:paraId=\"") {
+        let close = at + out[at + 14..].find('"').unwrap() + 15;
+        out.replace_range(at..close, "");
+    }
+    out
+}
+
+/// The run of a 版记's text box as nianbao writes it (GB/T 9704 7.4): as wide
+/// as the text area (156 mm, 8 844 twips) and `height` twips high, centred on
+/// the text area, its top `height` above the text area's bottom edge
+/// (262 mm, 14 854 twips, from the page's top), the body's text kept clear
+/// above and below it; no insets, fill or outline, its text at its foot;
+/// in it a table of the rows (no cell margins, fixed widths, the `rules`
+/// above and between rows) and the paragraph a point high that ends it,
+/// with `last` (the last rule) as its border.
+fn text_box(height: i32, rules: &[&str], rows: &str, last: &str) -> String {
+    let (top, high) = ((14854 - height) * 635, height * 635);
+    let nil = |side: &str| {
+        format!("<w:{side} w:val=\"nil\" w:sz=\"0\" w:space=\"0\" w:color=\"000000\" />")
+    };
+    let borders = format!(
+        "{}{}{}{}{}{}",
+        rules.first().map_or(nil("top"), |r| r.to_string()),
+        nil("left"),
+        nil("bottom"),
+        nil("right"),
+        rules.get(1).map_or(nil("insideH"), |r| r.to_string()),
+        nil("insideV"),
+    );
+    format!(
+        "<w:r><w:drawing><wp:anchor distT=\"0\" distB=\"0\" distL=\"0\" distR=\"0\" simplePos=\"0\" relativeHeight=\"3\" behindDoc=\"0\" locked=\"0\" layoutInCell=\"1\" allowOverlap=\"0\">\
+<wp:simplePos x=\"0\" y=\"0\" /><wp:positionH relativeFrom=\"margin\"><wp:align>center</wp:align></wp:positionH>\
+<wp:positionV relativeFrom=\"page\"><wp:posOffset>{top}</wp:posOffset></wp:positionV>\
+<wp:extent cx=\"5615940\" cy=\"{high}\" /><wp:effectExtent l=\"0\" t=\"0\" r=\"0\" b=\"0\" /><wp:wrapTopAndBottom />\
+<wp:docPr id=\"9704\" name=\"Record\" /><wp:cNvGraphicFramePr />\
+<a:graphic xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\"><a:graphicData uri=\"http://schemas.microsoft.com/office/word/2010/wordprocessingShape\">\
+<wps:wsp><wps:cNvSpPr txBox=\"1\" /><wps:spPr><a:xfrm><a:off x=\"0\" y=\"0\" /><a:ext cx=\"5615940\" cy=\"{high}\" /></a:xfrm>\
+<a:prstGeom prst=\"rect\"><a:avLst /></a:prstGeom><a:noFill /><a:ln><a:noFill /></a:ln></wps:spPr>\
+<wps:txbx><w:txbxContent><w:tbl><w:tblPr><w:tblW w:w=\"8844\" w:type=\"dxa\" /><w:jc w:val=\"left\" /><w:tblBorders>{borders}</w:tblBorders>\
+<w:tblCellMar><w:top w:w=\"0\" w:type=\"dxa\" /><w:left w:w=\"0\" w:type=\"dxa\" /><w:bottom w:w=\"0\" w:type=\"dxa\" /><w:right w:w=\"0\" w:type=\"dxa\" /></w:tblCellMar>\
+<w:tblInd w:w=\"0\" w:type=\"dxa\" /><w:tblLayout w:type=\"fixed\" /></w:tblPr><w:tblGrid><w:gridCol w:w=\"8844\" w:type=\"dxa\" /></w:tblGrid>{rows}</w:tbl>\
+<w:p><w:pPr><w:rPr /><w:pStyle w:val=\"RecordText\" /><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"20\" w:lineRule=\"exact\" />{last}</w:pPr></w:p></w:txbxContent></wps:txbx>\
+<wps:bodyPr rot=\"0\" vert=\"horz\" wrap=\"square\" lIns=\"0\" tIns=\"0\" rIns=\"0\" bIns=\"0\" anchor=\"b\" anchorCtr=\"0\"><a:noAutofit /></wps:bodyPr>\
+</wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></w:r>"
+    )
+}
+
 /// The style `id` of `styles.xml`.
 fn style<'a>(styles: &'a str, id: &str) -> &'a str {
     let start = styles
@@ -433,19 +486,24 @@ fn a_notices_seal_floats_behind_the_date_and_its_record_sits_at_the_foot() {
     std::io::Read::read_to_end(&mut zip.by_name(&media[0]).unwrap(), &mut png).unwrap();
     assert!(png.starts_with(b"\x89PNG\r\n\x1a\n"));
     assert_eq!(&png[16..24], &[0, 0, 2, 88, 0, 0, 2, 88], "600 × 600");
-    let record = &xml[xml.rfind("<w:tbl>").unwrap()..xml.rfind("</w:tbl>").unwrap()];
-    for want in [
-        "<w:tblPr><w:tblpPr w:leftFromText=\"0\" w:rightFromText=\"0\" w:vertAnchor=\"margin\" w:horzAnchor=\"margin\" w:tblpYSpec=\"bottom\" /><w:tblW w:w=\"8844\" w:type=\"dxa\" />",
+    // The 版记 on the body's last page (the PDF's page 2, even, with room):
+    // one section; its text box in the document's last paragraph.
+    assert_eq!(xml.matches("<w:sectPr>").count(), 1);
+    let rows = "<w:tr><w:trPr /><w:tc><w:tcPr><w:tcW w:w=\"8844\" w:type=\"dxa\" /></w:tcPr><w:p><w:pPr><w:rPr /><w:pStyle w:val=\"RecordText\" /><w:ind w:left=\"1120\" w:right=\"280\" w:hanging=\"840\" /></w:pPr><w:r><w:rPr /><w:t xml:space=\"preserve\">抄送：某某县人民政府办公室，某某市统计局。</w:t></w:r></w:p></w:tc></w:tr>\
+<w:tr><w:trPr /><w:tc><w:tcPr><w:tcW w:w=\"8844\" w:type=\"dxa\" /></w:tcPr><w:p><w:pPr><w:rPr /><w:pStyle w:val=\"RecordText\" /><w:ind w:left=\"280\" w:right=\"280\" w:firstLine=\"0\" /><w:tabs><w:tab w:val=\"right\" w:pos=\"8564\" /></w:tabs></w:pPr><w:r><w:rPr /><w:t xml:space=\"preserve\">某某县统计局办公室</w:t></w:r><w:r><w:rPr /><w:tab /></w:r><w:r><w:rPr /><w:t xml:space=\"preserve\">2022年1月10日印发</w:t></w:r></w:p></w:tc></w:tr>";
+    let rules = [
         "<w:top w:val=\"single\" w:sz=\"8\" w:space=\"0\" w:color=\"000000\" />",
-        "<w:bottom w:val=\"single\" w:sz=\"8\" w:space=\"0\" w:color=\"000000\" />",
         "<w:insideH w:val=\"single\" w:sz=\"6\" w:space=\"0\" w:color=\"000000\" />",
-        "<w:left w:val=\"nil\" w:sz=\"0\" w:space=\"0\" w:color=\"000000\" />",
-        "<w:tblCellMar><w:top w:w=\"0\" w:type=\"dxa\" /><w:left w:w=\"280\" w:type=\"dxa\" /><w:bottom w:w=\"0\" w:type=\"dxa\" /><w:right w:w=\"280\" w:type=\"dxa\" /></w:tblCellMar>",
-        "<w:pStyle w:val=\"RecordText\" /><w:ind w:left=\"840\" w:right=\"0\" w:hanging=\"840\" /></w:pPr><w:r><w:rPr /><w:t xml:space=\"preserve\">抄送：某某县人民政府办公室，某某市统计局。</w:t>",
-        "<w:pStyle w:val=\"RecordText\" /><w:tabs><w:tab w:val=\"right\" w:pos=\"8284\" /></w:tabs></w:pPr><w:r><w:rPr /><w:t xml:space=\"preserve\">某某县统计局办公室</w:t></w:r><w:r><w:rPr /><w:tab /></w:r><w:r><w:rPr /><w:t xml:space=\"preserve\">2022年1月10日印发</w:t>",
-    ] {
-        assert!(record.contains(want), "{want}: {record}");
-    }
+    ];
+    assert_eq!(
+        record_box(&xml),
+        text_box(
+            955,
+            &rules,
+            rows,
+            "<w:pBdr><w:bottom w:val=\"single\" w:space=\"0\" w:sz=\"8\" w:color=\"000000\" /></w:pBdr>"
+        ),
+    );
     let styles = part(&docx, "word/styles.xml");
     assert!(
         style(&styles, "RecordText").contains("<w:sz w:val=\"28\" />"),
@@ -483,12 +541,22 @@ fn a_letter_has_its_letterhead_in_page_ones_header_and_footer() {
         paragraph_with(&xml, "某教工函〔2021〕8号").contains("<w:pStyle w:val=\"GongwenMark\" /><w:spacing w:before=\"280\" w:after=\"0\" w:line=\"579\" w:lineRule=\"exact\" /><w:tabs><w:tab w:val=\"right\" w:pos=\"8844\" /></w:tabs></w:pPr><w:r><w:rPr /><w:tab /></w:r><w:r><w:rPr><w:rStyle w:val=\"DocNumberChars\" /></w:rPr><w:t xml:space=\"preserve\">某教工函〔2021〕8号</w:t>"),
         "{xml}"
     );
-    let record = &xml[xml.rfind("<w:tbl>").unwrap()..xml.rfind("</w:tbl>").unwrap()];
+    // The 版记 (抄送 alone, no rules) at the foot of page 2: the body ends on
+    // page 1 with the date, whose paragraph ends the body's section (the
+    // properties above); the 版记's section begins on an even page, with
+    // the page numbers' footers and no distinct page one.
+    let date = paragraph_with(&xml, "2021年3月15日</w:t>");
     assert!(
-        record.contains("<w:top w:val=\"nil\" w:sz=\"0\" w:space=\"0\" w:color=\"000000\" />"),
-        "{record}"
+        date.contains("<w:keepLines /><w:sectPr><w:headerReference w:type=\"first\""),
+        "{date}"
     );
-    assert_eq!(document_text(record).trim(), "抄送：某某市总工会办公室。");
+    assert!(
+        xml.ends_with("<w:sectPr><w:footerReference w:type=\"default\" r:id=\"rIdFooter1\" /><w:footerReference w:type=\"even\" r:id=\"rIdFooter2\" /><w:type w:val=\"evenPage\" /><w:pgSz w:w=\"11906\" w:h=\"16838\" /><w:pgMar w:top=\"2098\" w:right=\"1474\" w:bottom=\"1984\" w:left=\"1588\" w:header=\"1701\" w:footer=\"1134\" w:gutter=\"0\" /><w:cols w:space=\"425\" w:num=\"1\" /><w:docGrid w:type=\"lines\" w:linePitch=\"579\" /></w:sectPr></w:body></w:document>"),
+        "{xml}"
+    );
+    assert_eq!(xml.matches("<w:sectPr>").count(), 2);
+    let rows = "<w:tr><w:trPr /><w:tc><w:tcPr><w:tcW w:w=\"8844\" w:type=\"dxa\" /></w:tcPr><w:p><w:pPr><w:rPr /><w:pStyle w:val=\"RecordText\" /><w:ind w:left=\"1120\" w:right=\"280\" w:hanging=\"840\" /></w:pPr><w:r><w:rPr /><w:t xml:space=\"preserve\">抄送：某某市总工会办公室。</w:t></w:r></w:p></w:tc></w:tr>";
+    assert_eq!(record_box(&xml), text_box(460, &[], rows, ""));
     // Other pages' numbers stand 3 mm above the footer distance: 23 mm.
     let styles = part(&docx, "word/styles.xml");
     assert!(
@@ -497,6 +565,91 @@ fn a_letter_has_its_letterhead_in_page_ones_header_and_footer() {
         ),
         "{styles}"
     );
+}
+
+/// The report with a 版记 whose 抄送 (70 organs) does not fit under its
+/// eighth, even page: the PDF sets it on page 10 after a blank page 9, and
+/// the DOCX puts it in a section that begins on an even page, whose footer
+/// (a part of its own, in the package's relationships and content types)
+/// is empty: neither page carries a number. Its text box is as high as the
+/// rows can be (29 lines of 抄送 at most, the printing line, the rules).
+/// The DOCX alone (no PDF asked for) lays the document out to learn it: the
+/// same bytes.
+#[test]
+fn a_record_after_a_blank_page_has_a_section_of_its_own_without_a_page_number() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = long_cc_report(dir.path());
+    let out = build(&input, dir.path(), &["--format", "pdf,docx"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let docx = std::fs::read(dir.path().join("long-cc.docx")).unwrap();
+    let xml = part(&docx, "word/document.xml");
+    assert!(
+        xml.ends_with("<w:sectPr><w:footerReference w:type=\"default\" r:id=\"rIdFooterRecord\" /><w:footerReference w:type=\"even\" r:id=\"rIdFooterRecord\" /><w:type w:val=\"evenPage\" /><w:pgSz w:w=\"11906\" w:h=\"16838\" /><w:pgMar w:top=\"2098\" w:right=\"1474\" w:bottom=\"1984\" w:left=\"1588\" w:header=\"1701\" w:footer=\"1134\" w:gutter=\"0\" /><w:cols w:space=\"425\" w:num=\"1\" /><w:docGrid w:type=\"lines\" w:linePitch=\"579\" /></w:sectPr></w:body></w:document>"),
+        "{}",
+        &xml[xml.len() - 800..]
+    );
+    // The body's section: the page numbers' footers, in the paragraph of the
+    // 附注 (the body's last).
+    let note = paragraph_with(&xml, "（联系人：");
+    assert!(
+        note.contains("<w:sectPr><w:footerReference w:type=\"default\" r:id=\"rIdFooter1\" /><w:footerReference w:type=\"even\" r:id=\"rIdFooter2\" /><w:pgSz"),
+        "{note}"
+    );
+    let rels = part(&docx, "word/_rels/document.xml.rels");
+    assert!(
+        rels.contains("<Relationship Id=\"rIdFooterRecord\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer\" Target=\"footer3.xml\" />"),
+        "{rels}"
+    );
+    let types = part(&docx, "[Content_Types].xml");
+    assert!(
+        types.contains("<Override PartName=\"/word/footer3.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml\" />"),
+        "{types}"
+    );
+    let footer = part(&docx, "word/footer3.xml");
+    assert!(!footer.contains("PAGE"), "{footer}");
+    assert_eq!(document_text(&footer).trim(), "");
+    let box_run = record_box(&xml);
+    let height = 29 * 440 + 440 + 20 + 15 + 20 + 20;
+    assert!(
+        box_run.contains(&format!(
+            "<wp:extent cx=\"5615940\" cy=\"{}\" />",
+            height * 635
+        )),
+        "{box_run}"
+    );
+    let alone = tempfile::tempdir().unwrap();
+    let out = build(&input, alone.path(), &["--format", "docx"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(std::fs::read(alone.path().join("long-cc.docx")).unwrap() == docx);
+}
+
+/// The seed sent up as a 报告 (inputs/gongwen-report-2020.yaml) with a 版记
+/// whose 抄送 names 70 organs: too long for what is left of its last page.
+fn long_cc_report(dir: &Path) -> PathBuf {
+    with_record(
+        dir,
+        "long-cc",
+        &(1..=70)
+            .map(|n| format!("第{n}基层工会委员会"))
+            .collect::<Vec<_>>(),
+    )
+}
+
+/// The report with a 版记: 抄送 these organs, printed by the union's office.
+fn with_record(dir: &Path, stem: &str, organs: &[String]) -> PathBuf {
+    let yaml = read(&input("gongwen-report-2020.yaml"));
+    let yaml = yaml.replacen(
+        "  seal: space\n",
+        &format!(
+            "  seal: space\n  cc: [{}]\n  printer: 学院工会办公室\n  printed: 2020-12-09\n",
+            organs.join(", ")
+        ),
+        1,
+    );
+    assert!(yaml.contains("printer:"));
+    let path = dir.join(format!("{stem}.yaml"));
+    std::fs::write(&path, yaml).unwrap();
+    path
 }
 
 /// A 联合行文's 标志: an empty line that brings it 35 mm below the text
@@ -530,7 +683,9 @@ fn a_joint_documents_issuer_is_a_borderless_table_of_two_cells() {
 }
 
 /// LibreOffice, headless, with the fonts nianbao carries made visible to it
-/// through a private fontconfig file: the DOCX as PDF.
+/// through a private fontconfig file: the DOCX as PDF, with the blank pages
+/// it inserts before a section that begins on an even page (as it prints
+/// them; its PDF export leaves them out unless told).
 fn libreoffice_pdf(docx: &Path, dir: &Path) -> PathBuf {
     let conf = dir.join("fonts.conf");
     std::fs::write(
@@ -547,7 +702,7 @@ fn libreoffice_pdf(docx: &Path, dir: &Path) -> PathBuf {
             "--headless",
             "--norestore",
             "--convert-to",
-            "pdf",
+            "pdf:writer_pdf_Export:{\"IsSkipEmptyPages\":{\"type\":\"boolean\",\"value\":\"false\"}}",
             "--outdir",
         ])
         .arg(dir)
@@ -640,13 +795,19 @@ fn character_pitch(pdf: &Path) -> f64 {
 /// An example built as PDF and DOCX (in the free fonts LibreOffice is given)
 /// into `dir`: LibreOffice's PDF of the DOCX and nianbao's own.
 fn both_pdfs(name: &str, dir: &Path) -> (PathBuf, PathBuf) {
+    both_pdfs_of(&input(name), dir)
+}
+
+/// An input built as PDF and DOCX into `dir`: LibreOffice's PDF of the DOCX
+/// and nianbao's own.
+fn both_pdfs_of(input: &Path, dir: &Path) -> (PathBuf, PathBuf) {
     let out = build(
-        &input(name),
+        input,
         dir,
         &["--format", "pdf,docx", "--docx-fonts", "free"],
     );
     assert_eq!(code(&out), 0, "{}", stderr(&out));
-    let stem = Path::new(name).file_stem().unwrap().to_str().unwrap();
+    let stem = input.file_stem().unwrap().to_str().unwrap();
     // LibreOffice's PDF beside nianbao's, under another name.
     let copy = dir.join(format!("{stem}-lo.docx"));
     std::fs::copy(dir.join(format!("{stem}.docx")), &copy).unwrap();
@@ -761,6 +922,102 @@ fn libreoffice_sets_the_masthead_where_the_pdf_has_it() {
             );
         } else {
             assert!(lo_number > top, "{name}");
+        }
+    }
+}
+
+/// LibreOffice's layout of a 公文's 版记 (GB/T 9704 7.4, 7.5) against the
+/// PDF's: on the last page, an even one (a blank page before it when the
+/// body's last even page has no room, neither of them numbered); its last
+/// rule (a 函's: its 抄送, without rules) on the text area's bottom edge,
+/// 262 mm from the page's top, within a millimetre; 抄送 on that page; as
+/// many pages as nianbao's PDF, numbered alike.
+/// Measured with LibreOffice 7.4 (before the text box: the 函's 抄送 under its
+/// text on page 1, one page where the PDF has two).
+#[test]
+#[ignore = "needs LibreOffice (apt-get install libreoffice-writer-nogui)"]
+fn libreoffice_sets_the_record_at_the_foot_of_an_even_last_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let organs = [
+        "广东省总工会办公室".to_string(),
+        "学院党委办公室".to_string(),
+    ];
+    let notice = "抄送：某某县人民政府办公室，某某市统计局。";
+    // The input, the start of its 抄送, whether rules frame it, whether a
+    // blank page comes before it.
+    for (input, cc, rules, blank) in [
+        (input("notice-plan-2022.yaml"), notice, true, false),
+        (input("joint-notice-2022.yaml"), notice, true, false),
+        (
+            input("letter-2021.yaml"),
+            "抄送：某某市总工会办公室。",
+            false,
+            false,
+        ),
+        (
+            with_record(dir.path(), "short-cc", &organs),
+            "抄送：广东省总工会办公室，学院党委办公室。",
+            true,
+            false,
+        ),
+        (
+            long_cc_report(dir.path()),
+            "抄送：第1基层工会委员会，",
+            true,
+            true,
+        ),
+    ] {
+        let out = tempfile::tempdir().unwrap();
+        let (lo_pdf, ours_pdf) = both_pdfs_of(&input, out.path());
+        let name = input.file_name().unwrap().to_string_lossy().to_string();
+        let (lo, ours) = (
+            crate::pdf_reader::pdf_ink(&lo_pdf),
+            crate::pdf_reader::pdf_ink(&ours_pdf),
+        );
+        assert_eq!(
+            lo.len(),
+            ours.len(),
+            "{name}: LibreOffice's pages, the PDF's"
+        );
+        assert_eq!(lo.len() % 2, 0, "{name}: the 版记 on an even page");
+        let last = lo.last().unwrap();
+        let text = pdf_pages(&lo_pdf).last().unwrap().replace([' ', '\n'], "");
+        assert!(text.contains(cc), "{name}: {text}");
+        // Where the 版记 ends: its last rule, or its text's foot.
+        let foot = if rules {
+            last.fills
+                .iter()
+                .chain(&last.strokes)
+                .filter(|f| {
+                    f.rgb == [0, 0, 0] && f.right - f.left > 150.0 && f.bottom - f.top < 1.0
+                })
+                .map(|f| f.bottom)
+                .fold(f64::NEG_INFINITY, f64::max)
+        } else {
+            last.glyphs
+                .iter()
+                .filter(|g| cc.starts_with(g.text.as_str()) && g.top < 262.0)
+                .map(|g| g.bottom)
+                .fold(f64::NEG_INFINITY, f64::max)
+        };
+        eprintln!(
+            "{name}: the 版记 ends {foot:.2} mm below page {}'s top",
+            lo.len()
+        );
+        assert!((foot - 262.0).abs() <= 1.0, "{name}: {foot}");
+        let numbered = |page: &crate::pdf_reader::Ink| {
+            page.glyphs.iter().any(|g| g.text == "—" && g.top > 262.0)
+        };
+        for (n, (l, o)) in lo.iter().zip(&ours).enumerate() {
+            assert_eq!(numbered(l), numbered(o), "{name}: page {}'s number", n + 1);
+        }
+        if blank {
+            let before = &lo[lo.len() - 2];
+            assert!(
+                before.glyphs.is_empty() && before.fills.is_empty() && before.strokes.is_empty(),
+                "{name}: a blank page before the 版记"
+            );
+            assert!(!numbered(last));
         }
     }
 }
