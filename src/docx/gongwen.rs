@@ -633,4 +633,25 @@ mod tests {
         assert_eq!(width("2020年12月8日", CHAR), 7 * 160 + 3 * 320);
         assert_eq!(fit(200, 100), (SEAL_SIZE, SEAL_SIZE / 2));
     }
+
+    #[test]
+    fn cc_is_given_as_many_lines_as_it_can_take() {
+        let label = width("抄送：", RECORD_CHAR);
+        // 21 characters: one line of the 29 that fit between the insets,
+        // counted as 28 (one for where a line may not break).
+        assert_eq!(
+            cc_lines("抄送：某某县人民政府办公室，某某市统计局。", label),
+            1
+        );
+        assert_eq!(cc_lines(&"某".repeat(28), label), 1);
+        assert_eq!(cc_lines(&"某".repeat(29), label), 2);
+        // Further lines after the label: 29 − 3 − 1 = 25 characters each.
+        assert_eq!(cc_lines(&"某".repeat(28 + 25), label), 2);
+        assert_eq!(cc_lines(&"某".repeat(28 + 26), label), 3);
+        // Where digits meet Chinese, a quarter character more: 70 organs
+        // that LibreOffice sets on 28 lines.
+        let organs: Vec<String> = (1..=70).map(|n| format!("第{n}基层工会委员会")).collect();
+        let cc = format!("抄送：{}。", organs.join("，"));
+        assert_eq!(cc_lines(&cc, label), 29);
+    }
 }
