@@ -303,6 +303,15 @@ fn paragraph_with<'a>(xml: &'a str, text: &str) -> &'a str {
     &xml[start..end]
 }
 
+/// The end of `document.xml` when the 版记 has a section of its own: it
+/// begins on an even page, with these footers on odd and even pages, and
+/// has no distinct page one; its page and grid as the body's.
+fn record_section(odd: &str, even: &str) -> String {
+    format!(
+        "<w:sectPr><w:footerReference w:type=\"default\" r:id=\"{odd}\" /><w:footerReference w:type=\"even\" r:id=\"{even}\" /><w:type w:val=\"evenPage\" /><w:pgSz w:w=\"11906\" w:h=\"16838\" /><w:pgMar w:top=\"2098\" w:right=\"1474\" w:bottom=\"1984\" w:left=\"1588\" w:header=\"1701\" w:footer=\"1134\" w:gutter=\"0\" /><w:cols w:space=\"425\" w:num=\"1\" /><w:docGrid w:type=\"lines\" w:linePitch=\"579\" /></w:sectPr></w:body></w:document>"
+    )
+}
+
 /// The run of the 版记's text box in `document.xml`, whole, without the
 /// paragraphs' ids.
 fn record_box(xml: &str) -> String {
@@ -551,7 +560,7 @@ fn a_letter_has_its_letterhead_in_page_ones_header_and_footer() {
         "{date}"
     );
     assert!(
-        xml.ends_with("<w:sectPr><w:footerReference w:type=\"default\" r:id=\"rIdFooter1\" /><w:footerReference w:type=\"even\" r:id=\"rIdFooter2\" /><w:type w:val=\"evenPage\" /><w:pgSz w:w=\"11906\" w:h=\"16838\" /><w:pgMar w:top=\"2098\" w:right=\"1474\" w:bottom=\"1984\" w:left=\"1588\" w:header=\"1701\" w:footer=\"1134\" w:gutter=\"0\" /><w:cols w:space=\"425\" w:num=\"1\" /><w:docGrid w:type=\"lines\" w:linePitch=\"579\" /></w:sectPr></w:body></w:document>"),
+        xml.ends_with(&record_section("rIdFooter1", "rIdFooter2")),
         "{xml}"
     );
     assert_eq!(xml.matches("<w:sectPr>").count(), 2);
@@ -584,7 +593,7 @@ fn a_record_after_a_blank_page_has_a_section_of_its_own_without_a_page_number() 
     let docx = std::fs::read(dir.path().join("long-cc.docx")).unwrap();
     let xml = part(&docx, "word/document.xml");
     assert!(
-        xml.ends_with("<w:sectPr><w:footerReference w:type=\"default\" r:id=\"rIdFooterRecord\" /><w:footerReference w:type=\"even\" r:id=\"rIdFooterRecord\" /><w:type w:val=\"evenPage\" /><w:pgSz w:w=\"11906\" w:h=\"16838\" /><w:pgMar w:top=\"2098\" w:right=\"1474\" w:bottom=\"1984\" w:left=\"1588\" w:header=\"1701\" w:footer=\"1134\" w:gutter=\"0\" /><w:cols w:space=\"425\" w:num=\"1\" /><w:docGrid w:type=\"lines\" w:linePitch=\"579\" /></w:sectPr></w:body></w:document>"),
+        xml.ends_with(&record_section("rIdFooterRecord", "rIdFooterRecord")),
         "{}",
         &xml[xml.len() - 800..]
     );
