@@ -1,8 +1,8 @@
 //! The 公文's elements in the DOCX (GB/T 9704-2012), as WPS and Word users
 //! edit them: the red 发文机关标志 as red text, the red rule under the 发文字号
 //! as a paragraph border, 发文字号 and 签发人 on one line with tab stops, the
-//! seal image floating behind the date, the 版记 as a table anchored to the
-//! foot of the text area; a 函's 信函格式 in page one's header and footer.
+//! seal image floating behind the date, the 版记 in a text box at the foot
+//! of the text area; a 函's 信函格式 in page one's header and footer.
 //! Positions follow the PDF's (templates/style.typ), in twips.
 
 use docx_rs::{
@@ -645,9 +645,10 @@ mod tests {
         );
         assert_eq!(cc_lines(&"某".repeat(28), label), 1);
         assert_eq!(cc_lines(&"某".repeat(29), label), 2);
-        // Further lines after the label: 29 − 3 − 1 = 25 characters each.
-        assert_eq!(cc_lines(&"某".repeat(28 + 25), label), 2);
-        assert_eq!(cc_lines(&"某".repeat(28 + 26), label), 3);
+        // Further lines after the label: 29.6 − 3 − 1 characters each (the
+        // widths add up: the first line's fraction goes on the second).
+        assert_eq!(cc_lines(&"某".repeat(28 + 26), label), 2);
+        assert_eq!(cc_lines(&"某".repeat(28 + 27), label), 3);
         // Where digits meet Chinese, a quarter character more: 70 organs
         // that LibreOffice sets on 28 lines.
         let organs: Vec<String> = (1..=70).map(|n| format!("第{n}基层工会委员会")).collect();
