@@ -41,6 +41,8 @@ comparison-title = Figures of { $this } against { $last }
 comparison-label = Appendix
 comparison-item = Item
 comparison-change = Change
+# The name of the DOCX's text box that holds the 版记 (Word's selection pane lists it).
+docx-record-box = Copies and printing
 
 ## nianbao import --dry-run: what was left out
 

@@ -41,6 +41,8 @@ comparison-title = { $this }主要数据与上年对比
 comparison-label = 附表
 comparison-item = 项目
 comparison-change = 增减
+# DOCX 中版记所在文本框的名称（Word 的“选择窗格”列出它）。
+docx-record-box = 版记
 
 ## nianbao import --dry-run：未导入的网页内容
 

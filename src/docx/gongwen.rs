@@ -450,8 +450,9 @@ fn fit(width: u32, height: u32) -> (i32, i32) {
 /// an autofit box 2 mm higher) at the rows' height, 抄送's lines counted at
 /// the 版记's character width; its position is from the page's top
 /// (LibreOffice sets a box aligned to the margin's bottom 6 mm lower in the
-/// 版记's own section).
-pub fn record(cc: Option<&str>, print: Option<(&str, &str)>, letter: bool) -> String {
+/// 版记's own section). `name` is the box's, as Word's selection pane lists
+/// it.
+pub fn record(cc: Option<&str>, print: Option<(&str, &str)>, letter: bool, name: &str) -> String {
     use docx_rs::BuildXML;
     let cell = |p: Paragraph| {
         TableRow::new(vec![
@@ -556,7 +557,7 @@ pub fn record(cc: Option<&str>, print: Option<(&str, &str)>, letter: bool) -> St
         String::from_utf8_lossy(&table.build()),
         String::from_utf8_lossy(&last.build())
     );
-    text_box(&content, height)
+    text_box(&content, height, name)
 }
 
 /// A point in twips.
@@ -586,7 +587,11 @@ fn cc_lines(cc: &str, label: i32) -> i32 {
 /// twips high, as wide as the text area and centred on it, its bottom edge
 /// on the text area's bottom edge; the text at its foot, no insets, no
 /// outline or fill.
-fn text_box(content: &str, height: i32) -> String {
+fn text_box(content: &str, height: i32, name: &str) -> String {
+    let name = name
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('"', "&quot;");
     let width = TEXT_WIDTH as i32 * EMU;
     let high = height * EMU;
     let top = (super::grid::PAGE_HEIGHT as i32 - super::grid::MARGIN_BOTTOM - height) * EMU;
@@ -595,7 +600,7 @@ fn text_box(content: &str, height: i32) -> String {
 <wp:simplePos x=\"0\" y=\"0\" /><wp:positionH relativeFrom=\"margin\"><wp:align>center</wp:align></wp:positionH>\
 <wp:positionV relativeFrom=\"page\"><wp:posOffset>{top}</wp:posOffset></wp:positionV>\
 <wp:extent cx=\"{width}\" cy=\"{high}\" /><wp:effectExtent l=\"0\" t=\"0\" r=\"0\" b=\"0\" /><wp:wrapTopAndBottom />\
-<wp:docPr id=\"{RECORD_ID}\" name=\"{RECORD_NAME}\" /><wp:cNvGraphicFramePr />\
+<wp:docPr id=\"{RECORD_ID}\" name=\"{name}\" /><wp:cNvGraphicFramePr />\
 <a:graphic xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\"><a:graphicData uri=\"http://schemas.microsoft.com/office/word/2010/wordprocessingShape\">\
 <wps:wsp><wps:cNvSpPr txBox=\"1\" /><wps:spPr><a:xfrm><a:off x=\"0\" y=\"0\" /><a:ext cx=\"{width}\" cy=\"{high}\" /></a:xfrm>\
 <a:prstGeom prst=\"rect\"><a:avLst /></a:prstGeom><a:noFill /><a:ln><a:noFill /></a:ln></wps:spPr>\
@@ -605,10 +610,8 @@ fn text_box(content: &str, height: i32) -> String {
     )
 }
 
-/// The text box's id among the document's drawings (the seal is 1) and its
-/// name, as Word's selection pane lists it.
+/// The text box's id among the document's drawings (the seal is 1).
 const RECORD_ID: u32 = 9704;
-const RECORD_NAME: &str = "Record";
 
 /// The 版记's rules in eighths of a point: 0.35 mm (1 pt) and 0.25 mm (¾ pt).
 pub const RULE_THICK: usize = 8;

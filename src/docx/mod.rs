@@ -751,7 +751,13 @@ impl Writer {
                 }
                 // Its text box, anchored in the document's last paragraph, a
                 // point high so that it never takes a page of its own.
-                self.record = Some(gongwen::record(cc.as_deref(), print, letter));
+                let lang = if self.english {
+                    crate::model::Lang::En
+                } else {
+                    crate::model::Lang::Zh
+                };
+                let name = crate::locale::tr!(lang, "docx-record-box");
+                self.record = Some(gongwen::record(cc.as_deref(), print, letter, &name));
                 self.parts.push(Part::Paragraph(Box::new(tiny_paragraph())));
             }
             Block::Element(_, content) => self.paragraph(styles::BODY, content),

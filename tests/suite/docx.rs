@@ -352,7 +352,7 @@ fn text_box(height: i32, rules: &[&str], rows: &str, last: &str) -> String {
 <wp:simplePos x=\"0\" y=\"0\" /><wp:positionH relativeFrom=\"margin\"><wp:align>center</wp:align></wp:positionH>\
 <wp:positionV relativeFrom=\"page\"><wp:posOffset>{top}</wp:posOffset></wp:positionV>\
 <wp:extent cx=\"5615940\" cy=\"{high}\" /><wp:effectExtent l=\"0\" t=\"0\" r=\"0\" b=\"0\" /><wp:wrapTopAndBottom />\
-<wp:docPr id=\"9704\" name=\"Record\" /><wp:cNvGraphicFramePr />\
+<wp:docPr id=\"9704\" name=\"版记\" /><wp:cNvGraphicFramePr />\
 <a:graphic xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\"><a:graphicData uri=\"http://schemas.microsoft.com/office/word/2010/wordprocessingShape\">\
 <wps:wsp><wps:cNvSpPr txBox=\"1\" /><wps:spPr><a:xfrm><a:off x=\"0\" y=\"0\" /><a:ext cx=\"5615940\" cy=\"{high}\" /></a:xfrm>\
 <a:prstGeom prst=\"rect\"><a:avLst /></a:prstGeom><a:noFill /><a:ln><a:noFill /></a:ln></wps:spPr>\
