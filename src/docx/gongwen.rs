@@ -452,7 +452,13 @@ fn fit(width: u32, height: u32) -> (i32, i32) {
 /// (LibreOffice sets a box aligned to the margin's bottom 6 mm lower in the
 /// 版记's own section). `name` is the box's, as Word's selection pane lists
 /// it.
-pub fn record(cc: Option<&str>, print: Option<(&str, &str)>, letter: bool, name: &str) -> String {
+pub fn record(
+    cc: Option<&str>,
+    print: Option<(&str, &str)>,
+    letter: bool,
+    name: &str,
+    even_page: bool,
+) -> String {
     use docx_rs::BuildXML;
     let cell = |p: Paragraph| {
         TableRow::new(vec![
@@ -557,7 +563,7 @@ pub fn record(cc: Option<&str>, print: Option<(&str, &str)>, letter: bool, name:
         String::from_utf8_lossy(&table.build()),
         String::from_utf8_lossy(&last.build())
     );
-    text_box(&content, height, name)
+    text_box(&content, height, name, even_page)
 }
 
 /// A point in twips.
@@ -587,7 +593,7 @@ fn cc_lines(cc: &str, label: i32) -> i32 {
 /// twips high, as wide as the text area and centred on it, its bottom edge
 /// on the text area's bottom edge; the text at its foot, no insets, no
 /// outline or fill.
-fn text_box(content: &str, height: i32, name: &str) -> String {
+fn text_box(content: &str, height: i32, name: &str, even_page: bool) -> String {
     let name = name
         .replace('&', "&amp;")
         .replace('<', "&lt;")
@@ -595,9 +601,22 @@ fn text_box(content: &str, height: i32, name: &str) -> String {
     let width = TEXT_WIDTH as i32 * EMU;
     let high = height * EMU;
     let top = (super::grid::PAGE_HEIGHT as i32 - super::grid::MARGIN_BOTTOM - height) * EMU;
+    // On a page known to be even, where an even page's text area is (its
+    // left margin the outer one): LibreOffice lays a section that begins on
+    // an even page out on a page style of left pages whose margins are not
+    // mirrored, 2 mm to the right. Else centred on the text area.
+    let horizontal = if even_page {
+        format!(
+            "<wp:positionH relativeFrom=\"page\"><wp:posOffset>{}</wp:posOffset></wp:positionH>",
+            super::grid::MARGIN_OUTSIDE * EMU
+        )
+    } else {
+        "<wp:positionH relativeFrom=\"margin\"><wp:align>center</wp:align></wp:positionH>"
+            .to_string()
+    };
     format!(
         "<w:r><w:drawing><wp:anchor distT=\"0\" distB=\"0\" distL=\"0\" distR=\"0\" simplePos=\"0\" relativeHeight=\"3\" behindDoc=\"0\" locked=\"0\" layoutInCell=\"1\" allowOverlap=\"0\">\
-<wp:simplePos x=\"0\" y=\"0\" /><wp:positionH relativeFrom=\"margin\"><wp:align>center</wp:align></wp:positionH>\
+<wp:simplePos x=\"0\" y=\"0\" />{horizontal}\
 <wp:positionV relativeFrom=\"page\"><wp:posOffset>{top}</wp:posOffset></wp:positionV>\
 <wp:extent cx=\"{width}\" cy=\"{high}\" /><wp:effectExtent l=\"0\" t=\"0\" r=\"0\" b=\"0\" /><wp:wrapTopAndBottom />\
 <wp:docPr id=\"{RECORD_ID}\" name=\"{name}\" /><wp:cNvGraphicFramePr />\

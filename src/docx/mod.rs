@@ -746,7 +746,8 @@ impl Writer {
                 // with room; else in a section of its own that begins on an
                 // even page (GB/T 9704 7.5), which Word, WPS and LibreOffice
                 // keep even when the body is edited.
-                if self.record_page != Some(RecordPage::Last) {
+                let apart = self.record_page != Some(RecordPage::Last);
+                if apart {
                     self.end_body_section();
                 }
                 // Its text box, anchored in the document's last paragraph, a
@@ -757,7 +758,7 @@ impl Writer {
                     crate::model::Lang::Zh
                 };
                 let name = crate::locale::tr!(lang, "docx-record-box");
-                self.record = Some(gongwen::record(cc.as_deref(), print, letter, &name));
+                self.record = Some(gongwen::record(cc.as_deref(), print, letter, &name, apart));
                 self.parts.push(Part::Paragraph(Box::new(tiny_paragraph())));
             }
             Block::Element(_, content) => self.paragraph(styles::BODY, content),

@@ -327,14 +327,21 @@ fn record_box(xml: &str) -> String {
 
 /// The run of a 版记's text box as nianbao writes it (GB/T 9704 7.4): as wide
 /// as the text area (156 mm, 8 844 twips) and `height` twips high, centred on
-/// the text area, its top `height` above the text area's bottom edge
+/// the text area (on an `even_page`, a page the 版记's own section begins:
+/// 26 mm, 1 474 twips, from the page's left, where an even page's text area
+/// begins), its top `height` above the text area's bottom edge
 /// (262 mm, 14 854 twips, from the page's top), the body's text kept clear
 /// above and below it; no insets, fill or outline, its text at its foot;
 /// in it a table of the rows (no cell margins, fixed widths, the `rules`
 /// above and between rows) and the paragraph a point high that ends it,
 /// with `last` (the last rule) as its border.
-fn text_box(height: i32, rules: &[&str], rows: &str, last: &str) -> String {
+fn text_box(height: i32, rules: &[&str], rows: &str, last: &str, even_page: bool) -> String {
     let (top, high) = ((14854 - height) * 635, height * 635);
+    let horizontal = if even_page {
+        "<wp:positionH relativeFrom=\"page\"><wp:posOffset>935990</wp:posOffset></wp:positionH>"
+    } else {
+        "<wp:positionH relativeFrom=\"margin\"><wp:align>center</wp:align></wp:positionH>"
+    };
     let nil = |side: &str| {
         format!("<w:{side} w:val=\"nil\" w:sz=\"0\" w:space=\"0\" w:color=\"000000\" />")
     };
@@ -349,7 +356,7 @@ fn text_box(height: i32, rules: &[&str], rows: &str, last: &str) -> String {
     );
     format!(
         "<w:r><w:drawing><wp:anchor distT=\"0\" distB=\"0\" distL=\"0\" distR=\"0\" simplePos=\"0\" relativeHeight=\"3\" behindDoc=\"0\" locked=\"0\" layoutInCell=\"1\" allowOverlap=\"0\">\
-<wp:simplePos x=\"0\" y=\"0\" /><wp:positionH relativeFrom=\"margin\"><wp:align>center</wp:align></wp:positionH>\
+<wp:simplePos x=\"0\" y=\"0\" />{horizontal}\
 <wp:positionV relativeFrom=\"page\"><wp:posOffset>{top}</wp:posOffset></wp:positionV>\
 <wp:extent cx=\"5615940\" cy=\"{high}\" /><wp:effectExtent l=\"0\" t=\"0\" r=\"0\" b=\"0\" /><wp:wrapTopAndBottom />\
 <wp:docPr id=\"9704\" name=\"版记\" /><wp:cNvGraphicFramePr />\
@@ -510,7 +517,8 @@ fn a_notices_seal_floats_behind_the_date_and_its_record_sits_at_the_foot() {
             955,
             &rules,
             rows,
-            "<w:pBdr><w:bottom w:val=\"single\" w:space=\"0\" w:sz=\"8\" w:color=\"000000\" /></w:pBdr>"
+            "<w:pBdr><w:bottom w:val=\"single\" w:space=\"0\" w:sz=\"8\" w:color=\"000000\" /></w:pBdr>",
+            false,
         ),
     );
     let styles = part(&docx, "word/styles.xml");
@@ -565,7 +573,7 @@ fn a_letter_has_its_letterhead_in_page_ones_header_and_footer() {
     );
     assert_eq!(xml.matches("<w:sectPr>").count(), 2);
     let rows = "<w:tr><w:trPr /><w:tc><w:tcPr><w:tcW w:w=\"8844\" w:type=\"dxa\" /></w:tcPr><w:p><w:pPr><w:rPr /><w:pStyle w:val=\"RecordText\" /><w:ind w:left=\"1120\" w:right=\"280\" w:hanging=\"840\" /></w:pPr><w:r><w:rPr /><w:t xml:space=\"preserve\">抄送：某某市总工会办公室。</w:t></w:r></w:p></w:tc></w:tr>";
-    assert_eq!(record_box(&xml), text_box(460, &[], rows, ""));
+    assert_eq!(record_box(&xml), text_box(460, &[], rows, "", true));
     // Other pages' numbers stand 3 mm above the footer distance: 23 mm.
     let styles = part(&docx, "word/styles.xml");
     assert!(
@@ -618,6 +626,12 @@ fn a_record_after_a_blank_page_has_a_section_of_its_own_without_a_page_number() 
     assert!(!footer.contains("PAGE"), "{footer}");
     assert_eq!(document_text(&footer).trim(), "");
     let box_run = record_box(&xml);
+    assert!(
+        box_run.contains(
+            "<wp:positionH relativeFrom=\"page\"><wp:posOffset>935990</wp:posOffset></wp:positionH>"
+        ),
+        "{box_run}"
+    );
     let height = 29 * 440 + 440 + 20 + 15 + 20 + 20;
     assert!(
         box_run.contains(&format!(
@@ -940,7 +954,7 @@ fn libreoffice_sets_the_masthead_where_the_pdf_has_it() {
 /// body's last even page has no room, neither of them numbered); its last
 /// rule on the text area's bottom edge, 262 mm from the page's top, within
 /// a millimetre (a 函's 抄送, without rules, within a millimetre of the
-/// PDF's); 抄送 on that page; as
+/// PDF's), its left edge the PDF's; 抄送 on that page; as
 /// many pages as nianbao's PDF, numbered alike.
 /// Measured with LibreOffice 7.4 (before the text box: the 函's 抄送 under its
 /// text on page 1, one page where the PDF has two).
@@ -1002,17 +1016,27 @@ fn libreoffice_sets_the_record_at_the_foot_of_an_even_last_page() {
                 .map(|g| g.bottom)
                 .fold(f64::NEG_INFINITY, f64::max)
         };
-        let (foot, want) = if rules {
-            let rule = last
-                .fills
+        let last_rule = |page: &crate::pdf_reader::Ink| {
+            page.fills
                 .iter()
-                .chain(&last.strokes)
+                .chain(&page.strokes)
                 .filter(|f| {
                     f.rgb == [0, 0, 0] && f.right - f.left > 150.0 && f.bottom - f.top < 1.0
                 })
-                .map(|f| f.bottom)
-                .fold(f64::NEG_INFINITY, f64::max);
-            (rule, 262.0)
+                .max_by(|a, b| a.bottom.total_cmp(&b.bottom))
+                .cloned()
+                .unwrap_or_else(|| panic!("{name}: no rule"))
+        };
+        let (foot, want) = if rules {
+            // Where the PDF's begins, on an even page: 26 mm from the left.
+            let (rule, pdf_rule) = (last_rule(last), last_rule(ours.last().unwrap()));
+            assert!(
+                (rule.left - pdf_rule.left).abs() <= 0.5,
+                "{name}: the rule from {:.2} mm, the PDF's from {:.2}",
+                rule.left,
+                pdf_rule.left
+            );
+            (rule.bottom, 262.0)
         } else {
             (cc_foot(last), cc_foot(ours.last().unwrap()))
         };
