@@ -76,6 +76,9 @@ pub enum Block {
     /// The paragraph after `<!-- nianbao:closing-sealed -->`: the signature and
     /// date under a seal (a line each).
     SealedClosing(Vec<Inline>),
+    /// The paragraph after `<!-- nianbao:closing-stamped -->`: the 签发人's
+    /// posts beside their 签名章 and the date (a line each).
+    StampedClosing(Vec<Inline>),
     /// The paragraph after `<!-- nianbao:annotation -->`: the 附注.
     Annotation(Vec<Inline>),
     /// The 版记: the paragraphs after `<!-- nianbao:record-cc -->` (抄送) and
@@ -228,6 +231,7 @@ fn mark(name: &str) -> Option<Mark> {
         "chart" => Mark::Here(Block::Chart),
         "addressee" => Mark::Next(Block::Addressee),
         "closing-sealed" => Mark::Next(Block::SealedClosing),
+        "closing-stamped" => Mark::Next(Block::StampedClosing),
         "annotation" => Mark::Next(Block::Annotation),
         "masthead-marks" => Mark::Next(|c| Block::Element(Element::Marks, c)),
         "masthead-issuer" => Mark::Next(|c| Block::Element(Element::Issuer, c)),
@@ -853,7 +857,7 @@ mod tests {
                 found += 1;
             }
         }
-        assert_eq!(found, 19);
+        assert_eq!(found, 20);
     }
 
     proptest! {

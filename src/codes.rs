@@ -81,6 +81,7 @@ pub enum Code {
     RequestEnding,
     Record,
     SealImage,
+    Signatures,
 }
 
 /// One row of the catalogue.
@@ -179,7 +180,7 @@ pub fn lookup(code: &str) -> Option<&'static Entry> {
 }
 
 /// Every code, in the order of their ids.
-pub const CATALOGUE: [Entry; 53] = [
+pub const CATALOGUE: [Entry; 54] = [
     Entry {
         code: Code::YamlSyntax,
         id: "E0001",
@@ -498,6 +499,12 @@ pub const CATALOGUE: [Entry; 53] = [
         name: "seal-image",
         level: Severity::Error,
     },
+    Entry {
+        code: Code::Signatures,
+        id: "E1107",
+        name: "signatures",
+        level: Severity::Error,
+    },
 ];
 
 impl Code {
@@ -555,6 +562,7 @@ impl Code {
                 | Code::Font
                 | Code::Typeset
                 | Code::SealImage
+                | Code::Signatures
         )
     }
 }

@@ -311,7 +311,7 @@ impl Engine {
                 date: meta.date.to_string(),
                 lang: meta.lang,
                 fonts,
-                seal: meta.seal.clone(),
+                seals: meta.seals.clone(),
             };
             let started = Instant::now();
             document.docx = Some(crate::docx::docx(&document.markdown, &docx_meta));
@@ -491,12 +491,11 @@ fn pdf_meta(loaded: &Loaded, kind: Kind, chart: Option<Chart>) -> PdfMeta {
         date: parse_date(&report.meta.date.value).unwrap_or_default(),
         lang: report.meta.language(),
         chart,
-        // Validation has checked that the image can be read (E1106).
-        seal: report.document.as_ref().and_then(|d| {
-            match crate::gongwen::seal(&d.value, &loaded.path)? {
-                Ok(crate::gongwen::Seal::Image(format, bytes)) => Some((format, bytes)),
-                _ => None,
-            }
-        }),
+        // Validation has checked that the images can be read (E1106).
+        seals: report
+            .document
+            .as_ref()
+            .map(|d| crate::gongwen::sealing(&d.value, &loaded.path).images)
+            .unwrap_or_default(),
     }
 }

@@ -221,6 +221,10 @@ pub enum Message {
         path: String,
         problem: &'static str,
     },
+    /// `document.signatures` whose seals do not agree: `problem` says how.
+    Signatures {
+        problem: &'static str,
+    },
     EmptyText {
         place: String,
     },
@@ -557,6 +561,7 @@ impl Message {
             M::RequestEnding => Code::RequestEnding,
             M::Record { .. } => Code::Record,
             M::SealImage { .. } => Code::SealImage,
+            M::Signatures { .. } => Code::Signatures,
             M::PartHeading { .. } => Code::PartHeading,
             M::DoubleNumbering { .. } => Code::DoubleNumbering,
             M::MixedNumbering { .. } => Code::MixedNumbering,
@@ -860,6 +865,7 @@ impl Message {
             M::RequestEnding => own("request-ending", args!()),
             M::Record { problem } => own(problem, args!()),
             M::SealImage { path, problem } => own(problem, args!(path = path)),
+            M::Signatures { problem } => own(problem, args!()),
             M::EmptyText { place } => own("empty-text", args!(place = place)),
             M::DerivedMismatch {
                 name,

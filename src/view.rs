@@ -95,8 +95,11 @@ pub struct GongwenView {
     /// With its "：".
     pub addressee: Option<String>,
     pub cover: Option<String>,
-    /// A seal (space or image) over the signature and date.
+    /// A seal (space or image) over the signature and date, or over each
+    /// signature of `signatures`.
     pub seal: bool,
+    /// 签名章 beside the 签发人's posts (`signatures` with `stamp:`).
+    pub stamped: bool,
     /// In brackets.
     pub annotation: Option<String>,
     /// "抄送：甲，乙。"
@@ -104,6 +107,17 @@ pub struct GongwenView {
     pub printer: Option<String>,
     /// "2021年1月5日印发"
     pub printed: Option<String>,
+}
+
+/// `document.signatures`' names, a line each (Markdown hard breaks), when
+/// the document has them.
+fn signatures(report: &Report) -> Option<String> {
+    let list = &report.document.as_ref()?.value.signatures.as_ref()?.value;
+    let names: Vec<String> = list
+        .iter()
+        .map(|s| escape_markdown(s.name.value.trim()))
+        .collect();
+    (!names.is_empty()).then(|| names.join("\\\n"))
 }
 
 impl GongwenView {
@@ -140,7 +154,16 @@ impl GongwenView {
             signer_label: tr!(lang, "gongwen-signers"),
             addressee: checked(&d.addressee).map(|a| tr!(lang, "gongwen-addressee", addressee = a)),
             cover: d.cover.as_ref().map(text),
-            seal: d.seal.is_some(),
+            seal: d.seal.is_some()
+                || d.signatures.as_ref().is_some_and(|s| {
+                    s.value
+                        .iter()
+                        .any(|s| s.seal.is_some() || s.stamp.is_some())
+                }),
+            stamped: d
+                .signatures
+                .as_ref()
+                .is_some_and(|s| s.value.iter().any(|s| s.stamp.is_some())),
             annotation: checked(&d.annotation).map(|a| tr!(lang, "gongwen-annotation", text = a)),
             cc: (!cc.is_empty()).then(|| {
                 tr!(
@@ -431,9 +454,9 @@ impl View {
                 })
                 .unwrap_or_else(|| date.clone()),
             date,
-            signature: report.meta.signature.as_ref().map(text),
+            signature: signatures(report).or_else(|| report.meta.signature.as_ref().map(text)),
             show_signature: matches!(ending, Ending::Both | Ending::Signature)
-                && report.meta.signature.is_some(),
+                && (report.meta.signature.is_some() || signatures(report).is_some()),
             show_date: matches!(ending, Ending::Both | Ending::Date),
             opening: report
                 .opening

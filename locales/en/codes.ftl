@@ -119,3 +119,6 @@ E1105 = a 版记 element where no 版记 stands: 抄送 or 印发 without a 文�
     .fix = Give `document.kind`, or write `printer:` and `printed:` (YYYY-MM-DD) together; a 函 has `cc:` only.
 E1106 = a seal image that cannot be read, or is not PNG or SVG
     .fix = Give `document.seal` a PNG or SVG file beside the input, or `space` for a seal stamped by hand.
+E1107 = `document.signatures` whose seals do not agree: some organs of a 联合行文 with a seal and some without, seals and 签名章 mixed, one signature with both, a 签名章 written as space, an empty list, or `document.seal` beside them
+    .example = `signatures: [{"{"} name: 某某县统计局, seal: a.svg {"}"}, {"{"} name: 某某县财政局 {"}"}]`: the second organ has no seal.
+    .fix = Give each organ of a sealed 联合行文 its `seal:`; with 签名章, each 签发人 a `stamp:` (an image); remove `document.seal`.

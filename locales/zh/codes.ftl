@@ -118,3 +118,6 @@ E1105 = 没有版记的地方写了版记要素：没有文种却写了抄送或
     .fix = 写上 `document.kind`，或同时写 `printer:` 和 `printed:`（YYYY-MM-DD）；函只写 `cc:`。
 E1106 = 印章图片无法读取，或不是 PNG 或 SVG
     .fix = 给 `document.seal` 一个输入文件旁的 PNG 或 SVG 文件，或写 `space` 留出手工盖章的位置。
+E1107 = `document.signatures` 的印章不一致：联合行文有的机关有印章有的没有，印章和签名章混用，一个署名既有印章又有签名章，签名章写了 space，列表是空的，或同时写了 `document.seal`
+    .example = `signatures: [{"{"} name: 某某县统计局, seal: 甲.svg {"}"}, {"{"} name: 某某县财政局 {"}"}]`：财政局没有印章。
+    .fix = 加盖印章的联合行文给每个机关一个 `seal:`；用签名章时每位签发人一个 `stamp:`（图片）；删去 `document.seal`。

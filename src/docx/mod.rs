@@ -33,8 +33,9 @@ pub struct DocxMeta {
     pub date: String,
     pub lang: crate::model::Lang,
     pub fonts: FontChoice,
-    /// The seal's image over the signature and date, as the input gave it.
-    pub seal: Option<(crate::gongwen::ImageFormat, Vec<u8>)>,
+    /// The seals' (or 签名章') images, one for each signature in order, as
+    /// the input gave them (None: space for a seal stamped by hand).
+    pub seals: Vec<Option<(crate::gongwen::ImageFormat, Vec<u8>)>>,
 }
 
 /// The DOCX of a document's Markdown.
@@ -49,10 +50,14 @@ pub fn docx(markdown: &str, meta: &DocxMeta) -> Vec<u8> {
         ..meta.clone()
     };
     let mut writer = Writer::new(meta.lang == crate::model::Lang::En);
-    writer.seal = meta
-        .seal
-        .as_ref()
-        .and_then(|(format, bytes)| seal_image(*format, bytes));
+    writer.seals = meta
+        .seals
+        .iter()
+        .map(|s| {
+            s.as_ref()
+                .and_then(|(format, bytes)| seal_image(*format, bytes))
+        })
+        .collect();
     writer.blocks(&blocks::parse(&markdown));
     // What is still open ends with the document.
     writer.finish();
@@ -267,9 +272,10 @@ fn patch_document(document: &[u8]) -> Vec<u8> {
     format!("{}{references}{rest}", &text[..body_start]).into_bytes()
 }
 
-/// The seal floats behind the text without pushing it aside (docx-rs writes
-/// an anchored picture in front of the text, wrapped square): it is the only
-/// anchored drawing nianbao writes.
+/// The seals float behind the text without pushing it aside (docx-rs writes
+/// an anchored picture in front of the text, wrapped square): they are the
+/// only anchored drawings nianbao writes. Each has its own drawing id (docx-rs
+/// numbers every one 1; ids are unique in a document).
 fn patch_seal(document: &[u8]) -> Vec<u8> {
     let text = String::from_utf8_lossy(document)
         .replace("behindDoc=\"0\"", "behindDoc=\"1\"")
@@ -277,6 +283,18 @@ fn patch_seal(document: &[u8]) -> Vec<u8> {
             "<wp:wrapSquare wrapText=\"bothSides\" />",
             "<wp:wrapNone />",
         );
+    const DRAWING: &str = "<wp:docPr id=\"1\" name=\"Figure\" />";
+    let mut pieces = text.split(DRAWING);
+    let mut numbered = pieces.next().unwrap_or_default().to_string();
+    for (n, piece) in pieces.enumerate() {
+        numbered.push_str(&format!(
+            "<wp:docPr id=\"{}\" name=\"Seal {}\" />",
+            n + 1,
+            n + 1
+        ));
+        numbered.push_str(piece);
+    }
+    let text = numbered;
     // docx-rs writes a negative offset as its unsigned 32-bit twin: the
     // seal stands above its paragraph.
     let mut out = String::with_capacity(text.len());
@@ -450,8 +468,8 @@ struct Writer {
     /// Latin word only at a space, so a run longer than a line gets zero-width
     /// spaces, as in the PDF.
     runs: RunBreaker,
-    /// The seal's image, for a signature and date under a seal.
-    seal: Option<gongwen::SealImage>,
+    /// The seals' or 签名章' images, for a signature and date under a seal.
+    seals: Vec<Option<gongwen::SealImage>>,
     /// A 函's 标志, for page one's header.
     letterhead: Option<Vec<String>>,
     /// The title comes next after a 版头: two lines below its red rule.
@@ -471,7 +489,7 @@ impl Writer {
             last_char: None,
             pending_soft_break: false,
             runs: RunBreaker::default(),
-            seal: None,
+            seals: Vec::new(),
             letterhead: None,
             after_masthead: false,
         }
@@ -581,10 +599,13 @@ impl Writer {
             }
             Block::Addressee(content) => self.paragraph(styles::ADDRESSEE, content),
             Block::Annotation(content) => self.paragraph(styles::BODY, content),
-            Block::SealedClosing(content) => {
+            Block::SealedClosing(content) | Block::StampedClosing(content) => {
                 self.keep_last_with_next();
                 let lines: Vec<String> = blocks::lines(content).iter().map(|l| plain(l)).collect();
-                let paragraphs = gongwen::sealed_closing(&lines, self.seal.as_ref());
+                let paragraphs = match block {
+                    Block::StampedClosing(_) => gongwen::stamped_closing(&lines, &self.seals),
+                    _ => gongwen::sealed_closing(&lines, &self.seals),
+                };
                 self.parts
                     .extend(paragraphs.into_iter().map(|p| Part::Paragraph(Box::new(p))));
             }
@@ -797,7 +818,7 @@ mod tests {
             date: "2020-12-20".into(),
             lang: crate::model::Lang::Zh,
             fonts: FontChoice::default(),
-            seal: None,
+            seals: Vec::new(),
         };
         let bytes = docx("# 标题\u{1b}\n\n一是\u{1}\u{8}落实\u{fffe}。\n", &meta);
         assert_eq!(check_package(&bytes), Ok(()));

@@ -369,6 +369,14 @@ fn fields(report: &Report, lang: Lang) -> Vec<Field<'_>> {
                 });
             }
         }
+        for (i, signature) in d.signatures.iter().flat_map(|s| &s.value).enumerate() {
+            out.push(Field {
+                text: &signature.name,
+                place: format!("document.signatures[{}].name", i + 1),
+                kind: TextKind::Name,
+                in_plan: false,
+            });
+        }
     }
     for (i, part) in report.parts.iter().enumerate() {
         part_fields(part, i + 1, places, &mut out);

@@ -453,6 +453,91 @@ fn a_notices_seal_floats_behind_the_date_and_its_record_sits_at_the_foot() {
     );
 }
 
+/// 联合行文 under seals (GB/T 9704 7.3.5.1), as the PDF sets it: two blank
+/// lines (1 158 twips) below the text; both names on one line at centre tabs
+/// 50 mm (2 835 twips) apart, the right one over the date's middle (8 844 −
+/// 1 280 − 2 080 / 2 = 6 524); each seal (42 mm, 1 511 935 EMU) anchored to
+/// that line behind the text, centred on its name and a quarter line above
+/// the name's middle: x 3 689 − 1 190 and 6 524 − 1 190 twips, y 379 − 144 −
+/// 1 190 twips; each drawing with its own id; both seals in the package.
+#[test]
+fn a_joint_documents_organs_sign_under_their_own_seals() {
+    let (_, docx, _) = built(&input("joint-notice-2022.yaml"), &[]);
+    let whole = part(&docx, "word/document.xml");
+    // From the attachment note on (the 标志 names the organs too).
+    let xml = &whole[whole.find("附件：").unwrap()..];
+    let names = paragraph_with(xml, "某某县财政局</w:t>");
+    for want in [
+        "<w:pStyle w:val=\"Closing\" /><w:jc w:val=\"left\" /><w:ind w:left=\"0\" w:right=\"0\" w:firstLine=\"0\" /><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"579\" w:lineRule=\"exact\" /><w:keepNext /><w:keepLines /><w:tabs><w:tab w:val=\"center\" w:pos=\"3689\" /><w:tab w:val=\"center\" w:pos=\"6524\" /></w:tabs></w:pPr>",
+        "<wp:positionH relativeFrom=\"margin\"><wp:posOffset>1586865</wp:posOffset></wp:positionH><wp:positionV relativeFrom=\"paragraph\"><wp:posOffset>-606425</wp:posOffset></wp:positionV><wp:extent cx=\"1511935\" cy=\"1511935\" /><wp:effectExtent b=\"0\" l=\"0\" r=\"0\" t=\"0\" /><wp:wrapNone /><wp:docPr id=\"1\" name=\"Seal 1\" />",
+        "<wp:positionH relativeFrom=\"margin\"><wp:posOffset>3387090</wp:posOffset></wp:positionH><wp:positionV relativeFrom=\"paragraph\"><wp:posOffset>-606425</wp:posOffset></wp:positionV><wp:extent cx=\"1511935\" cy=\"1511935\" /><wp:effectExtent b=\"0\" l=\"0\" r=\"0\" t=\"0\" /><wp:wrapNone /><wp:docPr id=\"2\" name=\"Seal 2\" />",
+        "<w:r><w:rPr /><w:tab /></w:r><w:r><w:rPr /><w:t xml:space=\"preserve\">某某县统计局</w:t></w:r>",
+        "<w:r><w:rPr /><w:tab /></w:r><w:r><w:rPr /><w:t xml:space=\"preserve\">某某县财政局</w:t></w:r></w:p>",
+    ] {
+        assert!(names.contains(want), "{want}: {names}");
+    }
+    assert_eq!(names.matches("behindDoc=\"1\"").count(), 2, "{names}");
+    // Two blank lines above; the date on the next line, four characters in.
+    let at = xml.find(names).unwrap();
+    let gap = &xml[xml[..at].rfind("<w:p ").unwrap()..at];
+    assert!(
+        gap.contains("<w:spacing w:before=\"0\" w:after=\"0\" w:line=\"1158\" w:lineRule=\"exact\" /><w:keepNext />"),
+        "{gap}"
+    );
+    let date = paragraph_with(&xml[at..], "2022年1月10日</w:t>");
+    assert_eq!(whole.matches("<wp:docPr ").count(), 2);
+    assert!(
+        date.contains("<w:ind w:left=\"0\" w:right=\"1280\" w:firstLine=\"0\" />"),
+        "{date}"
+    );
+    assert!(!date.contains("<w:drawing>"), "{date}");
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(&docx)).unwrap();
+    let media = zip
+        .file_names()
+        .filter(|n| n.starts_with("word/media/") && !n.ends_with('/'))
+        .count();
+    assert_eq!(media, 2);
+    let _ = zip.by_name("word/document.xml").unwrap();
+}
+
+/// The 签发人's 签名章 (GB/T 9704 7.3.5.3), as the PDF sets it: the 签名章 two
+/// lines high (1 158 twips, 735 330 EMU) with its right edge four characters
+/// in (8 844 − 1 280 − 1 158 = 6 406 twips), anchored behind the post's line
+/// and centred on it (289.5 − 579 twips); the post right-aligned two
+/// characters to its left (1 280 + 1 158 + 640 = 3 078); two blank lines and
+/// half the 签名章 above the post; one blank line below the 签名章, then the
+/// date four characters in.
+#[test]
+fn a_signers_stamp_stands_beside_their_post() {
+    let (_, docx, _) = built(&input("stamp-report-2021.yaml"), &[]);
+    let xml = part(&docx, "word/document.xml");
+    let post = paragraph_with(&xml, "某某镇人民政府镇长</w:t>");
+    for want in [
+        "<w:pStyle w:val=\"Closing\" /><w:ind w:left=\"0\" w:right=\"3078\" w:firstLine=\"0\" /><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"579\" w:lineRule=\"exact\" /><w:keepNext /><w:keepLines /></w:pPr>",
+        "behindDoc=\"1\"",
+        "<wp:positionH relativeFrom=\"margin\"><wp:posOffset>4067810</wp:posOffset></wp:positionH><wp:positionV relativeFrom=\"paragraph\"><wp:posOffset>-184150</wp:posOffset></wp:positionV><wp:extent cx=\"735330\" cy=\"735330\" />",
+    ] {
+        assert!(post.contains(want), "{want}: {post}");
+    }
+    let at = xml.find(post).unwrap();
+    let before = &xml[xml[..at].rfind("<w:p ").unwrap()..at];
+    assert!(
+        before.contains("w:line=\"1447\" w:lineRule=\"exact\""),
+        "{before}"
+    );
+    let rest = &xml[at + post.len()..];
+    let after = paragraph_with(rest, "<w:sz w:val=\"2\" />");
+    assert!(
+        after.contains("w:line=\"868\" w:lineRule=\"exact\""),
+        "{after}"
+    );
+    let date = paragraph_with(rest, "2021年12月20日</w:t>");
+    assert!(
+        date.contains("<w:ind w:left=\"0\" w:right=\"1280\" w:firstLine=\"0\" />"),
+        "{date}"
+    );
+}
+
 /// A 函 in 信函格式: page one's own header holds the 标志 (48 pt, 170 mm wide
 /// from 20 mm to 190 mm of the page: indents of −8 and −6 mm) with the red
 /// double rule (thick over thin) under it, 30 mm below the page's top (the

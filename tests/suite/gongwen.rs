@@ -327,3 +327,216 @@ fn a_joint_documents_issuers_stand_one_under_another_with_wenjian_beside_them() 
         "{left} {right}"
     );
 }
+
+/// A page's black glyphs alone (the 标志's red names left out).
+fn black(page: &Ink) -> Ink {
+    Ink {
+        glyphs: page
+            .glyphs
+            .iter()
+            .filter(|g| g.rgb == [0, 0, 0])
+            .cloned()
+            .collect(),
+        fills: Vec::new(),
+    }
+}
+
+/// The page that shows `text` in black, and that page's black glyphs.
+fn page_showing(pages: &[Ink], text: &str) -> (usize, Ink) {
+    pages
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (i, black(p)))
+        .find(|(_, p)| {
+            let all: String = p.glyphs.iter().map(|g| g.text.as_str()).collect();
+            all.contains(text)
+        })
+        .unwrap_or_else(|| panic!("no page shows “{text}”"))
+}
+
+/// The middle of a line's ink: (across, down), in mm from the top left.
+fn middle(glyphs: &[&crate::pdf_reader::InkGlyph]) -> (f64, f64) {
+    let (left, right) = (glyphs[0].left, ink_right(glyphs));
+    ((left + right) / 2.0, (top(glyphs) + bottom(glyphs)) / 2.0)
+}
+
+/// Where a line's ink ends on the right.
+fn ink_right(glyphs: &[&crate::pdf_reader::InkGlyph]) -> f64 {
+    glyphs.last().unwrap().right
+}
+
+/// The glyphs below `y` (mm) alone.
+fn below(page: &Ink, y: f64) -> Ink {
+    Ink {
+        glyphs: page.glyphs.iter().filter(|g| g.top > y).cloned().collect(),
+        fills: Vec::new(),
+    }
+}
+
+/// The text area's right edge on a page (0-based): odd pages bind on the
+/// left (28 mm), even ones on the right.
+fn text_right(page: usize) -> f64 {
+    if page.is_multiple_of(2) {
+        28.0 + 156.0
+    } else {
+        26.0 + 156.0
+    }
+}
+
+/// The lowest ink of the body's text above `y` (mm) on a page.
+fn text_above(page: &Ink, y: f64) -> f64 {
+    page.glyphs
+        .iter()
+        .filter(|g| g.bottom < y)
+        .map(|g| g.bottom)
+        .fold(f64::NEG_INFINITY, f64::max)
+}
+
+/// 联合行文 under seals (GB/T 9704 7.3.5.1): each organ's name under its own
+/// seal, in the organs' order, side by side; the last seal over the last name
+/// and the date, which stands four characters in from the right; the seals
+/// apart and within the text area; the first seal's top within one line
+/// below the text.
+#[test]
+fn a_joint_documents_organs_each_sign_under_their_own_seal() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = built("joint-notice-2022", dir.path());
+    let pages = pdf_ink(&pdf);
+    let (at, page) = page_showing(&pages, "2022年1月10日");
+    let date = line_of(&page, "2022年1月10日");
+    // The names a line above the date (the cover text names the host too).
+    let closing = below(&page, top(&date) - 15.0);
+    let host = line_of(&closing, "某某县统计局");
+    let other = line_of(&closing, "某某县财政局");
+    let (host_x, host_y) = middle(&host);
+    let (other_x, other_y) = middle(&other);
+    let (date_x, date_y) = middle(&date);
+    eprintln!(
+        "names at ({host_x:.1}, {host_y:.1}) and ({other_x:.1}, {other_y:.1}); date at ({date_x:.1}, {date_y:.1})"
+    );
+    assert!((host_y - other_y).abs() < 0.5, "one row");
+    assert!(host_x + 40.0 < other_x, "the host organ first, left");
+    // The ink of “日” ends about 1.5 mm inside its character's box.
+    let date_right = ink_right(&date);
+    let four = 4.0 * 16.0 * 25.4 / 72.0;
+    assert!(
+        (text_right(at) - date_right - four - 1.5).abs() < 0.5,
+        "the date four characters in: {date_right}"
+    );
+    assert!(
+        (other_x - date_x).abs() < 0.5,
+        "the last name over the date"
+    );
+    // The seals: each a red star about 17 mm across, whose box's middle is
+    // 0.8 mm below the seal's centre (the star of 420 units stands at 202).
+    let mut stars: Vec<(f64, f64)> = pages[at]
+        .fills
+        .iter()
+        .filter(|f| f.rgb == RED && (14.0..20.0).contains(&(f.right - f.left)))
+        .map(|f| ((f.left + f.right) / 2.0, (f.top + f.bottom) / 2.0 - 0.8))
+        .collect();
+    stars.sort_by(|a, b| a.0.total_cmp(&b.0));
+    eprintln!("seals centred at {stars:.1?}");
+    assert_eq!(stars.len(), 2, "{stars:?}");
+    let (first, last) = (stars[0], stars[1]);
+    assert!(
+        (first.0 - host_x).abs() < 1.0,
+        "the host's seal over its name"
+    );
+    assert!(
+        (last.0 - other_x).abs() < 1.0,
+        "the other's seal over its name"
+    );
+    assert!(last.0 - first.0 > 42.0, "the seals neither touch nor cross");
+    for (x, _) in &stars {
+        assert!(x - 21.0 >= text_right(at) - 156.0 && x + 21.0 <= text_right(at));
+    }
+    // Level; each pressing its name a little below the seal's centre, the
+    // last one the date too.
+    assert!((first.1 - last.1).abs() < 0.3, "{first:?} {last:?}");
+    assert!(
+        first.1 < host_y && host_y - first.1 < 5.0,
+        "{first:?} {host_y}"
+    );
+    assert!(date_y - last.1 < 21.0 - 3.0, "the date under the last seal");
+    // The seals' top within one line (10.2 mm) below the text above.
+    let seal_top = first.1 - 21.0;
+    let above = text_above(&page, top(&host) - 3.0);
+    eprintln!("the seals' top {:.1} mm below the text", seal_top - above);
+    assert!(
+        seal_top >= above - 0.5 && seal_top - above <= 225.0 / 22.0,
+        "{seal_top} {above}"
+    );
+}
+
+/// The 签发人's 签名章 (GB/T 9704 7.3.5.3): two lines below the text, four
+/// characters in from the right; the post two characters to its left,
+/// centred on it; the date one blank line below it, four characters in.
+#[test]
+fn a_signers_stamp_stands_four_characters_in_with_the_post_beside_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = built("stamp-report-2021", dir.path());
+    let pages = pdf_ink(&pdf);
+    let (at, page) = page_showing(&pages, "某某镇人民政府镇长");
+    let post = line_of(&page, "某某镇人民政府镇长");
+    let date = line_of(&page, "2021年12月20日");
+    // The 签名章: four red squares inside a red frame; the squares' box is
+    // 204 of its 300 units, centred.
+    let squares: Vec<_> = pages[at]
+        .fills
+        .iter()
+        .filter(|f| f.rgb == RED && (f.right - f.left) < 10.0 && (f.bottom - f.top) < 10.0)
+        .collect();
+    assert_eq!(squares.len(), 4, "{squares:?}");
+    let left = squares.iter().map(|f| f.left).fold(f64::INFINITY, f64::min);
+    let right = squares
+        .iter()
+        .map(|f| f.right)
+        .fold(f64::NEG_INFINITY, f64::max);
+    let upper = squares.iter().map(|f| f.top).fold(f64::INFINITY, f64::min);
+    let lower = squares
+        .iter()
+        .map(|f| f.bottom)
+        .fold(f64::NEG_INFINITY, f64::max);
+    let margin = (right - left) * 48.0 / 204.0;
+    let stamp = (
+        left - margin,
+        right + margin,
+        upper - margin,
+        lower + margin,
+    );
+    eprintln!("签名章 {stamp:.1?}");
+    let em = 16.0 * 25.4 / 72.0;
+    let line = 225.0 / 22.0;
+    // Two lines high, four characters in from the right.
+    assert!((stamp.3 - stamp.2 - 2.0 * line).abs() < 0.3, "{stamp:?}");
+    assert!(
+        (text_right(at) - stamp.1 - 4.0 * em).abs() < 0.5,
+        "{stamp:?}"
+    );
+    // The post two characters to its left, on its middle.
+    let post_right = ink_right(&post);
+    eprintln!(
+        "post ends {:.2} mm left of the 签名章",
+        stamp.0 - post_right
+    );
+    assert!(
+        (stamp.0 - post_right - 2.0 * em - 0.5).abs() < 0.8,
+        "{post_right}"
+    );
+    let (_, post_y) = middle(&post);
+    assert!((post_y - (stamp.2 + stamp.3) / 2.0).abs() < 1.0, "{post_y}");
+    // Two blank lines between the text and the 签名章.
+    let above = text_above(&page, stamp.2);
+    let gap = stamp.2 - above;
+    eprintln!("签名章 {gap:.1} mm below the text");
+    assert!(gap > line && gap < 2.0 * line + 5.0, "{gap}");
+    // The date one blank line below it, four characters in from the right.
+    let date_gap = top(&date) - stamp.3;
+    assert!(date_gap > line - 1.0 && date_gap < 2.0 * line, "{date_gap}");
+    let date_right = ink_right(&date);
+    assert!(
+        (text_right(at) - date_right - 4.0 * em - 1.5).abs() < 0.5,
+        "{date_right}"
+    );
+}
