@@ -89,6 +89,7 @@ page-confirm-count = Delete the figure “{"{"}name{"}"}”? (You can undo it.)
 page-confirm-section = Delete the section “{"{"}name{"}"}” and all it holds? (You can undo it.)
 page-confirm-part = Delete the part “{"{"}name{"}"}” and all it holds? (You can undo it.)
 page-confirm-table = Delete this table? (You can undo it.)
+page-add-signature = + Add a signature
 page-add-point = + Add a point
 page-add-section = + Add a section
 page-add-subsection = + Add a subsection under {"{"}number{"}"}

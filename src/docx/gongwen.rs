@@ -425,10 +425,13 @@ fn closing_line(before: i32, right: i32) -> Paragraph {
         .keep_lines(true)
 }
 
-/// An empty line of the closing, `height` twips high, kept with the next.
+/// An empty line of the closing, `height` twips high, kept with the next; off
+/// the grid (LibreOffice gives a paragraph on the grid one grid line,
+/// whatever its exact height).
 fn closing_gap(height: i32) -> Paragraph {
     Paragraph::new()
         .style(styles::CLOSING)
+        .snap_to_grid(false)
         .line_spacing(spacing(0, height.max(20)))
         .keep_next(true)
         .add_run(Run::new().size(2))
@@ -456,7 +459,7 @@ const SEAL_ROW_LINES: i32 = 5;
 /// A 联合行文's signatures, each under its own seal (GB/T 9704 7.3.5.1), as
 /// the PDF sets them: two blank lines below the text; the names in the
 /// organs' order, two a row (one when a name is too long for two) at centre
-/// tabs 50 mm apart, rows 5 lines apart, the last row full; the last name
+/// tabs 50 mm apart, rows 5 lines apart, the last row to the right; the last name
 /// over the date, which stands four characters in from the right; each seal
 /// centred on its name, a quarter line above its middle, so that a row's
 /// seals stand level and the last one presses its name and the date.
@@ -475,7 +478,6 @@ fn joint_sealed_closing(
     };
     let n = names.len();
     let rows = n.div_ceil(per_row);
-    let first = n - (rows - 1) * per_row;
     let pitch = LINE_PITCH as i32;
     // The middle of a name's glyphs below its line's top: they stand at the
     // foot of the 579 twips.
@@ -483,7 +485,12 @@ fn joint_sealed_closing(
     let mut out = vec![closing_gap(2 * pitch)];
     let mut start = 0;
     for row in 0..rows {
-        let count = if row == 0 { first } else { per_row };
+        // Rows filled in order; the last row's names to the right.
+        let count = if row + 1 == rows {
+            n - row * per_row
+        } else {
+            per_row
+        };
         let row_names = &names[start..start + count];
         let centres: Vec<i32> = (0..count)
             .map(|i| right - (count - 1 - i) as i32 * slot)
@@ -535,9 +542,11 @@ pub fn stamped_closing(lines: &[String], stamps: &[Option<SealImage>]) -> Vec<Pa
         .collect();
     let widest = sizes.iter().map(|s| s.0).max().unwrap_or(0);
     let right = TEXT_WIDTH as i32 - 4 * CHAR;
-    // The post's line is the 签名章's middle line: the 签名章 stands half a
-    // line above and below it.
-    let mut out = vec![closing_gap(2 * pitch + (STAMP_HEIGHT - pitch) / 2)];
+    // As the PDF: two blank lines between the text's glyphs and the
+    // 签名章, whose middle is the post's; a 16 pt line's glyphs leave
+    // 579 − 320 twips of it, so the gap is 2 lines + half the 签名章 − half a
+    // character.
+    let mut out = vec![closing_gap(2 * pitch + STAMP_HEIGHT / 2 - CHAR / 2)];
     for (i, post) in posts.iter().enumerate() {
         if i > 0 {
             out.push(closing_gap(3 * pitch - pitch));
@@ -550,8 +559,9 @@ pub fn stamped_closing(lines: &[String], stamps: &[Option<SealImage>]) -> Vec<Pa
         out.push(p.add_run(Run::new().add_text(post)));
     }
     if !posts.is_empty() {
-        // One blank line below the 签名章's foot.
-        out.push(closing_gap((STAMP_HEIGHT - pitch) / 2 + pitch));
+        // One blank line below the 签名章's foot: as between two lines of
+        // text, 2 lines less a character from its foot to the date's glyphs.
+        out.push(closing_gap(STAMP_HEIGHT / 2 + pitch - CHAR / 2));
     }
     out.push(closing_line(0, 4 * CHAR).add_run(Run::new().add_text(date)));
     out

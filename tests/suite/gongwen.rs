@@ -26,7 +26,7 @@ fn built(stem: &str, dir: &Path) -> PathBuf {
 
 /// The glyphs that read `text` on one line (glyphs whose middles are within
 /// 3 mm of one another, left to right).
-fn line_of<'a>(page: &'a Ink, text: &str) -> Vec<&'a crate::pdf_reader::InkGlyph> {
+pub(crate) fn line_of<'a>(page: &'a Ink, text: &str) -> Vec<&'a crate::pdf_reader::InkGlyph> {
     let first = text.chars().next().unwrap().to_string();
     let middle = |g: &crate::pdf_reader::InkGlyph| (g.top + g.bottom) / 2.0;
     for start in page.glyphs.iter().filter(|g| g.text == first) {
@@ -51,11 +51,11 @@ fn line_of<'a>(page: &'a Ink, text: &str) -> Vec<&'a crate::pdf_reader::InkGlyph
     panic!("no line “{text}”")
 }
 
-fn top(glyphs: &[&crate::pdf_reader::InkGlyph]) -> f64 {
+pub(crate) fn top(glyphs: &[&crate::pdf_reader::InkGlyph]) -> f64 {
     glyphs.iter().map(|g| g.top).fold(f64::INFINITY, f64::min)
 }
 
-fn bottom(glyphs: &[&crate::pdf_reader::InkGlyph]) -> f64 {
+pub(crate) fn bottom(glyphs: &[&crate::pdf_reader::InkGlyph]) -> f64 {
     glyphs
         .iter()
         .map(|g| g.bottom)
@@ -329,7 +329,7 @@ fn a_joint_documents_issuers_stand_one_under_another_with_wenjian_beside_them() 
 }
 
 /// A page's black glyphs alone (the 标志's red names left out).
-fn black(page: &Ink) -> Ink {
+pub(crate) fn black(page: &Ink) -> Ink {
     Ink {
         glyphs: page
             .glyphs
@@ -342,7 +342,7 @@ fn black(page: &Ink) -> Ink {
 }
 
 /// The page that shows `text` in black, and that page's black glyphs.
-fn page_showing(pages: &[Ink], text: &str) -> (usize, Ink) {
+pub(crate) fn page_showing(pages: &[Ink], text: &str) -> (usize, Ink) {
     pages
         .iter()
         .enumerate()
@@ -355,7 +355,7 @@ fn page_showing(pages: &[Ink], text: &str) -> (usize, Ink) {
 }
 
 /// The middle of a line's ink: (across, down), in mm from the top left.
-fn middle(glyphs: &[&crate::pdf_reader::InkGlyph]) -> (f64, f64) {
+pub(crate) fn middle(glyphs: &[&crate::pdf_reader::InkGlyph]) -> (f64, f64) {
     let (left, right) = (glyphs[0].left, ink_right(glyphs));
     ((left + right) / 2.0, (top(glyphs) + bottom(glyphs)) / 2.0)
 }
@@ -366,7 +366,7 @@ fn ink_right(glyphs: &[&crate::pdf_reader::InkGlyph]) -> f64 {
 }
 
 /// The glyphs below `y` (mm) alone.
-fn below(page: &Ink, y: f64) -> Ink {
+pub(crate) fn below(page: &Ink, y: f64) -> Ink {
     Ink {
         glyphs: page.glyphs.iter().filter(|g| g.top > y).cloned().collect(),
         fills: Vec::new(),
@@ -384,7 +384,7 @@ fn text_right(page: usize) -> f64 {
 }
 
 /// The lowest ink of the body's text above `y` (mm) on a page.
-fn text_above(page: &Ink, y: f64) -> f64 {
+pub(crate) fn text_above(page: &Ink, y: f64) -> f64 {
     page.glyphs
         .iter()
         .filter(|g| g.bottom < y)
@@ -539,4 +539,51 @@ fn a_signers_stamp_stands_four_characters_in_with_the_post_beside_it() {
         (text_right(at) - date_right - 4.0 * em - 1.5).abs() < 0.5,
         "{date_right}"
     );
+}
+
+/// Three organs under seals: two a row, in order; the third in the row
+/// below, on the right, over the date; rows far enough apart that no seal
+/// touches another.
+#[test]
+fn three_organs_sign_in_two_rows_of_seals() {
+    let dir = tempfile::tempdir().unwrap();
+    for seal in ["seal-example.svg", "seal-finance.svg"] {
+        std::fs::copy(repo().join("inputs").join(seal), dir.path().join(seal)).unwrap();
+    }
+    let yaml = std::fs::read_to_string(repo().join("inputs/joint-notice-2022.yaml"))
+        .unwrap()
+        .replace(
+            "      seal: seal-finance.svg\n",
+            "      seal: seal-finance.svg\n    - name: 某某县人社局\n      seal: seal-example.svg\n",
+        );
+    let input = dir.path().join("joint.yaml");
+    std::fs::write(&input, yaml).unwrap();
+    let out = build(&input, dir.path(), &["--format", "pdf"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let pages = pdf_ink(&dir.path().join("joint.pdf"));
+    let (at, page) = page_showing(&pages, "2022年1月10日");
+    let date = line_of(&page, "2022年1月10日");
+    let names: Vec<(f64, f64)> = ["某某县统计局", "某某县财政局", "某某县人社局"]
+        .iter()
+        .map(|n| middle(&line_of(&below(&page, top(&date) - 70.0), n)))
+        .collect();
+    let mut stars: Vec<(f64, f64)> = pages[at]
+        .fills
+        .iter()
+        .filter(|f| f.rgb == RED && (14.0..20.0).contains(&(f.right - f.left)))
+        .map(|f| ((f.left + f.right) / 2.0, (f.top + f.bottom) / 2.0 - 0.8))
+        .collect();
+    stars.sort_by(|a, b| (a.1, a.0).partial_cmp(&(b.1, b.0)).unwrap());
+    eprintln!("names {names:.1?}; seals {stars:.1?}");
+    assert_eq!(stars.len(), 3);
+    // The first row: the host, then the second organ, level.
+    assert!((names[0].1 - names[1].1).abs() < 0.5 && names[0].0 < names[1].0);
+    assert!((stars[0].1 - stars[1].1).abs() < 0.3);
+    // The third below the second, over the date.
+    assert!((names[2].0 - names[1].0).abs() < 0.5);
+    assert!((names[2].0 - middle(&date).0).abs() < 0.5);
+    assert!(stars[2].1 - stars[1].1 > 42.0, "the rows' seals apart");
+    for (seal, name) in stars.iter().zip(&names) {
+        assert!((seal.0 - name.0).abs() < 1.0, "{seal:?} over {name:?}");
+    }
 }

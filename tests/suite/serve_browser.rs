@@ -1725,3 +1725,71 @@ async fn an_english_document_gets_the_editor_in_english() {
     assert_eq!(std::fs::read_to_string(&input).unwrap(), expected);
     client.close().await.unwrap();
 }
+
+/// A 联合行文's signatures on the page: a row each (name and seal) in the
+/// 公文's elements; ＋ 添加署名 adds the next organ, whose name and seal are
+/// typed; the file on disk is the original with that organ added, and the
+/// preview shows the three seals.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs chromium and chromium-driver (apt-get install chromium chromium-driver)"]
+async fn a_third_organ_signs_under_its_seal() {
+    let dir = tempfile::tempdir().unwrap();
+    for seal in ["seal-example.svg", "seal-finance.svg"] {
+        std::fs::copy(repo().join("inputs").join(seal), dir.path().join(seal)).unwrap();
+    }
+    let (_page, client, input, original) = opened(&dir, "inputs/joint-notice-2022.yaml", 2).await;
+    let long = Duration::from_secs(30);
+    click(&client, "details[data-fold=document] > summary").await;
+    let rows = value(
+        &client,
+        "[...document.querySelectorAll('.signature')].map(r => [...r.querySelectorAll('input')].map(i => i.value + '|' + i.placeholder))",
+    )
+    .await;
+    assert_eq!(
+        rows,
+        json!([
+            [
+                "某某县统计局|署名（机关名称或签发人职务）",
+                "seal-example.svg|印章"
+            ],
+            [
+                "某某县财政局|署名（机关名称或签发人职务）",
+                "seal-finance.svg|印章"
+            ]
+        ])
+    );
+    click(&client, "button[data-add=signature]").await;
+    until(
+        &client,
+        "the new name focused",
+        r#"return document.activeElement.name === '["document","signatures",2,"name"]'"#,
+        long,
+    )
+    .await;
+    client
+        .active_element()
+        .await
+        .unwrap()
+        .send_keys("某某县人社局")
+        .await
+        .unwrap();
+    field(&client, json!(["document", "signatures", 2, "seal"]))
+        .await
+        .send_keys("seal-example.svg")
+        .await
+        .unwrap();
+    let added = original.replace(
+        "      seal: seal-finance.svg\n",
+        "      seal: seal-finance.svg\n    - name: 某某县人社局\n      seal: seal-example.svg\n",
+    );
+    draft_is(&client, "the third organ", &added).await;
+    until(
+        &client,
+        "checked without a problem",
+        "return typing.size === 0 && pending === 0 && state.diagnostics.length === 0",
+        long,
+    )
+    .await;
+    saved_is(&client, "serve-signatures.png", &input, &added).await;
+    client.close().await.unwrap();
+}
