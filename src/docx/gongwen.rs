@@ -373,12 +373,13 @@ pub struct SealImage {
 /// the line between them. Several organs with a seal each (联合行文, as many
 /// `seals` as signature lines): [`joint_sealed_closing`].
 pub fn sealed_closing(lines: &[String], seals: &[Option<SealImage>]) -> Vec<Paragraph> {
+    if seals.len() > 1 && lines.len() >= seals.len() {
+        let (names, date) = lines.split_at(seals.len());
+        return joint_sealed_closing(names, date.first().map(String::as_str), seals);
+    }
     let Some((date, signature)) = lines.split_last() else {
         return Vec::new();
     };
-    if seals.len() > 1 && signature.len() == seals.len() {
-        return joint_sealed_closing(signature, date, seals);
-    }
     let seal = seals.first().and_then(Option::as_ref);
     let date_width = width(date, CHAR);
     let centre = TEXT_WIDTH as i32 - 4 * CHAR - date_width / 2;
@@ -465,10 +466,14 @@ const SEAL_ROW_LINES: i32 = 5;
 /// seals stand level and the last one presses its name and the date.
 fn joint_sealed_closing(
     names: &[String],
-    date: &str,
+    date: Option<&str>,
     seals: &[Option<SealImage>],
 ) -> Vec<Paragraph> {
-    let right = TEXT_WIDTH as i32 - 4 * CHAR - width(date, CHAR) / 2;
+    // Without a date, the last name stands where it would.
+    let over = date
+        .or(names.last().map(String::as_str))
+        .unwrap_or_default();
+    let right = TEXT_WIDTH as i32 - 4 * CHAR - width(over, CHAR) / 2;
     let slot = SEAL_SIZE + mm(8.0);
     let widest = names.iter().map(|n| width(n, CHAR)).max().unwrap_or(0);
     let per_row = if widest + CHAR <= slot && right - slot - SEAL_SIZE / 2 >= 0 {
@@ -516,7 +521,9 @@ fn joint_sealed_closing(
             out.push(closing_gap((SEAL_ROW_LINES - 1) * pitch));
         }
     }
-    out.push(closing_line(0, 4 * CHAR).add_run(Run::new().add_text(date)));
+    if let Some(date) = date {
+        out.push(closing_line(0, 4 * CHAR).add_run(Run::new().add_text(date)));
+    }
     out
 }
 
@@ -530,9 +537,9 @@ const STAMP_HEIGHT: i32 = 2 * LINE_PITCH as i32;
 /// row, 3 lines apart, posts and 签名章 aligned; the date one blank line
 /// below the last 签名章, four characters in from the right.
 pub fn stamped_closing(lines: &[String], stamps: &[Option<SealImage>]) -> Vec<Paragraph> {
-    let Some((date, posts)) = lines.split_last() else {
-        return Vec::new();
-    };
+    // A post for each 签名章, then the date when it is shown.
+    let (posts, date) = lines.split_at(stamps.len().min(lines.len()));
+    let date = date.first();
     let pitch = LINE_PITCH as i32;
     let sizes: Vec<(i32, i32)> = (0..posts.len())
         .map(|i| match stamps.get(i).and_then(Option::as_ref) {
@@ -558,6 +565,9 @@ pub fn stamped_closing(lines: &[String], stamps: &[Option<SealImage>]) -> Vec<Pa
         }
         out.push(p.add_run(Run::new().add_text(post)));
     }
+    let Some(date) = date else {
+        return out;
+    };
     if !posts.is_empty() {
         // One blank line below the 签名章's foot: as between two lines of
         // text, 2 lines less a character from its foot to the date's glyphs.
