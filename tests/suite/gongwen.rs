@@ -354,6 +354,26 @@ pub(crate) fn page_showing(pages: &[Ink], text: &str) -> (usize, Ink) {
         .unwrap_or_else(|| panic!("no page shows “{text}”"))
 }
 
+/// The example seals' centres on a page: each seal's star is red and about
+/// 17 mm across, its box's middle 0.8 mm below the seal's centre (the star
+/// of 420 units stands at 202).
+fn seal_centres(page: &Ink) -> Vec<(f64, f64)> {
+    page.fills
+        .iter()
+        .filter(|f| f.rgb == RED && (14.0..20.0).contains(&(f.right - f.left)))
+        .map(|f| ((f.left + f.right) / 2.0, (f.top + f.bottom) / 2.0 - 0.8))
+        .collect()
+}
+
+/// An example built: its pages' ink, and the page (its index, and its black
+/// glyphs) that shows `text`.
+fn closing_of(stem: &str, text: &str) -> (Vec<Ink>, usize, Ink) {
+    let dir = tempfile::tempdir().unwrap();
+    let pages = pdf_ink(&built(stem, dir.path()));
+    let (at, page) = page_showing(&pages, text);
+    (pages, at, page)
+}
+
 /// The middle of a line's ink: (across, down), in mm from the top left.
 pub(crate) fn middle(glyphs: &[&crate::pdf_reader::InkGlyph]) -> (f64, f64) {
     let (left, right) = (glyphs[0].left, ink_right(glyphs));
@@ -399,10 +419,7 @@ pub(crate) fn text_above(page: &Ink, y: f64) -> f64 {
 /// below the text.
 #[test]
 fn a_joint_documents_organs_each_sign_under_their_own_seal() {
-    let dir = tempfile::tempdir().unwrap();
-    let pdf = built("joint-notice-2022", dir.path());
-    let pages = pdf_ink(&pdf);
-    let (at, page) = page_showing(&pages, "2022年1月10日");
+    let (pages, at, page) = closing_of("joint-notice-2022", "2022年1月10日");
     let date = line_of(&page, "2022年1月10日");
     // The names a line above the date (the cover text names the host too).
     let closing = below(&page, top(&date) - 15.0);
@@ -427,14 +444,7 @@ fn a_joint_documents_organs_each_sign_under_their_own_seal() {
         (other_x - date_x).abs() < 0.5,
         "the last name over the date"
     );
-    // The seals: each a red star about 17 mm across, whose box's middle is
-    // 0.8 mm below the seal's centre (the star of 420 units stands at 202).
-    let mut stars: Vec<(f64, f64)> = pages[at]
-        .fills
-        .iter()
-        .filter(|f| f.rgb == RED && (14.0..20.0).contains(&(f.right - f.left)))
-        .map(|f| ((f.left + f.right) / 2.0, (f.top + f.bottom) / 2.0 - 0.8))
-        .collect();
+    let mut stars = seal_centres(&pages[at]);
     stars.sort_by(|a, b| a.0.total_cmp(&b.0));
     eprintln!("seals centred at {stars:.1?}");
     assert_eq!(stars.len(), 2, "{stars:?}");
@@ -474,10 +484,7 @@ fn a_joint_documents_organs_each_sign_under_their_own_seal() {
 /// centred on it; the date one blank line below it, four characters in.
 #[test]
 fn a_signers_stamp_stands_four_characters_in_with_the_post_beside_it() {
-    let dir = tempfile::tempdir().unwrap();
-    let pdf = built("stamp-report-2021", dir.path());
-    let pages = pdf_ink(&pdf);
-    let (at, page) = page_showing(&pages, "某某镇人民政府镇长");
+    let (pages, at, page) = closing_of("stamp-report-2021", "某某镇人民政府镇长");
     let post = line_of(&page, "某某镇人民政府镇长");
     let date = line_of(&page, "2021年12月20日");
     // The 签名章: four red squares inside a red frame; the squares' box is
@@ -567,12 +574,7 @@ fn three_organs_sign_in_two_rows_of_seals() {
         .iter()
         .map(|n| middle(&line_of(&below(&page, top(&date) - 70.0), n)))
         .collect();
-    let mut stars: Vec<(f64, f64)> = pages[at]
-        .fills
-        .iter()
-        .filter(|f| f.rgb == RED && (14.0..20.0).contains(&(f.right - f.left)))
-        .map(|f| ((f.left + f.right) / 2.0, (f.top + f.bottom) / 2.0 - 0.8))
-        .collect();
+    let mut stars = seal_centres(&pages[at]);
     stars.sort_by(|a, b| (a.1, a.0).partial_cmp(&(b.1, b.0)).unwrap());
     eprintln!("names {names:.1?}; seals {stars:.1?}");
     assert_eq!(stars.len(), 3);

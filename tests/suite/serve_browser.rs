@@ -139,6 +139,25 @@ async fn until(client: &Client, what: &str, script: &str, limit: Duration) -> Du
     }
 }
 
+/// Waits until the field `name` (its path as the page names it) has the
+/// focus, as after a ＋, then types `text` into it.
+async fn type_when_focused(client: &Client, what: &str, name: &str, text: &str) {
+    until(
+        client,
+        what,
+        &format!("return document.activeElement.name === {}", json!(name)),
+        Duration::from_secs(30),
+    )
+    .await;
+    client
+        .active_element()
+        .await
+        .unwrap()
+        .send_keys(text)
+        .await
+        .unwrap();
+}
+
 fn preview_shows(text: &str) -> String {
     format!(
         "return [...document.querySelectorAll('img.page')].some(i => i.alt.includes({}))",
@@ -843,20 +862,13 @@ async fn a_point_with_a_figure_is_added_to_section_two_in_four_actions() {
     assert_eq!(adds.len(), 3);
     adds[2].click().await.unwrap();
     // 2: typed into the new point, which has the focus.
-    until(
+    type_when_focused(
         &client,
         "the new point focused",
-        r#"return document.activeElement.name === '["summary","sections",1,"points",3]'"#,
-        long,
+        r#"["summary","sections",1,"points",3]"#,
+        "慰问困难职工25户。",
     )
     .await;
-    client
-        .active_element()
-        .await
-        .unwrap()
-        .send_keys("慰问困难职工25户。")
-        .await
-        .unwrap();
     // 3: "设为统计数字：25户", offered for the text being typed.
     click(&client, "#figures button[data-figure='25户']").await;
     until(
@@ -1759,20 +1771,13 @@ async fn a_third_organ_signs_under_its_seal() {
         ])
     );
     click(&client, "button[data-add=signature]").await;
-    until(
+    type_when_focused(
         &client,
         "the new name focused",
-        r#"return document.activeElement.name === '["document","signatures",2,"name"]'"#,
-        long,
+        r#"["document","signatures",2,"name"]"#,
+        "某某县人社局",
     )
     .await;
-    client
-        .active_element()
-        .await
-        .unwrap()
-        .send_keys("某某县人社局")
-        .await
-        .unwrap();
     field(&client, json!(["document", "signatures", 2, "seal"]))
         .await
         .send_keys("seal-example.svg")
