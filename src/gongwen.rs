@@ -178,14 +178,20 @@ fn read_image(path: &Path) -> Result<Seal, &'static str> {
     if bytes.len() as u64 > SEAL_LIMIT {
         return Err("seal-unreadable");
     }
+    match image_format(&bytes) {
+        Some(format) => Ok(Seal::Image(format, bytes)),
+        None => Err("seal-format"),
+    }
+}
+
+/// What an image's bytes are: a PNG by its signature, an SVG by its
+/// `<svg` in the first 4 KiB; neither, None.
+pub fn image_format(bytes: &[u8]) -> Option<ImageFormat> {
     if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
-        return Ok(Seal::Image(ImageFormat::Png, bytes));
+        return Some(ImageFormat::Png);
     }
     let head = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]);
-    if head.contains("<svg") {
-        return Ok(Seal::Image(ImageFormat::Svg, bytes));
-    }
-    Err("seal-format")
+    head.contains("<svg").then_some(ImageFormat::Svg)
 }
 
 /// Words that end a 请示: a request for instruction or approval.

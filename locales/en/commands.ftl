@@ -105,6 +105,8 @@ serve-new-no-organisation = enter the organisation's name
 serve-new-bad-half = a half-year is the first half or the second half
 serve-new-bad-kind = unknown kind of document `{ $kind }`
 serve-import-not-base64 = the file uploaded is incomplete: choose the file again
+serve-image-too-large = the image is too large: a seal or 签名章 image is at most { $limit } MB
+serve-image-format = this file is not a PNG or SVG image: save the seal as PNG (with a transparent background) or SVG and choose it again
 
 ## The engine
 

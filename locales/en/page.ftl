@@ -90,6 +90,7 @@ page-confirm-section = Delete the section “{"{"}name{"}"}” and all it holds?
 page-confirm-part = Delete the part “{"{"}name{"}"}” and all it holds? (You can undo it.)
 page-confirm-table = Delete this table? (You can undo it.)
 page-add-signature = + Add a signature
+page-pick-image = Choose an image…
 page-add-point = + Add a point
 page-add-section = + Add a section
 page-add-subsection = + Add a subsection under {"{"}number{"}"}

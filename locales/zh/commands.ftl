@@ -72,6 +72,8 @@ serve-new-no-organisation = 请填写单位名称
 serve-new-bad-half = 半年只能是上半年或下半年
 serve-new-bad-kind = 未知的文种 `{ $kind }`
 serve-import-not-base64 = 上传的文件不完整：请重新选择文件
+serve-image-too-large = 图片太大：印章和签名章图片最大 { $limit } MB
+serve-image-format = 这个文件不是 PNG 或 SVG 图片：请把印章存为 PNG（透明背景）或 SVG 再选择
 
 ## 引擎
 

@@ -629,6 +629,10 @@ pub fn router(served: Arc<Served>) -> Router {
             post(start::import).layer(DefaultBodyLimit::max(start::UPLOAD_LIMIT)),
         )
         .route("/api/import/write", post(start::import_write))
+        .route(
+            "/api/image",
+            post(start::image).layer(DefaultBodyLimit::max(start::IMAGE_LIMIT)),
+        )
         .route("/api/file", get(file))
         .route("/api/version", get(version))
         .route("/api/check", post(check))

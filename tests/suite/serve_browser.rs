@@ -1739,9 +1739,10 @@ async fn an_english_document_gets_the_editor_in_english() {
 }
 
 /// A 联合行文's signatures on the page: a row each (name and seal) in the
-/// 公文's elements; ＋ 添加署名 adds the next organ, whose name and seal are
-/// typed; the file on disk is the original with that organ added, and the
-/// preview shows the three seals.
+/// 公文's elements; ＋ 添加署名 adds the next organ, whose name is typed and
+/// whose seal is chosen on this computer (a file that is no image refused);
+/// the image is copied beside the input, and the file on disk is the
+/// original with that organ added.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "needs chromium and chromium-driver (apt-get install chromium chromium-driver)"]
 async fn a_third_organ_signs_under_its_seal() {
@@ -1754,7 +1755,7 @@ async fn a_third_organ_signs_under_its_seal() {
     click(&client, "details[data-fold=document] > summary").await;
     let rows = value(
         &client,
-        "[...document.querySelectorAll('.signature')].map(r => [...r.querySelectorAll('input')].map(i => i.value + '|' + i.placeholder))",
+        "[...document.querySelectorAll('.signature')].map(r => [...r.querySelectorAll('input:not([type=file])')].map(i => i.value + '|' + i.placeholder))",
     )
     .await;
     assert_eq!(
@@ -1778,16 +1779,46 @@ async fn a_third_organ_signs_under_its_seal() {
         "某某县人社局",
     )
     .await;
-    field(&client, json!(["document", "signatures", 2, "seal"]))
-        .await
-        .send_keys("seal-example.svg")
-        .await
-        .unwrap();
+    // Its seal chosen on this computer (选择图片…): copied beside the input
+    // under its own name, which the field then holds.
+    let chosen = dir.path().join("chosen");
+    std::fs::create_dir(&chosen).unwrap();
+    let seal = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"100\" height=\"100\"><circle cx=\"50\" cy=\"50\" r=\"45\" fill=\"none\" stroke=\"#ff0000\" stroke-width=\"6\"/></svg>\n";
+    std::fs::write(chosen.join("人社局印章.svg"), seal).unwrap();
+    let picker = r#"input[data-pick='["document","signatures",2,"seal"]']"#;
+    let pick = |file: PathBuf| {
+        let client = client.clone();
+        async move {
+            client
+                .find(Locator::Css(picker))
+                .await
+                .unwrap()
+                .send_keys(file.to_str().unwrap())
+                .await
+                .unwrap();
+        }
+    };
+    // Not an image: refused, said in Chinese, nothing written.
+    std::fs::write(chosen.join("说明.txt"), "不是图片").unwrap();
+    pick(chosen.join("说明.txt")).await;
+    until(
+        &client,
+        "the refusal",
+        "return document.getElementById('status').textContent.startsWith('这个文件不是 PNG 或 SVG 图片')",
+        long,
+    )
+    .await;
+    assert!(!dir.path().join("说明.svg").exists() && !dir.path().join("说明.png").exists());
+    pick(chosen.join("人社局印章.svg")).await;
     let added = original.replace(
         "      seal: seal-finance.svg\n",
-        "      seal: seal-finance.svg\n    - name: 某某县人社局\n      seal: seal-example.svg\n",
+        "      seal: seal-finance.svg\n    - name: 某某县人社局\n      seal: 人社局印章.svg\n",
     );
     draft_is(&client, "the third organ", &added).await;
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("人社局印章.svg")).unwrap(),
+        seal
+    );
     until(
         &client,
         "checked without a problem",
