@@ -19,18 +19,18 @@ spaced-reference = `{ $written }` 的花括号里有空格，不是引用，会�
     .hint = 去掉空格：写 `{ $fixed }`
 mixed-numerals-in-text = { $place }中的“{ $written }”用汉字数字，而文中其余{ $arabic }处统计数字用阿拉伯数字
     .hint = 统计数字宜统一用阿拉伯数字：写“{ $digits }”，或定义一个数字并引用它
-mixed-numerals = { $place }中的 `{ $written }` 用汉字数字，而文中其余{ $arabic }处统计数字用阿拉伯数字
-    .hint = 统计数字宜统一用阿拉伯数字：写 `{ $plain }`
-unused-count = 数字 `{ $name }` 已定义但未被引用
+mixed-numerals = { $place }中的“{ $count }”印作汉字数字“{ $shown }”，而文中其余{ $arabic }处统计数字用阿拉伯数字
+    .hint = 统计数字宜统一用阿拉伯数字：把 `{ $written }` 改为 `{ $plain }`
+unused-count = 数字“{ $count }”已定义但未被引用
     .hint = 在正文中写 `{"{"}{ $name }{"}"}` 引用它，或删除它
 unreferenceable-count = 数字 `{ $name }` 的名字不能在正文中引用
     .hint = 名字以文字或 _ 开头，只含文字、数字、_ 和 -：改名为 `{ $typed }`，再在正文中写 `{"{"}{ $typed }{"}"}`
-count-without-value = 数字 `{ $name }` 没有数值
+count-without-value = 数字“{ $count }”没有数值
     .hint = 补上 `value:`；在此之前正文显示“{ $missing }”
-percent-out-of-range = 百分比 `{ $name }` 为 { $value }%，超出 0–100
+percent-out-of-range = 百分比“{ $count }”为 { $value }%，超出 0–100
     .hint = 检查数值；增长率等可超过100的数字请用其他单位
-unknown-part-of = `{ $name }` 的 part_of 指向未定义的数字 `{ $whole }`
-part-exceeds-whole = `{ $name }`（{ $part }）是 `{ $whole }`（{ $total }）的一部分，却比它大
+unknown-part-of = “{ $count }”的 part_of 指向未定义的数字 `{ $whole }`
+part-exceeds-whole = “{ $count }”（{ $part }）是“{ $whole }”（{ $total }）的一部分，却比它大
     .hint = 两个数字至少有一个有误：请核对原始记录
 
 ## 文字
@@ -103,7 +103,7 @@ empty-text = { $place }是空的
 
 ## 活动记录与计划落实
 
-derived-mismatch = `{ $name }` 写为 { $declared }，活动记录合计为 { $sum }
+derived-mismatch = “{ $count }”写为 { $declared }，活动记录合计为 { $sum }
     .hint = 合计的活动：{ $activities }
 figure-of-no-count = 活动数字 `{ $name }` 没有对应的统计数字
     .hint = 在 `counts:` 下定义 `{ $name }`（可不写 value，由活动合计）
@@ -125,11 +125,11 @@ line-break = { $place }只能写一行，却有换行
     .hint = 写在一行里；需要分段的内容放到正文
 year-out-of-range = `{ $field }: { $year }` 不是 1900–2100 之间的年份
     .hint = 写四位数的公历年份，例如 2020
-figure-not-finite = 数字 `{ $name }` 的值不是有限的数
+figure-not-finite = 数字“{ $count }”的值不是有限的数
     .hint = 写实际的数值；尚未统计就先不写 value
-figure-too-large = 数字 `{ $name }` 的值大于 10¹⁵
+figure-too-large = 数字“{ $count }”的值大于 10¹⁵
     .hint = 核对数值；金额可换用万元、亿元等单位
-figure-not-counted = 数字 `{ $name }` 以“{ $unit }”计数，值却是 { $value }
+figure-not-counted = 数字“{ $count }”以“{ $unit }”计数，值却是 { $value }
     .hint = 人数、项数等须是不小于 0 的整数；增减请写成另一个数字，并标上 `signed: true`
 unknown-rule = 未知的规则 `{ $name }`
 

@@ -156,7 +156,7 @@ fn an_unused_count_is_named_as_it_can_be_typed() {
     assert_eq!(code(&out), 0);
     assert_eq!(
         stderr(&out).replace(input.to_str().unwrap(), "unused.yaml"),
-        "warning[W0101]: 数字 `新会员` 已定义但未被引用\n  --> unused.yaml:11:3\n   |\n\
+        "warning[W0101]: 数字“新会员”已定义但未被引用\n  --> unused.yaml:11:3\n   |\n\
          11 |   新会员: { value: 36, unit: 位 }\n   |   ^^^^^^\n   |\n\
          \x20  = help: 在正文中写 `{新会员}` 引用它，或删除它\n\
          warning[W0101]: 数字 `2020慰问` 的名字不能在正文中引用\n  --> unused.yaml:12:3\n   |\n\

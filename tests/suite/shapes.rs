@@ -236,7 +236,7 @@ fn next_starts_the_next_year_from_the_plans_and_check_follows_them_up() {
     // of the year after, each to be written.
     assert_eq!(err.matches("留有占位文字“待补充”").count(), 12, "{err}");
     assert!(
-        err.contains("warning[W0102]: 数字 `birthday_visits` 没有数值"),
+        err.contains("warning[W0102]: 数字“生日慰问”没有数值"),
         "{err}"
     );
     assert!(!err.contains("W0801"), "{err}");
