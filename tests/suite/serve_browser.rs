@@ -1725,3 +1725,81 @@ async fn an_english_document_gets_the_editor_in_english() {
     assert_eq!(std::fs::read_to_string(&input).unwrap(), expected);
     client.close().await.unwrap();
 }
+
+/// A point just added with ＋ is empty, and that is no fault while the
+/// person is in it: the page says nothing of it (nor counts it) until they
+/// leave it empty; typed, nothing is said.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs chromium and chromium-driver (apt-get install chromium chromium-driver)"]
+async fn a_new_empty_point_is_said_empty_only_once_left() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_page, client, _, _) = open_seed(&dir).await;
+    let long = Duration::from_secs(30);
+    let status = "document.getElementById('status').textContent";
+    let before = value(&client, status).await;
+    let empty = "[...document.querySelectorAll('.diag[data-code=W0702]')].map(d => d.textContent)";
+    assert_eq!(value(&client, empty).await, json!([]));
+    let adds = client
+        .find_all(Locator::Css(
+            r#".section[data-path='["summary","sections",1]'] > button[data-tool=add]"#,
+        ))
+        .await
+        .unwrap();
+    adds[2].click().await.unwrap();
+    let point = r#"["summary","sections",1,"points",3]"#;
+    until(
+        &client,
+        "the new point focused, checked",
+        &format!(
+            "return document.activeElement.name === '{point}' && pending === 0 && state.diagnostics.some(d => d.code === 'W0702')"
+        ),
+        long,
+    )
+    .await;
+    // The server says it is empty; the page does not, yet.
+    assert_eq!(value(&client, empty).await, json!([]));
+    assert_eq!(
+        value(&client, status).await,
+        json!(format!("未保存的修改 · {}", before.as_str().unwrap()))
+    );
+    let shot = screenshot(&client, "serve-fresh-point.png").await;
+    // Left empty (the opening clicked): said at the point and in the list.
+    click(&client, r#"[name='["opening"]']"#).await;
+    until(
+        &client,
+        "the empty point said",
+        &format!("return {empty}.length === 2"),
+        long,
+    )
+    .await;
+    let said = "W0702 总结第2节第4条是空的 — 写上内容，或删去这一项";
+    assert_eq!(value(&client, empty).await, json!([said, said]));
+    assert_eq!(
+        value(
+            &client,
+            &format!("document.querySelector(`[data-path='{point}'] .diag`).textContent")
+        )
+        .await,
+        json!(said)
+    );
+    let left = screenshot(&client, "serve-fresh-point-left.png").await;
+    // Typed into: nothing to say.
+    field(&client, json!(["summary", "sections", 1, "points", 3]))
+        .await
+        .send_keys("慰问困难职工。")
+        .await
+        .unwrap();
+    until(
+        &client,
+        "the point written",
+        &format!("return typing.size === 0 && pending === 0 && {empty}.length === 0"),
+        long,
+    )
+    .await;
+    assert_eq!(
+        value(&client, status).await,
+        json!(format!("未保存的修改 · {}", before.as_str().unwrap()))
+    );
+    client.close().await.unwrap();
+    eprintln!("screenshots: {} {}", shot.display(), left.display());
+}
