@@ -1803,3 +1803,76 @@ async fn a_new_empty_point_is_said_empty_only_once_left() {
     client.close().await.unwrap();
     eprintln!("screenshots: {} {}", shot.display(), left.display());
 }
+
+/// Every text box, heading, number, button and fold border of the page,
+/// against every line's tools (上移 下移 删除), at 1280×720 with every fold
+/// open: what the tools would cover, as "tools of PATH over WHAT".
+const UNDER_TOOLS: &str = r#"(() => {
+  const doc = document.getElementById('doc');
+  for (const d of doc.querySelectorAll('details')) d.open = true;
+  const hit = (a, b) => a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+  const boxes = [];
+  const walker = document.createTreeWalker(doc, NodeFilter.SHOW_TEXT);
+  for (let n; (n = walker.nextNode());) {
+    if (!n.textContent.trim() || n.parentElement.closest('.tools')) continue;
+    const range = document.createRange();
+    range.selectNodeContents(n);
+    for (const r of range.getClientRects()) boxes.push(['text “' + n.textContent.trim().slice(0, 12) + '”', r]);
+  }
+  for (const e of doc.querySelectorAll('textarea, input, select, button, summary, .head')) {
+    if (!e.closest('.tools')) boxes.push([e.tagName.toLowerCase() + ' ' + (e.name || e.className || ''), e.getBoundingClientRect()]);
+  }
+  const tools = [...doc.querySelectorAll('.tools')].filter((t) => getComputedStyle(t).position === 'absolute');
+  const over = [];
+  for (const t of tools) {
+    const r = t.getBoundingClientRect();
+    const at = t.parentElement.dataset.path || t.parentElement.querySelector('[name]')?.name;
+    for (const [what, b] of boxes) if (b.width > 0 && b.height > 0 && hit(r, b)) over.push('tools of ' + at + ' over ' + what);
+    // Inside the page and inside every fold around it, not across a border.
+    for (let p = t.parentElement; p; p = p.parentElement) {
+      if (p !== doc && !p.matches('details, fieldset, .head')) { continue; }
+      const s = getComputedStyle(p), o = p.getBoundingClientRect();
+      const inside = r.left >= o.left + parseFloat(s.borderLeftWidth) && r.right <= o.right - parseFloat(s.borderRightWidth)
+        && r.top >= o.top + parseFloat(s.borderTopWidth) && r.bottom <= o.bottom - parseFloat(s.borderBottomWidth);
+      if (!inside) over.push('tools of ' + at + ' over the border of ' + (p.id || p.dataset.fold || p.tagName));
+      if (p === doc) break;
+    }
+  }
+  return { tools: tools.length, over };
+})()"#;
+
+/// The tools of a box, shown with the mouse over it, stand beside it in
+/// the page's margin: over no text and no border, anywhere in the seed.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs chromium and chromium-driver (apt-get install chromium chromium-driver)"]
+async fn the_tools_of_a_box_cover_no_text_and_no_border() {
+    use fantoccini::actions::{InputSource, MouseActions, PointerAction};
+    let dir = tempfile::tempdir().unwrap();
+    let (_page, client, _, _) = open_seed(&dir).await;
+    let point = field(&client, json!(["summary", "sections", 1, "points", 1])).await;
+    client
+        .execute(
+            "arguments[0].scrollIntoView({block: 'center'})",
+            vec![serde_json::to_value(&point).unwrap()],
+        )
+        .await
+        .unwrap();
+    let hover = MouseActions::new("mouse".to_string()).then(PointerAction::MoveToElement {
+        element: point.clone(),
+        duration: None,
+        x: 0.0,
+        y: 0.0,
+    });
+    client.perform_actions(hover).await.unwrap();
+    let shown = r#"(() => { const t = document.querySelector(`.line:has(> .field[data-path='["summary","sections",1,"points",1]']) > .tools`); return getComputedStyle(t).opacity === '1' && [...t.querySelectorAll('button')].map(b => b.textContent).join(' '); })()"#;
+    assert_eq!(value(&client, shown).await, json!("上移 下移 删除"));
+    let shot = screenshot(&client, "serve-tools-hover.png").await;
+    let found = value(&client, UNDER_TOOLS).await;
+    assert!(
+        found["tools"].as_u64().unwrap() > 40,
+        "the seed's lines: {found}"
+    );
+    assert_eq!(found["over"], json!([]), "{found}");
+    client.close().await.unwrap();
+    eprintln!("screenshot: {}", shot.display());
+}
