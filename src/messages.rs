@@ -95,6 +95,11 @@ pub enum Message {
         count: String,
         missing: &'static str,
     },
+    /// Counts with no value that the text does not use yet (as `next`
+    /// carries them over into a new period), said once: the counts.
+    CountsToFill {
+        counts: Vec<String>,
+    },
     PercentOutOfRange {
         count: String,
         value: f64,
@@ -536,7 +541,7 @@ impl Message {
             M::UnknownFormat { .. } => Code::UnknownFormat,
             M::MixedNumerals { .. } | M::MixedNumeralsInText { .. } => Code::MixedNumerals,
             M::UnusedCount { .. } | M::UnreferenceableCount { .. } => Code::UnusedCount,
-            M::CountWithoutValue { .. } => Code::CountWithoutValue,
+            M::CountWithoutValue { .. } | M::CountsToFill { .. } => Code::CountWithoutValue,
             M::PercentOutOfRange { .. } => Code::PercentOutOfRange,
             M::UnknownPartOf { .. } => Code::UnknownPartOf,
             M::PartExceedsWhole { .. } => Code::PartExceedsWhole,
@@ -700,6 +705,17 @@ impl Message {
             M::CountWithoutValue { count, missing } => own(
                 "count-without-value",
                 args!(count = count, missing = missing),
+            ),
+            M::CountsToFill { counts } => own(
+                "counts-to-fill",
+                args!(
+                    n = counts.len(),
+                    counts = counts
+                        .iter()
+                        .map(|count| tr!(lang, "counts-to-fill-item", count = count.as_str()))
+                        .collect::<Vec<_>>()
+                        .join(&tr!(lang, "counts-to-fill-separator"))
+                ),
             ),
             M::PercentOutOfRange { count, value } => {
                 own("percent-out-of-range", args!(count = count, value = value))

@@ -28,6 +28,13 @@ unreferenceable-count = count `{ $name }` has a name the text cannot reference
     .hint = a name starts with a letter or _ and holds only letters, digits, _ and -: rename it `{ $typed }`, then write `{"{"}{ $typed }{"}"}` in the text
 count-without-value = count “{ $count }” has no value
     .hint = add `value:`; until then the text shows “{ $missing }”
+counts-to-fill = { $n ->
+        [one] one count has
+       *[other] { $n } counts have
+    } no value yet and are not used in the text: { $counts }
+    .hint = once this period's figures are in, write each one's `value:` and reference it in the text as `{"{"}name{"}"}`; delete those no longer counted
+counts-to-fill-item = “{ $count }”
+counts-to-fill-separator = ,{" "}
 percent-out-of-range = percentage “{ $count }” is { $value }%, outside 0–100
     .hint = check the value; a growth rate that can exceed 100 needs another unit
 unknown-part-of = “{ $count }” is part of `{ $whole }`, which is not defined

@@ -27,6 +27,12 @@ unreferenceable-count = 数字 `{ $name }` 的名字不能在正文中引用
     .hint = 名字以文字或 _ 开头，只含文字、数字、_ 和 -：改名为 `{ $typed }`，再在正文中写 `{"{"}{ $typed }{"}"}`
 count-without-value = 数字“{ $count }”没有数值
     .hint = 补上 `value:`；在此之前正文显示“{ $missing }”
+counts-to-fill = { $n }个统计数字还没有数值，正文中也还没有引用：{ $counts }
+    .hint = 本期统计出来后，在 `value:` 写上数值，并在正文中写 `{"{"}名字{"}"}` 引用；本期不再统计的，删去它
+# 其中的一个数字（数字的名称里可能有顿号，故加引号）。
+counts-to-fill-item = “{ $count }”
+# 带引号的并列成分之间不用顿号。
+counts-to-fill-separator = {""}
 percent-out-of-range = 百分比“{ $count }”为 { $value }%，超出 0–100
     .hint = 检查数值；增长率等可超过100的数字请用其他单位
 unknown-part-of = “{ $count }”的 part_of 指向未定义的数字 `{ $whole }`

@@ -28,14 +28,33 @@ pub(super) fn called(report: &Report, name: &str) -> String {
 }
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-    references(ctx, out);
-    values(ctx, out);
+    let used = references(ctx, out);
+    let to_fill = to_fill(ctx, &used);
+    unused(ctx, &used, &to_fill, out);
+    values(ctx, &to_fill, out);
     part_of(ctx, out);
 }
 
-/// Undefined counts and unknown formats at the reference; unused counts at their
-/// name; Chinese numerals beside Arabic ones.
-fn references(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+/// The counts still to fill: no value (written or added up from activities)
+/// and no reference in the text yet, as `next` carries last period's counts
+/// into a new one. That is no fault of each: they are said once, together.
+fn to_fill(ctx: &Ctx, used: &HashSet<String>) -> Vec<String> {
+    ctx.report
+        .counts
+        .iter()
+        .filter(|(name, count)| {
+            count.value.is_none()
+                && !used.contains(&name.value)
+                && refs::is_name(&name.value)
+                && !ctx.facts.of(&name.value).is_some_and(|f| f.sum.is_some())
+        })
+        .map(|(name, _)| name.value.clone())
+        .collect()
+}
+
+/// Undefined counts and unknown formats at the reference; Chinese numerals
+/// beside Arabic ones. The names of the counts referenced.
+fn references(ctx: &Ctx, out: &mut Vec<Diagnostic>) -> HashSet<String> {
     let counts = &ctx.report.counts;
     let mut used = HashSet::new();
     let mut arabic = 0;
@@ -124,8 +143,14 @@ fn references(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             out.push(ctx.emit(message, span));
         }
     }
-    for (name, _) in counts.iter() {
-        if !used.contains(&name.value) {
+    used
+}
+
+/// Counts the text does not use, at their name (those still to fill are
+/// said with the counts without a value).
+fn unused(ctx: &Ctx, used: &HashSet<String>, to_fill: &[String], out: &mut Vec<Diagnostic>) {
+    for (name, _) in ctx.report.counts.iter() {
+        if !used.contains(&name.value) && !to_fill.contains(&name.value) {
             let span = ctx.span_covering(name, &name.value);
             let count = called(ctx.report, &name.value);
             let name = name.value.clone();
@@ -252,9 +277,17 @@ pub(super) fn figure_problem(count: String, value: f64, unit: &str, signed: bool
     })
 }
 
-/// Counts without a value, values no document should print, percentages outside
-/// 0–100, and labels, notes and units with control characters or line breaks.
-fn values(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+/// Counts without a value (those still to fill in one diagnostic, at the
+/// first), values no document should print, percentages outside 0–100, and
+/// labels, notes and units with control characters or line breaks.
+fn values(ctx: &Ctx, to_fill: &[String], out: &mut Vec<Diagnostic>) {
+    if let Some(first) = to_fill.first()
+        && let Some((name, _)) = ctx.report.counts.iter().find(|(n, _)| n.value == *first)
+    {
+        let counts = to_fill.iter().map(|n| called(ctx.report, n)).collect();
+        let message = Message::CountsToFill { counts };
+        out.push(ctx.emit(message, ctx.span_covering(name, &name.value)));
+    }
     for (name, count) in ctx.report.counts.iter() {
         let called = called(ctx.report, &name.value);
         for (text, what) in [(&count.label, "label"), (&count.note, "note")] {
@@ -284,7 +317,9 @@ fn values(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             out.push(ctx.emit(message, ctx.span_covering(name, &name.value)));
         }
         let Some(value) = &count.value else {
-            if ctx.facts.of(&name.value).is_some_and(|f| f.sum.is_some()) {
+            if ctx.facts.of(&name.value).is_some_and(|f| f.sum.is_some())
+                || to_fill.contains(&name.value)
+            {
                 continue;
             }
             let span = ctx.span_covering(name, &name.value);
