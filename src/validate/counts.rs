@@ -46,7 +46,7 @@ fn to_fill(ctx: &Ctx, used: &HashSet<String>) -> Vec<String> {
             count.value.is_none()
                 && !used.contains(&name.value)
                 && refs::is_name(&name.value)
-                && !ctx.facts.of(&name.value).is_some_and(|f| f.sum.is_some())
+                && ctx.facts.of(&name.value).is_none_or(|f| f.sum.is_none())
         })
         .map(|(name, _)| name.value.clone())
         .collect()
@@ -259,7 +259,12 @@ pub const FIGURE_LIMIT: f64 = 1e15;
 /// Values no document should print: not finite, too large to print exactly,
 /// or a negative or partial number of people or things.
 /// `count`: the count as the person knows it.
-pub(super) fn figure_problem(count: String, value: f64, unit: &str, signed: bool) -> Option<Message> {
+pub(super) fn figure_problem(
+    count: String,
+    value: f64,
+    unit: &str,
+    signed: bool,
+) -> Option<Message> {
     if !value.is_finite() {
         return Some(Message::FigureNotFinite { count });
     }
@@ -330,7 +335,9 @@ fn values(ctx: &Ctx, to_fill: &[String], out: &mut Vec<Diagnostic>) {
             out.push(ctx.emit(message, span));
             continue;
         };
-        if let Some(message) = figure_problem(called.clone(), value.value, &count.unit, count.signed) {
+        if let Some(message) =
+            figure_problem(called.clone(), value.value, &count.unit, count.signed)
+        {
             out.push(ctx.emit(message, ctx.span_of(value)));
             continue;
         }
