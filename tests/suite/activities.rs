@@ -157,9 +157,7 @@ fn a_declared_total_that_its_activities_do_not_add_up_to_is_a_warning() {
     assert_eq!(code, 0, "{err}");
     insta::assert_snapshot!(err.replace(folder.to_str().unwrap(), "[DIR]"));
     assert!(
-        err.contains(
-            "warning[W0901]: “生日慰问” is declared 400 but its activities add up to 439"
-        ),
+        err.contains("warning[W0901]: “生日慰问” is declared 400 but its activities add up to 439"),
         "{err}"
     );
     assert!(

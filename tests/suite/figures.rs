@@ -222,6 +222,8 @@ async fn the_counts_are_listed_by_label_and_value() {
             "text": "411人",
             "display": "生日慰问 411人",
             "reference": "{birthday_visits}",
+            // As a box shows it, by its label.
+            "shown": "｛生日慰问｝",
             "file_index": 0,
             "path": ["counts", "birthday_visits"],
             "uses": 1
@@ -555,6 +557,8 @@ async fn a_new_count_is_named_after_its_label() {
             "text": "（待统计）",
             "display": "生日慰问 （待统计）",
             "reference": "{生日慰问_2}",
+            // Its label is another count's too: shown by its name.
+            "shown": "{生日慰问_2}",
             "file_index": 0,
             "path": ["counts", "生日慰问_2"],
             "uses": 0

@@ -1889,3 +1889,116 @@ async fn the_tools_of_a_box_cover_no_text_and_no_border() {
     client.close().await.unwrap();
     eprintln!("screenshot: {}", shot.display());
 }
+
+/// A reference shows in its box by its count's label (｛岗位创新工作室｝),
+/// never by the name the YAML keeps (`{innovation_studios}`); what is typed
+/// elsewhere in the box, or a reference put in with the picker, is written
+/// to the YAML exactly so.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs chromium and chromium-driver (apt-get install chromium chromium-driver)"]
+async fn a_reference_shows_by_its_label_and_the_yaml_keeps_its_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_page, client, input, original) = open_seed(&dir).await;
+    let point = json!(["summary", "sections", 1, "points", 1]);
+    let box_of =
+        |path: &serde_json::Value| format!("document.querySelector(`[name='{path}']`).value");
+    assert_eq!(
+        value(&client, &box_of(&point)).await,
+        "积极开展员工“岗位创新”工作，全年创建岗位创新工作室｛岗位创新工作室｝、创新课题成果｛创新课题成果｝，其中物联网应用工程工作室“基于5G+IoT的‘学培融通’应用与实践”的创新课题荣获2020年中国通服广东公司优秀课题成果表彰。"
+    );
+    let meetings = value(
+        &client,
+        &box_of(&json!(["summary", "sections", 3, "points", 0])),
+    )
+    .await;
+    assert!(
+        meetings
+            .as_str()
+            .unwrap()
+            .contains("组织召开了｛职代会联席会议：cn｝职代会联席会议"),
+        "{meetings}"
+    );
+    // No box shows a count's name.
+    assert_eq!(
+        value(&client, "[...document.querySelectorAll('#doc textarea, #doc input')].map(e => e.value).filter(v => /[{｛][a-z_]+([:：][a-z]+)?[}｝]/.test(v))").await,
+        json!([])
+    );
+    // W0505's hint says what to change in the box as the box shows it.
+    assert_eq!(
+        value(
+            &client,
+            "[...document.querySelectorAll('#list .diag[data-code=W0505]')].map(d => d.textContent)"
+        )
+        .await,
+        json!([
+            "W0505 总结第4节第1条中的“职代会联席会议”印作汉字数字“两次”，而文中其余15处统计数字用阿拉伯数字 — 统计数字宜统一用阿拉伯数字：把 `｛职代会联席会议：cn｝` 改为 `｛职代会联席会议｝`",
+            "W0505 总结第5节第3条中的“宣传稿件”印作汉字数字“九篇”，而文中其余15处统计数字用阿拉伯数字 — 统计数字宜统一用阿拉伯数字：把 `｛宣传稿件：cn｝` 改为 `｛宣传稿件｝`"
+        ])
+    );
+    client
+        .execute(
+            &format!(
+                "document.querySelector(`[name='{point}']`).scrollIntoView({{block: 'center'}})"
+            ),
+            Vec::new(),
+        )
+        .await
+        .unwrap();
+    let shot = screenshot(&client, "serve-labels.png").await;
+    // Typed at the end of the box: the YAML line with exactly that.
+    field(&client, point.clone())
+        .await
+        .send_keys("新增一句。")
+        .await
+        .unwrap();
+    let typed = original.replacen("成果表彰。\n", "成果表彰。新增一句。\n", 1);
+    draft_is(&client, "typed at the end", &typed).await;
+    // Changed between the two references.
+    client
+        .execute(
+            &format!("const b = document.querySelector(`[name='{point}']`); b.value = b.value.replace('｝、创新课题成果｛', '｝，以及创新课题成果｛'); b.dispatchEvent(new Event('input'))"),
+            Vec::new(),
+        )
+        .await
+        .unwrap();
+    let between = typed.replacen(
+        "{innovation_studios}、创新课题成果{innovation_results}",
+        "{innovation_studios}，以及创新课题成果{innovation_results}",
+        1,
+    );
+    draft_is(&client, "changed between the references", &between).await;
+    // 插入统计数字引用… at the end of the opening: shown by its label,
+    // written by its name.
+    let opening = json!(["opening"]);
+    client
+        .execute(
+            &format!("const o = document.querySelector(`[name='{opening}']`); o.focus(); o.setSelectionRange(o.value.length, o.value.length)"),
+            Vec::new(),
+        )
+        .await
+        .unwrap();
+    client
+        .find(Locator::Id("picker"))
+        .await
+        .unwrap()
+        .select_by_value("{birthday_visits}")
+        .await
+        .unwrap();
+    let opened = original
+        .lines()
+        .find(|l| l.starts_with("opening: "))
+        .unwrap();
+    let picked = between.replacen(opened, &format!("{opened}{{birthday_visits}}"), 1);
+    draft_is(&client, "a reference picked", &picked).await;
+    assert_eq!(
+        value(
+            &client,
+            &format!("{}.endsWith('作用。｛生日慰问｝')", box_of(&opening))
+        )
+        .await,
+        json!(true)
+    );
+    saved_is(&client, "serve-labels-saved.png", &input, &picked).await;
+    client.close().await.unwrap();
+    eprintln!("screenshot: {}", shot.display());
+}

@@ -245,7 +245,11 @@ fn next_starts_the_next_year_from_the_plans_and_check_follows_them_up() {
             "  birthday_visits: {unit: 人, label: 生日慰问}\n",
             "  birthday_visits: {value: 450, unit: 人, label: 生日慰问}\n",
         )
-        .replacen("\nopening: 待补充。\n", "\nopening: 全年生日慰问{birthday_visits}，{birthday_visits:change}。\n", 1);
+        .replacen(
+            "\nopening: 待补充。\n",
+            "\nopening: 全年生日慰问{birthday_visits}，{birthday_visits:change}。\n",
+            1,
+        );
     std::fs::write(&next_year, &filled).unwrap();
     let out = nianbao(&["check", next_year.to_str().unwrap()]);
     let err = stderr(&out);
@@ -266,7 +270,10 @@ fn next_starts_the_next_year_from_the_plans_and_check_follows_them_up() {
     ]);
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     let md = read(&next_year.with_extension("md"));
-    assert!(md.contains("全年生日慰问450人，较上年增加39人，增长9.5%。"), "{md}");
+    assert!(
+        md.contains("全年生日慰问450人，较上年增加39人，增长9.5%。"),
+        "{md}"
+    );
     std::fs::write(&next_year, &yaml).unwrap();
 
     // A plan that no section takes up is reported where the plan was made.
