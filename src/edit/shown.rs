@@ -7,7 +7,7 @@
 use std::collections::BTreeMap;
 use std::ops::Range;
 
-use crate::refs::{self, Piece};
+use crate::refs;
 
 /// The labels a box shows for the counts' names: a count's label when it
 /// names that count alone (no other count has it as label or name) and
@@ -59,19 +59,10 @@ pub fn shown(text: &str, labels: &Labels) -> (String, Places) {
     let mut out = String::with_capacity(text.len());
     let mut tokens = Vec::new();
     let mut at = 0;
-    for piece in refs::parse(text) {
-        let Piece::Ref {
-            name,
-            format,
-            written,
-        } = piece
-        else {
-            continue;
-        };
+    for (start, name, format, written) in refs::placed(text) {
         let Some(label) = labels.0.get(name) else {
             continue;
         };
-        let start = written.as_ptr() as usize - text.as_ptr() as usize;
         out.push_str(&text[at..start]);
         let shown_start = out.len();
         out.push_str(&token(label, format));

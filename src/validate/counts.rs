@@ -7,7 +7,7 @@ use crate::diag::Diagnostic;
 use crate::messages::Message;
 use crate::messages::suggest;
 use crate::model::Report;
-use crate::refs::{self, FORMATS, Piece};
+use crate::refs::{self, FORMATS};
 
 /// A count as the person knows it, in a message: its label ("联合会议次数"),
 /// else its name. (The name is what the text writes, `{joint_meetings}`;
@@ -73,17 +73,7 @@ fn references(ctx: &Ctx, out: &mut Vec<Diagnostic>) -> HashSet<String> {
                 out.push(ctx.emit(message, span));
             }
         }
-        for piece in refs::parse(value) {
-            let Piece::Ref {
-                name,
-                format,
-                written,
-            } = piece
-            else {
-                continue;
-            };
-            // `written` is a slice of the value: its offset is where it starts.
-            let offset = written.as_ptr() as usize - value.as_ptr() as usize;
+        for (offset, name, format, written) in refs::placed(value) {
             let span = ctx.span_at(field.text, offset, written.len());
             let Some(count) = counts.get(name) else {
                 let names = counts.iter().map(|(k, _)| k.value.as_str());

@@ -115,11 +115,17 @@ fn typed(tokens: bool) -> BoxedStrategy<String> {
     }
 }
 
-fn cases() -> u32 {
-    std::env::var("NIANBAO_EDIT_CASES")
+/// A runner of `NIANBAO_EDIT_CASES` cases (default 4096).
+fn runner() -> TestRunner {
+    let cases = std::env::var("NIANBAO_EDIT_CASES")
         .ok()
         .and_then(|n| n.parse().ok())
-        .unwrap_or(4096)
+        .unwrap_or(4096);
+    TestRunner::new(Config {
+        cases,
+        failure_persistence: None,
+        ..Config::default()
+    })
 }
 
 /// The char boundaries of `s` at `a` and `b` (any numbers), in order.
@@ -132,11 +138,7 @@ fn range_in(s: &str, a: usize, b: usize) -> (usize, usize) {
 #[test]
 fn an_edit_beside_the_references_is_made_in_the_text_byte_for_byte() {
     let labels = the_labels();
-    let mut runner = TestRunner::new(Config {
-        cases: cases(),
-        failure_persistence: None,
-        ..Config::default()
-    });
+    let mut runner = runner();
     runner
         .run(
             &(pieces(true), any::<usize>(), any::<usize>(), typed(false)),
@@ -173,11 +175,7 @@ fn an_edit_beside_the_references_is_made_in_the_text_byte_for_byte() {
 #[test]
 fn the_text_made_shows_what_the_box_showed() {
     let labels = the_labels();
-    let mut runner = TestRunner::new(Config {
-        cases: cases(),
-        failure_persistence: None,
-        ..Config::default()
-    });
+    let mut runner = runner();
     runner
         .run(
             &(pieces(false), any::<usize>(), any::<usize>(), typed(true)),
