@@ -1886,8 +1886,30 @@ async fn the_tools_of_a_box_cover_no_text_and_no_border() {
         "the seed's lines: {found}"
     );
     assert_eq!(found["over"], json!([]), "{found}");
+    // A count's row, in its fold: its 删除 inside the fold's border.
+    let row = client
+        .find(Locator::Css(
+            r#".count-row[data-path='["counts","birthday_visits"]']"#,
+        ))
+        .await
+        .unwrap();
+    client
+        .execute(
+            "arguments[0].scrollIntoView({block: 'center'})",
+            vec![serde_json::to_value(&row).unwrap()],
+        )
+        .await
+        .unwrap();
+    let hover = MouseActions::new("mouse".to_string()).then(PointerAction::MoveToElement {
+        element: row,
+        duration: None,
+        x: 0.0,
+        y: 0.0,
+    });
+    client.perform_actions(hover).await.unwrap();
+    let counts = screenshot(&client, "serve-tools-counts.png").await;
     client.close().await.unwrap();
-    eprintln!("screenshot: {}", shot.display());
+    eprintln!("screenshots: {} {}", shot.display(), counts.display());
 }
 
 /// A reference shows in its box by its count's label (｛岗位创新工作室｝),
