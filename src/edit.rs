@@ -84,6 +84,15 @@ pub struct Node {
 pub enum Edit {
     /// Give a scalar a new value.
     Set { path: Vec<Key>, value: String },
+    /// Give a text the value its box now shows (`shown`: references shown
+    /// by the labels `labels`, [`shown::shown`]): the change the person made
+    /// there made in the text, every other byte as it stood.
+    #[serde(rename = "set_shown")]
+    SetShown {
+        path: Vec<Key>,
+        shown: String,
+        labels: shown::Labels,
+    },
     /// Remove an item of a list, or an entry of a mapping.
     Remove { path: Vec<Key> },
     /// Insert a copy of a list's item after it; of a mapping's entry, under
@@ -515,6 +524,22 @@ fn made_splice(text: &str, edit: &Edit, elsewhere: &[String]) -> Result<counts::
     };
     let nodes = nodes(text).map_err(not_yaml)?;
     match edit {
+        Edit::SetShown {
+            path,
+            shown,
+            labels,
+        } => {
+            let was = nodes
+                .iter()
+                .find(|n| n.path == *path)
+                .and_then(|n| n.value.as_deref());
+            let value = match was {
+                Some(was) => shown::unshown(was, shown, labels),
+                None => shown.clone(),
+            };
+            let path = path.clone();
+            return made_splice(text, &Edit::Set { path, value }, elsewhere);
+        }
         Edit::RenameCount { from, to } => {
             return counts::rename(text, &nodes, from, to, elsewhere, lang);
         }
@@ -719,8 +744,11 @@ impl Doc<'_> {
                 let index = self.find(path)?;
                 vec![self.add(index, key.as_deref(), *after, value)]
             }
-            // Made of the edits above (`counts`).
-            Edit::RenameCount { .. } | Edit::MakeCount { .. } | Edit::NewCount { .. } => Vec::new(),
+            // Made of the edits above (`counts`; `SetShown`, a `Set`).
+            Edit::RenameCount { .. }
+            | Edit::MakeCount { .. }
+            | Edit::NewCount { .. }
+            | Edit::SetShown { .. } => Vec::new(),
         })
     }
 
@@ -1197,6 +1225,7 @@ pub fn show_path(path: &[Key]) -> String {
 
 mod counts;
 mod data;
+pub mod shown;
 
 pub use counts::{figures, references};
 mod write;

@@ -33,7 +33,7 @@ watching = watching { $count } { $count ->
   }; Ctrl-C to stop
 watch-kept = kept the last good output; waiting for the next change
 cannot-watch = cannot watch `{ $path }`: { $error }
-rollup-missing-count = note: count `{ $name }` is not in { $missing } of { $total } inputs: { $names }
+rollup-missing-count = note: count “{ $count }” is not in { $missing } of { $total } inputs: { $names }
 import-no-text = `{ $path }` holds no text; nothing was written
 import-too-large = the input made from `{ $path }` would be { $size } MB, more than the { $limit } MB nianbao reads; nothing was written
     .hint = import the document in parts (a year's report is far smaller)

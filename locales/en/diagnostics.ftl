@@ -20,18 +20,25 @@ spaced-reference = `{ $written }` has spaces inside its braces: it is no referen
     .hint = remove the spaces: write `{ $fixed }`
 mixed-numerals-in-text = “{ $written }” in { $place } is written in Chinese numerals, the other { $arabic } figures in Arabic ones
     .hint = write figures one way, Arabic for statistics: “{ $digits }”, or define a count and reference it
-mixed-numerals = `{ $written }` in { $place } is written in Chinese numerals, the other { $arabic } figures in Arabic ones
-    .hint = write figures one way, Arabic for statistics: `{ $plain }`
-unused-count = count `{ $name }` is defined but never used
+mixed-numerals = “{ $count }” in { $place } prints in Chinese numerals (“{ $shown }”), the other { $arabic } figures in Arabic ones
+    .hint = write figures one way, Arabic for statistics: `{ $plain }` instead of `{ $written }`
+unused-count = count “{ $count }” is defined but never used
     .hint = reference it in the text as `{"{"}{ $name }{"}"}`, or remove it
 unreferenceable-count = count `{ $name }` has a name the text cannot reference
     .hint = a name starts with a letter or _ and holds only letters, digits, _ and -: rename it `{ $typed }`, then write `{"{"}{ $typed }{"}"}` in the text
-count-without-value = count `{ $name }` has no value
+count-without-value = count “{ $count }” has no value
     .hint = add `value:`; until then the text shows “{ $missing }”
-percent-out-of-range = percentage `{ $name }` is { $value }%, outside 0–100
+counts-to-fill = { $n ->
+        [one] one count has
+       *[other] { $n } counts have
+    } no value yet and are not used in the text: { $counts }
+    .hint = once this period's figures are in, write each one's `value:` and reference it in the text as `{"{"}name{"}"}`; delete those no longer counted
+counts-to-fill-item = “{ $count }”
+counts-to-fill-separator = ,{" "}
+percent-out-of-range = percentage “{ $count }” is { $value }%, outside 0–100
     .hint = check the value; a growth rate that can exceed 100 needs another unit
-unknown-part-of = `{ $name }` is part of `{ $whole }`, which is not defined
-part-exceeds-whole = `{ $name }` ({ $part }) is part of `{ $whole }` ({ $total }) but exceeds it
+unknown-part-of = “{ $count }” is part of `{ $whole }`, which is not defined
+part-exceeds-whole = “{ $count }” ({ $part }) is part of “{ $whole }” ({ $total }) but exceeds it
     .hint = one of the two figures is wrong: check the records
 
 ## Text
@@ -104,7 +111,7 @@ empty-text = { $place } is empty
 
 ## Activities and plan follow-up
 
-derived-mismatch = `{ $name }` is declared { $declared } but its activities add up to { $sum }
+derived-mismatch = “{ $count }” is declared { $declared } but its activities add up to { $sum }
     .hint = activities summed: { $activities }
 figure-of-no-count = activity figure `{ $name }` adds to no count
     .hint = define `{ $name }` under `counts:` (without a value, the activities add up to it)
@@ -126,11 +133,11 @@ line-break = a line break in { $place }, which is one line
     .hint = write it on one line; text that needs paragraphs belongs in the body
 year-out-of-range = `{ $field }: { $year }` is not a year between 1900 and 2100
     .hint = write the year in four digits, e.g. 2020
-figure-not-finite = count `{ $name }` has a value that is not a finite number
+figure-not-finite = count “{ $count }” has a value that is not a finite number
     .hint = write the real figure; leave `value:` out until it is known
-figure-too-large = count `{ $name }` has a value above 10¹⁵
+figure-too-large = count “{ $count }” has a value above 10¹⁵
     .hint = check the figure; money can be counted in larger units (万元, 亿元)
-figure-not-counted = count `{ $name }` counts { $unit }, but its value is { $value }
+figure-not-counted = count “{ $count }” counts { $unit }, but its value is { $value }
     .hint = a number of people or things is a whole number, at least 0; write a change as a count of its own, marked `signed: true`
 unknown-rule = unknown rule `{ $name }`
 
@@ -249,11 +256,11 @@ number-too-large = `{ $written }` is too large
 rollup-other-period = `{ $path }` reports on { $year }, the first input on { $first_year }
     .label = the first input's year
     .hint = a rollup adds up the reports of one period
-rollup-unit-differs = count `{ $name }` has the unit “{ $unit }”, where `{ $first_path }` has “{ $first_unit }”
+rollup-unit-differs = count “{ $count }” has the unit “{ $unit }”, where `{ $first_path }` has “{ $first_unit }”
     .hint = counts of one name are added up: give them one unit and one meaning, or different names
 rollup-label-differs = count `{ $name }` has the label “{ $label }”, where `{ $first_path }` has “{ $first_label }”
     .hint = { rollup-unit-differs.hint }
-rollup-total-too-large = count `{ $name }` adds up to { $total }, not below 10¹⁵: { $unions }
+rollup-total-too-large = count “{ $count }” adds up to { $total }, not below 10¹⁵: { $unions }
     .hint = a rollup writes no total a document cannot print: check these figures; money can be counted in larger units (万元, 亿元)
 rollup-union-figure = { $organisation } ({ $value })
 list-separator = ,{" "}

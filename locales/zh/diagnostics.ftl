@@ -19,18 +19,24 @@ spaced-reference = `{ $written }` 的花括号里有空格，不是引用，会�
     .hint = 去掉空格：写 `{ $fixed }`
 mixed-numerals-in-text = { $place }中的“{ $written }”用汉字数字，而文中其余{ $arabic }处统计数字用阿拉伯数字
     .hint = 统计数字宜统一用阿拉伯数字：写“{ $digits }”，或定义一个数字并引用它
-mixed-numerals = { $place }中的 `{ $written }` 用汉字数字，而文中其余{ $arabic }处统计数字用阿拉伯数字
-    .hint = 统计数字宜统一用阿拉伯数字：写 `{ $plain }`
-unused-count = 数字 `{ $name }` 已定义但未被引用
+mixed-numerals = { $place }中的“{ $count }”印作汉字数字“{ $shown }”，而文中其余{ $arabic }处统计数字用阿拉伯数字
+    .hint = 统计数字宜统一用阿拉伯数字：把 `{ $written }` 改为 `{ $plain }`
+unused-count = 数字“{ $count }”已定义但未被引用
     .hint = 在正文中写 `{"{"}{ $name }{"}"}` 引用它，或删除它
 unreferenceable-count = 数字 `{ $name }` 的名字不能在正文中引用
     .hint = 名字以文字或 _ 开头，只含文字、数字、_ 和 -：改名为 `{ $typed }`，再在正文中写 `{"{"}{ $typed }{"}"}`
-count-without-value = 数字 `{ $name }` 没有数值
+count-without-value = 数字“{ $count }”没有数值
     .hint = 补上 `value:`；在此之前正文显示“{ $missing }”
-percent-out-of-range = 百分比 `{ $name }` 为 { $value }%，超出 0–100
+counts-to-fill = { $n }个统计数字还没有数值，正文中也还没有引用：{ $counts }
+    .hint = 本期统计出来后，在 `value:` 写上数值，并在正文中写 `{"{"}名字{"}"}` 引用；本期不再统计的，删去它
+# 其中的一个数字（数字的名称里可能有顿号，故加引号）。
+counts-to-fill-item = “{ $count }”
+# 带引号的并列成分之间不用顿号。
+counts-to-fill-separator = {""}
+percent-out-of-range = 百分比“{ $count }”为 { $value }%，超出 0–100
     .hint = 检查数值；增长率等可超过100的数字请用其他单位
-unknown-part-of = `{ $name }` 的 part_of 指向未定义的数字 `{ $whole }`
-part-exceeds-whole = `{ $name }`（{ $part }）是 `{ $whole }`（{ $total }）的一部分，却比它大
+unknown-part-of = “{ $count }”的 part_of 指向未定义的数字 `{ $whole }`
+part-exceeds-whole = “{ $count }”（{ $part }）是“{ $whole }”（{ $total }）的一部分，却比它大
     .hint = 两个数字至少有一个有误：请核对原始记录
 
 ## 文字
@@ -103,7 +109,7 @@ empty-text = { $place }是空的
 
 ## 活动记录与计划落实
 
-derived-mismatch = `{ $name }` 写为 { $declared }，活动记录合计为 { $sum }
+derived-mismatch = “{ $count }”写为 { $declared }，活动记录合计为 { $sum }
     .hint = 合计的活动：{ $activities }
 figure-of-no-count = 活动数字 `{ $name }` 没有对应的统计数字
     .hint = 在 `counts:` 下定义 `{ $name }`（可不写 value，由活动合计）
@@ -125,11 +131,11 @@ line-break = { $place }只能写一行，却有换行
     .hint = 写在一行里；需要分段的内容放到正文
 year-out-of-range = `{ $field }: { $year }` 不是 1900–2100 之间的年份
     .hint = 写四位数的公历年份，例如 2020
-figure-not-finite = 数字 `{ $name }` 的值不是有限的数
+figure-not-finite = 数字“{ $count }”的值不是有限的数
     .hint = 写实际的数值；尚未统计就先不写 value
-figure-too-large = 数字 `{ $name }` 的值大于 10¹⁵
+figure-too-large = 数字“{ $count }”的值大于 10¹⁵
     .hint = 核对数值；金额可换用万元、亿元等单位
-figure-not-counted = 数字 `{ $name }` 以“{ $unit }”计数，值却是 { $value }
+figure-not-counted = 数字“{ $count }”以“{ $unit }”计数，值却是 { $value }
     .hint = 人数、项数等须是不小于 0 的整数；增减请写成另一个数字，并标上 `signed: true`
 unknown-rule = 未知的规则 `{ $name }`
 
@@ -248,11 +254,11 @@ number-too-large = `{ $written }` 太大了
 rollup-other-period = `{ $path }` 总结的是{ $year }年，第一个输入是{ $first_year }年
     .label = 第一个输入的年度
     .hint = 汇总只加总同一时期的总结
-rollup-unit-differs = 数字 `{ $name }` 的单位是“{ $unit }”，而 `{ $first_path }` 中是“{ $first_unit }”
+rollup-unit-differs = 数字“{ $count }”的单位是“{ $unit }”，而 `{ $first_path }` 中是“{ $first_unit }”
     .hint = 同名的数字会被加总：统一单位和含义，或改用不同的名称
 rollup-label-differs = 数字 `{ $name }` 的 label 是“{ $label }”，而 `{ $first_path }` 中是“{ $first_label }”
     .hint = { rollup-unit-differs.hint }
-rollup-total-too-large = 数字 `{ $name }` 加总为 { $total }，不小于 10¹⁵：{ $unions }
+rollup-total-too-large = 数字“{ $count }”加总为 { $total }，不小于 10¹⁵：{ $unions }
     .hint = 汇总不写出文档不能印的合计：核对这些数字；金额可换用万元、亿元等单位
 rollup-union-figure = { $organisation }（{ $value }）
 list-separator = 、

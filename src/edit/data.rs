@@ -199,7 +199,10 @@ pub(super) fn expect(
             }
             entries[at].0 = Data::Set(key.clone(), DataKind(Kind::Str));
         }
-        Edit::RenameCount { .. } | Edit::MakeCount { .. } | Edit::NewCount { .. } => {
+        Edit::RenameCount { .. }
+        | Edit::MakeCount { .. }
+        | Edit::NewCount { .. }
+        | Edit::SetShown { .. } => {
             return Err(EditError(tr!(lang, "edit-no-way")));
         }
         Edit::Add {

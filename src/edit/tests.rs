@@ -638,6 +638,7 @@ title: Annual report
 
 mod counts;
 mod property;
+mod shown;
 
 /// Every edit the form offers, on every node of the example inputs: made
 /// (and so verified), never refused, never a panic.

@@ -96,8 +96,13 @@ const ALLOWED: &[Allowed] = &[
     ),
     allow(
         "src/serve/page.html",
-        1,
-        "a separator (：) the script joins words with",
+        2,
+        "a separator (：) the script joins words with; the full-width brace (｛) a box shows a reference with",
+    ),
+    allow(
+        "src/edit/shown.rs",
+        2,
+        "a reference as the boxes show it (｛label｝, ｛label：cn｝): the full-width braces and colon the references are read with",
     ),
     allow(
         "src/import/docx.rs",

@@ -257,7 +257,7 @@ async fn a_check_places_each_diagnostic_at_its_field() {
     );
     assert_eq!(
         result["diagnostics"][0]["message"],
-        "数字 `visits` 以“人次”计数，值却是 -5"
+        "数字“走访职工”以“人次”计数，值却是 -5"
     );
     assert_eq!(result["lang"], "zh");
     // The tree the form is drawn from: keys in the file's order.
