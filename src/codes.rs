@@ -82,6 +82,7 @@ pub enum Code {
     Record,
     SealImage,
     Signatures,
+    JointIssuer,
 }
 
 /// One row of the catalogue.
@@ -180,7 +181,7 @@ pub fn lookup(code: &str) -> Option<&'static Entry> {
 }
 
 /// Every code, in the order of their ids.
-pub const CATALOGUE: [Entry; 54] = [
+pub const CATALOGUE: [Entry; 55] = [
     Entry {
         code: Code::YamlSyntax,
         id: "E0001",
@@ -504,6 +505,12 @@ pub const CATALOGUE: [Entry; 54] = [
         id: "E1107",
         name: "signatures",
         level: Severity::Error,
+    },
+    Entry {
+        code: Code::JointIssuer,
+        id: "W1108",
+        name: "joint-issuer",
+        level: Severity::Warning,
     },
 ];
 

@@ -1002,6 +1002,31 @@ impl Doc<'_> {
 
     /// A new item or entry in a list or mapping (or in the empty value that
     /// becomes one).
+    /// An item added where one text stands (`issuer: 某某县统计局` where a
+    /// list may be): the text becomes a list of itself and the new item,
+    /// written in flow style on its line (`[某某县统计局, ""]`), its own
+    /// text as written. A block scalar (`|`, `>`) or a tagged one is left.
+    fn scalar_to_list(
+        &self,
+        index: usize,
+        key: Option<&str>,
+        after: Option<usize>,
+        value: &Value,
+    ) -> Option<Splice> {
+        let node = &self.nodes[index];
+        if key.is_some() || node.style == Style::Block || node.tag.is_some() {
+            return None;
+        }
+        // The one item stands first: the new one goes after it, wherever
+        // `after` asks.
+        let _ = after;
+        let own = flow_kept(&self.text[node.span.clone()], node);
+        Some(Splice {
+            range: node.span.clone(),
+            text: format!("[{own}, {}]", flow_value(value)),
+        })
+    }
+
     fn add(
         &self,
         index: usize,
@@ -1014,7 +1039,7 @@ impl Doc<'_> {
             && node.style == Style::Plain
             && matches!(node.value.as_deref(), Some("" | "~" | "null"));
         if !node.collection && !is_empty_value {
-            return None;
+            return self.scalar_to_list(index, key, after, value);
         }
         if node.collection && node.mapping != key.is_some() {
             return None;
@@ -1157,6 +1182,21 @@ fn flow_value(value: &Value) -> String {
                 .collect::<Vec<_>>()
                 .join(", ")
         ),
+    }
+}
+
+/// A value written in flow style as it was written, where that reads back
+/// the same (a quoted scalar; a plain one with no flow indicator), else
+/// quoted anew.
+fn flow_kept(text: &str, node: &Node) -> String {
+    let plain_safe = node.style == Style::Plain
+        && !text.contains([',', '[', ']', '{', '}', '#'])
+        && !text.contains(": ");
+    match (&node.style, &node.value) {
+        (Style::Quoted, _) => text.to_string(),
+        (Style::Plain, _) if plain_safe => text.to_string(),
+        (_, Some(v)) => flow_value(&Value::String(v.clone())),
+        (_, None) => text.to_string(),
     }
 }
 

@@ -485,7 +485,7 @@ impl From<Diagnostic> for Failed {
 fn pdf_meta(loaded: &Loaded, kind: Kind, chart: Option<Chart>) -> PdfMeta {
     let report = &loaded.report;
     PdfMeta {
-        title: view::title(report, kind),
+        title: view::sent_title(report, kind),
         author: report.meta.organisation.value.clone(),
         // Validation has checked the date before anything is made.
         date: parse_date(&report.meta.date.value).unwrap_or_default(),

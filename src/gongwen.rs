@@ -9,6 +9,10 @@ use std::path::{Path, PathBuf};
 use crate::locale::tr;
 use crate::model::{DocKind, Document, Lang};
 
+/// The last line of a 联合行文's 标志 ("××文件" of one organ), as the input
+/// writes it (GB/T 9704 7.2.3).
+pub const WENJIAN: &str = "文件";
+
 /// A 发文字号 read: 机关代字, year, number; or why it is not one.
 #[derive(Debug, PartialEq, Eq)]
 pub struct DocNumber {
@@ -109,6 +113,9 @@ pub fn image(written: &str, input: &Path) -> Result<Seal, &'static str> {
     let written = written.trim();
     if written == "space" {
         return Ok(Seal::Space);
+    }
+    if written.is_empty() {
+        return Err("seal-empty");
     }
     read_image(&seal_path(written, input))
 }

@@ -240,6 +240,11 @@ pub enum Message {
     Signatures {
         problem: &'static str,
     },
+    /// A 联合行文's 标志 written on one line, or its "文件" with an organ.
+    JointIssuer {
+        line: String,
+        problem: &'static str,
+    },
     EmptyText {
         place: String,
     },
@@ -577,6 +582,7 @@ impl Message {
             M::Record { .. } => Code::Record,
             M::SealImage { .. } => Code::SealImage,
             M::Signatures { .. } => Code::Signatures,
+            M::JointIssuer { .. } => Code::JointIssuer,
             M::PartHeading { .. } => Code::PartHeading,
             M::DoubleNumbering { .. } => Code::DoubleNumbering,
             M::MixedNumbering { .. } => Code::MixedNumbering,
@@ -899,6 +905,7 @@ impl Message {
             M::Record { problem } => own(problem, args!()),
             M::SealImage { path, problem } => own(problem, args!(path = path)),
             M::Signatures { problem } => own(problem, args!()),
+            M::JointIssuer { line, problem } => own(problem, args!(line = line)),
             M::EmptyText { place } => own("empty-text", args!(place = place)),
             M::DerivedMismatch {
                 count,

@@ -293,6 +293,26 @@ pub struct Chart {
 }
 
 /// The plain-text title: the override, or one made of organisation, period and kind.
+/// The title the document goes out under, as plain text: a 公文's covering
+/// title when it has a covering text or a title of its own ("关于印发《…》的
+/// 通知"), else the report's.
+pub fn sent_title(report: &Report, kind: Kind) -> String {
+    match &report.document {
+        Some(d) if covered_title(report) => {
+            crate::gongwen::cover_title(&d.value, &title(report, kind), report.meta.language())
+        }
+        _ => title(report, kind),
+    }
+}
+
+/// Whether the document goes out under a covering title of its own.
+fn covered_title(report: &Report) -> bool {
+    report
+        .document
+        .as_ref()
+        .is_some_and(|d| d.value.cover.is_some() || d.value.title.is_some())
+}
+
 pub fn title(report: &Report, kind: Kind) -> String {
     if let Some(title) = &report.meta.title {
         // A count referenced in the title is written as its value, as in
@@ -430,17 +450,10 @@ impl View {
         View {
             lang,
             kind,
-            title: match report
-                .document
-                .as_ref()
-                .filter(|d| d.value.cover.is_some() || d.value.title.is_some())
-            {
-                Some(d) => escape_markdown(&crate::gongwen::cover_title(
-                    &d.value,
-                    &title(report, kind),
-                    lang,
-                )),
-                None => title_markdown(report, kind),
+            title: if covered_title(report) {
+                escape_markdown(&sent_title(report, kind))
+            } else {
+                title_markdown(report, kind)
             },
             organisation: text(&report.meta.organisation),
             year: report.meta.year.value,

@@ -122,3 +122,6 @@ E1106 = a seal image that cannot be read, or is not PNG or SVG
 E1107 = `document.signatures` whose seals do not agree: some organs of a 联合行文 with a seal and some without, seals and 签名章 mixed, one signature with both, a 签名章 written as space, an empty list, or `document.seal` beside them
     .example = `signatures: [{"{"} name: 某某县统计局, seal: a.svg {"}"}, {"{"} name: 某某县财政局 {"}"}]`: the second organ has no seal.
     .fix = Give each organ of a sealed 联合行文 its `seal:`; with 签名章, each 签发人 a `stamp:` (an image); remove `document.seal`.
+W1108 = a 联合行文's 标志 written on one line (organs joined by 、 or a comma), or its "文件" on the line of an organ
+    .example = `issuer: 某某县统计局、某某县财政局文件`: printed as one line, not the organs one under another with "文件" centred beside them.
+    .fix = Write one organ a line, the host first, and "文件" alone last: `issuer: [某某县统计局, 某某县财政局, 文件]`; on the page, add them one by one with “+ Add a point”.

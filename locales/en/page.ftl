@@ -91,6 +91,7 @@ page-confirm-part = Delete the part “{"{"}name{"}"}” and all it holds? (You 
 page-confirm-table = Delete this table? (You can undo it.)
 page-add-signature = + Add a signature
 page-pick-image = Choose an image…
+page-signature-replaced = signed under “Signatures with seals” instead
 page-add-point = + Add a point
 page-add-section = + Add a section
 page-add-subsection = + Add a subsection under {"{"}number{"}"}

@@ -130,7 +130,9 @@ pub fn masthead(
 /// line. Its organs, and "文件" apart.
 fn joint(issuer: &[String]) -> Option<(&[String], &str)> {
     match issuer.split_last() {
-        Some((last, names)) if names.len() >= 2 && last == "文件" => Some((names, last)),
+        Some((last, names)) if names.len() >= 2 && last == crate::gongwen::WENJIAN => {
+            Some((names, last))
+        }
         _ => None,
     }
 }

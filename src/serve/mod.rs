@@ -435,7 +435,7 @@ impl Served {
         let Some(checked) = judged.into_clean() else {
             return Err(tr!(self.lang(), "serve-has-errors"));
         };
-        let title = crate::view::title(&checked.loaded.report, Kind::default());
+        let title = crate::view::sent_title(&checked.loaded.report, Kind::default());
         let docx = (format == "docx").then_some(crate::docx::FontChoice::default());
         let pdf = (format == "pdf").then_some(Pdf::Ordinary);
         let document = self

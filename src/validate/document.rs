@@ -65,6 +65,39 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         out.push(ctx.emit(message, ctx.span_covering(seal, &seal.value)));
     }
     signatures(ctx, out);
+    joint_issuer(ctx, out);
+}
+
+/// A 联合行文's 标志 written the way a word processor would (GB/T 9704
+/// 7.2.3 sets the organs one under another): several organs on one line,
+/// joined by 、 or a comma; or "文件" kept with an organ when there are
+/// several.
+fn joint_issuer(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+    let d = &ctx.report.document.as_ref().expect("a document").value;
+    let Some(issuer) = &d.issuer else {
+        return;
+    };
+    let lines = &issuer.value.0;
+    let joined = lines
+        .iter()
+        .find(|l| l.trim().contains(['、', '，', ',', '；', ';']));
+    let with_organ = lines
+        .iter()
+        .find(|l| l.trim().ends_with(gongwen::WENJIAN) && l.trim() != gongwen::WENJIAN);
+    let (line, problem) = match (joined, with_organ) {
+        (Some(line), _) => (line, "joint-issuer-one-line"),
+        (None, Some(line))
+            if lines.len() >= 2 && lines.last().is_none_or(|l| l.trim() != gongwen::WENJIAN) =>
+        {
+            (line, "joint-issuer-wenjian")
+        }
+        _ => return,
+    };
+    let message = Message::JointIssuer {
+        line: line.clone(),
+        problem,
+    };
+    out.push(ctx.emit(message, ctx.span_of(issuer)));
 }
 
 /// `signatures`: each organ with its own seal (all or none), or each 签发人

@@ -589,3 +589,15 @@ fn three_organs_sign_in_two_rows_of_seals() {
         assert!((seal.0 - name.0).abs() < 1.0, "{seal:?} over {name:?}");
     }
 }
+
+/// A 公文 goes out under its covering title: the PDF's title is “关于印发《…》
+/// 的通知”, not the attached plan's.
+#[test]
+fn a_covering_documents_pdf_is_titled_as_it_goes_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = built("notice-plan-2022", dir.path());
+    assert_eq!(
+        crate::pdf_reader::pdf_info(&pdf).title.as_deref(),
+        Some("关于印发《某某县统计局2022年工作计划》的通知")
+    );
+}

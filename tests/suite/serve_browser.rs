@@ -2128,3 +2128,105 @@ async fn a_reference_shows_by_its_label_and_the_yaml_keeps_its_name() {
     client.close().await.unwrap();
     eprintln!("screenshot: {}", shot.display());
 }
+
+/// Last year's notice of one organ made a joint one in the form, as a
+/// secretary would (the trial's task): ＋ under the 标志 "某某县统计局文件"
+/// gives the organ, a line for the next and "文件" apart; 署名和印章 takes
+/// the 落款 and the seal written so far as its first signature; ＋ 添加署名
+/// and 选择图片… give the second organ its seal. No warning or error is
+/// left, and the file on disk is last year's with exactly these changes.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs chromium and chromium-driver (apt-get install chromium chromium-driver)"]
+async fn a_notice_is_made_joint_in_the_form() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        repo().join("inputs/seal-example.svg"),
+        dir.path().join("seal-example.svg"),
+    )
+    .unwrap();
+    let (_page, client, input, original) = opened(&dir, "inputs/notice-plan-2022.yaml", 2).await;
+    let long = Duration::from_secs(30);
+    click(&client, "details[data-fold=document] > summary").await;
+    // 1–2: ＋ under the 标志, the second organ typed.
+    click(
+        &client,
+        r#"details[data-fold=document] .line:has([name='["document","issuer"]']) + button[data-add=point]"#,
+    )
+    .await;
+    type_when_focused(
+        &client,
+        "the second organ focused",
+        r#"["document","issuer",1]"#,
+        "某某县财政局",
+    )
+    .await;
+    // 3: 署名和印章 added: the 落款 and the seal are its first signature.
+    client
+        .find(Locator::Css("select[data-tool=add-element]"))
+        .await
+        .unwrap()
+        .select_by_value("signatures")
+        .await
+        .unwrap();
+    until(
+        &client,
+        "the first signature",
+        r#"return document.querySelectorAll('.signature').length === 1"#,
+        long,
+    )
+    .await;
+    // 4–6: ＋ 添加署名, its name, its seal chosen on this computer.
+    click(&client, "button[data-add=signature]").await;
+    type_when_focused(
+        &client,
+        "the new name focused",
+        r#"["document","signatures",1,"name"]"#,
+        "某某县财政局",
+    )
+    .await;
+    let chosen = dir.path().join("chosen");
+    std::fs::create_dir(&chosen).unwrap();
+    std::fs::copy(
+        repo().join("inputs/seal-finance.svg"),
+        chosen.join("财政局印章.svg"),
+    )
+    .unwrap();
+    client
+        .find(Locator::Css(
+            r#"input[data-pick='["document","signatures",1,"seal"]']"#,
+        ))
+        .await
+        .unwrap()
+        .send_keys(chosen.join("财政局印章.svg").to_str().unwrap())
+        .await
+        .unwrap();
+    let joint = original
+        .replace(
+            "  issuer: 某某县统计局文件\n",
+            "  issuer: [某某县统计局, 某某县财政局, 文件]\n",
+        )
+        .replace("  seal: seal-example.svg\n", "")
+        .replace(
+            "  printed: 2022-01-10\n",
+            "  printed: 2022-01-10\n  signatures:\n    - name: 某某县统计局\n      seal: seal-example.svg\n    - name: 某某县财政局\n      seal: 财政局印章.svg\n",
+        );
+    draft_is(&client, "the joint notice", &joint).await;
+    until(
+        &client,
+        "checked without a problem",
+        "return typing.size === 0 && pending === 0 && state.diagnostics.length === 0",
+        long,
+    )
+    .await;
+    // The 落款 box says the signatures sign now.
+    assert_eq!(
+        value(
+            &client,
+            "document.querySelector('[data-note=signature-replaced]').textContent"
+        )
+        .await,
+        "落款由“署名和印章”代替"
+    );
+    saved_is(&client, "serve-joint.png", &input, &joint).await;
+    client.close().await.unwrap();
+}

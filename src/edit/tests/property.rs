@@ -356,6 +356,11 @@ fn expected(old: &Value, edit: &Edit, nodes: &[Node]) -> Option<Value> {
                 (Value::Object(m), Some(k)) => {
                     m.insert(k.clone(), value.clone());
                 }
+                // One value where a list may stand: a list of it and the new.
+                (one @ (Value::String(_) | Value::Number(_) | Value::Bool(_)), None) => {
+                    let own = one.take();
+                    *one = Value::Array(vec![own, value.clone()]);
+                }
                 _ => return None,
             }
         }
@@ -434,6 +439,12 @@ fn edit_for(nodes: &[Node], pick: usize, kind: u8, text: String, key: String) ->
         6 if node.collection => Edit::Add {
             path,
             key: Some(key),
+            after: None,
+            value: Value::String(text),
+        },
+        6 if node.style != Style::Block && node.tag.is_none() => Edit::Add {
+            path,
+            key: None,
             after: None,
             value: Value::String(text),
         },
