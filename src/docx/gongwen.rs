@@ -224,17 +224,17 @@ fn upward_rows(number: Option<&str>, label: &str, names: &[String]) -> Vec<Parag
         .iter()
         .enumerate()
         .map(|(i, name)| {
+            // No indent: the red rule under the last line is its bottom
+            // border, as wide as the paragraph; a tab stop sets the number
+            // one character in.
             let mut p = Paragraph::new()
                 .style(styles::NUMBER)
                 .align(AlignmentType::Left)
-                .indent(
-                    Some(CHAR),
-                    Some(SpecialIndentType::FirstLine(0)),
-                    None,
-                    None,
-                )
+                .indent(Some(0), Some(SpecialIndentType::FirstLine(0)), None, None)
+                .add_tab(Tab::new().val(TabValueType::Left).pos(CHAR as usize))
                 .add_tab(Tab::new().val(TabValueType::Left).pos(label_at as usize))
-                .add_tab(Tab::new().val(TabValueType::Left).pos(names_at as usize));
+                .add_tab(Tab::new().val(TabValueType::Left).pos(names_at as usize))
+                .add_run(Run::new().add_tab());
             if i == last {
                 p = p.add_run(Run::new().add_text(number.unwrap_or_default()));
             }

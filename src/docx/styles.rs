@@ -184,7 +184,9 @@ pub fn styles(choice: FontChoice, english: bool) -> Styles {
     styles = styles.add_style(
         on_grid(ATTACHMENT_LABEL, "Attachment Label 附件标识", hei)
             .align(AlignmentType::Left)
-            .indent(None, Some(SpecialIndentType::FirstLine(0)), None, None),
+            .indent(None, Some(SpecialIndentType::FirstLine(0)), None, None)
+            // The attachment's title on line 3 (GB/T 9704 8).
+            .line_spacing(exact_line().after(LINE_PITCH as u32)),
     );
     // "附件：1.……": one blank line below the text (GB/T 9704 7.3.4); further
     // lines align after 附件： (three characters).

@@ -335,7 +335,7 @@ fn a_reports_masthead_is_red_text_a_red_border_and_tab_stops() {
     );
     assert!(
         paragraph_with(&xml, "粤邮院工〔2020〕15号").ends_with(
-            "<w:pStyle w:val=\"DocNumber\" /><w:jc w:val=\"left\" /><w:ind w:left=\"320\" w:right=\"0\" w:firstLine=\"0\" /><w:spacing w:before=\"899\" w:after=\"0\" w:line=\"579\" w:lineRule=\"exact\" /><w:pBdr><w:bottom w:val=\"single\" w:space=\"9\" w:sz=\"8\" w:color=\"FF0000\" /></w:pBdr><w:tabs><w:tab w:val=\"left\" w:pos=\"6284\" /><w:tab w:val=\"left\" w:pos=\"7564\" /></w:tabs></w:pPr><w:r><w:rPr /><w:t xml:space=\"preserve\">粤邮院工〔2020〕15号</w:t></w:r><w:r><w:rPr /><w:tab /></w:r><w:r><w:rPr /><w:t xml:space=\"preserve\">签发人：</w:t></w:r><w:r><w:rPr><w:rStyle w:val=\"SignerName\" /></w:rPr><w:t xml:space=\"preserve\">李明华</w:t></w:r></w:p>"
+            "<w:pStyle w:val=\"DocNumber\" /><w:jc w:val=\"left\" /><w:ind w:left=\"0\" w:right=\"0\" w:firstLine=\"0\" /><w:spacing w:before=\"899\" w:after=\"0\" w:line=\"579\" w:lineRule=\"exact\" /><w:pBdr><w:bottom w:val=\"single\" w:space=\"9\" w:sz=\"8\" w:color=\"FF0000\" /></w:pBdr><w:tabs><w:tab w:val=\"left\" w:pos=\"320\" /><w:tab w:val=\"left\" w:pos=\"6284\" /><w:tab w:val=\"left\" w:pos=\"7564\" /></w:tabs></w:pPr><w:r><w:rPr /><w:tab /></w:r><w:r><w:rPr /><w:t xml:space=\"preserve\">粤邮院工〔2020〕15号</w:t></w:r><w:r><w:rPr /><w:tab /></w:r><w:r><w:rPr /><w:t xml:space=\"preserve\">签发人：</w:t></w:r><w:r><w:rPr><w:rStyle w:val=\"SignerName\" /></w:rPr><w:t xml:space=\"preserve\">李明华</w:t></w:r></w:p>"
         ),
         "{xml}"
     );

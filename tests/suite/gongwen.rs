@@ -601,3 +601,24 @@ fn a_covering_documents_pdf_is_titled_as_it_goes_out() {
         Some("关于印发《某某县统计局2022年工作计划》的通知")
     );
 }
+
+/// An attachment (GB/T 9704 8): "附件" in 黑体 on line 1, flush left; its
+/// title centred on line 3, its ink's middle within 1 mm of that line's.
+#[test]
+fn an_attachments_title_stands_on_line_three() {
+    let (_, _, page) = closing_of("notice-plan-2022", "附件某某县统计局2022年工作计划为做好");
+    let label = line_of(&page, "附件");
+    let title = line_of(&page, "某某县统计局2022年工作计划");
+    let line = 225.0 / 22.0;
+    let (_, label_y) = middle(&label);
+    let (title_x, title_y) = middle(&title);
+    eprintln!("附件 at {label_y:.1} mm, its title at {title_y:.1} mm");
+    assert!(
+        (top(&label) - TEXT_TOP).abs() < 1.5,
+        "line 1: {}",
+        top(&label)
+    );
+    assert!((title_y - label_y - 2.0 * line).abs() < 1.0, "{title_y}");
+    // Centred on the even page's text area (26 mm to 182 mm).
+    assert!((title_x - 104.0).abs() < 1.0, "{title_x}");
+}
