@@ -504,7 +504,7 @@ impl Reader {
             },
             Frame::Spans(spans, content) => match spans {
                 Spans::Paragraph(kind) => self.block(kind(content)),
-                Spans::Heading(HeadingLevel::H1) => self.block(Block::Title(content)),
+                Spans::Heading(HeadingLevel::H1) => self.block(Block::Title(title_lines(content))),
                 Spans::Heading(level) => self.block(Block::Heading {
                     level: level as usize - 1,
                     content,
@@ -618,6 +618,35 @@ impl Reader {
 fn is_line_break(html: &str) -> bool {
     let tag: String = html.chars().filter(|c| !c.is_whitespace()).collect();
     matches!(tag.to_ascii_lowercase().as_str(), "<br>" | "<br/>")
+}
+
+/// A title of plain text broken into lines where its meaning allows
+/// ([`crate::title`], GB/T 9704 7.3.1): hard breaks between them. Any other
+/// title is left to the typesetter.
+fn title_lines(content: Vec<Inline>) -> Vec<Inline> {
+    let mut text = String::new();
+    for inline in &content {
+        match inline {
+            Inline::Text(t) => text.push_str(t),
+            _ => return content,
+        }
+    }
+    let breaks = crate::title::breaks(&text, crate::title::TITLE_ROOM);
+    if breaks.is_empty() {
+        return content;
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let mut starts = vec![0];
+    starts.extend(breaks);
+    starts.push(chars.len());
+    let mut out = Vec::new();
+    for (n, w) in starts.windows(2).enumerate() {
+        if n > 0 {
+            out.push(Inline::HardBreak);
+        }
+        out.push(Inline::Text(chars[w[0]..w[1]].iter().collect()));
+    }
+    out
 }
 
 #[cfg(test)]

@@ -622,3 +622,28 @@ fn an_attachments_title_stands_on_line_three() {
     // Centred on the even page's text area (26 mm to 182 mm).
     assert!((title_x - 104.0).abs() < 1.0, "{title_x}");
 }
+
+/// A title too long for a line breaks where its meaning allows (GB/T 9704
+/// 7.3.1), each line centred: the organ, then 关于 and the matter; in the
+/// PDF and as the DOCX's title paragraph's line break.
+#[test]
+fn a_long_title_breaks_before_guanyu_and_each_line_is_centred() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = built("gongwen-report-2020", dir.path());
+    // Black: the red 标志 names the organ too.
+    let first = &black(&pdf_ink(&pdf)[0]);
+    let organ = line_of(first, "广东邮电职业技术学院学院工会");
+    let matter = line_of(first, "关于2020年工作总结及2021年工作计划的报告");
+    assert!(top(&matter) > bottom(&organ));
+    for line in [&organ, &matter] {
+        let (x, _) = middle(line);
+        assert!((x - 106.0).abs() < 1.0, "centred: {x}");
+    }
+    let docx = std::fs::read(dir.path().join("gongwen-report-2020.docx")).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml)
+        .unwrap();
+    let title = "<w:t xml:space=\"preserve\">广东邮电职业技术学院学院工会</w:t></w:r><w:r><w:rPr /><w:br w:type=\"textWrapping\" /></w:r><w:r><w:rPr /><w:t xml:space=\"preserve\">关于2020年工作总结及2021年工作计划的报告</w:t>";
+    assert!(xml.contains(title), "the DOCX's title is not broken so");
+}
