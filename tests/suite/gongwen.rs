@@ -177,10 +177,12 @@ fn a_letter_has_the_letterhead_and_no_number_on_page_one() {
     assert!((above_bottom - 20.0).abs() <= 0.3, "{above_bottom}");
     assert!((red[0].left - 20.0).abs() < 0.2, "centred on the page");
     assert!(!numbered(first), "no page number on page one of a 函");
-    // Its 版记 (抄送 alone, no rules) on page 2, the next even page.
-    assert_eq!(pages.len(), 2);
-    line_of(&pages[1], "抄送：某某市总工会办公室。");
-    assert!(pages[1].fills.is_empty());
+    // Its 版记 (抄送 alone, no rules) at the foot of its one page (10.1),
+    // not on a page of its own.
+    assert_eq!(pages.len(), 1);
+    let copies = line_of(first, "抄送：某某市总工会办公室。");
+    assert!((TEXT_BOTTOM - bottom(&copies)).abs() < 2.0, "{}", bottom(&copies));
+    assert!(!first.fills.iter().any(|f| f.rgb == [0, 0, 0]), "no rules");
 }
 
 #[test]
