@@ -560,7 +560,7 @@ fn a_letter_has_its_letterhead_in_page_ones_header_and_footer() {
     );
     let footer = part(&docx, "word/footer3.xml");
     assert!(
-        footer.contains("<w:ind w:left=\"-453\" w:right=\"-340\" w:firstLine=\"0\" /><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"20\" w:lineRule=\"exact\" /><w:pBdr><w:top w:val=\"thinThickSmallGap\" w:space=\"0\" w:sz=\"24\" w:color=\"FF0000\" /></w:pBdr>"),
+        footer.contains("<w:ind w:left=\"-453\" w:right=\"-340\" w:firstLine=\"0\" /><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"20\" w:lineRule=\"exact\" /><w:pBdr><w:top w:val=\"thickThinSmallGap\" w:space=\"0\" w:sz=\"24\" w:color=\"FF0000\" /></w:pBdr>"),
         "{footer}"
     );
     assert!(!footer.contains("PAGE"), "no page number on page one");
