@@ -92,6 +92,7 @@ page-confirm-table = Delete this table? (You can undo it.)
 page-add-signature = + Add a signature
 page-pick-image = Choose an image…
 page-signature-replaced = signed under “Signatures with seals” instead
+page-downloaded = downloaded “{"{"}name{"}"}” (in the browser's downloads folder)
 page-add-point = + Add a point
 page-add-section = + Add a section
 page-add-subsection = + Add a subsection under {"{"}number{"}"}

@@ -91,6 +91,7 @@ page-confirm-table = 删除这个表格？（可以撤销）
 page-add-signature = ＋ 添加署名
 page-pick-image = 选择图片…
 page-signature-replaced = 落款由“署名和印章”代替
+page-downloaded = 已下载“{"{"}name{"}"}”（在浏览器的下载文件夹中）
 page-add-point = ＋ 添加一条
 page-add-section = ＋ 添加一节
 page-add-subsection = ＋ 在{"{"}number{"}"}下添加小节

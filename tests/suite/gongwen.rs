@@ -181,7 +181,11 @@ fn a_letter_has_the_letterhead_and_no_number_on_page_one() {
     // not on a page of its own.
     assert_eq!(pages.len(), 1);
     let copies = line_of(first, "抄送：某某市总工会办公室。");
-    assert!((TEXT_BOTTOM - bottom(&copies)).abs() < 2.0, "{}", bottom(&copies));
+    assert!(
+        (TEXT_BOTTOM - bottom(&copies)).abs() < 2.0,
+        "{}",
+        bottom(&copies)
+    );
     assert!(!first.fills.iter().any(|f| f.rgb == [0, 0, 0]), "no rules");
 }
 

@@ -594,6 +594,17 @@ async fn a_new_summary_is_made_on_the_start_page_typed_and_downloaded() {
     click(&client, "#dl-pdf").await;
     let pdf = downloaded(&profile, &format!("{title}.pdf"));
     assert!(pdf.starts_with(b"%PDF-"));
+    // And the page says so, since the browser may not.
+    until(
+        &client,
+        "the download said",
+        &format!(
+            "return document.getElementById('status').textContent === {}",
+            json!(format!("已下载“{title}.pdf”（在浏览器的下载文件夹中）"))
+        ),
+        Duration::from_secs(30),
+    )
+    .await;
 
     // 打印: the PDF in a frame of the page, to print.
     click(&client, "#print").await;
