@@ -2229,6 +2229,26 @@ async fn a_notice_is_made_joint_in_the_form() {
         long,
     )
     .await;
+    // A signature's name brings its closing into view, not the 标志 that
+    // names the organ too: four pages now, the seals on page 2.
+    until(&client, "four pages", "return document.querySelectorAll('img.page').length === 4 && [...document.querySelectorAll('img.page')].every(i => i.complete)", long).await;
+    for name in [
+        r#"["document","number"]"#,
+        r#"["document","signatures",1,"name"]"#,
+    ] {
+        let focus = format!(
+            "document.getElementsByName({}).forEach(e => e.focus()), true",
+            json!(name)
+        );
+        value(&client, &focus).await;
+    }
+    until(
+        &client,
+        "page 2 in view",
+        "const p = document.getElementById('preview').getBoundingClientRect(); const r = document.querySelectorAll('img.page')[1].getBoundingClientRect(); return r.top >= p.top - 1 && r.top < p.bottom",
+        long,
+    )
+    .await;
     // The 落款 box says the signatures sign now.
     assert_eq!(
         value(
