@@ -1005,21 +1005,12 @@ impl Doc<'_> {
     /// An item added where one text stands (`issuer: 某某县统计局` where a
     /// list may be): the text becomes a list of itself and the new item,
     /// written in flow style on its line (`[某某县统计局, ""]`), its own
-    /// text as written. A block scalar (`|`, `>`) or a tagged one is left.
-    fn scalar_to_list(
-        &self,
-        index: usize,
-        key: Option<&str>,
-        after: Option<usize>,
-        value: &Value,
-    ) -> Option<Splice> {
-        let node = &self.nodes[index];
+    /// text as written, the new item after it. A block scalar (`|`, `>`)
+    /// or a tagged one is left.
+    fn scalar_to_list(&self, node: &Node, key: Option<&str>, value: &Value) -> Option<Splice> {
         if key.is_some() || node.style == Style::Block || node.tag.is_some() {
             return None;
         }
-        // The one item stands first: the new one goes after it, wherever
-        // `after` asks.
-        let _ = after;
         let own = flow_kept(&self.text[node.span.clone()], node);
         Some(Splice {
             range: node.span.clone(),
@@ -1039,7 +1030,7 @@ impl Doc<'_> {
             && node.style == Style::Plain
             && matches!(node.value.as_deref(), Some("" | "~" | "null"));
         if !node.collection && !is_empty_value {
-            return self.scalar_to_list(index, key, after, value);
+            return self.scalar_to_list(node, key, value);
         }
         if node.collection && node.mapping != key.is_some() {
             return None;
