@@ -76,6 +76,9 @@ pub enum Block {
     /// The paragraph after `<!-- nianbao:closing-sealed -->`: the signature and
     /// date under a seal (a line each).
     SealedClosing(Vec<Inline>),
+    /// The paragraph after `<!-- nianbao:closing-stamped -->`: the 签发人's
+    /// posts beside their 签名章 and the date (a line each).
+    StampedClosing(Vec<Inline>),
     /// The paragraph after `<!-- nianbao:annotation -->`: the 附注.
     Annotation(Vec<Inline>),
     /// The 版记: the paragraphs after `<!-- nianbao:record-cc -->` (抄送) and
@@ -228,6 +231,7 @@ fn mark(name: &str) -> Option<Mark> {
         "chart" => Mark::Here(Block::Chart),
         "addressee" => Mark::Next(Block::Addressee),
         "closing-sealed" => Mark::Next(Block::SealedClosing),
+        "closing-stamped" => Mark::Next(Block::StampedClosing),
         "annotation" => Mark::Next(Block::Annotation),
         "masthead-marks" => Mark::Next(|c| Block::Element(Element::Marks, c)),
         "masthead-issuer" => Mark::Next(|c| Block::Element(Element::Issuer, c)),
@@ -508,7 +512,7 @@ impl Reader {
             },
             Frame::Spans(spans, content) => match spans {
                 Spans::Paragraph(kind) => self.block(kind(content)),
-                Spans::Heading(HeadingLevel::H1) => self.block(Block::Title(content)),
+                Spans::Heading(HeadingLevel::H1) => self.block(Block::Title(title_lines(content))),
                 Spans::Heading(level) => self.block(Block::Heading {
                     level: level as usize - 1,
                     content,
@@ -622,6 +626,35 @@ impl Reader {
 fn is_line_break(html: &str) -> bool {
     let tag: String = html.chars().filter(|c| !c.is_whitespace()).collect();
     matches!(tag.to_ascii_lowercase().as_str(), "<br>" | "<br/>")
+}
+
+/// A title of plain text broken into lines where its meaning allows
+/// ([`crate::title`], GB/T 9704 7.3.1): hard breaks between them. Any other
+/// title is left to the typesetter.
+fn title_lines(content: Vec<Inline>) -> Vec<Inline> {
+    let mut text = String::new();
+    for inline in &content {
+        match inline {
+            Inline::Text(t) => text.push_str(t),
+            _ => return content,
+        }
+    }
+    let breaks = crate::title::breaks(&text, crate::title::TITLE_ROOM);
+    if breaks.is_empty() {
+        return content;
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let mut starts = vec![0];
+    starts.extend(breaks);
+    starts.push(chars.len());
+    let mut out = Vec::new();
+    for (n, w) in starts.windows(2).enumerate() {
+        if n > 0 {
+            out.push(Inline::HardBreak);
+        }
+        out.push(Inline::Text(chars[w[0]..w[1]].iter().collect()));
+    }
+    out
 }
 
 #[cfg(test)]
@@ -861,7 +894,7 @@ mod tests {
                 found += 1;
             }
         }
-        assert_eq!(found, 19);
+        assert_eq!(found, 20);
     }
 
     proptest! {

@@ -81,6 +81,8 @@ pub enum Code {
     RequestEnding,
     Record,
     SealImage,
+    Signatures,
+    JointIssuer,
 }
 
 /// One row of the catalogue.
@@ -179,7 +181,7 @@ pub fn lookup(code: &str) -> Option<&'static Entry> {
 }
 
 /// Every code, in the order of their ids.
-pub const CATALOGUE: [Entry; 53] = [
+pub const CATALOGUE: [Entry; 55] = [
     Entry {
         code: Code::YamlSyntax,
         id: "E0001",
@@ -498,6 +500,18 @@ pub const CATALOGUE: [Entry; 53] = [
         name: "seal-image",
         level: Severity::Error,
     },
+    Entry {
+        code: Code::Signatures,
+        id: "E1107",
+        name: "signatures",
+        level: Severity::Error,
+    },
+    Entry {
+        code: Code::JointIssuer,
+        id: "W1108",
+        name: "joint-issuer",
+        level: Severity::Warning,
+    },
 ];
 
 impl Code {
@@ -555,6 +569,7 @@ impl Code {
                 | Code::Font
                 | Code::Typeset
                 | Code::SealImage
+                | Code::Signatures
         )
     }
 }

@@ -84,6 +84,15 @@ pub struct Node {
 pub enum Edit {
     /// Give a scalar a new value.
     Set { path: Vec<Key>, value: String },
+    /// Give a text the value its box now shows (`shown`: references shown
+    /// by the labels `labels`, [`shown::shown`]): the change the person made
+    /// there made in the text, every other byte as it stood.
+    #[serde(rename = "set_shown")]
+    SetShown {
+        path: Vec<Key>,
+        shown: String,
+        labels: shown::Labels,
+    },
     /// Remove an item of a list, or an entry of a mapping.
     Remove { path: Vec<Key> },
     /// Insert a copy of a list's item after it; of a mapping's entry, under
@@ -515,6 +524,22 @@ fn made_splice(text: &str, edit: &Edit, elsewhere: &[String]) -> Result<counts::
     };
     let nodes = nodes(text).map_err(not_yaml)?;
     match edit {
+        Edit::SetShown {
+            path,
+            shown,
+            labels,
+        } => {
+            let was = nodes
+                .iter()
+                .find(|n| n.path == *path)
+                .and_then(|n| n.value.as_deref());
+            let value = match was {
+                Some(was) => shown::unshown(was, shown, labels),
+                None => shown.clone(),
+            };
+            let path = path.clone();
+            return made_splice(text, &Edit::Set { path, value }, elsewhere);
+        }
         Edit::RenameCount { from, to } => {
             return counts::rename(text, &nodes, from, to, elsewhere, lang);
         }
@@ -719,8 +744,11 @@ impl Doc<'_> {
                 let index = self.find(path)?;
                 vec![self.add(index, key.as_deref(), *after, value)]
             }
-            // Made of the edits above (`counts`).
-            Edit::RenameCount { .. } | Edit::MakeCount { .. } | Edit::NewCount { .. } => Vec::new(),
+            // Made of the edits above (`counts`; `SetShown`, a `Set`).
+            Edit::RenameCount { .. }
+            | Edit::MakeCount { .. }
+            | Edit::NewCount { .. }
+            | Edit::SetShown { .. } => Vec::new(),
         })
     }
 
@@ -974,6 +1002,22 @@ impl Doc<'_> {
 
     /// A new item or entry in a list or mapping (or in the empty value that
     /// becomes one).
+    /// An item added where one text stands (`issuer: 某某县统计局` where a
+    /// list may be): the text becomes a list of itself and the new item,
+    /// written in flow style on its line (`[某某县统计局, ""]`), its own
+    /// text as written, the new item after it. A block scalar (`|`, `>`)
+    /// or a tagged one is left.
+    fn scalar_to_list(&self, node: &Node, key: Option<&str>, value: &Value) -> Option<Splice> {
+        if key.is_some() || node.style == Style::Block || node.tag.is_some() {
+            return None;
+        }
+        let own = flow_kept(&self.text[node.span.clone()], node);
+        Some(Splice {
+            range: node.span.clone(),
+            text: format!("[{own}, {}]", flow_value(value)),
+        })
+    }
+
     fn add(
         &self,
         index: usize,
@@ -986,7 +1030,7 @@ impl Doc<'_> {
             && node.style == Style::Plain
             && matches!(node.value.as_deref(), Some("" | "~" | "null"));
         if !node.collection && !is_empty_value {
-            return None;
+            return self.scalar_to_list(node, key, value);
         }
         if node.collection && node.mapping != key.is_some() {
             return None;
@@ -1132,6 +1176,21 @@ fn flow_value(value: &Value) -> String {
     }
 }
 
+/// A value written in flow style as it was written, where that reads back
+/// the same (a quoted scalar; a plain one with no flow indicator), else
+/// quoted anew.
+fn flow_kept(text: &str, node: &Node) -> String {
+    let plain_safe = node.style == Style::Plain
+        && !text.contains([',', '[', ']', '{', '}', '#'])
+        && !text.contains(": ");
+    match (&node.style, &node.value) {
+        (Style::Quoted, _) => text.to_string(),
+        (Style::Plain, _) if plain_safe => text.to_string(),
+        (_, Some(v)) => flow_value(&Value::String(v.clone())),
+        (_, None) => text.to_string(),
+    }
+}
+
 /// The new key of a copied mapping entry: `key_2`, `key_3`… (None for a
 /// list's item).
 fn new_key_for(nodes: &[Node], path: &[Key]) -> Option<String> {
@@ -1197,6 +1256,7 @@ pub fn show_path(path: &[Key]) -> String {
 
 mod counts;
 mod data;
+pub mod shown;
 
 pub use counts::{figures, references};
 mod write;

@@ -339,7 +339,7 @@ impl Engine {
                 date: meta.date.to_string(),
                 lang: meta.lang,
                 fonts,
-                seal: meta.seal.clone(),
+                seals: meta.seals.clone(),
                 record,
             };
             document.docx = Some(crate::docx::docx(&document.markdown, &docx_meta));
@@ -502,18 +502,17 @@ impl From<Diagnostic> for Failed {
 fn pdf_meta(loaded: &Loaded, kind: Kind, chart: Option<Chart>) -> PdfMeta {
     let report = &loaded.report;
     PdfMeta {
-        title: view::title(report, kind),
+        title: view::sent_title(report, kind),
         author: report.meta.organisation.value.clone(),
         // Validation has checked the date before anything is made.
         date: parse_date(&report.meta.date.value).unwrap_or_default(),
         lang: report.meta.language(),
         chart,
-        // Validation has checked that the image can be read (E1106).
-        seal: report.document.as_ref().and_then(|d| {
-            match crate::gongwen::seal(&d.value, &loaded.path)? {
-                Ok(crate::gongwen::Seal::Image(format, bytes)) => Some((format, bytes)),
-                _ => None,
-            }
-        }),
+        // Validation has checked that the images can be read (E1106).
+        seals: report
+            .document
+            .as_ref()
+            .map(|d| crate::gongwen::sealing(&d.value, &loaded.path).images)
+            .unwrap_or_default(),
     }
 }

@@ -1,12 +1,17 @@
 //! The 公文's elements beyond the report (GB/T 9704-2012): the 发文字号 read
-//! into its parts, the covering document's title, and the seal image, read
-//! only from the path the input gives.
+//! into its parts, the covering document's title, and the seal images (the
+//! seal, each signature's seal or 签名章), read only from the paths the input
+//! gives.
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use crate::locale::tr;
 use crate::model::{DocKind, Document, Lang};
+
+/// The last line of a 联合行文's 标志 ("××文件" of one organ), as the input
+/// writes it (GB/T 9704 7.2.3).
+pub const WENJIAN: &str = "文件";
 
 /// A 发文字号 read: 机关代字, year, number; or why it is not one.
 #[derive(Debug, PartialEq, Eq)]
@@ -99,11 +104,67 @@ pub const SEAL_LIMIT: u64 = 4 << 20;
 /// names, relative to the input's folder (`input` is the input's path: a
 /// file or a folder). The error is the message key of what is wrong.
 pub fn seal(document: &Document, input: &Path) -> Option<Result<Seal, &'static str>> {
-    let written = document.seal.as_ref()?.value.trim();
+    Some(image(&document.seal.as_ref()?.value, input))
+}
+
+/// A seal or 签名章 as written: `space`, or the image at the path it names,
+/// relative to the input's folder.
+pub fn image(written: &str, input: &Path) -> Result<Seal, &'static str> {
+    let written = written.trim();
     if written == "space" {
-        return Some(Ok(Seal::Space));
+        return Ok(Seal::Space);
     }
-    Some(read_image(&seal_path(written, input)))
+    if written.is_empty() {
+        return Err("seal-empty");
+    }
+    read_image(&seal_path(written, input))
+}
+
+/// How the closing is signed: its signatures' names (none: `meta.signature`
+/// stands), and each one's seal or each one's 签名章.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Sealing {
+    /// `document.signatures`' names, in order; empty without them.
+    pub names: Vec<String>,
+    /// Each signature's seal or 签名章 in order (None: space for a seal
+    /// stamped by hand, or an image checking refused); empty: no seal.
+    pub images: Vec<Option<(ImageFormat, Vec<u8>)>>,
+    /// 签名章 beside the 签发人's post (GB/T 9704 7.3.5.3) rather than
+    /// seals over the organs' names (7.3.5.1).
+    pub stamped: bool,
+}
+
+/// The closing's seals as the document asks for them: `signatures` (each
+/// with its own seal or 签名章), or the one `seal` over `meta.signature`.
+/// An image that cannot be read is None here; checking refuses it (E1106).
+pub fn sealing(document: &Document, input: &Path) -> Sealing {
+    let read = |t: &crate::model::Text| match image(&t.value, input) {
+        Ok(Seal::Image(format, bytes)) => Some((format, bytes)),
+        _ => None,
+    };
+    let Some(signatures) = &document.signatures else {
+        return Sealing {
+            images: document.seal.iter().map(read).collect(),
+            ..Sealing::default()
+        };
+    };
+    let list = &signatures.value;
+    let stamped = list.iter().any(|s| s.stamp.is_some());
+    let sealed = list.iter().any(|s| s.seal.is_some() || s.stamp.is_some());
+    Sealing {
+        names: list
+            .iter()
+            .map(|s| s.name.value.trim().to_string())
+            .collect(),
+        images: if sealed {
+            list.iter()
+                .map(|s| s.stamp.as_ref().or(s.seal.as_ref()).and_then(read))
+                .collect()
+        } else {
+            Vec::new()
+        },
+        stamped,
+    }
 }
 
 /// Where the seal image is: the path as written, relative to the input's folder.
@@ -124,14 +185,20 @@ fn read_image(path: &Path) -> Result<Seal, &'static str> {
     if bytes.len() as u64 > SEAL_LIMIT {
         return Err("seal-unreadable");
     }
+    match image_format(&bytes) {
+        Some(format) => Ok(Seal::Image(format, bytes)),
+        None => Err("seal-format"),
+    }
+}
+
+/// What an image's bytes are: a PNG by its signature, an SVG by its
+/// `<svg` in the first 4 KiB; neither, None.
+pub fn image_format(bytes: &[u8]) -> Option<ImageFormat> {
     if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
-        return Ok(Seal::Image(ImageFormat::Png, bytes));
+        return Some(ImageFormat::Png);
     }
     let head = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]);
-    if head.contains("<svg") {
-        return Ok(Seal::Image(ImageFormat::Svg, bytes));
-    }
-    Err("seal-format")
+    head.contains("<svg").then_some(ImageFormat::Svg)
 }
 
 /// Words that end a 请示: a request for instruction or approval.

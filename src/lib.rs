@@ -40,6 +40,7 @@ mod schema;
 pub mod serve;
 pub mod skeleton;
 pub mod source;
+mod title;
 pub mod typeset;
 pub mod validate;
 pub mod view;

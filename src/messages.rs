@@ -62,13 +62,20 @@ pub enum Message {
         format: String,
         written: String,
     },
+    /// A reference in Chinese numerals (`written`) among Arabic ones:
+    /// `count`, the count as the person knows it (its label), `shown`, how
+    /// it prints (九篇).
     MixedNumerals {
         place: String,
         written: String,
         arabic: usize,
+        count: String,
+        shown: String,
     },
+    /// `count`: its label (else its name); `name`, what the text writes.
     UnusedCount {
         name: String,
+        count: String,
     },
     /// Braces around a name with spaces: `written` as typed, `fixed` the
     /// reference meant.
@@ -82,21 +89,29 @@ pub enum Message {
         name: String,
         typed: String,
     },
+    // `count` (and a whole's `whole`): a count as the person knows it, its
+    // label, else its name.
     CountWithoutValue {
-        name: String,
+        count: String,
         missing: &'static str,
     },
+    /// Counts with no value that the text does not use yet (as `next`
+    /// carries them over into a new period), said once: the counts.
+    CountsToFill {
+        counts: Vec<String>,
+    },
     PercentOutOfRange {
-        name: String,
+        count: String,
         value: f64,
     },
+    /// `whole`: the name written, of no count.
     UnknownPartOf {
-        name: String,
+        count: String,
         whole: String,
         best: Option<String>,
     },
     PartExceedsWhole {
-        name: String,
+        count: String,
         part: f64,
         whole: String,
         total: f64,
@@ -221,12 +236,21 @@ pub enum Message {
         path: String,
         problem: &'static str,
     },
+    /// `document.signatures` whose seals do not agree: `problem` says how.
+    Signatures {
+        problem: &'static str,
+    },
+    /// A 联合行文's 标志 written on one line, or its "文件" with an organ.
+    JointIssuer {
+        line: String,
+        problem: &'static str,
+    },
     EmptyText {
         place: String,
     },
     // Activities.
     DerivedMismatch {
-        name: String,
+        count: String,
         declared: String,
         sum: String,
         activities: String,
@@ -276,13 +300,13 @@ pub enum Message {
         year: i32,
     },
     FigureNotFinite {
-        name: String,
+        count: String,
     },
     FigureTooLarge {
-        name: String,
+        count: String,
     },
     FigureNotCounted {
-        name: String,
+        count: String,
         value: f64,
         unit: String,
     },
@@ -526,7 +550,7 @@ impl Message {
             M::UnknownFormat { .. } => Code::UnknownFormat,
             M::MixedNumerals { .. } | M::MixedNumeralsInText { .. } => Code::MixedNumerals,
             M::UnusedCount { .. } | M::UnreferenceableCount { .. } => Code::UnusedCount,
-            M::CountWithoutValue { .. } => Code::CountWithoutValue,
+            M::CountWithoutValue { .. } | M::CountsToFill { .. } => Code::CountWithoutValue,
             M::PercentOutOfRange { .. } => Code::PercentOutOfRange,
             M::UnknownPartOf { .. } => Code::UnknownPartOf,
             M::PartExceedsWhole { .. } => Code::PartExceedsWhole,
@@ -557,6 +581,8 @@ impl Message {
             M::RequestEnding => Code::RequestEnding,
             M::Record { .. } => Code::Record,
             M::SealImage { .. } => Code::SealImage,
+            M::Signatures { .. } => Code::Signatures,
+            M::JointIssuer { .. } => Code::JointIssuer,
             M::PartHeading { .. } => Code::PartHeading,
             M::DoubleNumbering { .. } => Code::DoubleNumbering,
             M::MixedNumbering { .. } => Code::MixedNumbering,
@@ -668,41 +694,59 @@ impl Message {
                 place,
                 written,
                 arabic,
+                count,
+                shown,
             } => own(
                 "mixed-numerals",
                 args!(
                     place = place,
                     written = written,
                     arabic = arabic,
+                    count = count,
+                    shown = shown,
                     plain = written.replace(":cn", "")
                 ),
             ),
-            M::UnusedCount { name } => own("unused-count", args!(name = name)),
+            M::UnusedCount { name, count } => {
+                own("unused-count", args!(name = name, count = count))
+            }
             M::UnreferenceableCount { name, typed } => {
                 own("unreferenceable-count", args!(name = name, typed = typed))
             }
-            M::CountWithoutValue { name, missing } => {
-                own("count-without-value", args!(name = name, missing = missing))
+            M::CountWithoutValue { count, missing } => own(
+                "count-without-value",
+                args!(count = count, missing = missing),
+            ),
+            M::CountsToFill { counts } => own(
+                "counts-to-fill",
+                args!(
+                    n = counts.len(),
+                    counts = counts
+                        .iter()
+                        .map(|count| tr!(lang, "counts-to-fill-item", count = count.as_str()))
+                        .collect::<Vec<_>>()
+                        .join(&tr!(lang, "counts-to-fill-separator"))
+                ),
+            ),
+            M::PercentOutOfRange { count, value } => {
+                own("percent-out-of-range", args!(count = count, value = value))
             }
-            M::PercentOutOfRange { name, value } => {
-                own("percent-out-of-range", args!(name = name, value = value))
-            }
-            M::UnknownPartOf { name, whole, best } => (
+            M::UnknownPartOf { count, whole, best } => (
                 "unknown-part-of",
-                args!(name = name, whole = whole),
+                args!(count = count, whole = whole),
                 match best {
                     Some(best) => Hint::DidYouMean(best.clone(), Quote::Code),
                     None => Hint::None,
                 },
             ),
             M::PartExceedsWhole {
-                name,
+                count,
                 part,
                 whole,
                 total,
             } => own(
                 "part-exceeds-whole",
-                args!(name = name, part = part, whole = whole, total = total),
+                args!(count = count, part = part, whole = whole, total = total),
             ),
             M::Placeholder { place, placeholder } => own(
                 "placeholder",
@@ -860,16 +904,18 @@ impl Message {
             M::RequestEnding => own("request-ending", args!()),
             M::Record { problem } => own(problem, args!()),
             M::SealImage { path, problem } => own(problem, args!(path = path)),
+            M::Signatures { problem } => own(problem, args!()),
+            M::JointIssuer { line, problem } => own(problem, args!(line = line)),
             M::EmptyText { place } => own("empty-text", args!(place = place)),
             M::DerivedMismatch {
-                name,
+                count,
                 declared,
                 sum,
                 activities,
             } => own(
                 "derived-mismatch",
                 args!(
-                    name = name,
+                    count = count,
                     declared = declared,
                     sum = sum,
                     activities = activities
@@ -915,11 +961,11 @@ impl Message {
             M::YearOutOfRange { field, year } => {
                 own("year-out-of-range", args!(field = field, year = year))
             }
-            M::FigureNotFinite { name } => own("figure-not-finite", args!(name = name)),
-            M::FigureTooLarge { name } => own("figure-too-large", args!(name = name)),
-            M::FigureNotCounted { name, value, unit } => own(
+            M::FigureNotFinite { count } => own("figure-not-finite", args!(count = count)),
+            M::FigureTooLarge { count } => own("figure-too-large", args!(count = count)),
+            M::FigureNotCounted { count, value, unit } => own(
                 "figure-not-counted",
-                args!(name = name, value = value, unit = unit),
+                args!(count = count, value = value, unit = unit),
             ),
             M::UnknownRule { name, best } => (
                 "unknown-rule",

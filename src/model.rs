@@ -153,6 +153,12 @@ pub struct Document {
     /// PNG or SVG file, relative to the input.
     #[serde(default)]
     pub seal: Option<Text>,
+    /// The signatures with their seals, in the organs' order: several organs'
+    /// names each under its own seal (联合行文, GB/T 9704 7.3.5.1), or the
+    /// 签发人's post beside their 签名章 (7.3.5.3). Replaces `meta.signature`
+    /// and `seal` in the closing.
+    #[serde(default)]
+    pub signatures: Option<Spanned<Vec<Signature>>>,
     /// 附注, printed in brackets under the date.
     #[serde(default)]
     pub annotation: Option<Text>,
@@ -165,6 +171,22 @@ pub struct Document {
     /// 印发日期, `YYYY-MM-DD`.
     #[serde(default)]
     pub printed: Option<Text>,
+}
+
+/// One signature of a 公文's closing: an organ's name under its seal, or a
+/// 签发人's post (职务, in full) beside their 签名章.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Signature {
+    /// The organ's name, or with a `stamp` the 签发人's post.
+    pub name: Text,
+    /// The organ's seal: `space` (stamped by hand) or a PNG or SVG file,
+    /// relative to the input.
+    #[serde(default)]
+    pub seal: Option<Text>,
+    /// The 签发人's 签名章: a PNG or SVG file, relative to the input.
+    #[serde(default)]
+    pub stamp: Option<Text>,
 }
 
 /// 文种: what kind of 公文 the document is.

@@ -167,6 +167,28 @@ pub fn spaced(text: &str) -> Vec<(usize, &str, String)> {
     found
 }
 
+/// The references of a text, each with the byte where it starts: name,
+/// format and as written.
+pub fn placed(text: &str) -> Vec<(usize, &str, &str, &str)> {
+    parse(text)
+        .into_iter()
+        .filter_map(|piece| match piece {
+            // `written` is a slice of the text: its offset is where it starts.
+            Piece::Ref {
+                name,
+                format,
+                written,
+            } => Some((
+                written.as_ptr() as usize - text.as_ptr() as usize,
+                name,
+                format,
+                written,
+            )),
+            Piece::Literal(_) => None,
+        })
+        .collect()
+}
+
 /// Text where no count is referenced (a title, a unit, a label) with its
 /// literal braces written out: `{{` → `{`, as in the body's text.
 pub fn literal(text: &str) -> String {

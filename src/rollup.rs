@@ -22,6 +22,13 @@ pub struct Total {
     pub from: Vec<String>,
 }
 
+impl Total {
+    /// The count as the person knows it: its label, else its name.
+    pub fn called(&self) -> &str {
+        self.label.as_deref().unwrap_or(&self.name)
+    }
+}
+
 /// The figures of all inputs, and the totals.
 pub struct Rollup {
     /// The language of what is written: the first input's.
@@ -89,7 +96,7 @@ pub fn rollup(inputs: &[Loaded]) -> Result<Rollup, Vec<Diagnostic>> {
                             tr!(
                                 lang,
                                 "rollup-unit-differs",
-                                name = name.value,
+                                count = label.as_deref().unwrap_or(&name.value),
                                 unit = unit,
                                 first_path = first_path,
                                 first_unit = total.unit
@@ -195,7 +202,7 @@ pub fn rollup(inputs: &[Loaded]) -> Result<Rollup, Vec<Diagnostic>> {
             tr!(
                 lang,
                 "rollup-total-too-large",
-                name = total.name,
+                count = total.called(),
                 total = arabic(total.value),
                 unions = unions.join(&tr!(lang, "list-separator"))
             ),
@@ -267,7 +274,8 @@ fn decimal_of(value: f64) -> Option<(i128, u32)> {
 }
 
 impl Rollup {
-    /// For each total, the unions that lack it.
+    /// Each count some inputs lack (as the person knows it: its label,
+    /// else its name), with the organisations that lack it.
     pub fn missing(&self) -> Vec<(&str, Vec<&str>)> {
         self.totals
             .iter()
@@ -280,7 +288,7 @@ impl Rollup {
                     .filter(|(_, row)| row[t].is_none())
                     .map(|(u, _)| u.as_str())
                     .collect();
-                (!lacking.is_empty()).then_some((total.name.as_str(), lacking))
+                (!lacking.is_empty()).then_some((total.called(), lacking))
             })
             .collect()
     }

@@ -18,7 +18,7 @@ use serde::de::DeserializeOwned;
 
 use crate::model::{
     Activity, Attachment, Block, Count, Document, Headings, Item, Meta, PartialReport, Plans,
-    Section, Settings, Summary, Table,
+    Section, Settings, Signature, Summary, Table,
 };
 
 /// A type of the model, as the YAML places it.
@@ -40,6 +40,8 @@ pub enum Shape {
     /// A body block: a mapping of one key, the block's kind.
     Block,
     Document,
+    /// One of `document.signatures`.
+    Signature,
 }
 
 /// serde's list of the names a type accepts: its fields, or a block's kinds.
@@ -89,7 +91,7 @@ fn names_of<T: DeserializeOwned>() -> Vec<String> {
 }
 
 impl Shape {
-    pub const ALL: [Shape; 15] = [
+    pub const ALL: [Shape; 16] = [
         Shape::Report,
         Shape::Meta,
         Shape::Headings,
@@ -105,6 +107,7 @@ impl Shape {
         Shape::Table,
         Shape::Block,
         Shape::Document,
+        Shape::Signature,
     ];
 
     /// Its name in the guide and the locale keys (`shape-meta`, `field-meta-year`).
@@ -125,6 +128,7 @@ impl Shape {
             Shape::Table => "table",
             Shape::Block => "block",
             Shape::Document => "document",
+            Shape::Signature => "signature",
         }
     }
 
@@ -146,6 +150,7 @@ impl Shape {
             Shape::Table => names_of::<Table>(),
             Shape::Block => names_of::<Block>(),
             Shape::Document => names_of::<Document>(),
+            Shape::Signature => names_of::<Signature>(),
         }
     }
 
@@ -162,6 +167,7 @@ impl Shape {
             (Shape::Report, "activities") => Shape::Activity,
             (Shape::Report, "settings") => Shape::Settings,
             (Shape::Report, "document") => Shape::Document,
+            (Shape::Document, "signatures") => Shape::Signature,
             (Shape::Meta, "headings") => Shape::Headings,
             (Shape::Part | Shape::Section | Shape::Summary, "sections") => Shape::Section,
             (Shape::Plans, "sections") => Shape::Item,
@@ -439,6 +445,26 @@ const NOT_DRAFTED: &[(Shape, &str, &str)] = &[
     (
         Shape::Document,
         "seal",
+        "the 公文's elements are not drafted",
+    ),
+    (
+        Shape::Document,
+        "signatures",
+        "the 公文's elements are not drafted",
+    ),
+    (
+        Shape::Signature,
+        "name",
+        "the 公文's elements are not drafted",
+    ),
+    (
+        Shape::Signature,
+        "seal",
+        "the 公文's elements are not drafted",
+    ),
+    (
+        Shape::Signature,
+        "stamp",
         "the 公文's elements are not drafted",
     ),
     (

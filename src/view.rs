@@ -95,8 +95,11 @@ pub struct GongwenView {
     /// With its "：".
     pub addressee: Option<String>,
     pub cover: Option<String>,
-    /// A seal (space or image) over the signature and date.
+    /// A seal (space or image) over the signature and date, or over each
+    /// signature of `signatures`.
     pub seal: bool,
+    /// 签名章 beside the 签发人's posts (`signatures` with `stamp:`).
+    pub stamped: bool,
     /// In brackets.
     pub annotation: Option<String>,
     /// "抄送：甲，乙。"
@@ -104,6 +107,17 @@ pub struct GongwenView {
     pub printer: Option<String>,
     /// "2021年1月5日印发"
     pub printed: Option<String>,
+}
+
+/// `document.signatures`' names, a line each (Markdown hard breaks), when
+/// the document has them.
+fn signatures(report: &Report) -> Option<String> {
+    let list = &report.document.as_ref()?.value.signatures.as_ref()?.value;
+    let names: Vec<String> = list
+        .iter()
+        .map(|s| escape_markdown(s.name.value.trim()))
+        .collect();
+    (!names.is_empty()).then(|| names.join("\\\n"))
 }
 
 impl GongwenView {
@@ -140,7 +154,16 @@ impl GongwenView {
             signer_label: tr!(lang, "gongwen-signers"),
             addressee: checked(&d.addressee).map(|a| tr!(lang, "gongwen-addressee", addressee = a)),
             cover: d.cover.as_ref().map(text),
-            seal: d.seal.is_some(),
+            seal: d.seal.is_some()
+                || d.signatures.as_ref().is_some_and(|s| {
+                    s.value
+                        .iter()
+                        .any(|s| s.seal.is_some() || s.stamp.is_some())
+                }),
+            stamped: d
+                .signatures
+                .as_ref()
+                .is_some_and(|s| s.value.iter().any(|s| s.stamp.is_some())),
             annotation: checked(&d.annotation).map(|a| tr!(lang, "gongwen-annotation", text = a)),
             cc: (!cc.is_empty()).then(|| {
                 tr!(
@@ -270,6 +293,26 @@ pub struct Chart {
 }
 
 /// The plain-text title: the override, or one made of organisation, period and kind.
+/// The title the document goes out under, as plain text: a 公文's covering
+/// title when it has a covering text or a title of its own ("关于印发《…》的
+/// 通知"), else the report's.
+pub fn sent_title(report: &Report, kind: Kind) -> String {
+    match &report.document {
+        Some(d) if covered_title(report) => {
+            crate::gongwen::cover_title(&d.value, &title(report, kind), report.meta.language())
+        }
+        _ => title(report, kind),
+    }
+}
+
+/// Whether the document goes out under a covering title of its own.
+fn covered_title(report: &Report) -> bool {
+    report
+        .document
+        .as_ref()
+        .is_some_and(|d| d.value.cover.is_some() || d.value.title.is_some())
+}
+
 pub fn title(report: &Report, kind: Kind) -> String {
     if let Some(title) = &report.meta.title {
         // A count referenced in the title is written as its value, as in
@@ -407,17 +450,10 @@ impl View {
         View {
             lang,
             kind,
-            title: match report
-                .document
-                .as_ref()
-                .filter(|d| d.value.cover.is_some() || d.value.title.is_some())
-            {
-                Some(d) => escape_markdown(&crate::gongwen::cover_title(
-                    &d.value,
-                    &title(report, kind),
-                    lang,
-                )),
-                None => title_markdown(report, kind),
+            title: if covered_title(report) {
+                escape_markdown(&sent_title(report, kind))
+            } else {
+                title_markdown(report, kind)
             },
             organisation: text(&report.meta.organisation),
             year: report.meta.year.value,
@@ -431,9 +467,9 @@ impl View {
                 })
                 .unwrap_or_else(|| date.clone()),
             date,
-            signature: report.meta.signature.as_ref().map(text),
+            signature: signatures(report).or_else(|| report.meta.signature.as_ref().map(text)),
             show_signature: matches!(ending, Ending::Both | Ending::Signature)
-                && report.meta.signature.is_some(),
+                && (report.meta.signature.is_some() || signatures(report).is_some()),
             show_date: matches!(ending, Ending::Both | Ending::Date),
             opening: report
                 .opening

@@ -33,7 +33,7 @@ watching = watching { $count } { $count ->
   }; Ctrl-C to stop
 watch-kept = kept the last good output; waiting for the next change
 cannot-watch = cannot watch `{ $path }`: { $error }
-rollup-missing-count = note: count `{ $name }` is not in { $missing } of { $total } inputs: { $names }
+rollup-missing-count = note: count “{ $count }” is not in { $missing } of { $total } inputs: { $names }
 import-no-text = `{ $path }` holds no text; nothing was written
 import-too-large = the input made from `{ $path }` would be { $size } MB, more than the { $limit } MB nianbao reads; nothing was written
     .hint = import the document in parts (a year's report is far smaller)
@@ -105,6 +105,8 @@ serve-new-no-organisation = enter the organisation's name
 serve-new-bad-half = a half-year is the first half or the second half
 serve-new-bad-kind = unknown kind of document `{ $kind }`
 serve-import-not-base64 = the file uploaded is incomplete: choose the file again
+serve-image-too-large = the image is too large: a seal or 签名章 image is at most { $limit } MB
+serve-image-format = this file is not a PNG or SVG image: save the seal as PNG (with a transparent background) or SVG and choose it again
 
 ## The engine
 

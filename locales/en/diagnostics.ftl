@@ -20,18 +20,25 @@ spaced-reference = `{ $written }` has spaces inside its braces: it is no referen
     .hint = remove the spaces: write `{ $fixed }`
 mixed-numerals-in-text = “{ $written }” in { $place } is written in Chinese numerals, the other { $arabic } figures in Arabic ones
     .hint = write figures one way, Arabic for statistics: “{ $digits }”, or define a count and reference it
-mixed-numerals = `{ $written }` in { $place } is written in Chinese numerals, the other { $arabic } figures in Arabic ones
-    .hint = write figures one way, Arabic for statistics: `{ $plain }`
-unused-count = count `{ $name }` is defined but never used
+mixed-numerals = “{ $count }” in { $place } prints in Chinese numerals (“{ $shown }”), the other { $arabic } figures in Arabic ones
+    .hint = write figures one way, Arabic for statistics: `{ $plain }` instead of `{ $written }`
+unused-count = count “{ $count }” is defined but never used
     .hint = reference it in the text as `{"{"}{ $name }{"}"}`, or remove it
 unreferenceable-count = count `{ $name }` has a name the text cannot reference
     .hint = a name starts with a letter or _ and holds only letters, digits, _ and -: rename it `{ $typed }`, then write `{"{"}{ $typed }{"}"}` in the text
-count-without-value = count `{ $name }` has no value
+count-without-value = count “{ $count }” has no value
     .hint = add `value:`; until then the text shows “{ $missing }”
-percent-out-of-range = percentage `{ $name }` is { $value }%, outside 0–100
+counts-to-fill = { $n ->
+        [one] one count has
+       *[other] { $n } counts have
+    } no value yet and are not used in the text: { $counts }
+    .hint = once this period's figures are in, write each one's `value:` and reference it in the text as `{"{"}name{"}"}`; delete those no longer counted
+counts-to-fill-item = “{ $count }”
+counts-to-fill-separator = ,{" "}
+percent-out-of-range = percentage “{ $count }” is { $value }%, outside 0–100
     .hint = check the value; a growth rate that can exceed 100 needs another unit
-unknown-part-of = `{ $name }` is part of `{ $whole }`, which is not defined
-part-exceeds-whole = `{ $name }` ({ $part }) is part of `{ $whole }` ({ $total }) but exceeds it
+unknown-part-of = “{ $count }” is part of `{ $whole }`, which is not defined
+part-exceeds-whole = “{ $count }” ({ $part }) is part of “{ $whole }” ({ $total }) but exceeds it
     .hint = one of the two figures is wrong: check the records
 
 ## Text
@@ -104,7 +111,7 @@ empty-text = { $place } is empty
 
 ## Activities and plan follow-up
 
-derived-mismatch = `{ $name }` is declared { $declared } but its activities add up to { $sum }
+derived-mismatch = “{ $count }” is declared { $declared } but its activities add up to { $sum }
     .hint = activities summed: { $activities }
 figure-of-no-count = activity figure `{ $name }` adds to no count
     .hint = define `{ $name }` under `counts:` (without a value, the activities add up to it)
@@ -126,11 +133,11 @@ line-break = a line break in { $place }, which is one line
     .hint = write it on one line; text that needs paragraphs belongs in the body
 year-out-of-range = `{ $field }: { $year }` is not a year between 1900 and 2100
     .hint = write the year in four digits, e.g. 2020
-figure-not-finite = count `{ $name }` has a value that is not a finite number
+figure-not-finite = count “{ $count }” has a value that is not a finite number
     .hint = write the real figure; leave `value:` out until it is known
-figure-too-large = count `{ $name }` has a value above 10¹⁵
+figure-too-large = count “{ $count }” has a value above 10¹⁵
     .hint = check the figure; money can be counted in larger units (万元, 亿元)
-figure-not-counted = count `{ $name }` counts { $unit }, but its value is { $value }
+figure-not-counted = count “{ $count }” counts { $unit }, but its value is { $value }
     .hint = a number of people or things is a whole number, at least 0; write a change as a count of its own, marked `signed: true`
 unknown-rule = unknown rule `{ $name }`
 
@@ -249,11 +256,11 @@ number-too-large = `{ $written }` is too large
 rollup-other-period = `{ $path }` reports on { $year }, the first input on { $first_year }
     .label = the first input's year
     .hint = a rollup adds up the reports of one period
-rollup-unit-differs = count `{ $name }` has the unit “{ $unit }”, where `{ $first_path }` has “{ $first_unit }”
+rollup-unit-differs = count “{ $count }” has the unit “{ $unit }”, where `{ $first_path }` has “{ $first_unit }”
     .hint = counts of one name are added up: give them one unit and one meaning, or different names
 rollup-label-differs = count `{ $name }` has the label “{ $label }”, where `{ $first_path }` has “{ $first_label }”
     .hint = { rollup-unit-differs.hint }
-rollup-total-too-large = count `{ $name }` adds up to { $total }, not below 10¹⁵: { $unions }
+rollup-total-too-large = count “{ $count }” adds up to { $total }, not below 10¹⁵: { $unions }
     .hint = a rollup writes no total a document cannot print: check these figures; money can be counted in larger units (万元, 亿元)
 rollup-union-figure = { $organisation } ({ $value })
 list-separator = ,{" "}
@@ -287,7 +294,25 @@ record-incomplete = `printer:` and `printed:` go together: the 印发机关 and 
     .hint = write both, or neither
 record-date = the 印发日期 is not a real date written YYYY-MM-DD
     .hint = write it like 2021-01-05
+seal-empty = the seal is empty
+    .hint = choose a PNG or SVG image of the seal, or write space for a seal stamped by hand
 seal-unreadable = the seal image “{ $path }” cannot be read
     .hint = give a PNG or SVG file beside the input, or `seal: space`
 seal-format = the seal image “{ $path }” is neither PNG nor SVG
     .hint = save the seal as PNG (with a transparent background) or SVG
+signatures-empty = “Signatures with seals” is empty
+    .hint = write each organ's name and seal, or remove “Signatures with seals”
+signatures-and-seal = the signatures have their seals, so the separate “Seal” is not written
+    .hint = remove this separate “Seal”
+signatures-seal-and-stamp = a signature has both a seal and a 签名章
+    .hint = an organ's name goes with its seal, a 签发人's post with their 签名章: one of them
+signatures-unsealed = in a sealed 联合行文 every organ has its own seal; this signature has none
+    .hint = choose a seal image for it (or write space for a seal stamped by hand), or give no signature a seal
+signatures-unstamped = with 签名章, every 签发人 has one; this signature has none
+    .hint = choose a 签名章 image for it; seals and 签名章 are not mixed
+signatures-stamp-space = a 签名章 is an image, not space left for stamping
+    .hint = choose the 签名章's PNG or SVG image
+joint-issuer-one-line = the 标志 “{ $line }” puts several organs on one line
+    .hint = in a 联合行文 each organ has a line, the host first, and "文件" a line of its own last (on the page, “+ Add a point”)
+joint-issuer-wenjian = the 联合行文's "文件" stands on the line of an organ ({ $line })
+    .hint = give "文件" a line of its own, last: it is set to the right of the organs, centred on them

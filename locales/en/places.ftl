@@ -39,4 +39,4 @@ place-table = { $at } { label-table.place }
 
 ## The fields of a count
 
-place-count-field = the { $field } of count `{ $name }`
+place-count-field = the { $field } of count “{ $count }”

@@ -18,7 +18,7 @@ exists-no-force = `{ $path }` 已存在，nianbao 不会覆盖它（要替换，
 watching = 正在监视 { $count } 个输入；按 Ctrl-C 停止
 watch-kept = 保留上一次无误的输出，等待下一次修改
 cannot-watch = 无法监视 `{ $path }`：{ $error }
-rollup-missing-count = 注意：统计数字 `{ $name }` 在 { $total } 个输入中有 { $missing } 个没有：{ $names }
+rollup-missing-count = 注意：统计数字“{ $count }”在 { $total } 个输入中有 { $missing } 个没有：{ $names }
 import-no-text = `{ $path }` 中没有文字，什么也没有写
 import-too-large = 由 `{ $path }` 生成的输入将有 { $size } MB，超过 nianbao 能读的 { $limit } MB，什么也没有写
     .hint = 把文档分成几部分导入（一年的总结远比这小）
@@ -72,6 +72,8 @@ serve-new-no-organisation = 请填写单位名称
 serve-new-bad-half = 半年只能是上半年或下半年
 serve-new-bad-kind = 未知的文种 `{ $kind }`
 serve-import-not-base64 = 上传的文件不完整：请重新选择文件
+serve-image-too-large = 图片太大：印章和签名章图片最大 { $limit } MB
+serve-image-format = 这个文件不是 PNG 或 SVG 图片：请把印章存为 PNG（透明背景）或 SVG 再选择
 
 ## 引擎
 

@@ -37,4 +37,4 @@ place-table = { $at }的{ label-table.place }
 
 ## 数字的字段
 
-place-count-field = 数字 `{ $name }` 的{ $field }
+place-count-field = 数字“{ $count }”的{ $field }

@@ -102,7 +102,7 @@ fn store(args: &ArchiveArgs) -> Result<(), Error> {
             organisation,
             kind,
             date: loaded.report.meta.date.value.trim(),
-            title: &view::title(&loaded.report, args.kind),
+            title: &view::sent_title(&loaded.report, args.kind),
             pdf: document.pdf.as_deref().unwrap_or_default(),
             markdown: &document.markdown,
             docx: document.docx.as_deref(),

@@ -37,13 +37,13 @@ pub fn run(args: &RollupArgs) -> Result<(), Error> {
             return reporter.finish(args.inputs.len());
         }
     };
-    for (name, lacking) in rolled.missing() {
+    for (count, lacking) in rolled.missing() {
         eprintln!(
             "{}",
             tr!(
                 lang,
                 "rollup-missing-count",
-                name = name,
+                count = count,
                 missing = lacking.len(),
                 total = rolled.unions.len(),
                 names = lacking.join(&tr!(lang, "list-separator"))

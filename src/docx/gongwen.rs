@@ -130,7 +130,9 @@ pub fn masthead(
 /// line. Its organs, and "文件" apart.
 fn joint(issuer: &[String]) -> Option<(&[String], &str)> {
     match issuer.split_last() {
-        Some((last, names)) if names.len() >= 2 && last == "文件" => Some((names, last)),
+        Some((last, names)) if names.len() >= 2 && last == crate::gongwen::WENJIAN => {
+            Some((names, last))
+        }
         _ => None,
     }
 }
@@ -222,17 +224,17 @@ fn upward_rows(number: Option<&str>, label: &str, names: &[String]) -> Vec<Parag
         .iter()
         .enumerate()
         .map(|(i, name)| {
+            // No indent: the red rule under the last line is its bottom
+            // border, as wide as the paragraph; a tab stop sets the number
+            // one character in.
             let mut p = Paragraph::new()
                 .style(styles::NUMBER)
                 .align(AlignmentType::Left)
-                .indent(
-                    Some(CHAR),
-                    Some(SpecialIndentType::FirstLine(0)),
-                    None,
-                    None,
-                )
+                .indent(Some(0), Some(SpecialIndentType::FirstLine(0)), None, None)
+                .add_tab(Tab::new().val(TabValueType::Left).pos(CHAR as usize))
                 .add_tab(Tab::new().val(TabValueType::Left).pos(label_at as usize))
-                .add_tab(Tab::new().val(TabValueType::Left).pos(names_at as usize));
+                .add_tab(Tab::new().val(TabValueType::Left).pos(names_at as usize))
+                .add_run(Run::new().add_tab());
             if i == last {
                 p = p.add_run(Run::new().add_text(number.unwrap_or_default()));
             }
@@ -326,6 +328,8 @@ pub fn letter_header(issuer: &[String]) -> Header {
             // above the line's.
             let size = issuer_size(line, LETTER_WIDTH) as i32;
             let space = (113 - size * 6 / 10).max(0) / 10;
+            // Thick over thin: a bottom border's thickThin, as LibreOffice
+            // draws it (seen at 400 dpi).
             p = double_rule(
                 p,
                 ParagraphBorderPosition::Bottom,
@@ -351,10 +355,12 @@ pub fn letter_footer() -> Footer {
                 .after(0),
         )
         .add_run(Run::new().size(2));
+    // Thin over thick: a top border's thickThin, as LibreOffice draws it
+    // (seen at 400 dpi; thinThick there drew the thick line above).
     Footer::new().add_paragraph(double_rule(
         p,
         ParagraphBorderPosition::Top,
-        BorderType::ThinThickSmallGap,
+        BorderType::ThickThinSmallGap,
         0,
     ))
 }
@@ -370,30 +376,25 @@ pub struct SealImage {
 /// characters in from the right, the signature centred over it, the seal
 /// (an image, or space for one stamped by hand) centred over both: anchored
 /// to the date's paragraph, behind the text, its centre a quarter line above
-/// the line between them.
-pub fn sealed_closing(lines: &[String], seal: Option<&SealImage>) -> Vec<Paragraph> {
+/// the line between them. Several organs with a seal each (联合行文, as many
+/// `seals` as signature lines): [`joint_sealed_closing`].
+pub fn sealed_closing(lines: &[String], seals: &[Option<SealImage>]) -> Vec<Paragraph> {
+    if seals.len() > 1 && lines.len() >= seals.len() {
+        let (names, date) = lines.split_at(seals.len());
+        return joint_sealed_closing(names, date.first().map(String::as_str), seals);
+    }
     let Some((date, signature)) = lines.split_last() else {
         return Vec::new();
     };
+    let seal = seals.first().and_then(Option::as_ref);
     let date_width = width(date, CHAR);
     let centre = TEXT_WIDTH as i32 - 4 * CHAR - date_width / 2;
     let mut out = Vec::new();
-    let line = |p: Paragraph, before: i32, right: i32| {
-        p.style(styles::CLOSING)
-            .indent(
-                Some(0),
-                Some(SpecialIndentType::FirstLine(0)),
-                Some(right.max(0)),
-                None,
-            )
-            .line_spacing(spacing(before, LINE_PITCH as i32))
-            .keep_lines(true)
-    };
     for (i, text) in signature.iter().enumerate() {
         let right = TEXT_WIDTH as i32 - centre - width(text, CHAR) / 2;
         let before = if i == 0 { LINE_PITCH as i32 } else { 0 };
         out.push(
-            line(Paragraph::new(), before, right)
+            closing_line(before, right)
                 .keep_next(true)
                 .add_run(Run::new().add_text(text)),
         );
@@ -403,31 +404,194 @@ pub fn sealed_closing(lines: &[String], seal: Option<&SealImage>) -> Vec<Paragra
     } else {
         0
     };
-    let mut p = line(Paragraph::new(), before, 4 * CHAR);
+    let mut p = closing_line(before, 4 * CHAR);
     if let Some(seal) = seal {
-        let (w, h) = fit(seal.width, seal.height);
-        let pic = Pic::new_with_dimensions(seal.png.clone(), seal.width, seal.height)
-            .size((w * EMU) as u32, (h * EMU) as u32)
-            .floating()
-            .overlapping()
-            .relative_from_h(RelativeFromHType::Margin)
-            .relative_from_v(RelativeFromVType::Paragraph)
-            .offset_x((centre - w / 2) * EMU)
-            .offset_y((-h / 2 - SEAL_RAISE) * EMU);
-        p = p.add_run(Run::new().add_image(pic));
+        p = p.add_run(floating(
+            seal,
+            fit(seal, SEAL_SIZE, SEAL_SIZE),
+            centre,
+            -SEAL_RAISE,
+        ));
     }
     out.push(p.add_run(Run::new().add_text(date)));
     out
 }
 
-/// The seal's size in twips: 42 mm on its longer side.
-fn fit(width: u32, height: u32) -> (i32, i32) {
-    let (w, h) = (width.max(1) as i64, height.max(1) as i64);
-    let size = SEAL_SIZE as i64;
-    if w >= h {
-        (size as i32, (size * h / w) as i32)
+/// A line of the closing: right-aligned `right` twips in from the right
+/// edge, a line high, kept whole.
+fn closing_line(before: i32, right: i32) -> Paragraph {
+    Paragraph::new()
+        .style(styles::CLOSING)
+        .indent(
+            Some(0),
+            Some(SpecialIndentType::FirstLine(0)),
+            Some(right.max(0)),
+            None,
+        )
+        .line_spacing(spacing(before, LINE_PITCH as i32))
+        .keep_lines(true)
+}
+
+/// An empty line of the closing, `height` twips high, kept with the next; off
+/// the grid (LibreOffice gives a paragraph on the grid one grid line,
+/// whatever its exact height).
+fn closing_gap(height: i32) -> Paragraph {
+    Paragraph::new()
+        .style(styles::CLOSING)
+        .snap_to_grid(false)
+        .line_spacing(spacing(0, height.max(20)))
+        .keep_next(true)
+        .add_run(Run::new().size(2))
+}
+
+/// An image floating behind the text (`patch_seal` puts it behind): `size`
+/// twips, its centre `centre` twips from the text area's left edge and
+/// `middle` twips below its paragraph's top.
+fn floating(image: &SealImage, (w, h): (i32, i32), centre: i32, middle: i32) -> Run {
+    let pic = Pic::new_with_dimensions(image.png.clone(), image.width, image.height)
+        .size((w * EMU) as u32, (h * EMU) as u32)
+        .floating()
+        .overlapping()
+        .relative_from_h(RelativeFromHType::Margin)
+        .relative_from_v(RelativeFromVType::Paragraph)
+        .offset_x((centre - w / 2) * EMU)
+        .offset_y((middle - h / 2) * EMU);
+    Run::new().add_image(pic)
+}
+
+/// Lines between the rows of a 联合行文's signatures under seals: 5 (51 mm),
+/// so that seals of 42 mm keep apart.
+const SEAL_ROW_LINES: i32 = 5;
+
+/// A 联合行文's signatures, each under its own seal (GB/T 9704 7.3.5.1), as
+/// the PDF sets them: two blank lines below the text; the names in the
+/// organs' order, two a row (one when a name is too long for two) at centre
+/// tabs 50 mm apart, rows 5 lines apart, the last row to the right; the last name
+/// over the date, which stands four characters in from the right; each seal
+/// centred on its name, a quarter line above its middle, so that a row's
+/// seals stand level and the last one presses its name and the date.
+fn joint_sealed_closing(
+    names: &[String],
+    date: Option<&str>,
+    seals: &[Option<SealImage>],
+) -> Vec<Paragraph> {
+    // Without a date, the last name stands where it would.
+    let over = date
+        .or(names.last().map(String::as_str))
+        .unwrap_or_default();
+    let right = TEXT_WIDTH as i32 - 4 * CHAR - width(over, CHAR) / 2;
+    let slot = SEAL_SIZE + mm(8.0);
+    let widest = names.iter().map(|n| width(n, CHAR)).max().unwrap_or(0);
+    let per_row = if widest + CHAR <= slot && right - slot - SEAL_SIZE / 2 >= 0 {
+        2
     } else {
-        ((size * w / h) as i32, size as i32)
+        1
+    };
+    let n = names.len();
+    let rows = n.div_ceil(per_row);
+    let pitch = LINE_PITCH as i32;
+    // The middle of a name's glyphs below its line's top: they stand at the
+    // foot of the 579 twips.
+    let name_middle = pitch - CHAR / 2 - 40;
+    let mut out = vec![closing_gap(2 * pitch)];
+    let mut start = 0;
+    for row in 0..rows {
+        // Rows filled in order; the last row's names to the right.
+        let count = if row + 1 == rows {
+            n - row * per_row
+        } else {
+            per_row
+        };
+        let row_names = &names[start..start + count];
+        let centres: Vec<i32> = (0..count)
+            .map(|i| right - (count - 1 - i) as i32 * slot)
+            .collect();
+        let mut p = closing_line(0, 0)
+            .align(AlignmentType::Left)
+            .keep_next(true);
+        for centre in &centres {
+            p = p.add_tab(Tab::new().val(TabValueType::Center).pos(*centre as usize));
+        }
+        for (i, (name, centre)) in row_names.iter().zip(&centres).enumerate() {
+            if let Some(seal) = seals[start + i].as_ref() {
+                let size = fit(seal, SEAL_SIZE, SEAL_SIZE);
+                p = p.add_run(floating(seal, size, *centre, name_middle - SEAL_RAISE));
+            }
+            p = p
+                .add_run(Run::new().add_tab())
+                .add_run(Run::new().add_text(name));
+        }
+        out.push(p);
+        start += count;
+        if row + 1 < rows {
+            out.push(closing_gap((SEAL_ROW_LINES - 1) * pitch));
+        }
+    }
+    if let Some(date) = date {
+        out.push(closing_line(0, 4 * CHAR).add_run(Run::new().add_text(date)));
+    }
+    out
+}
+
+/// A 签名章's height: two lines (or less, for one wider than 50 mm).
+const STAMP_HEIGHT: i32 = 2 * LINE_PITCH as i32;
+
+/// The 签发人's posts beside their 签名章 and the date (GB/T 9704 7.3.5.3),
+/// as the PDF sets them: two blank lines below the text, the 签名章 (two
+/// lines high, at most 50 mm wide) four characters in from the right, the
+/// post two characters to its left, on the 签名章's middle line; one organ a
+/// row, 3 lines apart, posts and 签名章 aligned; the date one blank line
+/// below the last 签名章, four characters in from the right.
+pub fn stamped_closing(lines: &[String], stamps: &[Option<SealImage>]) -> Vec<Paragraph> {
+    // A post for each 签名章, then the date when it is shown.
+    let (posts, date) = lines.split_at(stamps.len().min(lines.len()));
+    let date = date.first();
+    let pitch = LINE_PITCH as i32;
+    let sizes: Vec<(i32, i32)> = (0..posts.len())
+        .map(|i| match stamps.get(i).and_then(Option::as_ref) {
+            Some(stamp) => fit(stamp, mm(50.0), STAMP_HEIGHT),
+            None => (STAMP_HEIGHT, STAMP_HEIGHT),
+        })
+        .collect();
+    let widest = sizes.iter().map(|s| s.0).max().unwrap_or(0);
+    let right = TEXT_WIDTH as i32 - 4 * CHAR;
+    // As the PDF: two blank lines between the text's glyphs and the
+    // 签名章, whose middle is the post's; a 16 pt line's glyphs leave
+    // 579 − 320 twips of it, so the gap is 2 lines + half the 签名章 − half a
+    // character.
+    let mut out = vec![closing_gap(2 * pitch + STAMP_HEIGHT / 2 - CHAR / 2)];
+    for (i, post) in posts.iter().enumerate() {
+        if i > 0 {
+            out.push(closing_gap(3 * pitch - pitch));
+        }
+        let mut p = closing_line(0, 4 * CHAR + widest + 2 * CHAR).keep_next(true);
+        if let Some(stamp) = stamps.get(i).and_then(Option::as_ref) {
+            let (w, h) = sizes[i];
+            p = p.add_run(floating(stamp, (w, h), right - w / 2, pitch / 2));
+        }
+        out.push(p.add_run(Run::new().add_text(post)));
+    }
+    let Some(date) = date else {
+        return out;
+    };
+    if !posts.is_empty() {
+        // One blank line below the 签名章's foot: as between two lines of
+        // text, 2 lines less a character from its foot to the date's glyphs.
+        out.push(closing_gap(STAMP_HEIGHT / 2 + pitch - CHAR / 2));
+    }
+    out.push(closing_line(0, 4 * CHAR).add_run(Run::new().add_text(date)));
+    out
+}
+
+/// An image's size in twips: as large as fits `most_w` × `most_h`, its
+/// proportions kept.
+fn fit(image: &SealImage, most_w: i32, most_h: i32) -> (i32, i32) {
+    let (w, h) = (image.width.max(1) as i64, image.height.max(1) as i64);
+    let (mw, mh) = (most_w as i64, most_h as i64);
+    if w * mh >= h * mw {
+        (mw as i32, (mw * h / w) as i32)
+    } else {
+        ((mh * w / h) as i32, mh as i32)
     }
 }
 
@@ -629,7 +793,7 @@ fn text_box(content: &str, height: i32, name: &str, even_page: bool) -> String {
     )
 }
 
-/// The text box's id among the document's drawings (the seal is 1).
+/// The text box's id among the document's drawings (the seals are 1, 2, …).
 const RECORD_ID: u32 = 9704;
 
 /// The 版记's rules in eighths of a point: 0.35 mm (1 pt) and 0.25 mm (¾ pt).
@@ -653,7 +817,21 @@ mod tests {
             55
         );
         assert_eq!(width("2020年12月8日", CHAR), 7 * 160 + 3 * 320);
-        assert_eq!(fit(200, 100), (SEAL_SIZE, SEAL_SIZE / 2));
+        let image = |width, height| SealImage {
+            png: Vec::new(),
+            width,
+            height,
+        };
+        assert_eq!(
+            fit(&image(200, 100), SEAL_SIZE, SEAL_SIZE),
+            (SEAL_SIZE, SEAL_SIZE / 2)
+        );
+        // A 签名章 two lines high, narrower than 50 mm.
+        assert_eq!(fit(&image(100, 100), mm(50.0), 1158), (1158, 1158));
+        assert_eq!(
+            fit(&image(400, 100), mm(50.0), 1158),
+            (mm(50.0), mm(50.0) / 4)
+        );
     }
 
     #[test]

@@ -34,8 +34,9 @@ pub struct DocxMeta {
     pub date: String,
     pub lang: crate::model::Lang,
     pub fonts: FontChoice,
-    /// The seal's image over the signature and date, as the input gave it.
-    pub seal: Option<(crate::gongwen::ImageFormat, Vec<u8>)>,
+    /// The seals' (or 签名章') images, one for each signature in order, as
+    /// the input gave them (None: space for a seal stamped by hand).
+    pub seals: Vec<Option<(crate::gongwen::ImageFormat, Vec<u8>)>>,
     /// Where the PDF set the 版记 (None: not known, the next even page).
     pub record: Option<crate::typeset::RecordPage>,
 }
@@ -52,10 +53,14 @@ pub fn docx(markdown: &str, meta: &DocxMeta) -> Vec<u8> {
         ..meta.clone()
     };
     let mut writer = Writer::new(meta.lang == crate::model::Lang::En);
-    writer.seal = meta
-        .seal
-        .as_ref()
-        .and_then(|(format, bytes)| seal_image(*format, bytes));
+    writer.seals = meta
+        .seals
+        .iter()
+        .map(|s| {
+            s.as_ref()
+                .and_then(|(format, bytes)| seal_image(*format, bytes))
+        })
+        .collect();
     writer.record_page = meta.record;
     writer.blocks(&blocks::parse(&markdown));
     // What is still open ends with the document.
@@ -397,9 +402,10 @@ fn tiny_paragraph() -> Paragraph {
     )
 }
 
-/// The seal floats behind the text without pushing it aside (docx-rs writes
-/// an anchored picture in front of the text, wrapped square): it is the only
-/// anchored drawing nianbao writes.
+/// The seals float behind the text without pushing it aside (docx-rs writes
+/// an anchored picture in front of the text, wrapped square): they are the
+/// only anchored drawings nianbao writes. Each has its own drawing id (docx-rs
+/// numbers every one 1; ids are unique in a document).
 fn patch_seal(document: &[u8]) -> Vec<u8> {
     let text = String::from_utf8_lossy(document)
         .replace("behindDoc=\"0\"", "behindDoc=\"1\"")
@@ -407,6 +413,18 @@ fn patch_seal(document: &[u8]) -> Vec<u8> {
             "<wp:wrapSquare wrapText=\"bothSides\" />",
             "<wp:wrapNone />",
         );
+    const DRAWING: &str = "<wp:docPr id=\"1\" name=\"Figure\" />";
+    let mut pieces = text.split(DRAWING);
+    let mut numbered = pieces.next().unwrap_or_default().to_string();
+    for (n, piece) in pieces.enumerate() {
+        numbered.push_str(&format!(
+            "<wp:docPr id=\"{}\" name=\"Seal {}\" />",
+            n + 1,
+            n + 1
+        ));
+        numbered.push_str(piece);
+    }
+    let text = numbered;
     // docx-rs writes a negative offset as its unsigned 32-bit twin: the
     // seal stands above its paragraph.
     let mut out = String::with_capacity(text.len());
@@ -580,8 +598,8 @@ struct Writer {
     /// Latin word only at a space, so a run longer than a line gets zero-width
     /// spaces, as in the PDF.
     runs: RunBreaker,
-    /// The seal's image, for a signature and date under a seal.
-    seal: Option<gongwen::SealImage>,
+    /// The seals' or 签名章' images, for a signature and date under a seal.
+    seals: Vec<Option<gongwen::SealImage>>,
     /// A 函's 标志, for page one's header.
     letterhead: Option<Vec<String>>,
     /// The title comes next after a 版头: two lines below its red rule.
@@ -607,7 +625,7 @@ impl Writer {
             last_char: None,
             pending_soft_break: false,
             runs: RunBreaker::default(),
-            seal: None,
+            seals: Vec::new(),
             letterhead: None,
             after_masthead: false,
             record_page: None,
@@ -720,10 +738,13 @@ impl Writer {
             }
             Block::Addressee(content) => self.paragraph(styles::ADDRESSEE, content),
             Block::Annotation(content) => self.paragraph(styles::BODY, content),
-            Block::SealedClosing(content) => {
+            Block::SealedClosing(content) | Block::StampedClosing(content) => {
                 self.keep_last_with_next();
                 let lines: Vec<String> = blocks::lines(content).iter().map(|l| plain(l)).collect();
-                let paragraphs = gongwen::sealed_closing(&lines, self.seal.as_ref());
+                let paragraphs = match block {
+                    Block::StampedClosing(_) => gongwen::stamped_closing(&lines, &self.seals),
+                    _ => gongwen::sealed_closing(&lines, &self.seals),
+                };
                 self.parts
                     .extend(paragraphs.into_iter().map(|p| Part::Paragraph(Box::new(p))));
             }
@@ -958,7 +979,7 @@ mod tests {
             date: "2020-12-20".into(),
             lang: crate::model::Lang::Zh,
             fonts: FontChoice::default(),
-            seal: None,
+            seals: Vec::new(),
             record: None,
         };
         let bytes = docx("# 标题\u{1b}\n\n一是\u{1}\u{8}落实\u{fffe}。\n", &meta);

@@ -184,16 +184,21 @@ pub fn styles(choice: FontChoice, english: bool) -> Styles {
     styles = styles.add_style(
         on_grid(ATTACHMENT_LABEL, "Attachment Label 附件标识", hei)
             .align(AlignmentType::Left)
-            .indent(None, Some(SpecialIndentType::FirstLine(0)), None, None),
+            .indent(None, Some(SpecialIndentType::FirstLine(0)), None, None)
+            // The attachment's title on line 3 (GB/T 9704 8).
+            .line_spacing(exact_line().after(LINE_PITCH as u32)),
     );
-    // "附件：1.……": further lines align after 附件： (three characters).
+    // "附件：1.……": one blank line below the text (GB/T 9704 7.3.4); further
+    // lines align after 附件： (three characters).
     styles = styles.add_style(
-        on_grid(ANNEX_NOTE, "Attachment Note 附件说明", fang).indent(
-            Some(1600),
-            Some(SpecialIndentType::Hanging(960)),
-            None,
-            None,
-        ),
+        on_grid(ANNEX_NOTE, "Attachment Note 附件说明", fang)
+            .indent(
+                Some(1600),
+                Some(SpecialIndentType::Hanging(960)),
+                None,
+                None,
+            )
+            .line_spacing(exact_line().before(LINE_PITCH as u32)),
     );
     // Table text: a size smaller, single spacing, off the grid (a fixed 28 pt
     // line in cells makes rows too high in WPS).

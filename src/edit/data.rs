@@ -199,7 +199,10 @@ pub(super) fn expect(
             }
             entries[at].0 = Data::Set(key.clone(), DataKind(Kind::Str));
         }
-        Edit::RenameCount { .. } | Edit::MakeCount { .. } | Edit::NewCount { .. } => {
+        Edit::RenameCount { .. }
+        | Edit::MakeCount { .. }
+        | Edit::NewCount { .. }
+        | Edit::SetShown { .. } => {
             return Err(EditError(tr!(lang, "edit-no-way")));
         }
         Edit::Add {
@@ -223,6 +226,11 @@ pub(super) fn expect(
                 };
             }
             let new = from_json(value);
+            // One value where a list may stand: a list of it and the new.
+            if key.is_none() && matches!(holder, Data::Scalar { tag: None, .. }) {
+                let own = std::mem::replace(holder, Data::Seq(Vec::new()));
+                *holder = Data::Seq(vec![own]);
+            }
             match (holder, key) {
                 (Data::Seq(items), None) => {
                     let at = after.map_or(items.len(), |a| (a + 1).min(items.len()));

@@ -638,6 +638,7 @@ title: Annual report
 
 mod counts;
 mod property;
+mod shown;
 
 /// Every edit the form offers, on every node of the example inputs: made
 /// (and so verified), never refused, never a panic.
@@ -793,5 +794,40 @@ fn a_made_name_is_none_the_text_references_already() {
         new,
         "counts:\n  a: { value: 1, unit: 人 }\n  慰问职工_2: { value: 25, unit: 户, label: 慰问职工 }\n\
          points:\n  - 慰问职工{慰问职工_2}，{慰问职工}。\n"
+    );
+}
+
+#[test]
+fn an_item_added_to_one_value_makes_a_list_of_both_on_its_line() {
+    let add = |text: &str, at: &str| {
+        run(
+            text,
+            Edit::Add {
+                path: path(at),
+                key: None,
+                after: None,
+                value: Value::String("某某县财政局".into()),
+            },
+        )
+    };
+    assert_eq!(
+        add(
+            "document:\n  issuer: 某某县统计局文件  # 标志\n  number: 1\n",
+            "document.issuer"
+        ),
+        "document:\n  issuer: [某某县统计局文件, 某某县财政局]  # 标志\n  number: 1\n"
+    );
+    // Quoted as written; a plain text a flow list would split, quoted.
+    assert_eq!(
+        add("issuer: '甲: 乙'\n", "issuer"),
+        "issuer: ['甲: 乙', 某某县财政局]\n"
+    );
+    assert_eq!(
+        add("issuer: 甲,乙\n", "issuer"),
+        "issuer: [\"甲,乙\", 某某县财政局]\n"
+    );
+    assert_eq!(
+        add("cc: 某某市教育局\n", "cc"),
+        "cc: [某某市教育局, 某某县财政局]\n"
     );
 }

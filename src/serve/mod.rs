@@ -288,6 +288,18 @@ impl Served {
             .iter()
             .map(|n| n.as_deref().unwrap_or_default())
             .collect();
+        // The labels the boxes show references by (｛岗位创新工作室｝).
+        let labels = judged
+            .loaded()
+            .map_or_else(edit::shown::Labels::default, |loaded| {
+                let counts: Vec<(&str, Option<&str>)> = (loaded.report.counts.iter())
+                    .map(|(name, count)| {
+                        let label = count.label.as_ref().map(|l| l.value.as_str());
+                        (name.value.as_str(), label)
+                    })
+                    .collect();
+                edit::shown::labels(&counts)
+            });
         let files = judged.files();
         let diagnostics: Vec<Value> = judged
             .diagnostics
@@ -306,6 +318,13 @@ impl Served {
                     .and_then(|f| input.files.iter().position(|p| p == f));
                 item["file_index"] = json!(place.as_ref().map(|p| p.0).or(in_file));
                 item["path"] = json!(place.and_then(|p| p.1));
+                // The hint as the boxes show references (把 `｛…：cn｝` 改为 …).
+                if let Some(hint) = d.hints.first() {
+                    let (shown, tokens) = edit::shown::shown(hint, &labels);
+                    if !tokens.is_empty() {
+                        item["shown_hint"] = json!(shown);
+                    }
+                }
                 item
             })
             .collect();
@@ -327,12 +346,14 @@ impl Served {
             edit::references(nodes, &mut uses);
         }
         let counts = judged.loaded().map_or_else(Vec::new, |loaded| {
-            counts_of(loaded, input, &files, &uses, lang)
+            counts_of(loaded, input, &files, &uses, lang, &labels)
         });
         self.english
             .store(lang == Lang::En, std::sync::atomic::Ordering::Relaxed);
         let lang = lang.code();
         let tree = parsed.get(current).and_then(|n| n.as_deref().ok());
+        let mut shown_tree = tree.map_or(Value::Null, edit::tree);
+        with_shown(&mut shown_tree, &labels);
         // The shown file's figures that could be counts, each with its text's path.
         let figures: Vec<Value> = tree
             .map(edit::figures)
@@ -346,7 +367,8 @@ impl Served {
             .collect();
         edit::object([
             ("diagnostics", Value::Array(diagnostics)),
-            ("tree", tree.map_or(Value::Null, edit::tree)),
+            ("tree", shown_tree),
+            ("labels", json!(labels)),
             ("numbers", numbers),
             ("parts", parts),
             ("title", title),
@@ -413,7 +435,7 @@ impl Served {
         let Some(checked) = judged.into_clean() else {
             return Err(tr!(self.lang(), "serve-has-errors"));
         };
-        let title = crate::view::title(&checked.loaded.report, Kind::default());
+        let title = crate::view::sent_title(&checked.loaded.report, Kind::default());
         let docx = (format == "docx").then_some(crate::docx::FontChoice::default());
         let pdf = (format == "pdf").then_some(Pdf::Ordinary);
         let document = self
@@ -560,6 +582,23 @@ pub async fn serve_until(
     }
 }
 
+/// Each text of a tree that refers to a count with a label given its shown
+/// form (`shown`: ｛岗位创新工作室｝ for `{innovation_studios}`), for its box.
+fn with_shown(node: &mut Value, labels: &edit::shown::Labels) {
+    if node["kind"] == "scalar" {
+        if let Some(value) = node["value"].as_str() {
+            let (shown, tokens) = edit::shown::shown(value, labels);
+            if !tokens.is_empty() {
+                node["shown"] = json!(shown);
+            }
+        }
+    } else if let Some(children) = node.get_mut("children").and_then(Value::as_array_mut) {
+        for child in children {
+            with_shown(&mut child["node"], labels);
+        }
+    }
+}
+
 /// A figure as JSON as the person wrote it: 411, not 411.0.
 fn number(value: f64) -> Value {
     if value.fract() == 0.0 && value.abs() < 1e15 {
@@ -579,6 +618,7 @@ fn counts_of(
     files: &[&SourceFile],
     uses: &std::collections::HashMap<String, usize>,
     lang: Lang,
+    labels: &edit::shown::Labels,
 ) -> Vec<Value> {
     let report = &loaded.report;
     let facts = crate::facts::Facts::derive(report, None);
@@ -606,6 +646,8 @@ fn counts_of(
                 "text": text,
                 "display": tr!(lang, "count-display", label = shown, figure = text.as_str()),
                 "reference": format!("{{{}}}", name.value),
+                // As a box shows it, and as the picker puts it in a box.
+                "shown": edit::shown::shown(&format!("{{{}}}", name.value), labels).0,
                 "file_index": file,
                 "path": ["counts", name.value],
                 // References in the text: a count in use is deleted only when asked.
@@ -629,6 +671,10 @@ pub fn router(served: Arc<Served>) -> Router {
             post(start::import).layer(DefaultBodyLimit::max(start::UPLOAD_LIMIT)),
         )
         .route("/api/import/write", post(start::import_write))
+        .route(
+            "/api/image",
+            post(start::image).layer(DefaultBodyLimit::max(start::IMAGE_LIMIT)),
+        )
         .route("/api/file", get(file))
         .route("/api/version", get(version))
         .route("/api/check", post(check))

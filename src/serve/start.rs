@@ -1,8 +1,9 @@
 //! The start page's requests: the inputs of the folder (newest first), a new
 //! input from the skeletons of `nianbao new`, and last year's file imported
 //! as `nianbao import` does (shown first, then written, with the `next`
-//! input when asked). Every file is written inside the folder, under a name
-//! made of the document's title, and never over another file.
+//! input when asked); and the editor's seal images, copied beside the input.
+//! Every file is written inside the folder, under a name made of the
+//! document's title (an image: of its own name), and never over another file.
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
@@ -206,14 +207,31 @@ fn loads(yaml: &str, lang: Lang) -> Result<Report, Refusal> {
 }
 
 /// Writes `yaml` as `name` in the folder, never over another file (`same`:
-/// a file of exactly these bytes there already is fine): the bytes are
-/// written to a temporary file in the folder, synced, and linked into
-/// place only if nothing is there.
+/// a file of exactly these bytes there already is fine).
 fn write_new(served: &Served, name: &str, yaml: &str, same: bool) -> Result<(), Refusal> {
-    let lang = served.start_lang;
-    let path = served.folder.join(name);
-    // The name is made of a title: one name, in the folder.
-    if Path::new(name).components().count() != 1 || path.parent() != Some(served.folder.as_path()) {
+    write_bytes(
+        &served.folder,
+        name,
+        yaml.as_bytes(),
+        same,
+        served.start_lang,
+    )
+}
+
+/// Writes `bytes` as `name` in `folder`, never over another file (`same`: a
+/// file of exactly these bytes there already is fine): the bytes are
+/// written to a temporary file in the folder, synced, and linked into place
+/// only if nothing is there.
+fn write_bytes(
+    folder: &Path,
+    name: &str,
+    bytes: &[u8],
+    same: bool,
+    lang: Lang,
+) -> Result<(), Refusal> {
+    let path = folder.join(name);
+    // One name, in the folder.
+    if Path::new(name).components().count() != 1 || path.parent() != Some(folder) {
         return Err((
             StatusCode::FORBIDDEN,
             tr!(lang, "serve-outside", name = name),
@@ -223,7 +241,7 @@ fn write_new(served: &Served, name: &str, yaml: &str, same: bool) -> Result<(), 
     if std::fs::symlink_metadata(&path).is_ok() {
         let already = same
             && std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_file())
-            && std::fs::read(&path).is_ok_and(|bytes| bytes == yaml.as_bytes());
+            && std::fs::read(&path).is_ok_and(|there| there == bytes);
         return if already { Ok(()) } else { Err(exists()) };
     }
     let failed = |e: std::io::Error| {
@@ -236,14 +254,114 @@ fn write_new(served: &Served, name: &str, yaml: &str, same: bool) -> Result<(), 
     builder.prefix(".nianbao-new.").suffix(".nianbao-tmp");
     #[cfg(unix)]
     builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o644));
-    let mut file = builder.tempfile_in(&served.folder).map_err(failed)?;
-    file.write_all(yaml.as_bytes())
+    let mut file = builder.tempfile_in(folder).map_err(failed)?;
+    file.write_all(bytes)
         .and_then(|()| file.as_file().sync_all())
         .map_err(failed)?;
     match file.persist_noclobber(&path) {
         Ok(_) => Ok(()),
         Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => Err(exists()),
         Err(e) => Err(failed(e.error)),
+    }
+}
+
+/// A seal or 签名章 image chosen on the page, for the input being edited.
+#[derive(Deserialize)]
+pub(super) struct ImageRequest {
+    /// Its name on the user's computer: its stem names the copy.
+    name: String,
+    /// Its bytes, in base64.
+    data: String,
+    #[serde(default)]
+    input: Option<String>,
+}
+
+/// The largest request `/api/image` takes: an image as large as a seal may
+/// be, in base64, with room for its name.
+pub(super) const IMAGE_LIMIT: usize =
+    (crate::gongwen::SEAL_LIMIT as usize).div_ceil(3) * 4 + 65_536;
+
+/// Copies a seal or 签名章 image beside the input (where `seal:` and
+/// `stamp:` are read from) and says the name it has there.
+pub(super) async fn image(
+    State(served): State<Arc<Served>>,
+    axum::Json(request): axum::Json<ImageRequest>,
+) -> Response {
+    match blocking(move || write_image(&served, &request)).await {
+        Ok(Ok(name)) => axum::Json(json!({ "name": name })).into_response(),
+        Ok(Err(refusal)) => refusal_response(refusal),
+        Err(response) => response,
+    }
+}
+
+/// The image written beside the input: under the chosen file's name (its
+/// extension the image's kind), or that name with -2, -3 … when another
+/// file has it; the same bytes there already are taken as they are.
+fn write_image(served: &Served, request: &ImageRequest) -> Result<String, Refusal> {
+    let input = served.input(request.input.as_deref())?;
+    let lang = served.lang();
+    let bytes = base64::engine::general_purpose::STANDARD
+        .decode(request.data.as_bytes())
+        .map_err(|_| {
+            (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                tr!(lang, "serve-import-not-base64"),
+            )
+        })?;
+    let limit = crate::gongwen::SEAL_LIMIT;
+    if bytes.len() as u64 > limit {
+        return Err((
+            StatusCode::PAYLOAD_TOO_LARGE,
+            tr!(lang, "serve-image-too-large", limit = limit / 1_000_000),
+        ));
+    }
+    let Some(format) = crate::gongwen::image_format(&bytes) else {
+        return Err((
+            StatusCode::UNPROCESSABLE_ENTITY,
+            tr!(lang, "serve-image-format"),
+        ));
+    };
+    // Where the input reads its seals: a folder input's own folder, or the
+    // folder of the file.
+    let folder = if input.path.is_dir() {
+        input.path.clone()
+    } else {
+        served.folder.clone()
+    };
+    let stem = image_stem(&request.name);
+    for n in 1..=99 {
+        let name = match n {
+            1 => format!("{stem}.{}", format.extension()),
+            _ => format!("{stem}-{n}.{}", format.extension()),
+        };
+        match write_bytes(&folder, &name, &bytes, true, lang) {
+            Ok(()) => return Ok(name),
+            Err((StatusCode::CONFLICT, _)) => continue,
+            Err(refusal) => return Err(refusal),
+        }
+    }
+    Err((StatusCode::CONFLICT, tr!(lang, "serve-exists", name = stem)))
+}
+
+/// A file name's stem fit to write: its last part, without its extension,
+/// characters that no system allows in a name, and leading dots; "seal"
+/// when nothing is left.
+fn image_stem(name: &str) -> String {
+    let last = name.rsplit(['/', '\\']).next().unwrap_or_default();
+    let stem = Path::new(last)
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let kept: String = stem
+        .chars()
+        .filter(|c| !c.is_control() && !matches!(c, ':' | '*' | '?' | '"' | '<' | '>' | '|'))
+        .take(60)
+        .collect();
+    let kept = kept.trim().trim_start_matches('.').trim().to_string();
+    if kept.is_empty() {
+        "seal".to_string()
+    } else {
+        kept
     }
 }
 

@@ -224,8 +224,8 @@ pub fn run_trial() -> Result<(), i32> {
         date: trial.date,
         lang: trial.lang,
         chart: trial.chart,
-        // The trial only shows that the style ends; the seal is the real run's.
-        seal: None,
+        // The trial only shows that the style ends; the seals are the real run's.
+        seals: Vec::new(),
     };
     match super::pdf(&trial.markdown, &meta, &fonts, &trial.style, trial.archival) {
         Ok(_) => Ok(()),

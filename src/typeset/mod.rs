@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 use chrono::{Datelike, NaiveDate};
 use typst::diag::FileResult;
 use typst::diag::{Severity as TypstSeverity, SourceDiagnostic};
-use typst::foundations::{Array, Bytes, Datetime, Dict, IntoValue, Smart};
+use typst::foundations::{Array, Bytes, Datetime, Dict, IntoValue, Smart, Value};
 use typst::syntax::FileId;
 use typst::syntax::{DiagSpanKind, Source};
 use typst::text::{Font, FontBook};
@@ -43,16 +43,23 @@ pub struct PdfMeta {
     pub lang: Lang,
     /// The year-over-year bar chart, when the document has one.
     pub chart: Option<Chart>,
-    /// The seal's image, read from the path the input gave: the only file
-    /// besides the sources that the Typst world holds (`seal.png`/`seal.svg`).
-    pub seal: Option<(crate::gongwen::ImageFormat, Vec<u8>)>,
+    /// The seals' images (or 签名章), one for each signature in order, read
+    /// from the paths the input gave (None: space for a seal stamped by
+    /// hand): the only files besides the sources that the Typst world holds
+    /// (`seal-1.png`, `seal-2.svg` …).
+    pub seals: Vec<Option<(crate::gongwen::ImageFormat, Vec<u8>)>>,
 }
 
-/// The name the seal's image has in the Typst world.
-fn seal_name(meta: &PdfMeta) -> Option<String> {
-    meta.seal
-        .as_ref()
-        .map(|(format, _)| format!("seal.{}", format.extension()))
+/// The names the seals' images have in the Typst world, in order.
+fn seal_names(meta: &PdfMeta) -> Vec<Option<String>> {
+    meta.seals
+        .iter()
+        .enumerate()
+        .map(|(i, seal)| {
+            seal.as_ref()
+                .map(|(format, _)| format!("seal-{}.{}", i + 1, format.extension()))
+        })
+        .collect()
 }
 
 /// The style file of a run, with where it came from (None: built in).
@@ -307,9 +314,10 @@ fn compile(
     let started = Instant::now();
     let main_source = (MAIN_NAME, main).into_source();
     let style_source = (STYLE_NAME, style.text.clone()).into_source();
-    let seal: Vec<(String, Vec<u8>)> = seal_name(meta)
+    let seal: Vec<(String, Vec<u8>)> = seal_names(meta)
         .into_iter()
-        .zip(meta.seal.iter().map(|(_, bytes)| bytes.clone()))
+        .zip(&meta.seals)
+        .filter_map(|(name, seal)| Some((name?, seal.as_ref()?.1.clone())))
         .collect();
     let engine = TypstEngine::builder()
         .fonts(fonts.for_document(needs_fallback))
@@ -482,9 +490,20 @@ fn inputs(meta: &PdfMeta, fonts: &FontSet) -> Dict {
     inputs.insert("day".into(), (meta.date.day() as i64).into_value());
     inputs.insert("lang".into(), meta.lang.code().into_value());
     inputs.insert("fonts".into(), chains.into_value());
-    if let Some(name) = seal_name(meta) {
+    // `seals`: each signature's image name or none; `seal`: the first, as a
+    // style of one seal reads it.
+    let names = seal_names(meta);
+    if let Some(Some(name)) = names.first() {
         inputs.insert("seal".into(), name.as_str().into_value());
     }
+    let seals: Array = names
+        .iter()
+        .map(|n| match n {
+            Some(n) => n.as_str().into_value(),
+            None => Value::None,
+        })
+        .collect();
+    inputs.insert("seals".into(), seals.into_value());
     if let Some(chart) = &meta.chart {
         let strings =
             |v: &[String]| -> Array { v.iter().map(|s| s.as_str().into_value()).collect() };

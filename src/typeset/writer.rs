@@ -178,10 +178,13 @@ impl Writer {
                 self.mark_block();
                 self.span("#nianbao-annotation[", "]\n\n", content);
             }
-            Block::SealedClosing(content) => {
+            Block::SealedClosing(content) | Block::StampedClosing(content) => {
                 let last = self.take_last_block();
-                let opening =
-                    format!("#nianbao-ending[{last}][#nianbao-closing-sealed(fonts: fonts, (");
+                let function = match block {
+                    Block::StampedClosing(_) => "nianbao-closing-stamped",
+                    _ => "nianbao-closing-sealed",
+                };
+                let opening = format!("#nianbao-ending[{last}][#{function}(fonts: fonts, (");
                 self.open(&opening, "))]\n\n");
                 self.lines(&blocks::lines(content));
                 self.close();

@@ -19,7 +19,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         ) && (value.value - derived.total).abs() > 1e-9
         {
             let message = Message::DerivedMismatch {
-                name: name.value.clone(),
+                count: super::counts::called(report, &name.value),
                 declared: arabic(value.value),
                 sum: arabic(derived.total),
                 activities: derived.activities.join("; "),
@@ -35,7 +35,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             // unit counts people or things, not negative unless `signed`.
             if let Some(count) = report.counts.get(&name.value) {
                 if let Some(message) = super::counts::figure_problem(
-                    &name.value,
+                    super::counts::called(report, &name.value),
                     figure.value,
                     &count.unit,
                     count.signed,

@@ -6,17 +6,55 @@ use super::Ctx;
 use crate::diag::Diagnostic;
 use crate::messages::Message;
 use crate::messages::suggest;
-use crate::refs::{self, FORMATS, Piece};
+use crate::model::Report;
+use crate::refs::{self, FORMATS};
+
+/// A count as the person knows it, in a message: its label ("联合会议次数"),
+/// else its name. (The name is what the text writes, `{joint_meetings}`;
+/// a Chinese reader knows the count by its label.)
+pub(super) fn called(report: &Report, name: &str) -> String {
+    report
+        .counts
+        .get(name)
+        .and_then(|count| count.label.as_ref())
+        .map(|label| refs::literal(label.value.trim()))
+        .filter(|label| {
+            !label.is_empty()
+                && !label
+                    .chars()
+                    .any(|c| c == '\n' || crate::source::forbidden(c))
+        })
+        .unwrap_or_else(|| name.to_string())
+}
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-    references(ctx, out);
-    values(ctx, out);
+    let used = references(ctx, out);
+    let to_fill = to_fill(ctx, &used);
+    unused(ctx, &used, &to_fill, out);
+    values(ctx, &to_fill, out);
     part_of(ctx, out);
 }
 
-/// Undefined counts and unknown formats at the reference; unused counts at their
-/// name; Chinese numerals beside Arabic ones.
-fn references(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+/// The counts still to fill: no value (written or added up from activities)
+/// and no reference in the text yet, as `next` carries last period's counts
+/// into a new one. That is no fault of each: they are said once, together.
+fn to_fill(ctx: &Ctx, used: &HashSet<String>) -> Vec<String> {
+    ctx.report
+        .counts
+        .iter()
+        .filter(|(name, count)| {
+            count.value.is_none()
+                && !used.contains(&name.value)
+                && refs::is_name(&name.value)
+                && ctx.facts.of(&name.value).is_none_or(|f| f.sum.is_none())
+        })
+        .map(|(name, _)| name.value.clone())
+        .collect()
+}
+
+/// Undefined counts and unknown formats at the reference; Chinese numerals
+/// beside Arabic ones. The names of the counts referenced.
+fn references(ctx: &Ctx, out: &mut Vec<Diagnostic>) -> HashSet<String> {
     let counts = &ctx.report.counts;
     let mut used = HashSet::new();
     let mut arabic = 0;
@@ -35,17 +73,7 @@ fn references(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                 out.push(ctx.emit(message, span));
             }
         }
-        for piece in refs::parse(value) {
-            let Piece::Ref {
-                name,
-                format,
-                written,
-            } = piece
-            else {
-                continue;
-            };
-            // `written` is a slice of the value: its offset is where it starts.
-            let offset = written.as_ptr() as usize - value.as_ptr() as usize;
+        for (offset, name, format, written) in refs::placed(value) {
             let span = ctx.span_at(field.text, offset, written.len());
             let Some(count) = counts.get(name) else {
                 let names = counts.iter().map(|(k, _)| k.value.as_str());
@@ -56,7 +84,10 @@ fn references(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             };
             used.insert(name.to_string());
             match format {
-                "cn" if !count.approx.is_approx() => chinese.push((field, written, span)),
+                "cn" if !count.approx.is_approx() => {
+                    let shown = refs::format_count(&ctx.facts.figure(name, count), "cn", false);
+                    chinese.push((field, written, span, called(ctx.report, name), shown));
+                }
                 "" => arabic += 1,
                 _ => {}
             }
@@ -91,21 +122,30 @@ fn references(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             };
             out.push(ctx.emit(message, span));
         }
-        for (field, written, span) in chinese {
+        for (field, written, span, count, shown) in chinese {
             let message = Message::MixedNumerals {
                 place: field.place.clone(),
                 written: written.to_string(),
                 arabic,
+                count,
+                shown,
             };
             out.push(ctx.emit(message, span));
         }
     }
-    for (name, _) in counts.iter() {
-        if !used.contains(&name.value) {
+    used
+}
+
+/// Counts the text does not use, at their name (those still to fill are
+/// said with the counts without a value).
+fn unused(ctx: &Ctx, used: &HashSet<String>, to_fill: &[String], out: &mut Vec<Diagnostic>) {
+    for (name, _) in ctx.report.counts.iter() {
+        if !used.contains(&name.value) && !to_fill.contains(&name.value) {
             let span = ctx.span_covering(name, &name.value);
+            let count = called(ctx.report, &name.value);
             let name = name.value.clone();
             let message = if refs::is_name(&name) {
-                Message::UnusedCount { name }
+                Message::UnusedCount { name, count }
             } else {
                 let typed = typed_name(&name);
                 Message::UnreferenceableCount { name, typed }
@@ -208,32 +248,46 @@ pub const FIGURE_LIMIT: f64 = 1e15;
 
 /// Values no document should print: not finite, too large to print exactly,
 /// or a negative or partial number of people or things.
-pub(super) fn figure_problem(name: &str, value: f64, unit: &str, signed: bool) -> Option<Message> {
-    let name = name.to_string();
+/// `count`: the count as the person knows it.
+pub(super) fn figure_problem(
+    count: String,
+    value: f64,
+    unit: &str,
+    signed: bool,
+) -> Option<Message> {
     if !value.is_finite() {
-        return Some(Message::FigureNotFinite { name });
+        return Some(Message::FigureNotFinite { count });
     }
     if value.abs() >= FIGURE_LIMIT {
-        return Some(Message::FigureTooLarge { name });
+        return Some(Message::FigureTooLarge { count });
     }
     let unit = unit.trim();
     let counted = COUNTED_UNITS.contains(&unit);
     (counted && ((value < 0.0 && !signed) || value.fract() != 0.0)).then(|| {
         Message::FigureNotCounted {
-            name,
+            count,
             value,
             unit: unit.to_string(),
         }
     })
 }
 
-/// Counts without a value, values no document should print, percentages outside
-/// 0–100, and labels, notes and units with control characters or line breaks.
-fn values(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+/// Counts without a value (those still to fill in one diagnostic, at the
+/// first), values no document should print, percentages outside 0–100, and
+/// labels, notes and units with control characters or line breaks.
+fn values(ctx: &Ctx, to_fill: &[String], out: &mut Vec<Diagnostic>) {
+    if let Some(first) = to_fill.first()
+        && let Some((name, _)) = ctx.report.counts.iter().find(|(n, _)| n.value == *first)
+    {
+        let counts = to_fill.iter().map(|n| called(ctx.report, n)).collect();
+        let message = Message::CountsToFill { counts };
+        out.push(ctx.emit(message, ctx.span_covering(name, &name.value)));
+    }
     for (name, count) in ctx.report.counts.iter() {
+        let called = called(ctx.report, &name.value);
         for (text, what) in [(&count.label, "label"), (&count.note, "note")] {
             if let Some(text) = text {
-                let place = super::Places(ctx.lang).count_field(&name.value, what);
+                let place = super::Places(ctx.lang).count_field(&called, what);
                 out.extend(super::text::line_and_control_diagnostics(
                     ctx,
                     text,
@@ -247,7 +301,7 @@ fn values(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             .chars()
             .any(|c| c == '\n' || crate::source::forbidden(c))
         {
-            let place = super::Places(ctx.lang).count_field(&name.value, "unit");
+            let place = super::Places(ctx.lang).count_field(&called, "unit");
             let message = match count.unit.chars().find(|&c| crate::source::forbidden(c)) {
                 Some(c) => Message::ControlCharacter {
                     place,
@@ -258,25 +312,29 @@ fn values(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             out.push(ctx.emit(message, ctx.span_covering(name, &name.value)));
         }
         let Some(value) = &count.value else {
-            if ctx.facts.of(&name.value).is_some_and(|f| f.sum.is_some()) {
+            if ctx.facts.of(&name.value).is_some_and(|f| f.sum.is_some())
+                || to_fill.contains(&name.value)
+            {
                 continue;
             }
             let span = ctx.span_covering(name, &name.value);
             let message = Message::CountWithoutValue {
-                name: name.value.clone(),
+                count: called,
                 missing: refs::MISSING_VALUE,
             };
             out.push(ctx.emit(message, span));
             continue;
         };
-        if let Some(message) = figure_problem(&name.value, value.value, &count.unit, count.signed) {
+        if let Some(message) =
+            figure_problem(called.clone(), value.value, &count.unit, count.signed)
+        {
             out.push(ctx.emit(message, ctx.span_of(value)));
             continue;
         }
         let is_percent = matches!(count.unit.trim(), "%" | "％" | "percent");
         if is_percent && !(0.0..=100.0).contains(&value.value) {
             let message = Message::PercentOutOfRange {
-                name: name.value.clone(),
+                count: called,
                 value: value.value,
             };
             out.push(ctx.emit(message, ctx.span_of(value)));
@@ -294,7 +352,7 @@ fn part_of(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let Some(whole) = counts.get(&whole_name.value) else {
             let names = counts.iter().map(|(k, _)| k.value.as_str());
             let message = Message::UnknownPartOf {
-                name: name.value.clone(),
+                count: called(ctx.report, &name.value),
                 whole: whole_name.value.clone(),
                 best: suggest(&whole_name.value, names).map(str::to_string),
             };
@@ -312,9 +370,9 @@ fn part_of(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                 .map(|v| ctx.span_of(v))
                 .unwrap_or_else(|| ctx.span_covering(name, &name.value));
             let message = Message::PartExceedsWhole {
-                name: name.value.clone(),
+                count: called(ctx.report, &name.value),
                 part,
-                whole: whole_name.value.clone(),
+                whole: called(ctx.report, &whole_name.value),
                 total,
             };
             out.push(ctx.emit(message, at));

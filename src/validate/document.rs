@@ -1,5 +1,5 @@
 //! The 公文's elements: the 发文字号's form and year, 主送 where the 文种 needs
-//! it, a 请示's ending, the 版记, the seal image.
+//! it, a 请示's ending, the 版记, the seal image, the signatures' seals.
 
 use super::{Ctx, TextKind};
 use crate::diag::Diagnostic;
@@ -63,6 +63,92 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             problem,
         };
         out.push(ctx.emit(message, ctx.span_covering(seal, &seal.value)));
+    }
+    signatures(ctx, out);
+    joint_issuer(ctx, out);
+}
+
+/// A 联合行文's 标志 written the way a word processor would (GB/T 9704
+/// 7.2.3 sets the organs one under another): several organs on one line,
+/// joined by 、 or a comma; or "文件" kept with an organ when there are
+/// several.
+fn joint_issuer(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+    let d = &ctx.report.document.as_ref().expect("a document").value;
+    let Some(issuer) = &d.issuer else {
+        return;
+    };
+    let lines = &issuer.value.0;
+    let joined = lines
+        .iter()
+        .find(|l| l.trim().contains(['、', '，', ',', '；', ';']));
+    let with_organ = lines
+        .iter()
+        .find(|l| l.trim().ends_with(gongwen::WENJIAN) && l.trim() != gongwen::WENJIAN);
+    let (line, problem) = match (joined, with_organ) {
+        (Some(line), _) => (line, "joint-issuer-one-line"),
+        (None, Some(line))
+            if lines.len() >= 2 && lines.last().is_none_or(|l| l.trim() != gongwen::WENJIAN) =>
+        {
+            (line, "joint-issuer-wenjian")
+        }
+        _ => return,
+    };
+    let message = Message::JointIssuer {
+        line: line.clone(),
+        problem,
+    };
+    out.push(ctx.emit(message, ctx.span_of(issuer)));
+}
+
+/// `signatures`: each organ with its own seal (all or none), or each 签发人
+/// with a 签名章 (an image); not with the one `seal` beside them; every
+/// image readable.
+fn signatures(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+    let d = &ctx.report.document.as_ref().expect("a document").value;
+    let Some(list) = &d.signatures else {
+        return;
+    };
+    let problem = |problem| Message::Signatures { problem };
+    if list.value.is_empty() {
+        out.push(ctx.emit(problem("signatures-empty"), ctx.span_of(list)));
+        return;
+    }
+    if let Some(seal) = &d.seal {
+        let span = ctx.span_covering(seal, &seal.value);
+        out.push(ctx.emit(problem("signatures-and-seal"), span));
+    }
+    let stamped = list.value.iter().any(|s| s.stamp.is_some());
+    let sealed = list.value.iter().any(|s| s.seal.is_some());
+    for signature in &list.value {
+        let name = ctx.span_covering(&signature.name, &signature.name.value);
+        match (&signature.seal, &signature.stamp) {
+            (Some(_), Some(stamp)) => {
+                let span = ctx.span_covering(stamp, &stamp.value);
+                out.push(ctx.emit(problem("signatures-seal-and-stamp"), span));
+            }
+            (None, None) if stamped => out.push(ctx.emit(problem("signatures-unstamped"), name)),
+            (None, None) if sealed => out.push(ctx.emit(problem("signatures-unsealed"), name)),
+            (Some(_), None) if stamped => {
+                out.push(ctx.emit(problem("signatures-unstamped"), name));
+            }
+            _ => {}
+        }
+        if let Some(stamp) = &signature.stamp
+            && stamp.value.trim() == "space"
+        {
+            let span = ctx.span_covering(stamp, &stamp.value);
+            out.push(ctx.emit(problem("signatures-stamp-space"), span));
+            continue;
+        }
+        for image in [&signature.seal, &signature.stamp].into_iter().flatten() {
+            if let Err(problem) = gongwen::image(&image.value, &ctx.loaded.path) {
+                let message = Message::SealImage {
+                    path: image.value.clone(),
+                    problem,
+                };
+                out.push(ctx.emit(message, ctx.span_covering(image, &image.value)));
+            }
+        }
     }
 }
 

@@ -313,9 +313,10 @@ impl Places {
     }
 
     /// The field `field` of the count `name`.
-    pub fn count_field(self, name: &str, field: &str) -> String {
+    /// A field of a count, the count `called` as the person knows it.
+    pub fn count_field(self, called: &str, field: &str) -> String {
         let field = tr!(self.0, &format!("label-{field}.place"));
-        tr!(self.0, "place-count-field", name = name, field = field)
+        tr!(self.0, "place-count-field", count = called, field = field)
     }
 }
 
@@ -368,6 +369,14 @@ fn fields(report: &Report, lang: Lang) -> Vec<Field<'_>> {
                     in_plan: false,
                 });
             }
+        }
+        for (i, signature) in d.signatures.iter().flat_map(|s| &s.value).enumerate() {
+            out.push(Field {
+                text: &signature.name,
+                place: format!("document.signatures[{}].name", i + 1),
+                kind: TextKind::Name,
+                in_plan: false,
+            });
         }
     }
     for (i, part) in report.parts.iter().enumerate() {

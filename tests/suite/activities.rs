@@ -157,9 +157,7 @@ fn a_declared_total_that_its_activities_do_not_add_up_to_is_a_warning() {
     assert_eq!(code, 0, "{err}");
     insta::assert_snapshot!(err.replace(folder.to_str().unwrap(), "[DIR]"));
     assert!(
-        err.contains(
-            "warning[W0901]: `birthday_visits` is declared 400 but its activities add up to 439"
-        ),
+        err.contains("warning[W0901]: “生日慰问” is declared 400 but its activities add up to 439"),
         "{err}"
     );
     assert!(
@@ -193,7 +191,7 @@ fn part_of_is_checked_against_derived_totals() {
     assert_eq!(code, 1, "{err}");
     assert!(
         err.contains(
-            "error[E0601]: `hardship_visits` (5) is part of `new_members` (4) but exceeds it"
+            "error[E0601]: “慰问困难员工” (5) is part of “新加入互助会员工” (4) but exceeds it"
         ),
         "{err}"
     );

@@ -200,7 +200,7 @@ fn counts_without_values_are_refused() {
     assert_eq!(code(&out), 1, "{err}");
     insta::assert_snapshot!(err.replace(input.to_str().unwrap(), "[FILE]"));
     assert!(
-        err.contains("error[W0102]: 未定稿，不能归档：数字 `visits` 没有数值"),
+        err.contains("error[W0102]: 未定稿，不能归档：数字“visits”没有数值"),
         "{err}"
     );
     assert!(!dir.path().join("archive").exists());

@@ -117,7 +117,7 @@ fn a_rollup_adds_up_the_unions_and_builds_into_the_federations_summary() {
     let err = stderr(&out);
     assert_eq!(code(&out), 0, "{err}");
     assert!(
-        err.contains("注意：统计数字 `trainings` 在 5 个输入中有 1 个没有：育才幼儿园工会\n"),
+        err.contains("注意：统计数字“工会干部培训”在 5 个输入中有 1 个没有：育才幼儿园工会\n"),
         "{err}"
     );
     let text = read(&yaml);
@@ -194,7 +194,7 @@ fn a_count_with_two_units_is_an_error_at_both_places_and_nothing_is_written() {
         .replace(b.to_str().unwrap(), "b.yaml");
     assert_eq!(
         err,
-        "error[E0903]: 数字 `hardship_visits` 的单位是“人”，而 `a.yaml` 中是“户”\n  --> b.yaml:13:3\n   |\n13 |   hardship_visits: { value: 4, unit: 人, label: 走访慰问困难教职工 }\n   |   ^^^^^^^^^^^^^^^\n   |\n  ::: a.yaml:13:3\n   |\n13 |   hardship_visits: { value: 6, unit: 户, label: 走访慰问困难教职工 }\n   |   --------------- 第一次出现在这里\n   |\n   = help: 同名的数字会被加总：统一单位和含义，或改用不同的名称\n2 个文件：1 个错误，0 个警告\n"
+        "error[E0903]: 数字“走访慰问困难教职工”的单位是“人”，而 `a.yaml` 中是“户”\n  --> b.yaml:13:3\n   |\n13 |   hardship_visits: { value: 4, unit: 人, label: 走访慰问困难教职工 }\n   |   ^^^^^^^^^^^^^^^\n   |\n  ::: a.yaml:13:3\n   |\n13 |   hardship_visits: { value: 6, unit: 户, label: 走访慰问困难教职工 }\n   |   --------------- 第一次出现在这里\n   |\n   = help: 同名的数字会被加总：统一单位和含义，或改用不同的名称\n2 个文件：1 个错误，0 个警告\n"
     );
     assert!(!yaml.exists());
 }
@@ -370,7 +370,7 @@ fn a_rollup_total_above_the_figure_limit_is_an_error_and_nothing_is_written() {
     let err = stderr(&out).replace(&a, "a.yaml").replace(&b, "b.yaml");
     assert_eq!(
         err,
-        "error[E0608]: 数字 `funds` 加总为 1000000000000000，不小于 10¹⁵：甲工会（600000000000000）、乙工会（400000000000000）\n --> a.yaml:7:3\n  |\n7 |   funds: { value: 600000000000000, unit: 元 }\n  |   ^^^^^\n  |\n ::: b.yaml:7:3\n  |\n7 |   funds: { value: 400000000000000, unit: 元 }\n  |   ----- 乙工会\n  |\n  = help: 汇总不写出文档不能印的合计：核对这些数字；金额可换用万元、亿元等单位\n2 个文件：1 个错误，0 个警告\n"
+        "error[E0608]: 数字“funds”加总为 1000000000000000，不小于 10¹⁵：甲工会（600000000000000）、乙工会（400000000000000）\n --> a.yaml:7:3\n  |\n7 |   funds: { value: 600000000000000, unit: 元 }\n  |   ^^^^^\n  |\n ::: b.yaml:7:3\n  |\n7 |   funds: { value: 400000000000000, unit: 元 }\n  |   ----- 乙工会\n  |\n  = help: 汇总不写出文档不能印的合计：核对这些数字；金额可换用万元、亿元等单位\n2 个文件：1 个错误，0 个警告\n"
     );
     assert!(!yaml.exists());
 }

@@ -404,7 +404,7 @@ fn a_reports_masthead_is_red_text_a_red_border_and_tab_stops() {
     );
     assert!(
         paragraph_with(&xml, "粤邮院工〔2020〕15号").ends_with(
-            "<w:pStyle w:val=\"DocNumber\" /><w:jc w:val=\"left\" /><w:ind w:left=\"320\" w:right=\"0\" w:firstLine=\"0\" /><w:spacing w:before=\"899\" w:after=\"0\" w:line=\"579\" w:lineRule=\"exact\" /><w:pBdr><w:bottom w:val=\"single\" w:space=\"9\" w:sz=\"8\" w:color=\"FF0000\" /></w:pBdr><w:tabs><w:tab w:val=\"left\" w:pos=\"6284\" /><w:tab w:val=\"left\" w:pos=\"7564\" /></w:tabs></w:pPr><w:r><w:rPr /><w:t xml:space=\"preserve\">粤邮院工〔2020〕15号</w:t></w:r><w:r><w:rPr /><w:tab /></w:r><w:r><w:rPr /><w:t xml:space=\"preserve\">签发人：</w:t></w:r><w:r><w:rPr><w:rStyle w:val=\"SignerName\" /></w:rPr><w:t xml:space=\"preserve\">李明华</w:t></w:r></w:p>"
+            "<w:pStyle w:val=\"DocNumber\" /><w:jc w:val=\"left\" /><w:ind w:left=\"0\" w:right=\"0\" w:firstLine=\"0\" /><w:spacing w:before=\"899\" w:after=\"0\" w:line=\"579\" w:lineRule=\"exact\" /><w:pBdr><w:bottom w:val=\"single\" w:space=\"9\" w:sz=\"8\" w:color=\"FF0000\" /></w:pBdr><w:tabs><w:tab w:val=\"left\" w:pos=\"320\" /><w:tab w:val=\"left\" w:pos=\"6284\" /><w:tab w:val=\"left\" w:pos=\"7564\" /></w:tabs></w:pPr><w:r><w:rPr /><w:tab /></w:r><w:r><w:rPr /><w:t xml:space=\"preserve\">粤邮院工〔2020〕15号</w:t></w:r><w:r><w:rPr /><w:tab /></w:r><w:r><w:rPr /><w:t xml:space=\"preserve\">签发人：</w:t></w:r><w:r><w:rPr><w:rStyle w:val=\"SignerName\" /></w:rPr><w:t xml:space=\"preserve\">李明华</w:t></w:r></w:p>"
         ),
         "{xml}"
     );
@@ -528,6 +528,92 @@ fn a_notices_seal_floats_behind_the_date_and_its_record_sits_at_the_foot() {
     );
 }
 
+/// 联合行文 under seals (GB/T 9704 7.3.5.1), as the PDF sets it: two blank
+/// lines (1 158 twips) below the text; both names on one line at centre tabs
+/// 50 mm (2 835 twips) apart, the right one over the date's middle (8 844 −
+/// 1 280 − 2 080 / 2 = 6 524); each seal (42 mm, 1 511 935 EMU) anchored to
+/// that line behind the text, centred on its name and a quarter line above
+/// the name's middle: x 3 689 − 1 190 and 6 524 − 1 190 twips, y 379 − 144 −
+/// 1 190 twips; each drawing with its own id; both seals in the package.
+#[test]
+fn a_joint_documents_organs_sign_under_their_own_seals() {
+    let (_, docx, _) = built(&input("joint-notice-2022.yaml"), &[]);
+    let whole = part(&docx, "word/document.xml");
+    // From the attachment note on (the 标志 names the organs too).
+    let xml = &whole[whole.find("附件：").unwrap()..];
+    let names = paragraph_with(xml, "某某县财政局</w:t>");
+    for want in [
+        "<w:pStyle w:val=\"Closing\" /><w:jc w:val=\"left\" /><w:ind w:left=\"0\" w:right=\"0\" w:firstLine=\"0\" /><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"579\" w:lineRule=\"exact\" /><w:keepNext /><w:keepLines /><w:tabs><w:tab w:val=\"center\" w:pos=\"3689\" /><w:tab w:val=\"center\" w:pos=\"6524\" /></w:tabs></w:pPr>",
+        "<wp:positionH relativeFrom=\"margin\"><wp:posOffset>1586865</wp:posOffset></wp:positionH><wp:positionV relativeFrom=\"paragraph\"><wp:posOffset>-606425</wp:posOffset></wp:positionV><wp:extent cx=\"1511935\" cy=\"1511935\" /><wp:effectExtent b=\"0\" l=\"0\" r=\"0\" t=\"0\" /><wp:wrapNone /><wp:docPr id=\"1\" name=\"Seal 1\" />",
+        "<wp:positionH relativeFrom=\"margin\"><wp:posOffset>3387090</wp:posOffset></wp:positionH><wp:positionV relativeFrom=\"paragraph\"><wp:posOffset>-606425</wp:posOffset></wp:positionV><wp:extent cx=\"1511935\" cy=\"1511935\" /><wp:effectExtent b=\"0\" l=\"0\" r=\"0\" t=\"0\" /><wp:wrapNone /><wp:docPr id=\"2\" name=\"Seal 2\" />",
+        "<w:r><w:rPr /><w:tab /></w:r><w:r><w:rPr /><w:t xml:space=\"preserve\">某某县统计局</w:t></w:r>",
+        "<w:r><w:rPr /><w:tab /></w:r><w:r><w:rPr /><w:t xml:space=\"preserve\">某某县财政局</w:t></w:r></w:p>",
+    ] {
+        assert!(names.contains(want), "{want}: {names}");
+    }
+    assert_eq!(names.matches("behindDoc=\"1\"").count(), 2, "{names}");
+    // Two blank lines above; the date on the next line, four characters in.
+    let at = xml.find(names).unwrap();
+    let gap = &xml[xml[..at].rfind("<w:p ").unwrap()..at];
+    assert!(
+        gap.contains("<w:spacing w:before=\"0\" w:after=\"0\" w:line=\"1158\" w:lineRule=\"exact\" /><w:snapToGrid w:val=\"false\" /><w:keepNext />"),
+        "{gap}"
+    );
+    let date = paragraph_with(&xml[at..], "2022年1月10日</w:t>");
+    assert_eq!(whole.matches("<wp:docPr ").count(), 2);
+    assert!(
+        date.contains("<w:ind w:left=\"0\" w:right=\"1280\" w:firstLine=\"0\" />"),
+        "{date}"
+    );
+    assert!(!date.contains("<w:drawing>"), "{date}");
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(&docx)).unwrap();
+    let media = zip
+        .file_names()
+        .filter(|n| n.starts_with("word/media/") && !n.ends_with('/'))
+        .count();
+    assert_eq!(media, 2);
+    let _ = zip.by_name("word/document.xml").unwrap();
+}
+
+/// The 签发人's 签名章 (GB/T 9704 7.3.5.3), as the PDF sets it: the 签名章 two
+/// lines high (1 158 twips, 735 330 EMU) with its right edge four characters
+/// in (8 844 − 1 280 − 1 158 = 6 406 twips), anchored behind the post's line
+/// and centred on it (289.5 − 579 twips); the post right-aligned two
+/// characters to its left (1 280 + 1 158 + 640 = 3 078); two lines and half
+/// the 签名章 less half a character above the post (1 158 + 579 − 160); one
+/// blank line below the 签名章 (579 + 579 − 160), then the date four
+/// characters in.
+#[test]
+fn a_signers_stamp_stands_beside_their_post() {
+    let (_, docx, _) = built(&input("stamp-report-2021.yaml"), &[]);
+    let xml = part(&docx, "word/document.xml");
+    let post = paragraph_with(&xml, "某某镇人民政府镇长</w:t>");
+    for want in [
+        "<w:pStyle w:val=\"Closing\" /><w:ind w:left=\"0\" w:right=\"3078\" w:firstLine=\"0\" /><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"579\" w:lineRule=\"exact\" /><w:keepNext /><w:keepLines /></w:pPr>",
+        "behindDoc=\"1\"",
+        "<wp:positionH relativeFrom=\"margin\"><wp:posOffset>4067810</wp:posOffset></wp:positionH><wp:positionV relativeFrom=\"paragraph\"><wp:posOffset>-184150</wp:posOffset></wp:positionV><wp:extent cx=\"735330\" cy=\"735330\" />",
+    ] {
+        assert!(post.contains(want), "{want}: {post}");
+    }
+    let at = xml.find(post).unwrap();
+    let before = &xml[xml[..at].rfind("<w:p ").unwrap()..at];
+    assert!(
+        before.contains("<w:spacing w:before=\"0\" w:after=\"0\" w:line=\"1577\" w:lineRule=\"exact\" /><w:snapToGrid w:val=\"false\" /><w:keepNext />"),
+        "{before}"
+    );
+    let rest = &xml[at + post.len()..];
+    let after = paragraph_with(rest, "<w:sz w:val=\"2\" />");
+    assert!(
+        after.contains("<w:spacing w:before=\"0\" w:after=\"0\" w:line=\"998\" w:lineRule=\"exact\" /><w:snapToGrid w:val=\"false\" /><w:keepNext />"),
+        "{after}"
+    );
+    let date = paragraph_with(rest, "2021年12月20日</w:t>");
+    assert!(
+        date.contains("<w:ind w:left=\"0\" w:right=\"1280\" w:firstLine=\"0\" />"),
+        "{date}"
+    );
+}
+
 /// A 函 in 信函格式: page one's own header holds the 标志 (48 pt, 170 mm wide
 /// from 20 mm to 190 mm of the page: indents of −8 and −6 mm) with the red
 /// double rule (thick over thin) under it, 30 mm below the page's top (the
@@ -549,7 +635,7 @@ fn a_letter_has_its_letterhead_in_page_ones_header_and_footer() {
     );
     let footer = part(&docx, "word/footer3.xml");
     assert!(
-        footer.contains("<w:ind w:left=\"-453\" w:right=\"-340\" w:firstLine=\"0\" /><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"20\" w:lineRule=\"exact\" /><w:pBdr><w:top w:val=\"thinThickSmallGap\" w:space=\"0\" w:sz=\"24\" w:color=\"FF0000\" /></w:pBdr>"),
+        footer.contains("<w:ind w:left=\"-453\" w:right=\"-340\" w:firstLine=\"0\" /><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"20\" w:lineRule=\"exact\" /><w:pBdr><w:top w:val=\"thickThinSmallGap\" w:space=\"0\" w:sz=\"24\" w:color=\"FF0000\" /></w:pBdr>"),
         "{footer}"
     );
     assert!(!footer.contains("PAGE"), "no page number on page one");
@@ -1059,5 +1145,53 @@ fn libreoffice_sets_the_record_at_the_foot_of_an_even_last_page() {
             );
             assert!(!numbered(last));
         }
+    }
+}
+
+/// LibreOffice sets the signatures with their seals (联合行文) and the
+/// 签名章 where the PDF has them: the space between the text above and the
+/// names (or the post), and between them and the date, each within 1.5 mm
+/// of the PDF's (where the PDF tightened the space above the seals to keep
+/// them on the page, the DOCX keeps the two blank lines).
+#[test]
+#[ignore = "needs LibreOffice (apt-get install libreoffice-writer-nogui)"]
+fn libreoffice_sets_the_signatures_where_the_pdf_has_them() {
+    use crate::gongwen::{below, bottom, line_of, page_showing, text_above, top};
+    for (name, date, signer) in [
+        ("joint-notice-2022.yaml", "2022年1月10日", "某某县财政局"),
+        (
+            "stamp-report-2021.yaml",
+            "2021年12月20日",
+            "某某镇人民政府镇长",
+        ),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let (office, ours) = both_pdfs(name, dir.path());
+        let spaces = |pdf: &Path| {
+            let pages = crate::pdf_reader::pdf_ink(pdf);
+            let (_, page) = page_showing(&pages, date);
+            let date_line = line_of(&page, date);
+            let closing = below(&page, top(&date_line) - 40.0);
+            let signer_line = line_of(&closing, signer);
+            let above = text_above(&page, top(&signer_line) - 3.0);
+            (
+                top(&signer_line) - above,
+                top(&date_line) - bottom(&signer_line),
+            )
+        };
+        let (theirs, mine) = (spaces(&office), spaces(&ours));
+        eprintln!("{name}: LibreOffice {theirs:.1?} mm, PDF {mine:.1?} mm");
+        // The PDF takes up to 2.5 mm less above seals that do not fit
+        // otherwise (the DOCX cannot know where its page ends).
+        let tightened = if name.starts_with("joint") { 2.6 } else { 0.0 };
+        let more = theirs.0 - mine.0;
+        assert!(
+            (-1.5..=1.5 + tightened).contains(&more),
+            "{name}: {theirs:?} {mine:?}"
+        );
+        assert!(
+            (theirs.1 - mine.1).abs() <= 1.5,
+            "{name}: {theirs:?} {mine:?}"
+        );
     }
 }

@@ -156,7 +156,7 @@ fn an_unused_count_is_named_as_it_can_be_typed() {
     assert_eq!(code(&out), 0);
     assert_eq!(
         stderr(&out).replace(input.to_str().unwrap(), "unused.yaml"),
-        "warning[W0101]: 数字 `新会员` 已定义但未被引用\n  --> unused.yaml:11:3\n   |\n\
+        "warning[W0101]: 数字“新会员”已定义但未被引用\n  --> unused.yaml:11:3\n   |\n\
          11 |   新会员: { value: 36, unit: 位 }\n   |   ^^^^^^\n   |\n\
          \x20  = help: 在正文中写 `{新会员}` 引用它，或删除它\n\
          warning[W0101]: 数字 `2020慰问` 的名字不能在正文中引用\n  --> unused.yaml:12:3\n   |\n\
@@ -222,6 +222,8 @@ async fn the_counts_are_listed_by_label_and_value() {
             "text": "411人",
             "display": "生日慰问 411人",
             "reference": "{birthday_visits}",
+            // As a box shows it, by its label.
+            "shown": "｛生日慰问｝",
             "file_index": 0,
             "path": ["counts", "birthday_visits"],
             "uses": 1
@@ -555,6 +557,8 @@ async fn a_new_count_is_named_after_its_label() {
             "text": "（待统计）",
             "display": "生日慰问 （待统计）",
             "reference": "{生日慰问_2}",
+            // Its label is another count's too: shown by its name.
+            "shown": "{生日慰问_2}",
             "file_index": 0,
             "path": ["counts", "生日慰问_2"],
             "uses": 0

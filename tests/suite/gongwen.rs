@@ -26,7 +26,7 @@ fn built(stem: &str, dir: &Path) -> PathBuf {
 
 /// The glyphs that read `text` on one line (glyphs whose middles are within
 /// 3 mm of one another, left to right).
-fn line_of<'a>(page: &'a Ink, text: &str) -> Vec<&'a crate::pdf_reader::InkGlyph> {
+pub(crate) fn line_of<'a>(page: &'a Ink, text: &str) -> Vec<&'a crate::pdf_reader::InkGlyph> {
     let first = text.chars().next().unwrap().to_string();
     let middle = |g: &crate::pdf_reader::InkGlyph| (g.top + g.bottom) / 2.0;
     for start in page.glyphs.iter().filter(|g| g.text == first) {
@@ -51,11 +51,11 @@ fn line_of<'a>(page: &'a Ink, text: &str) -> Vec<&'a crate::pdf_reader::InkGlyph
     panic!("no line “{text}”")
 }
 
-fn top(glyphs: &[&crate::pdf_reader::InkGlyph]) -> f64 {
+pub(crate) fn top(glyphs: &[&crate::pdf_reader::InkGlyph]) -> f64 {
     glyphs.iter().map(|g| g.top).fold(f64::INFINITY, f64::min)
 }
 
-fn bottom(glyphs: &[&crate::pdf_reader::InkGlyph]) -> f64 {
+pub(crate) fn bottom(glyphs: &[&crate::pdf_reader::InkGlyph]) -> f64 {
     glyphs
         .iter()
         .map(|g| g.bottom)
@@ -177,10 +177,16 @@ fn a_letter_has_the_letterhead_and_no_number_on_page_one() {
     assert!((above_bottom - 20.0).abs() <= 0.3, "{above_bottom}");
     assert!((red[0].left - 20.0).abs() < 0.2, "centred on the page");
     assert!(!numbered(first), "no page number on page one of a 函");
-    // Its 版记 (抄送 alone, no rules) on page 2, the next even page.
-    assert_eq!(pages.len(), 2);
-    line_of(&pages[1], "抄送：某某市总工会办公室。");
-    assert!(pages[1].fills.is_empty());
+    // Its 版记 (抄送 alone, no rules) at the foot of its one page (10.1),
+    // not on a page of its own.
+    assert_eq!(pages.len(), 1);
+    let copies = line_of(first, "抄送：某某市总工会办公室。");
+    assert!(
+        (TEXT_BOTTOM - bottom(&copies)).abs() < 2.0,
+        "{}",
+        bottom(&copies)
+    );
+    assert!(!first.fills.iter().any(|f| f.rgb == [0, 0, 0]), "no rules");
 }
 
 #[test]
@@ -326,4 +332,324 @@ fn a_joint_documents_issuers_stand_one_under_another_with_wenjian_beside_them() 
         ((left - 28.0) - (184.0 - right)).abs() <= 2.0,
         "{left} {right}"
     );
+}
+
+/// A page's black glyphs alone (the 标志's red names left out).
+pub(crate) fn black(page: &Ink) -> Ink {
+    Ink {
+        glyphs: page
+            .glyphs
+            .iter()
+            .filter(|g| g.rgb == [0, 0, 0])
+            .cloned()
+            .collect(),
+        fills: Vec::new(),
+    }
+}
+
+/// The page that shows `text` in black, and that page's black glyphs.
+pub(crate) fn page_showing(pages: &[Ink], text: &str) -> (usize, Ink) {
+    pages
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (i, black(p)))
+        .find(|(_, p)| {
+            let all: String = p.glyphs.iter().map(|g| g.text.as_str()).collect();
+            all.contains(text)
+        })
+        .unwrap_or_else(|| panic!("no page shows “{text}”"))
+}
+
+/// The example seals' centres on a page: each seal's star is red and about
+/// 17 mm across, its box's middle 0.8 mm below the seal's centre (the star
+/// of 420 units stands at 202).
+fn seal_centres(page: &Ink) -> Vec<(f64, f64)> {
+    page.fills
+        .iter()
+        .filter(|f| f.rgb == RED && (14.0..20.0).contains(&(f.right - f.left)))
+        .map(|f| ((f.left + f.right) / 2.0, (f.top + f.bottom) / 2.0 - 0.8))
+        .collect()
+}
+
+/// An example built: its pages' ink, and the page (its index, and its black
+/// glyphs) that shows `text`.
+fn closing_of(stem: &str, text: &str) -> (Vec<Ink>, usize, Ink) {
+    let dir = tempfile::tempdir().unwrap();
+    let pages = pdf_ink(&built(stem, dir.path()));
+    let (at, page) = page_showing(&pages, text);
+    (pages, at, page)
+}
+
+/// The middle of a line's ink: (across, down), in mm from the top left.
+pub(crate) fn middle(glyphs: &[&crate::pdf_reader::InkGlyph]) -> (f64, f64) {
+    let (left, right) = (glyphs[0].left, ink_right(glyphs));
+    ((left + right) / 2.0, (top(glyphs) + bottom(glyphs)) / 2.0)
+}
+
+/// Where a line's ink ends on the right.
+fn ink_right(glyphs: &[&crate::pdf_reader::InkGlyph]) -> f64 {
+    glyphs.last().unwrap().right
+}
+
+/// The glyphs below `y` (mm) alone.
+pub(crate) fn below(page: &Ink, y: f64) -> Ink {
+    Ink {
+        glyphs: page.glyphs.iter().filter(|g| g.top > y).cloned().collect(),
+        fills: Vec::new(),
+    }
+}
+
+/// The text area's right edge on a page (0-based): odd pages bind on the
+/// left (28 mm), even ones on the right.
+fn text_right(page: usize) -> f64 {
+    if page.is_multiple_of(2) {
+        28.0 + 156.0
+    } else {
+        26.0 + 156.0
+    }
+}
+
+/// The lowest ink of the body's text above `y` (mm) on a page.
+pub(crate) fn text_above(page: &Ink, y: f64) -> f64 {
+    page.glyphs
+        .iter()
+        .filter(|g| g.bottom < y)
+        .map(|g| g.bottom)
+        .fold(f64::NEG_INFINITY, f64::max)
+}
+
+/// 联合行文 under seals (GB/T 9704 7.3.5.1): each organ's name under its own
+/// seal, in the organs' order, side by side; the last seal over the last name
+/// and the date, which stands four characters in from the right; the seals
+/// apart and within the text area; the first seal's top within one line
+/// below the text.
+#[test]
+fn a_joint_documents_organs_each_sign_under_their_own_seal() {
+    let (pages, at, page) = closing_of("joint-notice-2022", "2022年1月10日");
+    let date = line_of(&page, "2022年1月10日");
+    // The names a line above the date (the cover text names the host too).
+    let closing = below(&page, top(&date) - 15.0);
+    let host = line_of(&closing, "某某县统计局");
+    let other = line_of(&closing, "某某县财政局");
+    let (host_x, host_y) = middle(&host);
+    let (other_x, other_y) = middle(&other);
+    let (date_x, date_y) = middle(&date);
+    eprintln!(
+        "names at ({host_x:.1}, {host_y:.1}) and ({other_x:.1}, {other_y:.1}); date at ({date_x:.1}, {date_y:.1})"
+    );
+    assert!((host_y - other_y).abs() < 0.5, "one row");
+    assert!(host_x + 40.0 < other_x, "the host organ first, left");
+    // The ink of “日” ends about 1.5 mm inside its character's box.
+    let date_right = ink_right(&date);
+    let four = 4.0 * 16.0 * 25.4 / 72.0;
+    assert!(
+        (text_right(at) - date_right - four - 1.5).abs() < 0.5,
+        "the date four characters in: {date_right}"
+    );
+    assert!(
+        (other_x - date_x).abs() < 0.5,
+        "the last name over the date"
+    );
+    let mut stars = seal_centres(&pages[at]);
+    stars.sort_by(|a, b| a.0.total_cmp(&b.0));
+    eprintln!("seals centred at {stars:.1?}");
+    assert_eq!(stars.len(), 2, "{stars:?}");
+    let (first, last) = (stars[0], stars[1]);
+    assert!(
+        (first.0 - host_x).abs() < 1.0,
+        "the host's seal over its name"
+    );
+    assert!(
+        (last.0 - other_x).abs() < 1.0,
+        "the other's seal over its name"
+    );
+    assert!(last.0 - first.0 > 42.0, "the seals neither touch nor cross");
+    for (x, _) in &stars {
+        assert!(x - 21.0 >= text_right(at) - 156.0 && x + 21.0 <= text_right(at));
+    }
+    // Level; each pressing its name a little below the seal's centre, the
+    // last one the date too.
+    assert!((first.1 - last.1).abs() < 0.3, "{first:?} {last:?}");
+    assert!(
+        first.1 < host_y && host_y - first.1 < 5.0,
+        "{first:?} {host_y}"
+    );
+    assert!(date_y - last.1 < 21.0 - 3.0, "the date under the last seal");
+    // The seals' top within one line (10.2 mm) below the text above.
+    let seal_top = first.1 - 21.0;
+    let above = text_above(&page, top(&host) - 3.0);
+    eprintln!("the seals' top {:.1} mm below the text", seal_top - above);
+    assert!(
+        seal_top >= above - 0.5 && seal_top - above <= 225.0 / 22.0,
+        "{seal_top} {above}"
+    );
+}
+
+/// The 签发人's 签名章 (GB/T 9704 7.3.5.3): two lines below the text, four
+/// characters in from the right; the post two characters to its left,
+/// centred on it; the date one blank line below it, four characters in.
+#[test]
+fn a_signers_stamp_stands_four_characters_in_with_the_post_beside_it() {
+    let (pages, at, page) = closing_of("stamp-report-2021", "某某镇人民政府镇长");
+    let post = line_of(&page, "某某镇人民政府镇长");
+    let date = line_of(&page, "2021年12月20日");
+    // The 签名章: four red squares inside a red frame; the squares' box is
+    // 204 of its 300 units, centred.
+    let squares: Vec<_> = pages[at]
+        .fills
+        .iter()
+        .filter(|f| f.rgb == RED && (f.right - f.left) < 10.0 && (f.bottom - f.top) < 10.0)
+        .collect();
+    assert_eq!(squares.len(), 4, "{squares:?}");
+    let left = squares.iter().map(|f| f.left).fold(f64::INFINITY, f64::min);
+    let right = squares
+        .iter()
+        .map(|f| f.right)
+        .fold(f64::NEG_INFINITY, f64::max);
+    let upper = squares.iter().map(|f| f.top).fold(f64::INFINITY, f64::min);
+    let lower = squares
+        .iter()
+        .map(|f| f.bottom)
+        .fold(f64::NEG_INFINITY, f64::max);
+    let margin = (right - left) * 48.0 / 204.0;
+    let stamp = (
+        left - margin,
+        right + margin,
+        upper - margin,
+        lower + margin,
+    );
+    eprintln!("签名章 {stamp:.1?}");
+    let em = 16.0 * 25.4 / 72.0;
+    let line = 225.0 / 22.0;
+    // Two lines high, four characters in from the right.
+    assert!((stamp.3 - stamp.2 - 2.0 * line).abs() < 0.3, "{stamp:?}");
+    assert!(
+        (text_right(at) - stamp.1 - 4.0 * em).abs() < 0.5,
+        "{stamp:?}"
+    );
+    // The post two characters to its left, on its middle.
+    let post_right = ink_right(&post);
+    eprintln!(
+        "post ends {:.2} mm left of the 签名章",
+        stamp.0 - post_right
+    );
+    assert!(
+        (stamp.0 - post_right - 2.0 * em - 0.5).abs() < 0.8,
+        "{post_right}"
+    );
+    let (_, post_y) = middle(&post);
+    assert!((post_y - (stamp.2 + stamp.3) / 2.0).abs() < 1.0, "{post_y}");
+    // Two blank lines between the text and the 签名章.
+    let above = text_above(&page, stamp.2);
+    let gap = stamp.2 - above;
+    eprintln!("签名章 {gap:.1} mm below the text");
+    assert!(gap > line && gap < 2.0 * line + 5.0, "{gap}");
+    // The date one blank line below it, four characters in from the right.
+    let date_gap = top(&date) - stamp.3;
+    assert!(date_gap > line - 1.0 && date_gap < 2.0 * line, "{date_gap}");
+    let date_right = ink_right(&date);
+    assert!(
+        (text_right(at) - date_right - 4.0 * em - 1.5).abs() < 0.5,
+        "{date_right}"
+    );
+}
+
+/// Three organs under seals: two a row, in order; the third in the row
+/// below, on the right, over the date; rows far enough apart that no seal
+/// touches another.
+#[test]
+fn three_organs_sign_in_two_rows_of_seals() {
+    let dir = tempfile::tempdir().unwrap();
+    for seal in ["seal-example.svg", "seal-finance.svg"] {
+        std::fs::copy(repo().join("inputs").join(seal), dir.path().join(seal)).unwrap();
+    }
+    let yaml = std::fs::read_to_string(repo().join("inputs/joint-notice-2022.yaml"))
+        .unwrap()
+        .replace(
+            "      seal: seal-finance.svg\n",
+            "      seal: seal-finance.svg\n    - name: 某某县人社局\n      seal: seal-example.svg\n",
+        );
+    let input = dir.path().join("joint.yaml");
+    std::fs::write(&input, yaml).unwrap();
+    let out = build(&input, dir.path(), &["--format", "pdf"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let pages = pdf_ink(&dir.path().join("joint.pdf"));
+    let (at, page) = page_showing(&pages, "2022年1月10日");
+    let date = line_of(&page, "2022年1月10日");
+    let names: Vec<(f64, f64)> = ["某某县统计局", "某某县财政局", "某某县人社局"]
+        .iter()
+        .map(|n| middle(&line_of(&below(&page, top(&date) - 70.0), n)))
+        .collect();
+    let mut stars = seal_centres(&pages[at]);
+    stars.sort_by(|a, b| (a.1, a.0).partial_cmp(&(b.1, b.0)).unwrap());
+    eprintln!("names {names:.1?}; seals {stars:.1?}");
+    assert_eq!(stars.len(), 3);
+    // The first row: the host, then the second organ, level.
+    assert!((names[0].1 - names[1].1).abs() < 0.5 && names[0].0 < names[1].0);
+    assert!((stars[0].1 - stars[1].1).abs() < 0.3);
+    // The third below the second, over the date.
+    assert!((names[2].0 - names[1].0).abs() < 0.5);
+    assert!((names[2].0 - middle(&date).0).abs() < 0.5);
+    assert!(stars[2].1 - stars[1].1 > 42.0, "the rows' seals apart");
+    for (seal, name) in stars.iter().zip(&names) {
+        assert!((seal.0 - name.0).abs() < 1.0, "{seal:?} over {name:?}");
+    }
+}
+
+/// A 公文 goes out under its covering title: the PDF's title is “关于印发《…》
+/// 的通知”, not the attached plan's.
+#[test]
+fn a_covering_documents_pdf_is_titled_as_it_goes_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = built("notice-plan-2022", dir.path());
+    assert_eq!(
+        crate::pdf_reader::pdf_info(&pdf).title.as_deref(),
+        Some("关于印发《某某县统计局2022年工作计划》的通知")
+    );
+}
+
+/// An attachment (GB/T 9704 8): "附件" in 黑体 on line 1, flush left; its
+/// title centred on line 3, its ink's middle within 1 mm of that line's.
+#[test]
+fn an_attachments_title_stands_on_line_three() {
+    let (_, _, page) = closing_of("notice-plan-2022", "附件某某县统计局2022年工作计划为做好");
+    let label = line_of(&page, "附件");
+    let title = line_of(&page, "某某县统计局2022年工作计划");
+    let line = 225.0 / 22.0;
+    let (_, label_y) = middle(&label);
+    let (title_x, title_y) = middle(&title);
+    eprintln!("附件 at {label_y:.1} mm, its title at {title_y:.1} mm");
+    assert!(
+        (top(&label) - TEXT_TOP).abs() < 1.5,
+        "line 1: {}",
+        top(&label)
+    );
+    assert!((title_y - label_y - 2.0 * line).abs() < 1.0, "{title_y}");
+    // Centred on the even page's text area (26 mm to 182 mm).
+    assert!((title_x - 104.0).abs() < 1.0, "{title_x}");
+}
+
+/// A title too long for a line breaks where its meaning allows (GB/T 9704
+/// 7.3.1), each line centred: the organ, then 关于 and the matter; in the
+/// PDF and as the DOCX's title paragraph's line break.
+#[test]
+fn a_long_title_breaks_before_guanyu_and_each_line_is_centred() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = built("gongwen-report-2020", dir.path());
+    // Black: the red 标志 names the organ too.
+    let first = &black(&pdf_ink(&pdf)[0]);
+    let organ = line_of(first, "广东邮电职业技术学院学院工会");
+    let matter = line_of(first, "关于2020年工作总结及2021年工作计划的报告");
+    assert!(top(&matter) > bottom(&organ));
+    for line in [&organ, &matter] {
+        let (x, _) = middle(line);
+        assert!((x - 106.0).abs() < 1.0, "centred: {x}");
+    }
+    let docx = std::fs::read(dir.path().join("gongwen-report-2020.docx")).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml)
+        .unwrap();
+    let title = "<w:t xml:space=\"preserve\">广东邮电职业技术学院学院工会</w:t></w:r><w:r><w:rPr /><w:br w:type=\"textWrapping\" /></w:r><w:r><w:rPr /><w:t xml:space=\"preserve\">关于2020年工作总结及2021年工作计划的报告</w:t>";
+    assert!(xml.contains(title), "the DOCX's title is not broken so");
 }

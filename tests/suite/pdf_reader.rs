@@ -390,6 +390,7 @@ pub struct InkGlyph {
     pub top: f64,
     pub bottom: f64,
     pub left: f64,
+    pub right: f64,
     pub rgb: [u8; 3],
 }
 
@@ -472,7 +473,7 @@ impl Glyphs {
         if path.elements().is_empty() {
             return;
         }
-        let (top, bottom, left, _) = self.mm(path.bounding_box());
+        let (top, bottom, left, right) = self.mm(path.bounding_box());
         let text = match glyph.as_unicode() {
             Some(BfString::Char(c)) => c.to_string(),
             Some(BfString::String(s)) => s,
@@ -483,6 +484,7 @@ impl Glyphs {
             top,
             bottom,
             left,
+            right,
             rgb: rgb(paint),
         });
     }

@@ -87,7 +87,7 @@ fn check_reports_the_seed_placeholder_with_its_place() {
     );
     // The seed's other slip: "九篇" beside "17项".
     assert!(
-        err.contains("warning[W0505]: 总结第5节第3条中的 `{publicity_articles:cn}` 用汉字数字"),
+        err.contains("warning[W0505]: 总结第5节第3条中的“宣传稿件”印作汉字数字“九篇”"),
         "{err}"
     );
     // The place of the placeholder inside the long line of the point.

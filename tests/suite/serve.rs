@@ -257,7 +257,7 @@ async fn a_check_places_each_diagnostic_at_its_field() {
     );
     assert_eq!(
         result["diagnostics"][0]["message"],
-        "数字 `visits` 以“人次”计数，值却是 -5"
+        "数字“走访职工”以“人次”计数，值却是 -5"
     );
     assert_eq!(result["lang"], "zh");
     // The tree the form is drawn from: keys in the file's order.
@@ -1412,4 +1412,69 @@ async fn the_guide_is_served_and_every_link_in_it_leads_somewhere() {
         get(&served, "/guide/nothing.html").await.status,
         StatusCode::NOT_FOUND
     );
+}
+
+/// A seal image chosen on the page is copied beside the input: under its
+/// own name's stem (a path in it cut off, the extension its kind's), the
+/// same bytes again taken as they are, other bytes under that name never
+/// written over (-2); not an image, too large or undecodable: refused with
+/// the reason, nothing written.
+#[tokio::test]
+async fn a_seal_image_is_copied_beside_the_input_and_never_over_another_file() {
+    use base64::Engine as _;
+    let dir = tempfile::tempdir().unwrap();
+    let (served, _) = served(&dir);
+    let encode = |bytes: &[u8]| base64::engine::general_purpose::STANDARD.encode(bytes);
+    let svg = b"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"/>\n";
+    let send_image = |name: &str, bytes: &[u8]| {
+        post(
+            &served,
+            "/api/image",
+            json!({"name": name, "data": encode(bytes)}),
+        )
+    };
+    let reply = send_image("C:\\fakepath\\..\\印章.png", svg).await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.text());
+    assert_eq!(reply.json(), json!({"name": "印章.svg"}));
+    assert_eq!(std::fs::read(dir.path().join("印章.svg")).unwrap(), svg);
+    // The same image again: the same name; another under that name: -2.
+    let reply = send_image("印章.svg", svg).await;
+    assert_eq!(reply.json(), json!({"name": "印章.svg"}));
+    let other = b"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"20\" height=\"20\"/>\n";
+    let reply = send_image("../../印章.svg", other).await;
+    assert_eq!(reply.json(), json!({"name": "印章-2.svg"}));
+    assert_eq!(std::fs::read(dir.path().join("印章.svg")).unwrap(), svg);
+    assert_eq!(std::fs::read(dir.path().join("印章-2.svg")).unwrap(), other);
+    // A PNG by its signature, whatever its name says; a name of nothing but
+    // dots and forbidden characters: "seal".
+    let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0";
+    let reply = send_image("..:*?.svg", png).await;
+    assert_eq!(reply.json(), json!({"name": "seal.png"}));
+    // Refused: not an image, too large, not base64.
+    let before: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+    let reply = send_image("说明.txt", "不是图片".as_bytes()).await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    // In the document's language.
+    assert_eq!(
+        reply.json()["error"],
+        "这个文件不是 PNG 或 SVG 图片：请把印章存为 PNG（透明背景）或 SVG 再选择"
+    );
+    let mut large = svg.to_vec();
+    large.resize(4 * 1024 * 1024 + 1, b' ');
+    let reply = send_image("大.svg", &large).await;
+    assert_eq!(
+        reply.status,
+        StatusCode::PAYLOAD_TOO_LARGE,
+        "{}",
+        reply.text()
+    );
+    let reply = post(
+        &served,
+        "/api/image",
+        json!({"name": "a.svg", "data": "%%%"}),
+    )
+    .await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let after: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+    assert_eq!(before.len(), after.len());
 }

@@ -139,6 +139,25 @@ async fn until(client: &Client, what: &str, script: &str, limit: Duration) -> Du
     }
 }
 
+/// Waits until the field `name` (its path as the page names it) has the
+/// focus, as after a ＋, then types `text` into it.
+async fn type_when_focused(client: &Client, what: &str, name: &str, text: &str) {
+    until(
+        client,
+        what,
+        &format!("return document.activeElement.name === {}", json!(name)),
+        Duration::from_secs(30),
+    )
+    .await;
+    client
+        .active_element()
+        .await
+        .unwrap()
+        .send_keys(text)
+        .await
+        .unwrap();
+}
+
 fn preview_shows(text: &str) -> String {
     format!(
         "return [...document.querySelectorAll('img.page')].some(i => i.alt.includes({}))",
@@ -330,17 +349,7 @@ async fn the_last_item_removed_and_a_new_one_added_in_the_browser() {
     let problems = r#".part[data-path='["problems"]']"#;
     let click = |css: String| {
         let client = client.clone();
-        async move {
-            client
-                .wait()
-                .at_most(long)
-                .for_element(Locator::Css(&css))
-                .await
-                .unwrap_or_else(|e| panic!("no {css}: {e}"))
-                .click()
-                .await
-                .unwrap();
-        }
+        async move { self::click(&client, &css).await }
     };
     click(format!("{problems} button[data-tool=remove]")).await;
     until(
@@ -463,10 +472,30 @@ async fn click(client: &Client, css: &str) {
         .await
         .unwrap_or_else(|e| panic!("no {css}: {e}"));
     let arg = serde_json::to_value(&element).unwrap();
-    client
-        .execute("arguments[0].scrollIntoView({block: 'center'})", vec![arg])
+    let in_tools = client
+        .execute(
+            "arguments[0].scrollIntoView({block: 'center'}); return arguments[0].closest('.line > .tools') !== null",
+            vec![arg],
+        )
         .await
         .unwrap();
+    // A line's tools take clicks once the mouse is over the line.
+    if in_tools == json!(true) {
+        use fantoccini::actions::{InputSource, MouseActions, PointerAction};
+        let line = element
+            .find(Locator::XPath(
+                "ancestor::*[contains(concat(' ', @class, ' '), ' line ')][1]",
+            ))
+            .await
+            .unwrap();
+        let hover = MouseActions::new("mouse".to_string()).then(PointerAction::MoveToElement {
+            element: line,
+            duration: None,
+            x: 0.0,
+            y: 0.0,
+        });
+        client.perform_actions(hover).await.unwrap();
+    }
     element.click().await.unwrap();
 }
 
@@ -565,6 +594,17 @@ async fn a_new_summary_is_made_on_the_start_page_typed_and_downloaded() {
     click(&client, "#dl-pdf").await;
     let pdf = downloaded(&profile, &format!("{title}.pdf"));
     assert!(pdf.starts_with(b"%PDF-"));
+    // And the page says so, since the browser may not.
+    until(
+        &client,
+        "the download said",
+        &format!(
+            "return document.getElementById('status').textContent === {}",
+            json!(format!("已下载“{title}.pdf”（在浏览器的下载文件夹中）"))
+        ),
+        Duration::from_secs(30),
+    )
+    .await;
 
     // 打印: the PDF in a frame of the page, to print.
     click(&client, "#print").await;
@@ -843,20 +883,13 @@ async fn a_point_with_a_figure_is_added_to_section_two_in_four_actions() {
     assert_eq!(adds.len(), 3);
     adds[2].click().await.unwrap();
     // 2: typed into the new point, which has the focus.
-    until(
+    type_when_focused(
         &client,
         "the new point focused",
-        r#"return document.activeElement.name === '["summary","sections",1,"points",3]'"#,
-        long,
+        r#"["summary","sections",1,"points",3]"#,
+        "慰问困难职工25户。",
     )
     .await;
-    client
-        .active_element()
-        .await
-        .unwrap()
-        .send_keys("慰问困难职工25户。")
-        .await
-        .unwrap();
     // 3: "设为统计数字：25户", offered for the text being typed.
     click(&client, "#figures button[data-figure='25户']").await;
     until(
@@ -1723,5 +1756,508 @@ async fn an_english_document_gets_the_editor_in_english() {
     )
     .await;
     assert_eq!(std::fs::read_to_string(&input).unwrap(), expected);
+    client.close().await.unwrap();
+}
+
+/// A 联合行文's signatures on the page: a row each (name and seal) in the
+/// 公文's elements; ＋ 添加署名 adds the next organ, whose name is typed and
+/// whose seal is chosen on this computer (a file that is no image refused);
+/// the image is copied beside the input, and the file on disk is the
+/// original with that organ added.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs chromium and chromium-driver (apt-get install chromium chromium-driver)"]
+async fn a_third_organ_signs_under_its_seal() {
+    let dir = tempfile::tempdir().unwrap();
+    for seal in ["seal-example.svg", "seal-finance.svg"] {
+        std::fs::copy(repo().join("inputs").join(seal), dir.path().join(seal)).unwrap();
+    }
+    let (_page, client, input, original) = opened(&dir, "inputs/joint-notice-2022.yaml", 2).await;
+    let long = Duration::from_secs(30);
+    click(&client, "details[data-fold=document] > summary").await;
+    let rows = value(
+        &client,
+        "[...document.querySelectorAll('.signature')].map(r => [...r.querySelectorAll('input:not([type=file])')].map(i => i.value + '|' + i.placeholder))",
+    )
+    .await;
+    assert_eq!(
+        rows,
+        json!([
+            [
+                "某某县统计局|署名（机关名称或签发人职务）",
+                "seal-example.svg|印章"
+            ],
+            [
+                "某某县财政局|署名（机关名称或签发人职务）",
+                "seal-finance.svg|印章"
+            ]
+        ])
+    );
+    click(&client, "button[data-add=signature]").await;
+    type_when_focused(
+        &client,
+        "the new name focused",
+        r#"["document","signatures",2,"name"]"#,
+        "某某县人社局",
+    )
+    .await;
+    // Its seal chosen on this computer (选择图片…): copied beside the input
+    // under its own name, which the field then holds.
+    let chosen = dir.path().join("chosen");
+    std::fs::create_dir(&chosen).unwrap();
+    let seal = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"100\" height=\"100\"><circle cx=\"50\" cy=\"50\" r=\"45\" fill=\"none\" stroke=\"#ff0000\" stroke-width=\"6\"/></svg>\n";
+    std::fs::write(chosen.join("人社局印章.svg"), seal).unwrap();
+    let picker = r#"input[data-pick='["document","signatures",2,"seal"]']"#;
+    let pick = |file: PathBuf| {
+        let client = client.clone();
+        async move {
+            client
+                .find(Locator::Css(picker))
+                .await
+                .unwrap()
+                .send_keys(file.to_str().unwrap())
+                .await
+                .unwrap();
+        }
+    };
+    // Not an image: refused, said in Chinese, nothing written.
+    std::fs::write(chosen.join("说明.txt"), "不是图片").unwrap();
+    pick(chosen.join("说明.txt")).await;
+    until(
+        &client,
+        "the refusal",
+        "return document.getElementById('status').textContent.startsWith('这个文件不是 PNG 或 SVG 图片')",
+        long,
+    )
+    .await;
+    assert!(!dir.path().join("说明.svg").exists() && !dir.path().join("说明.png").exists());
+    pick(chosen.join("人社局印章.svg")).await;
+    let added = original.replace(
+        "      seal: seal-finance.svg\n",
+        "      seal: seal-finance.svg\n    - name: 某某县人社局\n      seal: 人社局印章.svg\n",
+    );
+    draft_is(&client, "the third organ", &added).await;
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("人社局印章.svg")).unwrap(),
+        seal
+    );
+    until(
+        &client,
+        "checked without a problem",
+        "return typing.size === 0 && pending === 0 && state.diagnostics.length === 0",
+        long,
+    )
+    .await;
+    saved_is(&client, "serve-signatures.png", &input, &added).await;
+    client.close().await.unwrap();
+}
+
+/// A point just added with ＋ is empty, and that is no fault while the
+/// person is in it: the page says nothing of it (nor counts it) until they
+/// leave it empty; typed, nothing is said.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs chromium and chromium-driver (apt-get install chromium chromium-driver)"]
+async fn a_new_empty_point_is_said_empty_only_once_left() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_page, client, _, _) = open_seed(&dir).await;
+    let long = Duration::from_secs(30);
+    let status = "document.getElementById('status').textContent";
+    let before = value(&client, status).await;
+    let empty = "[...document.querySelectorAll('.diag[data-code=W0702]')].map(d => d.textContent)";
+    assert_eq!(value(&client, empty).await, json!([]));
+    let adds = client
+        .find_all(Locator::Css(
+            r#".section[data-path='["summary","sections",1]'] > button[data-tool=add]"#,
+        ))
+        .await
+        .unwrap();
+    adds[2].click().await.unwrap();
+    let point = r#"["summary","sections",1,"points",3]"#;
+    until(
+        &client,
+        "the new point focused, checked",
+        &format!(
+            "return document.activeElement.name === '{point}' && pending === 0 && state.diagnostics.some(d => d.code === 'W0702')"
+        ),
+        long,
+    )
+    .await;
+    // The server says it is empty; the page does not, yet.
+    assert_eq!(value(&client, empty).await, json!([]));
+    assert_eq!(
+        value(&client, status).await,
+        json!(format!("未保存的修改 · {}", before.as_str().unwrap()))
+    );
+    let shot = screenshot(&client, "serve-fresh-point.png").await;
+    // Left empty (the opening clicked): said at the point and in the list.
+    click(&client, r#"[name='["opening"]']"#).await;
+    until(
+        &client,
+        "the empty point said",
+        &format!("return {empty}.length === 2"),
+        long,
+    )
+    .await;
+    let said = "W0702 总结第2节第4条是空的 — 写上内容，或删去这一项";
+    assert_eq!(value(&client, empty).await, json!([said, said]));
+    assert_eq!(
+        value(
+            &client,
+            &format!("document.querySelector(`[data-path='{point}'] .diag`).textContent")
+        )
+        .await,
+        json!(said)
+    );
+    let left = screenshot(&client, "serve-fresh-point-left.png").await;
+    // Typed into: nothing to say.
+    field(&client, json!(["summary", "sections", 1, "points", 3]))
+        .await
+        .send_keys("慰问困难职工。")
+        .await
+        .unwrap();
+    until(
+        &client,
+        "the point written",
+        &format!("return typing.size === 0 && pending === 0 && {empty}.length === 0"),
+        long,
+    )
+    .await;
+    assert_eq!(
+        value(&client, status).await,
+        json!(format!("未保存的修改 · {}", before.as_str().unwrap()))
+    );
+    client.close().await.unwrap();
+    eprintln!("screenshots: {} {}", shot.display(), left.display());
+}
+
+/// Every text box, heading, number, button and fold border of the page,
+/// against every line's tools (上移 下移 删除), at 1280×720 with every fold
+/// open: what the tools would cover, as "tools of PATH over WHAT".
+const UNDER_TOOLS: &str = r#"(() => {
+  const doc = document.getElementById('doc');
+  for (const d of doc.querySelectorAll('details')) d.open = true;
+  const hit = (a, b) => a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+  const boxes = [];
+  const walker = document.createTreeWalker(doc, NodeFilter.SHOW_TEXT);
+  for (let n; (n = walker.nextNode());) {
+    if (!n.textContent.trim() || n.parentElement.closest('.tools')) continue;
+    const range = document.createRange();
+    range.selectNodeContents(n);
+    for (const r of range.getClientRects()) boxes.push(['text “' + n.textContent.trim().slice(0, 12) + '”', r]);
+  }
+  for (const e of doc.querySelectorAll('textarea, input, select, button, summary, .head')) {
+    if (!e.closest('.tools')) boxes.push([e.tagName.toLowerCase() + ' ' + (e.name || e.className || ''), e.getBoundingClientRect()]);
+  }
+  const tools = [...doc.querySelectorAll('.tools')].filter((t) => getComputedStyle(t).position === 'absolute');
+  const over = [];
+  for (const t of tools) {
+    const r = t.getBoundingClientRect();
+    const at = t.parentElement.dataset.path || t.parentElement.querySelector('[name]')?.name;
+    for (const [what, b] of boxes) if (b.width > 0 && b.height > 0 && hit(r, b)) over.push('tools of ' + at + ' over ' + what);
+    // Inside the page and inside every fold around it, not across a border.
+    for (let p = t.parentElement; p; p = p.parentElement) {
+      if (p !== doc && !p.matches('details, fieldset, .head')) { continue; }
+      const s = getComputedStyle(p), o = p.getBoundingClientRect();
+      const inside = r.left >= o.left + parseFloat(s.borderLeftWidth) && r.right <= o.right - parseFloat(s.borderRightWidth)
+        && r.top >= o.top + parseFloat(s.borderTopWidth) && r.bottom <= o.bottom - parseFloat(s.borderBottomWidth);
+      if (!inside) over.push('tools of ' + at + ' over the border of ' + (p.id || p.dataset.fold || p.tagName));
+      if (p === doc) break;
+    }
+  }
+  return { tools: tools.length, over };
+})()"#;
+
+/// The tools of a box, shown with the mouse over it, stand beside it in
+/// the page's margin: over no text and no border, anywhere in the seed.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs chromium and chromium-driver (apt-get install chromium chromium-driver)"]
+async fn the_tools_of_a_box_cover_no_text_and_no_border() {
+    use fantoccini::actions::{InputSource, MouseActions, PointerAction};
+    let dir = tempfile::tempdir().unwrap();
+    let (_page, client, _, _) = open_seed(&dir).await;
+    let point = field(&client, json!(["summary", "sections", 1, "points", 1])).await;
+    client
+        .execute(
+            "arguments[0].scrollIntoView({block: 'center'})",
+            vec![serde_json::to_value(&point).unwrap()],
+        )
+        .await
+        .unwrap();
+    let hover = MouseActions::new("mouse".to_string()).then(PointerAction::MoveToElement {
+        element: point.clone(),
+        duration: None,
+        x: 0.0,
+        y: 0.0,
+    });
+    client.perform_actions(hover).await.unwrap();
+    let shown = r#"(() => { const t = document.querySelector(`.line:has(> .field[data-path='["summary","sections",1,"points",1]']) > .tools`); return getComputedStyle(t).opacity === '1' && [...t.querySelectorAll('button')].map(b => b.textContent).join(' '); })()"#;
+    assert_eq!(value(&client, shown).await, json!("上移 下移 删除"));
+    // Each of them takes its click there, not a hidden tool of a line below.
+    let clicked = r#"(() => { const t = document.querySelector(`.line:has(> .field[data-path='["summary","sections",1,"points",1]']) > .tools`); return [...t.querySelectorAll('button')].every(b => { const r = b.getBoundingClientRect(); return document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2) === b; }); })()"#;
+    assert_eq!(value(&client, clicked).await, json!(true));
+    let shot = screenshot(&client, "serve-tools-hover.png").await;
+    let found = value(&client, UNDER_TOOLS).await;
+    assert!(
+        found["tools"].as_u64().unwrap() > 40,
+        "the seed's lines: {found}"
+    );
+    assert_eq!(found["over"], json!([]), "{found}");
+    // A count's row, in its fold: its 删除 inside the fold's border.
+    let row = client
+        .find(Locator::Css(
+            r#".count-row[data-path='["counts","birthday_visits"]']"#,
+        ))
+        .await
+        .unwrap();
+    client
+        .execute(
+            "arguments[0].scrollIntoView({block: 'center'})",
+            vec![serde_json::to_value(&row).unwrap()],
+        )
+        .await
+        .unwrap();
+    let hover = MouseActions::new("mouse".to_string()).then(PointerAction::MoveToElement {
+        element: row,
+        duration: None,
+        x: 0.0,
+        y: 0.0,
+    });
+    client.perform_actions(hover).await.unwrap();
+    let counts = screenshot(&client, "serve-tools-counts.png").await;
+    client.close().await.unwrap();
+    eprintln!("screenshots: {} {}", shot.display(), counts.display());
+}
+
+/// A reference shows in its box by its count's label (｛岗位创新工作室｝),
+/// never by the name the YAML keeps (`{innovation_studios}`); what is typed
+/// elsewhere in the box, or a reference put in with the picker, is written
+/// to the YAML exactly so.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs chromium and chromium-driver (apt-get install chromium chromium-driver)"]
+async fn a_reference_shows_by_its_label_and_the_yaml_keeps_its_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_page, client, input, original) = open_seed(&dir).await;
+    let point = json!(["summary", "sections", 1, "points", 1]);
+    let box_of =
+        |path: &serde_json::Value| format!("document.querySelector(`[name='{path}']`).value");
+    assert_eq!(
+        value(&client, &box_of(&point)).await,
+        "积极开展员工“岗位创新”工作，全年创建岗位创新工作室｛岗位创新工作室｝、创新课题成果｛创新课题成果｝，其中物联网应用工程工作室“基于5G+IoT的‘学培融通’应用与实践”的创新课题荣获2020年中国通服广东公司优秀课题成果表彰。"
+    );
+    let meetings = value(
+        &client,
+        &box_of(&json!(["summary", "sections", 3, "points", 0])),
+    )
+    .await;
+    assert!(
+        meetings
+            .as_str()
+            .unwrap()
+            .contains("组织召开了｛职代会联席会议：cn｝职代会联席会议"),
+        "{meetings}"
+    );
+    // No box shows a count's name.
+    assert_eq!(
+        value(&client, "[...document.querySelectorAll('#doc textarea, #doc input')].map(e => e.value).filter(v => /[{｛][a-z_]+([:：][a-z]+)?[}｝]/.test(v))").await,
+        json!([])
+    );
+    // W0505's hint says what to change in the box as the box shows it.
+    assert_eq!(
+        value(
+            &client,
+            "[...document.querySelectorAll('#list .diag[data-code=W0505]')].map(d => d.textContent)"
+        )
+        .await,
+        json!([
+            "W0505 总结第4节第1条中的“职代会联席会议”印作汉字数字“两次”，而文中其余15处统计数字用阿拉伯数字 — 统计数字宜统一用阿拉伯数字：把 `｛职代会联席会议：cn｝` 改为 `｛职代会联席会议｝`",
+            "W0505 总结第5节第3条中的“宣传稿件”印作汉字数字“九篇”，而文中其余15处统计数字用阿拉伯数字 — 统计数字宜统一用阿拉伯数字：把 `｛宣传稿件：cn｝` 改为 `｛宣传稿件｝`"
+        ])
+    );
+    client
+        .execute(
+            &format!(
+                "document.querySelector(`[name='{point}']`).scrollIntoView({{block: 'center'}})"
+            ),
+            Vec::new(),
+        )
+        .await
+        .unwrap();
+    let shot = screenshot(&client, "serve-labels.png").await;
+    // Typed at the end of the box: the YAML line with exactly that.
+    field(&client, point.clone())
+        .await
+        .send_keys("新增一句。")
+        .await
+        .unwrap();
+    let typed = original.replacen("成果表彰。\n", "成果表彰。新增一句。\n", 1);
+    draft_is(&client, "typed at the end", &typed).await;
+    // Changed between the two references.
+    client
+        .execute(
+            &format!("const b = document.querySelector(`[name='{point}']`); b.value = b.value.replace('｝、创新课题成果｛', '｝，以及创新课题成果｛'); b.dispatchEvent(new Event('input'))"),
+            Vec::new(),
+        )
+        .await
+        .unwrap();
+    let between = typed.replacen(
+        "{innovation_studios}、创新课题成果{innovation_results}",
+        "{innovation_studios}，以及创新课题成果{innovation_results}",
+        1,
+    );
+    draft_is(&client, "changed between the references", &between).await;
+    // 插入统计数字引用… at the end of the opening: shown by its label,
+    // written by its name.
+    let opening = json!(["opening"]);
+    client
+        .execute(
+            &format!("const o = document.querySelector(`[name='{opening}']`); o.focus(); o.setSelectionRange(o.value.length, o.value.length)"),
+            Vec::new(),
+        )
+        .await
+        .unwrap();
+    client
+        .find(Locator::Id("picker"))
+        .await
+        .unwrap()
+        .select_by_value("{birthday_visits}")
+        .await
+        .unwrap();
+    let opened = original
+        .lines()
+        .find(|l| l.starts_with("opening: "))
+        .unwrap();
+    let picked = between.replacen(opened, &format!("{opened}{{birthday_visits}}"), 1);
+    draft_is(&client, "a reference picked", &picked).await;
+    assert_eq!(
+        value(
+            &client,
+            &format!("{}.endsWith('作用。｛生日慰问｝')", box_of(&opening))
+        )
+        .await,
+        json!(true)
+    );
+    saved_is(&client, "serve-labels-saved.png", &input, &picked).await;
+    client.close().await.unwrap();
+    eprintln!("screenshot: {}", shot.display());
+}
+
+/// Last year's notice of one organ made a joint one in the form, as a
+/// secretary would (the trial's task): ＋ under the 标志 "某某县统计局文件"
+/// gives the organ, a line for the next and "文件" apart; 署名和印章 takes
+/// the 落款 and the seal written so far as its first signature; ＋ 添加署名
+/// and 选择图片… give the second organ its seal. No warning or error is
+/// left, and the file on disk is last year's with exactly these changes.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs chromium and chromium-driver (apt-get install chromium chromium-driver)"]
+async fn a_notice_is_made_joint_in_the_form() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        repo().join("inputs/seal-example.svg"),
+        dir.path().join("seal-example.svg"),
+    )
+    .unwrap();
+    let (_page, client, input, original) = opened(&dir, "inputs/notice-plan-2022.yaml", 2).await;
+    let long = Duration::from_secs(30);
+    click(&client, "details[data-fold=document] > summary").await;
+    // 1–2: ＋ under the 标志, the second organ typed.
+    click(
+        &client,
+        r#"details[data-fold=document] .line:has([name='["document","issuer"]']) + button[data-add=point]"#,
+    )
+    .await;
+    type_when_focused(
+        &client,
+        "the second organ focused",
+        r#"["document","issuer",1]"#,
+        "某某县财政局",
+    )
+    .await;
+    // 3: 署名和印章 added: the 落款 and the seal are its first signature.
+    client
+        .find(Locator::Css("select[data-tool=add-element]"))
+        .await
+        .unwrap()
+        .select_by_value("signatures")
+        .await
+        .unwrap();
+    until(
+        &client,
+        "the first signature",
+        r#"return document.querySelectorAll('.signature').length === 1"#,
+        long,
+    )
+    .await;
+    // 4–6: ＋ 添加署名, its name, its seal chosen on this computer.
+    click(&client, "button[data-add=signature]").await;
+    type_when_focused(
+        &client,
+        "the new name focused",
+        r#"["document","signatures",1,"name"]"#,
+        "某某县财政局",
+    )
+    .await;
+    let chosen = dir.path().join("chosen");
+    std::fs::create_dir(&chosen).unwrap();
+    std::fs::copy(
+        repo().join("inputs/seal-finance.svg"),
+        chosen.join("财政局印章.svg"),
+    )
+    .unwrap();
+    client
+        .find(Locator::Css(
+            r#"input[data-pick='["document","signatures",1,"seal"]']"#,
+        ))
+        .await
+        .unwrap()
+        .send_keys(chosen.join("财政局印章.svg").to_str().unwrap())
+        .await
+        .unwrap();
+    let joint = original
+        .replace(
+            "  issuer: 某某县统计局文件\n",
+            "  issuer: [某某县统计局, 某某县财政局, 文件]\n",
+        )
+        .replace("  seal: seal-example.svg\n", "")
+        .replace(
+            "  printed: 2022-01-10\n",
+            "  printed: 2022-01-10\n  signatures:\n    - name: 某某县统计局\n      seal: seal-example.svg\n    - name: 某某县财政局\n      seal: 财政局印章.svg\n",
+        );
+    draft_is(&client, "the joint notice", &joint).await;
+    until(
+        &client,
+        "checked without a problem",
+        "return typing.size === 0 && pending === 0 && state.diagnostics.length === 0",
+        long,
+    )
+    .await;
+    // A signature's name brings its closing into view, not the 标志 that
+    // names the organ too: four pages now, the seals on page 2.
+    until(&client, "four pages", "return document.querySelectorAll('img.page').length === 4 && [...document.querySelectorAll('img.page')].every(i => i.complete)", long).await;
+    for name in [
+        r#"["document","number"]"#,
+        r#"["document","signatures",1,"name"]"#,
+    ] {
+        let focus = format!(
+            "document.getElementsByName({}).forEach(e => e.focus()), true",
+            json!(name)
+        );
+        value(&client, &focus).await;
+    }
+    until(
+        &client,
+        "page 2 in view",
+        "const p = document.getElementById('preview').getBoundingClientRect(); const r = document.querySelectorAll('img.page')[1].getBoundingClientRect(); return r.top >= p.top - 1 && r.top < p.bottom",
+        long,
+    )
+    .await;
+    // The 落款 box says the signatures sign now.
+    assert_eq!(
+        value(
+            &client,
+            "document.querySelector('[data-note=signature-replaced]').textContent"
+        )
+        .await,
+        "落款由“署名和印章”代替"
+    );
+    saved_is(&client, "serve-joint.png", &input, &joint).await;
     client.close().await.unwrap();
 }

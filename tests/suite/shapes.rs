@@ -227,19 +227,54 @@ fn next_starts_the_next_year_from_the_plans_and_check_follows_them_up() {
         "{yaml}"
     );
 
-    // A valid file: check exits 0 and lists what is left to fill. 2020.yaml lies
-    // beside it, and all five of its plans are taken up.
+    // A valid file: check exits 0 and lists what is left to fill, whole: last
+    // year's 18 counts, still to fill, in one warning; the opening, the five
+    // sections' points, a problem and the five plans of the year after, each
+    // to be written where it stands. 2020.yaml lies beside it, and all five
+    // of its plans are taken up (no W0801).
     let out = nianbao(&["check", next_year.to_str().unwrap()]);
     let err = stderr(&out);
     assert_eq!(code(&out), 0, "{err}");
-    // The opening, the five sections' points, a problem and the five plans
-    // of the year after, each to be written.
-    assert_eq!(err.matches("留有占位文字“待补充”").count(), 12, "{err}");
+    let folder = dir.path().to_str().unwrap();
+    insta::assert_snapshot!("check_of_a_fresh_next_file", err.replace(folder, "DIR"));
+
+    // A count filled and used: said no more, and compared with last year's
+    // (411 in 2020.yaml); the others still to fill, in one warning.
+    let filled = yaml
+        .replace(
+            "  birthday_visits: {unit: 人, label: 生日慰问}\n",
+            "  birthday_visits: {value: 450, unit: 人, label: 生日慰问}\n",
+        )
+        .replacen(
+            "\nopening: 待补充。\n",
+            "\nopening: 全年生日慰问{birthday_visits}，{birthday_visits:change}。\n",
+            1,
+        );
+    std::fs::write(&next_year, &filled).unwrap();
+    let out = nianbao(&["check", next_year.to_str().unwrap()]);
+    let err = stderr(&out);
+    assert_eq!(code(&out), 0, "{err}");
     assert!(
-        err.contains("warning[W0102]: 数字 `birthday_visits` 没有数值"),
+        err.starts_with("warning[W0102]: 17个统计数字还没有数值，正文中也还没有引用：“岗位创新工作室”“创新课题成果”“慰问援汉家属”“为滞留国外职工子女筹集口罩”“湖北员工线上座谈会”“新加入互助会员工”“办理互助金申领”“慰问困难员工”“慰问生病、结婚、孕期、生育员工”“夏送清凉、冬送温暖慰问用品”“职代会联席会议”“审议通过制度办法”“征集代表提案和意见”“处理中的提案”“主动公开信息类别”“主动公开信息”“宣传稿件”\n"),
         "{err}"
     );
-    assert!(!err.contains("W0801"), "{err}");
+    assert!(!err.contains("生日慰问”没有数值"), "{err}");
+    assert!(err.ends_with("1 个文件：0 个错误，12 个警告\n"), "{err}");
+    let out = nianbao(&[
+        "build",
+        next_year.to_str().unwrap(),
+        "--format",
+        "md",
+        "-o",
+        folder,
+    ]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let md = read(&next_year.with_extension("md"));
+    assert!(
+        md.contains("全年生日慰问450人，较上年增加39人，增长9.5%。"),
+        "{md}"
+    );
+    std::fs::write(&next_year, &yaml).unwrap();
 
     // A plan that no section takes up is reported where the plan was made.
     std::fs::write(

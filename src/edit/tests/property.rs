@@ -274,6 +274,21 @@ fn at<'a>(value: &'a mut Value, path: &[Key]) -> Option<&'a mut Value> {
 /// The old data with the edit made, as serde-saphyr would read it.
 fn expected(old: &Value, edit: &Edit, nodes: &[Node]) -> Option<Value> {
     let mut new = old.clone();
+    if let Edit::SetShown { path, shown, .. } = edit {
+        // Typed before or after what the box showed: that, in the text.
+        let was = nodes.iter().find(|n| n.path == *path)?.value.clone()?;
+        let (seen, _) = super::super::shown::shown(&was, &box_labels());
+        let value = match (
+            shown.strip_prefix(seen.as_str()),
+            shown.strip_suffix(seen.as_str()),
+        ) {
+            (Some(typed), _) => format!("{was}{typed}"),
+            (None, Some(typed)) => format!("{typed}{was}"),
+            (None, None) => return None,
+        };
+        let path = path.clone();
+        return expected(old, &Edit::Set { path, value }, nodes);
+    }
     match edit {
         Edit::Set { path, value } => {
             let target = at(&mut new, path)?;
@@ -341,11 +356,19 @@ fn expected(old: &Value, edit: &Edit, nodes: &[Node]) -> Option<Value> {
                 (Value::Object(m), Some(k)) => {
                     m.insert(k.clone(), value.clone());
                 }
+                // One value where a list may stand: a list of it and the new.
+                (one @ (Value::String(_) | Value::Number(_) | Value::Bool(_)), None) => {
+                    let own = one.take();
+                    *one = Value::Array(vec![own, value.clone()]);
+                }
                 _ => return None,
             }
         }
-        // Tested in `counts`, on reports.
-        Edit::RenameCount { .. } | Edit::MakeCount { .. } | Edit::NewCount { .. } => return None,
+        // Tested in `counts`, on reports (`SetShown`: a `Set`, above).
+        Edit::RenameCount { .. }
+        | Edit::MakeCount { .. }
+        | Edit::NewCount { .. }
+        | Edit::SetShown { .. } => return None,
     }
     Some(new)
 }
@@ -374,11 +397,32 @@ fn same(a: &Value, b: &Value) -> bool {
     }
 }
 
+/// The labels the boxes of the generated documents show references by
+/// (their texts have `{value}`).
+fn box_labels() -> super::super::shown::Labels {
+    super::super::shown::labels(&[("value", Some("数值")), ("x", Some("某数"))])
+}
+
 fn edit_for(nodes: &[Node], pick: usize, kind: u8, text: String, key: String) -> Option<Edit> {
     let node = nodes.get(1 + pick % nodes.len().saturating_sub(1).max(1))?;
     let path = node.path.clone();
-    Some(match kind % 7 {
+    Some(match kind % 8 {
         0 | 1 if !node.collection && node.value.is_some() => Edit::Set { path, value: text },
+        // Typed at the end (or the start) of a text as its box shows it.
+        7 if !node.collection && node.value.is_some() => {
+            let labels = box_labels();
+            let (seen, _) = super::super::shown::shown(node.value.as_deref()?, &labels);
+            let shown = if kind % 16 < 8 {
+                format!("{seen}{text}")
+            } else {
+                format!("{text}{seen}")
+            };
+            Edit::SetShown {
+                path,
+                shown,
+                labels,
+            }
+        }
         2 if !path.is_empty() => Edit::Remove { path },
         3 if !path.is_empty() => Edit::Copy { path },
         4 if matches!(path.last(), Some(Key::Index(_))) => Edit::Move {
@@ -395,6 +439,12 @@ fn edit_for(nodes: &[Node], pick: usize, kind: u8, text: String, key: String) ->
         6 if node.collection => Edit::Add {
             path,
             key: Some(key),
+            after: None,
+            value: Value::String(text),
+        },
+        6 if node.style != Style::Block && node.tag.is_none() => Edit::Add {
+            path,
+            key: None,
             after: None,
             value: Value::String(text),
         },
@@ -494,7 +544,9 @@ fn old_key_exists(old: &Value, path: &[Key], key: &str) -> bool {
 /// or entry removed, copied, moved or added, the lines of what holds it.
 fn allowed(text: &str, nodes: &[Node], edit: &Edit) -> (usize, usize) {
     let (path, holder) = match edit {
-        Edit::Set { path, .. } | Edit::Rename { path, .. } => (path.clone(), false),
+        Edit::Set { path, .. } | Edit::SetShown { path, .. } | Edit::Rename { path, .. } => {
+            (path.clone(), false)
+        }
         Edit::Remove { path } | Edit::Copy { path } | Edit::Move { path, .. } => {
             (path[..path.len() - 1].to_vec(), true)
         }
