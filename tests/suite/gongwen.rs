@@ -343,7 +343,7 @@ pub(crate) fn black(page: &Ink) -> Ink {
             .filter(|g| g.rgb == [0, 0, 0])
             .cloned()
             .collect(),
-        fills: Vec::new(),
+        ..Ink::default()
     }
 }
 
@@ -395,7 +395,7 @@ fn ink_right(glyphs: &[&crate::pdf_reader::InkGlyph]) -> f64 {
 pub(crate) fn below(page: &Ink, y: f64) -> Ink {
     Ink {
         glyphs: page.glyphs.iter().filter(|g| g.top > y).cloned().collect(),
-        fills: Vec::new(),
+        ..Ink::default()
     }
 }
 
