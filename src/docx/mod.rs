@@ -99,6 +99,7 @@ pub fn docx(markdown: &str, meta: &DocxMeta) -> Vec<u8> {
             .line_pitch(LINE_PITCH),
     );
     let record_section = writer.record_section;
+    let letter = writer.letterhead.is_some();
     let record = writer.record.take();
     for part in writer.parts {
         docx = match part {
@@ -117,7 +118,7 @@ pub fn docx(markdown: &str, meta: &DocxMeta) -> Vec<u8> {
     if record_section {
         // After a blank page the 版记's page carries no number either.
         let footer = (meta.record == Some(RecordPage::AfterBlank)).then(|| empty_footer(&mut xml));
-        xml.document = patch_sections(&xml.document, footer.as_deref());
+        xml.document = patch_sections(&xml.document, footer.as_deref(), !letter);
     }
     xml.doc_props.core = patch_core(&xml.doc_props.core, meta);
     let parts = [
@@ -291,10 +292,10 @@ fn patch_document(document: &[u8]) -> Vec<u8> {
 /// properties [`Writer::end_body_section`] gave it, and takes the page's
 /// properties as they are; the 版记's section begins on an even page
 /// (`w:type` evenPage: Word, WPS and LibreOffice insert a blank page when
-/// the body ends on an even one), has no distinct page one (page one's header
+/// the body ends on an even one; a 函's on the next page, `even` false), has no distinct page one (page one's header
 /// and footer are a 函's 信函格式), and its footers are the page numbers', or
 /// `empty_footer` after a blank page.
-fn patch_sections(document: &[u8], empty_footer: Option<&str>) -> Vec<u8> {
+fn patch_sections(document: &[u8], empty_footer: Option<&str>, even: bool) -> Vec<u8> {
     let text = String::from_utf8_lossy(document).into_owned();
     let element = |from: usize| {
         let start = from + text[from..].find("<w:sectPr>")?;
@@ -338,9 +339,11 @@ fn patch_sections(document: &[u8], empty_footer: Option<&str>) -> Vec<u8> {
         rest = &rest[end..];
     }
     record.push_str(rest);
+    // A 函's 抄送 goes on the next page, any page, as the PDF's.
+    let kind = if even { "evenPage" } else { "nextPage" };
     let record = record.replace("<w:titlePg />", "").replacen(
         "<w:pgSz",
-        "<w:type w:val=\"evenPage\" /><w:pgSz",
+        &format!("<w:type w:val=\"{kind}\" /><w:pgSz"),
         1,
     );
     format!(
@@ -779,7 +782,13 @@ impl Writer {
                     crate::model::Lang::Zh
                 };
                 let name = crate::locale::tr!(lang, "docx-record-box");
-                self.record = Some(gongwen::record(cc.as_deref(), print, letter, &name, apart));
+                self.record = Some(gongwen::record(
+                    cc.as_deref(),
+                    print,
+                    letter,
+                    &name,
+                    apart && !letter,
+                ));
                 self.parts.push(Part::Paragraph(Box::new(tiny_paragraph())));
             }
             Block::Element(_, content) => self.paragraph(styles::BODY, content),
