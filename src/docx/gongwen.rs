@@ -418,10 +418,13 @@ pub fn sealed_closing(lines: &[String], seals: &[Option<SealImage>]) -> Vec<Para
 }
 
 /// A line of the closing: right-aligned `right` twips in from the right
-/// edge, a line high, kept whole.
+/// edge, a line high, kept whole; off the grid like the gaps between them
+/// (LibreOffice would move a line on the grid after a gap to the next grid
+/// line, up to a line lower than the PDF has it).
 fn closing_line(before: i32, right: i32) -> Paragraph {
     Paragraph::new()
         .style(styles::CLOSING)
+        .snap_to_grid(false)
         .indent(
             Some(0),
             Some(SpecialIndentType::FirstLine(0)),
@@ -464,7 +467,7 @@ fn floating(image: &SealImage, (w, h): (i32, i32), centre: i32, middle: i32) -> 
 const SEAL_ROW_LINES: i32 = 5;
 
 /// A 联合行文's signatures, each under its own seal (GB/T 9704 7.3.5.1), as
-/// the PDF sets them: two blank lines below the text; the names in the
+/// the PDF sets them where room is short: the seals just below the text; the names in the
 /// organs' order, two a row (one when a name is too long for two) at centre
 /// tabs 50 mm apart, rows 5 lines apart, the last row to the right; the last name
 /// over the date, which stands four characters in from the right; each seal
@@ -493,7 +496,13 @@ fn joint_sealed_closing(
     // The middle of a name's glyphs below its line's top: they stand at the
     // foot of the 579 twips.
     let name_middle = pitch - CHAR / 2 - 40;
-    let mut out = vec![closing_gap(2 * pitch)];
+    // As close to the text as the PDF goes when room is short (its `least`
+    // in templates/style.typ): the seals' top 5 pt below the text's glyphs.
+    // The DOCX cannot know where its page ends, so it takes that always; a
+    // 16 pt line's glyphs leave 579 − 320 twips of it.
+    let mut out = vec![closing_gap(
+        SEAL_SIZE / 2 + SEAL_RAISE - CHAR / 2 + 100 - (pitch - CHAR),
+    )];
     let mut start = 0;
     for row in 0..rows {
         // Rows filled in order; the last row's names to the right.
