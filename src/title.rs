@@ -118,6 +118,9 @@ fn shape(sizes: &[f64]) -> f64 {
     }
 }
 
+/// 关于, which begins the matter of a title ("…关于…的通知").
+const GUANYU: [char; 2] = ['关', '于'];
+
 /// Characters that end an organ's name: after them a word has ended.
 const ORGAN_ENDS: &str = "会局厅委部院府办处室校司所站";
 
@@ -125,8 +128,6 @@ const ORGAN_ENDS: &str = "会局厅委部院府办处室校司所站";
 /// characters of imbalance it is worth.
 fn penalty(chars: &[char], i: usize) -> Option<f64> {
     let (before, at) = (chars[i - 1], chars[i]);
-    let rest: String = chars[i..].iter().collect();
-    let head: String = chars[..i].iter().collect();
     // Inside a number or a Latin word; before closing or after opening
     // punctuation; 的 and the 文种 after it.
     if (before.is_ascii_alphanumeric() && at.is_ascii_alphanumeric())
@@ -136,7 +137,7 @@ fn penalty(chars: &[char], i: usize) -> Option<f64> {
     {
         return None;
     }
-    let mut cost = if rest.starts_with("关于") {
+    let mut cost = if chars[i..].starts_with(&GUANYU) {
         0.0
     } else if at == '《' || (before == '》' && at != '的') {
         1.0
@@ -157,7 +158,7 @@ fn penalty(chars: &[char], i: usize) -> Option<f64> {
         // Between two characters of what may be one word.
         6.0
     };
-    if head.ends_with("关于") {
+    if chars[..i].ends_with(&GUANYU) {
         cost += 4.0;
     }
     // Inside a book title's brackets.
