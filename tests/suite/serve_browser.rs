@@ -1144,20 +1144,13 @@ async fn anything_is_added_and_a_copied_plan_keeps_no_id() {
         r#".part[data-path='["problems"]'] button[data-tool=add]"#,
     )
     .await;
-    until(
+    type_when_focused(
         &client,
         "the new problem focused",
-        r#"return document.activeElement.name === '["problems",0]'"#,
-        long,
+        r#"["problems",0]"#,
+        "服务阵地还需拓展",
     )
     .await;
-    client
-        .active_element()
-        .await
-        .unwrap()
-        .send_keys("服务阵地还需拓展")
-        .await
-        .unwrap();
     expected = expected.replace("problems: []\n", "problems:\n  - 服务阵地还需拓展\n");
     draft_is(&client, "the new problem", &expected).await;
     // A table in section （一）: a row and a column added, a cell typed.
@@ -1629,20 +1622,13 @@ async fn a_part_is_added_with_its_role() {
         .select_by_value("other")
         .await
         .unwrap();
-    until(
+    type_when_focused(
         &client,
         "the new heading focused",
-        r#"return document.activeElement.name === '["parts",4,"heading"]'"#,
-        long,
+        r#"["parts",4,"heading"]"#,
+        "其他工作",
     )
     .await;
-    client
-        .active_element()
-        .await
-        .unwrap()
-        .send_keys("其他工作")
-        .await
-        .unwrap();
     let added =
         format!("{original}  - role: other\n    heading: 其他工作\n    points:\n      - \"\"\n");
     draft_is(&client, "the new part", &added).await;
@@ -1717,20 +1703,13 @@ async fn an_english_document_gets_the_editor_in_english() {
         r#".part[data-path='["parts",0]'] > button[data-tool=add]"#,
     )
     .await;
-    until(
+    type_when_focused(
         &client,
         "the new point focused",
-        r#"return document.activeElement.name === '["parts",0,"points",1]'"#,
-        long,
+        r#"["parts",0,"points",1]"#,
+        "Two new walks were mapped.",
     )
     .await;
-    client
-        .active_element()
-        .await
-        .unwrap()
-        .send_keys("Two new walks were mapped.")
-        .await
-        .unwrap();
     let first = "      - The club ended the year with {members}, including {new_members}.\n";
     let expected = original.replacen(
         first,
